@@ -1,0 +1,82 @@
+//! Subcommands: one module each, dispatched from one `match`.
+
+pub mod calendar;
+
+use clap::{Args, Parser, Subcommand};
+use plazo::lang::Lang;
+
+/// plazo: cumplimiento de ANS en tiempo hábil a partir del historial de
+/// los tickets de una mesa de servicios.
+///
+/// SLA compliance in business time from service-desk ticket histories.
+#[derive(Debug, Parser)]
+#[command(name = "plazo", version, about, long_about = None)]
+#[command(after_help = "Exit codes: 0 ok, 1 failure, 2 bad usage or input.")]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options common to every command.
+#[derive(Debug, Args)]
+pub struct Global {
+    /// Language of messages and reports: es (default) or en. Also
+    /// PLAZO_LANG.
+    #[arg(long, global = true, env = "PLAZO_LANG", default_value = "es")]
+    pub lang: Lang,
+    /// Print nothing on stderr but errors.
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Business-time calendar: holidays, business time between instants,
+    /// deadlines.
+    #[command(subcommand)]
+    Calendar(calendar::CalendarCmd),
+}
+
+pub fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Calendar(c) => calendar::run(c, &cli.global),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        super::Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn every_argument_has_help() {
+        fn walk(cmd: &clap::Command) {
+            for arg in cmd.get_arguments() {
+                let id = arg.get_id().as_str();
+                if id == "help" || id == "version" {
+                    continue;
+                }
+                assert!(
+                    arg.get_help().is_some(),
+                    "{} --{id} has no help",
+                    cmd.get_name()
+                );
+            }
+            for sub in cmd.get_subcommands() {
+                assert!(
+                    sub.get_about().is_some(),
+                    "{} has no about",
+                    sub.get_name()
+                );
+                walk(sub);
+            }
+        }
+        walk(&super::Cli::command());
+    }
+}

@@ -1,0 +1,145 @@
+//! plazo's one error type.
+//!
+//! Every error carries its message in Spanish and in English (rendered in
+//! the process-wide [`crate::lang`] by `Display`) and a [`ErrorKind`] that
+//! decides the exit code: input and usage problems exit with 2, every
+//! other failure with 1. Messages are lowercase, without a final period,
+//! quote the offending value, name the file, line or key, and end with
+//! the fix on its own clause.
+//!
+//! # Example
+//!
+//! ```
+//! use plazo::{Error, lang::{self, Lang}};
+//!
+//! let err = Error::input(
+//!     "zona horaria desconocida \"America/Bogot\"",
+//!     "unknown time zone \"America/Bogot\"",
+//! );
+//! assert!(err.is_input());
+//! assert_eq!(err.exit_code(), 2);
+//! lang::set(Lang::En);
+//! assert_eq!(err.to_string(), "unknown time zone \"America/Bogot\"");
+//! # lang::set(Lang::Es);
+//! ```
+
+use std::fmt;
+
+use crate::lang;
+
+/// What went wrong, broadly: decides the exit code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// Bad input: a policy, calendar, CSV value or argument the user can
+    /// fix. Exit code 2.
+    Input,
+    /// Reading or writing a file failed. Exit code 1.
+    Io,
+    /// Anything else. Exit code 1.
+    Failure,
+}
+
+/// An error with a Spanish and an English message.
+#[derive(Clone)]
+pub struct Error {
+    inner: Box<Inner>,
+}
+
+#[derive(Clone)]
+struct Inner {
+    kind: ErrorKind,
+    es: String,
+    en: String,
+}
+
+impl Error {
+    /// A new error of `kind` with its Spanish and English messages.
+    pub fn new(
+        kind: ErrorKind,
+        es: impl Into<String>,
+        en: impl Into<String>,
+    ) -> Error {
+        Error {
+            inner: Box::new(Inner {
+                kind,
+                es: es.into(),
+                en: en.into(),
+            }),
+        }
+    }
+
+    /// Bad input the user can fix (exit code 2).
+    pub fn input(es: impl Into<String>, en: impl Into<String>) -> Error {
+        Error::new(ErrorKind::Input, es, en)
+    }
+
+    /// A failure that is not the input's fault (exit code 1).
+    pub fn failure(es: impl Into<String>, en: impl Into<String>) -> Error {
+        Error::new(ErrorKind::Failure, es, en)
+    }
+
+    /// An I/O error on `path` (exit code 1; 2 when the file is missing,
+    /// since a wrong path is a usage error).
+    pub fn io(path: &std::path::Path, err: &std::io::Error) -> Error {
+        let p = path.display();
+        let kind = if err.kind() == std::io::ErrorKind::NotFound {
+            ErrorKind::Input
+        } else {
+            ErrorKind::Io
+        };
+        Error::new(kind, format!("{p}: {err}"), format!("{p}: {err}"))
+    }
+
+    /// Prefixes both messages with a context (a file, a key, a line).
+    pub fn context(mut self, es: &str, en: &str) -> Error {
+        self.inner.es = format!("{es}: {}", self.inner.es);
+        self.inner.en = format!("{en}: {}", self.inner.en);
+        self
+    }
+
+    /// Prefixes both messages with the same context (a file name, a key).
+    pub fn at(self, place: &str) -> Error {
+        self.context(place, place)
+    }
+
+    /// What went wrong, broadly.
+    pub fn kind(&self) -> ErrorKind {
+        self.inner.kind
+    }
+
+    /// True for bad input or usage (exit code 2).
+    pub fn is_input(&self) -> bool {
+        self.inner.kind == ErrorKind::Input
+    }
+
+    /// The process exit code for this error: 2 for input, 1 otherwise.
+    pub fn exit_code(&self) -> u8 {
+        match self.inner.kind {
+            ErrorKind::Input => 2,
+            _ => 1,
+        }
+    }
+
+    /// The message in `lang`.
+    pub fn message(&self, lang: lang::Lang) -> &str {
+        lang.pick(&self.inner.es, &self.inner.en)
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.message(lang::current()))
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Error({:?}, {:?})", self.inner.kind, self.inner.en)
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// A `Result` whose error is [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;

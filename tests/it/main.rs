@@ -1,0 +1,7 @@
+//! plazo's integration tests: one binary, a module per area.
+
+mod calendar_known;
+mod calendar_props;
+mod cli_calendar;
+mod glpi_clock;
+mod util;

@@ -1,0 +1,69 @@
+//! Shared helpers: running the binary, finding the shared data sets.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A data set under `../shared/datasets/`. Under `CI=true` a missing file
+/// fails the test; elsewhere the test is skipped with a printed reason
+/// (`None`).
+pub fn dataset(rel: &str) -> Option<PathBuf> {
+    let p = root().join("../shared/datasets").join(rel);
+    if p.exists() {
+        return Some(p);
+    }
+    if std::env::var("CI").is_ok_and(|v| v == "true") {
+        panic!("data set missing under CI: {}", p.display());
+    }
+    eprintln!("skipping: data set not found: {}", p.display());
+    None
+}
+
+/// Runs the `plazo` binary with `args` in `dir`.
+pub fn plazo(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_plazo"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("PLAZO_LANG")
+        .output()
+        .expect("run plazo")
+}
+
+/// A fresh temporary directory for one test.
+pub fn tempdir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir()
+        .join(format!("plazo-it-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+/// stdout as text; panics with the command's stderr when it failed.
+pub fn ok_stdout(out: &Output) -> String {
+    assert!(
+        out.status.success(),
+        "plazo failed ({:?})\n--- stdout\n{}\n--- stderr\n{}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+/// A Bogotá Mon-Fri policy with two segments a day and Colombian holidays.
+pub const BOGOTA_POLICY: &str = r#"
+name = "Prueba"
+timezone = "America/Bogota"
+[calendar]
+holidays = ["co"]
+[calendar.hours]
+mon = ["08:00-12:00", "14:00-17:00"]
+tue = ["08:00-12:00", "14:00-17:00"]
+wed = ["08:00-12:00", "14:00-17:00"]
+thu = ["08:00-12:00", "14:00-17:00"]
+fri = ["08:00-12:00", "14:00-17:00"]
+"#;
