@@ -36,6 +36,7 @@ pub mod calendar;
 pub mod error;
 pub mod lang;
 pub mod policy;
+pub mod text;
 pub mod time;
 
 pub use calendar::Calendar;

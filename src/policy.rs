@@ -1,26 +1,42 @@
 //! The policy file: one TOML file per entity (CONTRACT section 2).
 //!
-//! This module reads the keys that the calendar needs (`name`,
-//! `timezone`, `[calendar]`) and keeps the SLA tables (`[states]`,
-//! `[[targets]]`, `[exclude]`, `[close]`, `[survey]`, `[indicators]`) for
-//! the SLA engine. Unknown top-level keys are errors, so a typo such as
-//! `[calender]` is caught instead of silently ignored.
+//! A policy fixes the calendar, how the source tool's status labels map to
+//! canonical states, the ordered target rules, exclusions, the auto-close
+//! expectation, the survey scale and the indicator goals. Every error
+//! names the key and the fix; unknown keys are errors, so a typo such as
+//! `[calender]` or `resolucion = "4h"` is caught instead of ignored.
 //!
 //! # Example
 //!
 //! ```
 //! use plazo::Policy;
+//! use plazo::policy::State;
 //! let p = Policy::from_toml(r#"
-//!     name = "24x7"
-//!     timezone = "Europe/Madrid"
+//!     name = "Mesa"
+//!     timezone = "America/Bogota"
 //!     [calendar]
 //!     always = true
+//!     [states]
+//!     new = ["Nuevo", "1"]
+//!     open = ["En curso (asignada)", "2"]
+//!     paused = ["En espera"]
+//!     solved = ["Resueltas"]
+//!     closed = ["Cerrado"]
+//!     [[targets]]
+//!     priority = "Crítica"
+//!     response = "1h"
+//!     resolution = "4h"
+//!     [[targets]]
+//!     response = "18h"
+//!     resolution = "3bd"
 //! "#, "p.toml".as_ref())?;
-//! assert_eq!(p.name(), "24x7");
-//! assert!(p.calendar().is_always());
+//! assert_eq!(p.state_of(" EN ESPERA "), Some(State::Paused));
+//! assert_eq!(p.state_of("Borrado"), None);
+//! assert_eq!(p.targets().len(), 2);
 //! # Ok::<(), plazo::Error>(())
 //! ```
 
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use chrono_tz::Tz;
@@ -28,6 +44,158 @@ use serde::Deserialize;
 
 use crate::calendar::{Calendar, CalendarConfig, CalendarSpec};
 use crate::error::{Error, Result};
+use crate::text::fold;
+use crate::time::BizDuration;
+
+/// A canonical ticket state (CONTRACT section 2, `[states]`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum State {
+    /// Registered, nobody has taken it yet: the response clock runs.
+    New,
+    /// Being worked on: the resolution clock runs.
+    Open,
+    /// Suspended (waiting on the user or a third party): no clock runs.
+    Paused,
+    /// A solution was given; the ticket may still be reopened.
+    Solved,
+    /// Closed.
+    Closed,
+    /// Cancelled, annulled or not handled: excluded from compliance.
+    Cancelled,
+}
+
+impl State {
+    /// Every state, in policy-key order.
+    pub const ALL: [State; 6] = [
+        State::New,
+        State::Open,
+        State::Paused,
+        State::Solved,
+        State::Closed,
+        State::Cancelled,
+    ];
+
+    /// The policy key (`new`, `open`, ...): also the name in outputs.
+    pub fn key(self) -> &'static str {
+        match self {
+            State::New => "new",
+            State::Open => "open",
+            State::Paused => "paused",
+            State::Solved => "solved",
+            State::Closed => "closed",
+            State::Cancelled => "cancelled",
+        }
+    }
+
+    /// A Spanish or English label for people.
+    pub fn label(self, lang: crate::lang::Lang) -> &'static str {
+        let (es, en) = match self {
+            State::New => ("nuevo", "new"),
+            State::Open => ("en curso", "open"),
+            State::Paused => ("en pausa", "paused"),
+            State::Solved => ("resuelto", "solved"),
+            State::Closed => ("cerrado", "closed"),
+            State::Cancelled => ("anulado", "cancelled"),
+        };
+        lang.pick(es, en)
+    }
+
+    /// Solved or closed.
+    pub fn is_done(self) -> bool {
+        matches!(self, State::Solved | State::Closed)
+    }
+
+    /// New, open or paused: the ticket is still being handled.
+    pub fn is_active(self) -> bool {
+        matches!(self, State::New | State::Open | State::Paused)
+    }
+
+    fn from_key(key: &str) -> Option<State> {
+        State::ALL.into_iter().find(|s| s.key() == key)
+    }
+}
+
+/// A ticket attribute that target rules and exclusions match on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    /// `type` (Incidente, Requerimiento...).
+    Type,
+    /// `priority`.
+    Priority,
+    /// `category`.
+    Category,
+    /// `service`.
+    Service,
+    /// `group`.
+    Group,
+}
+
+impl Field {
+    /// Every field, in canonical column order.
+    pub const ALL: [Field; 5] = [
+        Field::Type,
+        Field::Priority,
+        Field::Category,
+        Field::Service,
+        Field::Group,
+    ];
+
+    /// The column / key name.
+    pub fn key(self) -> &'static str {
+        match self {
+            Field::Type => "type",
+            Field::Priority => "priority",
+            Field::Category => "category",
+            Field::Service => "service",
+            Field::Group => "group",
+        }
+    }
+}
+
+/// One `[[targets]]` rule: match keys, then the targets.
+#[derive(Clone, Debug)]
+pub struct TargetRule {
+    /// 0-based position in the file (`targets[i]` in messages).
+    pub index: usize,
+    /// (field, accepted values folded with [`fold`]); all must match.
+    pub matchers: Vec<(Field, Vec<String>)>,
+    /// The response target, if measured.
+    pub response: Option<BizDuration>,
+    /// The resolution target, if measured.
+    pub resolution: Option<BizDuration>,
+    /// A label for reports (`name = "..."` or the match keys).
+    pub label: String,
+}
+
+impl TargetRule {
+    /// True when every match key accepts the ticket's value (`get` returns
+    /// the ticket's folded value of a field).
+    pub fn matches<'a>(&self, get: impl Fn(Field) -> &'a str) -> bool {
+        self.matchers
+            .iter()
+            .all(|(f, vals)| vals.iter().any(|v| v == get(*f)))
+    }
+}
+
+/// `[exclude]`: tickets left out of compliance, with a reason.
+#[derive(Clone, Debug, Default)]
+pub struct Exclusions {
+    /// `affected_users` above this -> `massive`.
+    pub massive_affected_users: Option<i64>,
+    /// Folded types -> `excluded_type`.
+    pub types: Vec<String>,
+    /// Folded categories -> `excluded_category`.
+    pub categories: Vec<String>,
+}
+
+/// `[survey]`: the satisfaction scale.
+#[derive(Clone, Copy, Debug)]
+pub struct SurveyRules {
+    /// A score >= this counts as satisfied.
+    pub satisfied_min: f64,
+    /// The top of the scale (for display and checks), default 5.
+    pub scale_max: f64,
+}
 
 /// A loaded entity policy.
 #[derive(Clone, Debug)]
@@ -36,12 +204,17 @@ pub struct Policy {
     tz: Tz,
     calendar: Calendar,
     path: PathBuf,
-    raw: RawPolicy,
+    calendar_config: CalendarConfig,
+    states: HashMap<String, State>,
+    state_labels: BTreeMap<State, Vec<String>>,
+    targets: Vec<TargetRule>,
+    exclude: Exclusions,
+    auto_close_after: Option<BizDuration>,
+    survey: SurveyRules,
+    indicators: BTreeMap<String, f64>,
 }
 
-/// The policy file as written (tables the calendar does not use are kept
-/// as TOML for the SLA engine).
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawPolicy {
     name: String,
@@ -49,27 +222,83 @@ struct RawPolicy {
     timezone: String,
     calendar: CalendarConfig,
     #[serde(default)]
-    #[allow(dead_code)]
-    states: Option<toml::Table>,
+    states: BTreeMap<String, Vec<String>>,
     #[serde(default)]
-    #[allow(dead_code)]
-    targets: Option<Vec<toml::Table>>,
+    targets: Vec<RawTarget>,
     #[serde(default)]
-    #[allow(dead_code)]
-    exclude: Option<toml::Table>,
+    exclude: RawExclude,
     #[serde(default)]
-    #[allow(dead_code)]
-    close: Option<toml::Table>,
+    close: RawClose,
     #[serde(default)]
-    #[allow(dead_code)]
-    survey: Option<toml::Table>,
+    survey: RawSurvey,
     #[serde(default)]
-    #[allow(dead_code)]
-    indicators: Option<toml::Table>,
+    indicators: BTreeMap<String, f64>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTarget {
+    name: Option<String>,
+    #[serde(rename = "type")]
+    type_: Option<OneOrMany>,
+    priority: Option<OneOrMany>,
+    category: Option<OneOrMany>,
+    service: Option<OneOrMany>,
+    group: Option<OneOrMany>,
+    response: Option<String>,
+    resolution: Option<String>,
+}
+
+/// A match key: one value or a list of accepted values.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawExclude {
+    massive_affected_users: Option<i64>,
+    #[serde(default)]
+    types: Vec<String>,
+    #[serde(default)]
+    categories: Vec<String>,
+}
+
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawClose {
+    auto_close_after: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSurvey {
+    #[serde(default = "default_satisfied")]
+    satisfied_min: f64,
+    #[serde(default = "default_scale")]
+    scale_max: f64,
+}
+
+impl Default for RawSurvey {
+    fn default() -> RawSurvey {
+        RawSurvey {
+            satisfied_min: 4.0,
+            scale_max: 5.0,
+        }
+    }
 }
 
 fn default_tz() -> String {
     "America/Bogota".to_string()
+}
+fn default_satisfied() -> f64 {
+    4.0
+}
+fn default_scale() -> f64 {
+    5.0
 }
 
 /// Parses an IANA time zone name, with an error that says how to fix it.
@@ -99,6 +328,10 @@ pub fn parse_tz(name: &str) -> Result<Tz> {
     })
 }
 
+fn duration(key: &str, text: &str) -> Result<BizDuration> {
+    text.parse::<BizDuration>().map_err(|e| e.at(key))
+}
+
 impl Policy {
     /// Reads and checks a policy file.
     ///
@@ -117,26 +350,192 @@ impl Policy {
     ///
     /// # Errors
     ///
-    /// Input errors prefixed with the path: TOML syntax or unknown keys
-    /// (with line and column), an unknown time zone, and every calendar
-    /// error of [`CalendarSpec::from_config`].
+    /// Input errors prefixed with the path and naming the key: TOML syntax
+    /// or unknown keys (with line and column), an unknown time zone, every
+    /// calendar error of [`CalendarSpec::from_config`], an unknown state
+    /// key, a label mapped to two states, an unreadable duration (`5hh`),
+    /// a target rule with no target, an empty match value, and a rule that
+    /// can never match because an earlier rule matches every ticket.
     pub fn from_toml(text: &str, path: &Path) -> Result<Policy> {
         let place = path.display().to_string();
+        Policy::parse(text, path).map_err(|e| e.at(&place))
+    }
+
+    fn parse(text: &str, path: &Path) -> Result<Policy> {
         let raw: RawPolicy = toml::from_str(text).map_err(|e| {
             let m = e.to_string();
-            Error::input(m.clone(), m).at(&place)
+            Error::input(m.trim_end().to_string(), m.trim_end().to_string())
         })?;
-        let tz = parse_tz(&raw.timezone)
-            .map_err(|e| e.at("timezone").at(&place))?;
+        let tz = parse_tz(&raw.timezone).map_err(|e| e.at("timezone"))?;
         let base = path.parent().unwrap_or(Path::new("."));
-        let spec = CalendarSpec::from_config(tz, &raw.calendar, base)
-            .map_err(|e| e.at(&place))?;
+        let spec = CalendarSpec::from_config(tz, &raw.calendar, base)?;
+
+        let mut states = HashMap::new();
+        let mut state_labels: BTreeMap<State, Vec<String>> = BTreeMap::new();
+        for (key, labels) in &raw.states {
+            let state = State::from_key(key).ok_or_else(|| {
+                Error::input(
+                    format!(
+                        "states.{key}: estado canónico desconocido; use new, \
+                         open, paused, solved, closed o cancelled"
+                    ),
+                    format!(
+                        "states.{key}: unknown canonical state; use new, \
+                         open, paused, solved, closed or cancelled"
+                    ),
+                )
+            })?;
+            for label in labels {
+                let f = fold(label);
+                if let Some(prev) = states.insert(f, state)
+                    && prev != state
+                {
+                    return Err(Error::input(
+                        format!(
+                            "states: la etiqueta {label:?} está en \
+                             states.{} y en states.{key}; déjela en uno solo",
+                            prev.key()
+                        ),
+                        format!(
+                            "states: label {label:?} is in states.{} and in \
+                             states.{key}; keep it in one only",
+                            prev.key()
+                        ),
+                    ));
+                }
+                state_labels.entry(state).or_default().push(label.clone());
+            }
+        }
+
+        let mut targets = Vec::with_capacity(raw.targets.len());
+        let mut catch_all: Option<usize> = None;
+        for (i, t) in raw.targets.into_iter().enumerate() {
+            let key = format!("targets[{i}]");
+            if let Some(c) = catch_all {
+                return Err(Error::input(
+                    format!(
+                        "{key}: nunca se aplica porque targets[{c}] no tiene \
+                         claves de coincidencia y se aplica a todo ticket; \
+                         ponga la regla general al final"
+                    ),
+                    format!(
+                        "{key}: can never match because targets[{c}] has no \
+                         match keys and matches every ticket; put the \
+                         catch-all rule last"
+                    ),
+                ));
+            }
+            let mut matchers = Vec::new();
+            for (field, v) in [
+                (Field::Type, t.type_),
+                (Field::Priority, t.priority),
+                (Field::Category, t.category),
+                (Field::Service, t.service),
+                (Field::Group, t.group),
+            ] {
+                let Some(v) = v else { continue };
+                let vals: Vec<String> = match v {
+                    OneOrMany::One(s) => vec![fold(&s)],
+                    OneOrMany::Many(v) => v.iter().map(|s| fold(s)).collect(),
+                };
+                if vals.is_empty() || vals.iter().any(String::is_empty) {
+                    return Err(Error::input(
+                        format!(
+                            "{key}.{}: valor vacío; escriba el valor tal como \
+                             lo exporta la herramienta o quite la clave",
+                            field.key()
+                        ),
+                        format!(
+                            "{key}.{}: empty value; write the value as the \
+                             tool exports it or remove the key",
+                            field.key()
+                        ),
+                    ));
+                }
+                matchers.push((field, vals));
+            }
+            let response = t
+                .response
+                .as_deref()
+                .map(|s| duration(&format!("{key}.response"), s))
+                .transpose()?;
+            let resolution = t
+                .resolution
+                .as_deref()
+                .map(|s| duration(&format!("{key}.resolution"), s))
+                .transpose()?;
+            if response.is_none() && resolution.is_none() {
+                return Err(Error::input(
+                    format!(
+                        "{key}: sin objetivo; agregue response = \"...\" y/o \
+                         resolution = \"...\""
+                    ),
+                    format!(
+                        "{key}: no target; add response = \"...\" and/or \
+                         resolution = \"...\""
+                    ),
+                ));
+            }
+            if matchers.is_empty() {
+                catch_all = Some(i);
+            }
+            let label = t.name.unwrap_or_else(|| {
+                if matchers.is_empty() {
+                    crate::lang::tr("todos", "all").to_string()
+                } else {
+                    matchers
+                        .iter()
+                        .map(|(f, v)| format!("{}={}", f.key(), v.join("|")))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                }
+            });
+            targets.push(TargetRule {
+                index: i,
+                matchers,
+                response,
+                resolution,
+                label,
+            });
+        }
+
+        let auto_close_after = raw
+            .close
+            .auto_close_after
+            .as_deref()
+            .map(|s| duration("close.auto_close_after", s))
+            .transpose()?;
+        if raw.survey.satisfied_min > raw.survey.scale_max {
+            return Err(Error::input(
+                "survey.satisfied_min es mayor que survey.scale_max",
+                "survey.satisfied_min is above survey.scale_max",
+            ));
+        }
         Ok(Policy {
-            name: raw.name.clone(),
+            name: raw.name,
             tz,
             calendar: Calendar::new(spec),
             path: path.to_path_buf(),
-            raw,
+            calendar_config: raw.calendar,
+            states,
+            state_labels,
+            targets,
+            exclude: Exclusions {
+                massive_affected_users: raw.exclude.massive_affected_users,
+                types: raw.exclude.types.iter().map(|s| fold(s)).collect(),
+                categories: raw
+                    .exclude
+                    .categories
+                    .iter()
+                    .map(|s| fold(s))
+                    .collect(),
+            },
+            auto_close_after,
+            survey: SurveyRules {
+                satisfied_min: raw.survey.satisfied_min,
+                scale_max: raw.survey.scale_max,
+            },
+            indicators: raw.indicators,
         })
     }
 
@@ -162,6 +561,123 @@ impl Policy {
 
     /// The `[calendar]` table as written.
     pub fn calendar_config(&self) -> &CalendarConfig {
-        &self.raw.calendar
+        &self.calendar_config
+    }
+
+    /// The canonical state of a source status label (trimmed, case- and
+    /// accent-insensitive), or `None` when the policy does not map it.
+    pub fn state_of(&self, label: &str) -> Option<State> {
+        self.states.get(&fold(label)).copied()
+    }
+
+    /// The labels mapped to each state, as written.
+    pub fn state_labels(&self) -> &BTreeMap<State, Vec<String>> {
+        &self.state_labels
+    }
+
+    /// The ordered target rules.
+    pub fn targets(&self) -> &[TargetRule] {
+        &self.targets
+    }
+
+    /// The exclusion rules.
+    pub fn exclusions(&self) -> &Exclusions {
+        &self.exclude
+    }
+
+    /// `[close] auto_close_after`.
+    pub fn auto_close_after(&self) -> Option<BizDuration> {
+        self.auto_close_after
+    }
+
+    /// `[survey]`.
+    pub fn survey(&self) -> SurveyRules {
+        self.survey
+    }
+
+    /// `[indicators]`: goals per indicator (e.g.
+    /// `resolution_compliance_min = 90`).
+    pub fn indicator_goals(&self) -> &BTreeMap<String, f64> {
+        &self.indicators
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Lang;
+
+    const BASE: &str = "name = \"x\"\n[calendar]\nalways = true\n";
+
+    fn err(extra: &str) -> String {
+        let text = format!("{BASE}{extra}");
+        Policy::from_toml(&text, "p.toml".as_ref())
+            .unwrap_err()
+            .message(Lang::En)
+            .to_string()
+    }
+
+    #[test]
+    fn errors_name_the_key_and_the_fix() {
+        let e = err("[states]\npending = [\"x\"]\n");
+        assert!(
+            e.starts_with("p.toml: states.pending: unknown canonical state"),
+            "{e}"
+        );
+        let e =
+            err("[states]\nopen = [\"En curso\"]\npaused = [\"en CURSO\"]\n");
+        assert!(
+            e.contains(
+                "label \"en CURSO\" is in states.open and in states.paused"
+            ),
+            "{e}"
+        );
+        let e = err("[[targets]]\nresponse = \"5hh\"\n");
+        assert!(
+            e.contains("targets[0].response: unreadable duration \"5hh\""),
+            "{e}"
+        );
+        let e = err(
+            "[[targets]]\nresponse = \"1h\"\n[[targets]]\npriority = \"Alta\"\nresponse = \"2h\"\n",
+        );
+        assert!(
+            e.contains("targets[1]: can never match because targets[0]"),
+            "{e}"
+        );
+        let e = err("[[targets]]\npriority = \"Alta\"\n");
+        assert!(e.contains("targets[0]: no target"), "{e}");
+        let e = err("[[targets]]\npriority = \"\"\nresponse = \"1h\"\n");
+        assert!(e.contains("targets[0].priority: empty value"), "{e}");
+        let e = err("[close]\nauto_close_after = \"3 days\"\n");
+        assert!(e.contains("close.auto_close_after"), "{e}");
+        let e = err("[calender]\n");
+        assert!(e.contains("unknown field `calender`"), "{e}");
+        let e = err("[[targets]]\nprioridad = \"Alta\"\nresponse = \"1h\"\n");
+        assert!(e.contains("unknown field `prioridad`"), "{e}");
+    }
+
+    #[test]
+    fn list_valued_match_keys() {
+        let text = format!(
+            "{BASE}[[targets]]\npriority = [\"Muy alta\", \"5\"]\nresponse = \"1h\"\n"
+        );
+        let p = Policy::from_toml(&text, "p.toml".as_ref()).unwrap();
+        let r = &p.targets()[0];
+        assert!(r.matches(|_| "muy alta"));
+        assert!(r.matches(|_| "5"));
+        assert!(!r.matches(|_| "alta"));
+    }
+
+    #[test]
+    fn the_five_sample_policies_load() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+        for e in ["icetex", "upme", "itagui", "victimas", "uspec"] {
+            let p = Policy::load(&root.join(e).join("policy.toml"))
+                .unwrap_or_else(|err| {
+                    panic!("{e}: {}", err.message(Lang::En))
+                });
+            assert!(!p.targets().is_empty(), "{e}");
+            assert!(p.state_of("zzz-unknown").is_none());
+        }
     }
 }
