@@ -34,8 +34,11 @@
 
 pub mod calendar;
 pub mod error;
+pub mod explain;
 pub mod lang;
 pub mod policy;
+pub mod sla;
+pub mod tables;
 pub mod text;
 pub mod time;
 

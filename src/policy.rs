@@ -48,9 +48,12 @@ use crate::text::fold;
 use crate::time::BizDuration;
 
 /// A canonical ticket state (CONTRACT section 2, `[states]`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord,
+)]
 pub enum State {
     /// Registered, nobody has taken it yet: the response clock runs.
+    #[default]
     New,
     /// Being worked on: the resolution clock runs.
     Open,

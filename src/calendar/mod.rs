@@ -1087,17 +1087,9 @@ fn offset_pieces(tz: Tz, from: i64, to: i64) -> Vec<(i64, i64, i64)> {
     pieces
 }
 
-/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
-/// `days_from_civil`).
+/// Days since 1970-01-01 of a proleptic Gregorian date.
 const fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y } as i64;
-    let era = if y >= 0 { y } else { y - 399 } / 400;
-    let yoe = y - era * 400;
-    let m = m as i64;
-    let doy =
-        (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d as i64 - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
+    crate::time::days_from_civil(y as i64, m as i64, d as i64)
 }
 
 /// Unix seconds of 1 January 00:00Z of each year 1900..=2200.

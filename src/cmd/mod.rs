@@ -1,6 +1,9 @@
 //! Subcommands: one module each, dispatched from one `match`.
 
 pub mod calendar;
+pub mod common;
+pub mod explain;
+pub mod sla;
 
 use clap::{Args, Parser, Subcommand};
 use plazo::lang::Lang;
@@ -37,11 +40,17 @@ pub enum Command {
     /// deadlines.
     #[command(subcommand)]
     Calendar(calendar::CalendarCmd),
+    /// Every ticket's SLA figures under a policy, as a CSV table.
+    Sla(sla::SlaArgs),
+    /// One ticket's timeline, interval by interval, with the verdict.
+    Explain(explain::ExplainArgs),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Calendar(c) => calendar::run(c, &cli.global),
+        Command::Sla(a) => sla::run(a, &cli.global),
+        Command::Explain(a) => explain::run(a, &cli.global),
     }
 }
 

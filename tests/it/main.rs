@@ -4,4 +4,6 @@ mod calendar_known;
 mod calendar_props;
 mod cli_calendar;
 mod glpi_clock;
+mod sla_cases;
+mod sla_props;
 mod util;

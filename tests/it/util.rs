@@ -35,8 +35,11 @@ pub fn plazo(dir: &Path, args: &[&str]) -> Output {
 
 /// A fresh temporary directory for one test.
 pub fn tempdir(name: &str) -> PathBuf {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let n = N.fetch_add(1, Ordering::Relaxed);
     let d = std::env::temp_dir()
-        .join(format!("plazo-it-{}-{name}", std::process::id()));
+        .join(format!("plazo-it-{}-{n}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&d);
     std::fs::create_dir_all(&d).unwrap();
     d

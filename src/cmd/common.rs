@@ -1,0 +1,122 @@
+//! Arguments and plumbing shared by the commands that read ticket data.
+
+use std::path::PathBuf;
+
+use clap::Args;
+use plazo::lang::tr;
+use plazo::sla::Engine;
+use plazo::tables::{Dataset, Inputs};
+use plazo::time::Instant;
+use plazo::{Error, Policy};
+
+/// `--policy P --tickets T --events E [--surveys S] [--cutoff INSTANT]`.
+#[derive(Debug, Args)]
+pub struct DataArgs {
+    /// The entity policy (TOML).
+    #[arg(long)]
+    pub policy: PathBuf,
+    /// Canonical tickets table (CSV).
+    #[arg(long)]
+    pub tickets: PathBuf,
+    /// Canonical events table: the status history (CSV).
+    #[arg(long)]
+    pub events: PathBuf,
+    /// Canonical surveys table (CSV).
+    #[arg(long)]
+    pub surveys: Option<PathBuf>,
+    /// Measure as of this instant (ISO 8601 or local time in the policy's
+    /// zone); events after it are ignored. Default: now.
+    #[arg(long)]
+    pub cutoff: Option<String>,
+    /// Treat rejected input rows as an error (exit 2) instead of a warning.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+/// What the data commands work on.
+pub struct Loaded {
+    pub policy: Policy,
+    pub ds: Dataset,
+    pub cutoff: Instant,
+}
+
+impl DataArgs {
+    /// Loads the policy and the tables and checks them.
+    pub fn load(&self) -> anyhow::Result<Loaded> {
+        let policy = Policy::load(&self.policy)?;
+        let cutoff = match &self.cutoff {
+            Some(c) => {
+                Instant::parse(c, policy.tz()).map_err(|e| e.at("--cutoff"))?
+            }
+            None => Instant::from(chrono::Utc::now()),
+        };
+        let inputs = Inputs {
+            tickets: self.tickets.clone(),
+            events: self.events.clone(),
+            surveys: self.surveys.clone(),
+        };
+        let ds = Dataset::load(&inputs, policy.tz())?;
+        if self.strict && !ds.rejects.is_empty() {
+            let r = &ds.rejects[0];
+            return Err(Error::input(
+                format!(
+                    "{} fila(s) rechazada(s); la primera: {}:{}: columna {}: {:?}: {} \
+                     (quite --strict para continuar sin ellas)",
+                    ds.rejects.len(), r.file, r.line, r.column, r.value, r.reason
+                ),
+                format!(
+                    "{} rejected row(s); the first: {}:{}: column {}: {:?}: {} \
+                     (drop --strict to go on without them)",
+                    ds.rejects.len(), r.file, r.line, r.column, r.value, r.reason
+                ),
+            )
+            .into());
+        }
+        Ok(Loaded { policy, ds, cutoff })
+    }
+}
+
+impl Loaded {
+    /// The engine for these data.
+    pub fn engine(&self) -> plazo::Result<Engine<'_>> {
+        Engine::new(&self.policy, &self.ds, self.cutoff)
+    }
+}
+
+/// Writes rejected rows as CSV (`file,line,column,value,reason`).
+pub fn rejects_csv(ds: &Dataset) -> String {
+    let mut out = String::from("file,line,column,value,reason\n");
+    for r in &ds.rejects {
+        for (i, f) in [
+            r.file.as_str(),
+            &r.line.to_string(),
+            &r.column,
+            &r.value,
+            &r.reason,
+        ]
+        .iter()
+        .enumerate()
+        {
+            if i > 0 {
+                out.push(',');
+            }
+            plazo::sla::output::push_field(&mut out, f);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// `1234567` -> `1.234.567` (es) or `1,234,567` (en).
+pub fn thousands(n: u64) -> String {
+    let s = n.to_string();
+    let sep = tr(".", ",");
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push_str(sep);
+        }
+        out.push(c);
+    }
+    out
+}

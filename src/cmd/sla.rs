@@ -1,0 +1,154 @@
+//! `plazo sla`: every ticket's figures under a policy, as a table.
+//!
+//! Reads the canonical tables, replays each ticket's history (in parallel)
+//! and writes one row per ticket (CONTRACT section 4) to `--out`
+//! atomically. Prints a one-paragraph summary on stderr: tickets
+//! evaluated, excluded by reason, without target, met and breached.
+//! Rejected input rows are written beside the output as
+//! `<out>.rejects.csv` and counted in the summary.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use clap::Args;
+use plazo::Error;
+use plazo::lang::tr;
+use plazo::sla::{Class, SlaRow, output};
+
+use super::Global;
+use super::common::{DataArgs, rejects_csv, thousands};
+
+#[derive(Debug, Args)]
+pub struct SlaArgs {
+    #[command(flatten)]
+    data: DataArgs,
+    /// Output file: FILE.csv.
+    #[arg(long)]
+    out: PathBuf,
+}
+
+pub fn run(a: SlaArgs, g: &Global) -> anyhow::Result<()> {
+    let ext = a.out.extension().and_then(|e| e.to_str()).unwrap_or("");
+    if !ext.eq_ignore_ascii_case("csv") {
+        return Err(Error::input(
+            format!("--out {}: use un archivo .csv", a.out.display()),
+            format!("--out {}: use a .csv file", a.out.display()),
+        )
+        .into());
+    }
+    let loaded = a.data.load()?;
+    let engine = loaded.engine()?;
+    let rows = engine.evaluate_all();
+    let text = output::render(&loaded.policy, &loaded.ds, &rows);
+    output::write_atomic(&a.out, text.as_bytes())?;
+    let rejects_path = a.out.with_extension("rejects.csv");
+    if !loaded.ds.rejects.is_empty() {
+        output::write_atomic(
+            &rejects_path,
+            rejects_csv(&loaded.ds).as_bytes(),
+        )?;
+    }
+    if !g.quiet {
+        eprintln!("{}", summary(&rows, &loaded, &a.out, &rejects_path));
+    }
+    Ok(())
+}
+
+/// The one-paragraph summary.
+fn summary(
+    rows: &[SlaRow],
+    l: &super::common::Loaded,
+    out: &std::path::Path,
+    rejects: &std::path::Path,
+) -> String {
+    let lang = plazo::lang::current();
+    let mut excl: BTreeMap<&str, u64> = BTreeMap::new();
+    let (mut rm, mut rb, mut ro) = (0u64, 0u64, 0u64);
+    let (mut sm, mut sb, mut so, mut sl) = (0u64, 0u64, 0u64, 0u64);
+    for r in rows {
+        if let Some(e) = r.excluded {
+            *excl.entry(e.describe(lang)).or_default() += 1;
+            continue;
+        }
+        match r.response_met {
+            Some(true) => rm += 1,
+            Some(false) => rb += 1,
+            None if r.response_target_s.is_some() => ro += 1,
+            None => {}
+        }
+        match (r.resolution_met, r.resolution_class) {
+            (Some(true), _) => sm += 1,
+            (Some(false), _) => sb += 1,
+            (None, Some(c)) => {
+                so += 1;
+                if c == Class::Breached {
+                    sl += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    let n_excl: u64 = excl.values().sum();
+    let excl_list = excl
+        .iter()
+        .map(|(k, v)| format!("{k} {}", thousands(*v)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let cutoff = l.cutoff.to_rfc3339(l.policy.tz());
+    let s = &l.ds.stats;
+    let mut p = format!(
+        "{} {}: {} {} ({} {cutoff}); {} {}{}; {}: {} {}, {} {}, {} {}; {}: {} {}, {} {}, {} {} ({} {}); {} {}.",
+        "plazo sla",
+        l.policy.name(),
+        thousands(rows.len() as u64),
+        tr("tickets evaluados", "tickets evaluated"),
+        tr("corte", "cutoff"),
+        thousands(n_excl),
+        tr("excluidos", "excluded"),
+        if excl_list.is_empty() {
+            String::new()
+        } else {
+            format!(" ({excl_list})")
+        },
+        tr("respuesta", "response"),
+        thousands(rm),
+        tr("cumplen", "met"),
+        thousands(rb),
+        tr("incumplen", "breached"),
+        thousands(ro),
+        tr("sin responder", "unanswered"),
+        tr("solución", "resolution"),
+        thousands(sm),
+        tr("cumplen", "met"),
+        thousands(sb),
+        tr("incumplen", "breached"),
+        thousands(so),
+        tr("abiertos", "open"),
+        thousands(sl),
+        tr("ya vencidos", "already breached"),
+        tr("escrito en", "written to"),
+        out.display(),
+    );
+    p.push_str(&format!(
+        " {} {} {}, {} {}, {} {}.",
+        thousands(s.events),
+        tr("eventos", "events"),
+        tr("leídos", "read"),
+        thousands(s.duplicate_events),
+        tr("duplicados fusionados", "duplicates merged"),
+        thousands(s.events_before_opening),
+        tr(
+            "anteriores a la apertura (tomados en la apertura)",
+            "before opening (taken at opening)"
+        ),
+    ));
+    if !l.ds.rejects.is_empty() {
+        p.push_str(&format!(
+            " {} {} {}.",
+            thousands(l.ds.rejects.len() as u64),
+            tr("filas rechazadas: ver", "rejected rows: see"),
+            rejects.display()
+        ));
+    }
+    p
+}

@@ -1,0 +1,771 @@
+//! The SLA engine: replays each ticket's status history under a policy
+//! and measures response and resolution in business time (CONTRACT
+//! section 3).
+//!
+//! One ticket is one pure function of (policy, ticket, its events, its
+//! surveys, cutoff): [`Engine::evaluate`]. Tickets are evaluated in
+//! parallel with rayon ([`Engine::evaluate_all`]); the output order is the
+//! input order whatever the number of threads.
+//!
+//! # The timeline
+//!
+//! `opened_at`, then the ticket's events sorted by time (ties keep file
+//! order); events after the cutoff are ignored and events before the
+//! opening count as happening at the opening. The state before the first
+//! event is `new`. Between two consecutive instants the ticket is in one
+//! state; each such interval's business time goes to:
+//!
+//! | state | goes to |
+//! |---|---|
+//! | new, open | `resolution_business_s` (the clock runs) |
+//! | paused | `paused_business_s` |
+//! | solved, closed before a reopen | `solved_before_reopen_business_s` (counts nowhere in the CONTRACT; shown so that GLPI's `waiting_duration`, which includes it, can be reconciled) |
+//! | solved, closed at the end | nothing (after `solved_at`) |
+//!
+//! - `responded_at`: the first instant the state is anything but `new`.
+//! - `solved_at`: the instant the final run of solved/closed states began
+//!   (the last entry into solved, or into closed straight from an active
+//!   state, after which the ticket never went back to new, open or paused).
+//! - `reopen_count`: transitions from solved/closed to new/open/paused.
+//!
+//! # Example: a pause over a weekend
+//!
+//! ```
+//! use plazo::{Policy, sla::{Engine, TicketInput}, policy::State};
+//! let p = Policy::from_toml(r#"
+//!     name = "x"
+//!     [calendar]
+//!     holidays = ["co"]
+//!     [calendar.hours]
+//!     mon = ["08:00-17:00"]
+//!     tue = ["08:00-17:00"]
+//!     wed = ["08:00-17:00"]
+//!     thu = ["08:00-17:00"]
+//!     fri = ["08:00-17:00"]
+//!     [[targets]]
+//!     response = "1h"
+//!     resolution = "8h"
+//! "#, "p.toml".as_ref())?;
+//! let tz = p.tz();
+//! let at = |s: &str| plazo::time::Instant::parse(s, tz).unwrap().unix();
+//! // Opened Friday 15:00, taken 15:30, paused 16:00 until Monday 10:00,
+//! // solved Monday 12:00: resolution = 1 h Friday + 2 h Monday.
+//! let events = [
+//!     (at("2026-03-06 15:30"), State::Open),
+//!     (at("2026-03-06 16:00"), State::Paused),
+//!     (at("2026-03-09 10:00"), State::Open),
+//!     (at("2026-03-09 12:00"), State::Solved),
+//! ];
+//! let input = TicketInput::new(at("2026-03-06 15:00"), &events);
+//! let row = Engine::evaluate_one(&p, &input, Some(0), at("2026-04-01 00:00"));
+//! assert_eq!(row.response_s, 1800);
+//! assert_eq!(row.resolution_s, 3 * 3600);
+//! assert_eq!(row.paused_s, 3 * 3600); // Friday 16-17, Monday 08-10
+//! assert_eq!(row.resolution_met, Some(true));
+//! # Ok::<(), plazo::Error>(())
+//! ```
+
+pub mod output;
+
+use std::collections::{BTreeMap, HashMap};
+
+use rayon::prelude::*;
+
+use crate::error::{Error, Result};
+use crate::policy::{Field, Policy, State};
+use crate::tables::{Attr, Dataset};
+use crate::text::fold;
+use crate::time::{BizDuration, Instant};
+
+/// Why a ticket is left out of compliance.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Exclusion {
+    /// Its state at the cutoff is `cancelled`.
+    Cancelled,
+    /// More affected users than `[exclude] massive_affected_users`.
+    Massive,
+    /// Its type is in `[exclude] types`.
+    ExcludedType,
+    /// Its category is in `[exclude] categories`.
+    ExcludedCategory,
+    /// No `[[targets]]` rule matches it.
+    NoTarget,
+    /// Opened after the cutoff: it did not exist yet.
+    OpenedAfterCutoff,
+}
+
+impl Exclusion {
+    /// The stable id written in outputs.
+    pub fn key(self) -> &'static str {
+        match self {
+            Exclusion::Cancelled => "cancelled",
+            Exclusion::Massive => "massive",
+            Exclusion::ExcludedType => "excluded_type",
+            Exclusion::ExcludedCategory => "excluded_category",
+            Exclusion::NoTarget => "no_target",
+            Exclusion::OpenedAfterCutoff => "opened_after_cutoff",
+        }
+    }
+
+    /// A sentence for people.
+    pub fn describe(self, lang: crate::lang::Lang) -> &'static str {
+        let (es, en) = match self {
+            Exclusion::Cancelled => ("anulado", "cancelled"),
+            Exclusion::Massive => ("incidente masivo", "massive incident"),
+            Exclusion::ExcludedType => ("tipo excluido", "excluded type"),
+            Exclusion::ExcludedCategory => {
+                ("categoría excluida", "excluded category")
+            }
+            Exclusion::NoTarget => {
+                ("sin ANS aplicable", "no target rule matches")
+            }
+            Exclusion::OpenedAfterCutoff => {
+                ("abierto después del corte", "opened after the cutoff")
+            }
+        };
+        lang.pick(es, en)
+    }
+}
+
+/// How an unfinished measure stands at the cutoff.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Class {
+    /// Over its target.
+    Breached,
+    /// At or above 80% of its target.
+    AtRisk,
+    /// Below 80% of its target.
+    OnTrack,
+}
+
+impl Class {
+    /// The stable id written in outputs.
+    pub fn key(self) -> &'static str {
+        match self {
+            Class::Breached => "breached",
+            Class::AtRisk => "at_risk",
+            Class::OnTrack => "on_track",
+        }
+    }
+
+    fn of(used: i64, target: i64) -> Class {
+        if used > target {
+            Class::Breached
+        } else if used * 5 >= target * 4 {
+            Class::AtRisk
+        } else {
+            Class::OnTrack
+        }
+    }
+}
+
+/// One ticket's figures (CONTRACT section 4 and extensions). Instants are
+/// Unix seconds; durations whole business seconds.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SlaRow {
+    /// Index of the ticket in the dataset.
+    pub ticket: u32,
+    /// First instant the state left `new`.
+    pub responded_at: Option<i64>,
+    /// Start of the final solved/closed run.
+    pub solved_at: Option<i64>,
+    /// Start of the final closed run.
+    pub closed_at: Option<i64>,
+    /// Canonical state at the cutoff.
+    pub state: Option<State>,
+    /// Business seconds from opening to response (or to the cutoff).
+    pub response_s: i64,
+    /// Business seconds in new/open up to `solved_at` (or the cutoff).
+    pub resolution_s: i64,
+    /// Business seconds paused before `solved_at` (or the cutoff).
+    pub paused_s: i64,
+    /// Business seconds in solved/closed before a reopen.
+    pub solved_before_reopen_s: i64,
+    /// The response target in business seconds.
+    pub response_target_s: Option<i64>,
+    /// The resolution target in business seconds.
+    pub resolution_target_s: Option<i64>,
+    /// `response_s <= target`, when responded and targeted.
+    pub response_met: Option<bool>,
+    /// `resolution_s <= target`, when solved and targeted.
+    pub resolution_met: Option<bool>,
+    /// When the response target is (was) reached.
+    pub response_due_at: Option<i64>,
+    /// When resolution time reaches (reached) the target, given the pauses
+    /// that happened before it.
+    pub resolution_due_at: Option<i64>,
+    /// Unfinished response at the cutoff: its class.
+    pub response_class: Option<Class>,
+    /// Unfinished resolution at the cutoff: its class.
+    pub resolution_class: Option<Class>,
+    /// Transitions from solved/closed back to new/open/paused.
+    pub reopen_count: u32,
+    /// The last survey score answered by the cutoff.
+    pub survey_score: Option<f64>,
+    /// When it was answered.
+    pub survey_answered_at: Option<i64>,
+    /// Why it is left out of compliance.
+    pub excluded: Option<Exclusion>,
+    /// Closed with no survey answer, at or after the expected auto-close.
+    pub auto_closed: Option<bool>,
+    /// Closed (or still unclosed at the cutoff) after the expected close.
+    pub close_late: Option<bool>,
+    /// Wall-clock seconds from opening to `solved_at` (or the cutoff).
+    pub wall_resolution_s: i64,
+    /// Business seconds over the response target.
+    pub response_overrun_s: Option<i64>,
+    /// Business seconds over the resolution target.
+    pub resolution_overrun_s: Option<i64>,
+    /// Index of the target rule applied.
+    pub target_rule: Option<usize>,
+    /// Events in the timeline (after the cutoff filter).
+    pub events: u32,
+}
+
+/// One interval of a ticket's timeline: a state held from `start` to
+/// `end` (Unix seconds), with its business seconds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Span {
+    /// The canonical state held.
+    pub state: State,
+    /// Start (inclusive).
+    pub start: i64,
+    /// End (exclusive).
+    pub end: i64,
+    /// Business seconds inside.
+    pub business_s: i64,
+    /// Index (in the input events) of the event that began it; `None`
+    /// for the interval that begins at the opening.
+    pub event: Option<usize>,
+}
+
+/// One ticket's timeline input: opening, its (time, state) events sorted
+/// by time, and its survey answers (time, score) sorted by time.
+#[derive(Clone, Debug)]
+pub struct TicketInput<'a> {
+    /// `opened_at`, Unix seconds.
+    pub opened_at: i64,
+    /// Events (Unix seconds, state), sorted by time, ties in file order.
+    pub events: &'a [(i64, State)],
+    /// Survey answers (Unix seconds, score), sorted by time.
+    pub surveys: &'a [(i64, f64)],
+    /// `affected_users`.
+    pub affected_users: Option<i64>,
+    /// Excluded by type or category (decided by the caller).
+    pub attr_exclusion: Option<Exclusion>,
+}
+
+impl<'a> TicketInput<'a> {
+    /// A ticket with events and nothing else.
+    pub fn new(opened_at: i64, events: &'a [(i64, State)]) -> Self {
+        TicketInput {
+            opened_at,
+            events,
+            surveys: &[],
+            affected_users: None,
+            attr_exclusion: None,
+        }
+    }
+}
+
+/// A policy bound to a dataset and a cutoff.
+pub struct Engine<'a> {
+    policy: &'a Policy,
+    ds: &'a Dataset,
+    cutoff: i64,
+    /// Canonical state of each interned string used as a status.
+    state_of: Vec<Option<State>>,
+    /// Target rule per ticket.
+    rule: Vec<Option<u16>>,
+    /// Type/category exclusion per ticket.
+    attr_excl: Vec<Option<Exclusion>>,
+}
+
+/// An unknown status label, for the error that lists them all.
+#[derive(Debug)]
+struct Unknown {
+    count: u64,
+    example: u32,
+}
+
+impl<'a> Engine<'a> {
+    /// Binds `policy` to `ds` at `cutoff`.
+    ///
+    /// # Errors
+    ///
+    /// An input error listing every status label the policy does not map,
+    /// with its count, an example ticket, and the `[states]` key to add it
+    /// to.
+    pub fn new(
+        policy: &'a Policy,
+        ds: &'a Dataset,
+        cutoff: Instant,
+    ) -> Result<Engine<'a>> {
+        let mut state_of: Vec<Option<State>> = vec![None; ds.strings.len()];
+        let mut seen = vec![false; ds.strings.len()];
+        let mut unknown: BTreeMap<String, Unknown> = BTreeMap::new();
+        for (i, _) in ds.tickets.iter().enumerate() {
+            for e in ds.events_of(i) {
+                let s = e.status as usize;
+                if !seen[s] {
+                    seen[s] = true;
+                    state_of[s] = policy.state_of(ds.strings.get(e.status));
+                }
+                if state_of[s].is_none() {
+                    let u = unknown
+                        .entry(ds.strings.get(e.status).to_string())
+                        .or_insert(Unknown {
+                            count: 0,
+                            example: i as u32,
+                        });
+                    u.count += 1;
+                }
+            }
+        }
+        if !unknown.is_empty() {
+            return Err(unknown_labels(policy, ds, &unknown));
+        }
+        // Target rule and attribute exclusions per distinct combination.
+        let mut memo: HashMap<[u32; 5], (Option<u16>, Option<Exclusion>)> =
+            HashMap::new();
+        let mut folded: HashMap<u32, String> = HashMap::new();
+        let mut rule = Vec::with_capacity(ds.tickets.len());
+        let mut attr_excl = Vec::with_capacity(ds.tickets.len());
+        let ex = policy.exclusions();
+        for t in &ds.tickets {
+            let key = [
+                t.attr(Attr::Type),
+                t.attr(Attr::Priority),
+                t.attr(Attr::Category),
+                t.attr(Attr::Service),
+                t.attr(Attr::Group),
+            ];
+            let (r, x) = *memo.entry(key).or_insert_with(|| {
+                for id in key {
+                    folded
+                        .entry(id)
+                        .or_insert_with(|| fold(ds.strings.get(id)));
+                }
+                let get = |f: Field| -> &str {
+                    let k = match f {
+                        Field::Type => key[0],
+                        Field::Priority => key[1],
+                        Field::Category => key[2],
+                        Field::Service => key[3],
+                        Field::Group => key[4],
+                    };
+                    folded[&k].as_str()
+                };
+                let r = policy
+                    .targets()
+                    .iter()
+                    .position(|rule| rule.matches(get))
+                    .map(|i| i as u16);
+                let x = if ex.types.iter().any(|v| v == get(Field::Type)) {
+                    Some(Exclusion::ExcludedType)
+                } else if ex
+                    .categories
+                    .iter()
+                    .any(|v| v == get(Field::Category))
+                {
+                    Some(Exclusion::ExcludedCategory)
+                } else {
+                    None
+                };
+                (r, x)
+            });
+            rule.push(r);
+            attr_excl.push(x);
+        }
+        Ok(Engine {
+            policy,
+            ds,
+            cutoff: cutoff.unix(),
+            state_of,
+            rule,
+            attr_excl,
+        })
+    }
+
+    /// The cutoff, Unix seconds.
+    pub fn cutoff(&self) -> i64 {
+        self.cutoff
+    }
+
+    /// The canonical state of an event's status label.
+    pub fn state(&self, status: u32) -> State {
+        self.state_of[status as usize].expect("checked in Engine::new")
+    }
+
+    /// The target rule applied to ticket `i`.
+    pub fn rule_of(&self, i: usize) -> Option<usize> {
+        self.rule[i].map(usize::from)
+    }
+
+    /// Evaluates ticket `i` of the dataset.
+    pub fn evaluate(&self, i: usize) -> SlaRow {
+        let t = &self.ds.tickets[i];
+        let evs = self.ds.events_of(i);
+        // Small timelines live on the stack; long ones allocate.
+        let mut buf: smallvec_like::Buf<(i64, State)> =
+            smallvec_like::Buf::new();
+        for e in evs {
+            buf.push((e.at, self.state(e.status)));
+        }
+        let mut sbuf: smallvec_like::Buf<(i64, f64)> =
+            smallvec_like::Buf::new();
+        for s in self.ds.surveys_of(i) {
+            sbuf.push((s.answered_at, s.score));
+        }
+        let input = TicketInput {
+            opened_at: t.opened_at,
+            events: buf.as_slice(),
+            surveys: sbuf.as_slice(),
+            affected_users: t.affected_users,
+            attr_exclusion: self.attr_excl[i],
+        };
+        let mut row = Engine::evaluate_one(
+            self.policy,
+            &input,
+            self.rule_of(i),
+            self.cutoff,
+        );
+        row.ticket = i as u32;
+        row
+    }
+
+    /// Evaluates every ticket, in parallel; rows in input order.
+    pub fn evaluate_all(&self) -> Vec<SlaRow> {
+        (0..self.ds.tickets.len())
+            .into_par_iter()
+            .map(|i| self.evaluate(i))
+            .collect()
+    }
+
+    /// The pure function: one ticket under `policy` at `cutoff`, with
+    /// target rule `rule` (an index into `policy.targets()`).
+    pub fn evaluate_one(
+        policy: &Policy,
+        t: &TicketInput<'_>,
+        rule: Option<usize>,
+        cutoff: i64,
+    ) -> SlaRow {
+        Engine::evaluate_traced(policy, t, rule, cutoff, |_| {})
+    }
+
+    /// [`Engine::evaluate_one`], also reporting each timeline interval to
+    /// `trace` in order (for `plazo explain`).
+    pub fn evaluate_traced(
+        policy: &Policy,
+        t: &TicketInput<'_>,
+        rule: Option<usize>,
+        cutoff: i64,
+        mut trace: impl FnMut(Span),
+    ) -> SlaRow {
+        let cal = policy.calendar();
+        let o = t.opened_at;
+        let mut row = SlaRow {
+            target_rule: rule,
+            ..SlaRow::default()
+        };
+        if o > cutoff {
+            row.excluded = Some(Exclusion::OpenedAfterCutoff);
+            return row;
+        }
+        let rule = rule.map(|r| &policy.targets()[r]);
+        let target = |d: Option<BizDuration>| -> Option<i64> {
+            match d? {
+                BizDuration::Seconds(s) => Some(s),
+                BizDuration::Days(n) => {
+                    let due = cal
+                        .add_business_days(Instant::from_unix(o), n)
+                        .ok()?;
+                    Some(cal.between_secs(o, due.unix()))
+                }
+            }
+        };
+        let resp_target = rule.and_then(|r| target(r.response));
+        let res_target = rule.and_then(|r| target(r.resolution));
+
+        // One pass over the timeline.
+        let mut state = State::New;
+        let mut since = o; // start of the current interval
+        let mut responded: Option<i64> = None;
+        let mut done_since: Option<i64> = None; // start of a solved/closed run
+        let mut closed_since: Option<i64> = None;
+        let mut done_b = 0i64; // business time of the current done run
+        let mut reopen = 0u32;
+        let mut counted = 0i64; // resolution clock
+        let mut due: Option<i64> = None;
+        let mut n_events = 0u32;
+        let mut close_interval =
+            |row: &mut SlaRow,
+             state: State,
+             since_event: Option<usize>,
+             a: i64,
+             b: i64,
+             done_b: &mut i64,
+             counted: &mut i64,
+             due: &mut Option<i64>| {
+                if b <= a {
+                    return;
+                }
+                let bt = cal.between_secs(a, b);
+                trace(Span {
+                    state,
+                    start: a,
+                    end: b,
+                    business_s: bt,
+                    event: since_event,
+                });
+                match state {
+                    State::New | State::Open => {
+                        if let (Some(tg), None) = (res_target, *due)
+                            && *counted + bt >= tg
+                        {
+                            *due = cal
+                                .add_business(
+                                    Instant::from_unix(a),
+                                    tg - *counted,
+                                )
+                                .ok()
+                                .map(Instant::unix);
+                        }
+                        *counted += bt;
+                    }
+                    State::Paused => row.paused_s += bt,
+                    State::Solved | State::Closed | State::Cancelled => {
+                        *done_b += bt
+                    }
+                }
+            };
+        let mut since_event: Option<usize> = None;
+        for (k, &(at, st)) in t.events.iter().enumerate() {
+            if at > cutoff {
+                break;
+            }
+            n_events += 1;
+            let at = at.max(o);
+            if st == state {
+                continue;
+            }
+            close_interval(
+                &mut row,
+                state,
+                since_event,
+                since,
+                at,
+                &mut done_b,
+                &mut counted,
+                &mut due,
+            );
+            if responded.is_none() && st != State::New {
+                responded = Some(at);
+            }
+            if state.is_done() && st.is_active() {
+                reopen += 1;
+                row.solved_before_reopen_s += done_b;
+            }
+            if !st.is_done() {
+                done_b = 0;
+                done_since = None;
+            } else if done_since.is_none() {
+                done_b = 0;
+                done_since = Some(at);
+            }
+            if st == State::Closed {
+                closed_since.get_or_insert(at);
+            } else {
+                closed_since = None;
+            }
+            state = st;
+            since = at;
+            since_event = Some(k);
+        }
+        close_interval(
+            &mut row,
+            state,
+            since_event,
+            since,
+            cutoff,
+            &mut done_b,
+            &mut counted,
+            &mut due,
+        );
+        row.events = n_events;
+        row.state = Some(state);
+        row.reopen_count = reopen;
+        row.responded_at = responded;
+        if state.is_done() {
+            row.solved_at = done_since;
+            if state == State::Closed {
+                row.closed_at = closed_since;
+            }
+        }
+        row.resolution_s = counted;
+        let end = row.solved_at.unwrap_or(cutoff);
+        row.wall_resolution_s = end - o;
+
+        // Response.
+        let resp_end = responded.unwrap_or(cutoff);
+        row.response_s = cal.between_secs(o, resp_end);
+        if let Some(tg) = resp_target {
+            row.response_target_s = Some(tg);
+            row.response_due_at = cal
+                .add_business(Instant::from_unix(o), tg)
+                .ok()
+                .map(Instant::unix);
+            row.response_overrun_s = Some((row.response_s - tg).max(0));
+            if responded.is_some() {
+                row.response_met = Some(row.response_s <= tg);
+            } else {
+                row.response_class = Some(Class::of(row.response_s, tg));
+            }
+        }
+        // Resolution.
+        if let Some(tg) = res_target {
+            row.resolution_target_s = Some(tg);
+            row.resolution_due_at =
+                due.filter(|_| state != State::Cancelled).or_else(|| {
+                    if state == State::Cancelled {
+                        return None;
+                    }
+                    cal.add_business(Instant::from_unix(end), tg - counted)
+                        .ok()
+                        .map(Instant::unix)
+                });
+            row.resolution_overrun_s = Some((counted - tg).max(0));
+            if row.solved_at.is_some() {
+                row.resolution_met = Some(counted <= tg);
+            } else if state != State::Cancelled {
+                row.resolution_class = Some(Class::of(counted, tg));
+            }
+        }
+
+        // Surveys answered by the cutoff: the last one counts.
+        if let Some(&(at, score)) =
+            t.surveys.iter().rev().find(|s| s.0 <= cutoff)
+        {
+            row.survey_score = Some(score);
+            row.survey_answered_at = Some(at);
+        }
+        // Closing expectation.
+        if let (Some(after), Some(solved)) =
+            (policy.auto_close_after(), row.solved_at)
+        {
+            let expected = cal
+                .add(Instant::from_unix(solved), after)
+                .ok()
+                .map(Instant::unix);
+            if let Some(expected) = expected {
+                match row.closed_at {
+                    Some(closed) => {
+                        let answered_before_close =
+                            t.surveys.iter().any(|s| s.0 <= closed);
+                        row.auto_closed =
+                            Some(!answered_before_close && closed >= expected);
+                        row.close_late =
+                            Some(cal.between_secs(expected, closed) > 0);
+                    }
+                    None => {
+                        row.auto_closed = Some(false);
+                        row.close_late =
+                            Some(cal.between_secs(expected, cutoff) > 0);
+                    }
+                }
+            }
+        }
+        // Exclusions, in order of precedence.
+        let ex = policy.exclusions();
+        row.excluded = if state == State::Cancelled {
+            Some(Exclusion::Cancelled)
+        } else if matches!((ex.massive_affected_users, t.affected_users), (Some(m), Some(u)) if u > m)
+        {
+            Some(Exclusion::Massive)
+        } else if t.attr_exclusion.is_some() {
+            t.attr_exclusion
+        } else if rule.is_none() {
+            Some(Exclusion::NoTarget)
+        } else {
+            None
+        };
+        row
+    }
+}
+
+fn unknown_labels(
+    policy: &Policy,
+    ds: &Dataset,
+    unknown: &BTreeMap<String, Unknown>,
+) -> Error {
+    let mut es = format!(
+        "{}: {} etiqueta(s) de estado sin mapear en [states]:",
+        policy.path().display(),
+        unknown.len()
+    );
+    let mut en = format!(
+        "{}: {} status label(s) not mapped in [states]:",
+        policy.path().display(),
+        unknown.len()
+    );
+    for (label, u) in unknown {
+        let id = &ds.tickets[u.example as usize].id;
+        es.push_str(&format!(
+            "\n  {label:?}: {} eventos, p. ej. ticket {id}",
+            u.count
+        ));
+        en.push_str(&format!(
+            "\n  {label:?}: {} events, e.g. ticket {id}",
+            u.count
+        ));
+    }
+    let first = unknown.keys().next().cloned().unwrap_or_default();
+    es.push_str(&format!(
+        "\nagréguelas a la clave de su estado en [states], p. ej. \
+         paused = [..., {first:?}] (new, open, paused, solved, closed o cancelled)"
+    ));
+    en.push_str(&format!(
+        "\nadd them to their state's key in [states], e.g. \
+         paused = [..., {first:?}] (new, open, paused, solved, closed or cancelled)"
+    ));
+    Error::input(es, en)
+}
+
+/// A tiny inline buffer: timelines of up to 32 events stay on the stack.
+mod smallvec_like {
+    pub struct Buf<T: Copy + Default> {
+        inline: [T; 32],
+        len: usize,
+        heap: Vec<T>,
+    }
+
+    impl<T: Copy + Default> Buf<T> {
+        pub fn new() -> Self {
+            Buf {
+                inline: [T::default(); 32],
+                len: 0,
+                heap: Vec::new(),
+            }
+        }
+
+        pub fn push(&mut self, v: T) {
+            if self.len < 32 {
+                self.inline[self.len] = v;
+                self.len += 1;
+            } else {
+                if self.heap.is_empty() {
+                    self.heap.extend_from_slice(&self.inline);
+                }
+                self.heap.push(v);
+            }
+        }
+
+        pub fn as_slice(&self) -> &[T] {
+            if self.heap.is_empty() {
+                &self.inline[..self.len]
+            } else {
+                &self.heap
+            }
+        }
+    }
+}

@@ -1,0 +1,414 @@
+//! `plazo sla` and `plazo explain` on hand-made tickets
+//! (tests/data/sla/): every expected value below was computed by hand
+//! from the policy's calendar (Mon-Fri 07-12, 13-17 in Bogotá, Colombian
+//! holidays) before the engine existed; the working is in the comments.
+
+use std::collections::HashMap;
+
+use crate::util::{ok_stdout, plazo, root, tempdir};
+
+fn run_sla(lang: &str) -> (Vec<HashMap<String, String>>, String, String) {
+    let (rows, rejects, stderr, _) = run_sla_header(lang);
+    (rows, rejects, stderr)
+}
+
+fn run_sla_header(
+    lang: &str,
+) -> (Vec<HashMap<String, String>>, String, String, String) {
+    let dir = tempdir(&format!("sla-cases-{lang}"));
+    let data = root().join("tests/data/sla");
+    let out = dir.join("sla.csv");
+    let o = plazo(
+        &dir,
+        &[
+            "--lang",
+            lang,
+            "sla",
+            "--policy",
+            data.join("policy.toml").to_str().unwrap(),
+            "--tickets",
+            data.join("tickets.csv").to_str().unwrap(),
+            "--events",
+            data.join("events.csv").to_str().unwrap(),
+            "--surveys",
+            data.join("surveys.csv").to_str().unwrap(),
+            "--cutoff",
+            "2026-08-03 12:00",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    ok_stdout(&o);
+    let mut rdr = csv::Reader::from_path(&out).unwrap();
+    let headers = rdr.headers().unwrap().clone();
+    let rows = rdr
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            headers
+                .iter()
+                .map(String::from)
+                .zip(r.iter().map(String::from))
+                .collect()
+        })
+        .collect();
+    let rejects =
+        std::fs::read_to_string(dir.join("sla.rejects.csv")).unwrap();
+    let text = std::fs::read_to_string(&out).unwrap();
+    let header = text.lines().next().unwrap().to_string();
+    (
+        rows,
+        rejects,
+        String::from_utf8_lossy(&o.stderr).to_string(),
+        header,
+    )
+}
+
+fn row<'a>(
+    rows: &'a [HashMap<String, String>],
+    id: &str,
+) -> &'a HashMap<String, String> {
+    rows.iter().find(|r| r["ticket_id"] == id).unwrap()
+}
+
+fn check(r: &HashMap<String, String>, want: &[(&str, &str)]) {
+    for (k, v) in want {
+        assert_eq!(r[*k], *v, "ticket {} column {k}", r["ticket_id"]);
+    }
+}
+
+#[test]
+fn contract_columns_come_first_in_order() {
+    let (rows, _, _, header) = run_sla_header("es");
+    assert_eq!(rows[0].len(), plazo::sla::output::COLUMNS.len());
+    assert_eq!(
+        header.split(',').take(22).collect::<Vec<_>>().join(","),
+        "ticket_id,type,priority,category,group,assignee,opened_at,responded_at,\
+         solved_at,closed_at,state,response_business_s,resolution_business_s,\
+         paused_business_s,response_target_s,resolution_target_s,response_met,\
+         resolution_met,resolution_due_at,reopen_count,survey_score,excluded_reason"
+    );
+}
+
+#[test]
+fn pause_over_a_weekend_and_a_holiday() {
+    // T1, Alta (1h / 8h). Opened Thu 2026-07-09 09:00, open 09:30,
+    // paused Thu 16:00 -> Tue 14 July 10:00 (Mon 13 July: Chiquinquirá),
+    // solved Tue 11:30, closed Wed 08:00.
+    // response: 09:00-09:30 = 1800. resolution: 0.5 h new + Thu 09:30-12
+    // (2.5 h) + 13-16 (3 h) + Tue 10:00-11:30 (1.5 h) = 7.5 h = 27000.
+    // paused: Thu 16-17 (1 h) + Fri 9 h + Tue 07-10 (3 h) = 13 h = 46800.
+    // due: 0.5 h left at the solve (Tue 11:30) -> Tue 12:00.
+    // expected close: solve + 3bd = Fri 17 July 11:30; closed before.
+    let (rows, _, _) = run_sla("es");
+    check(
+        row(&rows, "T1"),
+        &[
+            ("responded_at", "2026-07-09T09:30:00-05:00"),
+            ("solved_at", "2026-07-14T11:30:00-05:00"),
+            ("closed_at", "2026-07-15T08:00:00-05:00"),
+            ("state", "closed"),
+            ("response_business_s", "1800"),
+            ("resolution_business_s", "27000"),
+            ("paused_business_s", "46800"),
+            ("response_target_s", "3600"),
+            ("resolution_target_s", "28800"),
+            ("response_met", "true"),
+            ("resolution_met", "true"),
+            ("resolution_due_at", "2026-07-14T12:00:00-05:00"),
+            ("reopen_count", "0"),
+            ("excluded_reason", ""),
+            ("wall_resolution_s", "441000"),
+            ("auto_closed", "false"),
+            ("close_late", "false"),
+        ],
+    );
+}
+
+#[test]
+fn reopen_after_a_rejected_survey() {
+    // T2, Media (4h / 18h). Mon 2026-03-02 08:00 opened, 08:20 open, 10:20
+    // solved, 15:00 survey score 2, 15:05 reopened, Tue 09:00 solved,
+    // 09:30 closed. Solved 10:20-15:05 = 1h40 + 2h05 = 13500 (not counted).
+    // resolution = 20m + 2h + 1h55 (15:05-17) + 2h (Tue 07-09) = 22500.
+    // due: 64800 - 22500 = 11h45 after Tue 09:00 -> Wed 11:45.
+    let (rows, _, _) = run_sla("es");
+    check(
+        row(&rows, "T2"),
+        &[
+            ("response_business_s", "1200"),
+            ("resolution_business_s", "22500"),
+            ("solved_at", "2026-03-03T09:00:00-05:00"),
+            ("reopen_count", "1"),
+            ("solved_before_reopen_business_s", "13500"),
+            ("survey_score", "2"),
+            ("resolution_met", "true"),
+            ("resolution_due_at", "2026-03-04T11:45:00-05:00"),
+            ("auto_closed", "false"),
+            ("wall_resolution_s", "90000"),
+        ],
+    );
+}
+
+#[test]
+fn auto_close_and_business_day_target_over_holy_week() {
+    // T3, Requerimiento (2h / 2bd). Wed 2026-04-01 10:00; Thu 2 and Fri 3
+    // April are holidays. 2bd -> Tue 7 April 10:00; B = 2+4 (Wed) + 9 (Mon)
+    // + 3 (Tue) = 18 h = 64800. resolution 1 h new + 4 h open = 18000.
+    // Expected close: Wed 16:00 + 3bd = Wed 8 April 16:00; closed Thu 9
+    // April 03:00 by the nightly job with no survey: auto-closed, and
+    // late by Wed 16-17 (1 business hour).
+    let (rows, _, _) = run_sla("es");
+    check(
+        row(&rows, "T3"),
+        &[
+            ("resolution_target_s", "64800"),
+            ("resolution_business_s", "18000"),
+            ("resolution_due_at", "2026-04-07T10:00:00-05:00"),
+            ("closed_at", "2026-04-09T03:00:00-05:00"),
+            ("auto_closed", "true"),
+            ("close_late", "true"),
+            ("target_rule", "1"),
+        ],
+    );
+}
+
+#[test]
+fn exclusions_massive_cancelled_no_target() {
+    let (rows, _, _) = run_sla("es");
+    check(
+        row(&rows, "T4"),
+        &[
+            ("excluded_reason", "massive"),
+            ("resolution_business_s", "7200"),
+        ],
+    );
+    check(
+        row(&rows, "T5"),
+        &[
+            ("excluded_reason", "cancelled"),
+            ("state", "cancelled"),
+            ("resolution_due_at", ""),
+        ],
+    );
+    check(
+        row(&rows, "T8"),
+        &[
+            ("excluded_reason", "no_target"),
+            ("response_target_s", ""),
+            ("response_met", ""),
+            ("response_business_s", "900"),
+        ],
+    );
+}
+
+#[test]
+fn opened_on_a_saturday_night() {
+    // T6, Alta. Opened Sat 2026-05-09 22:00, open Mon 07:40, solved Mon
+    // 16:30. response 40 min; resolution 40m + 4h20 + 3h30 = 8h30 = 30600
+    // > 28800: breached by 1800; due: 7h20 after Mon 07:40 -> 16:00.
+    let (rows, _, _) = run_sla("es");
+    check(
+        row(&rows, "T6"),
+        &[
+            ("response_business_s", "2400"),
+            ("response_due_at", "2026-05-11T08:00:00-05:00"),
+            ("resolution_business_s", "30600"),
+            ("resolution_met", "false"),
+            ("resolution_overrun_s", "1800"),
+            ("resolution_due_at", "2026-05-11T16:00:00-05:00"),
+        ],
+    );
+}
+
+#[test]
+fn open_at_the_cutoff_is_at_risk() {
+    // T7, Alta. Fri 2026-07-31 14:30 opened, 15:00 open; cutoff Mon 3 Aug
+    // 12:00 (its solve on 4 Aug is after the cutoff: ignored). So far
+    // 30m + 2h + 5h = 7.5 h = 27000 >= 80% of 8 h: at risk; due 30 min
+    // after the cutoff, over lunch: 13:30.
+    let (rows, _, _) = run_sla("es");
+    check(
+        row(&rows, "T7"),
+        &[
+            ("state", "open"),
+            ("solved_at", ""),
+            ("resolution_met", ""),
+            ("resolution_business_s", "27000"),
+            ("resolution_class", "at_risk"),
+            ("at_risk", "at_risk"),
+            ("resolution_due_at", "2026-08-03T13:30:00-05:00"),
+            ("events", "1"),
+        ],
+    );
+}
+
+#[test]
+fn early_and_duplicate_events_and_rejects() {
+    // T9: "En curso" at 09:55, before the 10:00 opening, twice: merged and
+    // clamped to the opening (response 0); resolution 10-12 + 13-14 = 3 h.
+    let (rows, rejects, stderr) = run_sla("en");
+    check(
+        row(&rows, "T9"),
+        &[
+            ("response_business_s", "0"),
+            ("resolution_business_s", "10800"),
+        ],
+    );
+    assert_eq!(rows.len(), 9);
+    assert_eq!(
+        rejects,
+        format!(
+            "file,line,column,value,reason\n\
+             {ev},27,ticket_id,T42,ticket not in the tickets table\n\
+             {ev},28,at,03/06/2026 15:00,unreadable date: use ISO 8601 (2026-03-05 14:22[:10][-05:00])\n\
+             {sv},3,ticket_id,T99,ticket not in the tickets table\n",
+            ev = root().join("tests/data/sla/events.csv").display(),
+            sv = root().join("tests/data/sla/surveys.csv").display(),
+        )
+    );
+    assert!(stderr.contains("9 tickets evaluated"), "{stderr}");
+    assert!(stderr.contains("3 excluded (cancelled 1, massive incident 1, no target rule matches 1)"), "{stderr}");
+    assert!(
+        stderr.contains("1 duplicates merged, 1 before opening"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("3 rejected rows"), "{stderr}");
+}
+
+#[test]
+fn strict_makes_rejects_fatal() {
+    let dir = tempdir("sla-strict");
+    let data = root().join("tests/data/sla");
+    let o = plazo(
+        &dir,
+        &[
+            "sla",
+            "--strict",
+            "--policy",
+            data.join("policy.toml").to_str().unwrap(),
+            "--tickets",
+            data.join("tickets.csv").to_str().unwrap(),
+            "--events",
+            data.join("events.csv").to_str().unwrap(),
+            "--cutoff",
+            "2026-08-03 12:00",
+            "--out",
+            dir.join("x.csv").to_str().unwrap(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!dir.join("x.csv").exists(), "no partial output");
+}
+
+#[test]
+fn unknown_status_labels_are_listed_with_the_key_to_add() {
+    let dir = tempdir("sla-unknown");
+    let data = root().join("tests/data/sla");
+    std::fs::write(
+        dir.join("events.csv"),
+        "ticket_id,at,status\nT1,2026-07-09 09:30,Pendiente\nT2,2026-03-02 08:20,Pendiente\nT2,2026-03-02 09:00,Escalado\n",
+    )
+    .unwrap();
+    let o = plazo(
+        &dir,
+        &[
+            "--lang",
+            "en",
+            "sla",
+            "--policy",
+            data.join("policy.toml").to_str().unwrap(),
+            "--tickets",
+            data.join("tickets.csv").to_str().unwrap(),
+            "--events",
+            "events.csv",
+            "--cutoff",
+            "2026-08-03 12:00",
+            "--out",
+            "x.csv",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("2 status label(s) not mapped in [states]"),
+        "{err}"
+    );
+    assert!(
+        err.contains("\"Escalado\": 1 events, e.g. ticket T2"),
+        "{err}"
+    );
+    assert!(
+        err.contains("\"Pendiente\": 2 events, e.g. ticket T1"),
+        "{err}"
+    );
+    assert!(
+        err.contains("add them to their state's key in [states]"),
+        "{err}"
+    );
+}
+
+#[test]
+fn explain_reads_well() {
+    let dir = tempdir("explain");
+    let data = root().join("tests/data/sla");
+    let o = plazo(
+        &dir,
+        &[
+            "explain",
+            "--policy",
+            data.join("policy.toml").to_str().unwrap(),
+            "--tickets",
+            data.join("tickets.csv").to_str().unwrap(),
+            "--events",
+            data.join("events.csv").to_str().unwrap(),
+            "--cutoff",
+            "2026-08-03 12:00",
+            "--ticket",
+            "T1",
+        ],
+    );
+    let text = ok_stdout(&o);
+    assert!(
+        text.starts_with("Ticket T1 — Pausa sobre fin de semana y festivo\n"),
+        "{text}"
+    );
+    // The pause interval: Thu 16:00 -> Tue 10:00, 4 days 18 h wall, 13 h business.
+    let pause = text.lines().find(|l| l.contains("En espera")).unwrap();
+    assert!(pause.contains("jue 2026-07-09 16:00:00"), "{pause}");
+    assert!(pause.contains("mar 2026-07-14 10:00:00"), "{pause}");
+    assert!(
+        pause.contains("114:00:00") && pause.contains("13:00:00"),
+        "{pause}"
+    );
+    assert!(pause.contains("pausa (no cuenta)"), "{pause}");
+    assert!(
+        text.contains("Solución: 7:30:00 hábiles, dentro de 8:00:00"),
+        "{text}"
+    );
+    assert!(text.contains("CUMPLE"), "{text}");
+    let o = plazo(
+        &dir,
+        &[
+            "--lang",
+            "en",
+            "explain",
+            "--policy",
+            data.join("policy.toml").to_str().unwrap(),
+            "--tickets",
+            data.join("tickets.csv").to_str().unwrap(),
+            "--events",
+            data.join("events.csv").to_str().unwrap(),
+            "--cutoff",
+            "2026-08-03 12:00",
+            "--ticket",
+            "T6",
+        ],
+    );
+    let text = ok_stdout(&o);
+    assert!(
+        text.contains("Resolution: 8:30:00 business, target 8:00:00"),
+        "{text}"
+    );
+    assert!(text.contains("BREACHED by 0:30:00 business"), "{text}");
+}
