@@ -35,6 +35,7 @@
 pub mod calendar;
 pub mod error;
 pub mod explain;
+pub mod generate;
 pub mod lang;
 pub mod policy;
 pub mod sla;

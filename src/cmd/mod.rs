@@ -3,6 +3,7 @@
 pub mod calendar;
 pub mod common;
 pub mod explain;
+pub mod generate;
 pub mod sla;
 
 use clap::{Args, Parser, Subcommand};
@@ -44,6 +45,8 @@ pub enum Command {
     Sla(sla::SlaArgs),
     /// One ticket's timeline, interval by interval, with the verdict.
     Explain(explain::ExplainArgs),
+    /// Seeded sample data for one of the five entities' profiles.
+    Generate(generate::GenerateArgs),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<()> {
@@ -51,6 +54,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Calendar(c) => calendar::run(c, &cli.global),
         Command::Sla(a) => sla::run(a, &cli.global),
         Command::Explain(a) => explain::run(a, &cli.global),
+        Command::Generate(a) => generate::run(a, &cli.global),
     }
 }
 

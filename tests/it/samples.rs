@@ -1,0 +1,144 @@
+//! The five entity samples: they are exactly what the seeded generator
+//! writes (so they can be regenerated), they evaluate without rejects,
+//! and the hand-made CASO-n tickets have their hand-computed figures.
+
+use plazo::Policy;
+use plazo::generate::{Generator, Profile};
+use plazo::sla::{Engine, Exclusion};
+use plazo::tables::{Dataset, Inputs};
+use plazo::time::Instant;
+
+use crate::util::root;
+
+const ENTITIES: [&str; 5] = ["icetex", "upme", "itagui", "victimas", "uspec"];
+
+fn load(e: &str) -> (Policy, Dataset) {
+    let dir = root().join("samples").join(e);
+    let policy = Policy::load(&dir.join("policy.toml")).unwrap();
+    let inputs = Inputs {
+        tickets: dir.join("tickets.csv"),
+        events: dir.join("events.csv"),
+        surveys: Some(dir.join("surveys.csv")),
+    };
+    let ds = Dataset::load(&inputs, policy.tz()).unwrap();
+    (policy, ds)
+}
+
+#[test]
+fn samples_are_the_generators_output() {
+    // `plazo generate --profile E --seed 1 --tickets 3000 --out samples/E`
+    for e in ENTITIES {
+        let dir = root().join("samples").join(e);
+        let policy = Policy::load(&dir.join("policy.toml")).unwrap();
+        let g = Generator::new(Profile::find(e).unwrap(), &policy, 1)
+            .generate(3000)
+            .unwrap();
+        for (name, text) in [
+            ("tickets.csv", &g.tickets),
+            ("events.csv", &g.events),
+            ("surveys.csv", &g.surveys),
+        ] {
+            let file = std::fs::read_to_string(dir.join(name)).unwrap();
+            assert!(
+                file == *text,
+                "samples/{e}/{name} differs from the generator's output: regenerate it"
+            );
+        }
+    }
+}
+
+#[test]
+fn samples_cover_six_months_of_2026_and_evaluate_cleanly() {
+    let tz: chrono_tz::Tz = "America/Bogota".parse().unwrap();
+    let cutoff = Instant::parse("2026-10-31 23:59:59", tz).unwrap();
+    for e in ENTITIES {
+        let (policy, ds) = load(e);
+        assert!(ds.rejects.is_empty(), "{e}: {:?}", ds.rejects.first());
+        assert!(
+            (2000..=5000).contains(&ds.tickets.len()),
+            "{e}: {}",
+            ds.tickets.len()
+        );
+        let first = ds.tickets.iter().map(|t| t.opened_at).min().unwrap();
+        let last = ds.tickets.iter().map(|t| t.opened_at).max().unwrap();
+        assert!(last - first > 180 * 86_400, "{e}: less than six months");
+        let engine = Engine::new(&policy, &ds, cutoff).unwrap();
+        let rows = engine.evaluate_all();
+        assert_eq!(rows.len(), ds.tickets.len());
+        // Some tickets in each class of outcome.
+        assert!(rows.iter().any(|r| r.response_met == Some(true)), "{e}");
+        assert!(rows.iter().any(|r| r.response_met == Some(false)), "{e}");
+        assert!(rows.iter().any(|r| r.reopen_count > 0), "{e}");
+        assert!(rows.iter().any(|r| r.paused_s > 0), "{e}");
+    }
+}
+
+fn case(policy: &Policy, ds: &Dataset, id: &str) -> plazo::sla::SlaRow {
+    let tz = policy.tz();
+    let cutoff = Instant::parse("2026-10-31 23:59:59", tz).unwrap();
+    let engine = Engine::new(policy, ds, cutoff).unwrap();
+    engine.evaluate(ds.by_id[id] as usize)
+}
+
+#[test]
+fn itagui_hand_made_cases() {
+    // Itagüí's calendar (Mon-Fri 07-12, 13-17) is that of tests/data/sla,
+    // so the durations are those computed by hand in tests/it/sla_cases.rs.
+    // Priority "Alta" -> response 2 h; no resolution target in PR-RF-09.
+    let (p, ds) = load("itagui");
+    let c1 = case(&p, &ds, "CASO-1");
+    assert_eq!(
+        (c1.response_s, c1.resolution_s, c1.paused_s),
+        (1800, 27000, 46800)
+    );
+    assert_eq!(
+        (
+            c1.response_target_s,
+            c1.response_met,
+            c1.resolution_target_s
+        ),
+        (Some(7200), Some(true), None)
+    );
+    let c2 = case(&p, &ds, "CASO-2");
+    assert_eq!(
+        (c2.reopen_count, c2.solved_before_reopen_s, c2.resolution_s),
+        (1, 13500, 22500)
+    );
+    assert_eq!(c2.survey_score, Some(2.0));
+    let c6 = case(&p, &ds, "CASO-6");
+    assert_eq!((c6.response_s, c6.resolution_s), (2400, 30600));
+    assert_eq!(case(&p, &ds, "CASO-5").excluded, Some(Exclusion::Cancelled));
+    // Itagüí has no massive-incident rule: no CASO-4.
+    assert!(!ds.by_id.contains_key("CASO-4"));
+}
+
+#[test]
+fn victimas_hand_made_cases() {
+    // Víctimas: Mon-Fri 08:00-17:00; type Incidente -> 2h / 1bd.
+    let (p, ds) = load("victimas");
+    // CASO-1: opened Thu 9 July 09:00, open 09:30, paused 16:00 -> Tue 14
+    // 10:00 (Mon 13 holiday), solved 11:30. response 30 min; resolution
+    // 0.5 + 6.5 (09:30-16:00) + 1.5 (10:00-11:30) = 8.5 h = 30600; paused
+    // Thu 16-17 (1 h) + Fri 9 h + Tue 08-10 (2 h) = 12 h = 43200.
+    // 1bd from Thu 09:00 = Fri 09:00: B = 9 h = 32400 -> met.
+    let c1 = case(&p, &ds, "CASO-1");
+    assert_eq!(
+        (c1.response_s, c1.resolution_s, c1.paused_s),
+        (1800, 30600, 43200)
+    );
+    assert_eq!(
+        (c1.resolution_target_s, c1.resolution_met),
+        (Some(32400), Some(true))
+    );
+    // CASO-3: solved Wed 1 April 16:00; 3bd (Thu 2 and Fri 3 April are
+    // holidays) -> Wed 8 April 16:00; closed Thu 9 April 03:00 with no
+    // survey: auto-closed; late by Wed 16-17 (1 business hour).
+    let c3 = case(&p, &ds, "CASO-3");
+    assert_eq!((c3.auto_closed, c3.close_late), (Some(true), Some(true)));
+    assert_eq!(case(&p, &ds, "CASO-4").excluded, Some(Exclusion::Massive));
+    assert_eq!(case(&p, &ds, "CASO-5").excluded, Some(Exclusion::Cancelled));
+    // CASO-6: opened Sat 9 May 22:00, open Mon 07:40: response counts from
+    // Mon 08:00 -> 0; solved Mon 16:30: 8.5 h.
+    let c6 = case(&p, &ds, "CASO-6");
+    assert_eq!((c6.response_s, c6.resolution_s), (0, 30600));
+}
