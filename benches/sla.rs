@@ -1,0 +1,58 @@
+//! Per-ticket evaluation throughput, excluding I/O: the Víctimas profile
+//! (pauses, reopens, business-day targets) generated in memory, loaded
+//! once, then `Engine::evaluate_all` (rayon, all cores) and a sequential
+//! loop (one core).
+//!
+//! Run: `cargo bench --bench sla`.
+
+use criterion::{
+    Criterion, Throughput, black_box, criterion_group, criterion_main,
+};
+use plazo::Policy;
+use plazo::generate::{Generator, Profile};
+use plazo::sla::Engine;
+use plazo::tables::{Dataset, Inputs};
+use plazo::time::Instant;
+
+fn bench(c: &mut Criterion) {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let policy =
+        Policy::load(&root.join("samples/victimas/policy.toml")).unwrap();
+    let n = 200_000;
+    let data = Generator::new(Profile::find("victimas").unwrap(), &policy, 42)
+        .generate(n)
+        .unwrap();
+    let dir = std::env::temp_dir().join("plazo-bench-sla");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("t.csv"), &data.tickets).unwrap();
+    std::fs::write(dir.join("e.csv"), &data.events).unwrap();
+    std::fs::write(dir.join("s.csv"), &data.surveys).unwrap();
+    let inputs = Inputs {
+        tickets: dir.join("t.csv"),
+        events: dir.join("e.csv"),
+        surveys: Some(dir.join("s.csv")),
+    };
+    let ds = Dataset::load(&inputs, policy.tz()).unwrap();
+    let cutoff = Instant::parse("2026-10-31 23:59:59", policy.tz()).unwrap();
+    let engine = Engine::new(&policy, &ds, cutoff).unwrap();
+    black_box(engine.evaluate_all()); // warm the calendar's year tables
+    let mut g = c.benchmark_group("sla");
+    g.throughput(Throughput::Elements(ds.tickets.len() as u64));
+    g.sample_size(20);
+    g.bench_function("evaluate_all/parallel", |b| {
+        b.iter(|| engine.evaluate_all())
+    });
+    g.bench_function("evaluate/one_core", |b| {
+        b.iter(|| {
+            let mut x = 0i64;
+            for i in 0..ds.tickets.len() {
+                x += engine.evaluate(i).resolution_s;
+            }
+            x
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
