@@ -162,6 +162,9 @@ pub struct TargetRule {
     pub index: usize,
     /// (field, accepted values folded with [`fold`]); all must match.
     pub matchers: Vec<(Field, Vec<String>)>,
+    /// `where = { column = value(s) }`: any other column of the tickets
+    /// table (e.g. GLPI's `slas_id_ttr`), folded; all must match.
+    pub columns: Vec<(String, Vec<String>)>,
     /// The response target, if measured.
     pub response: Option<BizDuration>,
     /// The resolution target, if measured.
@@ -174,9 +177,23 @@ impl TargetRule {
     /// True when every match key accepts the ticket's value (`get` returns
     /// the ticket's folded value of a field).
     pub fn matches<'a>(&self, get: impl Fn(Field) -> &'a str) -> bool {
+        self.matches_with(get, |_| "")
+    }
+
+    /// [`TargetRule::matches`], with `col` giving the ticket's folded value
+    /// of any other column named in `where`.
+    pub fn matches_with<'a, 'b>(
+        &self,
+        get: impl Fn(Field) -> &'a str,
+        col: impl Fn(&str) -> &'b str,
+    ) -> bool {
         self.matchers
             .iter()
             .all(|(f, vals)| vals.iter().any(|v| v == get(*f)))
+            && self
+                .columns
+                .iter()
+                .all(|(c, vals)| vals.iter().any(|v| v == col(c)))
     }
 }
 
@@ -248,6 +265,8 @@ struct RawTarget {
     category: Option<OneOrMany>,
     service: Option<OneOrMany>,
     group: Option<OneOrMany>,
+    #[serde(default, rename = "where")]
+    where_: BTreeMap<String, OneOrMany>,
     response: Option<String>,
     resolution: Option<String>,
 }
@@ -457,6 +476,24 @@ impl Policy {
                 }
                 matchers.push((field, vals));
             }
+            let mut columns = Vec::new();
+            for (col, v) in t.where_ {
+                let vals: Vec<String> = match v {
+                    OneOrMany::One(s) => vec![fold(&s)],
+                    OneOrMany::Many(v) => v.iter().map(|s| fold(s)).collect(),
+                };
+                if vals.is_empty() {
+                    return Err(Error::input(
+                        format!(
+                            "{key}.where.{col}: lista vacía; escriba al menos un valor"
+                        ),
+                        format!(
+                            "{key}.where.{col}: empty list; write at least one value"
+                        ),
+                    ));
+                }
+                columns.push((col, vals));
+            }
             let response = t
                 .response
                 .as_deref()
@@ -479,16 +516,21 @@ impl Policy {
                     ),
                 ));
             }
-            if matchers.is_empty() {
+            if matchers.is_empty() && columns.is_empty() {
                 catch_all = Some(i);
             }
             let label = t.name.unwrap_or_else(|| {
-                if matchers.is_empty() {
+                if matchers.is_empty() && columns.is_empty() {
                     crate::lang::tr("todos", "all").to_string()
                 } else {
                     matchers
                         .iter()
                         .map(|(f, v)| format!("{}={}", f.key(), v.join("|")))
+                        .chain(
+                            columns
+                                .iter()
+                                .map(|(c, v)| format!("{c}={}", v.join("|"))),
+                        )
                         .collect::<Vec<_>>()
                         .join(", ")
                 }
@@ -496,6 +538,7 @@ impl Policy {
             targets.push(TargetRule {
                 index: i,
                 matchers,
+                columns,
                 response,
                 resolution,
                 label,

@@ -35,6 +35,8 @@ pub enum CalendarCmd {
     Between(BetweenArgs),
     /// The instant a business duration after a start (a deadline).
     Add(AddArgs),
+    /// Turn GLPI's calendar tables into a plazo [calendar] table (TOML).
+    ImportGlpi(super::reconcile::ImportCalendarArgs),
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -93,6 +95,7 @@ pub fn run(cmd: CalendarCmd, _g: &Global) -> anyhow::Result<()> {
         CalendarCmd::Holidays(a) => holidays(a),
         CalendarCmd::Between(a) => between(a),
         CalendarCmd::Add(a) => add(a),
+        CalendarCmd::ImportGlpi(a) => super::reconcile::import_calendar(a),
     }
 }
 

@@ -4,6 +4,7 @@ pub mod calendar;
 pub mod common;
 pub mod explain;
 pub mod generate;
+pub mod reconcile;
 pub mod sla;
 
 use clap::{Args, Parser, Subcommand};
@@ -47,6 +48,11 @@ pub enum Command {
     Explain(explain::ExplainArgs),
     /// Seeded sample data for one of the five entities' profiles.
     Generate(generate::GenerateArgs),
+    /// plazo's figures beside GLPI's own SLA fields, ticket by ticket.
+    Reconcile(reconcile::ReconcileArgs),
+    /// Policy helpers: import GLPI's SLA definitions.
+    #[command(subcommand)]
+    Policy(reconcile::PolicyCmd),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<()> {
@@ -55,6 +61,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Sla(a) => sla::run(a, &cli.global),
         Command::Explain(a) => explain::run(a, &cli.global),
         Command::Generate(a) => generate::run(a, &cli.global),
+        Command::Reconcile(a) => reconcile::run(a, &cli.global),
+        Command::Policy(c) => reconcile::policy(c, &cli.global),
     }
 }
 

@@ -325,55 +325,90 @@ impl<'a> Engine<'a> {
         if !unknown.is_empty() {
             return Err(unknown_labels(policy, ds, &unknown));
         }
+        // Columns named in `where` keys: resolved to the tickets table's
+        // extra columns once.
+        let mut cols: Vec<String> = Vec::new();
+        for r in policy.targets() {
+            for (c, _) in &r.columns {
+                if !cols.contains(c) {
+                    cols.push(c.clone());
+                }
+            }
+        }
+        let mut col_idx = Vec::with_capacity(cols.len());
+        for c in &cols {
+            let i = ds.extra_columns.iter().position(|x| x == c).ok_or_else(|| {
+                Error::input(
+                    format!(
+                        "{}: [[targets]] where.{c}: la tabla de tickets no tiene \
+                         la columna {c:?} (columnas adicionales: {})",
+                        policy.path().display(),
+                        ds.extra_columns.join(", ")
+                    ),
+                    format!(
+                        "{}: [[targets]] where.{c}: the tickets table has no \
+                         column {c:?} (extra columns: {})",
+                        policy.path().display(),
+                        ds.extra_columns.join(", ")
+                    ),
+                )
+            })?;
+            col_idx.push(i);
+        }
         // Target rule and attribute exclusions per distinct combination.
-        let mut memo: HashMap<[u32; 5], (Option<u16>, Option<Exclusion>)> =
+        let mut memo: HashMap<Vec<u32>, (Option<u16>, Option<Exclusion>)> =
             HashMap::new();
         let mut folded: HashMap<u32, String> = HashMap::new();
         let mut rule = Vec::with_capacity(ds.tickets.len());
         let mut attr_excl = Vec::with_capacity(ds.tickets.len());
         let ex = policy.exclusions();
+        let mut key: Vec<u32> = Vec::with_capacity(5 + cols.len());
         for t in &ds.tickets {
-            let key = [
+            key.clear();
+            key.extend([
                 t.attr(Attr::Type),
                 t.attr(Attr::Priority),
                 t.attr(Attr::Category),
                 t.attr(Attr::Service),
                 t.attr(Attr::Group),
-            ];
-            let (r, x) = *memo.entry(key).or_insert_with(|| {
-                for id in key {
-                    folded
-                        .entry(id)
-                        .or_insert_with(|| fold(ds.strings.get(id)));
-                }
-                let get = |f: Field| -> &str {
-                    let k = match f {
-                        Field::Type => key[0],
-                        Field::Priority => key[1],
-                        Field::Category => key[2],
-                        Field::Service => key[3],
-                        Field::Group => key[4],
-                    };
-                    folded[&k].as_str()
+            ]);
+            key.extend(col_idx.iter().map(|&i| t.extra[i]));
+            if let Some(&(r, x)) = memo.get(&key) {
+                rule.push(r);
+                attr_excl.push(x);
+                continue;
+            }
+            for &id in &key {
+                folded.entry(id).or_insert_with(|| fold(ds.strings.get(id)));
+            }
+            let get = |f: Field| -> &str {
+                let k = match f {
+                    Field::Type => key[0],
+                    Field::Priority => key[1],
+                    Field::Category => key[2],
+                    Field::Service => key[3],
+                    Field::Group => key[4],
                 };
-                let r = policy
-                    .targets()
-                    .iter()
-                    .position(|rule| rule.matches(get))
-                    .map(|i| i as u16);
-                let x = if ex.types.iter().any(|v| v == get(Field::Type)) {
-                    Some(Exclusion::ExcludedType)
-                } else if ex
-                    .categories
-                    .iter()
-                    .any(|v| v == get(Field::Category))
-                {
-                    Some(Exclusion::ExcludedCategory)
-                } else {
-                    None
-                };
-                (r, x)
-            });
+                folded[&k].as_str()
+            };
+            let col = |c: &str| -> &str {
+                cols.iter()
+                    .position(|x| x == c)
+                    .map_or("", |j| folded[&key[5 + j]].as_str())
+            };
+            let r = policy
+                .targets()
+                .iter()
+                .position(|rule| rule.matches_with(get, col))
+                .map(|i| i as u16);
+            let x = if ex.types.iter().any(|v| v == get(Field::Type)) {
+                Some(Exclusion::ExcludedType)
+            } else if ex.categories.iter().any(|v| v == get(Field::Category)) {
+                Some(Exclusion::ExcludedCategory)
+            } else {
+                None
+            };
+            memo.insert(key.clone(), (r, x));
             rule.push(r);
             attr_excl.push(x);
         }

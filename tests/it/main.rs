@@ -4,6 +4,7 @@ mod calendar_known;
 mod calendar_props;
 mod cli_calendar;
 mod glpi_clock;
+mod glpi_reconcile;
 mod samples;
 mod sla_cases;
 mod sla_props;
