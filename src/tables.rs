@@ -279,8 +279,11 @@ pub struct Dataset {
     pub events: Vec<Event>,
     /// See `events`.
     pub offsets: Vec<u32>,
-    /// Survey answers, sorted by ticket then `answered_at`.
+    /// Survey answers, sorted by ticket then `answered_at`; ticket i's
+    /// are `surveys[survey_offsets[i]..survey_offsets[i + 1]]`.
     pub surveys: Vec<Survey>,
+    /// See `surveys`.
+    pub survey_offsets: Vec<u32>,
     /// Interned strings of all tables.
     pub strings: Strings,
     /// Rejected rows.
@@ -387,9 +390,10 @@ impl Dataset {
 
     /// The survey answers of ticket `i`, by `answered_at`.
     pub fn surveys_of(&self, i: usize) -> &[Survey] {
-        let lo = self.surveys.partition_point(|s| (s.ticket as usize) < i);
-        let hi = self.surveys.partition_point(|s| (s.ticket as usize) <= i);
-        &self.surveys[lo..hi]
+        match self.survey_offsets.get(i..i + 2) {
+            Some(&[lo, hi]) => &self.surveys[lo as usize..hi as usize],
+            _ => &[],
+        }
     }
 
     fn reject(
@@ -731,6 +735,15 @@ impl Dataset {
         }
         self.surveys.sort_by_key(|s| (s.ticket, s.answered_at));
         self.stats.surveys = self.surveys.len() as u64;
+        let n = self.tickets.len();
+        let mut offsets = vec![0u32; n + 1];
+        for s in &self.surveys {
+            offsets[s.ticket as usize + 1] += 1;
+        }
+        for i in 0..n {
+            offsets[i + 1] += offsets[i];
+        }
+        self.survey_offsets = offsets;
         Ok(())
     }
 }

@@ -413,6 +413,9 @@ struct YearTable {
     total: i64,
     /// For UTC day k of the year: the first interval whose end > day start.
     day_first: Vec<u32>,
+    /// The zone's constant-offset pieces around the year: (start, end,
+    /// offset seconds), for local dates without a time-zone look-up.
+    pieces: Vec<(i64, i64, i64)>,
 }
 
 /// Working slots inline per UTC day.
@@ -704,13 +707,14 @@ impl Calendar {
             return Ok(a.plus(n as i64 * DAY));
         }
         let start = self.next_working_instant(a)?;
-        let date = start.local_date(self.tz());
-        if !(FIRST_YEAR..=LAST_YEAR).contains(&date.year()) {
+        let local_day = self.local_day(start.unix());
+        let (year, _, _) = crate::time::civil_from_days(local_day);
+        if !(FIRST_YEAR as i64..=LAST_YEAR as i64).contains(&year) {
             return Err(no_working_time());
         }
-        let mut y = (date.year() - FIRST_YEAR) as usize;
+        let mut y = (year - FIRST_YEAR as i64) as usize;
         let dt = self.days(y);
-        let doy = date.ordinal0() as usize;
+        let doy = (local_day - crate::time::days_from_civil(year, 1, 1)) as usize;
         let pos = self.between_secs(dt.starts[doy], start.unix());
         let mut rank = dt.rank[doy] as usize + n as usize;
         loop {
@@ -831,6 +835,18 @@ impl Calendar {
         out.into_iter()
             .map(|(s, e)| (Instant::from_unix(s), Instant::from_unix(e)))
             .collect()
+    }
+
+    /// The local day number (days since 1970-01-01 on the zone's wall
+    /// clock) of instant `t`, from the year table's offset pieces.
+    fn local_day(&self, t: i64) -> i64 {
+        let (_, tab) = self.year_of(t);
+        let off = tab
+            .pieces
+            .iter()
+            .find(|p| p.0 <= t && t < p.1)
+            .map_or_else(|| Instant::from_unix(t).in_zone(self.tz()).offset().fix().local_minus_utc() as i64, |p| p.2);
+        (t + off).div_euclid(DAY)
     }
 
     #[inline]
@@ -980,6 +996,7 @@ impl Calendar {
             iv: merged,
             total,
             day_first,
+            pieces,
         }
     }
 
