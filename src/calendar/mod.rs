@@ -714,7 +714,8 @@ impl Calendar {
         }
         let mut y = (year - FIRST_YEAR as i64) as usize;
         let dt = self.days(y);
-        let doy = (local_day - crate::time::days_from_civil(year, 1, 1)) as usize;
+        let doy =
+            (local_day - crate::time::days_from_civil(year, 1, 1)) as usize;
         let pos = self.between_secs(dt.starts[doy], start.unix());
         let mut rank = dt.rank[doy] as usize + n as usize;
         loop {
@@ -841,11 +842,16 @@ impl Calendar {
     /// clock) of instant `t`, from the year table's offset pieces.
     fn local_day(&self, t: i64) -> i64 {
         let (_, tab) = self.year_of(t);
-        let off = tab
-            .pieces
-            .iter()
-            .find(|p| p.0 <= t && t < p.1)
-            .map_or_else(|| Instant::from_unix(t).in_zone(self.tz()).offset().fix().local_minus_utc() as i64, |p| p.2);
+        let off = tab.pieces.iter().find(|p| p.0 <= t && t < p.1).map_or_else(
+            || {
+                Instant::from_unix(t)
+                    .in_zone(self.tz())
+                    .offset()
+                    .fix()
+                    .local_minus_utc() as i64
+            },
+            |p| p.2,
+        );
         (t + off).div_euclid(DAY)
     }
 

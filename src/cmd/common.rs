@@ -107,6 +107,23 @@ pub fn rejects_csv(ds: &Dataset) -> String {
     out
 }
 
+/// A progress bar on stderr, hidden unless stderr is a terminal and
+/// `--quiet` is off (cron logs stay clean).
+pub fn progress(total: u64, msg: &str, quiet: bool) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if quiet || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(total);
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{msg} [{bar:30}] {pos}/{len} ({per_sec})",
+    ) {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar.set_message(msg.to_string());
+    bar
+}
+
 /// `1234567` -> `1.234.567` (es) or `1,234,567` (en).
 pub fn thousands(n: u64) -> String {
     let s = n.to_string();

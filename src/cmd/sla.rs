@@ -38,7 +38,13 @@ pub fn run(a: SlaArgs, g: &Global) -> anyhow::Result<()> {
     }
     let loaded = a.data.load()?;
     let engine = loaded.engine()?;
-    let rows = engine.evaluate_all();
+    let bar = super::common::progress(
+        loaded.ds.tickets.len() as u64,
+        tr("evaluando tickets", "evaluating tickets"),
+        g.quiet,
+    );
+    let rows = engine.evaluate_all_with(|n| bar.inc(n as u64));
+    bar.finish_and_clear();
     let text = output::render(&loaded.policy, &loaded.ds, &rows);
     output::write_atomic(&a.out, text.as_bytes())?;
     let rejects_path = a.out.with_extension("rejects.csv");

@@ -471,10 +471,28 @@ impl<'a> Engine<'a> {
 
     /// Evaluates every ticket, in parallel; rows in input order.
     pub fn evaluate_all(&self) -> Vec<SlaRow> {
-        (0..self.ds.tickets.len())
+        self.evaluate_all_with(|_| {})
+    }
+
+    /// [`Engine::evaluate_all`], calling `progress(n)` after each chunk
+    /// of `n` tickets (for a progress bar).
+    pub fn evaluate_all_with(
+        &self,
+        progress: impl Fn(usize) + Sync,
+    ) -> Vec<SlaRow> {
+        const CHUNK: usize = 4096;
+        let n = self.ds.tickets.len();
+        let chunks: Vec<Vec<SlaRow>> = (0..n.div_ceil(CHUNK))
             .into_par_iter()
-            .map(|i| self.evaluate(i))
-            .collect()
+            .map(|c| {
+                let rows: Vec<SlaRow> = (c * CHUNK..((c + 1) * CHUNK).min(n))
+                    .map(|i| self.evaluate(i))
+                    .collect();
+                progress(rows.len());
+                rows
+            })
+            .collect();
+        chunks.into_iter().flatten().collect()
     }
 
     /// The pure function: one ticket under `policy` at `cutoff`, with
