@@ -142,3 +142,33 @@ fn victimas_hand_made_cases() {
     let c6 = case(&p, &ds, "CASO-6");
     assert_eq!((c6.response_s, c6.resolution_s), (0, 30600));
 }
+
+#[test]
+fn one_thread_and_many_give_identical_bytes() {
+    // The parallel path must equal the sequential one (xsv's rule).
+    let dir = crate::util::tempdir("threads");
+    let s = root().join("samples/victimas");
+    let run = |threads: &str, out: &str| {
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_plazo"))
+            .args(["-q", "sla", "--cutoff", "2026-10-31 23:59:59", "--out", out])
+            .arg("--policy")
+            .arg(s.join("policy.toml"))
+            .arg("--tickets")
+            .arg(s.join("tickets.csv"))
+            .arg("--events")
+            .arg(s.join("events.csv"))
+            .arg("--surveys")
+            .arg(s.join("surveys.csv"))
+            .env("RAYON_NUM_THREADS", threads)
+            .current_dir(&dir)
+            .output()
+            .unwrap();
+        assert!(o.status.success());
+        std::fs::read(dir.join(out)).unwrap()
+    };
+    let one = run("1", "one.csv");
+    let four = run("4", "four.csv");
+    assert_eq!(one.len(), four.len());
+    assert!(one == four);
+    assert_eq!(one.iter().filter(|&&b| b == b'\n').count(), 3007);
+}
