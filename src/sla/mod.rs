@@ -540,10 +540,14 @@ impl<'a> Engine<'a> {
         let resp_target = rule.and_then(|r| target(r.response));
         let res_target = rule.and_then(|r| target(r.resolution));
 
-        // One pass over the timeline.
+        // One pass over the timeline; each instant's business position is
+        // read once (B(a, b) = pos(b) - pos(a)).
+        let pos = |t: i64| cal.business_position(Instant::from_unix(t));
         let mut state = State::New;
         let mut since = o; // start of the current interval
-        let mut responded: Option<i64> = None;
+        let mut since_pos = pos(o);
+        let opened_pos = since_pos;
+        let mut responded: Option<(i64, i64)> = None; // (instant, position)
         let mut done_since: Option<i64> = None; // start of a solved/closed run
         let mut closed_since: Option<i64> = None;
         let mut done_b = 0i64; // business time of the current done run
@@ -551,25 +555,26 @@ impl<'a> Engine<'a> {
         let mut counted = 0i64; // resolution clock
         let mut due: Option<i64> = None;
         let mut n_events = 0u32;
+        let mut since_event: Option<usize> = None;
         let mut close_interval =
             |row: &mut SlaRow,
              state: State,
-             since_event: Option<usize>,
+             event: Option<usize>,
              a: i64,
              b: i64,
+             bt: i64,
              done_b: &mut i64,
              counted: &mut i64,
              due: &mut Option<i64>| {
                 if b <= a {
                     return;
                 }
-                let bt = cal.between_secs(a, b);
                 trace(Span {
                     state,
                     start: a,
                     end: b,
                     business_s: bt,
-                    event: since_event,
+                    event,
                 });
                 match state {
                     State::New | State::Open => {
@@ -592,7 +597,6 @@ impl<'a> Engine<'a> {
                     }
                 }
             };
-        let mut since_event: Option<usize> = None;
         for (k, &(at, st)) in t.events.iter().enumerate() {
             if at > cutoff {
                 break;
@@ -602,18 +606,20 @@ impl<'a> Engine<'a> {
             if st == state {
                 continue;
             }
+            let at_pos = pos(at);
             close_interval(
                 &mut row,
                 state,
                 since_event,
                 since,
                 at,
+                at_pos - since_pos,
                 &mut done_b,
                 &mut counted,
                 &mut due,
             );
             if responded.is_none() && st != State::New {
-                responded = Some(at);
+                responded = Some((at, at_pos));
             }
             if state.is_done() && st.is_active() {
                 reopen += 1;
@@ -633,14 +639,17 @@ impl<'a> Engine<'a> {
             }
             state = st;
             since = at;
+            since_pos = at_pos;
             since_event = Some(k);
         }
+        let cutoff_pos = pos(cutoff);
         close_interval(
             &mut row,
             state,
             since_event,
             since,
             cutoff,
+            cutoff_pos - since_pos,
             &mut done_b,
             &mut counted,
             &mut due,
@@ -648,7 +657,7 @@ impl<'a> Engine<'a> {
         row.events = n_events;
         row.state = Some(state);
         row.reopen_count = reopen;
-        row.responded_at = responded;
+        row.responded_at = responded.map(|r| r.0);
         if state.is_done() {
             row.solved_at = done_since;
             if state == State::Closed {
@@ -660,8 +669,7 @@ impl<'a> Engine<'a> {
         row.wall_resolution_s = end - o;
 
         // Response.
-        let resp_end = responded.unwrap_or(cutoff);
-        row.response_s = cal.between_secs(o, resp_end);
+        row.response_s = responded.map_or(cutoff_pos, |r| r.1) - opened_pos;
         if let Some(tg) = resp_target {
             row.response_target_s = Some(tg);
             row.response_due_at = cal

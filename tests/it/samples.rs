@@ -150,7 +150,14 @@ fn one_thread_and_many_give_identical_bytes() {
     let s = root().join("samples/victimas");
     let run = |threads: &str, out: &str| {
         let o = std::process::Command::new(env!("CARGO_BIN_EXE_plazo"))
-            .args(["-q", "sla", "--cutoff", "2026-10-31 23:59:59", "--out", out])
+            .args([
+                "-q",
+                "sla",
+                "--cutoff",
+                "2026-10-31 23:59:59",
+                "--out",
+                out,
+            ])
             .arg("--policy")
             .arg(s.join("policy.toml"))
             .arg("--tickets")
