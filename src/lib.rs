@@ -34,6 +34,7 @@
 
 pub mod calendar;
 pub mod error;
+pub mod ingest;
 pub mod lang;
 pub mod policy;
 pub mod text;

@@ -1,6 +1,8 @@
 //! Subcommands: one module each, dispatched from one `match`.
 
 pub mod calendar;
+pub mod check;
+pub mod ingest;
 
 use clap::{Args, Parser, Subcommand};
 use plazo::lang::Lang;
@@ -37,11 +39,18 @@ pub enum Command {
     /// deadlines.
     #[command(subcommand)]
     Calendar(calendar::CalendarCmd),
+    /// Read service-desk exports into canonical tables (tickets, events,
+    /// surveys, rejects).
+    Ingest(ingest::IngestArgs),
+    /// Validate inputs against a policy; print every problem at once.
+    Check(check::CheckArgs),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Calendar(c) => calendar::run(c, &cli.global),
+        Command::Ingest(a) => ingest::run(a, &cli.global),
+        Command::Check(a) => check::run(a, &cli.global),
     }
 }
 
