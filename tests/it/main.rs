@@ -4,4 +4,8 @@ mod calendar_known;
 mod calendar_props;
 mod cli_calendar;
 mod glpi_clock;
+mod ingest_cli;
+mod ingest_db;
+mod ingest_generic;
+mod ingest_glpi_csv;
 mod util;
