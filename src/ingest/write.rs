@@ -18,6 +18,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+use std::borrow::Cow;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -47,12 +48,34 @@ impl Format {
     }
 }
 
-/// A table ready to be written: header and rows of text.
+/// A table read back from disk: header and rows of text.
 pub struct Table {
     /// Column names.
     pub columns: Vec<String>,
     /// Rows, each as long as `columns`.
     pub rows: Vec<Vec<String>>,
+}
+
+/// A table to write, produced cell by cell (nothing is copied: the
+/// canonical tables of a large log stay in memory once).
+pub struct View<'a> {
+    /// Column names.
+    pub columns: Vec<String>,
+    /// Number of rows.
+    pub len: usize,
+    /// The text of cell (row, column).
+    pub cell: Box<dyn Fn(usize, usize) -> Cow<'a, str> + 'a>,
+}
+
+impl Table {
+    /// A view of this table for [`write_table`].
+    pub fn view(&self) -> View<'_> {
+        View {
+            columns: self.columns.clone(),
+            len: self.rows.len(),
+            cell: Box::new(|r, c| Cow::Borrowed(self.rows[r][c].as_str())),
+        }
+    }
 }
 
 fn io_err(path: &Path, e: impl std::fmt::Display) -> Error {
@@ -62,32 +85,31 @@ fn io_err(path: &Path, e: impl std::fmt::Display) -> Error {
 
 impl Ingested {
     /// The tickets table: canonical columns, then attributes.
-    pub fn tickets_table(&self) -> Table {
+    pub fn tickets_view(&self) -> View<'_> {
         let tz = self.tz;
-        let n = self.ticket_columns.len();
-        let rows = self
-            .tickets
-            .iter()
-            .map(|t| {
-                let mut r = Vec::with_capacity(n);
-                r.push(t.id.clone());
-                r.push(
-                    t.opened_at.map(|o| o.to_rfc3339(tz)).unwrap_or_default(),
-                );
-                r.extend(t.values.iter().cloned());
-                r.resize(n, String::new());
-                r
-            })
-            .collect();
-        Table {
+        View {
             columns: self.ticket_columns.clone(),
-            rows,
+            len: self.tickets.len(),
+            cell: Box::new(move |r, c| {
+                let t = &self.tickets[r];
+                match c {
+                    0 => Cow::Borrowed(t.id.as_str()),
+                    1 => Cow::Owned(
+                        t.opened_at
+                            .map(|o| o.to_rfc3339(tz))
+                            .unwrap_or_default(),
+                    ),
+                    _ => Cow::Borrowed(
+                        t.values.get(c - 2).map_or("", String::as_str),
+                    ),
+                }
+            }),
         }
     }
 
     /// The events table: `ticket_id, at, status` and the optional columns
     /// that hold any value.
-    pub fn events_table(&self) -> Table {
+    pub fn events_view(&self) -> View<'_> {
         let tz = self.tz;
         let used: Vec<usize> = (0..5)
             .filter(|&k| self.events.iter().any(|e| !e.extra[k].is_empty()))
@@ -95,62 +117,55 @@ impl Ingested {
         let mut columns: Vec<String> =
             EVENT_COLUMNS[..3].iter().map(|s| s.to_string()).collect();
         columns.extend(used.iter().map(|&k| EVENT_COLUMNS[3 + k].to_string()));
-        let rows = self
-            .events
-            .iter()
-            .map(|e| {
-                let mut r = vec![
-                    e.ticket_id.clone(),
-                    e.at.to_rfc3339(tz),
-                    e.status.clone(),
-                ];
-                r.extend(used.iter().map(|&k| e.extra[k].clone()));
-                r
-            })
-            .collect();
-        Table { columns, rows }
+        View {
+            columns,
+            len: self.events.len(),
+            cell: Box::new(move |r, c| {
+                let e = &self.events[r];
+                match c {
+                    0 => Cow::Borrowed(e.ticket_id.as_str()),
+                    1 => Cow::Owned(e.at.to_rfc3339(tz)),
+                    2 => Cow::Borrowed(e.status.as_str()),
+                    _ => Cow::Borrowed(e.extra[used[c - 3]].as_str()),
+                }
+            }),
+        }
     }
 
     /// The surveys table.
-    pub fn surveys_table(&self) -> Table {
+    pub fn surveys_view(&self) -> View<'_> {
         let tz = self.tz;
-        let rows = self
-            .surveys
-            .iter()
-            .map(|s| {
-                vec![
-                    s.ticket_id.clone(),
-                    s.answered_at.to_rfc3339(tz),
-                    s.score.clone(),
-                    s.max_score.clone(),
-                    s.comment.clone(),
-                ]
-            })
-            .collect();
-        Table {
+        View {
             columns: SURVEY_COLUMNS.iter().map(|s| s.to_string()).collect(),
-            rows,
+            len: self.surveys.len(),
+            cell: Box::new(move |r, c| {
+                let s = &self.surveys[r];
+                match c {
+                    0 => Cow::Borrowed(s.ticket_id.as_str()),
+                    1 => Cow::Owned(s.answered_at.to_rfc3339(tz)),
+                    2 => Cow::Borrowed(s.score.as_str()),
+                    3 => Cow::Borrowed(s.max_score.as_str()),
+                    _ => Cow::Borrowed(s.comment.as_str()),
+                }
+            }),
         }
     }
 
     /// The rejects table.
-    pub fn rejects_table(&self) -> Table {
-        let rows = self
-            .rejects
-            .iter()
-            .map(|r| {
-                vec![
-                    r.file.clone(),
-                    r.line.to_string(),
-                    r.column.clone(),
-                    r.value.clone(),
-                    r.reason.clone(),
-                ]
-            })
-            .collect();
-        Table {
+    pub fn rejects_view(&self) -> View<'_> {
+        View {
             columns: REJECT_COLUMNS.iter().map(|s| s.to_string()).collect(),
-            rows,
+            len: self.rejects.len(),
+            cell: Box::new(move |r, c| {
+                let x = &self.rejects[r];
+                match c {
+                    0 => Cow::Borrowed(x.file.as_str()),
+                    1 => Cow::Owned(x.line.to_string()),
+                    2 => Cow::Borrowed(x.column.as_str()),
+                    3 => Cow::Borrowed(x.value.as_str()),
+                    _ => Cow::Borrowed(x.reason.as_str()),
+                }
+            }),
         }
     }
 
@@ -163,26 +178,15 @@ impl Ingested {
     /// The folder or a file cannot be written (nothing partial is left).
     pub fn write(&self, dir: &Path, format: Format) -> Result<Vec<PathBuf>> {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, &e))?;
-        let mut jobs: Vec<(String, Table, Format)> = vec![
-            (
-                format!("tickets.{}", format.ext()),
-                self.tickets_table(),
-                format,
-            ),
-            (
-                format!("events.{}", format.ext()),
-                self.events_table(),
-                format,
-            ),
+        let ext = format.ext();
+        let mut jobs: Vec<(String, View<'_>, Format)> = vec![
+            (format!("tickets.{ext}"), self.tickets_view(), format),
+            (format!("events.{ext}"), self.events_view(), format),
         ];
         if !self.surveys.is_empty() {
-            jobs.push((
-                format!("surveys.{}", format.ext()),
-                self.surveys_table(),
-                format,
-            ));
+            jobs.push((format!("surveys.{ext}"), self.surveys_view(), format));
         }
-        jobs.push(("rejects.csv".into(), self.rejects_table(), Format::Csv));
+        jobs.push(("rejects.csv".into(), self.rejects_view(), Format::Csv));
         let mut temps: Vec<(PathBuf, PathBuf)> = Vec::new();
         let result = (|| {
             for (name, table, fmt) in &jobs {
@@ -211,7 +215,8 @@ impl Ingested {
 /// # Errors
 ///
 /// The file cannot be written.
-pub fn write_table(path: &Path, t: &Table, format: Format) -> Result<()> {
+pub fn write_table(path: &Path, t: &View<'_>, format: Format) -> Result<()> {
+    let ncol = t.columns.len();
     match format {
         Format::Csv => {
             let file =
@@ -220,8 +225,12 @@ pub fn write_table(path: &Path, t: &Table, format: Format) -> Result<()> {
                 std::io::BufWriter::with_capacity(1 << 20, file),
             );
             w.write_record(&t.columns).map_err(|e| io_err(path, e))?;
-            for r in &t.rows {
-                w.write_record(r).map_err(|e| io_err(path, e))?;
+            for r in 0..t.len {
+                for c in 0..ncol {
+                    w.write_field((t.cell)(r, c).as_bytes())
+                        .map_err(|e| io_err(path, e))?;
+                }
+                w.write_record(None::<&[u8]>).map_err(|e| io_err(path, e))?;
             }
             let mut inner =
                 w.into_inner().map_err(|e| io_err(path, e.error()))?;
@@ -234,16 +243,17 @@ pub fn write_table(path: &Path, t: &Table, format: Format) -> Result<()> {
                 .iter()
                 .enumerate()
                 .map(|(c, name)| {
-                    let v: Vec<Option<&str>> = t
-                        .rows
-                        .iter()
-                        .map(|r| Some(r[c].as_str()).filter(|s| !s.is_empty()))
+                    let v: Vec<Option<String>> = (0..t.len)
+                        .map(|r| {
+                            let s = (t.cell)(r, c);
+                            (!s.is_empty()).then(|| s.into_owned())
+                        })
                         .collect();
                     Column::new(name.as_str().into(), v)
                 })
                 .collect();
-            let mut df = DataFrame::new(t.rows.len(), cols)
-                .map_err(|e| io_err(path, e))?;
+            let mut df =
+                DataFrame::new(t.len, cols).map_err(|e| io_err(path, e))?;
             let file =
                 std::fs::File::create(path).map_err(|e| io_err(path, e))?;
             ParquetWriter::new(file)
@@ -310,7 +320,7 @@ pub fn read_parquet_table(path: &Path) -> Result<Table> {
 ///
 /// Reading or writing failed.
 pub fn csv_to_parquet(csv: &Path, parquet: &Path) -> Result<()> {
-    write_table(parquet, &read_csv_table(csv)?, Format::Parquet)
+    write_table(parquet, &read_csv_table(csv)?.view(), Format::Parquet)
 }
 
 /// Converts a canonical Parquet table to CSV.
@@ -319,5 +329,5 @@ pub fn csv_to_parquet(csv: &Path, parquet: &Path) -> Result<()> {
 ///
 /// Reading or writing failed.
 pub fn parquet_to_csv(parquet: &Path, csv: &Path) -> Result<()> {
-    write_table(csv, &read_parquet_table(parquet)?, Format::Csv)
+    write_table(csv, &read_parquet_table(parquet)?.view(), Format::Csv)
 }
