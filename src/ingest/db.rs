@@ -250,11 +250,20 @@ fn date_format(
         .map_err(|e| e.at(&path.display().to_string()))
 }
 
-fn bad_date(f: &DateFormat) -> (String, String) {
-    (
-        format!("fecha ilegible con el formato {}", f.describe()),
-        format!("unreadable date with format {}", f.describe()),
-    )
+/// The row's ticket id, or `None` after rejecting the row.
+fn ticket_id(
+    b: &mut Builder,
+    m: &Mapping,
+    file: u32,
+    row: &crate::ingest::csvread::Row,
+    col: usize,
+) -> Option<String> {
+    let id = clean_id(&clean(m, &row.fields[col]));
+    if id.is_empty() {
+        b.reject_missing_id(file, row.line, "ticket_id", &row.fields[col]);
+        return None;
+    }
+    Some(id)
 }
 
 fn tickets(
@@ -284,27 +293,22 @@ fn tickets(
     let file = b.begin_file(&input.name, "tickets", input.encoding.name());
     let tz = b.tz();
     while let Some(row) = input.next_row()? {
-        b.read(file);
-        let line = row.line;
-        if let Some((es, en)) = &row.problem {
-            b.reject(file, line, "", &row.fields.join(","), (es, en));
+        if !b.start_row(file, &row) {
             continue;
         }
+        let line = row.line;
         let f = &row.fields;
-        let id = clean_id(&clean(m, &f[id_col]));
-        if id.is_empty() {
-            b.reject(
+        let Some(id) = ticket_id(b, m, file, &row, id_col) else {
+            continue;
+        };
+        let Some(opened) = open_fmt.parse(&clean(m, &f[open_col]), tz) else {
+            b.reject_date(
                 file,
                 line,
-                "ticket_id",
-                &f[id_col],
-                ("falta el identificador del ticket", "missing ticket id"),
+                &header[open_col],
+                &f[open_col],
+                &open_fmt,
             );
-            continue;
-        }
-        let Some(opened) = open_fmt.parse(&clean(m, &f[open_col]), tz) else {
-            let (es, en) = bad_date(&open_fmt);
-            b.reject(file, line, &header[open_col], &f[open_col], (&es, &en));
             continue;
         };
         if b.has_ticket(&id) {
@@ -397,27 +401,16 @@ fn events(
     let file = b.begin_file(&input.name, "events", input.encoding.name());
     let tz = b.tz();
     while let Some(row) = input.next_row()? {
-        b.read(file);
+        if !b.start_row(file, &row) {
+            continue;
+        }
         let line = row.line;
-        if let Some((es, en)) = &row.problem {
-            b.reject(file, line, "", &row.fields.join(","), (es, en));
-            continue;
-        }
         let f = &row.fields;
-        let id = clean_id(&clean(m, &f[id_col]));
-        if id.is_empty() {
-            b.reject(
-                file,
-                line,
-                "ticket_id",
-                &f[id_col],
-                ("falta el identificador del ticket", "missing ticket id"),
-            );
+        let Some(id) = ticket_id(b, m, file, &row, id_col) else {
             continue;
-        }
+        };
         let Some(at) = at_fmt.parse(&clean(m, &f[at_col]), tz) else {
-            let (es, en) = bad_date(&at_fmt);
-            b.reject(file, line, &header[at_col], &f[at_col], (&es, &en));
+            b.reject_date(file, line, &header[at_col], &f[at_col], &at_fmt);
             continue;
         };
         let typ = type_col.map(|c| clean(m, &f[c])).unwrap_or_default();

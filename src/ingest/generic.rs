@@ -166,36 +166,21 @@ pub fn read(
     };
     let file = b.begin_file(&input.name, kind, input.encoding.name());
     let names: Vec<String> = input.header.clone();
-    let bad_date = |f: &DateFormat| {
-        (
-            format!("fecha ilegible con el formato {}", f.describe()),
-            format!("unreadable date with format {}", f.describe()),
-        )
-    };
     let mut status = String::new();
     while let Some(row) = input.next_row()? {
-        b.read(file);
-        let line = row.line;
-        if let Some((es, en)) = &row.problem {
-            b.reject(file, line, "", &row.fields.join(","), (es, en));
+        if !b.start_row(file, &row) {
             continue;
         }
+        let line = row.line;
         let f = &row.fields;
         let id = clean_id(&m.clean(&f[id_col], false));
         if id.is_empty() {
-            b.reject(
-                file,
-                line,
-                &names[id_col],
-                &f[id_col],
-                ("falta el identificador del ticket", "missing ticket id"),
-            );
+            b.reject_missing_id(file, line, &names[id_col], &f[id_col]);
             continue;
         }
         let at_raw = m.clean(&f[at_col], false);
         let Some(at) = at_fmt.parse(&at_raw, tz) else {
-            let (es, en) = bad_date(&at_fmt);
-            b.reject(file, line, &names[at_col], &f[at_col], (&es, &en));
+            b.reject_date(file, line, &names[at_col], &f[at_col], &at_fmt);
             continue;
         };
         status.clear();
@@ -227,8 +212,7 @@ pub fn read(
                     Some(t) => Some(t),
                     None if v.is_empty() => None,
                     None => {
-                        let (es, en) = bad_date(&open_fmt);
-                        b.reject(file, line, &names[c], &f[c], (&es, &en));
+                        b.reject_date(file, line, &names[c], &f[c], &open_fmt);
                         continue;
                     }
                 }

@@ -216,21 +216,13 @@ pub fn read(opts: &Options, path: &Path, b: &mut Builder) -> Result<()> {
     let mut rows_seen: HashMap<String, Vec<String>> = HashMap::new();
     let mut derived = 0u64;
     'rows: while let Some(row) = input.next_row()? {
-        b.read(file);
-        let line = row.line;
-        if let Some((es, en)) = &row.problem {
-            b.reject(file, line, "", &row.fields.join(";"), (es, en));
+        if !b.start_row(file, &row) {
             continue;
         }
+        let line = row.line;
         let id = clean_id(&row.fields[id_col]);
         if id.is_empty() {
-            b.reject(
-                file,
-                line,
-                &input.header[id_col],
-                "",
-                ("falta el identificador del ticket", "missing ticket id"),
-            );
+            b.reject_missing_id(file, line, &input.header[id_col], "");
             continue;
         }
         if let Some(prev) = rows_seen.get(&id) {
@@ -278,21 +270,12 @@ pub fn read(opts: &Options, path: &Path, b: &mut Builder) -> Result<()> {
                             v = t.to_rfc3339(tz);
                         }
                         None => {
-                            b.reject(
+                            b.reject_date(
                                 file,
                                 line,
                                 &input.header[c],
                                 raw,
-                                (
-                                    &format!(
-                                        "fecha ilegible con el formato {}",
-                                        f.describe()
-                                    ),
-                                    &format!(
-                                        "unreadable date with format {}",
-                                        f.describe()
-                                    ),
-                                ),
+                                f,
                             );
                             continue 'rows;
                         }

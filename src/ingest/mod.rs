@@ -386,6 +386,59 @@ impl Builder {
         });
     }
 
+    /// Counts `row` as read; when it cannot be read at all (bad
+    /// encoding, wrong number of fields) rejects it and returns false.
+    pub fn start_row(&mut self, file: u32, row: &csvread::Row) -> bool {
+        self.read(file);
+        match &row.problem {
+            None => true,
+            Some((es, en)) => {
+                let value = row.fields.join(",");
+                self.reject(file, row.line, "", &value, (es, en));
+                false
+            }
+        }
+    }
+
+    /// Rejects a row without ticket id.
+    pub fn reject_missing_id(
+        &mut self,
+        file: u32,
+        line: u64,
+        column: &str,
+        value: &str,
+    ) {
+        self.reject(
+            file,
+            line,
+            column,
+            value,
+            ("falta el identificador del ticket", "missing ticket id"),
+        );
+    }
+
+    /// Rejects a date that `fmt` cannot read.
+    pub fn reject_date(
+        &mut self,
+        file: u32,
+        line: u64,
+        column: &str,
+        value: &str,
+        fmt: &dates::DateFormat,
+    ) {
+        let f = fmt.describe();
+        self.reject(
+            file,
+            line,
+            column,
+            value,
+            (
+                &format!("fecha ilegible con el formato {f}"),
+                &format!("unreadable date with format {f}"),
+            ),
+        );
+    }
+
     /// Adds a remark to the summary.
     pub fn note(&mut self, es: String, en: String) {
         self.notes.push((es, en));
@@ -485,6 +538,32 @@ impl Builder {
         self.surveys.push(s);
     }
 
+    /// Moves an accepted row whose ticket is unknown to the rejects.
+    fn reject_unknown_ticket(
+        &mut self,
+        origin: Origin,
+        id: &str,
+        what: (&str, &str),
+    ) {
+        self.files[origin.file as usize].accepted -= 1;
+        self.reject(
+            origin.file,
+            origin.line,
+            "ticket_id",
+            id,
+            (
+                &format!(
+                    "{} de un ticket que no está en la tabla de tickets",
+                    what.0
+                ),
+                &format!(
+                    "{} of a ticket missing from the ticket table",
+                    what.1
+                ),
+            ),
+        );
+    }
+
     /// Applies the cross-table rules and checks the row accounting.
     ///
     /// # Errors
@@ -554,18 +633,10 @@ impl Builder {
             } else if e.origin.is_synthesized() {
                 self.synthesized -= 1;
             } else {
-                let f = e.origin.file;
-                self.files[f as usize].accepted -= 1;
-                self.reject(
-                    f,
-                    e.origin.line,
-                    "ticket_id",
-                    &e.ticket_id.clone(),
-                    (
-                        "evento de un ticket que no está en la tabla de \
-                         tickets",
-                        "event of a ticket missing from the ticket table",
-                    ),
+                self.reject_unknown_ticket(
+                    e.origin,
+                    &e.ticket_id,
+                    ("evento", "event"),
                 );
             }
         }
@@ -610,17 +681,10 @@ impl Builder {
         for s in surveys {
             let f = s.origin.file;
             if !self.ticket_index.contains_key(&s.ticket_id) {
-                self.files[f as usize].accepted -= 1;
-                self.reject(
-                    f,
-                    s.origin.line,
-                    "ticket_id",
-                    &s.ticket_id.clone(),
-                    (
-                        "encuesta de un ticket que no está en la tabla de \
-                         tickets",
-                        "survey of a ticket missing from the ticket table",
-                    ),
+                self.reject_unknown_ticket(
+                    s.origin,
+                    &s.ticket_id,
+                    ("encuesta", "survey"),
                 );
                 continue;
             }

@@ -119,12 +119,10 @@ pub fn read(opts: &Options, path: &Path, b: &mut Builder) -> Result<()> {
     let file = b.begin_file(&input.name, "surveys", input.encoding.name());
     let mut unanswered = 0u64;
     while let Some(row) = input.next_row()? {
-        b.read(file);
-        let line = row.line;
-        if let Some((es, en)) = &row.problem {
-            b.reject(file, line, "", &row.fields.join(","), (es, en));
+        if !b.start_row(file, &row) {
             continue;
         }
+        let line = row.line;
         let f = &row.fields;
         let get = |c: usize| {
             let t = f[c].trim();
@@ -152,19 +150,7 @@ pub fn read(opts: &Options, path: &Path, b: &mut Builder) -> Result<()> {
             continue;
         }
         let Some(at) = fmt.parse(&at_raw, tz) else {
-            b.reject(
-                file,
-                line,
-                &at_name,
-                &f[at_col],
-                (
-                    &format!(
-                        "fecha ilegible con el formato {}",
-                        fmt.describe()
-                    ),
-                    &format!("unreadable date with format {}", fmt.describe()),
-                ),
-            );
+            b.reject_date(file, line, &at_name, &f[at_col], &fmt);
             continue;
         };
         let max = s
