@@ -5,26 +5,13 @@ use plazo::ingest::write::{
     csv_to_parquet, parquet_to_csv, read_parquet_table,
 };
 
-use crate::util::{fixture, read_rows, run, tempdir};
+use crate::util::{fixture, glpi_csv, read_rows, run, tempdir};
 
 #[test]
 fn canonical_csv_to_parquet_to_csv_is_identical() {
     let dir = tempdir("roundtrip");
     let t = fixture("glpi10_es_CO_dmy.csv");
-    let (code, _, err) = run(
-        &dir,
-        &[
-            "ingest",
-            "--source",
-            "glpi-csv",
-            "--timezone",
-            "America/Bogota",
-            "--input",
-            &t,
-            "--out",
-            "csv",
-        ],
-    );
+    let (code, err) = glpi_csv(&dir, &t, "csv", &[]);
     assert_eq!(code, 0, "{err}");
     for name in ["tickets", "events"] {
         let csv = dir.join(format!("csv/{name}.csv"));
@@ -39,22 +26,7 @@ fn canonical_csv_to_parquet_to_csv_is_identical() {
         );
     }
     // --format parquet writes the same table as --format csv.
-    let (code, _, err) = run(
-        &dir,
-        &[
-            "ingest",
-            "--source",
-            "glpi-csv",
-            "--timezone",
-            "America/Bogota",
-            "--input",
-            &t,
-            "--format",
-            "parquet",
-            "--out",
-            "pq",
-        ],
-    );
+    let (code, err) = glpi_csv(&dir, &t, "pq", &["--format", "parquet"]);
     assert_eq!(code, 0, "{err}");
     let p = read_parquet_table(&dir.join("pq/tickets.parquet")).unwrap();
     let c = read_rows(&dir.join("csv/tickets.csv"));
@@ -111,37 +83,12 @@ fn check_lists_unknown_labels_and_rejects_and_exits_2() {
 #[test]
 fn failed_run_leaves_no_output_and_quiet_is_quiet() {
     let dir = tempdir("atomic");
-    let (code, _, err) = run(
-        &dir,
-        &[
-            "ingest",
-            "--source",
-            "glpi-csv",
-            "--timezone",
-            "America/Bogota",
-            "--input",
-            &fixture("glpi10_ambiguous.csv"),
-            "--out",
-            "out",
-        ],
-    );
+    let (code, err) =
+        glpi_csv(&dir, &fixture("glpi10_ambiguous.csv"), "out", &[]);
     assert_eq!(code, 2, "{err}");
     assert!(!dir.join("out/tickets.csv").exists());
-    let (code, _, err) = run(
-        &dir,
-        &[
-            "ingest",
-            "--quiet",
-            "--source",
-            "glpi-csv",
-            "--timezone",
-            "America/Bogota",
-            "--input",
-            &fixture("glpi10_fr.csv"),
-            "--out",
-            "out",
-        ],
-    );
+    let (code, err) =
+        glpi_csv(&dir, &fixture("glpi10_fr.csv"), "out", &["--quiet"]);
     assert_eq!(code, 0);
     assert_eq!(err, "");
     let names: Vec<String> = std::fs::read_dir(dir.join("out"))
@@ -208,4 +155,30 @@ fn import_workshift_prints_a_calendar_table() {
     assert_eq!(code, 0, "{err}");
     // Fri 15:00-16:00 (1 h) + Tue 08:00-09:00 (1 h); Mon 20 July closed.
     assert!(out.starts_with("7200\t"), "{out}");
+}
+
+#[test]
+fn gzipped_input_reads_like_the_plain_file() {
+    use std::io::Write;
+    let dir = tempdir("gz");
+    let plain = std::fs::read(fixture("glpi10_es_CO_dmy.csv")).unwrap();
+    let gz = dir.join("export.csv.gz");
+    let mut enc = flate2::write::GzEncoder::new(
+        std::fs::File::create(&gz).unwrap(),
+        flate2::Compression::default(),
+    );
+    enc.write_all(&plain).unwrap();
+    enc.finish().unwrap();
+    let (code, err) = glpi_csv(&dir, "export.csv.gz", "gz", &[]);
+    assert_eq!(code, 0, "{err}");
+    let (code, err) =
+        glpi_csv(&dir, &fixture("glpi10_es_CO_dmy.csv"), "plain", &[]);
+    assert_eq!(code, 0, "{err}");
+    for t in ["tickets.csv", "events.csv"] {
+        assert_eq!(
+            std::fs::read(dir.join("gz").join(t)).unwrap(),
+            std::fs::read(dir.join("plain").join(t)).unwrap(),
+            "{t}"
+        );
+    }
 }

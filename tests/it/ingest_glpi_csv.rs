@@ -4,27 +4,12 @@
 
 use std::collections::BTreeMap;
 
-use crate::util::{dataset, fixture, read_rows, run, tempdir};
+use crate::util::{dataset, fixture, glpi_csv, read_rows, tempdir};
 
 fn ingest(name: &str, extra: &[&str]) -> (i32, String, std::path::PathBuf) {
     let dir = tempdir(name);
-    let input = fixture(name);
-    let out = dir.join("out");
-    let mut args = vec![
-        "ingest",
-        "--source",
-        "glpi-csv",
-        "--timezone",
-        "America/Bogota",
-        "--input",
-        &input,
-        "--out",
-    ];
-    let o = out.display().to_string();
-    args.push(&o);
-    args.extend_from_slice(extra);
-    let (code, _, err) = run(&dir, &args);
-    (code, err, out)
+    let (code, err) = glpi_csv(&dir, &fixture(name), "out", extra);
+    (code, err, dir.join("out"))
 }
 
 #[test]
@@ -133,20 +118,8 @@ fn real_glpi_10_0_5_export_matches_the_database() {
     };
     let db = dataset("glpi_10_0_5_sample/glpi_tickets.csv").unwrap();
     let dir = tempdir("glpi-real");
-    let (code, err, _) = run(
-        &dir,
-        &[
-            "ingest",
-            "--source",
-            "glpi-csv",
-            "--timezone",
-            "America/Bogota",
-            "--input",
-            &export.display().to_string(),
-            "--out",
-            "out",
-        ],
-    );
+    let (code, err) =
+        glpi_csv(&dir, &export.display().to_string(), "out", &[]);
     assert_eq!(code, 0, "{err}");
     // The dump, read with the csv crate: id, date, solvedate, status.
     let mut want: BTreeMap<String, (String, String, String)> = BTreeMap::new();

@@ -104,3 +104,27 @@ pub fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
 }
+
+/// `plazo ingest --source glpi-csv --timezone America/Bogota --input
+/// INPUT --out OUT EXTRA...` in `dir`: (exit code, stderr).
+pub fn glpi_csv(
+    dir: &Path,
+    input: &str,
+    out: &str,
+    extra: &[&str],
+) -> (i32, String) {
+    let mut args = vec![
+        "ingest",
+        "--source",
+        "glpi-csv",
+        "--timezone",
+        "America/Bogota",
+        "--input",
+        input,
+        "--out",
+        out,
+    ];
+    args.extend_from_slice(extra);
+    let (code, _, err) = run(dir, &args);
+    (code, err)
+}
