@@ -250,20 +250,41 @@ fn date_format(
         .map_err(|e| e.at(&path.display().to_string()))
 }
 
-/// The row's ticket id, or `None` after rejecting the row.
-fn ticket_id(
+/// A row's ticket id and instant (column `date_col` read with `fmt`);
+/// `None` after counting the row and, when unusable, rejecting it.
+#[allow(clippy::too_many_arguments)]
+fn row_key(
     b: &mut Builder,
     m: &Mapping,
     file: u32,
     row: &crate::ingest::csvread::Row,
-    col: usize,
-) -> Option<String> {
-    let id = clean_id(&clean(m, &row.fields[col]));
-    if id.is_empty() {
-        b.reject_missing_id(file, row.line, "ticket_id", &row.fields[col]);
+    id_col: usize,
+    date_col: usize,
+    header: &[String],
+    fmt: &DateFormat,
+) -> Option<(String, Instant)> {
+    if !b.start_row(file, row) {
         return None;
     }
-    Some(id)
+    let f = &row.fields;
+    let id = clean_id(&clean(m, &f[id_col]));
+    if id.is_empty() {
+        b.reject_missing_id(file, row.line, "ticket_id", &f[id_col]);
+        return None;
+    }
+    match fmt.parse(&clean(m, &f[date_col]), b.tz()) {
+        Some(t) => Some((id, t)),
+        None => {
+            b.reject_date(
+                file,
+                row.line,
+                &header[date_col],
+                &f[date_col],
+                fmt,
+            );
+            None
+        }
+    }
 }
 
 fn tickets(
@@ -293,24 +314,13 @@ fn tickets(
     let file = b.begin_file(&input.name, "tickets", input.encoding.name());
     let tz = b.tz();
     while let Some(row) = input.next_row()? {
-        if !b.start_row(file, &row) {
+        let Some((id, opened)) =
+            row_key(b, m, file, &row, id_col, open_col, &header, &open_fmt)
+        else {
             continue;
-        }
+        };
         let line = row.line;
         let f = &row.fields;
-        let Some(id) = ticket_id(b, m, file, &row, id_col) else {
-            continue;
-        };
-        let Some(opened) = open_fmt.parse(&clean(m, &f[open_col]), tz) else {
-            b.reject_date(
-                file,
-                line,
-                &header[open_col],
-                &f[open_col],
-                &open_fmt,
-            );
-            continue;
-        };
         if b.has_ticket(&id) {
             b.reject(
                 file,
@@ -399,20 +409,14 @@ fn events(
     let extra_cols =
         ["group", "assignee", "priority", "actor", "note"].map(col);
     let file = b.begin_file(&input.name, "events", input.encoding.name());
-    let tz = b.tz();
     while let Some(row) = input.next_row()? {
-        if !b.start_row(file, &row) {
+        let Some((id, at)) =
+            row_key(b, m, file, &row, id_col, at_col, &header, &at_fmt)
+        else {
             continue;
-        }
+        };
         let line = row.line;
         let f = &row.fields;
-        let Some(id) = ticket_id(b, m, file, &row, id_col) else {
-            continue;
-        };
-        let Some(at) = at_fmt.parse(&clean(m, &f[at_col]), tz) else {
-            b.reject_date(file, line, &header[at_col], &f[at_col], &at_fmt);
-            continue;
-        };
         let typ = type_col.map(|c| clean(m, &f[c])).unwrap_or_default();
         let status = if opts.source == Source::CaSdm && desc_col.is_some() {
             if typ == "INIT" {
