@@ -22,7 +22,7 @@
 //! let t = plazo::time::Instant::from_unix(0);
 //! for (id, st) in [("1", "Nuevo"), ("1", "Raro"), ("2", "Raro")] {
 //!     b.read(f);
-//!     b.upsert_ticket(id, Some(t), &[], false, Origin::row(f, 2));
+//!     b.upsert_ticket(id, Some(t), plazo::ingest::NO_VALUES, false, Origin::row(f, 2));
 //!     b.event(id, t, st, Default::default(), Origin::row(f, 2));
 //!     b.accept(f);
 //! }

@@ -218,7 +218,7 @@ fn clean(m: &Mapping, v: &str) -> String {
     if t == "NULL" {
         return String::new();
     }
-    m.clean(t, false)
+    m.clean(t, false).into_owned()
 }
 
 fn date_format(

@@ -40,7 +40,7 @@ use crate::error::{Error, Result};
 use crate::ingest::csvread::CsvInput;
 use crate::ingest::dates::DateFormat;
 use crate::ingest::mapping::Mapping;
-use crate::ingest::{Builder, EventExtra, Options, Origin};
+use crate::ingest::{Builder, EventExtra, NO_VALUES, Options, Origin};
 
 /// Reads one event log into `b`.
 ///
@@ -140,7 +140,7 @@ pub fn read(
             at_fmt = Some(
                 DateFormat::detect(
                     &name(at_col),
-                    v.iter().map(String::as_str),
+                    v.iter().map(|s| s.as_ref()),
                 )
                 .map_err(|e| e.at(&input.name))?,
             );
@@ -151,7 +151,7 @@ pub fn read(
                 .map(|v| m.clean(v, false))
                 .collect::<Vec<_>>();
             open_fmt = Some(
-                DateFormat::detect(&name(c), v.iter().map(String::as_str))
+                DateFormat::detect(&name(c), v.iter().map(|s| s.as_ref()))
                     .map_err(|e| e.at(&input.name))?,
             );
         }
@@ -221,7 +221,7 @@ pub fn read(
         };
         let known = b.has_ticket(&id);
         if !known || m.events.snapshot {
-            let vals: Vec<(&str, String)> = ticket_cols
+            let vals: Vec<(&str, std::borrow::Cow<str>)> = ticket_cols
                 .iter()
                 .map(|&(canon, c, num)| (canon, m.clean(&f[c], num)))
                 .collect();
@@ -233,12 +233,18 @@ pub fn read(
             && at < o
         {
             // No opening column: the opening is the earliest event.
-            b.upsert_ticket(&id, Some(at), &[], true, Origin::row(file, line));
+            b.upsert_ticket(
+                &id,
+                Some(at),
+                NO_VALUES,
+                true,
+                Origin::row(file, line),
+            );
         }
         let mut extra = EventExtra::default();
         for (k, c) in extra_cols.iter().enumerate() {
             if let Some(c) = c {
-                extra[k] = m.clean(&f[*c], false);
+                extra[k] = m.clean(&f[*c], false).into_owned();
             }
         }
         b.event(&id, at, &status, extra, Origin::row(file, line));

@@ -50,6 +50,7 @@
 //! assert_eq!(m.events.at.as_deref(), Some("Complete Timestamp"));
 //! ```
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -268,15 +269,15 @@ impl Mapping {
 
     /// Cleans a cell: trimmed, empty when it is a null value, decimal
     /// comma turned into a point when `numeric`.
-    pub fn clean(&self, v: &str, numeric: bool) -> String {
+    pub fn clean<'a>(&self, v: &'a str, numeric: bool) -> Cow<'a, str> {
         let t = v.trim();
         if self.input.null_values.iter().any(|n| n == t) {
-            return String::new();
+            return Cow::Borrowed("");
         }
-        if numeric && self.input.decimal_comma {
-            return decimal_point(t);
+        if numeric && self.input.decimal_comma && t.contains(',') {
+            return Cow::Owned(decimal_point(t));
         }
-        t.to_string()
+        Cow::Borrowed(t)
     }
 }
 

@@ -36,7 +36,7 @@
 //! let f = b.begin_file("log.csv", "events", "utf-8");
 //! let t0 = Instant::parse("2026-03-05 08:00", tz).unwrap();
 //! b.read(f);
-//! b.upsert_ticket("7", Some(t0), &[], false, Origin::row(f, 2));
+//! b.upsert_ticket("7", Some(t0), plazo::ingest::NO_VALUES, false, Origin::row(f, 2));
 //! b.event("7", t0.plus(60), "Abierto", Default::default(), Origin::row(f, 2));
 //! b.accept(f);
 //! let out = b.finish().unwrap();
@@ -97,6 +97,9 @@ pub const EVENT_COLUMNS: [&str; 8] = [
 /// Canonical survey columns, in order.
 pub const SURVEY_COLUMNS: [&str; 5] =
     ["ticket_id", "answered_at", "score", "max_score", "comment"];
+
+/// No ticket values (for [`Builder::upsert_ticket`]).
+pub const NO_VALUES: &[(&str, &str)] = &[];
 
 /// The columns of `rejects.csv`.
 pub const REJECT_COLUMNS: [&str; 5] =
@@ -461,11 +464,11 @@ impl Builder {
     /// kept unless `opened` is given). `values` are (column, value)
     /// pairs; unknown columns become attributes. Returns false when the
     /// ticket existed and `replace` was not set (nothing changed).
-    pub fn upsert_ticket(
+    pub fn upsert_ticket<S: AsRef<str>>(
         &mut self,
         id: &str,
         opened: Option<Instant>,
-        values: &[(&str, String)],
+        values: &[(&str, S)],
         replace: bool,
         origin: Origin,
     ) -> bool {
@@ -504,7 +507,9 @@ impl Builder {
             if vals.len() <= c - 2 {
                 vals.resize(c - 1, String::new());
             }
-            vals[c - 2].clone_from(v);
+            let slot = &mut vals[c - 2];
+            slot.clear();
+            slot.push_str(v.as_ref());
         }
         if opened.is_some() {
             self.tickets[idx].opened_at = opened;

@@ -107,7 +107,7 @@ pub fn read(opts: &Options, path: &Path, b: &mut Builder) -> Result<()> {
                     if x.trim() == "NULL" {
                         String::new()
                     } else {
-                        m.clean(x, false)
+                        m.clean(x, false).into_owned()
                     }
                 })
                 .collect();
@@ -129,7 +129,7 @@ pub fn read(opts: &Options, path: &Path, b: &mut Builder) -> Result<()> {
             if t == "NULL" {
                 String::new()
             } else {
-                m.clean(t, false)
+                m.clean(t, false).into_owned()
             }
         };
         let id = clean_id(&get(id_col));
