@@ -37,6 +37,7 @@ pub mod error;
 pub mod explain;
 pub mod generate;
 pub mod glpi;
+pub mod ingest;
 pub mod lang;
 pub mod policy;
 pub mod reconcile;

@@ -9,6 +9,8 @@
 //!   one row per input row, in order.
 //! - `plazo calendar add --policy P START DURATION` (`90m`, `8h`, `3bd`)
 //!   prints the deadline.
+//! - `plazo calendar import-workshift FILE` prints a `[calendar]` table
+//!   from a CA SDM workshift (holiday lines become `extra_closed_days`).
 //!
 //! Instants are ISO 8601 with an offset, or naive local time in the
 //! policy's time zone; they are printed as ISO 8601 with the zone's
@@ -37,6 +39,15 @@ pub enum CalendarCmd {
     Add(AddArgs),
     /// Turn GLPI's calendar tables into a plazo [calendar] table (TOML).
     ImportGlpi(super::reconcile::ImportCalendarArgs),
+    /// Print a plazo [calendar] table from a CA SDM workshift text.
+    ImportWorkshift(ImportWorkshiftArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportWorkshiftArgs {
+    /// The workshift text file (`Mon - Fri { 8:00 am - 5:00 pm }`,
+    /// holiday lines `mm/dd/yyyy`).
+    file: PathBuf,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -96,6 +107,14 @@ pub fn run(cmd: CalendarCmd, _g: &Global) -> anyhow::Result<()> {
         CalendarCmd::Between(a) => between(a),
         CalendarCmd::Add(a) => add(a),
         CalendarCmd::ImportGlpi(a) => super::reconcile::import_calendar(a),
+        CalendarCmd::ImportWorkshift(a) => {
+            let text = std::fs::read_to_string(&a.file)
+                .map_err(|e| Error::io(&a.file, &e))?;
+            let toml = plazo::ingest::workshift::to_toml(&text)
+                .map_err(|e| e.at(&a.file.display().to_string()))?;
+            write!(std::io::stdout(), "{toml}")?;
+            Ok(())
+        }
     }
 }
 

@@ -1,9 +1,11 @@
 //! Subcommands: one module each, dispatched from one `match`.
 
 pub mod calendar;
+pub mod check;
 pub mod common;
 pub mod explain;
 pub mod generate;
+pub mod ingest;
 pub mod reconcile;
 pub mod sla;
 
@@ -53,6 +55,11 @@ pub enum Command {
     /// Policy helpers: import GLPI's SLA definitions.
     #[command(subcommand)]
     Policy(reconcile::PolicyCmd),
+    /// Read service-desk exports into canonical tables (tickets, events,
+    /// surveys, rejects).
+    Ingest(ingest::IngestArgs),
+    /// Validate inputs against a policy; print every problem at once.
+    Check(check::CheckArgs),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<()> {
@@ -63,6 +70,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Generate(a) => generate::run(a, &cli.global),
         Command::Reconcile(a) => reconcile::run(a, &cli.global),
         Command::Policy(c) => reconcile::policy(c, &cli.global),
+        Command::Ingest(a) => ingest::run(a, &cli.global),
+        Command::Check(a) => check::run(a, &cli.global),
     }
 }
 

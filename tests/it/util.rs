@@ -70,3 +70,64 @@ wed = ["08:00-12:00", "14:00-17:00"]
 thu = ["08:00-12:00", "14:00-17:00"]
 fri = ["08:00-12:00", "14:00-17:00"]
 "#;
+
+/// A fixture under `tests/data/ingest/`.
+pub fn fixture(name: &str) -> String {
+    root()
+        .join("tests/data/ingest")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+/// A CSV file written by plazo, as rows of (column -> value) maps, read
+/// with the `csv` crate (not with plazo's reader).
+pub fn read_rows(
+    path: &Path,
+) -> Vec<std::collections::BTreeMap<String, String>> {
+    let mut r = csv::Reader::from_path(path).expect("open output");
+    let h = r.headers().unwrap().clone();
+    r.records()
+        .map(|rec| {
+            let rec = rec.unwrap();
+            h.iter()
+                .zip(rec.iter())
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect()
+        })
+        .collect()
+}
+
+/// Runs `plazo` and returns (exit code, stdout, stderr).
+pub fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = plazo(dir, args);
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// `plazo ingest --source glpi-csv --timezone America/Bogota --input
+/// INPUT --out OUT EXTRA...` in `dir`: (exit code, stderr).
+pub fn glpi_csv(
+    dir: &Path,
+    input: &str,
+    out: &str,
+    extra: &[&str],
+) -> (i32, String) {
+    let mut args = vec![
+        "ingest",
+        "--source",
+        "glpi-csv",
+        "--timezone",
+        "America/Bogota",
+        "--input",
+        input,
+        "--out",
+        out,
+    ];
+    args.extend_from_slice(extra);
+    let (code, _, err) = run(dir, &args);
+    (code, err)
+}

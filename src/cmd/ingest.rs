@@ -1,0 +1,143 @@
+//! `plazo ingest`: service-desk exports to canonical tables.
+//!
+//! ```text
+//! plazo ingest --source SOURCE --input FILE... [--mapping M.toml]
+//!              [--policy P | --timezone TZ] [--encoding auto|utf-8|windows-1252]
+//!              [--date-format auto|FMT] [--format csv|parquet] --out DIR
+//! ```
+//!
+//! Writes DIR/tickets.csv, DIR/events.csv, DIR/surveys.csv (when any) and
+//! DIR/rejects.csv (`file,line,column,value,reason`), atomically, and
+//! prints per input file on stderr: rows read, accepted, rejected and
+//! duplicates merged (`--quiet` silences it). Sources: glpi-csv, glpi-db,
+//! ca-sdm, aranda, generic (`--mapping` alone implies generic). Inputs may
+//! be .csv, .tsv, .csv.gz or a single-file .zip. Naive times are read in
+//! the policy's zone (or `--timezone`). Memory: every table is held in
+//! memory (about 150 bytes per event).
+
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+use plazo::ingest::dates::DateFormat;
+use plazo::ingest::mapping::Mapping;
+use plazo::ingest::write::Format;
+use plazo::ingest::{self, Encoding, Options, Source};
+use plazo::{Error, Policy};
+
+use super::Global;
+
+/// Input options shared by `ingest` and `check`.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Source tool: glpi-csv, glpi-db, ca-sdm, aranda or generic.
+    #[arg(long)]
+    pub source: Option<Source>,
+    /// Input files (.csv, .tsv, .csv.gz, single-file .zip).
+    #[arg(long, num_args = 1.., required = true)]
+    pub input: Vec<PathBuf>,
+    /// Survey files (Google Forms export, GLPI satisfactions, canonical).
+    #[arg(long, num_args = 1..)]
+    pub surveys: Vec<PathBuf>,
+    /// Column mapping (TOML); alone it implies --source generic.
+    #[arg(long)]
+    pub mapping: Option<PathBuf>,
+    /// Time zone of naive times (IANA name); default: the policy's.
+    #[arg(long)]
+    pub timezone: Option<String>,
+    /// Encoding of the inputs.
+    #[arg(long, default_value = "auto")]
+    pub encoding: Encoding,
+    /// Date format: auto (per column, only when unambiguous), iso, epoch
+    /// or a strftime pattern such as "%d/%m/%Y %H:%M".
+    #[arg(long, default_value = "auto")]
+    pub date_format: String,
+    /// CA SDM: regex whose first group is the new status in an ST
+    /// description.
+    #[arg(long)]
+    pub status_pattern: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum OutFormat {
+    /// CSV files.
+    Csv,
+    /// Parquet files (rejects stay CSV).
+    Parquet,
+}
+
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Policy whose time zone is used (optional with --timezone).
+    #[arg(long)]
+    pub policy: Option<PathBuf>,
+    /// Output format of the canonical tables.
+    #[arg(long, value_enum, default_value = "csv")]
+    pub format: OutFormat,
+    /// Output folder.
+    #[arg(long)]
+    pub out: PathBuf,
+}
+
+impl InputArgs {
+    /// Resolves the options: source, mapping, zone, date format.
+    pub fn options(&self, policy: Option<&Policy>) -> plazo::Result<Options> {
+        let mapping = match &self.mapping {
+            Some(p) => Some(Mapping::load(p)?),
+            None => None,
+        };
+        let source = match (self.source, &mapping) {
+            (Some(s), _) => s,
+            (None, Some(_)) => Source::Generic,
+            (None, None) => {
+                return Err(Error::input(
+                    "indique --source (glpi-csv, glpi-db, ca-sdm, aranda, \
+                     generic) o --mapping",
+                    "give --source (glpi-csv, glpi-db, ca-sdm, aranda, \
+                     generic) or --mapping",
+                ));
+            }
+        };
+        let tz = match (&self.timezone, policy) {
+            (Some(t), _) => plazo::policy::parse_tz(t)?,
+            (None, Some(p)) => p.tz(),
+            (None, None) => {
+                return Err(Error::input(
+                    "indique --policy o --timezone: las horas sin zona se \
+                     leen en esa zona",
+                    "give --policy or --timezone: times without an offset \
+                     are read in that zone",
+                ));
+            }
+        };
+        Ok(Options {
+            source,
+            inputs: self.input.clone(),
+            surveys: self.surveys.clone(),
+            mapping,
+            tz,
+            encoding: self.encoding,
+            date_format: DateFormat::from_user(&self.date_format),
+            status_pattern: self.status_pattern.clone(),
+        })
+    }
+}
+
+pub fn run(a: IngestArgs, g: &Global) -> anyhow::Result<()> {
+    let policy = match &a.policy {
+        Some(p) => Some(Policy::load(p)?),
+        None => None,
+    };
+    let opts = a.input.options(policy.as_ref())?;
+    let out = ingest::run(&opts)?;
+    let format = match a.format {
+        OutFormat::Csv => Format::Csv,
+        OutFormat::Parquet => Format::Parquet,
+    };
+    out.write(&a.out, format)?;
+    if !g.quiet {
+        eprint!("{}", out.summary());
+    }
+    Ok(())
+}

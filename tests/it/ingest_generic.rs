@@ -1,0 +1,269 @@
+//! `plazo ingest --mapping`: the three real event logs through the sample
+//! mappings, checked against figures computed from the raw files with an
+//! independent reader, and the Rabobank shape (sentinels, decimal comma).
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::io::Read;
+use std::path::Path;
+
+use plazo::Policy;
+use plazo::policy::State;
+
+use crate::util::{dataset, fixture, read_rows, root, run, tempdir};
+
+/// Raw lines of a data set (a zip's single CSV is unzipped by `unzip`'s
+/// library-free twin: the `zip` crate, not plazo's reader).
+fn raw_text(path: &Path) -> String {
+    let bytes = std::fs::read(path).unwrap();
+    if path.extension().is_some_and(|e| e == "zip") {
+        let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let name = z
+            .file_names()
+            .find(|n| n.ends_with(".csv") && !n.starts_with("__MACOSX"))
+            .unwrap()
+            .to_string();
+        let mut s = String::new();
+        z.by_name(&name).unwrap().read_to_string(&mut s).unwrap();
+        return s;
+    }
+    String::from_utf8(bytes).unwrap()
+}
+
+/// The first field of every data line, for files whose first column is
+/// never quoted and that have no multi-line cells (true of all three).
+fn first_fields(text: &str) -> Vec<&str> {
+    text.lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.split(',').next().unwrap().trim_start_matches('\u{feff}'))
+        .collect()
+}
+
+fn ingest_sample(
+    name: &str,
+    data: &Path,
+    tag: &str,
+) -> (std::path::PathBuf, String) {
+    let dir = tempdir(&format!("{name}-{tag}"));
+    let s = root().join("samples").join(name);
+    let (code, _, err) = run(
+        &dir,
+        &[
+            "ingest",
+            "--lang",
+            "en",
+            "--mapping",
+            &s.join("mapping.toml").display().to_string(),
+            "--policy",
+            &s.join("policy.toml").display().to_string(),
+            "--input",
+            &data.display().to_string(),
+            "--out",
+            "out",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    (dir.join("out"), err)
+}
+
+/// Reopens per CONTRACT section 3, counted directly over canonical events
+/// (sorted by ticket, at, file order). To be replaced by `plazo sla`'s
+/// `reopen_count` once the SLA engine lands.
+fn reopens(
+    events: &[BTreeMap<String, String>],
+    p: &Policy,
+) -> HashMap<String, u32> {
+    let mut out: HashMap<String, u32> = HashMap::new();
+    let mut prev: HashMap<&str, State> = HashMap::new();
+    for e in events {
+        let id = e["ticket_id"].as_str();
+        let st = p.state_of(&e["status"]).expect("mapped status");
+        let before = prev.insert(id, st).unwrap_or(State::New);
+        let n = out.entry(id.to_string()).or_insert(0);
+        let done = matches!(before, State::Solved | State::Closed);
+        let back = matches!(st, State::New | State::Open | State::Paused);
+        if done && back {
+            *n += 1;
+        }
+    }
+    out
+}
+
+#[test]
+fn uci_servicenow_log_comes_in_whole() {
+    let Some(zip) = dataset("uci_incident_event_log.csv.zip") else {
+        return;
+    };
+    let text = raw_text(&zip);
+    let ids = first_fields(&text);
+    assert_eq!(ids.len(), 141_712);
+    let distinct: BTreeSet<&str> = ids.iter().copied().collect();
+    assert_eq!(distinct.len(), 24_918);
+    // The junk state: a line whose second field is -100.
+    let junk = text
+        .lines()
+        .filter(|l| l.split(',').nth(1) == Some("-100"))
+        .count();
+    assert_eq!(junk, 5);
+
+    let (out, err) = ingest_sample("servicenow-uci", &zip, "whole");
+    let t = read_rows(&out.join("tickets.csv"));
+    assert_eq!(t.len(), 24_918);
+    let got: BTreeSet<&str> =
+        t.iter().map(|r| r["ticket_id"].as_str()).collect();
+    assert_eq!(got, distinct);
+    let rj = read_rows(&out.join("rejects.csv"));
+    assert_eq!(rj.len(), 5);
+    assert!(rj.iter().all(|r| r["value"] == "-100"));
+    let ev = read_rows(&out.join("events.csv"));
+    // read = accepted + rejected + merged
+    let merged = 141_712 - 5 - ev.len();
+    assert!(
+        err.contains(&format!(
+            "141712 rows read, {} accepted, 5 rejected, {merged} duplicates merged",
+            ev.len()
+        )),
+        "{err}"
+    );
+
+    // Reopen agreement with the log's own reopen_count (its maximum over
+    // the incident's rows, read from the raw file by column position 4).
+    let mut logged: HashMap<&str, u32> = HashMap::new();
+    for l in text.lines().skip(1) {
+        let f: Vec<&str> = l.split(',').collect();
+        let v = logged.entry(f[0]).or_insert(0);
+        *v = (*v).max(f[4].parse().unwrap());
+    }
+    let policy =
+        Policy::load(&root().join("samples/servicenow-uci/policy.toml"))
+            .unwrap();
+    let ours = reopens(&ev, &policy);
+    let agree = logged
+        .iter()
+        .filter(|(id, n)| ours.get(**id).copied().unwrap_or(0) == **n)
+        .count();
+    let share = agree as f64 / logged.len() as f64;
+    eprintln!(
+        "UCI reopen agreement: {agree}/{} = {share:.6}",
+        logged.len()
+    );
+    assert!(share >= 0.99, "{agree}/{}", logged.len());
+    // The one disagreement documented in docs/INGEST.md.
+    assert_eq!(logged.len() - agree, 1);
+    assert_eq!(ours["INC0000137"], 1);
+    assert_eq!(logged["INC0000137"], 0);
+}
+
+#[test]
+fn helpdesk_and_volvo_logs() {
+    for (name, file, rows, cases) in [
+        (
+            "helpdesk-it",
+            "helpdesk_italian_sw_company.csv",
+            21_348,
+            4_580,
+        ),
+        (
+            "bpi2013-volvo",
+            "bpi2013_volvo_incidents_ibm.zip",
+            65_533,
+            7_554,
+        ),
+    ] {
+        let Some(data) = dataset(file) else {
+            continue;
+        };
+        let text = raw_text(&data);
+        let ids = first_fields(&text);
+        assert_eq!(ids.len(), rows, "{name}");
+        let distinct: BTreeSet<&str> = ids.iter().copied().collect();
+        assert_eq!(distinct.len(), cases, "{name}");
+        // Exact duplicate lines (same case, activity, time...) that the
+        // ingest merges: count identical (id, status, at) neighbours.
+        let (out, err) = ingest_sample(name, &data, "logs");
+        let t = read_rows(&out.join("tickets.csv"));
+        assert_eq!(t.len(), cases, "{name}");
+        let ev = read_rows(&out.join("events.csv"));
+        let rj = read_rows(&out.join("rejects.csv"));
+        assert!(rj.is_empty(), "{name}: {rj:?}");
+        let merged = rows - ev.len();
+        assert!(
+            err.contains(&format!(
+                "{rows} rows read, {} accepted, 0 rejected, {merged} duplicates merged",
+                ev.len()
+            )),
+            "{err}"
+        );
+        // Each ticket opens at its first event.
+        let mut first: HashMap<&str, &str> = HashMap::new();
+        for e in &ev {
+            first
+                .entry(e["ticket_id"].as_str())
+                .or_insert(e["at"].as_str());
+        }
+        for r in &t {
+            assert_eq!(
+                first[r["ticket_id"].as_str()],
+                r["opened_at"],
+                "{name}"
+            );
+        }
+    }
+}
+
+#[test]
+fn helpdesk_duplicates_are_identical_lines() {
+    let Some(data) = dataset("helpdesk_italian_sw_company.csv") else {
+        return;
+    };
+    // Independent count: lines whose (case, activity, timestamp) equals
+    // that of the previous line of the same case... counted over the whole
+    // file as repeats of the same key adjacent in time order.
+    let text = raw_text(&data);
+    let mut keys: Vec<(String, String, String)> = text
+        .lines()
+        .skip(1)
+        .filter(|l| !l.is_empty())
+        .map(|l| {
+            let f: Vec<&str> = l.split(',').collect();
+            (f[0].to_string(), f[3].to_string(), f[1].to_string())
+        })
+        .collect();
+    keys.sort();
+    let total = keys.len();
+    keys.dedup();
+    let dups = total - keys.len();
+    let (out, _) = ingest_sample("helpdesk-it", &data, "dups");
+    let ev = read_rows(&out.join("events.csv"));
+    assert_eq!(ev.len(), total - dups);
+}
+
+#[test]
+fn rabobank_shape_sentinels_and_decimal_comma() {
+    let Some(data) =
+        dataset("bpi2014_rabobank_sample/Detail_Incident_first20rows.csv")
+    else {
+        return;
+    };
+    let dir = tempdir("rabobank");
+    let (code, _, err) = run(
+        &dir,
+        &[
+            "ingest",
+            "--mapping",
+            &fixture("rabobank_mapping.toml"),
+            "--timezone",
+            "Europe/Amsterdam",
+            "--input",
+            &data.display().to_string(),
+            "--out",
+            "out",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let t = read_rows(&dir.join("out/tickets.csv"));
+    let im4 = t.iter().find(|r| r["ticket_id"] == "IM0000004").unwrap();
+    // "3871,691111" in the file.
+    assert_eq!(im4["Handle Time (Hours)"], "3871.691111");
+    assert_eq!(im4["opened_at"], "2012-02-05T13:32:57+01:00");
+}
