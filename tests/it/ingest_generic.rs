@@ -2,12 +2,11 @@
 //! mappings, checked against figures computed from the raw files with an
 //! independent reader, and the Rabobank shape (sentinels, decimal comma).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 use std::io::Read;
 use std::path::Path;
 
 use plazo::Policy;
-use plazo::policy::State;
 
 use crate::util::{dataset, fixture, read_rows, root, run, tempdir};
 
@@ -66,27 +65,22 @@ fn ingest_sample(
     (dir.join("out"), err)
 }
 
-/// Reopens per CONTRACT section 3, counted directly over canonical events
-/// (sorted by ticket, at, file order). To be replaced by `plazo sla`'s
-/// `reopen_count` once the SLA engine lands.
-fn reopens(
-    events: &[BTreeMap<String, String>],
-    p: &Policy,
-) -> HashMap<String, u32> {
-    let mut out: HashMap<String, u32> = HashMap::new();
-    let mut prev: HashMap<&str, State> = HashMap::new();
-    for e in events {
-        let id = e["ticket_id"].as_str();
-        let st = p.state_of(&e["status"]).expect("mapped status");
-        let before = prev.insert(id, st).unwrap_or(State::New);
-        let n = out.entry(id.to_string()).or_insert(0);
-        let done = matches!(before, State::Solved | State::Closed);
-        let back = matches!(st, State::New | State::Open | State::Paused);
-        if done && back {
-            *n += 1;
-        }
-    }
-    out
+/// Reopen counts as `plazo sla` derives them: the canonical tables of
+/// `out` through the SLA engine (CONTRACT section 3), by ticket id.
+fn reopens(out: &std::path::Path, p: &Policy) -> HashMap<String, u32> {
+    let inputs = plazo::tables::Inputs::new(
+        out.join("tickets.csv"),
+        out.join("events.csv"),
+    );
+    let ds = plazo::tables::Dataset::load(&inputs, p.tz()).unwrap();
+    assert!(ds.rejects.is_empty());
+    let cutoff = plazo::time::Instant::parse("2030-01-01", p.tz()).unwrap();
+    let engine = plazo::sla::Engine::new(p, &ds, cutoff).unwrap();
+    engine
+        .evaluate_all()
+        .into_iter()
+        .map(|r| (ds.tickets[r.ticket as usize].id.clone(), r.reopen_count))
+        .collect()
 }
 
 #[test]
@@ -137,7 +131,7 @@ fn uci_servicenow_log_comes_in_whole() {
     let policy =
         Policy::load(&root().join("samples/servicenow-uci/policy.toml"))
             .unwrap();
-    let ours = reopens(&ev, &policy);
+    let ours = reopens(&out, &policy);
     let agree = logged
         .iter()
         .filter(|(id, n)| ours.get(**id).copied().unwrap_or(0) == **n)
@@ -208,6 +202,14 @@ fn helpdesk_and_volvo_logs() {
                 "{name}"
             );
         }
+        // And the SLA engine evaluates every case under the sample's
+        // policy (every status label mapped, nothing rejected).
+        let policy = Policy::load(
+            &root().join("samples").join(name).join("policy.toml"),
+        )
+        .unwrap();
+        let counts = reopens(&out, &policy);
+        assert_eq!(counts.len(), cases, "{name}");
     }
 }
 
