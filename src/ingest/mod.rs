@@ -51,6 +51,7 @@ pub mod db;
 pub mod encoding;
 pub mod generic;
 pub mod glpi_csv;
+pub mod glpi_tables;
 pub mod mapping;
 pub mod surveys;
 pub mod workshift;
@@ -119,6 +120,8 @@ pub enum Source {
     Aranda,
     /// Any event log described by a mapping file.
     Generic,
+    /// Raw GLPI table dumps (glpi_tickets, glpi_logs, ...).
+    GlpiTables,
 }
 
 impl std::str::FromStr for Source {
@@ -131,9 +134,10 @@ impl std::str::FromStr for Source {
             "ca-sdm" => Ok(Source::CaSdm),
             "aranda" => Ok(Source::Aranda),
             "generic" => Ok(Source::Generic),
+            "glpi-tables" => Ok(Source::GlpiTables),
             o => Err(format!(
-                "unknown source {o:?}: use glpi-csv, glpi-db, ca-sdm, \
-                 aranda or generic"
+                "unknown source {o:?}: use glpi-csv, glpi-db, glpi-tables, \
+                 ca-sdm, aranda or generic"
             )),
         }
     }
@@ -787,6 +791,7 @@ pub fn run(opts: &Options) -> Result<Ingested> {
         Source::GlpiDb | Source::CaSdm | Source::Aranda => {
             db::read_all(opts, &mut b)?;
         }
+        Source::GlpiTables => glpi_tables::read(opts, &mut b)?,
     }
     for p in &opts.surveys {
         surveys::read(opts, p, &mut b)?;

@@ -234,3 +234,77 @@ fn reconcile_command_summary() {
     assert_eq!(csv.lines().count(), 61);
     assert!(csv.lines().next().unwrap().ends_with(",differs,reason"));
 }
+
+#[test]
+fn ingest_glpi_tables_then_sla_equals_glpis_delay_stats() {
+    // `plazo ingest --source glpi-tables` then `plazo sla`: resolution and
+    // response equal GLPI's solve_delay_stat and takeintoaccount_delay_stat
+    // (kept as ticket attributes) for every ticket.
+    let Some(g) = dataset("glpi_10_0_5_sample") else {
+        return;
+    };
+    let dir = tempdir("ingest-glpi-tables");
+    let policy = root().join("samples/glpi-real/policy.toml");
+    let mut args: Vec<String> = vec![
+        "-q".into(),
+        "ingest".into(),
+        "--source".into(),
+        "glpi-tables".into(),
+    ];
+    args.extend([
+        "--policy".into(),
+        policy.to_str().unwrap().into(),
+        "--out".into(),
+        "out".into(),
+        "--input".into(),
+    ]);
+    args.extend(
+        TABLES
+            .iter()
+            .map(|f| g.join(f).to_str().unwrap().to_string()),
+    );
+    let argv: Vec<&str> = args.iter().map(String::as_str).collect();
+    ok_stdout(&plazo(&dir, &argv));
+    let o = dir.join("out");
+    let s = |f: &str| o.join(f).to_str().unwrap().to_string();
+    ok_stdout(&plazo(
+        &dir,
+        &[
+            "-q",
+            "sla",
+            "--policy",
+            policy.to_str().unwrap(),
+            "--tickets",
+            &s("tickets.csv"),
+            "--events",
+            &s("events.csv"),
+            "--surveys",
+            &s("surveys.csv"),
+            "--cutoff",
+            "2026-11-21 00:00",
+            "--out",
+            "sla.csv",
+        ],
+    ));
+    let read = |p: std::path::PathBuf| -> Vec<std::collections::HashMap<String, String>> {
+        let mut r = csv::Reader::from_path(p).unwrap();
+        let h = r.headers().unwrap().clone();
+        r.records().map(|x| h.iter().map(String::from).zip(x.unwrap().iter().map(String::from)).collect()).collect()
+    };
+    let tickets = read(o.join("tickets.csv"));
+    let sla = read(dir.join("sla.csv"));
+    assert_eq!((tickets.len(), sla.len()), (60, 60));
+    for (t, r) in tickets.iter().zip(&sla) {
+        assert_eq!(t["ticket_id"], r["ticket_id"]);
+        assert_eq!(
+            t["solve_delay_stat"], r["resolution_business_s"],
+            "ticket {}",
+            t["ticket_id"]
+        );
+        assert_eq!(
+            t["takeintoaccount_delay_stat"], r["response_business_s"],
+            "ticket {}",
+            t["ticket_id"]
+        );
+    }
+}
