@@ -13,7 +13,8 @@
 //! ca-sdm, aranda, generic (`--mapping` alone implies generic). Inputs may
 //! be .csv, .tsv, .csv.gz or a single-file .zip. Naive times are read in
 //! the policy's zone (or `--timezone`). Memory: every table is held in
-//! memory (about 150 bytes per event).
+//! memory until the atomic write (about 800 bytes per row of a 36-column
+//! log: 11 GB for 14 M rows).
 
 use std::path::PathBuf;
 
