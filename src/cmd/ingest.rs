@@ -13,7 +13,8 @@
 //! ca-sdm, aranda, generic (`--mapping` alone implies generic). Inputs may
 //! be .csv, .tsv, .csv.gz or a single-file .zip. Naive times are read in
 //! the policy's zone (or `--timezone`). Memory: every table is held in
-//! memory (about 150 bytes per event).
+//! memory until the atomic write (about 800 bytes per row of a 36-column
+//! log: 11 GB for 14 M rows).
 
 use std::path::PathBuf;
 
@@ -29,7 +30,8 @@ use super::Global;
 /// Input options shared by `ingest` and `check`.
 #[derive(Debug, Args)]
 pub struct InputArgs {
-    /// Source tool: glpi-csv, glpi-db, ca-sdm, aranda or generic.
+    /// Source tool: glpi-csv, glpi-db, glpi-tables, ca-sdm, aranda or
+    /// generic.
     #[arg(long)]
     pub source: Option<Source>,
     /// Input files (.csv, .tsv, .csv.gz, single-file .zip).

@@ -38,7 +38,7 @@ pub fn read(opts: &Options, b: &mut Builder) -> Result<()> {
     // Tickets: one row each, deleted ones rejected.
     let tf = b.begin_file(&name(&tables.tickets), "glpi_tickets", "utf-8");
     let mut rdr = csv::Reader::from_reader(canon.tickets.as_bytes());
-    let headers = rdr.headers().map(|h| h.clone()).unwrap_or_default();
+    let headers = rdr.headers().cloned().unwrap_or_default();
     let mut rows = rdr.records().flatten();
     for i in 0..tables.tickets.len() {
         b.read(tf);

@@ -13,6 +13,19 @@ fn ingest(name: &str, args: &[&str]) -> (i32, String, std::path::PathBuf) {
     (code, err, dir.join("out"))
 }
 
+fn db(
+    name: &str,
+    source: &str,
+    tz: &str,
+    inputs: &[&str],
+    extra: &[&str],
+) -> (i32, String, std::path::PathBuf) {
+    let mut a = vec!["--source", source, "--timezone", tz, "--input"];
+    a.extend_from_slice(inputs);
+    a.extend_from_slice(extra);
+    ingest(name, &a)
+}
+
 fn triples(path: &std::path::Path) -> Vec<(String, String, String)> {
     read_rows(path)
         .into_iter()
@@ -29,19 +42,8 @@ fn glpi_db_tsv_null_initial_status_and_rules() {
         fixture("glpi_db_events.tsv"),
         fixture("glpi_db_surveys.tsv"),
     );
-    let (code, err, out) = ingest(
-        "glpi-db",
-        &[
-            "--source",
-            "glpi-db",
-            "--timezone",
-            "America/Bogota",
-            "--input",
-            &e,
-            &t,
-            &s,
-        ],
-    );
+    let (code, err, out) =
+        db("glpi-db", "glpi-db", "America/Bogota", &[&e, &t, &s], &[]);
     assert_eq!(code, 0, "{err}");
     // events: 8 rows = 5 accepted + 2 rejected (ticket 99 unknown, NULL
     // instant) + 1 identical row merged.
@@ -102,18 +104,8 @@ fn glpi_db_tsv_null_initial_status_and_rules() {
 fn ca_sdm_epoch_in_a_dst_zone_and_status_pattern() {
     let (t, e) = (fixture("ca_sdm_tickets.csv"), fixture("ca_sdm_events.csv"));
     // Default pattern: the Spanish ST row does not match -> rejected.
-    let (code, err, out) = ingest(
-        "ca-sdm-default",
-        &[
-            "--source",
-            "ca-sdm",
-            "--timezone",
-            "Europe/Madrid",
-            "--input",
-            &t,
-            &e,
-        ],
-    );
+    let (code, err, out) =
+        db("ca-sdm-default", "ca-sdm", "Europe/Madrid", &[&t, &e], &[]);
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("3 rows read, 2 accepted, 1 rejected"), "{err}");
     let rj = read_rows(&out.join("rejects.csv"));
@@ -127,19 +119,12 @@ fn ca_sdm_epoch_in_a_dst_zone_and_status_pattern() {
     assert_eq!(tk[0]["resolved_at"], "2026-03-31T16:00:00+02:00");
     assert_eq!(tk[0]["assignee"], "Pérez, Ana");
     // A pattern for both wordings.
-    let (code, err, out) = ingest(
+    let (code, err, out) = db(
         "ca-sdm-pattern",
-        &[
-            "--source",
-            "ca-sdm",
-            "--timezone",
-            "Europe/Madrid",
-            "--input",
-            &t,
-            &e,
-            "--status-pattern",
-            r"(?:to '|cambiado a )([^']+)'?$",
-        ],
+        "ca-sdm",
+        "Europe/Madrid",
+        &[&t, &e],
+        &["--status-pattern", r"(?:to '|cambiado a )([^']+)'?$"],
     );
     assert_eq!(code, 0, "{err}");
     assert_eq!(
@@ -163,18 +148,8 @@ fn ca_sdm_epoch_in_a_dst_zone_and_status_pattern() {
 #[test]
 fn aranda_status_fallback_and_event_before_opening() {
     let (t, e) = (fixture("aranda_tickets.csv"), fixture("aranda_events.csv"));
-    let (code, err, out) = ingest(
-        "aranda",
-        &[
-            "--source",
-            "aranda",
-            "--timezone",
-            "America/Bogota",
-            "--input",
-            &t,
-            &e,
-        ],
-    );
+    let (code, err, out) =
+        db("aranda", "aranda", "America/Bogota", &[&t, &e], &[]);
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("1 events before opening"), "{err}");
     assert_eq!(
