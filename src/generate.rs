@@ -853,3 +853,221 @@ impl Labels {
         }
     }
 }
+
+/// Naive local `YYYY-MM-DD HH:MM:SS` of an ISO instant, as SQL clients
+/// print server-local datetimes.
+fn naive_local(iso: &str, tz: chrono_tz::Tz) -> String {
+    Instant::parse(iso, tz)
+        .map(|t| t.in_zone(tz).format("%Y-%m-%d %H:%M:%S").to_string())
+        .unwrap_or_default()
+}
+
+fn rows(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    let h = r
+        .headers()
+        .map(|h| h.iter().map(String::from).collect())
+        .unwrap_or_default();
+    let v = r
+        .records()
+        .flatten()
+        .map(|x| x.iter().map(String::from).collect())
+        .collect();
+    (h, v)
+}
+
+const GLPI_STATUS: [(&str, &str); 6] = [
+    ("Nuevo", "1"),
+    ("En curso (asignada)", "2"),
+    ("En curso (planificada)", "3"),
+    ("En espera", "4"),
+    ("Resueltas", "5"),
+    ("Cerrado", "6"),
+];
+
+impl Generated {
+    /// The same data as GLPI's database gives them through
+    /// `queries/glpi/{tickets,events,surveys}.sql`, as `mysql --batch`
+    /// prints them (TAB-separated, `NULL` for no value, server-local
+    /// times): status and priority as GLPI codes, type 1/2, no event at
+    /// the opening (GLPI does not log the initial status: the first
+    /// change's `old_status` says it).
+    pub fn to_glpi_db(&self, tz: chrono_tz::Tz) -> (String, String, String) {
+        let code = |label: &str| {
+            let f = crate::text::fold(label);
+            GLPI_STATUS
+                .iter()
+                .find(|(l, _)| {
+                    crate::text::fold(l) == f
+                        || (f == "resuelta" && *l == "Resueltas")
+                        || (f == "cerrada" && *l == "Cerrado")
+                        || (f == "nueva" && *l == "Nuevo")
+                })
+                .map_or(label.to_string(), |(_, c)| c.to_string())
+        };
+        let prio = |p: &str| match crate::text::fold(p).as_str() {
+            "mayor" => "6",
+            "muy urgente" | "muy alta" | "critica" => "5",
+            "alta" => "4",
+            "mediana" | "media" => "3",
+            "baja" => "2",
+            "muy baja" => "1",
+            _ => "3",
+        };
+        let null = |s: &str| {
+            if s.is_empty() {
+                "NULL".to_string()
+            } else {
+                s.replace('\t', " ")
+            }
+        };
+        let (_, tk) = rows(&self.tickets);
+        let mut t = String::from(
+            "ticket_id\topened_at\ttype\tpriority\tcategory\tservice\tgroup\tassignee\trequester\tchannel\taffected_users\ttitle\n",
+        );
+        for r in &tk {
+            let ty = if crate::text::fold(&r[2]).starts_with("incid") {
+                "1"
+            } else {
+                "2"
+            };
+            let cells = [
+                r[0].clone(),
+                naive_local(&r[1], tz),
+                ty.to_string(),
+                prio(&r[3]).to_string(),
+                null(&r[4]),
+                "NULL".into(),
+                null(&r[6]),
+                null(&r[7]),
+                null(&r[8]),
+                null(&r[9]),
+                null(&r[10]),
+                null(&r[11]),
+            ];
+            t.push_str(&cells.join("\t"));
+            t.push('\n');
+        }
+        let (_, ev) = rows(&self.events);
+        let mut e =
+            String::from("ticket_id\tat\tstatus\told_status\tactor\tlog_id\n");
+        let mut prev: Option<(String, String)> = None;
+        for (k, r) in ev.iter().enumerate() {
+            let c = code(&r[2]);
+            let first = prev.as_ref().is_none_or(|p| p.0 != r[0]);
+            if !first {
+                let old =
+                    prev.as_ref().map(|p| p.1.clone()).unwrap_or_default();
+                e.push_str(&format!(
+                    "{}\t{}\t{c}\t{old}\tglpi\t{}\n",
+                    r[0],
+                    naive_local(&r[1], tz),
+                    k + 1
+                ));
+            }
+            prev = Some((r[0].clone(), c));
+        }
+        let (_, sv) = rows(&self.surveys);
+        let mut s = String::from(
+            "ticket_id\tanswered_at\tscore\tmax_score\tcomment\n",
+        );
+        for r in &sv {
+            s.push_str(&format!(
+                "{}\t{}\t{}\t{}\t{}\n",
+                r[0],
+                naive_local(&r[1], tz),
+                r[2],
+                r[3],
+                null(&r[4])
+            ));
+        }
+        (t, e, s)
+    }
+
+    /// The same data as Aranda Service Desk's database gives them through
+    /// `queries/aranda/{tickets,events}.sql` (server-local times, status
+    /// names), saved as CSV by the SQL client.
+    pub fn to_aranda(&self, tz: chrono_tz::Tz) -> (String, String) {
+        let (h, tk) = rows(&self.tickets);
+        let mut t = String::new();
+        let cols = &h[..11];
+        t.push_str(&cols.join(","));
+        t.push_str(",status,final_status\n");
+        let (_, ev) = rows(&self.events);
+        let mut last: std::collections::HashMap<&str, &str> =
+            std::collections::HashMap::new();
+        for r in &ev {
+            last.insert(&r[0], &r[2]);
+        }
+        for r in &tk {
+            let mut cells: Vec<String> = r[..11].to_vec();
+            cells[1] = naive_local(&r[1], tz);
+            let st = last.get(r[0].as_str()).copied().unwrap_or("");
+            cells.push(st.to_string());
+            cells.push(
+                if crate::text::fold(st) == "cerrado" {
+                    "0"
+                } else {
+                    "1"
+                }
+                .into(),
+            );
+            let mut line = String::new();
+            for (i, c) in cells.iter().enumerate() {
+                if i > 0 {
+                    line.push(',');
+                }
+                push_field(&mut line, c);
+            }
+            t.push_str(&line);
+            t.push('\n');
+        }
+        let mut e =
+            String::from("ticket_id,at,status,row_type,field_modified\n");
+        for r in &ev {
+            let row_type = if r[0].starts_with("IM-") { "1" } else { "4" };
+            push_field(&mut e, &r[0]);
+            let _ = writeln!(
+                e,
+                ",{},{},{row_type},STATUS",
+                naive_local(&r[1], tz),
+                {
+                    let mut f = String::new();
+                    push_field(&mut f, &r[2]);
+                    f
+                }
+            );
+        }
+        (t, e)
+    }
+
+    /// The survey answers as a Google Forms export (USPEC's "Formulario
+    /// Virtual de Satisfacción"): `Marca temporal` as d/m/yyyy H:MM:SS.
+    pub fn to_google_forms(&self, tz: chrono_tz::Tz) -> String {
+        let (_, sv) = rows(&self.surveys);
+        let mut s = String::from(
+            "\"Marca temporal\",\"Número del caso/ticket\",\"¿Cómo califica la atención recibida?\",\"Comentarios\"\n",
+        );
+        for r in &sv {
+            let when = Instant::parse(&r[1], tz)
+                .map(|t| {
+                    t.in_zone(tz).format("%-d/%m/%Y %-H:%M:%S").to_string()
+                })
+                .unwrap_or_default();
+            let mut line = String::new();
+            for (i, c) in
+                [when.as_str(), &r[0], &r[2], &r[4]].iter().enumerate()
+            {
+                if i > 0 {
+                    line.push(',');
+                }
+                line.push('"');
+                line.push_str(&c.replace('"', "\"\""));
+                line.push('"');
+            }
+            s.push_str(&line);
+            s.push('\n');
+        }
+        s
+    }
+}

@@ -76,6 +76,36 @@ pub fn run(a: GenerateArgs, g: &Global) -> anyhow::Result<()> {
     write_atomic(&a.out.join("tickets.csv"), data.tickets.as_bytes())?;
     write_atomic(&a.out.join("events.csv"), data.events.as_bytes())?;
     write_atomic(&a.out.join("surveys.csv"), data.surveys.as_bytes())?;
+    // The same data in the entity's own tool format.
+    let tz = policy.tz();
+    let tool = match profile.name {
+        "itagui" | "uspec" => {
+            let (t, e, s) = data.to_glpi_db(tz);
+            let d = a.out.join("glpi");
+            std::fs::create_dir_all(&d).map_err(|e| Error::io(&d, &e))?;
+            write_atomic(&d.join("tickets.tsv"), t.as_bytes())?;
+            write_atomic(&d.join("events.tsv"), e.as_bytes())?;
+            if profile.name == "uspec" {
+                write_atomic(
+                    &d.join("encuesta-google-forms.csv"),
+                    data.to_google_forms(tz).as_bytes(),
+                )?;
+            } else {
+                write_atomic(&d.join("surveys.tsv"), s.as_bytes())?;
+            }
+            Some("glpi/")
+        }
+        "icetex" => {
+            let (t, e) = data.to_aranda(tz);
+            let d = a.out.join("aranda");
+            std::fs::create_dir_all(&d).map_err(|e| Error::io(&d, &e))?;
+            write_atomic(&d.join("tickets.csv"), t.as_bytes())?;
+            write_atomic(&d.join("events.csv"), e.as_bytes())?;
+            Some("aranda/")
+        }
+        _ => None,
+    };
+    let _ = tool;
     if !g.quiet {
         eprintln!(
             "plazo generate: {} {} ({} {}, {} {}) -> {}",

@@ -33,14 +33,37 @@ fn samples_are_the_generators_output() {
         let g = Generator::new(Profile::find(e).unwrap(), &policy, 1)
             .generate(3000)
             .unwrap();
-        for (name, text) in [
-            ("tickets.csv", &g.tickets),
-            ("events.csv", &g.events),
-            ("surveys.csv", &g.surveys),
-        ] {
+        let mut files: Vec<(&str, String)> = vec![
+            ("tickets.csv", g.tickets.clone()),
+            ("events.csv", g.events.clone()),
+            ("surveys.csv", g.surveys.clone()),
+        ];
+        let tz = policy.tz();
+        match e {
+            "itagui" | "uspec" => {
+                let (t, ev, s) = g.to_glpi_db(tz);
+                files.push(("glpi/tickets.tsv", t));
+                files.push(("glpi/events.tsv", ev));
+                if e == "uspec" {
+                    files.push((
+                        "glpi/encuesta-google-forms.csv",
+                        g.to_google_forms(tz),
+                    ));
+                } else {
+                    files.push(("glpi/surveys.tsv", s));
+                }
+            }
+            "icetex" => {
+                let (t, ev) = g.to_aranda(tz);
+                files.push(("aranda/tickets.csv", t));
+                files.push(("aranda/events.csv", ev));
+            }
+            _ => {}
+        }
+        for (name, text) in files {
             let file = std::fs::read_to_string(dir.join(name)).unwrap();
             assert!(
-                file == *text,
+                file == text,
                 "samples/{e}/{name} differs from the generator's output: regenerate it"
             );
         }
@@ -178,4 +201,138 @@ fn one_thread_and_many_give_identical_bytes() {
     assert_eq!(one.len(), four.len());
     assert!(one == four);
     assert_eq!(one.iter().filter(|&&b| b == b'\n').count(), 3007);
+}
+
+/// The entity's own tool format (GLPI query outputs for Itagüí and USPEC,
+/// with USPEC's Google Forms survey export; Aranda query outputs for
+/// ICETEX) goes through `plazo ingest` and gives, ticket by ticket, the
+/// same SLA figures as the canonical tables.
+#[test]
+fn tool_format_exports_ingest_to_the_same_figures() {
+    let read = |p: &std::path::Path| -> Vec<std::collections::HashMap<String, String>> {
+        let mut r = csv::Reader::from_path(p).unwrap();
+        let h = r.headers().unwrap().clone();
+        r.records().map(|x| h.iter().map(String::from).zip(x.unwrap().iter().map(String::from)).collect()).collect()
+    };
+    for (e, source, inputs, surveys) in [
+        (
+            "itagui",
+            "glpi-db",
+            ["glpi/tickets.tsv", "glpi/events.tsv"],
+            Some("glpi/surveys.tsv"),
+        ),
+        (
+            "uspec",
+            "glpi-db",
+            ["glpi/tickets.tsv", "glpi/events.tsv"],
+            Some("glpi/encuesta-google-forms.csv"),
+        ),
+        (
+            "icetex",
+            "aranda",
+            ["aranda/tickets.csv", "aranda/events.csv"],
+            None,
+        ),
+    ] {
+        let dir = crate::util::tempdir(&format!("tool-{e}"));
+        let s = root().join("samples").join(e);
+        let p = |f: &str| s.join(f).to_str().unwrap().to_string();
+        std::fs::write(
+            dir.join("forms.toml"),
+            "[surveys]\nticket_id = \"Número del caso/ticket\"\nanswered_at = \"Marca temporal\"\n\
+             answered_at_format = \"%d/%m/%Y %H:%M:%S\"\nscore = \"¿Cómo califica la atención recibida?\"\n\
+             comment = \"Comentarios\"\nmax_score = 5\n",
+        )
+        .unwrap();
+        let mut args: Vec<String> = vec![
+            "-q".into(),
+            "ingest".into(),
+            "--source".into(),
+            source.into(),
+        ];
+        args.extend([
+            "--policy".into(),
+            p("policy.toml"),
+            "--out".into(),
+            "in".into(),
+            "--input".into(),
+        ]);
+        args.extend(inputs.iter().map(|f| p(f)));
+        if let Some(sv) = surveys {
+            args.extend(["--surveys".into(), p(sv)]);
+            if e == "uspec" {
+                args.extend(["--mapping".into(), "forms.toml".into()]);
+            }
+        }
+        let argv: Vec<&str> = args.iter().map(String::as_str).collect();
+        crate::util::ok_stdout(&crate::util::plazo(&dir, &argv));
+        let sla = |t: String, ev: String, sv: Option<String>, out: &str| {
+            let mut a: Vec<String> = vec![
+                "-q".into(),
+                "sla".into(),
+                "--policy".into(),
+                p("policy.toml"),
+            ];
+            a.extend([
+                "--tickets".into(),
+                t,
+                "--events".into(),
+                ev,
+                "--cutoff".into(),
+                "2026-10-31 23:59:59".into(),
+            ]);
+            if let Some(sv) = sv {
+                a.extend(["--surveys".into(), sv]);
+            }
+            a.extend(["--out".into(), out.into()]);
+            let argv: Vec<&str> = a.iter().map(String::as_str).collect();
+            crate::util::ok_stdout(&crate::util::plazo(&dir, &argv));
+            read(&dir.join(out))
+        };
+        let canon = sla(
+            p("tickets.csv"),
+            p("events.csv"),
+            surveys.map(|_| p("surveys.csv")),
+            "canon.csv",
+        );
+        let d = |f: &str| dir.join("in").join(f).to_str().unwrap().to_string();
+        let ingested = sla(
+            d("tickets.csv"),
+            d("events.csv"),
+            surveys.map(|_| d("surveys.csv")),
+            "tool.csv",
+        );
+        assert_eq!(canon.len(), ingested.len(), "{e}");
+        let by_id: std::collections::HashMap<
+            &str,
+            &std::collections::HashMap<String, String>,
+        > = ingested
+            .iter()
+            .map(|r| (r["ticket_id"].as_str(), r))
+            .collect();
+        for c in &canon {
+            let t = by_id[c["ticket_id"].as_str()];
+            for col in [
+                "opened_at",
+                "responded_at",
+                "solved_at",
+                "closed_at",
+                "state",
+                "response_business_s",
+                "resolution_business_s",
+                "paused_business_s",
+                "response_target_s",
+                "resolution_target_s",
+                "reopen_count",
+                "survey_score",
+                "excluded_reason",
+            ] {
+                assert_eq!(
+                    c[col], t[col],
+                    "{e}: ticket {} column {col}",
+                    c["ticket_id"]
+                );
+            }
+        }
+    }
 }
