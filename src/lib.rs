@@ -37,6 +37,7 @@ pub mod error;
 pub mod explain;
 pub mod lang;
 pub mod policy;
+pub mod report;
 pub mod sla;
 pub mod tables;
 pub mod text;

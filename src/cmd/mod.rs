@@ -3,6 +3,7 @@
 pub mod calendar;
 pub mod common;
 pub mod explain;
+pub mod report;
 pub mod sla;
 
 use clap::{Args, Parser, Subcommand};
@@ -44,6 +45,9 @@ pub enum Command {
     Sla(sla::SlaArgs),
     /// One ticket's timeline, interval by interval, with the verdict.
     Explain(explain::ExplainArgs),
+    /// The period's indicator report: XLSX workbook, indicators.csv,
+    /// sla.csv and charts.
+    Report(report::ReportArgs),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<()> {
@@ -51,6 +55,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Calendar(c) => calendar::run(c, &cli.global),
         Command::Sla(a) => sla::run(a, &cli.global),
         Command::Explain(a) => explain::run(a, &cli.global),
+        Command::Report(a) => report::run(a, &cli.global),
     }
 }
 
