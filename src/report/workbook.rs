@@ -1016,7 +1016,11 @@ fn methodology(
         tr(c, "Corte", "Cutoff"),
         &c.cutoff.to_rfc3339(p.tz()),
     )?;
-    kv(&mut s, tr(c, "Calendario", "Calendar"), &format!("{cfg:?}"))?;
+    kv(
+        &mut s,
+        tr(c, "Calendario", "Calendar"),
+        &calendar_text(c, cfg),
+    )?;
     kv(
         &mut s,
         tr(c, "Regla de conteo", "Counting rule"),
@@ -1063,7 +1067,7 @@ fn methodology(
     )?;
     r += 1;
     for t in p.targets() {
-        s.text(r, 0, &format!("#{} {}", t.index, t.label))?;
+        s.text(r, 0, &format!("#{}", t.index))?;
         let m = t
             .matchers
             .iter()
@@ -1173,4 +1177,38 @@ fn query_sheet(
     }
     s.table(0, q.rows.len() as u32, q.columns.len() as u16)?;
     Ok(())
+}
+
+/// The calendar in words: working hours per weekday, holiday sets,
+/// entity closures.
+fn calendar_text(
+    c: &Context<'_>,
+    cfg: &crate::calendar::CalendarConfig,
+) -> String {
+    if cfg.always {
+        return tr(c, "24x7, sin festivos", "24x7, no holidays").to_string();
+    }
+    let days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    let hours = cfg
+        .hours
+        .iter()
+        .flat_map(|h| {
+            days.iter().filter_map(|d| {
+                h.get(*d).map(|v| format!("{d} {}", v.join(", ")))
+            })
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    format!(
+        "{}: {hours}. {}: {}. {}: {}.",
+        tr(c, "Horario", "Hours"),
+        tr(c, "Festivos", "Holidays"),
+        cfg.holidays.join(", "),
+        tr(c, "Cierres de la entidad", "Entity closures"),
+        if cfg.extra_closed_days.is_empty() {
+            "-".to_string()
+        } else {
+            cfg.extra_closed_days.join(", ")
+        }
+    )
 }
