@@ -178,7 +178,7 @@ pub struct Written {
 
 /// The report's charts, by file stem.
 pub fn chart_specs(c: &Context<'_>) -> Vec<(String, charts::Chart)> {
-    use charts::{Bars, Chart, Lines};
+    use charts::{Body, Chart};
     let l = c.lang;
     let goals = c.policy.indicator_goals();
     let target = |id: &str| {
@@ -199,7 +199,7 @@ pub fn chart_specs(c: &Context<'_>) -> Vec<(String, charts::Chart)> {
         .collect();
     let mut out = vec![(
         "cumplimiento-por-prioridad".to_string(),
-        Chart::Bars(Bars {
+        Chart {
             title: l
                 .pick(
                     "Cumplimiento de solución por prioridad",
@@ -209,24 +209,27 @@ pub fn chart_specs(c: &Context<'_>) -> Vec<(String, charts::Chart)> {
             x_desc: l.pick("Prioridad", "Priority").into(),
             y_desc: l.pick("% dentro del ANS", "% within SLA").into(),
             labels: pri.iter().map(|x| x.group.clone()).collect(),
-            values: pri
-                .iter()
-                .map(|x| x.get("resolution_compliance_pct").unwrap_or(0.0))
-                .collect(),
+            body: Body::Bars {
+                values: pri
+                    .iter()
+                    .map(|x| x.get("resolution_compliance_pct").unwrap_or(0.0))
+                    .collect(),
+                decimals: 1,
+            },
             target: target("resolution_compliance_pct"),
             y_max: Some(110.0),
-            decimals: 1,
-        }),
+        },
     )];
     out.push((
         "tendencia".into(),
-        Chart::Lines(Lines {
+        Chart {
             title: l
                 .pick("Tendencia del cumplimiento", "Compliance trend")
                 .into(),
+            x_desc: l.pick("Periodo", "Period").into(),
             y_desc: l.pick("% dentro del ANS", "% within SLA").into(),
             labels: c.trend.iter().map(|(p, _)| p.label()).collect(),
-            series: vec![
+            body: Body::Lines(vec![
                 (
                     l.pick("% solución", "% resolution").into(),
                     c.trend
@@ -241,10 +244,10 @@ pub fn chart_specs(c: &Context<'_>) -> Vec<(String, charts::Chart)> {
                         .map(|(_, x)| x.get("response_compliance_pct"))
                         .collect(),
                 ),
-            ],
+            ]),
             target: target("resolution_compliance_pct"),
             y_max: Some(110.0),
-        }),
+        },
     ));
     // Breaches by category, top 10.
     let mut by_cat: std::collections::BTreeMap<&str, u64> = Default::default();
@@ -259,7 +262,7 @@ pub fn chart_specs(c: &Context<'_>) -> Vec<(String, charts::Chart)> {
     cats.truncate(10);
     out.push((
         "incumplimientos-por-categoria".into(),
-        Chart::Bars(Bars {
+        Chart {
             title: l
                 .pick(
                     "Incumplimientos por categoría (10 principales)",
@@ -269,11 +272,13 @@ pub fn chart_specs(c: &Context<'_>) -> Vec<(String, charts::Chart)> {
             x_desc: l.pick("Categoría", "Category").into(),
             y_desc: l.pick("Tickets incumplidos", "Breached tickets").into(),
             labels: cats.iter().map(|x| x.0.to_string()).collect(),
-            values: cats.iter().map(|x| x.1 as f64).collect(),
+            body: Body::Bars {
+                values: cats.iter().map(|x| x.1 as f64).collect(),
+                decimals: 0,
+            },
             target: None,
             y_max: None,
-            decimals: 0,
-        }),
+        },
     ));
     // Resolution business hours, by bins.
     const EDGES: [f64; 9] = [0.0, 1.0, 2.0, 4.0, 8.0, 16.0, 24.0, 40.0, 80.0];
@@ -297,7 +302,7 @@ pub fn chart_specs(c: &Context<'_>) -> Vec<(String, charts::Chart)> {
         .collect();
     out.push((
         "distribucion-solucion".into(),
-        Chart::Bars(Bars {
+        Chart {
             title: l
                 .pick(
                     "Tiempo hábil de solución de los tickets solucionados",
@@ -307,27 +312,31 @@ pub fn chart_specs(c: &Context<'_>) -> Vec<(String, charts::Chart)> {
             x_desc: l.pick("Horas hábiles", "Business hours").into(),
             y_desc: l.pick("Tickets", "Tickets").into(),
             labels,
-            values: bins.iter().map(|v| *v as f64).collect(),
+            body: Body::Bars {
+                values: bins.iter().map(|v| *v as f64).collect(),
+                decimals: 0,
+            },
             target: None,
             y_max: None,
-            decimals: 0,
-        }),
+        },
     ));
     let dist = workbook::score_distribution(c);
     out.push((
         "encuestas".into(),
-        Chart::Bars(Bars {
+        Chart {
             title: l
                 .pick("Calificaciones de las encuestas", "Survey scores")
                 .into(),
             x_desc: l.pick("Calificación", "Score").into(),
             y_desc: l.pick("Respuestas", "Answers").into(),
             labels: dist.iter().map(|(s, _)| format!("{s}")).collect(),
-            values: dist.iter().map(|(_, n)| *n as f64).collect(),
+            body: Body::Bars {
+                values: dist.iter().map(|(_, n)| *n as f64).collect(),
+                decimals: 0,
+            },
             target: None,
             y_max: None,
-            decimals: 0,
-        }),
+        },
     ));
     out
 }

@@ -545,6 +545,44 @@ fn trend(
     Ok(())
 }
 
+const BREACH_ATTRS: [Attr; 5] = [
+    Attr::Type,
+    Attr::Priority,
+    Attr::Category,
+    Attr::Group,
+    Attr::Assignee,
+];
+const RISK_ATTRS: [Attr; 4] =
+    [Attr::Priority, Attr::Category, Attr::Group, Attr::Assignee];
+const EXCL_ATTRS: [Attr; 3] = [Attr::Type, Attr::Priority, Attr::Category];
+
+/// Column titles of a ticket's identification: id, title, then `attrs`.
+fn ticket_heads(c: &Context<'_>, attrs: &[Attr]) -> Vec<&'static str> {
+    let mut v = vec!["Ticket", tr(c, "Título", "Title")];
+    v.extend(attrs.iter().map(|a| match a {
+        Attr::Type => tr(c, "Tipo", "Type"),
+        Attr::Priority => tr(c, "Prioridad", "Priority"),
+        Attr::Category => tr(c, "Categoría", "Category"),
+        Attr::Group => tr(c, "Grupo", "Group"),
+        Attr::Assignee => tr(c, "Técnico", "Technician"),
+        other => other.column(),
+    }));
+    v
+}
+
+impl Sheet<'_, '_> {
+    /// Writes ticket `i`'s id, title and `attrs` from column 0 on.
+    fn ticket(&mut self, row: u32, i: usize, attrs: &[Attr]) -> Result<()> {
+        let c = self.c;
+        self.text(row, 0, &c.ds.tickets[i].id)?;
+        self.text(row, 1, title_of(c, i))?;
+        for (j, a) in attrs.iter().enumerate() {
+            self.text(row, 2 + j as u16, attr(c, i, *a))?;
+        }
+        Ok(())
+    }
+}
+
 fn title_of<'a>(c: &Context<'a>, i: usize) -> &'a str {
     match c.title_col {
         Some(k) => c.ds.strings.get(c.ds.tickets[i].extra[k]),
@@ -595,14 +633,8 @@ fn breaches(
 ) -> Result<()> {
     ws.set_name(name).map_err(xerr)?;
     let mut s = Sheet { ws, f, c };
-    let heads = [
-        "Ticket",
-        tr(c, "Título", "Title"),
-        tr(c, "Tipo", "Type"),
-        tr(c, "Prioridad", "Priority"),
-        tr(c, "Categoría", "Category"),
-        tr(c, "Grupo", "Group"),
-        tr(c, "Técnico", "Technician"),
+    let mut heads = ticket_heads(c, &BREACH_ATTRS);
+    heads.extend([
         tr(c, "Medida incumplida", "Breached measure"),
         tr(c, "Apertura", "Opened"),
         tr(c, "Respuesta", "Responded"),
@@ -615,7 +647,7 @@ fn breaches(
         tr(c, "Exceso respuesta", "Response overrun"),
         tr(c, "Tiempo en espera", "Paused time"),
         tr(c, "Reaperturas", "Reopens"),
-    ];
+    ]);
     s.headers(0, &heads)?;
     s.widths(&[
         12.0, 36.0, 14.0, 11.0, 16.0, 14.0, 14.0, 18.0, 16.0, 16.0, 16.0,
@@ -625,20 +657,7 @@ fn breaches(
     for (k, r) in list.iter().enumerate() {
         let row = 1 + k as u32;
         let i = r.ticket as usize;
-        s.text(row, 0, &c.ds.tickets[i].id)?;
-        s.text(row, 1, title_of(c, i))?;
-        for (j, a) in [
-            Attr::Type,
-            Attr::Priority,
-            Attr::Category,
-            Attr::Group,
-            Attr::Assignee,
-        ]
-        .into_iter()
-        .enumerate()
-        {
-            s.text(row, 2 + j as u16, attr(c, i, a))?;
-        }
+        s.ticket(row, i, &BREACH_ATTRS)?;
         let res = r.resolution_met == Some(false) && inp(r.solved_at);
         let resp = r.response_met == Some(false) && inp(r.responded_at);
         let what = match (res, resp) {
@@ -699,13 +718,8 @@ fn at_risk(
 ) -> Result<()> {
     ws.set_name(name).map_err(xerr)?;
     let mut s = Sheet { ws, f, c };
-    let heads = [
-        "Ticket",
-        tr(c, "Título", "Title"),
-        tr(c, "Prioridad", "Priority"),
-        tr(c, "Categoría", "Category"),
-        tr(c, "Grupo", "Group"),
-        tr(c, "Técnico", "Technician"),
+    let mut heads = ticket_heads(c, &RISK_ATTRS);
+    heads.extend([
         tr(c, "Apertura", "Opened"),
         tr(c, "Estado al corte", "State at cutoff"),
         tr(c, "Situación", "Standing"),
@@ -713,7 +727,7 @@ fn at_risk(
         tr(c, "Horas hábiles restantes", "Business hours left"),
         tr(c, "Tiempo hábil usado", "Business time used"),
         tr(c, "Meta solución", "Resolution target"),
-    ];
+    ]);
     s.headers(0, &heads)?;
     s.widths(&[
         12.0, 36.0, 11.0, 16.0, 14.0, 14.0, 16.0, 14.0, 14.0, 16.0, 14.0,
@@ -722,15 +736,7 @@ fn at_risk(
     for (k, r) in list.iter().enumerate() {
         let row = 1 + k as u32;
         let i = r.ticket as usize;
-        s.text(row, 0, &c.ds.tickets[i].id)?;
-        s.text(row, 1, title_of(c, i))?;
-        for (j, a) in
-            [Attr::Priority, Attr::Category, Attr::Group, Attr::Assignee]
-                .into_iter()
-                .enumerate()
-        {
-            s.text(row, 2 + j as u16, attr(c, i, a))?;
-        }
+        s.ticket(row, i, &RISK_ATTRS)?;
         s.date(row, 6, Some(c.ds.tickets[i].opened_at))?;
         s.text(row, 7, r.state.map_or("", |st| st.label(c.lang)))?;
         let cls = match worst(r) {
@@ -858,16 +864,12 @@ fn excluded(
 ) -> Result<()> {
     ws.set_name(name).map_err(xerr)?;
     let mut s = Sheet { ws, f, c };
-    let heads = [
-        "Ticket",
-        tr(c, "Título", "Title"),
-        tr(c, "Tipo", "Type"),
-        tr(c, "Prioridad", "Priority"),
-        tr(c, "Categoría", "Category"),
+    let mut heads = ticket_heads(c, &EXCL_ATTRS);
+    heads.extend([
         tr(c, "Apertura", "Opened"),
         tr(c, "Motivo", "Reason"),
         tr(c, "Motivo (id)", "Reason (id)"),
-    ];
+    ]);
     s.headers(0, &heads)?;
     s.widths(&[12.0, 36.0, 14.0, 11.0, 16.0, 16.0, 26.0, 18.0])?;
     let mut k = 0u32;
@@ -880,14 +882,7 @@ fn excluded(
             continue;
         }
         k += 1;
-        s.text(k, 0, &c.ds.tickets[i].id)?;
-        s.text(k, 1, title_of(c, i))?;
-        for (j, a) in [Attr::Type, Attr::Priority, Attr::Category]
-            .into_iter()
-            .enumerate()
-        {
-            s.text(k, 2 + j as u16, attr(c, i, a))?;
-        }
+        s.ticket(k, i, &EXCL_ATTRS)?;
         s.date(k, 5, Some(c.ds.tickets[i].opened_at))?;
         s.text(k, 6, e.describe(c.lang))?;
         s.text(k, 7, e.key())?;
