@@ -89,7 +89,18 @@ struct Sheet<'w, 'c> {
     c: &'w Context<'c>,
 }
 
-impl Sheet<'_, '_> {
+impl<'w, 'c> Sheet<'w, 'c> {
+    /// The worksheet `ws`, named `name`.
+    fn named(
+        ws: &'w mut Worksheet,
+        f: &'w Formats,
+        c: &'w Context<'c>,
+        name: &str,
+    ) -> Result<Self> {
+        ws.set_name(name).map_err(xerr)?;
+        Ok(Sheet { ws, f, c })
+    }
+
     fn text(&mut self, r: u32, col: u16, s: &str) -> Result<()> {
         if !s.is_empty() {
             self.ws.write_string(r, col, s).map_err(xerr)?;
@@ -286,8 +297,7 @@ fn summary(
     name: &str,
     charts: &[(String, Vec<u8>)],
 ) -> Result<()> {
-    ws.set_name(name).map_err(xerr)?;
-    let mut s = Sheet { ws, f, c };
+    let mut s = Sheet::named(ws, f, c, name)?;
     s.widths(&[38.0, 30.0, 60.0, 10.0, 12.0, 14.0, 10.0, 14.0])?;
     let title = format!(
         "{} — {}",
@@ -426,8 +436,7 @@ fn by_dim(
     name: &str,
     dim: Dim,
 ) -> Result<()> {
-    ws.set_name(name).map_err(xerr)?;
-    let mut s = Sheet { ws, f, c };
+    let mut s = Sheet::named(ws, f, c, name)?;
     let mut heads = vec![match dim {
         Dim::Priority => tr(c, "Prioridad", "Priority"),
         Dim::Category => tr(c, "Categoría", "Category"),
@@ -467,8 +476,7 @@ fn trend(
     c: &Context<'_>,
     name: &str,
 ) -> Result<()> {
-    ws.set_name(name).map_err(xerr)?;
-    let mut s = Sheet { ws, f, c };
+    let mut s = Sheet::named(ws, f, c, name)?;
     let cols: [(&str, &str); 6] = [
         (tr(c, "Periodo", "Period"), ""),
         (tr(c, "Abiertos", "Opened"), "tickets_opened"),
@@ -631,8 +639,7 @@ fn breaches(
     c: &Context<'_>,
     name: &str,
 ) -> Result<()> {
-    ws.set_name(name).map_err(xerr)?;
-    let mut s = Sheet { ws, f, c };
+    let mut s = Sheet::named(ws, f, c, name)?;
     let mut heads = ticket_heads(c, &BREACH_ATTRS);
     heads.extend([
         tr(c, "Medida incumplida", "Breached measure"),
@@ -716,8 +723,7 @@ fn at_risk(
     c: &Context<'_>,
     name: &str,
 ) -> Result<()> {
-    ws.set_name(name).map_err(xerr)?;
-    let mut s = Sheet { ws, f, c };
+    let mut s = Sheet::named(ws, f, c, name)?;
     let mut heads = ticket_heads(c, &RISK_ATTRS);
     heads.extend([
         tr(c, "Apertura", "Opened"),
@@ -762,8 +768,7 @@ fn surveys(
     c: &Context<'_>,
     name: &str,
 ) -> Result<()> {
-    ws.set_name(name).map_err(xerr)?;
-    let mut s = Sheet { ws, f, c };
+    let mut s = Sheet::named(ws, f, c, name)?;
     s.widths(&[34.0, 20.0, 10.0, 60.0])?;
     let l = &c.lines[0];
     s.text_f(
@@ -862,8 +867,7 @@ fn excluded(
     c: &Context<'_>,
     name: &str,
 ) -> Result<()> {
-    ws.set_name(name).map_err(xerr)?;
-    let mut s = Sheet { ws, f, c };
+    let mut s = Sheet::named(ws, f, c, name)?;
     let mut heads = ticket_heads(c, &EXCL_ATTRS);
     heads.extend([
         tr(c, "Apertura", "Opened"),
@@ -898,8 +902,7 @@ fn data(
     name: &str,
     rows: &[SlaRow],
 ) -> Result<()> {
-    ws.set_name(name).map_err(xerr)?;
-    let mut s = Sheet { ws, f, c };
+    let mut s = Sheet::named(ws, f, c, name)?;
     s.headers(0, COLUMNS)?;
     for (k, r) in rows.iter().enumerate() {
         let row = 1 + k as u32;
@@ -963,8 +966,7 @@ fn methodology(
     c: &Context<'_>,
     name: &str,
 ) -> Result<()> {
-    ws.set_name(name).map_err(xerr)?;
-    let mut s = Sheet { ws, f, c };
+    let mut s = Sheet::named(ws, f, c, name)?;
     s.widths(&[34.0, 70.0, 18.0, 14.0])?;
     s.text_f(
         0,
@@ -1152,8 +1154,7 @@ fn query_sheet(
     c: &Context<'_>,
     q: &Query,
 ) -> Result<()> {
-    ws.set_name(&q.sheet).map_err(xerr)?;
-    let mut s = Sheet { ws, f, c };
+    let mut s = Sheet::named(ws, f, c, &q.sheet)?;
     s.headers(0, &q.columns.iter().map(String::as_str).collect::<Vec<_>>())?;
     for (k, row) in q.rows.iter().enumerate() {
         for (j, v) in row.iter().enumerate() {
