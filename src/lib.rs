@@ -41,6 +41,7 @@ pub mod ingest;
 pub mod lang;
 pub mod policy;
 pub mod reconcile;
+pub mod report;
 pub mod sla;
 pub mod tables;
 pub mod text;

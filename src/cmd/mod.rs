@@ -7,6 +7,7 @@ pub mod explain;
 pub mod generate;
 pub mod ingest;
 pub mod reconcile;
+pub mod report;
 pub mod sla;
 
 use clap::{Args, Parser, Subcommand};
@@ -60,6 +61,9 @@ pub enum Command {
     Ingest(ingest::IngestArgs),
     /// Validate inputs against a policy; print every problem at once.
     Check(check::CheckArgs),
+    /// The period's indicator report: XLSX workbook, indicators.csv,
+    /// sla.csv and charts.
+    Report(report::ReportArgs),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<()> {
@@ -72,6 +76,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Policy(c) => reconcile::policy(c, &cli.global),
         Command::Ingest(a) => ingest::run(a, &cli.global),
         Command::Check(a) => check::run(a, &cli.global),
+        Command::Report(a) => report::run(a, &cli.global),
     }
 }
 

@@ -9,6 +9,7 @@ mod ingest_cli;
 mod ingest_db;
 mod ingest_generic;
 mod ingest_glpi_csv;
+mod report_cases;
 mod samples;
 mod sla_cases;
 mod sla_props;

@@ -1,0 +1,393 @@
+//! The monthly/quarterly indicator report (`plazo report`).
+//!
+//! From the per-ticket rows of [`crate::sla`] computed at one cutoff
+//! (by default the period's last second), [`write`] produces in one
+//! folder:
+//!
+//! - `informe-<period>.xlsx`: the workbook ([`workbook`]);
+//! - `indicators.csv`: CONTRACT section 5, long format
+//!   `period,dimension,group,indicator,value` ([`indicators`]);
+//! - `sla.csv`: the per-ticket table ([`crate::sla::output::render`]);
+//! - `charts/*.png` and `charts/*.svg` ([`charts`]).
+//!
+//! Every file is written atomically (a temporary file, then a rename)
+//! and carries no clock time, so the same inputs give identical bytes.
+//! The rules behind each number are in `docs/INDICATORS.md`.
+
+pub mod charts;
+pub mod indicators;
+pub mod period;
+pub mod queries;
+pub mod workbook;
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use crate::error::{Error, Result};
+use crate::lang::Lang;
+use crate::policy::Policy;
+use crate::sla::SlaRow;
+use crate::sla::output::{self, write_atomic};
+use crate::tables::Dataset;
+use crate::time::Instant;
+
+pub use indicators::{Dim, Line};
+pub use period::Period;
+pub use queries::Query;
+
+/// An input file as the "Metodología" sheet lists it.
+#[derive(Clone, Debug)]
+pub struct InputFile {
+    /// `policy`, `tickets`, `events` or `surveys`.
+    pub role: String,
+    /// The path as given.
+    pub path: PathBuf,
+    /// SHA-256 of the bytes, lowercase hex.
+    pub sha256: String,
+    /// Data rows read (0 for the policy).
+    pub rows: u64,
+}
+
+impl InputFile {
+    /// Hashes `path`.
+    ///
+    /// # Errors
+    ///
+    /// An I/O error naming the path.
+    pub fn hash(role: &str, path: &Path, rows: u64) -> Result<InputFile> {
+        let mut f =
+            std::fs::File::open(path).map_err(|e| Error::io(path, &e))?;
+        let mut h = Sha256::new();
+        let mut buf = vec![0u8; 1 << 16];
+        loop {
+            let n = f.read(&mut buf).map_err(|e| Error::io(path, &e))?;
+            if n == 0 {
+                break;
+            }
+            h.update(&buf[..n]);
+        }
+        let sha256 = h
+            .finalize()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>();
+        Ok(InputFile {
+            role: role.to_string(),
+            path: path.to_path_buf(),
+            sha256,
+            rows,
+        })
+    }
+
+    /// The file name (without folders).
+    pub fn name(&self) -> String {
+        self.path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().to_string())
+    }
+}
+
+/// Everything a report is made of, computed once.
+pub struct Context<'a> {
+    /// The policy.
+    pub policy: &'a Policy,
+    /// The tables.
+    pub ds: &'a Dataset,
+    /// The per-ticket rows at `cutoff`.
+    pub rows: &'a [SlaRow],
+    /// The report period.
+    pub period: &'a Period,
+    /// The cutoff of `rows`.
+    pub cutoff: Instant,
+    /// Language of the workbook and charts.
+    pub lang: Lang,
+    /// The input files, hashed.
+    pub inputs: Vec<InputFile>,
+    /// The period's indicators, every dimension (`lines[0]` is `all`).
+    pub lines: Vec<Line>,
+    /// The previous period's `all` line.
+    pub previous: Vec<Line>,
+    /// The last 12 periods (oldest first) with their `all` line.
+    pub trend: Vec<(Period, Line)>,
+    /// Position of the `title` extra column, when the tickets have one.
+    pub title_col: Option<usize>,
+}
+
+impl<'a> Context<'a> {
+    /// Computes the indicators of `period`, the previous period and the
+    /// 12-period trend.
+    pub fn new(
+        policy: &'a Policy,
+        ds: &'a Dataset,
+        rows: &'a [SlaRow],
+        period: &'a Period,
+        cutoff: Instant,
+        lang: Lang,
+        inputs: Vec<InputFile>,
+    ) -> Context<'a> {
+        let sat = policy.survey().satisfied_min;
+        let lines = indicators::compute(ds, rows, period, sat, &Dim::ALL);
+        let previous = indicators::compute(
+            ds,
+            rows,
+            &period.previous(),
+            sat,
+            &[Dim::All],
+        );
+        let trend = period
+            .trend(12)
+            .into_iter()
+            .map(|p| {
+                let l = indicators::compute(ds, rows, &p, sat, &[Dim::All]);
+                (p, l.into_iter().next().expect("all line"))
+            })
+            .collect();
+        let title_col = ds.extra_columns.iter().position(|c| c == "title");
+        Context {
+            policy,
+            ds,
+            rows,
+            period,
+            cutoff,
+            lang,
+            inputs,
+            lines,
+            previous,
+            trend,
+            title_col,
+        }
+    }
+}
+
+/// What [`write`] produced.
+#[derive(Clone, Debug)]
+pub struct Written {
+    /// The workbook.
+    pub workbook: PathBuf,
+    /// Every file written, workbook included.
+    pub files: Vec<PathBuf>,
+    /// Tickets in the "Incumplimientos" sheet.
+    pub breaches: usize,
+    /// Tickets in the "En riesgo" sheet.
+    pub at_risk: usize,
+    /// Custom query sheets added.
+    pub queries: usize,
+}
+
+/// The report's charts, by file stem.
+pub fn chart_specs(c: &Context<'_>) -> Vec<(String, charts::Chart)> {
+    use charts::{Body, Chart};
+    let l = c.lang;
+    let goals = c.policy.indicator_goals();
+    let target = |id: &str| {
+        indicators::Goal::of(id, goals).map(|g| {
+            (
+                g.value(),
+                format!("{} {}", l.pick("Meta", "Target"), g.value()),
+            )
+        })
+    };
+    let pri: Vec<&Line> = c
+        .lines
+        .iter()
+        .filter(|x| {
+            x.dim == Dim::Priority
+                && x.get("resolution_compliance_pct").is_some()
+        })
+        .collect();
+    let mut out = vec![(
+        "cumplimiento-por-prioridad".to_string(),
+        Chart {
+            title: l
+                .pick(
+                    "Cumplimiento de solución por prioridad",
+                    "Resolution compliance by priority",
+                )
+                .into(),
+            x_desc: l.pick("Prioridad", "Priority").into(),
+            y_desc: l.pick("% dentro del ANS", "% within SLA").into(),
+            labels: pri.iter().map(|x| x.group.clone()).collect(),
+            body: Body::Bars {
+                values: pri
+                    .iter()
+                    .map(|x| x.get("resolution_compliance_pct").unwrap_or(0.0))
+                    .collect(),
+                decimals: 1,
+            },
+            target: target("resolution_compliance_pct"),
+            y_max: Some(110.0),
+        },
+    )];
+    out.push((
+        "tendencia".into(),
+        Chart {
+            title: l
+                .pick("Tendencia del cumplimiento", "Compliance trend")
+                .into(),
+            x_desc: l.pick("Periodo", "Period").into(),
+            y_desc: l.pick("% dentro del ANS", "% within SLA").into(),
+            labels: c.trend.iter().map(|(p, _)| p.label()).collect(),
+            body: Body::Lines(vec![
+                (
+                    l.pick("% solución", "% resolution").into(),
+                    c.trend
+                        .iter()
+                        .map(|(_, x)| x.get("resolution_compliance_pct"))
+                        .collect(),
+                ),
+                (
+                    l.pick("% atención", "% response").into(),
+                    c.trend
+                        .iter()
+                        .map(|(_, x)| x.get("response_compliance_pct"))
+                        .collect(),
+                ),
+            ]),
+            target: target("resolution_compliance_pct"),
+            y_max: Some(110.0),
+        },
+    ));
+    // Breaches by category, top 10.
+    let mut by_cat: std::collections::BTreeMap<&str, u64> = Default::default();
+    for r in workbook::breached_rows(c, c.rows) {
+        let t = &c.ds.tickets[r.ticket as usize];
+        *by_cat
+            .entry(c.ds.strings.get(t.attr(crate::tables::Attr::Category)))
+            .or_default() += 1;
+    }
+    let mut cats: Vec<(&str, u64)> = by_cat.into_iter().collect();
+    cats.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    cats.truncate(10);
+    out.push((
+        "incumplimientos-por-categoria".into(),
+        Chart {
+            title: l
+                .pick(
+                    "Incumplimientos por categoría (10 principales)",
+                    "Breaches by category (top 10)",
+                )
+                .into(),
+            x_desc: l.pick("Categoría", "Category").into(),
+            y_desc: l.pick("Tickets incumplidos", "Breached tickets").into(),
+            labels: cats.iter().map(|x| x.0.to_string()).collect(),
+            body: Body::Bars {
+                values: cats.iter().map(|x| x.1 as f64).collect(),
+                decimals: 0,
+            },
+            target: None,
+            y_max: None,
+        },
+    ));
+    // Resolution business hours, by bins.
+    const EDGES: [f64; 9] = [0.0, 1.0, 2.0, 4.0, 8.0, 16.0, 24.0, 40.0, 80.0];
+    let mut bins = [0u64; EDGES.len()];
+    for r in c.rows {
+        if r.excluded.is_none()
+            && r.solved_at.is_some_and(|t| c.period.contains(t))
+        {
+            let h = r.resolution_s as f64 / 3600.0;
+            let k = EDGES.iter().rposition(|e| h >= *e).unwrap_or(0);
+            bins[k] += 1;
+        }
+    }
+    let labels = EDGES
+        .iter()
+        .enumerate()
+        .map(|(k, e)| match EDGES.get(k + 1) {
+            Some(n) => format!("{e}–{n}"),
+            None => format!("≥ {e}"),
+        })
+        .collect();
+    out.push((
+        "distribucion-solucion".into(),
+        Chart {
+            title: l
+                .pick(
+                    "Tiempo hábil de solución de los tickets solucionados",
+                    "Resolution business time of the tickets solved",
+                )
+                .into(),
+            x_desc: l.pick("Horas hábiles", "Business hours").into(),
+            y_desc: l.pick("Tickets", "Tickets").into(),
+            labels,
+            body: Body::Bars {
+                values: bins.iter().map(|v| *v as f64).collect(),
+                decimals: 0,
+            },
+            target: None,
+            y_max: None,
+        },
+    ));
+    let dist = workbook::score_distribution(c);
+    out.push((
+        "encuestas".into(),
+        Chart {
+            title: l
+                .pick("Calificaciones de las encuestas", "Survey scores")
+                .into(),
+            x_desc: l.pick("Calificación", "Score").into(),
+            y_desc: l.pick("Respuestas", "Answers").into(),
+            labels: dist.iter().map(|(s, _)| format!("{s}")).collect(),
+            body: Body::Bars {
+                values: dist.iter().map(|(_, n)| *n as f64).collect(),
+                decimals: 0,
+            },
+            target: None,
+            y_max: None,
+        },
+    ));
+    out
+}
+
+/// Writes the report into `out` (created when missing): workbook,
+/// `indicators.csv`, `sla.csv` and `charts/`. `queries`: a folder of
+/// custom `*.sql` indicators, each added as a sheet.
+///
+/// # Errors
+///
+/// An I/O error naming the file that could not be written; an input
+/// error naming a query file that Polars rejects.
+pub fn write(
+    c: &Context<'_>,
+    out: &Path,
+    queries: Option<&Path>,
+) -> Result<Written> {
+    let chart_dir = out.join("charts");
+    std::fs::create_dir_all(&chart_dir)
+        .map_err(|e| Error::io(&chart_dir, &e))?;
+    // Queries first: a bad query fails before anything is written.
+    let qs = match queries {
+        Some(d) => queries::run(c, d)?,
+        None => Vec::new(),
+    };
+    let mut files = Vec::new();
+    let mut csv = String::from(indicators::CSV_HEADER);
+    indicators::csv_rows(&mut csv, &c.period.label(), &c.lines);
+    let p = out.join("indicators.csv");
+    write_atomic(&p, csv.as_bytes())?;
+    files.push(p);
+    let p = out.join("sla.csv");
+    write_atomic(&p, output::render(c.policy, c.ds, c.rows).as_bytes())?;
+    files.push(p);
+    let mut pngs = Vec::new();
+    for (stem, chart) in chart_specs(c) {
+        let png = chart_dir.join(format!("{stem}.png"));
+        pngs.push((stem.clone(), charts::png(&chart, &png)?));
+        files.push(png);
+        let svg = chart_dir.join(format!("{stem}.svg"));
+        write_atomic(&svg, charts::svg(&chart, &svg)?.as_bytes())?;
+        files.push(svg);
+    }
+    let wb = out.join(format!("informe-{}.xlsx", c.period.label()));
+    workbook::write(c, &pngs, &qs, &wb)?;
+    files.insert(0, wb.clone());
+    Ok(Written {
+        workbook: wb,
+        files,
+        breaches: workbook::breached_rows(c, c.rows).len(),
+        at_risk: workbook::at_risk_rows(c.rows).len(),
+        queries: qs.len(),
+    })
+}
