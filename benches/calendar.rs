@@ -8,19 +8,8 @@ use criterion::{
     Criterion, Throughput, black_box, criterion_group, criterion_main,
 };
 use plazo::calendar::{Calendar, CalendarSpec, HolidayRules};
+use plazo::generate::Rng;
 use plazo::time::Instant;
-
-/// A small deterministic generator (SplitMix64): no extra dependency.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-}
 
 fn calendar() -> Calendar {
     let tz: chrono_tz::Tz = "America/Bogota".parse().unwrap();
@@ -33,13 +22,13 @@ fn calendar() -> Calendar {
 }
 
 fn pairs(n: usize, max_span: u64) -> Vec<(Instant, Instant)> {
-    let mut rng = Rng(42);
+    let mut rng = Rng::new(42);
     let lo = 1_735_689_600u64; // 2025-01-01T00:00:00Z
     let range = 2 * 365 * 86_400u64;
     (0..n)
         .map(|_| {
-            let a = lo + rng.next() % range;
-            let b = a + rng.next() % max_span;
+            let a = lo + rng.next_u64() % range;
+            let b = a + rng.next_u64() % max_span;
             (Instant::from_unix(a as i64), Instant::from_unix(b as i64))
         })
         .collect()

@@ -414,6 +414,56 @@ impl Dataset {
         });
     }
 
+    /// The index of the row's ticket, or a reject when it is unknown.
+    fn known_ticket(
+        &mut self,
+        t: &Table,
+        rec: &csv::StringRecord,
+        id_c: Option<usize>,
+        line: u64,
+    ) -> Option<u32> {
+        let id = field(rec, id_c);
+        if let Some(&ticket) = self.by_id.get(id) {
+            return Some(ticket);
+        }
+        let v = id.to_string();
+        self.reject(
+            t,
+            line,
+            "ticket_id",
+            &v,
+            "el ticket no está en la tabla de tickets",
+            "ticket not in the tickets table",
+        );
+        None
+    }
+
+    /// The row's instant in column `name`, or a reject when unreadable.
+    fn instant(
+        &mut self,
+        t: &Table,
+        rec: &csv::StringRecord,
+        col: Option<usize>,
+        name: &str,
+        line: u64,
+        clock: &mut InstantReader,
+    ) -> Option<i64> {
+        let text = field(rec, col);
+        if let Ok(at) = clock.read(text) {
+            return Some(at.unix());
+        }
+        let v = text.to_string();
+        self.reject(
+            t,
+            line,
+            name,
+            &v,
+            "fecha ilegible: use ISO 8601 (2026-03-05 14:22[:10][-05:00])",
+            "unreadable date: use ISO 8601 (2026-03-05 14:22[:10][-05:00])",
+        );
+        None
+    }
+
     fn load_tickets(
         &mut self,
         path: &Path,
@@ -538,25 +588,11 @@ impl Dataset {
             }
             let line = rec.position().map_or(0, |p| p.line());
             self.stats.event_rows += 1;
-            let id = field(&rec, id_c);
-            let Some(&ticket) = self.by_id.get(id) else {
-                let v = id.to_string();
-                self.reject(
-                    &t,
-                    line,
-                    "ticket_id",
-                    &v,
-                    "el ticket no está en la tabla de tickets",
-                    "ticket not in the tickets table",
-                );
+            let Some(ticket) = self.known_ticket(&t, &rec, id_c, line) else {
                 continue;
             };
-            let at_text = field(&rec, at_c);
-            let Ok(at) = clock.read(at_text) else {
-                let v = at_text.to_string();
-                self.reject(&t, line, "at", &v,
-                    "fecha ilegible: use ISO 8601 (2026-03-05 14:22[:10][-05:00])",
-                    "unreadable date: use ISO 8601 (2026-03-05 14:22[:10][-05:00])");
+            let Some(at) = self.instant(&t, &rec, at_c, "at", line, clock)
+            else {
                 continue;
             };
             let status = field(&rec, st_c);
@@ -572,7 +608,7 @@ impl Dataset {
                 continue;
             }
             let ev = Event {
-                at: at.unix(),
+                at,
                 status: self.strings.intern(status),
                 group: self.strings.intern(field(&rec, opt[0])),
                 assignee: self.strings.intern(field(&rec, opt[1])),
@@ -662,30 +698,12 @@ impl Dataset {
             }
             let line = rec.position().map_or(0, |p| p.line());
             self.stats.survey_rows += 1;
-            let id = field(&rec, id_c);
-            let Some(&ticket) = self.by_id.get(id) else {
-                let v = id.to_string();
-                self.reject(
-                    &t,
-                    line,
-                    "ticket_id",
-                    &v,
-                    "el ticket no está en la tabla de tickets",
-                    "ticket not in the tickets table",
-                );
+            let Some(ticket) = self.known_ticket(&t, &rec, id_c, line) else {
                 continue;
             };
-            let at_text = field(&rec, at_c);
-            let Ok(at) = clock.read(at_text) else {
-                let v = at_text.to_string();
-                self.reject(
-                    &t,
-                    line,
-                    "answered_at",
-                    &v,
-                    "fecha ilegible: use ISO 8601",
-                    "unreadable date: use ISO 8601",
-                );
+            let Some(at) =
+                self.instant(&t, &rec, at_c, "answered_at", line, clock)
+            else {
                 continue;
             };
             let parse_num = |s: &str| {
@@ -727,7 +745,7 @@ impl Dataset {
             let comment = self.strings.intern(field(&rec, com_c));
             self.surveys.push(Survey {
                 ticket,
-                answered_at: at.unix(),
+                answered_at: at,
                 score,
                 max_score,
                 comment,
