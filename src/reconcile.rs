@@ -262,6 +262,30 @@ pub fn reconcile(
                     {
                         Reason::PauseAfterDeadline
                     }
+                    // Without glpi_slas: the policy's `Nbd` target, with
+                    // and without end-of-working-day.
+                    (None, Some(BizDuration::Days(n))) => {
+                        let day = |eod| {
+                            same(glpi_day_deadline(
+                                cal,
+                                t.opened_at,
+                                n as i64,
+                                sla_waiting_s,
+                                eod,
+                            ))
+                        };
+                        if day(true) {
+                            Reason::EndOfWorkingDay
+                        } else if day(false) {
+                            if sla_waiting_s > 0 {
+                                Reason::DaySlaWallClockPending
+                            } else {
+                                Reason::DaySlaTimeOfDay
+                            }
+                        } else {
+                            Reason::Unexplained
+                        }
+                    }
                     _ => Reason::Unexplained,
                 }
             });

@@ -272,6 +272,9 @@ pub fn write(
         data(ws, &f, c, &name, &c.rows[lo.min(hi)..hi])?;
     }
     methodology(wb.add_worksheet(), &f, c, names[11])?;
+    if c.ds.extra_columns.iter().any(|x| x == "solve_delay_stat") {
+        glpi_reconciliation(wb.add_worksheet(), &f, c)?;
+    }
     for q in queries {
         query_sheet(wb.add_worksheet(), &f, c, q)?;
     }
@@ -859,6 +862,65 @@ pub fn score_distribution(c: &Context<'_>) -> Vec<(f64, u64)> {
         }
     }
     m.into_values().collect()
+}
+
+/// "Conciliación GLPI": plazo's figures beside GLPI's own SLA fields
+/// (present when the tickets come from `--source glpi-tables`), with the
+/// documented reason of each difference (`plazo::reconcile`).
+fn glpi_reconciliation(
+    ws: &mut Worksheet,
+    f: &Formats,
+    c: &Context<'_>,
+) -> Result<()> {
+    use crate::reconcile::{COLUMNS, reconcile};
+    let name = tr(c, "Conciliación GLPI", "GLPI reconciliation");
+    let mut s = Sheet::named(ws, f, c, name)?;
+    let recon = reconcile(c.policy, c.ds, c.rows, None);
+    let labels: [(&str, &str); 7] = [
+        ("Respuesta", "Response"),
+        ("Solución", "Resolution"),
+        ("Espera", "Waiting"),
+        ("Vence TTO", "TTO due"),
+        ("Vence TTR", "TTR due"),
+        ("TTO incumplido", "TTO breached"),
+        ("TTR incumplido", "TTR breached"),
+    ];
+    let mut heads: Vec<String> = vec![tr(c, "Ticket", "Ticket").to_string()];
+    for (es, en) in labels {
+        let l = c.lang.pick(es, en);
+        heads.push(format!("{l} plazo"));
+        heads.push(format!("{l} GLPI"));
+        heads.push(format!("{l}: {}", tr(c, "motivo", "reason")));
+    }
+    heads.push(tr(c, "Difiere", "Differs").to_string());
+    let refs: Vec<&str> = heads.iter().map(String::as_str).collect();
+    s.headers(0, &refs)?;
+    s.widths(&[10.0])?;
+    for (k, r) in recon.iter().enumerate() {
+        let row = k as u32 + 1;
+        s.text(row, 0, &r.ticket_id)?;
+        for (j, cmp) in r.cols.iter().enumerate() {
+            let col = 1 + 3 * j as u16;
+            match j {
+                0..=2 => {
+                    s.dur(row, col, cmp.plazo)?;
+                    s.dur(row, col + 1, cmp.glpi)?;
+                }
+                3 | 4 => {
+                    s.date(row, col, cmp.plazo)?;
+                    s.date(row, col + 1, cmp.glpi)?;
+                }
+                _ => {
+                    s.yes_no(row, col, cmp.plazo.map(|v| v == 1))?;
+                    s.yes_no(row, col + 1, cmp.glpi.map(|v| v == 1))?;
+                }
+            }
+            s.text(row, col + 2, cmp.reason.map_or("", |x| x.key()))?;
+        }
+        s.yes_no(row, 1 + 3 * COLUMNS.len() as u16, Some(r.differs()))?;
+    }
+    s.table(0, recon.len() as u32, heads.len() as u16)?;
+    Ok(())
 }
 
 fn excluded(

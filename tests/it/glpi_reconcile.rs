@@ -308,3 +308,71 @@ fn ingest_glpi_tables_then_sla_equals_glpis_delay_stats() {
         );
     }
 }
+
+#[test]
+fn report_workbook_has_a_glpi_reconciliation_sheet() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let Some(g) = dataset("glpi_10_0_5_sample") else {
+        return;
+    };
+    let dir = tempdir("report-glpi");
+    let policy = root().join("samples/glpi-real/policy.toml");
+    let mut args: Vec<String> = vec![
+        "-q".into(),
+        "ingest".into(),
+        "--source".into(),
+        "glpi-tables".into(),
+    ];
+    args.extend([
+        "--policy".into(),
+        policy.to_str().unwrap().into(),
+        "--out".into(),
+        "in".into(),
+        "--input".into(),
+    ]);
+    args.extend(
+        TABLES
+            .iter()
+            .filter(|f| **f != "glpi_slas.csv")
+            .map(|f| g.join(f).to_str().unwrap().to_string()),
+    );
+    let argv: Vec<&str> = args.iter().map(String::as_str).collect();
+    ok_stdout(&plazo(&dir, &argv));
+    ok_stdout(&plazo(
+        &dir,
+        &[
+            "-q",
+            "report",
+            "--policy",
+            policy.to_str().unwrap(),
+            "--tickets",
+            "in/tickets.csv",
+            "--events",
+            "in/events.csv",
+            "--surveys",
+            "in/surveys.csv",
+            "--quarter",
+            "2026Q1",
+            "--cutoff",
+            "2026-11-21 00:00",
+            "--out",
+            "out",
+        ],
+    ));
+    let mut wb: Xlsx<_> =
+        open_workbook(dir.join("out/informe-2026Q1.xlsx")).unwrap();
+    let sheet = wb.worksheet_range("Conciliación GLPI").unwrap();
+    let rows: Vec<&[Data]> = sheet.rows().collect();
+    assert_eq!(rows.len(), 61);
+    // Without glpi_slas the day-based rules are recognised from the
+    // policy's `Nbd` targets: still nothing unexplained.
+    for r in &rows[1..] {
+        for cell in r.iter() {
+            if let Data::String(s) = cell {
+                assert_ne!(s, "unexplained", "{r:?}");
+            }
+        }
+        // Resolution: plazo's duration equals GLPI's (columns 4 and 5).
+        assert_eq!(r[4], r[5], "{r:?}");
+    }
+}
