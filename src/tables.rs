@@ -206,20 +206,8 @@ pub struct Survey {
     pub comment: u32,
 }
 
-/// A rejected input row.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Reject {
-    /// The file.
-    pub file: String,
-    /// The line (1 = header).
-    pub line: u64,
-    /// The column name.
-    pub column: String,
-    /// The offending value.
-    pub value: String,
-    /// Why, in the current language.
-    pub reason: String,
-}
+/// A rejected input row: the same record as ingest's rejects.csv.
+pub use crate::ingest::Reject;
 
 /// Counts of what the loader did with each row.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -348,6 +336,15 @@ impl Table {
 
     fn col(&self, name: &str) -> Option<usize> {
         self.cols.get(name).copied()
+    }
+
+    /// Reads the next record into `rec`; its line, or `None` at the end.
+    fn next(&mut self, rec: &mut csv::StringRecord) -> Result<Option<u64>> {
+        match self.rdr.read_record(rec) {
+            Ok(true) => Ok(Some(rec.position().map_or(0, |p| p.line()))),
+            Ok(false) => Ok(None),
+            Err(e) => Err(csv_error(&self.place, &e)),
+        }
     }
 }
 
@@ -489,13 +486,7 @@ impl Dataset {
         self.extra_columns = extra.iter().map(|(h, _)| h.clone()).collect();
         let mut first_line: HashMap<String, u64> = HashMap::new();
         let mut rec = csv::StringRecord::new();
-        loop {
-            match t.rdr.read_record(&mut rec) {
-                Ok(true) => {}
-                Ok(false) => break,
-                Err(e) => return Err(csv_error(&t.place, &e)),
-            }
-            let line = rec.position().map_or(0, |p| p.line());
+        while let Some(line) = t.next(&mut rec)? {
             self.stats.ticket_rows += 1;
             let id = field(&rec, id_c);
             if id.is_empty() {
@@ -580,13 +571,7 @@ impl Dataset {
             .map(|c| t.col(c));
         let mut raw: Vec<(u32, Event)> = Vec::new();
         let mut rec = csv::StringRecord::new();
-        loop {
-            match t.rdr.read_record(&mut rec) {
-                Ok(true) => {}
-                Ok(false) => break,
-                Err(e) => return Err(csv_error(&t.place, &e)),
-            }
-            let line = rec.position().map_or(0, |p| p.line());
+        while let Some(line) = t.next(&mut rec)? {
             self.stats.event_rows += 1;
             let Some(ticket) = self.known_ticket(&t, &rec, id_c, line) else {
                 continue;
@@ -690,13 +675,7 @@ impl Dataset {
             (t.col("ticket_id"), t.col("answered_at"), t.col("score"));
         let (max_c, com_c) = (t.col("max_score"), t.col("comment"));
         let mut rec = csv::StringRecord::new();
-        loop {
-            match t.rdr.read_record(&mut rec) {
-                Ok(true) => {}
-                Ok(false) => break,
-                Err(e) => return Err(csv_error(&t.place, &e)),
-            }
-            let line = rec.position().map_or(0, |p| p.line());
+        while let Some(line) = t.next(&mut rec)? {
             self.stats.survey_rows += 1;
             let Some(ticket) = self.known_ticket(&t, &rec, id_c, line) else {
                 continue;
