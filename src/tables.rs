@@ -1,5 +1,5 @@
-//! The canonical tables (CONTRACT section 1) in memory, and their CSV
-//! reader.
+//! The canonical tables (CONTRACT section 1) in memory, and their reader
+//! (CSV, or Parquet for a path ending in `.parquet`).
 //!
 //! `tickets`, `events` and `surveys` are read once, checked, and kept in
 //! compact columnar form: strings are interned (a ticket's priority is a
@@ -18,7 +18,11 @@
 //!   timeline treats it as happening at the opening;
 //! - a survey for an unknown ticket or with an unreadable score: rejected.
 //!
-//! Rejected rows are listed with file, line, column, value and reason.
+//! Rejected rows are listed with file, line, column, value and reason. In
+//! a Parquet table, row `i` (0-based) is reported as line `i + 2`: the
+//! line it has in the same table written as CSV, whose line 1 is the
+//! header (`plazo ingest` writes both with the same rows in the same
+//! order).
 //!
 //! # Example
 //!
@@ -280,26 +284,59 @@ pub struct Dataset {
     pub stats: LoadStats,
 }
 
-/// A CSV table being read: header positions and the reader.
+/// A table being read: header positions and its rows, from CSV or
+/// Parquet.
 struct Table {
     place: String,
-    rdr: csv::Reader<Box<dyn std::io::Read>>,
+    rows: Rows,
     cols: HashMap<String, usize>,
     headers: Vec<String>,
 }
 
+/// Where a table's rows come from.
+enum Rows {
+    /// A CSV reader (line numbers are the file's own).
+    Csv(csv::Reader<Box<dyn std::io::Read>>),
+    /// Parquet columns as text; `next` is the next row's index. Row `i`
+    /// is reported as line `i + 2`: the line it has in the table's CSV
+    /// twin, whose line 1 is the header.
+    Parquet {
+        cols: Vec<polars::prelude::StringChunked>,
+        next: usize,
+        len: usize,
+    },
+}
+
+/// True when `path` names a Parquet file (by its extension).
+pub fn is_parquet(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("parquet"))
+}
+
 impl Table {
     fn open(path: &Path, required: &[&str]) -> Result<Table> {
-        let file =
-            std::fs::File::open(path).map_err(|e| Error::io(path, &e))?;
-        let input: Box<dyn std::io::Read> =
-            Box::new(std::io::BufReader::with_capacity(1 << 20, file));
-        let mut rdr =
-            csv::ReaderBuilder::new().flexible(true).from_reader(input);
         let place = path.display().to_string();
-        let headers: Vec<String> = rdr
-            .headers()
-            .map_err(|e| csv_error(&place, &e))?
+        let (headers, rows) = if is_parquet(path) {
+            let (names, cols) = crate::ingest::write::read_parquet_text(path)?;
+            let len = cols.first().map_or(0, |c| c.len());
+            (names, Rows::Parquet { cols, next: 0, len })
+        } else {
+            let file =
+                std::fs::File::open(path).map_err(|e| Error::io(path, &e))?;
+            let input: Box<dyn std::io::Read> =
+                Box::new(std::io::BufReader::with_capacity(1 << 20, file));
+            let mut rdr =
+                csv::ReaderBuilder::new().flexible(true).from_reader(input);
+            let headers: Vec<String> = rdr
+                .headers()
+                .map_err(|e| csv_error(&place, &e))?
+                .iter()
+                .map(String::from)
+                .collect();
+            (headers, Rows::Csv(rdr))
+        };
+        let headers: Vec<String> = headers
             .iter()
             .map(|h| h.trim().trim_start_matches('\u{feff}').to_string())
             .collect();
@@ -328,7 +365,7 @@ impl Table {
         }
         Ok(Table {
             place,
-            rdr,
+            rows,
             cols,
             headers,
         })
@@ -340,10 +377,23 @@ impl Table {
 
     /// Reads the next record into `rec`; its line, or `None` at the end.
     fn next(&mut self, rec: &mut csv::StringRecord) -> Result<Option<u64>> {
-        match self.rdr.read_record(rec) {
-            Ok(true) => Ok(Some(rec.position().map_or(0, |p| p.line()))),
-            Ok(false) => Ok(None),
-            Err(e) => Err(csv_error(&self.place, &e)),
+        match &mut self.rows {
+            Rows::Csv(rdr) => match rdr.read_record(rec) {
+                Ok(true) => Ok(Some(rec.position().map_or(0, |p| p.line()))),
+                Ok(false) => Ok(None),
+                Err(e) => Err(csv_error(&self.place, &e)),
+            },
+            Rows::Parquet { cols, next, len } => {
+                if *next >= *len {
+                    return Ok(None);
+                }
+                rec.clear();
+                for c in cols.iter() {
+                    rec.push_field(c.get(*next).unwrap_or(""));
+                }
+                *next += 1;
+                Ok(Some(*next as u64 + 1))
+            }
         }
     }
 }
@@ -361,13 +411,15 @@ fn field(rec: &csv::StringRecord, i: Option<usize>) -> &str {
 }
 
 impl Dataset {
-    /// Reads and checks the canonical tables. Naive timestamps are read in
-    /// `tz`.
+    /// Reads and checks the canonical tables, each CSV or Parquet (by its
+    /// extension; Parquet columns are read as text, numbers included).
+    /// Naive timestamps are read in `tz`.
     ///
     /// # Errors
     ///
-    /// A missing file or required column, or unreadable CSV (input errors
-    /// naming the file and line). Bad rows are not errors: they are listed
+    /// A missing file or required column, unreadable CSV or Parquet, or a
+    /// Parquet column that cannot be read as text (input errors naming the
+    /// file, and the line or column). Bad rows are not errors: they are listed
     /// in [`Dataset::rejects`].
     pub fn load(inputs: &Inputs, tz: Tz) -> Result<Dataset> {
         let mut ds = Dataset::default();

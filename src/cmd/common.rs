@@ -15,13 +15,13 @@ pub struct DataArgs {
     /// The entity policy (TOML).
     #[arg(long)]
     pub policy: PathBuf,
-    /// Canonical tickets table (CSV).
+    /// Canonical tickets table (CSV, or Parquet for a .parquet path).
     #[arg(long)]
     pub tickets: PathBuf,
-    /// Canonical events table: the status history (CSV).
+    /// Canonical events table: the status history (CSV or Parquet).
     #[arg(long)]
     pub events: PathBuf,
-    /// Canonical surveys table (CSV).
+    /// Canonical surveys table (CSV or Parquet).
     #[arg(long)]
     pub surveys: Option<PathBuf>,
     /// Measure as of this instant (ISO 8601 or local time in the policy's

@@ -45,7 +45,8 @@ pub enum Command {
     /// deadlines.
     #[command(subcommand)]
     Calendar(calendar::CalendarCmd),
-    /// Every ticket's SLA figures under a policy, as a CSV table.
+    /// Every ticket's SLA figures under a policy, as a CSV or Parquet
+    /// table.
     Sla(sla::SlaArgs),
     /// One ticket's timeline, interval by interval, with the verdict.
     Explain(explain::ExplainArgs),

@@ -23,7 +23,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use polars::prelude::{
-    Column, DataFrame, ParquetReader, ParquetWriter, SerReader,
+    Column, DataFrame, DataType, ParquetReader, ParquetWriter, SerReader,
+    StringChunked,
 };
 
 use crate::error::{Error, ErrorKind, Result};
@@ -289,24 +290,65 @@ pub fn read_csv_table(path: &Path) -> Result<Table> {
     Ok(Table { columns, rows })
 }
 
+/// A Parquet file's columns as text: the column names and one string
+/// column each (a single chunk, so that `get(row)` is direct). Text
+/// columns are taken as they are; numbers and booleans are written as
+/// text (`7`, `4.5`, `true`); nulls stay nulls (read as empty cells).
+///
+/// # Errors
+///
+/// An input error naming the file when it is not Parquet, and the column
+/// and its type when a column cannot be read as text (for example a
+/// timestamp column: write instants as ISO 8601 text, as `plazo ingest
+/// --format parquet` does).
+pub fn read_parquet_text(
+    path: &Path,
+) -> Result<(Vec<String>, Vec<StringChunked>)> {
+    let p = path.display();
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, &e))?;
+    let df = ParquetReader::new(file).finish().map_err(|e| {
+        Error::input(
+            format!("{p}: Parquet ilegible: {e}"),
+            format!("{p}: unreadable Parquet: {e}"),
+        )
+    })?;
+    let mut names = Vec::with_capacity(df.width());
+    let mut cols = Vec::with_capacity(df.width());
+    for c in df.columns() {
+        let name = c.name().to_string();
+        let text = c.cast(&DataType::String).map_err(|e| {
+            Error::input(
+                format!(
+                    "{p}: la columna {name:?} es de tipo {} y no se puede \
+                     leer como texto ({e}); escriba las fechas como texto \
+                     ISO 8601 (plazo ingest --format parquet lo hace)",
+                    c.dtype()
+                ),
+                format!(
+                    "{p}: column {name:?} has type {} and cannot be read \
+                     as text ({e}); write instants as ISO 8601 text (plazo \
+                     ingest --format parquet does)",
+                    c.dtype()
+                ),
+            )
+        })?;
+        let ca = text.str().map_err(|e| io_err(path, e))?;
+        cols.push(ca.rechunk().into_owned());
+        names.push(name);
+    }
+    Ok((names, cols))
+}
+
 /// Reads a table written by plazo (Parquet; nulls become empty text).
 ///
 /// # Errors
 ///
-/// The file cannot be read or has a non-text column.
+/// The file cannot be read or has a column that cannot be read as text.
 pub fn read_parquet_table(path: &Path) -> Result<Table> {
-    let file = std::fs::File::open(path).map_err(|e| io_err(path, e))?;
-    let df = ParquetReader::new(file)
-        .finish()
-        .map_err(|e| io_err(path, e))?;
-    let columns: Vec<String> = df
-        .get_column_names()
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-    let mut rows = vec![Vec::with_capacity(columns.len()); df.height()];
-    for c in df.columns() {
-        let s = c.str().map_err(|e| io_err(path, e))?;
+    let (columns, cols) = read_parquet_text(path)?;
+    let height = cols.first().map_or(0, |c| c.len());
+    let mut rows = vec![Vec::with_capacity(columns.len()); height];
+    for s in &cols {
         for (i, v) in s.iter().enumerate() {
             rows[i].push(v.unwrap_or("").to_string());
         }

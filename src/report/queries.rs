@@ -14,9 +14,8 @@ use polars::sql::SQLContext;
 
 use crate::error::{Error, Result};
 use crate::sla::SlaRow;
-use crate::sla::output::{COLUMNS, worst};
+use crate::sla::frame::{Iso, b_col, f_col, frame, i_col, opt, s_col};
 use crate::tables::{Attr, Dataset};
-use crate::time::{Instant, InstantWriter};
 
 use super::Context;
 
@@ -59,42 +58,6 @@ fn polars_err(file: &Path, e: impl std::fmt::Display) -> Error {
             file.display()
         ),
     )
-}
-
-fn s_col(name: &str, v: Vec<Option<String>>) -> Column {
-    Series::new(name.into(), v).into_column()
-}
-
-fn i_col(name: &str, v: Vec<Option<i64>>) -> Column {
-    Series::new(name.into(), v).into_column()
-}
-
-fn f_col(name: &str, v: Vec<Option<f64>>) -> Column {
-    Series::new(name.into(), v).into_column()
-}
-
-fn b_col(name: &str, v: Vec<Option<bool>>) -> Column {
-    Series::new(name.into(), v).into_column()
-}
-
-struct Iso(InstantWriter);
-
-impl Iso {
-    fn at(&mut self, t: Option<i64>) -> Option<String> {
-        t.map(|t| {
-            let mut s = String::new();
-            self.0.write(Instant::from_unix(t), &mut s);
-            s
-        })
-    }
-}
-
-fn frame(cols: Vec<Column>) -> PolarsResult<DataFrame> {
-    DataFrame::new_infer_height(cols)
-}
-
-fn opt(s: &str) -> Option<String> {
-    (!s.is_empty()).then(|| s.to_string())
 }
 
 /// The `tickets` table: the canonical columns and any extra ones.
@@ -177,112 +140,31 @@ fn surveys(ds: &Dataset, iso: &mut Iso) -> PolarsResult<DataFrame> {
     ])
 }
 
-/// The `sla` table: the per-ticket table's columns (CONTRACT section 4
-/// and extensions) with types, plus `opened_in_period`,
-/// `responded_in_period`, `solved_in_period` and `closed_in_period`.
+/// The `sla` table: the per-ticket table's typed columns
+/// ([`sla::frame::sla`](crate::sla::frame::sla)), plus
+/// `opened_in_period`, `responded_in_period`, `solved_in_period` and
+/// `closed_in_period`.
 fn sla(c: &Context<'_>, iso: &mut Iso) -> PolarsResult<DataFrame> {
-    let (ds, rows) = (c.ds, c.rows);
-    let tk = |r: &SlaRow| &ds.tickets[r.ticket as usize];
-    let st = |a: Attr| -> Vec<Option<String>> {
-        rows.iter()
-            .map(|r| opt(ds.strings.get(tk(r).attr(a))))
-            .collect()
-    };
-    let inst = |iso: &mut Iso,
-                f: fn(&SlaRow) -> Option<i64>|
-     -> Vec<Option<String>> {
-        rows.iter().map(|r| iso.at(f(r))).collect()
-    };
-    let int = |f: fn(&SlaRow) -> Option<i64>| -> Vec<Option<i64>> {
-        rows.iter().map(f).collect()
-    };
-    let bo = |f: fn(&SlaRow) -> Option<bool>| -> Vec<Option<bool>> {
-        rows.iter().map(f).collect()
-    };
-    let p = c.period;
+    let (ds, rows, p) = (c.ds, c.rows, c.period);
+    let mut df = crate::sla::frame::sla_with(ds, rows, iso)?;
     let inp = |f: fn(&SlaRow) -> Option<i64>| -> Vec<Option<bool>> {
         rows.iter()
             .map(|r| Some(f(r).is_some_and(|t| p.contains(t))))
             .collect()
     };
-    let cols = vec![
-        s_col(
-            COLUMNS[0],
-            rows.iter().map(|r| Some(tk(r).id.clone())).collect(),
-        ),
-        s_col(COLUMNS[1], st(Attr::Type)),
-        s_col(COLUMNS[2], st(Attr::Priority)),
-        s_col(COLUMNS[3], st(Attr::Category)),
-        s_col(COLUMNS[4], st(Attr::Group)),
-        s_col(COLUMNS[5], st(Attr::Assignee)),
-        s_col(
-            COLUMNS[6],
-            rows.iter().map(|r| iso.at(Some(tk(r).opened_at))).collect(),
-        ),
-        s_col(COLUMNS[7], inst(iso, |r| r.responded_at)),
-        s_col(COLUMNS[8], inst(iso, |r| r.solved_at)),
-        s_col(COLUMNS[9], inst(iso, |r| r.closed_at)),
-        s_col(
-            COLUMNS[10],
-            rows.iter()
-                .map(|r| r.state.map(|s| s.key().to_string()))
-                .collect(),
-        ),
-        i_col(COLUMNS[11], int(|r| Some(r.response_s))),
-        i_col(COLUMNS[12], int(|r| Some(r.resolution_s))),
-        i_col(COLUMNS[13], int(|r| Some(r.paused_s))),
-        i_col(COLUMNS[14], int(|r| r.response_target_s)),
-        i_col(COLUMNS[15], int(|r| r.resolution_target_s)),
-        b_col(COLUMNS[16], bo(|r| r.response_met)),
-        b_col(COLUMNS[17], bo(|r| r.resolution_met)),
-        s_col(COLUMNS[18], inst(iso, |r| r.resolution_due_at)),
-        i_col(COLUMNS[19], int(|r| Some(i64::from(r.reopen_count)))),
-        f_col(COLUMNS[20], rows.iter().map(|r| r.survey_score).collect()),
-        s_col(
-            COLUMNS[21],
-            rows.iter()
-                .map(|r| r.excluded.map(|e| e.key().to_string()))
-                .collect(),
-        ),
-        i_col(COLUMNS[22], int(|r| Some(r.wall_resolution_s))),
-        s_col(COLUMNS[23], inst(iso, |r| r.response_due_at)),
-        s_col(
-            COLUMNS[24],
-            rows.iter()
-                .map(|r| r.response_class.map(|c| c.key().to_string()))
-                .collect(),
-        ),
-        s_col(
-            COLUMNS[25],
-            rows.iter()
-                .map(|r| r.resolution_class.map(|c| c.key().to_string()))
-                .collect(),
-        ),
-        s_col(
-            COLUMNS[26],
-            rows.iter()
-                .map(|r| worst(r).map(|c| c.key().to_string()))
-                .collect(),
-        ),
-        b_col(COLUMNS[27], bo(|r| r.auto_closed)),
-        b_col(COLUMNS[28], bo(|r| r.close_late)),
-        i_col(COLUMNS[29], int(|r| r.response_overrun_s)),
-        i_col(COLUMNS[30], int(|r| r.resolution_overrun_s)),
-        i_col(COLUMNS[31], int(|r| Some(r.solved_before_reopen_s))),
-        s_col(COLUMNS[32], inst(iso, |r| r.survey_answered_at)),
-        i_col(COLUMNS[33], int(|r| r.target_rule.map(|v| v as i64))),
-        i_col(COLUMNS[34], int(|r| Some(i64::from(r.events)))),
-        b_col(
-            "opened_in_period",
-            rows.iter()
-                .map(|r| Some(p.contains(tk(r).opened_at)))
-                .collect(),
-        ),
+    let opened = rows
+        .iter()
+        .map(|r| Some(p.contains(ds.tickets[r.ticket as usize].opened_at)))
+        .collect();
+    for col in [
+        b_col("opened_in_period", opened),
         b_col("responded_in_period", inp(|r| r.responded_at)),
         b_col("solved_in_period", inp(|r| r.solved_at)),
         b_col("closed_in_period", inp(|r| r.closed_at)),
-    ];
-    frame(cols)
+    ] {
+        df.with_column(col)?;
+    }
+    Ok(df)
 }
 
 /// The `*.sql` files of `dir`, in name order.
@@ -346,7 +228,7 @@ pub fn run(c: &Context<'_>, dir: &Path) -> Result<Vec<Query>> {
     if list.is_empty() {
         return Ok(Vec::new());
     }
-    let mut iso = Iso(InstantWriter::new(c.policy.tz()));
+    let mut iso = Iso::new(c.policy.tz());
     let build = |iso: &mut Iso| -> PolarsResult<[DataFrame; 4]> {
         Ok([
             tickets(c.ds, iso)?,

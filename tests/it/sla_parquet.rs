@@ -1,0 +1,216 @@
+//! Parquet in and out of `plazo sla` (CONTRACT section 1: each canonical
+//! table is CSV or Parquet). The CSV path is the reference: the same
+//! tables as Parquet must give byte-identical output, and the Parquet
+//! output must hold the same cells as the CSV output, with types.
+
+use std::path::Path;
+
+use plazo::ingest::write::{csv_to_parquet, read_parquet_table};
+use polars::prelude::*;
+
+use crate::util::{ok_stdout, plazo, root, tempdir};
+
+/// Runs `plazo sla` on the Víctimas sample tables named `t`, `e`, `s`,
+/// writing `out`; returns stderr.
+fn sla(dir: &Path, t: &Path, e: &Path, s: &Path, out: &Path) -> String {
+    let policy = root().join("samples/victimas/policy.toml");
+    let o = plazo(
+        dir,
+        &[
+            "sla",
+            "--policy",
+            policy.to_str().unwrap(),
+            "--tickets",
+            t.to_str().unwrap(),
+            "--events",
+            e.to_str().unwrap(),
+            "--surveys",
+            s.to_str().unwrap(),
+            "--cutoff",
+            "2026-10-31 23:59:59",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    ok_stdout(&o);
+    String::from_utf8(o.stderr).unwrap()
+}
+
+fn sample(name: &str) -> std::path::PathBuf {
+    root().join("samples/victimas").join(name)
+}
+
+#[test]
+fn parquet_inputs_give_the_same_bytes_as_csv_inputs() {
+    let dir = tempdir("sla-parquet-in");
+    for name in ["tickets", "events", "surveys"] {
+        csv_to_parquet(
+            &sample(&format!("{name}.csv")),
+            &dir.join(format!("{name}.parquet")),
+        )
+        .unwrap();
+    }
+    let (t, e, s) = (
+        sample("tickets.csv"),
+        sample("events.csv"),
+        sample("surveys.csv"),
+    );
+    sla(&dir, &t, &e, &s, &dir.join("from-csv.csv"));
+    sla(
+        &dir,
+        &dir.join("tickets.parquet"),
+        &dir.join("events.parquet"),
+        &dir.join("surveys.parquet"),
+        &dir.join("from-parquet.csv"),
+    );
+    let a = std::fs::read(dir.join("from-csv.csv")).unwrap();
+    let b = std::fs::read(dir.join("from-parquet.csv")).unwrap();
+    // The sample has 3,000 generated tickets plus CASO-1..6.
+    assert_eq!(a.iter().filter(|&&c| c == b'\n').count(), 1 + 3006);
+    assert!(a == b, "Parquet inputs changed the per-ticket table");
+}
+
+#[test]
+fn parquet_rejects_name_the_line_of_the_csv_twin() {
+    let dir = tempdir("sla-parquet-rejects");
+    // Line 3 has an unreadable opened_at; line 4's event is for an unknown
+    // ticket (lines counted with the header as line 1).
+    std::fs::write(
+        dir.join("t.csv"),
+        "ticket_id,opened_at\nA,2026-03-02 08:00\nB,02/03/2026\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("e.csv"),
+        "ticket_id,at,status\nA,2026-03-02 09:00,En proceso\n\
+         A,2026-03-02 10:00,Solucionado\nZ,2026-03-02 10:00,Solucionado\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("s.csv"), "ticket_id,answered_at,score\n")
+        .unwrap();
+    for n in ["t", "e", "s"] {
+        csv_to_parquet(
+            &dir.join(format!("{n}.csv")),
+            &dir.join(format!("{n}.parquet")),
+        )
+        .unwrap();
+    }
+    let p = |n: &str| dir.join(n);
+    sla(
+        &dir,
+        &p("t.parquet"),
+        &p("e.parquet"),
+        &p("s.parquet"),
+        &p("o.csv"),
+    );
+    let rejects = std::fs::read_to_string(dir.join("o.rejects.csv")).unwrap();
+    let lines: Vec<&str> = rejects.lines().collect();
+    assert_eq!(lines.len(), 3, "{rejects}");
+    let t = p("t.parquet").display().to_string();
+    let e = p("e.parquet").display().to_string();
+    assert!(lines[1].starts_with(&format!("{t},3,opened_at,02/03/2026,")));
+    assert!(lines[2].starts_with(&format!("{e},4,ticket_id,Z,")));
+}
+
+#[test]
+fn typed_parquet_columns_are_read_as_text() {
+    // A BI tool's Parquet: affected_users as Int64. Víctimas excludes
+    // more than 5 affected users as massive (samples/victimas/policy.toml).
+    let dir = tempdir("sla-parquet-typed");
+    let mut df = df!(
+        "ticket_id" => ["M1", "M2"],
+        "opened_at" => ["2026-03-02 08:00", "2026-03-02 08:00"],
+        "type" => ["Incidente", "Incidente"],
+        "affected_users" => [6i64, 5],
+    )
+    .unwrap();
+    let f = std::fs::File::create(dir.join("t.parquet")).unwrap();
+    ParquetWriter::new(f).finish(&mut df).unwrap();
+    std::fs::write(dir.join("e.csv"), "ticket_id,at,status\n").unwrap();
+    std::fs::write(dir.join("s.csv"), "ticket_id,answered_at,score\n")
+        .unwrap();
+    let p = |n: &str| dir.join(n);
+    sla(&dir, &p("t.parquet"), &p("e.csv"), &p("s.csv"), &p("o.csv"));
+    let text = std::fs::read_to_string(p("o.csv")).unwrap();
+    let reasons: Vec<&str> = text
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').nth(21).unwrap())
+        .collect();
+    assert_eq!(reasons, ["massive", ""]);
+}
+
+#[test]
+fn parquet_output_has_the_csv_cells_with_types() {
+    let dir = tempdir("sla-parquet-out");
+    let (t, e, s) = (
+        sample("tickets.csv"),
+        sample("events.csv"),
+        sample("surveys.csv"),
+    );
+    sla(&dir, &t, &e, &s, &dir.join("sla.csv"));
+    sla(&dir, &t, &e, &s, &dir.join("sla.parquet"));
+    let mut csv = csv::Reader::from_path(dir.join("sla.csv")).unwrap();
+    let header: Vec<String> =
+        csv.headers().unwrap().iter().map(String::from).collect();
+    let want: Vec<Vec<String>> = csv
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect();
+    let got = read_parquet_table(&dir.join("sla.parquet")).unwrap();
+    assert_eq!(got.columns, header);
+    assert_eq!(got.rows.len(), want.len());
+    let score = header.iter().position(|h| h == "survey_score").unwrap();
+    for (g, w) in got.rows.iter().zip(&want) {
+        for (c, (gv, wv)) in g.iter().zip(w).enumerate() {
+            if c == score && !wv.is_empty() {
+                // Float64 reads back as "4.0" where the CSV says "4".
+                let (a, b): (f64, f64) =
+                    (gv.parse().unwrap(), wv.parse().unwrap());
+                assert_eq!(a, b, "survey_score of {}", w[0]);
+            } else {
+                assert_eq!(gv, wv, "{} of {}", header[c], w[0]);
+            }
+        }
+    }
+    // Types a BI tool can use without parsing.
+    let f = std::fs::File::open(dir.join("sla.parquet")).unwrap();
+    let df = ParquetReader::new(f).finish().unwrap();
+    let dtype = |c: &str| df.column(c).unwrap().dtype().clone();
+    assert_eq!(dtype("resolution_business_s"), DataType::Int64);
+    assert_eq!(dtype("reopen_count"), DataType::Int64);
+    assert_eq!(dtype("resolution_met"), DataType::Boolean);
+    assert_eq!(dtype("survey_score"), DataType::Float64);
+    assert_eq!(dtype("opened_at"), DataType::String);
+    // No partial or temporary file is left beside the outputs.
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["sla.csv", "sla.parquet"]);
+}
+
+#[test]
+fn other_output_extensions_are_refused_with_exit_2() {
+    let dir = tempdir("sla-out-ext");
+    let (t, e) = (sample("tickets.csv"), sample("events.csv"));
+    let policy = root().join("samples/victimas/policy.toml");
+    let o = plazo(
+        &dir,
+        &[
+            "sla",
+            "--policy",
+            policy.to_str().unwrap(),
+            "--tickets",
+            t.to_str().unwrap(),
+            "--events",
+            e.to_str().unwrap(),
+            "--out",
+            "sla.xlsx",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("use un archivo .csv o .parquet"), "{err}");
+}
