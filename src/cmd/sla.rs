@@ -1,8 +1,9 @@
 //! `plazo sla`: every ticket's figures under a policy, as a table.
 //!
-//! Reads the canonical tables, replays each ticket's history (in parallel)
-//! and writes one row per ticket (CONTRACT section 4) to `--out`
-//! atomically. Prints a one-paragraph summary on stderr: tickets
+//! Reads the canonical tables (CSV or Parquet), replays each ticket's
+//! history (in parallel) and writes one row per ticket (CONTRACT section
+//! 4) to `--out` atomically: CSV, or Parquet with typed columns when the
+//! path ends in `.parquet`. Prints a one-paragraph summary on stderr: tickets
 //! evaluated, excluded by reason, without target, met and breached.
 //! Rejected input rows are written beside the output as
 //! `<out>.rejects.csv` and counted in the summary.
@@ -13,7 +14,7 @@ use std::path::PathBuf;
 use clap::Args;
 use plazo::Error;
 use plazo::lang::tr;
-use plazo::sla::{Class, SlaRow, output};
+use plazo::sla::{Class, Exclusion, SlaRow, frame, output};
 
 use super::Global;
 use super::common::{DataArgs, rejects_csv, thousands};
@@ -22,17 +23,22 @@ use super::common::{DataArgs, rejects_csv, thousands};
 pub struct SlaArgs {
     #[command(flatten)]
     data: DataArgs,
-    /// Output file: FILE.csv.
+    /// Output file: FILE.csv, or FILE.parquet (typed columns: durations
+    /// Int64, verdicts Boolean, instants ISO 8601 text).
     #[arg(long)]
     out: PathBuf,
 }
 
 pub fn run(a: SlaArgs, g: &Global) -> anyhow::Result<()> {
     let ext = a.out.extension().and_then(|e| e.to_str()).unwrap_or("");
-    if !ext.eq_ignore_ascii_case("csv") {
+    let parquet = ext.eq_ignore_ascii_case("parquet");
+    if !parquet && !ext.eq_ignore_ascii_case("csv") {
         return Err(Error::input(
-            format!("--out {}: use un archivo .csv", a.out.display()),
-            format!("--out {}: use a .csv file", a.out.display()),
+            format!(
+                "--out {}: use un archivo .csv o .parquet",
+                a.out.display()
+            ),
+            format!("--out {}: use a .csv or .parquet file", a.out.display()),
         )
         .into());
     }
@@ -45,8 +51,12 @@ pub fn run(a: SlaArgs, g: &Global) -> anyhow::Result<()> {
     );
     let rows = engine.evaluate_all_with(|n| bar.inc(n as u64));
     bar.finish_and_clear();
-    let text = output::render(&loaded.policy, &loaded.ds, &rows);
-    output::write_atomic(&a.out, text.as_bytes())?;
+    if parquet {
+        frame::write_parquet(&a.out, &loaded.policy, &loaded.ds, &rows)?;
+    } else {
+        let text = output::render(&loaded.policy, &loaded.ds, &rows);
+        output::write_atomic(&a.out, text.as_bytes())?;
+    }
     let rejects_path = a.out.with_extension("rejects.csv");
     if !loaded.ds.rejects.is_empty() {
         output::write_atomic(
@@ -71,7 +81,12 @@ fn summary(
     let mut excl: BTreeMap<&str, u64> = BTreeMap::new();
     let (mut rm, mut rb, mut ro) = (0u64, 0u64, 0u64);
     let (mut sm, mut sb, mut so, mut sl) = (0u64, 0u64, 0u64, 0u64);
+    let mut no_target = 0u64;
     for r in rows {
+        if r.excluded == Some(Exclusion::NoTarget) {
+            no_target += 1;
+            continue;
+        }
         if let Some(e) = r.excluded {
             *excl.entry(e.describe(lang)).or_default() += 1;
             continue;
@@ -103,7 +118,7 @@ fn summary(
     let cutoff = l.cutoff.to_rfc3339(l.policy.tz());
     let s = &l.ds.stats;
     let mut p = format!(
-        "{} {}: {} {} ({} {cutoff}); {} {}{}; {}: {} {}, {} {}, {} {}; {}: {} {}, {} {}, {} {} ({} {}); {} {}.",
+        "{} {}: {} {} ({} {cutoff}); {} {}{}; {} {}; {}: {} {}, {} {}, {} {}; {}: {} {}, {} {}, {} {} ({} {}); {} {}.",
         "plazo sla",
         l.policy.name(),
         thousands(rows.len() as u64),
@@ -116,6 +131,11 @@ fn summary(
         } else {
             format!(" ({excl_list})")
         },
+        thousands(no_target),
+        tr(
+            "sin ANS aplicable (no_target)",
+            "without a target (no_target)"
+        ),
         tr("respuesta", "response"),
         thousands(rm),
         tr("cumplen", "met"),
@@ -148,6 +168,35 @@ fn summary(
             "before opening (taken at opening)"
         ),
     ));
+    // Rules no ticket matched: often a label that differs from the data
+    // (the tickets then fall to a later, usually looser, rule).
+    let mut used = vec![false; l.policy.targets().len()];
+    for r in rows {
+        if let Some(i) = r.target_rule {
+            used[i] = true;
+        }
+    }
+    let unused: Vec<String> = l
+        .policy
+        .targets()
+        .iter()
+        .filter(|t| !used[t.index])
+        .map(|t| format!("targets[{}] ({})", t.index, t.label))
+        .collect();
+    if !unused.is_empty() && !rows.is_empty() {
+        p.push_str(&format!(
+            " {}: {}; {}.",
+            tr(
+                "Reglas de ANS sin ningún ticket",
+                "Target rules no ticket matched"
+            ),
+            unused.join(", "),
+            tr(
+                "revise que sus valores coincidan con los de los datos",
+                "check that their values match the data's"
+            ),
+        ));
+    }
     if !l.ds.rejects.is_empty() {
         p.push_str(&format!(
             " {} {} {}.",

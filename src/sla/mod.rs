@@ -65,6 +65,7 @@
 //! # Ok::<(), plazo::Error>(())
 //! ```
 
+pub mod frame;
 pub mod output;
 
 use std::collections::{BTreeMap, HashMap};
@@ -480,19 +481,26 @@ impl<'a> Engine<'a> {
         &self,
         progress: impl Fn(usize) + Sync,
     ) -> Vec<SlaRow> {
+        // Rows are written in place (an indexed parallel collect), in
+        // pieces of at least CHUNK tickets; progress is reported once per
+        // CHUNK tickets and once for the remainder, so it sums to n.
         const CHUNK: usize = 4096;
         let n = self.ds.tickets.len();
-        let chunks: Vec<Vec<SlaRow>> = (0..n.div_ceil(CHUNK))
+        let mut rows = Vec::with_capacity(n);
+        (0..n)
             .into_par_iter()
-            .map(|c| {
-                let rows: Vec<SlaRow> = (c * CHUNK..((c + 1) * CHUNK).min(n))
-                    .map(|i| self.evaluate(i))
-                    .collect();
-                progress(rows.len());
-                rows
+            .with_min_len(CHUNK)
+            .map(|i| {
+                let row = self.evaluate(i);
+                if (i + 1) % CHUNK == 0 {
+                    progress(CHUNK);
+                } else if i + 1 == n {
+                    progress(n % CHUNK);
+                }
+                row
             })
-            .collect();
-        chunks.into_iter().flatten().collect()
+            .collect_into_vec(&mut rows);
+        rows
     }
 
     /// The pure function: one ticket under `policy` at `cutoff`, with

@@ -268,7 +268,13 @@ fn early_and_duplicate_events_and_rejects() {
         )
     );
     assert!(stderr.contains("9 tickets evaluated"), "{stderr}");
-    assert!(stderr.contains("3 excluded (cancelled 1, massive incident 1, no target rule matches 1)"), "{stderr}");
+    assert!(
+        stderr.contains(
+            "2 excluded (cancelled 1, massive incident 1); 1 without a target \
+             (no_target)"
+        ),
+        "{stderr}"
+    );
     assert!(
         stderr.contains("1 duplicates merged, 1 before opening"),
         "{stderr}"
@@ -411,4 +417,45 @@ fn explain_reads_well() {
         "{text}"
     );
     assert!(text.contains("BREACHED by 0:30:00 business"), "{text}");
+}
+
+#[test]
+fn summary_names_target_rules_no_ticket_matched() {
+    // The fixtures' three rules each match a ticket (T1 Alta, T3
+    // Requerimiento, T2 Media); a fourth for "Crítica" matches none.
+    let dir = tempdir("sla-unused-rule");
+    let data = root().join("tests/data/sla");
+    let base = std::fs::read_to_string(data.join("policy.toml")).unwrap();
+    let extra = "\n[[targets]]\npriority = \"Crítica\"\nresponse = \"30m\"\n";
+    let policy = dir.join("policy.toml");
+    std::fs::write(&policy, format!("{base}{extra}")).unwrap();
+    let run = |policy: &std::path::Path| {
+        let o = plazo(
+            &dir,
+            &[
+                "sla",
+                "--policy",
+                policy.to_str().unwrap(),
+                "--tickets",
+                data.join("tickets.csv").to_str().unwrap(),
+                "--events",
+                data.join("events.csv").to_str().unwrap(),
+                "--cutoff",
+                "2026-08-03 12:00",
+                "--out",
+                dir.join("sla.csv").to_str().unwrap(),
+            ],
+        );
+        ok_stdout(&o);
+        String::from_utf8(o.stderr).unwrap()
+    };
+    let with = run(&policy);
+    assert!(
+        with.contains(
+            "Reglas de ANS sin ningún ticket: targets[3] (priority="
+        ),
+        "{with}"
+    );
+    let without = run(&data.join("policy.toml"));
+    assert!(!without.contains("sin ningún ticket"), "{without}");
 }
