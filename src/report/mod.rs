@@ -189,34 +189,49 @@ pub fn chart_specs(c: &Context<'_>) -> Vec<(String, charts::Chart)> {
             )
         })
     };
+    // Compliance by priority: resolution, or response where the policy
+    // sets no resolution target (Itagüí's procedure has none).
+    let has = |id: &str| {
+        c.lines
+            .iter()
+            .any(|x| x.dim == Dim::Priority && x.get(id).is_some())
+    };
+    let (id, title) = if has("resolution_compliance_pct")
+        || !has("response_compliance_pct")
+    {
+        (
+            "resolution_compliance_pct",
+            l.pick(
+                "Cumplimiento de solución por prioridad",
+                "Resolution compliance by priority",
+            ),
+        )
+    } else {
+        (
+            "response_compliance_pct",
+            l.pick(
+                "Cumplimiento de atención por prioridad",
+                "Response compliance by priority",
+            ),
+        )
+    };
     let pri: Vec<&Line> = c
         .lines
         .iter()
-        .filter(|x| {
-            x.dim == Dim::Priority
-                && x.get("resolution_compliance_pct").is_some()
-        })
+        .filter(|x| x.dim == Dim::Priority && x.get(id).is_some())
         .collect();
     let mut out = vec![(
         "cumplimiento-por-prioridad".to_string(),
         Chart {
-            title: l
-                .pick(
-                    "Cumplimiento de solución por prioridad",
-                    "Resolution compliance by priority",
-                )
-                .into(),
+            title: title.into(),
             x_desc: l.pick("Prioridad", "Priority").into(),
             y_desc: l.pick("% dentro del ANS", "% within SLA").into(),
             labels: pri.iter().map(|x| x.group.clone()).collect(),
             body: Body::Bars {
-                values: pri
-                    .iter()
-                    .map(|x| x.get("resolution_compliance_pct").unwrap_or(0.0))
-                    .collect(),
+                values: pri.iter().map(|x| x.get(id).unwrap_or(0.0)).collect(),
                 decimals: 1,
             },
-            target: target("resolution_compliance_pct"),
+            target: target(id),
             y_max: Some(110.0),
         },
     )];

@@ -453,3 +453,69 @@ fn bad_period_is_exit_2() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("2026-13"));
 }
+
+#[test]
+fn itagui_compliance_chart_falls_back_to_response() {
+    // Itagüí's procedure sets response targets only (no resolution
+    // target), so the compliance-by-priority chart shows response
+    // compliance: per priority, tickets responded in October 2026 (not
+    // excluded) whose response met the target, counted here from the rows.
+    use plazo::Policy;
+    use plazo::lang::Lang;
+    use plazo::report::charts::Body;
+    use plazo::report::{Context, chart_specs, period::Period};
+    use plazo::sla::Engine;
+    use plazo::tables::{Attr, Dataset, Inputs};
+    let s = root().join("samples/itagui");
+    let policy = Policy::load(&s.join("policy.toml")).unwrap();
+    let tz = policy.tz();
+    let inputs = Inputs {
+        tickets: s.join("tickets.csv"),
+        events: s.join("events.csv"),
+        surveys: Some(s.join("surveys.csv")),
+    };
+    let ds = Dataset::load(&inputs, tz).unwrap();
+    let period = Period::parse("2026-10", tz).unwrap();
+    let cutoff = period.last_second();
+    let rows = Engine::new(&policy, &ds, cutoff).unwrap().evaluate_all();
+    let mut met: BTreeMap<String, (u32, u32)> = BTreeMap::new();
+    for r in &rows {
+        if r.excluded.is_none()
+            && r.responded_at.is_some_and(|t| period.contains(t))
+        {
+            let t = &ds.tickets[r.ticket as usize];
+            let pri = ds.strings.get(t.attr(Attr::Priority)).to_string();
+            let e = met.entry(pri).or_default();
+            e.1 += 1;
+            e.0 += u32::from(r.response_met == Some(true));
+        }
+    }
+    assert!(met.len() >= 3, "{met:?}");
+    let c = Context::new(
+        &policy,
+        &ds,
+        &rows,
+        &period,
+        cutoff,
+        Lang::Es,
+        Vec::new(),
+    );
+    let specs = chart_specs(&c);
+    let (stem, chart) = &specs[0];
+    assert_eq!(stem, "cumplimiento-por-prioridad");
+    assert_eq!(chart.title, "Cumplimiento de atención por prioridad");
+    let Body::Bars { values, .. } = &chart.body else {
+        panic!("bars expected");
+    };
+    let got: BTreeMap<String, f64> = chart
+        .labels
+        .iter()
+        .cloned()
+        .zip(values.iter().copied())
+        .collect();
+    assert_eq!(got.len(), met.len(), "{got:?} vs {met:?}");
+    for (name, (m, n)) in &met {
+        let want = 100.0 * f64::from(*m) / f64::from(*n);
+        assert!((got[name] - want).abs() < 1e-9, "{name}: {got:?}");
+    }
+}
