@@ -519,3 +519,75 @@ fn itagui_compliance_chart_falls_back_to_response() {
         assert!((got[name] - want).abs() < 1e-9, "{name}: {got:?}");
     }
 }
+
+#[test]
+fn first_contact_query_on_the_victimas_sample() {
+    // queries/indicators/primer_contacto.sql on October 2026: per
+    // priority, tickets solved in the month (not excluded) and those whose
+    // events name at most one group, counted here from the sample's
+    // events.csv and the report's own sla.csv.
+    let dir = tempdir("primer-contacto");
+    let s = root().join("samples/victimas");
+    let p = |f: &str| s.join(f).to_str().unwrap().to_string();
+    let out = dir.join("out");
+    let q = root().join("queries/indicators");
+    let o = plazo(
+        &dir,
+        &[
+            "report",
+            "--policy",
+            &p("policy.toml"),
+            "--tickets",
+            &p("tickets.csv"),
+            "--events",
+            &p("events.csv"),
+            "--surveys",
+            &p("surveys.csv"),
+            "--period",
+            "2026-10",
+            "--queries",
+            q.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    ok_stdout(&o);
+    let mut groups: HashMap<String, std::collections::BTreeSet<String>> =
+        HashMap::new();
+    let mut ev = csv::Reader::from_path(s.join("events.csv")).unwrap();
+    for r in ev.records() {
+        let r = r.unwrap();
+        if !r[3].is_empty() {
+            groups
+                .entry(r[0].to_string())
+                .or_default()
+                .insert(r[3].into());
+        }
+    }
+    let mut want: BTreeMap<String, (f64, f64)> = BTreeMap::new();
+    for r in sla_rows(&out) {
+        if month(&r["solved_at"]) == Some("2026-10")
+            && r["excluded_reason"].is_empty()
+        {
+            let e = want.entry(r["priority"].clone()).or_default();
+            e.0 += 1.0;
+            let n = groups.get(&r["ticket_id"]).map_or(0, |g| g.len());
+            e.1 += f64::from(u8::from(n <= 1));
+        }
+    }
+    let mut wb: Xlsx<_> =
+        open_workbook(out.join("informe-2026-10.xlsx")).unwrap();
+    let got: BTreeMap<String, (f64, f64)> = wb
+        .worksheet_range("primer_contacto")
+        .unwrap()
+        .rows()
+        .skip(1)
+        .map(|r| {
+            let v = |i: usize| cell_f64(&r[i]).unwrap();
+            (r[0].to_string(), (v(1), v(2)))
+        })
+        .collect();
+    assert_eq!(got, want);
+    // Escalations exist in the sample: first contact is not 100 %.
+    assert!(got.values().all(|(n, fc)| fc < n), "{got:?}");
+}
