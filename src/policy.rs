@@ -162,6 +162,10 @@ pub struct TargetRule {
     pub index: usize,
     /// (field, accepted values folded with [`fold`]); all must match.
     pub matchers: Vec<(Field, Vec<String>)>,
+    /// `category_prefix` / `service_prefix`: (field, accepted branches,
+    /// folded); the value must be a branch or lie under one in a tree
+    /// written with `>` (see [`under_branch`]); all must match.
+    pub prefixes: Vec<(Field, Vec<String>)>,
     /// `where = { column = value(s) }`: any other column of the tickets
     /// table (e.g. GLPI's `slas_id_ttr`), folded; all must match.
     pub columns: Vec<(String, Vec<String>)>,
@@ -191,10 +195,63 @@ impl TargetRule {
             .iter()
             .all(|(f, vals)| vals.iter().any(|v| v == get(*f)))
             && self
+                .prefixes
+                .iter()
+                .all(|(f, vals)| vals.iter().any(|v| under_branch(get(*f), v)))
+            && self
                 .columns
                 .iter()
                 .all(|(c, vals)| vals.iter().any(|v| v == col(c)))
     }
+}
+
+impl TargetRule {
+    /// The match keys in words, as the policy writes them (folded values):
+    /// `priority = alta | critica; category_prefix = hardware; where.x =
+    /// 3`; empty for a catch-all rule.
+    pub fn describe(&self) -> String {
+        let keys = self
+            .matchers
+            .iter()
+            .map(|(f, v)| format!("{} = {}", f.key(), v.join(" | ")));
+        let pre = self
+            .prefixes
+            .iter()
+            .map(|(f, v)| format!("{}_prefix = {}", f.key(), v.join(" | ")));
+        let cols = self
+            .columns
+            .iter()
+            .map(|(c, v)| format!("where.{c} = {}", v.join(" | ")));
+        keys.chain(pre).chain(cols).collect::<Vec<_>>().join("; ")
+    }
+
+    /// True when the rule has no match key (it matches every ticket).
+    pub fn is_catch_all(&self) -> bool {
+        self.matchers.is_empty()
+            && self.prefixes.is_empty()
+            && self.columns.is_empty()
+    }
+}
+
+/// True when `value` is the tree node `branch` or lies under it, in a
+/// category tree written with `>` between levels (GLPI's complete names:
+/// `Hardware > Alistamiento > Portátiles`). Both are folded text; spaces
+/// around `>` do not matter. A longer sibling name is not under it.
+///
+/// ```
+/// use plazo::policy::under_branch;
+/// assert!(under_branch("hardware > alistamiento", "hardware"));
+/// assert!(under_branch("hardware>alistamiento>portatiles", "hardware > alistamiento"));
+/// assert!(under_branch("hardware", "hardware"));
+/// assert!(!under_branch("hardware y redes", "hardware"));
+/// assert!(!under_branch("software > hardware", "hardware"));
+/// ```
+pub fn under_branch(value: &str, branch: &str) -> bool {
+    let norm = |s: &str| -> String {
+        s.split('>').map(str::trim).collect::<Vec<_>>().join(">")
+    };
+    let (v, b) = (norm(value), norm(branch));
+    v == b || v.strip_prefix(&b).is_some_and(|rest| rest.starts_with('>'))
 }
 
 /// `[exclude]`: tickets left out of compliance, with a reason.
@@ -265,6 +322,8 @@ struct RawTarget {
     category: Option<OneOrMany>,
     service: Option<OneOrMany>,
     group: Option<OneOrMany>,
+    category_prefix: Option<OneOrMany>,
+    service_prefix: Option<OneOrMany>,
     #[serde(default, rename = "where")]
     where_: BTreeMap<String, OneOrMany>,
     response: Option<String>,
@@ -448,33 +507,43 @@ impl Policy {
                 ));
             }
             let mut matchers = Vec::new();
-            for (field, v) in [
-                (Field::Type, t.type_),
-                (Field::Priority, t.priority),
-                (Field::Category, t.category),
-                (Field::Service, t.service),
-                (Field::Group, t.group),
+            let mut prefixes = Vec::new();
+            for (field, v, prefix) in [
+                (Field::Type, t.type_, false),
+                (Field::Priority, t.priority, false),
+                (Field::Category, t.category, false),
+                (Field::Service, t.service, false),
+                (Field::Group, t.group, false),
+                (Field::Category, t.category_prefix, true),
+                (Field::Service, t.service_prefix, true),
             ] {
                 let Some(v) = v else { continue };
                 let vals: Vec<String> = match v {
                     OneOrMany::One(s) => vec![fold(&s)],
                     OneOrMany::Many(v) => v.iter().map(|s| fold(s)).collect(),
                 };
+                let name = if prefix {
+                    format!("{}_prefix", field.key())
+                } else {
+                    field.key().to_string()
+                };
                 if vals.is_empty() || vals.iter().any(String::is_empty) {
                     return Err(Error::input(
                         format!(
-                            "{key}.{}: valor vacío; escriba el valor tal como \
-                             lo exporta la herramienta o quite la clave",
-                            field.key()
+                            "{key}.{name}: valor vacío; escriba el valor tal \
+                             como lo exporta la herramienta o quite la clave"
                         ),
                         format!(
-                            "{key}.{}: empty value; write the value as the \
-                             tool exports it or remove the key",
-                            field.key()
+                            "{key}.{name}: empty value; write the value as \
+                             the tool exports it or remove the key"
                         ),
                     ));
                 }
-                matchers.push((field, vals));
+                if prefix {
+                    prefixes.push((field, vals));
+                } else {
+                    matchers.push((field, vals));
+                }
             }
             let mut columns = Vec::new();
             for (col, v) in t.where_ {
@@ -516,33 +585,26 @@ impl Policy {
                     ),
                 ));
             }
-            if matchers.is_empty() && columns.is_empty() {
-                catch_all = Some(i);
-            }
-            let label = t.name.unwrap_or_else(|| {
-                if matchers.is_empty() && columns.is_empty() {
-                    crate::lang::tr("todos", "all").to_string()
-                } else {
-                    matchers
-                        .iter()
-                        .map(|(f, v)| format!("{}={}", f.key(), v.join("|")))
-                        .chain(
-                            columns
-                                .iter()
-                                .map(|(c, v)| format!("{c}={}", v.join("|"))),
-                        )
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                }
-            });
-            targets.push(TargetRule {
+            let mut rule = TargetRule {
                 index: i,
                 matchers,
+                prefixes,
                 columns,
                 response,
                 resolution,
-                label,
+                label: String::new(),
+            };
+            if rule.is_catch_all() {
+                catch_all = Some(i);
+            }
+            rule.label = t.name.unwrap_or_else(|| {
+                if rule.is_catch_all() {
+                    crate::lang::tr("todos", "all").to_string()
+                } else {
+                    rule.describe()
+                }
             });
+            targets.push(rule);
         }
 
         let auto_close_after = raw
@@ -712,6 +774,39 @@ mod tests {
         assert!(r.matches(|_| "muy alta"));
         assert!(r.matches(|_| "5"));
         assert!(!r.matches(|_| "alta"));
+    }
+
+    #[test]
+    fn category_prefix_matches_a_branch_of_the_tree() {
+        // The rule needs both keys: type exact, category under the branch.
+        let text = format!(
+            "{BASE}[[targets]]\ntype = \"Requerimiento\"\n\
+             category_prefix = \"Hardware > Alistamiento\"\n\
+             resolution = \"24h\"\n[[targets]]\nresponse = \"1h\"\n"
+        );
+        let p = Policy::from_toml(&text, "p.toml".as_ref()).unwrap();
+        let r = &p.targets()[0];
+        let with = |cat: &'static str| {
+            move |f: Field| match f {
+                Field::Type => "requerimiento",
+                Field::Category => cat,
+                _ => "",
+            }
+        };
+        assert!(r.matches(with("hardware > alistamiento")));
+        assert!(r.matches(with("hardware > alistamiento > portatiles")));
+        assert!(!r.matches(with("hardware > alistamientos")));
+        assert!(!r.matches(with("hardware")));
+        assert!(!r.matches(|_| "hardware > alistamiento"));
+        assert_eq!(
+            r.describe(),
+            "type = requerimiento; category_prefix = hardware > alistamiento"
+        );
+        // A rule with only a prefix key is not a catch-all.
+        assert!(!r.is_catch_all() && p.targets()[1].is_catch_all());
+        let e =
+            err("[[targets]]\ncategory_prefix = \"\"\nresponse = \"1h\"\n");
+        assert!(e.contains("targets[0].category_prefix: empty value"), "{e}");
     }
 
     #[test]

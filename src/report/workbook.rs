@@ -1127,13 +1127,7 @@ fn methodology(
     r += 1;
     for t in p.targets() {
         s.text(r, 0, &format!("#{}", t.index))?;
-        let m = t
-            .matchers
-            .iter()
-            .map(|(fld, v)| format!("{} = {}", fld.key(), v.join(" | ")))
-            .collect::<Vec<_>>()
-            .join("; ");
-        s.text(r, 1, &m)?;
+        s.text(r, 1, &t.describe())?;
         s.text(r, 2, &t.response.map(|d| d.to_string()).unwrap_or_default())?;
         s.text(
             r,

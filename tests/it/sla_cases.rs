@@ -452,7 +452,7 @@ fn summary_names_target_rules_no_ticket_matched() {
     let with = run(&policy);
     assert!(
         with.contains(
-            "Reglas de ANS sin ningún ticket: targets[3] (priority="
+            "Reglas de ANS sin ningún ticket: targets[3] (priority = critica)"
         ),
         "{with}"
     );
