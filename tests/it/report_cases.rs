@@ -11,23 +11,9 @@ use std::path::{Path, PathBuf};
 
 use calamine::{Data, DataType, Reader, Xlsx, open_workbook};
 
-use crate::util::{ok_stdout, plazo, root, tempdir};
+use crate::util::{folder_args, ok_stdout, plazo, plazo_on, root, tempdir};
 
 const CUTOFF: &str = "2026-08-03 12:00";
-
-fn fixture_args(data: &Path) -> Vec<String> {
-    let p = |f: &str| data.join(f).to_str().unwrap().to_string();
-    vec![
-        "--policy".into(),
-        p("policy.toml"),
-        "--tickets".into(),
-        p("tickets.csv"),
-        "--events".into(),
-        p("events.csv"),
-        "--surveys".into(),
-        p("surveys.csv"),
-    ]
-}
 
 /// Runs `plazo report` on the fixtures; returns the output folder and
 /// the process output.
@@ -35,7 +21,7 @@ fn report(name: &str, extra: &[&str]) -> (PathBuf, std::process::Output) {
     let dir = tempdir(name);
     let out = dir.join("out");
     let mut args: Vec<String> = vec!["report".into()];
-    args.extend(fixture_args(&root().join("tests/data/sla")));
+    args.extend(folder_args(&root().join("tests/data/sla")));
     args.extend(extra.iter().map(|s| s.to_string()));
     args.extend(["--out".into(), out.to_str().unwrap().to_string()]);
     let a: Vec<&str> = args.iter().map(String::as_str).collect();
@@ -379,7 +365,7 @@ fn user_text_stays_text() {
     );
     std::fs::write(dir.join("tickets.csv"), t).unwrap();
     let mut args = vec!["report".to_string()];
-    args.extend(fixture_args(&dir));
+    args.extend(folder_args(&dir));
     args.extend(
         ["--period", "2026-05", "--cutoff", CUTOFF, "--out", "out"]
             .map(String::from),
@@ -528,21 +514,13 @@ fn first_contact_query_on_the_victimas_sample() {
     // events.csv and the report's own sla.csv.
     let dir = tempdir("primer-contacto");
     let s = root().join("samples/victimas");
-    let p = |f: &str| s.join(f).to_str().unwrap().to_string();
     let out = dir.join("out");
     let q = root().join("queries/indicators");
-    let o = plazo(
+    let o = plazo_on(
         &dir,
+        "report",
+        &s,
         &[
-            "report",
-            "--policy",
-            &p("policy.toml"),
-            "--tickets",
-            &p("tickets.csv"),
-            "--events",
-            &p("events.csv"),
-            "--surveys",
-            &p("surveys.csv"),
             "--period",
             "2026-10",
             "--queries",

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use crate::util::{ok_stdout, plazo, root, tempdir};
+use crate::util::{ok_stdout, plazo, plazo_on, root, tempdir};
 
 fn run_sla(lang: &str) -> (Vec<HashMap<String, String>>, String, String) {
     let (rows, rejects, stderr, _) = run_sla_header(lang);
@@ -286,21 +286,17 @@ fn early_and_duplicate_events_and_rejects() {
 fn strict_makes_rejects_fatal() {
     let dir = tempdir("sla-strict");
     let data = root().join("tests/data/sla");
-    let o = plazo(
+    let out = dir.join("x.csv");
+    let o = plazo_on(
         &dir,
+        "sla",
+        &data,
         &[
-            "sla",
             "--strict",
-            "--policy",
-            data.join("policy.toml").to_str().unwrap(),
-            "--tickets",
-            data.join("tickets.csv").to_str().unwrap(),
-            "--events",
-            data.join("events.csv").to_str().unwrap(),
             "--cutoff",
             "2026-08-03 12:00",
             "--out",
-            dir.join("x.csv").to_str().unwrap(),
+            out.to_str().unwrap(),
         ],
     );
     assert_eq!(o.status.code(), Some(2));
@@ -427,35 +423,36 @@ fn summary_names_target_rules_no_ticket_matched() {
     let data = root().join("tests/data/sla");
     let base = std::fs::read_to_string(data.join("policy.toml")).unwrap();
     let extra = "\n[[targets]]\npriority = \"Crítica\"\nresponse = \"30m\"\n";
-    let policy = dir.join("policy.toml");
-    std::fs::write(&policy, format!("{base}{extra}")).unwrap();
-    let run = |policy: &std::path::Path| {
-        let o = plazo(
+    let mine = dir.join("mine");
+    std::fs::create_dir_all(&mine).unwrap();
+    std::fs::write(mine.join("policy.toml"), format!("{base}{extra}"))
+        .unwrap();
+    for f in ["tickets.csv", "events.csv"] {
+        std::fs::copy(data.join(f), mine.join(f)).unwrap();
+    }
+    let out = dir.join("sla.csv");
+    let run = |folder: &std::path::Path| {
+        let o = plazo_on(
             &dir,
+            "sla",
+            folder,
             &[
-                "sla",
-                "--policy",
-                policy.to_str().unwrap(),
-                "--tickets",
-                data.join("tickets.csv").to_str().unwrap(),
-                "--events",
-                data.join("events.csv").to_str().unwrap(),
                 "--cutoff",
                 "2026-08-03 12:00",
                 "--out",
-                dir.join("sla.csv").to_str().unwrap(),
+                out.to_str().unwrap(),
             ],
         );
         ok_stdout(&o);
         String::from_utf8(o.stderr).unwrap()
     };
-    let with = run(&policy);
+    let with = run(&mine);
     assert!(
         with.contains(
             "Reglas de ANS sin ningún ticket: targets[3] (priority = critica)"
         ),
         "{with}"
     );
-    let without = run(&data.join("policy.toml"));
+    let without = run(&data);
     assert!(!without.contains("sin ningún ticket"), "{without}");
 }

@@ -8,7 +8,7 @@ use std::path::Path;
 use plazo::ingest::write::{csv_to_parquet, read_parquet_table};
 use polars::prelude::*;
 
-use crate::util::{ok_stdout, plazo, root, tempdir};
+use crate::util::{ok_stdout, plazo, plazo_on, root, tempdir};
 
 /// Runs `plazo sla` on the Víctimas sample tables named `t`, `e`, `s`,
 /// writing `out`; returns stderr.
@@ -194,22 +194,8 @@ fn parquet_output_has_the_csv_cells_with_types() {
 #[test]
 fn other_output_extensions_are_refused_with_exit_2() {
     let dir = tempdir("sla-out-ext");
-    let (t, e) = (sample("tickets.csv"), sample("events.csv"));
-    let policy = root().join("samples/victimas/policy.toml");
-    let o = plazo(
-        &dir,
-        &[
-            "sla",
-            "--policy",
-            policy.to_str().unwrap(),
-            "--tickets",
-            t.to_str().unwrap(),
-            "--events",
-            e.to_str().unwrap(),
-            "--out",
-            "sla.xlsx",
-        ],
-    );
+    let data = root().join("samples/victimas");
+    let o = plazo_on(&dir, "sla", &data, &["--out", "sla.xlsx"]);
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("use un archivo .csv o .parquet"), "{err}");

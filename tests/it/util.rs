@@ -33,6 +33,40 @@ pub fn plazo(dir: &Path, args: &[&str]) -> Output {
         .expect("run plazo")
 }
 
+/// `--policy DIR/policy.toml --tickets DIR/tickets.csv --events
+/// DIR/events.csv`, plus `--surveys DIR/surveys.csv` when that file exists:
+/// the data arguments of a sample or fixture folder.
+pub fn folder_args(dir: &Path) -> Vec<String> {
+    let mut v = Vec::new();
+    for (flag, file) in [
+        ("--policy", "policy.toml"),
+        ("--tickets", "tickets.csv"),
+        ("--events", "events.csv"),
+        ("--surveys", "surveys.csv"),
+    ] {
+        let p = dir.join(file);
+        if flag != "--surveys" || p.exists() {
+            v.push(flag.to_string());
+            v.push(p.to_str().unwrap().to_string());
+        }
+    }
+    v
+}
+
+/// Runs `plazo COMMAND <folder_args(data)> EXTRA...` in `dir`.
+pub fn plazo_on(
+    dir: &Path,
+    command: &str,
+    data: &Path,
+    extra: &[&str],
+) -> Output {
+    let mut args = vec![command.to_string()];
+    args.extend(folder_args(data));
+    args.extend(extra.iter().map(|s| s.to_string()));
+    let a: Vec<&str> = args.iter().map(String::as_str).collect();
+    plazo(dir, &a)
+}
+
 /// A fresh temporary directory for one test.
 pub fn tempdir(name: &str) -> PathBuf {
     use std::sync::atomic::{AtomicUsize, Ordering};
