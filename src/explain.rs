@@ -44,6 +44,7 @@ pub fn explain(
         surveys: &surveys,
         affected_users: t.affected_users,
         attr_exclusion: None,
+        rule_exclusion: None,
     };
     let mut row = Engine::evaluate_traced(
         policy,
@@ -376,13 +377,48 @@ pub fn explain(
                 ds.strings.get(t.attr(Attr::Service)),
                 ds.strings.get(t.attr(Attr::Group)),
             ),
+            Exclusion::Rule(k) => {
+                use crate::policy::RuleTest;
+                let r = &policy.exclusions().rules[usize::from(k)];
+                match &r.test {
+                    RuleTest::Column { column, .. } => {
+                        let v = Attr::ALL
+                            .iter()
+                            .find(|a| a.column() == column)
+                            .map(|a| ds.strings.get(t.attr(*a)))
+                            .or_else(|| {
+                                ds.extra_columns
+                                    .iter()
+                                    .position(|c| c == column)
+                                    .map(|x| ds.strings.get(t.extra[x]))
+                            })
+                            .unwrap_or("");
+                        format!(
+                            " (exclude.rules[{k}] {}: {column} = {v:?})",
+                            r.reason
+                        )
+                    }
+                    RuleTest::FinalStatus(_) => {
+                        let last = evs
+                            .iter()
+                            .rev()
+                            .find(|e| e.at <= engine.cutoff())
+                            .map_or("", |e| ds.strings.get(e.status));
+                        format!(
+                            " (exclude.rules[{k}] {}: {} {last:?})",
+                            r.reason,
+                            tr("último estado", "last status")
+                        )
+                    }
+                }
+            }
             _ => String::new(),
         };
         let _ = writeln!(
             o,
             "{}: {}{why} — {}",
             tr("EXCLUIDO", "EXCLUDED"),
-            x.describe(lang),
+            x.describe_in(policy, lang),
             tr("no cuenta en el cumplimiento", "left out of compliance"),
         );
     }

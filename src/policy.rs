@@ -263,7 +263,74 @@ pub struct Exclusions {
     pub types: Vec<String>,
     /// Folded categories -> `excluded_category`.
     pub categories: Vec<String>,
+    /// `[[exclude.rules]]`: named exclusions, in file order. They come
+    /// before every built-in reason (a named rule is the more specific).
+    pub rules: Vec<ExclusionRule>,
 }
+
+/// One `[[exclude.rules]]` entry: a named reason and the test that picks
+/// its tickets.
+///
+/// ```
+/// use plazo::Policy;
+/// use plazo::policy::RuleTest;
+/// let p = Policy::from_toml(r#"
+///     name = "x"
+///     [calendar]
+///     always = true
+///     [[exclude.rules]]
+///     reason = "desistida"
+///     description = "Archivada por desistimiento (PR-RF-09, actividad 1)"
+///     column = "tipo_solucion"
+///     values = ["Desistida"]
+///     [[exclude.rules]]
+///     reason = "no_gestionado"
+///     final_status = "No gestionado"
+/// "#, "p.toml".as_ref())?;
+/// let r = &p.exclusions().rules;
+/// assert_eq!(r[0].reason, "desistida");
+/// assert!(matches!(&r[0].test, RuleTest::Column { column, values }
+///     if column == "tipo_solucion" && values == &["desistida"]));
+/// assert_eq!(r[1].description, "no_gestionado"); // defaults to the reason
+/// # Ok::<(), plazo::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExclusionRule {
+    /// The id written to `excluded_reason` (`[a-z0-9_]`, not a built-in
+    /// reason).
+    pub reason: String,
+    /// Words for people (summaries, the "Excluidos" sheet); the reason
+    /// when not given.
+    pub description: String,
+    /// Which tickets it excludes.
+    pub test: RuleTest,
+}
+
+/// What an [`ExclusionRule`] looks at.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RuleTest {
+    /// A tickets column (canonical or extra) whose folded value is one of
+    /// `values` (folded).
+    Column {
+        /// The column name as in the tickets table.
+        column: String,
+        /// Accepted values, folded.
+        values: Vec<String>,
+    },
+    /// The source label of the ticket's last event at the cutoff (before
+    /// mapping to a state), folded, is one of these.
+    FinalStatus(Vec<String>),
+}
+
+/// The reasons plazo writes itself; a named rule cannot reuse them.
+pub const BUILTIN_REASONS: [&str; 6] = [
+    "cancelled",
+    "massive",
+    "excluded_type",
+    "excluded_category",
+    "no_target",
+    "opened_after_cutoff",
+];
 
 /// `[survey]`: the satisfaction scale.
 #[derive(Clone, Copy, Debug)]
@@ -346,6 +413,115 @@ struct RawExclude {
     types: Vec<String>,
     #[serde(default)]
     categories: Vec<String>,
+    #[serde(default)]
+    rules: Vec<RawExcludeRule>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawExcludeRule {
+    reason: String,
+    description: Option<String>,
+    column: Option<String>,
+    values: Option<OneOrMany>,
+    final_status: Option<OneOrMany>,
+}
+
+fn many(v: OneOrMany) -> Vec<String> {
+    match v {
+        OneOrMany::One(s) => vec![fold(&s)],
+        OneOrMany::Many(v) => v.iter().map(|s| fold(s)).collect(),
+    }
+}
+
+/// Checks and converts the `[[exclude.rules]]` entries.
+fn exclusion_rules(raw: Vec<RawExcludeRule>) -> Result<Vec<ExclusionRule>> {
+    let mut out: Vec<ExclusionRule> = Vec::with_capacity(raw.len());
+    for (i, r) in raw.into_iter().enumerate() {
+        let key = format!("exclude.rules[{i}]");
+        let reason = r.reason.trim().to_string();
+        let ok = !reason.is_empty()
+            && reason.chars().all(|c| {
+                c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'
+            });
+        if !ok {
+            return Err(Error::input(
+                format!(
+                    "{key}.reason: {reason:?} no sirve como identificador; use \
+                     minúsculas, cifras y _ (p. ej. \"desistida\") y ponga el \
+                     texto para personas en description"
+                ),
+                format!(
+                    "{key}.reason: {reason:?} is not an id; use lowercase \
+                     letters, digits and _ (e.g. \"desistida\") and put the \
+                     text for people in description"
+                ),
+            ));
+        }
+        if BUILTIN_REASONS.contains(&reason.as_str())
+            || out.iter().any(|o| o.reason == reason)
+        {
+            return Err(Error::input(
+                format!(
+                    "{key}.reason: {reason:?} ya está en uso (por plazo o por \
+                     otra regla); elija otro nombre"
+                ),
+                format!(
+                    "{key}.reason: {reason:?} is already used (by plazo or \
+                     another rule); choose another name"
+                ),
+            ));
+        }
+        let test = match (r.column, r.values, r.final_status) {
+            (Some(column), Some(values), None) => RuleTest::Column {
+                column: column.trim().to_string(),
+                values: many(values),
+            },
+            (None, None, Some(labels)) => RuleTest::FinalStatus(many(labels)),
+            _ => {
+                return Err(Error::input(
+                    format!(
+                        "{key}: indique column = \"...\" con values = [...], \
+                         o bien final_status = [...] (una de las dos pruebas)"
+                    ),
+                    format!(
+                        "{key}: give column = \"...\" with values = [...], or \
+                         final_status = [...] (one of the two tests)"
+                    ),
+                ));
+            }
+        };
+        let empty = match &test {
+            RuleTest::Column { column, values } => {
+                column.is_empty() || values.is_empty()
+            }
+            RuleTest::FinalStatus(v) => v.is_empty(),
+        } || match &test {
+            RuleTest::Column { values: v, .. } | RuleTest::FinalStatus(v) => {
+                v.iter().any(String::is_empty)
+            }
+        };
+        if empty {
+            return Err(Error::input(
+                format!(
+                    "{key}: columna o valor vacío; escriba al menos un valor"
+                ),
+                format!(
+                    "{key}: empty column or value; write at least one value"
+                ),
+            ));
+        }
+        out.push(ExclusionRule {
+            description: r
+                .description
+                .map(|d| d.trim().to_string())
+                .filter(|d| !d.is_empty())
+                .unwrap_or_else(|| reason.clone()),
+            reason,
+            test,
+        });
+    }
+    Ok(out)
 }
 
 #[derive(Default, Deserialize)]
@@ -637,6 +813,7 @@ impl Policy {
                     .iter()
                     .map(|s| fold(s))
                     .collect(),
+                rules: exclusion_rules(raw.exclude.rules)?,
             },
             auto_close_after,
             survey: SurveyRules {
@@ -762,6 +939,24 @@ mod tests {
         assert!(e.contains("unknown field `calender`"), "{e}");
         let e = err("[[targets]]\nprioridad = \"Alta\"\nresponse = \"1h\"\n");
         assert!(e.contains("unknown field `prioridad`"), "{e}");
+        let rule = |body: &str| err(&format!("[[exclude.rules]]\n{body}"));
+        let e = rule("reason = \"No gestionado\"\nfinal_status = \"x\"\n");
+        assert!(
+            e.contains(
+                "exclude.rules[0].reason: \"No gestionado\" is not an id"
+            ),
+            "{e}"
+        );
+        let e = rule("reason = \"massive\"\nfinal_status = \"x\"\n");
+        assert!(e.contains("\"massive\" is already used"), "{e}");
+        let e = rule("reason = \"a\"\ncolumn = \"c\"\n");
+        assert!(e.contains("exclude.rules[0]: give column"), "{e}");
+        let e = rule(
+            "reason = \"a\"\ncolumn = \"c\"\nvalues = [\"v\"]\nfinal_status = \"x\"\n",
+        );
+        assert!(e.contains("exclude.rules[0]: give column"), "{e}");
+        let e = rule("reason = \"a\"\nfinal_status = []\n");
+        assert!(e.contains("exclude.rules[0]: empty column or value"), "{e}");
     }
 
     #[test]

@@ -88,7 +88,7 @@ fn summary(
             continue;
         }
         if let Some(e) = r.excluded {
-            *excl.entry(e.describe(lang)).or_default() += 1;
+            *excl.entry(e.describe_in(&l.policy, lang)).or_default() += 1;
             continue;
         }
         match r.response_met {

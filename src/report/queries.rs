@@ -146,7 +146,7 @@ fn surveys(ds: &Dataset, iso: &mut Iso) -> PolarsResult<DataFrame> {
 /// `closed_in_period`.
 fn sla(c: &Context<'_>, iso: &mut Iso) -> PolarsResult<DataFrame> {
     let (ds, rows, p) = (c.ds, c.rows, c.period);
-    let mut df = crate::sla::frame::sla_with(ds, rows, iso)?;
+    let mut df = crate::sla::frame::sla_with(c.policy, ds, rows, iso)?;
     let inp = |f: fn(&SlaRow) -> Option<i64>| -> Vec<Option<bool>> {
         rows.iter()
             .map(|r| Some(f(r).is_some_and(|t| p.contains(t))))

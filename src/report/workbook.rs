@@ -950,8 +950,8 @@ fn excluded(
         k += 1;
         s.ticket(k, i, &EXCL_ATTRS)?;
         s.date(k, 5, Some(c.ds.tickets[i].opened_at))?;
-        s.text(k, 6, e.describe(c.lang))?;
-        s.text(k, 7, e.key())?;
+        s.text(k, 6, e.describe_in(c.policy, c.lang))?;
+        s.text(k, 7, e.name(c.policy))?;
     }
     s.table(0, k, heads.len() as u16)?;
     Ok(())
@@ -1000,7 +1000,7 @@ fn data(
         s.date(row, 18, r.resolution_due_at)?;
         s.num(row, 19, Some(f64::from(r.reopen_count)), &f.int)?;
         s.num(row, 20, r.survey_score, &f.num)?;
-        s.text(row, 21, r.excluded.map_or("", |e| e.key()))?;
+        s.text(row, 21, r.excluded.map_or("", |e| e.name(c.policy)))?;
         s.dur(row, 22, Some(r.wall_resolution_s))?;
         s.date(row, 23, r.response_due_at)?;
         for (j, cl) in [r.response_class, r.resolution_class, worst(r)]
@@ -1181,6 +1181,23 @@ fn methodology(
     for (k, v) in rows {
         s.text(r, 0, k)?;
         s.text(r, 1, &v)?;
+        r += 1;
+    }
+    // Named rules, in the order they are tried (before the reasons above).
+    for rule in &ex.rules {
+        use crate::policy::RuleTest;
+        let test = match &rule.test {
+            RuleTest::Column { column, values } => {
+                format!("{column} = {}", values.join(" | "))
+            }
+            RuleTest::FinalStatus(v) => format!(
+                "{} = {}",
+                tr(c, "último estado", "last status"),
+                v.join(" | ")
+            ),
+        };
+        s.text(r, 0, &format!("{} ({})", rule.description, rule.reason))?;
+        s.text(r, 1, &test)?;
         r += 1;
     }
     r += 1;

@@ -120,7 +120,7 @@ pub fn sla(
     ds: &Dataset,
     rows: &[SlaRow],
 ) -> PolarsResult<DataFrame> {
-    sla_with(ds, rows, &mut Iso::new(policy.tz()))
+    sla_with(policy, ds, rows, &mut Iso::new(policy.tz()))
 }
 
 /// [`sla`] with a caller's instant writer.
@@ -129,6 +129,7 @@ pub fn sla(
 ///
 /// As [`sla`].
 pub fn sla_with(
+    policy: &Policy,
     ds: &Dataset,
     rows: &[SlaRow],
     iso: &mut Iso,
@@ -189,7 +190,12 @@ pub fn sla_with(
         s_col(COLUMNS[18], inst(iso, |r| r.resolution_due_at)),
         i_col(COLUMNS[19], int(|r| Some(i64::from(r.reopen_count)))),
         f_col(COLUMNS[20], rows.iter().map(|r| r.survey_score).collect()),
-        s_col(COLUMNS[21], key(|r| r.excluded.map(|e| e.key()))),
+        s_col(
+            COLUMNS[21],
+            rows.iter()
+                .map(|r| r.excluded.map(|e| e.name(policy).to_string()))
+                .collect(),
+        ),
         i_col(COLUMNS[22], int(|r| Some(r.wall_resolution_s))),
         s_col(COLUMNS[23], inst(iso, |r| r.response_due_at)),
         s_col(COLUMNS[24], key(|r| r.response_class.map(|c| c.key()))),

@@ -93,12 +93,17 @@ pub enum Exclusion {
     NoTarget,
     /// Opened after the cutoff: it did not exist yet.
     OpenedAfterCutoff,
+    /// The policy's `[[exclude.rules]]` entry at this index; its reason
+    /// is [`Exclusion::name`].
+    Rule(u16),
 }
 
 impl Exclusion {
-    /// The stable id written in outputs.
+    /// The stable id of a built-in reason; `"rule"` for a named rule,
+    /// whose id is [`Exclusion::name`] (what outputs write).
     pub fn key(self) -> &'static str {
         match self {
+            Exclusion::Rule(_) => "rule",
             Exclusion::Cancelled => "cancelled",
             Exclusion::Massive => "massive",
             Exclusion::ExcludedType => "excluded_type",
@@ -123,8 +128,39 @@ impl Exclusion {
             Exclusion::OpenedAfterCutoff => {
                 ("abierto después del corte", "opened after the cutoff")
             }
+            Exclusion::Rule(_) => ("regla de exclusión", "exclusion rule"),
         };
         lang.pick(es, en)
+    }
+
+    /// The id written to `excluded_reason`: the built-in key, or the
+    /// named rule's `reason`.
+    pub fn name(self, policy: &Policy) -> &str {
+        match self {
+            Exclusion::Rule(i) => policy
+                .exclusions()
+                .rules
+                .get(usize::from(i))
+                .map_or("rule", |r| r.reason.as_str()),
+            _ => self.key(),
+        }
+    }
+
+    /// Words for people: [`Exclusion::describe`], or the named rule's
+    /// `description`.
+    pub fn describe_in(
+        self,
+        policy: &Policy,
+        lang: crate::lang::Lang,
+    ) -> &str {
+        match self {
+            Exclusion::Rule(i) => policy
+                .exclusions()
+                .rules
+                .get(usize::from(i))
+                .map_or("rule", |r| r.description.as_str()),
+            _ => self.describe(lang),
+        }
     }
 }
 
@@ -254,6 +290,10 @@ pub struct TicketInput<'a> {
     pub affected_users: Option<i64>,
     /// Excluded by type or category (decided by the caller).
     pub attr_exclusion: Option<Exclusion>,
+    /// Excluded by a named `[[exclude.rules]]` entry (decided by the
+    /// caller, which sees the ticket's columns and source labels); it
+    /// wins over every built-in reason.
+    pub rule_exclusion: Option<Exclusion>,
 }
 
 impl<'a> TicketInput<'a> {
@@ -265,6 +305,7 @@ impl<'a> TicketInput<'a> {
             surveys: &[],
             affected_users: None,
             attr_exclusion: None,
+            rule_exclusion: None,
         }
     }
 }
@@ -280,6 +321,11 @@ pub struct Engine<'a> {
     rule: Vec<Option<u16>>,
     /// Type/category exclusion per ticket.
     attr_excl: Vec<Option<Exclusion>>,
+    /// First `[[exclude.rules]]` column rule matching each ticket.
+    col_rule: Vec<Option<u16>>,
+    /// First `[[exclude.rules]]` final-status rule of each interned
+    /// status label.
+    status_rule: Vec<Option<u16>>,
 }
 
 /// An unknown status label, for the error that lists them all.
@@ -413,6 +459,8 @@ impl<'a> Engine<'a> {
             rule.push(r);
             attr_excl.push(x);
         }
+        let (col_rule, status_rule) =
+            exclusion_rules(policy, ds, &seen, &mut folded)?;
         Ok(Engine {
             policy,
             ds,
@@ -420,6 +468,8 @@ impl<'a> Engine<'a> {
             state_of,
             rule,
             attr_excl,
+            col_rule,
+            status_rule,
         })
     }
 
@@ -436,6 +486,24 @@ impl<'a> Engine<'a> {
     /// The target rule applied to ticket `i`.
     pub fn rule_of(&self, i: usize) -> Option<usize> {
         self.rule[i].map(usize::from)
+    }
+
+    /// The named `[[exclude.rules]]` entry that excludes ticket `i`, if
+    /// any: the first in file order among its column rule and the rule of
+    /// its last status label at the cutoff.
+    pub fn rule_exclusion(&self, i: usize) -> Option<Exclusion> {
+        let last = self
+            .ds
+            .events_of(i)
+            .iter()
+            .rev()
+            .find(|e| e.at <= self.cutoff)
+            .and_then(|e| self.status_rule[e.status as usize]);
+        match (self.col_rule[i], last) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+        .map(Exclusion::Rule)
     }
 
     /// Evaluates ticket `i` of the dataset.
@@ -459,6 +527,7 @@ impl<'a> Engine<'a> {
             surveys: sbuf.as_slice(),
             affected_users: t.affected_users,
             attr_exclusion: self.attr_excl[i],
+            rule_exclusion: self.rule_exclusion(i),
         };
         let mut row = Engine::evaluate_one(
             self.policy,
@@ -746,7 +815,9 @@ impl<'a> Engine<'a> {
         }
         // Exclusions, in order of precedence.
         let ex = policy.exclusions();
-        row.excluded = if state == State::Cancelled {
+        row.excluded = if t.rule_exclusion.is_some() {
+            t.rule_exclusion
+        } else if state == State::Cancelled {
             Some(Exclusion::Cancelled)
         } else if matches!((ex.massive_affected_users, t.affected_users), (Some(m), Some(u)) if u > m)
         {
@@ -760,6 +831,87 @@ impl<'a> Engine<'a> {
         };
         row
     }
+}
+
+/// Rule index per ticket (column rules) and per status label
+/// (final-status rules).
+type RuleIndex = (Vec<Option<u16>>, Vec<Option<u16>>);
+
+/// Resolves the policy's `[[exclude.rules]]` against the dataset: the
+/// first column rule matching each ticket, and the first final-status
+/// rule of each status label (`seen` marks the labels used as statuses).
+fn exclusion_rules(
+    policy: &Policy,
+    ds: &Dataset,
+    seen: &[bool],
+    folded: &mut HashMap<u32, String>,
+) -> Result<RuleIndex> {
+    use crate::policy::RuleTest;
+    let rules = &policy.exclusions().rules;
+    let mut status_rule = vec![None; ds.strings.len()];
+    let mut col_rule = vec![None; ds.tickets.len()];
+    if rules.is_empty() {
+        return Ok((col_rule, status_rule));
+    }
+    for (id, _) in seen.iter().enumerate().filter(|(_, s)| **s) {
+        let label = fold(ds.strings.get(id as u32));
+        status_rule[id] = rules
+            .iter()
+            .position(|r| {
+                matches!(&r.test, RuleTest::FinalStatus(v) if v.contains(&label))
+            })
+            .map(|k| k as u16);
+    }
+    // Column rules: (rule index, where the value is, accepted values).
+    enum Src {
+        Attr(Attr),
+        Extra(usize),
+    }
+    let mut cols: Vec<(u16, Src, &Vec<String>)> = Vec::new();
+    for (k, r) in rules.iter().enumerate() {
+        let RuleTest::Column { column, values } = &r.test else {
+            continue;
+        };
+        let src = if let Some(a) =
+            Attr::ALL.iter().find(|a| a.column() == column)
+        {
+            Src::Attr(*a)
+        } else if let Some(i) =
+            ds.extra_columns.iter().position(|c| c == column)
+        {
+            Src::Extra(i)
+        } else {
+            return Err(Error::input(
+                format!(
+                    "{}: exclude.rules[{k}].column: la tabla de tickets no \
+                     tiene la columna {column:?} (columnas adicionales: {}); \
+                     agréguela a la exportación o corrija el nombre",
+                    policy.path().display(),
+                    ds.extra_columns.join(", ")
+                ),
+                format!(
+                    "{}: exclude.rules[{k}].column: the tickets table has no \
+                     column {column:?} (extra columns: {}); add it to the \
+                     export or fix the name",
+                    policy.path().display(),
+                    ds.extra_columns.join(", ")
+                ),
+            ));
+        };
+        cols.push((k as u16, src, values));
+    }
+    for (i, t) in ds.tickets.iter().enumerate() {
+        col_rule[i] = cols.iter().find_map(|(k, src, values)| {
+            let id = match src {
+                Src::Attr(a) => t.attr(*a),
+                Src::Extra(x) => t.extra[*x],
+            };
+            let v =
+                folded.entry(id).or_insert_with(|| fold(ds.strings.get(id)));
+            values.contains(v).then_some(*k)
+        });
+    }
+    Ok((col_rule, status_rule))
 }
 
 fn unknown_labels(

@@ -121,7 +121,7 @@ pub fn render(policy: &Policy, ds: &Dataset, rows: &[SlaRow]) -> String {
             let _ = write!(out, "{s}");
         }
         out.push(',');
-        out.push_str(r.excluded.map_or("", |e| e.key()));
+        out.push_str(r.excluded.map_or("", |e| e.name(policy)));
         // Extensions.
         let _ = write!(out, ",{},", r.wall_resolution_s);
         inst(&mut out, r.response_due_at);

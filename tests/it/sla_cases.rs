@@ -4,6 +4,7 @@
 //! holidays) before the engine existed; the working is in the comments.
 
 use std::collections::HashMap;
+use std::path::PathBuf;
 
 use crate::util::{ok_stdout, plazo, plazo_on, root, tempdir};
 
@@ -455,4 +456,124 @@ fn summary_names_target_rules_no_ticket_matched() {
     );
     let without = run(&data);
     assert!(!without.contains("sin ningún ticket"), "{without}");
+}
+
+/// The fixtures with `extra` appended to their policy, in a folder of
+/// `dir` (tickets and events copied beside it).
+fn fixtures_with_policy(dir: &std::path::Path, extra: &str) -> PathBuf {
+    let data = root().join("tests/data/sla");
+    let base = std::fs::read_to_string(data.join("policy.toml")).unwrap();
+    let mine = dir.join("mine");
+    std::fs::create_dir_all(&mine).unwrap();
+    std::fs::write(mine.join("policy.toml"), format!("{base}{extra}"))
+        .unwrap();
+    for f in ["tickets.csv", "events.csv"] {
+        std::fs::copy(data.join(f), mine.join(f)).unwrap();
+    }
+    mine
+}
+
+fn reasons(csv_path: &std::path::Path) -> Vec<(String, String)> {
+    let mut rdr = csv::Reader::from_path(csv_path).unwrap();
+    rdr.records()
+        .map(|r| {
+            let r = r.unwrap();
+            (r[0].to_string(), r[21].to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn named_exclusion_rules_come_before_built_in_reasons() {
+    // T4 is the only ticket with channel "teléfono" (it is also massive:
+    // 12 affected users); T5's last status is "Anulado" (cancelled). The
+    // rules take their tickets before the built-in reasons; every other
+    // ticket keeps the reason it has without the rules.
+    let dir = tempdir("sla-named-exclusions");
+    let mine = fixtures_with_policy(
+        &dir,
+        r#"
+[[exclude.rules]]
+reason = "canal_telefonico"
+description = "Atención telefónica, fuera del ANS"
+column = "channel"
+values = ["TELEFONO"]
+
+[[exclude.rules]]
+reason = "anulado_por_usuario"
+final_status = ["anulado"]
+"#,
+    );
+    let data = root().join("tests/data/sla");
+    let cut = ["--cutoff", "2026-08-03 12:00", "--out"];
+    let (a, b) = (dir.join("base.csv"), dir.join("rules.csv"));
+    let o = plazo_on(
+        &dir,
+        "sla",
+        &data,
+        &[&cut[..], &[a.to_str().unwrap()]].concat(),
+    );
+    ok_stdout(&o);
+    let o = plazo_on(
+        &dir,
+        "sla",
+        &mine,
+        &[&cut[..], &[b.to_str().unwrap()]].concat(),
+    );
+    ok_stdout(&o);
+    let stderr = String::from_utf8(o.stderr).unwrap();
+    let (base, rules) = (reasons(&a), reasons(&b));
+    assert_eq!(base.len(), 9);
+    for ((id, was), (id2, now)) in base.iter().zip(&rules) {
+        assert_eq!(id, id2);
+        let want = match id.as_str() {
+            "T4" => "canal_telefonico",
+            "T5" => "anulado_por_usuario",
+            _ => was.as_str(),
+        };
+        assert_eq!(now, want, "{id}");
+    }
+    assert_eq!(base[3].1, "massive");
+    assert_eq!(base[4].1, "cancelled");
+    assert!(
+        stderr.contains("Atención telefónica, fuera del ANS 1"),
+        "{stderr}"
+    );
+    // explain says which rule and which value.
+    let o = plazo_on(
+        &dir,
+        "explain",
+        &mine,
+        &["--cutoff", "2026-08-03 12:00", "--ticket", "T4"],
+    );
+    let text = ok_stdout(&o);
+    assert!(
+        text.contains(
+            "EXCLUIDO: Atención telefónica, fuera del ANS (exclude.rules[0] \
+             canal_telefonico: channel = \"teléfono\")"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn exclusion_rule_on_a_missing_column_is_exit_2() {
+    let dir = tempdir("sla-exclusion-missing-column");
+    let mine = fixtures_with_policy(
+        &dir,
+        "\n[[exclude.rules]]\nreason = \"desistida\"\n\
+         column = \"tipo_solucion\"\nvalues = [\"Desistida\"]\n",
+    );
+    let out = dir.join("x.csv");
+    let o = plazo_on(&dir, "sla", &mine, &["--out", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains(
+            "exclude.rules[0].column: la tabla de tickets no tiene la \
+             columna \"tipo_solucion\" (columnas adicionales: title)"
+        ),
+        "{err}"
+    );
+    assert!(!out.exists());
 }
