@@ -1,7 +1,7 @@
 //! Per-ticket evaluation throughput, excluding I/O: the Víctimas profile
 //! (pauses, reopens, business-day targets) generated in memory, loaded
-//! once, then `Engine::evaluate_all` (rayon, all cores) and a sequential
-//! loop (one core).
+//! once, then `Engine::evaluate_all` (rayon, all cores), the same on a
+//! one-thread pool, and a sequential loop that stores nothing (one core).
 //!
 //! Run: `cargo bench --bench sla`.
 
@@ -42,11 +42,22 @@ fn bench(c: &mut Criterion) {
     g.bench_function("evaluate_all/parallel", |b| {
         b.iter(|| engine.evaluate_all())
     });
+    // The same work on a one-thread pool: rows stored as in a real run, so
+    // parallel / one_thread is the speed-up of the second core.
+    let one = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap();
+    g.bench_function("evaluate_all/one_thread", |b| {
+        b.iter(|| one.install(|| engine.evaluate_all()))
+    });
+    // Row by row, nothing stored; `black_box` keeps the compiler from
+    // dropping the columns no one reads.
     g.bench_function("evaluate/one_core", |b| {
         b.iter(|| {
             let mut x = 0i64;
             for i in 0..ds.tickets.len() {
-                x += engine.evaluate(i).resolution_s;
+                x += black_box(engine.evaluate(i)).resolution_s;
             }
             x
         })
