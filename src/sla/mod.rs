@@ -492,6 +492,9 @@ impl<'a> Engine<'a> {
     /// any: the first in file order among its column rule and the rule of
     /// its last status label at the cutoff.
     pub fn rule_exclusion(&self, i: usize) -> Option<Exclusion> {
+        if self.policy.exclusions().rules.is_empty() {
+            return None;
+        }
         let last = self
             .ds
             .events_of(i)
