@@ -45,6 +45,7 @@ pub fn explain(
         affected_users: t.affected_users,
         attr_exclusion: None,
         rule_exclusion: None,
+        ticket_targets: engine.ticket_targets(i),
     };
     let mut row = Engine::evaluate_traced(
         policy,
@@ -102,9 +103,39 @@ pub fn explain(
         let _ = writeln!(o, "{}", attrs.join(" · "));
     }
     let _ = writeln!(o, "{}: {}", tr("Abierto", "Opened"), when(t.opened_at));
+    let own = engine.ticket_targets(i);
+    if let (Some(spec), true) =
+        (policy.targets_from_ticket(), own != [None, None])
+    {
+        let d = |d: Option<BizDuration>, col: &Option<String>| match (d, col) {
+            (Some(d), Some(c)) => format!("{d} ({c})"),
+            _ => tr("de la regla", "from the rule").to_string(),
+        };
+        let _ = writeln!(
+            o,
+            "{}: {} {}, {} {}",
+            tr(
+                "ANS propio del ticket (prevalece sobre la regla)",
+                "The ticket's own target (wins over the rule)"
+            ),
+            tr("respuesta", "response"),
+            d(own[0], &spec.response),
+            tr("solución", "resolution"),
+            d(own[1], &spec.resolution),
+        );
+    }
     match engine.rule_of(i).map(|r| &policy.targets()[r]) {
         Some(rule) => {
-            let d = |d: Option<BizDuration>, s: Option<i64>| match (d, s) {
+            let d = |d: Option<BizDuration>, s: Option<i64>, mine: bool| match (
+                d, s,
+            ) {
+                (Some(d), _) if mine => format!(
+                    "{d} ({})",
+                    tr(
+                        "no se usa: vale el del ticket",
+                        "unused: the ticket's applies"
+                    )
+                ),
                 (Some(d), Some(s)) => {
                     format!("{d} ({} {})", hms(s), tr("hábiles", "business"))
                 }
@@ -117,9 +148,9 @@ pub fn explain(
                 rule.index,
                 rule.label,
                 tr("respuesta", "response"),
-                d(rule.response, row.response_target_s),
+                d(rule.response, row.response_target_s, own[0].is_some()),
                 tr("solución", "resolution"),
-                d(rule.resolution, row.resolution_target_s),
+                d(rule.resolution, row.resolution_target_s, own[1].is_some()),
             );
         }
         None => {

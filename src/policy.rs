@@ -356,6 +356,100 @@ pub struct Policy {
     auto_close_after: Option<BizDuration>,
     survey: SurveyRules,
     indicators: BTreeMap<String, f64>,
+    from_ticket: Option<TicketTargets>,
+}
+
+/// `[targets_from_ticket]`: tickets columns that carry each ticket's own
+/// targets (the tool's ANS per case: Aranda's service SLA, an "ANS"
+/// field the desk fills in). A non-empty cell wins over the
+/// `[[targets]]` rule for that measure; an empty one leaves the rule's.
+///
+/// ```
+/// use plazo::Policy;
+/// use plazo::policy::NumberUnit;
+/// use plazo::time::BizDuration;
+/// let p = Policy::from_toml(r#"
+///     name = "x"
+///     [calendar]
+///     always = true
+///     [targets_from_ticket]
+///     resolution = "ans_solucion"
+///     numbers = "minutes"
+/// "#, "p.toml".as_ref())?;
+/// let t = p.targets_from_ticket().unwrap();
+/// assert_eq!(t.resolution.as_deref(), Some("ans_solucion"));
+/// assert_eq!(t.parse("90")?, BizDuration::Seconds(5400));
+/// assert_eq!(t.parse("2bd")?, BizDuration::Days(2));
+/// assert_eq!(t.numbers, Some(NumberUnit::Minutes));
+/// # Ok::<(), plazo::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct TicketTargets {
+    /// The column holding the response target, if any.
+    pub response: Option<String>,
+    /// The column holding the resolution target, if any.
+    pub resolution: Option<String>,
+    /// How a bare number reads; `None`: a bare number is an error (write
+    /// `90m`, `4h` or `2bd`, or set `numbers`).
+    pub numbers: Option<NumberUnit>,
+}
+
+/// The unit of a bare number in a target column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NumberUnit {
+    /// Business seconds.
+    Seconds,
+    /// Business minutes (Aranda's and GLPI's usual unit).
+    Minutes,
+    /// Business hours.
+    Hours,
+}
+
+impl TicketTargets {
+    /// Reads one cell: a duration (`90m`, `4h`, `1h30m`, `2bd`) or, with
+    /// `numbers` set, a whole number in that unit.
+    ///
+    /// # Errors
+    ///
+    /// An input error quoting the cell and saying what to write.
+    pub fn parse(&self, cell: &str) -> Result<BizDuration> {
+        let c = cell.trim();
+        if !c.is_empty() && c.chars().all(|ch| ch.is_ascii_digit()) {
+            let n: i64 = c.parse().map_err(|_| {
+                Error::input(
+                    format!("número fuera de rango: {c:?}"),
+                    format!("number out of range: {c:?}"),
+                )
+            })?;
+            return match self.numbers {
+                Some(NumberUnit::Seconds) => Ok(BizDuration::Seconds(n)),
+                Some(NumberUnit::Minutes) => Ok(BizDuration::Seconds(n * 60)),
+                Some(NumberUnit::Hours) => Ok(BizDuration::Seconds(n * 3600)),
+                None => Err(Error::input(
+                    format!(
+                        "número sin unidad {c:?}: escriba 90m, 4h o 2bd, o \
+                         indique targets_from_ticket.numbers = \"minutes\" \
+                         (o \"hours\", \"seconds\") en la política"
+                    ),
+                    format!(
+                        "number without a unit {c:?}: write 90m, 4h or 2bd, \
+                         or set targets_from_ticket.numbers = \"minutes\" \
+                         (or \"hours\", \"seconds\") in the policy"
+                    ),
+                )),
+            };
+        }
+        c.parse::<BizDuration>()
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTicketTargets {
+    response: Option<String>,
+    resolution: Option<String>,
+    numbers: Option<NumberUnit>,
 }
 
 #[derive(Deserialize)]
@@ -377,6 +471,7 @@ struct RawPolicy {
     survey: RawSurvey,
     #[serde(default)]
     indicators: BTreeMap<String, f64>,
+    targets_from_ticket: Option<RawTicketTargets>,
 }
 
 #[derive(Deserialize)]
@@ -821,6 +916,30 @@ impl Policy {
                 scale_max: raw.survey.scale_max,
             },
             indicators: raw.indicators,
+            from_ticket: match raw.targets_from_ticket {
+                None => None,
+                Some(t) => {
+                    let col = |c: Option<String>| {
+                        c.map(|c| c.trim().to_string())
+                            .filter(|c| !c.is_empty())
+                    };
+                    let (response, resolution) =
+                        (col(t.response), col(t.resolution));
+                    if response.is_none() && resolution.is_none() {
+                        return Err(Error::input(
+                            "targets_from_ticket: indique response = \
+                             \"columna\" y/o resolution = \"columna\"",
+                            "targets_from_ticket: give response = \"column\" \
+                             and/or resolution = \"column\"",
+                        ));
+                    }
+                    Some(TicketTargets {
+                        response,
+                        resolution,
+                        numbers: t.numbers,
+                    })
+                }
+            },
         })
     }
 
@@ -878,6 +997,11 @@ impl Policy {
     /// `[survey]`.
     pub fn survey(&self) -> SurveyRules {
         self.survey
+    }
+
+    /// `[targets_from_ticket]`, when the policy has it.
+    pub fn targets_from_ticket(&self) -> Option<&TicketTargets> {
+        self.from_ticket.as_ref()
     }
 
     /// `[indicators]`: goals per indicator (e.g.
@@ -955,6 +1079,20 @@ mod tests {
             "reason = \"a\"\ncolumn = \"c\"\nvalues = [\"v\"]\nfinal_status = \"x\"\n",
         );
         assert!(e.contains("exclude.rules[0]: give column"), "{e}");
+        let e = err("[targets_from_ticket]\nnumbers = \"minutes\"\n");
+        assert!(e.contains("targets_from_ticket: give response"), "{e}");
+        let e = err(
+            "[targets_from_ticket]\nresolution = \"a\"\nnumbers = \"days\"\n",
+        );
+        assert!(e.contains("unknown variant `days`"), "{e}");
+        let t = TicketTargets {
+            response: None,
+            resolution: Some("a".into()),
+            numbers: None,
+        };
+        let e = t.parse("90").unwrap_err().message(Lang::En).to_string();
+        assert!(e.contains("set targets_from_ticket.numbers"), "{e}");
+        assert_eq!(t.parse("1h30m").unwrap(), BizDuration::Seconds(5400));
         let e = rule("reason = \"a\"\nfinal_status = []\n");
         assert!(e.contains("exclude.rules[0]: empty column or value"), "{e}");
     }

@@ -282,6 +282,8 @@ pub struct Dataset {
     pub rejects: Vec<Reject>,
     /// Counts.
     pub stats: LoadStats,
+    /// The tickets table's path, as given (for messages).
+    pub tickets_file: String,
 }
 
 /// A table being read: header positions and its rows, from CSV or
@@ -519,6 +521,7 @@ impl Dataset {
         clock: &mut InstantReader,
     ) -> Result<()> {
         let mut t = Table::open(path, &["ticket_id", "opened_at"])?;
+        self.tickets_file = t.place.clone();
         let id_c = t.col("ticket_id");
         let open_c = t.col("opened_at");
         let attr_c: Vec<Option<usize>> =

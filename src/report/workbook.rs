@@ -1136,6 +1136,26 @@ fn methodology(
         )?;
         r += 1;
     }
+    if let Some(own) = p.targets_from_ticket() {
+        let col = |x: &Option<String>| {
+            x.as_ref()
+                .map(|name| format!("{} {name}", tr(c, "columna", "column")))
+                .unwrap_or_default()
+        };
+        s.text(r, 0, tr(c, "Del ticket", "From the ticket"))?;
+        s.text(
+            r,
+            1,
+            tr(
+                c,
+                "ANS propio de cada ticket; prevalece sobre la regla",
+                "each ticket's own target; wins over the rule",
+            ),
+        )?;
+        s.text(r, 2, &col(&own.response))?;
+        s.text(r, 3, &col(&own.resolution))?;
+        r += 1;
+    }
     r += 1;
     s.headers(
         r,

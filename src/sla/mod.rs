@@ -294,6 +294,9 @@ pub struct TicketInput<'a> {
     /// caller, which sees the ticket's columns and source labels); it
     /// wins over every built-in reason.
     pub rule_exclusion: Option<Exclusion>,
+    /// The ticket's own (response, resolution) targets from
+    /// `[targets_from_ticket]`; each wins over the rule's when given.
+    pub ticket_targets: [Option<BizDuration>; 2],
 }
 
 impl<'a> TicketInput<'a> {
@@ -306,6 +309,7 @@ impl<'a> TicketInput<'a> {
             affected_users: None,
             attr_exclusion: None,
             rule_exclusion: None,
+            ticket_targets: [None, None],
         }
     }
 }
@@ -326,6 +330,8 @@ pub struct Engine<'a> {
     /// First `[[exclude.rules]]` final-status rule of each interned
     /// status label.
     status_rule: Vec<Option<u16>>,
+    /// Each ticket's own targets (empty without `[targets_from_ticket]`).
+    ticket_tg: Vec<[Option<BizDuration>; 2]>,
 }
 
 /// An unknown status label, for the error that lists them all.
@@ -461,6 +467,7 @@ impl<'a> Engine<'a> {
         }
         let (col_rule, status_rule) =
             exclusion_rules(policy, ds, &seen, &mut folded)?;
+        let ticket_tg = ticket_targets(policy, ds)?;
         Ok(Engine {
             policy,
             ds,
@@ -470,6 +477,7 @@ impl<'a> Engine<'a> {
             attr_excl,
             col_rule,
             status_rule,
+            ticket_tg,
         })
     }
 
@@ -509,6 +517,13 @@ impl<'a> Engine<'a> {
         .map(Exclusion::Rule)
     }
 
+    /// Ticket `i`'s own (response, resolution) targets from
+    /// `[targets_from_ticket]` (both `None` without it or with empty
+    /// cells).
+    pub fn ticket_targets(&self, i: usize) -> [Option<BizDuration>; 2] {
+        self.ticket_tg.get(i).copied().unwrap_or([None, None])
+    }
+
     /// Evaluates ticket `i` of the dataset.
     pub fn evaluate(&self, i: usize) -> SlaRow {
         let t = &self.ds.tickets[i];
@@ -531,6 +546,7 @@ impl<'a> Engine<'a> {
             affected_users: t.affected_users,
             attr_exclusion: self.attr_excl[i],
             rule_exclusion: self.rule_exclusion(i),
+            ticket_targets: self.ticket_targets(i),
         };
         let mut row = Engine::evaluate_one(
             self.policy,
@@ -617,8 +633,10 @@ impl<'a> Engine<'a> {
                 }
             }
         };
-        let resp_target = rule.and_then(|r| target(r.response));
-        let res_target = rule.and_then(|r| target(r.resolution));
+        // The ticket's own target wins over its rule's, measure by measure.
+        let [own_resp, own_res] = t.ticket_targets;
+        let resp_target = target(own_resp.or(rule.and_then(|r| r.response)));
+        let res_target = target(own_res.or(rule.and_then(|r| r.resolution)));
 
         // One pass over the timeline; each instant's business position is
         // read once (B(a, b) = pos(b) - pos(a)).
@@ -827,13 +845,86 @@ impl<'a> Engine<'a> {
             Some(Exclusion::Massive)
         } else if t.attr_exclusion.is_some() {
             t.attr_exclusion
-        } else if rule.is_none() {
+        } else if rule.is_none() && t.ticket_targets == [None, None] {
             Some(Exclusion::NoTarget)
         } else {
             None
         };
         row
     }
+}
+
+/// Each ticket's targets from the `[targets_from_ticket]` columns (an
+/// empty vector when the policy has none). Each distinct cell is read
+/// once.
+fn ticket_targets(
+    policy: &Policy,
+    ds: &Dataset,
+) -> Result<Vec<[Option<BizDuration>; 2]>> {
+    let Some(spec) = policy.targets_from_ticket() else {
+        return Ok(Vec::new());
+    };
+    let mut srcs: [Option<(&str, usize)>; 2] = [None, None];
+    for (k, col) in [&spec.response, &spec.resolution].into_iter().enumerate()
+    {
+        let Some(col) = col else { continue };
+        let Some(x) = ds.extra_columns.iter().position(|c| c == col) else {
+            let key = ["response", "resolution"][k];
+            return Err(Error::input(
+                format!(
+                    "{}: targets_from_ticket.{key}: la tabla de tickets no \
+                     tiene la columna {col:?} (columnas adicionales: {}); \
+                     agréguela a la exportación o corrija el nombre",
+                    policy.path().display(),
+                    ds.extra_columns.join(", ")
+                ),
+                format!(
+                    "{}: targets_from_ticket.{key}: the tickets table has no \
+                     column {col:?} (extra columns: {}); add it to the export \
+                     or fix the name",
+                    policy.path().display(),
+                    ds.extra_columns.join(", ")
+                ),
+            ));
+        };
+        srcs[k] = Some((col.as_str(), x));
+    }
+    let mut memo: HashMap<u32, Option<BizDuration>> = HashMap::new();
+    let mut out = Vec::with_capacity(ds.tickets.len());
+    for t in &ds.tickets {
+        let mut tg = [None, None];
+        for (k, src) in srcs.iter().enumerate() {
+            let Some((col, x)) = *src else { continue };
+            let id = t.extra[x];
+            if let Some(v) = memo.get(&id) {
+                tg[k] = *v;
+                continue;
+            }
+            let cell = ds.strings.get(id);
+            let v = if cell.trim().is_empty() {
+                None
+            } else {
+                Some(spec.parse(cell).map_err(|e| {
+                    use crate::lang::Lang;
+                    let place = format!("{}:{}", ds.tickets_file, t.line);
+                    Error::input(
+                        format!(
+                            "{place}: columna {col}: {}",
+                            e.message(Lang::Es)
+                        ),
+                        format!(
+                            "{place}: column {col}: {}",
+                            e.message(Lang::En)
+                        ),
+                    )
+                })?)
+            };
+            memo.insert(id, v);
+            tg[k] = v;
+        }
+        out.push(tg);
+    }
+    Ok(out)
 }
 
 /// Rule index per ticket (column rules) and per status label

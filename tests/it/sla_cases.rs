@@ -577,3 +577,108 @@ fn exclusion_rule_on_a_missing_column_is_exit_2() {
     );
     assert!(!out.exists());
 }
+
+/// Rows of a per-ticket CSV as maps, by ticket id.
+fn rows_by_id(
+    path: &std::path::Path,
+) -> HashMap<String, HashMap<String, String>> {
+    let mut rdr = csv::Reader::from_path(path).unwrap();
+    let h = rdr.headers().unwrap().clone();
+    rdr.records()
+        .map(|r| {
+            let r = r.unwrap();
+            let m: HashMap<String, String> = h
+                .iter()
+                .map(String::from)
+                .zip(r.iter().map(String::from))
+                .collect();
+            (m["ticket_id"].clone(), m)
+        })
+        .collect()
+}
+
+#[test]
+fn targets_carried_by_the_ticket_win_over_the_rule() {
+    // The fixtures' policy (Mon-Fri 07-12, 13-17) with the resolution
+    // target read from the tickets' `ans` column, bare numbers in minutes.
+    // All three open Tue 2026-03-03 08:00, respond 08:30 or 09:00.
+    // A (Alta: rule 1h/8h), ans 120 -> 2 h: solved 11:00 after 3 h, over.
+    // B (Alta), ans empty -> the rule's 8 h: met.
+    // C (Urgente: no rule matches), ans 2bd -> due Thu 08:00, i.e. 4+4+9+1
+    //   = 18 h; solved Wed 10:00 after 4+4+3 = 11 h: met, and not no_target.
+    let dir = tempdir("sla-ticket-targets");
+    let data = root().join("tests/data/sla");
+    let base = std::fs::read_to_string(data.join("policy.toml")).unwrap();
+    let extra = "\n[targets_from_ticket]\nresolution = \"ans\"\nnumbers = \"minutes\"\n";
+    std::fs::write(dir.join("policy.toml"), format!("{base}{extra}")).unwrap();
+    std::fs::write(
+        dir.join("tickets.csv"),
+        "ticket_id,opened_at,type,priority,ans\n\
+         A,2026-03-03 08:00,Incidente,Alta,120\n\
+         B,2026-03-03 08:00,Incidente,Alta,\n\
+         C,2026-03-03 08:00,Incidente,Urgente,2bd\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("events.csv"),
+        "ticket_id,at,status\n\
+         A,2026-03-03 08:30,En curso\nA,2026-03-03 11:00,Resuelto\n\
+         B,2026-03-03 08:30,En curso\nB,2026-03-03 11:00,Resuelto\n\
+         C,2026-03-03 09:00,En curso\nC,2026-03-04 10:00,Resuelto\n",
+    )
+    .unwrap();
+    let out = dir.join("sla.csv");
+    let args = [
+        "--cutoff",
+        "2026-03-31 23:59",
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    ok_stdout(&plazo_on(&dir, "sla", &dir, &args));
+    let r = rows_by_id(&out);
+    let get = |id: &str, c: &str| r[id][c].as_str();
+    assert_eq!(get("A", "resolution_business_s"), "10800");
+    assert_eq!(get("A", "resolution_target_s"), "7200");
+    assert_eq!(get("A", "resolution_met"), "false");
+    assert_eq!(get("A", "resolution_due_at"), "2026-03-03T10:00:00-05:00");
+    assert_eq!(get("A", "resolution_overrun_s"), "3600");
+    assert_eq!(get("A", "response_target_s"), "3600"); // the rule's 1 h
+    assert_eq!(get("B", "resolution_target_s"), "28800");
+    assert_eq!(get("B", "resolution_met"), "true");
+    assert_eq!(get("C", "excluded_reason"), "");
+    assert_eq!(get("C", "resolution_business_s"), "39600");
+    assert_eq!(get("C", "resolution_target_s"), "64800");
+    assert_eq!(get("C", "resolution_due_at"), "2026-03-05T08:00:00-05:00");
+    assert_eq!(get("C", "resolution_met"), "true");
+    assert_eq!(get("C", "response_target_s"), "");
+    assert_eq!(get("C", "target_rule"), "");
+    // explain says where the target came from.
+    let o = plazo_on(
+        &dir,
+        "explain",
+        &dir,
+        &["--cutoff", "2026-03-31 23:59", "--ticket", "A"],
+    );
+    let text = ok_stdout(&o);
+    assert!(
+        text.contains(
+            "ANS propio del ticket (prevalece sobre la regla): respuesta de \
+             la regla, solución 2h (ans)"
+        ),
+        "{text}"
+    );
+    // An unreadable cell stops the run and names file, line, column, value.
+    std::fs::write(
+        dir.join("tickets.csv"),
+        "ticket_id,opened_at,priority,ans\nA,2026-03-03 08:00,Alta,dos horas\n",
+    )
+    .unwrap();
+    let o = plazo_on(&dir, "sla", &dir, &args);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    let want = format!(
+        "{}:2: columna ans: duración ilegible \"dos horas\"",
+        dir.join("tickets.csv").display()
+    );
+    assert!(err.contains(&want), "{err}");
+}
