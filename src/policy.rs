@@ -357,6 +357,25 @@ pub struct Policy {
     survey: SurveyRules,
     indicators: BTreeMap<String, f64>,
     from_ticket: Option<TicketTargets>,
+    report_period: Option<ReportPeriod>,
+}
+
+/// `[report] period`: the entity's usual report period, used by `plazo
+/// report` when no period is given (the last complete one before the
+/// cutoff), so that one cron line serves every entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReportPeriod {
+    /// Calendar months (Víctimas' monthly survey report).
+    Month,
+    /// Calendar quarters (Itagüí's quarterly FO-DE-15).
+    Quarter,
+}
+
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawReport {
+    period: Option<ReportPeriod>,
 }
 
 /// `[targets_from_ticket]`: tickets columns that carry each ticket's own
@@ -472,6 +491,8 @@ struct RawPolicy {
     #[serde(default)]
     indicators: BTreeMap<String, f64>,
     targets_from_ticket: Option<RawTicketTargets>,
+    #[serde(default)]
+    report: RawReport,
 }
 
 #[derive(Deserialize)]
@@ -916,6 +937,7 @@ impl Policy {
                 scale_max: raw.survey.scale_max,
             },
             indicators: raw.indicators,
+            report_period: raw.report.period,
             from_ticket: match raw.targets_from_ticket {
                 None => None,
                 Some(t) => {
@@ -997,6 +1019,11 @@ impl Policy {
     /// `[survey]`.
     pub fn survey(&self) -> SurveyRules {
         self.survey
+    }
+
+    /// `[report] period`, when the policy sets it.
+    pub fn report_period(&self) -> Option<ReportPeriod> {
+        self.report_period
     }
 
     /// `[targets_from_ticket]`, when the policy has it.

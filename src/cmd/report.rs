@@ -24,7 +24,8 @@ pub struct ReportArgs {
     #[command(flatten)]
     data: DataArgs,
     /// Month (2026-10), or previous-month / previous-quarter (picked from
-    /// the cutoff, default now).
+    /// the cutoff, default now). Without any period option: the last
+    /// complete period of the policy's `[report] period`.
     #[arg(long, conflicts_with_all = ["quarter", "from"])]
     period: Option<String>,
     /// Quarter (2026Q3).
@@ -55,7 +56,9 @@ fn date(flag: &str, s: &str) -> plazo::Result<NaiveDate> {
 
 impl ReportArgs {
     /// The period and whether the cutoff was given explicitly.
-    fn period(&self, tz: chrono_tz::Tz) -> anyhow::Result<Period> {
+    fn period(&self, policy: &plazo::Policy) -> anyhow::Result<Period> {
+        use plazo::policy::ReportPeriod;
+        let tz = policy.tz();
         let now_or_cutoff = || -> plazo::Result<Instant> {
             match &self.data.cutoff {
                 Some(c) => Instant::parse(c, tz).map_err(|e| e.at("--cutoff")),
@@ -78,12 +81,21 @@ impl ReportArgs {
             (_, _, Some(a), Some(b)) => {
                 Period::range(date("--from", a)?, date("--to", b)?, tz)?
             }
+            _ if policy.report_period().is_some() => {
+                Period::previous_complete(
+                    now_or_cutoff()?,
+                    policy.report_period() == Some(ReportPeriod::Quarter),
+                    tz,
+                )
+            }
             _ => {
                 return Err(Error::input(
                     "indique el periodo: --period 2026-10, --quarter 2026Q3, \
-                     --from FECHA --to FECHA o --period previous-month",
+                     --from FECHA --to FECHA o --period previous-month (o \
+                     [report] period = \"month\" en la política)",
                     "give the period: --period 2026-10, --quarter 2026Q3, \
-                     --from DATE --to DATE or --period previous-month",
+                     --from DATE --to DATE or --period previous-month (or \
+                     [report] period = \"month\" in the policy)",
                 )
                 .into());
             }
@@ -101,8 +113,9 @@ pub fn run(a: ReportArgs, g: &Global) -> anyhow::Result<()> {
         )
         .into());
     }
-    let policy_tz = plazo::Policy::load(&a.data.policy)?.tz();
-    let period = a.period(policy_tz)?;
+    let policy = plazo::Policy::load(&a.data.policy)?;
+    let policy_tz = policy.tz();
+    let period = a.period(&policy)?;
     let mut data = a.data;
     let explicit = data.cutoff.is_some();
     if !explicit {

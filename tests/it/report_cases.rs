@@ -569,3 +569,32 @@ fn first_contact_query_on_the_victimas_sample() {
     // Escalations exist in the sample: first contact is not 100 %.
     assert!(got.values().all(|(n, fc)| fc < n), "{got:?}");
 }
+
+#[test]
+fn policy_report_period_is_the_default_for_cron() {
+    // `[report] period = "quarter"` and a cutoff of 2026-08-03: the last
+    // complete quarter is 2026Q2 (April-June).
+    let dir = tempdir("report-policy-period");
+    let data = root().join("tests/data/sla");
+    let base = std::fs::read_to_string(data.join("policy.toml")).unwrap();
+    let p = dir.join("policy.toml");
+    std::fs::write(&p, format!("{base}\n[report]\nperiod = \"quarter\"\n"))
+        .unwrap();
+    let out = dir.join("out");
+    let mut args: Vec<String> = vec!["report".into()];
+    args.extend(folder_args(&data));
+    args[2] = p.to_str().unwrap().to_string();
+    args.extend(
+        ["--cutoff", CUTOFF, "--out", out.to_str().unwrap()].map(String::from),
+    );
+    let a: Vec<&str> = args.iter().map(String::as_str).collect();
+    ok_stdout(&plazo(&dir, &a));
+    assert!(out.join("informe-2026Q2.xlsx").exists());
+    let ind = std::fs::read_to_string(out.join("indicators.csv")).unwrap();
+    assert!(ind.lines().skip(1).all(|l| l.starts_with("2026Q2,")));
+    // Without it, no period option is a usage error naming the key.
+    let (_, o) = report("report-no-period", &["--cutoff", CUTOFF]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("[report] period = \"month\""), "{err}");
+}
