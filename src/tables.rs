@@ -324,12 +324,31 @@ impl Table {
             let len = cols.first().map_or(0, |c| c.len());
             (names, Rows::Parquet { cols, next: 0, len })
         } else {
+            use crate::ingest::encoding::Encoding;
+            use std::io::BufRead;
             let file =
                 std::fs::File::open(path).map_err(|e| Error::io(path, &e))?;
-            let input: Box<dyn std::io::Read> =
-                Box::new(std::io::BufReader::with_capacity(1 << 20, file));
-            let mut rdr =
-                csv::ReaderBuilder::new().flexible(true).from_reader(input);
+            let mut buf = std::io::BufReader::with_capacity(1 << 20, file);
+            // The first block decides the separator (a table saved by a
+            // Spanish-locale Excel uses `;`) and the encoding (Excel's
+            // "CSV" is Windows-1252; it is decoded whole, such files are
+            // small).
+            let head = buf.fill_buf().map_err(|e| Error::io(path, &e))?;
+            let sep = crate::ingest::csvread::sniff_separator(head);
+            let enc = Encoding::Auto.resolve(head);
+            let input: Box<dyn std::io::Read> = if enc == Encoding::Utf8 {
+                Box::new(buf)
+            } else {
+                let mut bytes = Vec::new();
+                std::io::Read::read_to_end(&mut buf, &mut bytes)
+                    .map_err(|e| Error::io(path, &e))?;
+                let text = enc.decode(&bytes).unwrap_or_default().into_owned();
+                Box::new(std::io::Cursor::new(text.into_bytes()))
+            };
+            let mut rdr = csv::ReaderBuilder::new()
+                .flexible(true)
+                .delimiter(sep)
+                .from_reader(input);
             let headers: Vec<String> = rdr
                 .headers()
                 .map_err(|e| csv_error(&place, &e))?
@@ -402,6 +421,21 @@ impl Table {
 
 fn csv_error(place: &str, e: &csv::Error) -> Error {
     let line = e.position().map(|p| p.line()).unwrap_or(0);
+    if let csv::ErrorKind::Utf8 { err, .. } = e.kind() {
+        let field = err.field() + 1;
+        return Error::input(
+            format!(
+                "{place}:{line}: el campo {field} no es texto UTF-8 (el \
+                 comienzo del archivo sí lo es); guárdelo como \"CSV UTF-8\" \
+                 o conviértalo con plazo ingest --encoding windows-1252"
+            ),
+            format!(
+                "{place}:{line}: field {field} is not UTF-8 text (the start \
+                 of the file is); save it as \"CSV UTF-8\" or convert it \
+                 with plazo ingest --encoding windows-1252"
+            ),
+        );
+    }
     Error::input(
         format!("{place}:{line}: CSV ilegible: {e}"),
         format!("{place}:{line}: unreadable CSV: {e}"),

@@ -12,6 +12,6 @@ mod ingest_glpi_csv;
 mod report_cases;
 mod samples;
 mod sla_cases;
-mod sla_parquet;
+mod sla_files;
 mod sla_props;
 mod util;

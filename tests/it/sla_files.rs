@@ -1,7 +1,9 @@
-//! Parquet in and out of `plazo sla` (CONTRACT section 1: each canonical
-//! table is CSV or Parquet). The CSV path is the reference: the same
-//! tables as Parquet must give byte-identical output, and the Parquet
-//! output must hold the same cells as the CSV output, with types.
+//! The files `plazo sla` reads and writes (CONTRACT section 1: each
+//! canonical table is CSV or Parquet): Parquet in and out, and CSV as a
+//! Spanish-locale Excel saves it (`;`, Windows-1252). The plain CSV path
+//! is the reference: the same tables in another form must give
+//! byte-identical output, and the Parquet output must hold the same
+//! cells as the CSV output, with types.
 
 use std::path::Path;
 
@@ -199,4 +201,102 @@ fn other_output_extensions_are_refused_with_exit_2() {
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("use un archivo .csv o .parquet"), "{err}");
+}
+
+/// `src` rewritten with `;` between fields and in Windows-1252, as a
+/// Spanish-locale Excel saves "CSV".
+fn as_excel_csv(src: &Path, dst: &Path) {
+    let mut r = csv::Reader::from_path(src).unwrap();
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .from_writer(vec![]);
+    w.write_record(r.headers().unwrap()).unwrap();
+    for rec in r.records() {
+        w.write_record(&rec.unwrap()).unwrap();
+    }
+    let text = String::from_utf8(w.into_inner().unwrap()).unwrap();
+    let (bytes, _, lossy) = encoding_rs::WINDOWS_1252.encode(&text);
+    assert!(!lossy);
+    std::fs::write(dst, bytes).unwrap();
+}
+
+#[test]
+fn excel_saved_tables_read_like_the_originals() {
+    use plazo::tables::{Attr, Dataset, Inputs};
+    let dir = tempdir("sla-excel-csv");
+    let data = root().join("tests/data/sla");
+    for f in ["tickets.csv", "events.csv", "surveys.csv"] {
+        as_excel_csv(&data.join(f), &dir.join(f));
+    }
+    // The copy really is Windows-1252 ("teléfono" is one byte 0xE9 there).
+    let raw = std::fs::read(dir.join("tickets.csv")).unwrap();
+    assert!(std::str::from_utf8(&raw).is_err());
+    assert!(raw.windows(8).any(|w| w == b"tel\xe9fono"));
+    let tz: chrono_tz::Tz = "America/Bogota".parse().unwrap();
+    let load = |d: &Path| {
+        let mut i = Inputs::new(d.join("tickets.csv"), d.join("events.csv"));
+        i.surveys = Some(d.join("surveys.csv"));
+        Dataset::load(&i, tz).unwrap()
+    };
+    let (a, b) = (load(&data), load(&dir));
+    assert_eq!(a.tickets.len(), b.tickets.len());
+    assert_eq!(a.extra_columns, b.extra_columns);
+    for (x, y) in a.tickets.iter().zip(&b.tickets) {
+        assert_eq!((&x.id, x.opened_at), (&y.id, y.opened_at));
+        for at in Attr::ALL {
+            assert_eq!(a.strings.get(x.attr(at)), b.strings.get(y.attr(at)));
+        }
+        let ex: Vec<&str> =
+            x.extra.iter().map(|&s| a.strings.get(s)).collect();
+        let ey: Vec<&str> =
+            y.extra.iter().map(|&s| b.strings.get(s)).collect();
+        assert_eq!(ex, ey);
+    }
+    assert_eq!(a.stats, b.stats);
+    assert_eq!(a.surveys.len(), b.surveys.len());
+    // And the per-ticket table is the same, byte for byte.
+    std::fs::copy(data.join("policy.toml"), dir.join("policy.toml")).unwrap();
+    let run = |d: &Path, out: &Path| {
+        let o = plazo_on(
+            &dir,
+            "sla",
+            d,
+            &[
+                "--cutoff",
+                "2026-08-03 12:00",
+                "--out",
+                out.to_str().unwrap(),
+            ],
+        );
+        ok_stdout(&o);
+        std::fs::read(out).unwrap()
+    };
+    let (x, y) = (dir.join("a.csv"), dir.join("b.csv"));
+    assert!(run(&data, &x) == run(&dir, &y));
+}
+
+#[test]
+fn a_stray_non_utf8_byte_names_line_and_field() {
+    // The first block is UTF-8, so the file is read as UTF-8; line 3 then
+    // holds a Windows-1252 byte.
+    let dir = tempdir("sla-stray-byte");
+    let data = root().join("tests/data/sla");
+    std::fs::copy(data.join("policy.toml"), dir.join("policy.toml")).unwrap();
+    let mut t = "ticket_id,opened_at,title\n".to_string();
+    t.push_str("A,2026-03-02 08:00,");
+    t.push_str(&"x".repeat(1 << 21));
+    t.push('\n');
+    let mut bytes = t.into_bytes();
+    bytes.extend_from_slice(b"B,2026-03-02 08:00,Impresi\xf3n\n");
+    std::fs::write(dir.join("tickets.csv"), bytes).unwrap();
+    std::fs::write(dir.join("events.csv"), "ticket_id,at,status\n").unwrap();
+    let out = dir.join("o.csv");
+    let o = plazo_on(&dir, "sla", &dir, &["--out", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    let want = format!(
+        "{}:3: el campo 3 no es texto UTF-8",
+        dir.join("tickets.csv").display()
+    );
+    assert!(err.contains(&want), "{err}");
 }
