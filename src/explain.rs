@@ -409,39 +409,45 @@ pub fn explain(
                 ds.strings.get(t.attr(Attr::Group)),
             ),
             Exclusion::Rule(k) => {
-                use crate::policy::RuleTest;
                 let r = &policy.exclusions().rules[usize::from(k)];
-                match &r.test {
-                    RuleTest::Column { column, .. } => {
-                        let v = Attr::ALL
-                            .iter()
-                            .find(|a| a.column() == column)
-                            .map(|a| ds.strings.get(t.attr(*a)))
-                            .or_else(|| {
-                                ds.extra_columns
-                                    .iter()
-                                    .position(|c| c == column)
-                                    .map(|x| ds.strings.get(t.extra[x]))
-                            })
-                            .unwrap_or("");
-                        format!(
-                            " (exclude.rules[{k}] {}: {column} = {v:?})",
-                            r.reason
-                        )
-                    }
-                    RuleTest::FinalStatus(_) => {
-                        let last = evs
-                            .iter()
-                            .rev()
-                            .find(|e| e.at <= engine.cutoff())
-                            .map_or("", |e| ds.strings.get(e.status));
-                        format!(
-                            " (exclude.rules[{k}] {}: {} {last:?})",
-                            r.reason,
-                            tr("último estado", "last status")
-                        )
-                    }
+                let mut seen = Vec::new();
+                if let Some((column, _)) = &r.column {
+                    let v = Attr::ALL
+                        .iter()
+                        .find(|a| a.column() == column)
+                        .map(|a| ds.strings.get(t.attr(*a)))
+                        .or_else(|| {
+                            ds.extra_columns
+                                .iter()
+                                .position(|c| c == column)
+                                .map(|x| ds.strings.get(t.extra[x]))
+                        })
+                        .unwrap_or("");
+                    seen.push(format!("{column} = {v:?}"));
                 }
+                if r.final_status.is_some() {
+                    let last = evs
+                        .iter()
+                        .rev()
+                        .find(|e| e.at <= engine.cutoff())
+                        .map_or("", |e| ds.strings.get(e.status));
+                    seen.push(format!(
+                        "{} {last:?}",
+                        tr("último estado", "last status")
+                    ));
+                }
+                if r.opened_between.is_some() {
+                    seen.push(format!(
+                        "{} {}",
+                        tr("abierto", "opened"),
+                        when(t.opened_at)
+                    ));
+                }
+                format!(
+                    " (exclude.rules[{k}] {}: {})",
+                    r.reason,
+                    seen.join(", ")
+                )
             }
             _ => String::new(),
         };

@@ -268,12 +268,11 @@ pub struct Exclusions {
     pub rules: Vec<ExclusionRule>,
 }
 
-/// One `[[exclude.rules]]` entry: a named reason and the test that picks
-/// its tickets.
+/// One `[[exclude.rules]]` entry: a named reason and the conditions
+/// that pick its tickets (all that are given must hold; at least one).
 ///
 /// ```
 /// use plazo::Policy;
-/// use plazo::policy::RuleTest;
 /// let p = Policy::from_toml(r#"
 ///     name = "x"
 ///     [calendar]
@@ -284,14 +283,21 @@ pub struct Exclusions {
 ///     column = "tipo_solucion"
 ///     values = ["Desistida"]
 ///     [[exclude.rules]]
+///     reason = "caida_isp"
+///     opened_between = ["2026-01-02 08:00", "2026-01-02 14:00"]
+///     column = "category"
+///     values = "Conectividad"
+///     [[exclude.rules]]
 ///     reason = "no_gestionado"
 ///     final_status = "No gestionado"
 /// "#, "p.toml".as_ref())?;
 /// let r = &p.exclusions().rules;
 /// assert_eq!(r[0].reason, "desistida");
-/// assert!(matches!(&r[0].test, RuleTest::Column { column, values }
-///     if column == "tipo_solucion" && values == &["desistida"]));
-/// assert_eq!(r[1].description, "no_gestionado"); // defaults to the reason
+/// assert_eq!(r[0].column, Some(("tipo_solucion".into(), vec!["desistida".into()])));
+/// let (from, to) = r[1].opened_between.unwrap();
+/// assert_eq!(to - from, 6 * 3600);
+/// assert_eq!(r[2].final_status, Some(vec!["no gestionado".to_string()]));
+/// assert_eq!(r[2].description, "no_gestionado"); // defaults to the reason
 /// # Ok::<(), plazo::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq)]
@@ -302,25 +308,49 @@ pub struct ExclusionRule {
     /// Words for people (summaries, the "Excluidos" sheet); the reason
     /// when not given.
     pub description: String,
-    /// Which tickets it excludes.
-    pub test: RuleTest,
+    /// `column` + `values`: a tickets column (canonical or extra) whose
+    /// folded value is one of the folded values.
+    pub column: Option<(String, Vec<String>)>,
+    /// `final_status`: the source label of the ticket's last event at the
+    /// cutoff (before mapping to a state), folded, is one of these.
+    pub final_status: Option<Vec<String>>,
+    /// `opened_between = [from, to]`: opened at or after `from` and
+    /// before `to` (Unix seconds; an outage window).
+    pub opened_between: Option<(i64, i64)>,
 }
 
-/// What an [`ExclusionRule`] looks at.
-#[derive(Clone, Debug, PartialEq)]
-pub enum RuleTest {
-    /// A tickets column (canonical or extra) whose folded value is one of
-    /// `values` (folded).
-    Column {
-        /// The column name as in the tickets table.
-        column: String,
-        /// Accepted values, folded.
-        values: Vec<String>,
-    },
-    /// The source label of the ticket's last event at the cutoff (before
-    /// mapping to a state), folded, is one of these.
-    FinalStatus(Vec<String>),
+impl ExclusionRule {
+    /// The conditions in words: `category = conectividad; opened in
+    /// [2026-01-02T08:00:00-05:00, 2026-01-02T14:00:00-05:00)`.
+    pub fn describe(&self, tz: Tz, lang: crate::lang::Lang) -> String {
+        let mut parts = Vec::new();
+        if let Some((c, v)) = &self.column {
+            parts.push(format!("{c} = {}", v.join(" | ")));
+        }
+        if let Some(v) = &self.final_status {
+            parts.push(format!(
+                "{} = {}",
+                lang.pick("último estado", "last status"),
+                v.join(" | ")
+            ));
+        }
+        if let Some((a, b)) = self.opened_between {
+            let at =
+                |t: i64| crate::time::Instant::from_unix(t).to_rfc3339(tz);
+            parts.push(format!(
+                "{} [{}, {})",
+                lang.pick("abierto en", "opened in"),
+                at(a),
+                at(b)
+            ));
+        }
+        parts.join("; ")
+    }
 }
+
+/// At most this many `[[exclude.rules]]` (each ticket keeps one bit per
+/// rule).
+pub const MAX_EXCLUSION_RULES: usize = 32;
 
 /// The reasons plazo writes itself; a named rule cannot reuse them.
 pub const BUILTIN_REASONS: [&str; 6] = [
@@ -541,6 +571,7 @@ struct RawExcludeRule {
     column: Option<String>,
     values: Option<OneOrMany>,
     final_status: Option<OneOrMany>,
+    opened_between: Option<Vec<String>>,
 }
 
 fn many(v: OneOrMany) -> Vec<String> {
@@ -551,7 +582,22 @@ fn many(v: OneOrMany) -> Vec<String> {
 }
 
 /// Checks and converts the `[[exclude.rules]]` entries.
-fn exclusion_rules(raw: Vec<RawExcludeRule>) -> Result<Vec<ExclusionRule>> {
+fn exclusion_rules(
+    raw: Vec<RawExcludeRule>,
+    tz: Tz,
+) -> Result<Vec<ExclusionRule>> {
+    if raw.len() > MAX_EXCLUSION_RULES {
+        return Err(Error::input(
+            format!(
+                "exclude.rules: {} reglas; el máximo es {MAX_EXCLUSION_RULES}",
+                raw.len()
+            ),
+            format!(
+                "exclude.rules: {} rules; the most is {MAX_EXCLUSION_RULES}",
+                raw.len()
+            ),
+        ));
+    }
     let mut out: Vec<ExclusionRule> = Vec::with_capacity(raw.len());
     for (i, r) in raw.into_iter().enumerate() {
         let key = format!("exclude.rules[{i}]");
@@ -588,42 +634,93 @@ fn exclusion_rules(raw: Vec<RawExcludeRule>) -> Result<Vec<ExclusionRule>> {
                 ),
             ));
         }
-        let test = match (r.column, r.values, r.final_status) {
-            (Some(column), Some(values), None) => RuleTest::Column {
-                column: column.trim().to_string(),
-                values: many(values),
-            },
-            (None, None, Some(labels)) => RuleTest::FinalStatus(many(labels)),
-            _ => {
-                return Err(Error::input(
-                    format!(
-                        "{key}: indique column = \"...\" con values = [...], \
-                         o bien final_status = [...] (una de las dos pruebas)"
-                    ),
-                    format!(
-                        "{key}: give column = \"...\" with values = [...], or \
-                         final_status = [...] (one of the two tests)"
-                    ),
-                ));
-            }
-        };
-        let empty = match &test {
-            RuleTest::Column { column, values } => {
-                column.is_empty() || values.is_empty()
-            }
-            RuleTest::FinalStatus(v) => v.is_empty(),
-        } || match &test {
-            RuleTest::Column { values: v, .. } | RuleTest::FinalStatus(v) => {
-                v.iter().any(String::is_empty)
-            }
-        };
-        if empty {
-            return Err(Error::input(
+        let empty_err = || {
+            Error::input(
                 format!(
                     "{key}: columna o valor vacío; escriba al menos un valor"
                 ),
                 format!(
                     "{key}: empty column or value; write at least one value"
+                ),
+            )
+        };
+        let column = match (r.column, r.values) {
+            (Some(c), Some(v)) => {
+                let (c, v) = (c.trim().to_string(), many(v));
+                if c.is_empty()
+                    || v.is_empty()
+                    || v.iter().any(String::is_empty)
+                {
+                    return Err(empty_err());
+                }
+                Some((c, v))
+            }
+            (None, None) => None,
+            _ => {
+                return Err(Error::input(
+                    format!(
+                        "{key}: column y values van juntos (column = \
+                         \"tipo_solucion\", values = [\"Desistida\"])"
+                    ),
+                    format!(
+                        "{key}: column and values go together (column = \
+                         \"tipo_solucion\", values = [\"Desistida\"])"
+                    ),
+                ));
+            }
+        };
+        let final_status = match r.final_status.map(many) {
+            Some(v) if v.is_empty() || v.iter().any(String::is_empty) => {
+                return Err(empty_err());
+            }
+            v => v,
+        };
+        let opened_between = match r.opened_between {
+            None => None,
+            Some(v) => {
+                let bad = || {
+                    Error::input(
+                        format!(
+                            "{key}.opened_between: escriba dos instantes \
+                             [desde, hasta), el segundo posterior, p. ej. \
+                             [\"2026-01-02 08:00\", \"2026-01-02 14:00\"]"
+                        ),
+                        format!(
+                            "{key}.opened_between: write two instants [from, \
+                             to), the second later, e.g. [\"2026-01-02 \
+                             08:00\", \"2026-01-02 14:00\"]"
+                        ),
+                    )
+                };
+                let [a, b] = v.as_slice() else {
+                    return Err(bad());
+                };
+                let at = |t: &str| {
+                    crate::time::Instant::parse(t, tz)
+                        .map(|i| i.unix())
+                        .map_err(|e| e.at(&format!("{key}.opened_between")))
+                };
+                let (a, b) = (at(a)?, at(b)?);
+                if b <= a {
+                    return Err(bad());
+                }
+                Some((a, b))
+            }
+        };
+        if column.is_none()
+            && final_status.is_none()
+            && opened_between.is_none()
+        {
+            return Err(Error::input(
+                format!(
+                    "{key}: sin condición; indique column = \"...\" con \
+                     values = [...], final_status = [...] y/o opened_between \
+                     = [desde, hasta]"
+                ),
+                format!(
+                    "{key}: no condition; give column = \"...\" with values \
+                     = [...], final_status = [...] and/or opened_between = \
+                     [from, to]"
                 ),
             ));
         }
@@ -634,7 +731,9 @@ fn exclusion_rules(raw: Vec<RawExcludeRule>) -> Result<Vec<ExclusionRule>> {
                 .filter(|d| !d.is_empty())
                 .unwrap_or_else(|| reason.clone()),
             reason,
-            test,
+            column,
+            final_status,
+            opened_between,
         });
     }
     Ok(out)
@@ -929,7 +1028,7 @@ impl Policy {
                     .iter()
                     .map(|s| fold(s))
                     .collect(),
-                rules: exclusion_rules(raw.exclude.rules)?,
+                rules: exclusion_rules(raw.exclude.rules, tz)?,
             },
             auto_close_after,
             survey: SurveyRules {
@@ -1101,11 +1200,15 @@ mod tests {
         let e = rule("reason = \"massive\"\nfinal_status = \"x\"\n");
         assert!(e.contains("\"massive\" is already used"), "{e}");
         let e = rule("reason = \"a\"\ncolumn = \"c\"\n");
-        assert!(e.contains("exclude.rules[0]: give column"), "{e}");
+        assert!(e.contains("column and values go together"), "{e}");
+        let e = rule("reason = \"a\"\ndescription = \"x\"\n");
+        assert!(e.contains("exclude.rules[0]: no condition"), "{e}");
         let e = rule(
-            "reason = \"a\"\ncolumn = \"c\"\nvalues = [\"v\"]\nfinal_status = \"x\"\n",
+            "reason = \"a\"\nopened_between = [\"2026-01-02 14:00\", \"2026-01-02 08:00\"]\n",
         );
-        assert!(e.contains("exclude.rules[0]: give column"), "{e}");
+        assert!(e.contains("opened_between: write two instants"), "{e}");
+        let e = rule("reason = \"a\"\nopened_between = [\"2026-01-02\"]\n");
+        assert!(e.contains("exclude.rules[0].opened_between"), "{e}");
         let e = err("[targets_from_ticket]\nnumbers = \"minutes\"\n");
         assert!(e.contains("targets_from_ticket: give response"), "{e}");
         let e = err(

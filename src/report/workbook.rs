@@ -1205,17 +1205,7 @@ fn methodology(
     }
     // Named rules, in the order they are tried (before the reasons above).
     for rule in &ex.rules {
-        use crate::policy::RuleTest;
-        let test = match &rule.test {
-            RuleTest::Column { column, values } => {
-                format!("{column} = {}", values.join(" | "))
-            }
-            RuleTest::FinalStatus(v) => format!(
-                "{} = {}",
-                tr(c, "último estado", "last status"),
-                v.join(" | ")
-            ),
-        };
+        let test = rule.describe(p.tz(), c.lang);
         s.text(r, 0, &format!("{} ({})", rule.description, rule.reason))?;
         s.text(r, 1, &test)?;
         r += 1;

@@ -325,11 +325,12 @@ pub struct Engine<'a> {
     rule: Vec<Option<u16>>,
     /// Type/category exclusion per ticket.
     attr_excl: Vec<Option<Exclusion>>,
-    /// First `[[exclude.rules]]` column rule matching each ticket.
-    col_rule: Vec<Option<u16>>,
-    /// First `[[exclude.rules]]` final-status rule of each interned
-    /// status label.
-    status_rule: Vec<Option<u16>>,
+    /// `[[exclude.rules]]` whose column and opening conditions hold, one
+    /// bit per rule, per ticket (empty without rules).
+    rule_mask: Vec<u32>,
+    /// Rules whose final-status condition holds (or that have none), per
+    /// interned status label; the last entry: no event by the cutoff.
+    status_mask: Vec<u32>,
     /// Each ticket's own targets (empty without `[targets_from_ticket]`).
     ticket_tg: Vec<[Option<BizDuration>; 2]>,
 }
@@ -465,7 +466,7 @@ impl<'a> Engine<'a> {
             rule.push(r);
             attr_excl.push(x);
         }
-        let (col_rule, status_rule) =
+        let (rule_mask, status_mask) =
             exclusion_rules(policy, ds, &seen, &mut folded)?;
         let ticket_tg = ticket_targets(policy, ds)?;
         Ok(Engine {
@@ -475,8 +476,8 @@ impl<'a> Engine<'a> {
             state_of,
             rule,
             attr_excl,
-            col_rule,
-            status_rule,
+            rule_mask,
+            status_mask,
             ticket_tg,
         })
     }
@@ -497,10 +498,10 @@ impl<'a> Engine<'a> {
     }
 
     /// The named `[[exclude.rules]]` entry that excludes ticket `i`, if
-    /// any: the first in file order among its column rule and the rule of
-    /// its last status label at the cutoff.
+    /// any: the first in file order whose conditions all hold (its column
+    /// value, its opening instant, its last status label at the cutoff).
     pub fn rule_exclusion(&self, i: usize) -> Option<Exclusion> {
-        if self.policy.exclusions().rules.is_empty() {
+        if self.rule_mask.is_empty() {
             return None;
         }
         let last = self
@@ -509,12 +510,9 @@ impl<'a> Engine<'a> {
             .iter()
             .rev()
             .find(|e| e.at <= self.cutoff)
-            .and_then(|e| self.status_rule[e.status as usize]);
-        match (self.col_rule[i], last) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        }
-        .map(Exclusion::Rule)
+            .map_or(self.status_mask.len() - 1, |e| e.status as usize);
+        let m = self.rule_mask[i] & self.status_mask[last];
+        (m != 0).then(|| Exclusion::Rule(m.trailing_zeros() as u16))
     }
 
     /// Ticket `i`'s own (response, resolution) targets from
@@ -927,43 +925,49 @@ fn ticket_targets(
     Ok(out)
 }
 
-/// Rule index per ticket (column rules) and per status label
-/// (final-status rules).
-type RuleIndex = (Vec<Option<u16>>, Vec<Option<u16>>);
+/// Named-rule bitmasks: per ticket, the rules whose column and opening
+/// conditions hold; per status label, the rules whose final-status
+/// condition holds (or that have none); the last entry is for a ticket
+/// with no event by the cutoff.
+type RuleMasks = (Vec<u32>, Vec<u32>);
 
-/// Resolves the policy's `[[exclude.rules]]` against the dataset: the
-/// first column rule matching each ticket, and the first final-status
-/// rule of each status label (`seen` marks the labels used as statuses).
+/// Resolves the policy's `[[exclude.rules]]` against the dataset (`seen`
+/// marks the labels used as statuses). A ticket is excluded by the first
+/// rule set in both its mask and its last label's mask.
 fn exclusion_rules(
     policy: &Policy,
     ds: &Dataset,
     seen: &[bool],
     folded: &mut HashMap<u32, String>,
-) -> Result<RuleIndex> {
-    use crate::policy::RuleTest;
+) -> Result<RuleMasks> {
     let rules = &policy.exclusions().rules;
-    let mut status_rule = vec![None; ds.strings.len()];
-    let mut col_rule = vec![None; ds.tickets.len()];
     if rules.is_empty() {
-        return Ok((col_rule, status_rule));
+        return Ok((Vec::new(), Vec::new()));
     }
+    // Labels: one mask each, plus "no event yet" at the end.
+    let free: u32 = rules
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.final_status.is_none())
+        .fold(0, |m, (k, _)| m | 1 << k);
+    let mut status_mask = vec![free; ds.strings.len() + 1];
     for (id, _) in seen.iter().enumerate().filter(|(_, s)| **s) {
         let label = fold(ds.strings.get(id as u32));
-        status_rule[id] = rules
-            .iter()
-            .position(|r| {
-                matches!(&r.test, RuleTest::FinalStatus(v) if v.contains(&label))
-            })
-            .map(|k| k as u16);
+        for (k, r) in rules.iter().enumerate() {
+            if r.final_status.as_ref().is_some_and(|v| v.contains(&label)) {
+                status_mask[id] |= 1 << k;
+            }
+        }
     }
-    // Column rules: (rule index, where the value is, accepted values).
+    // Columns: where each rule's value is.
     enum Src {
         Attr(Attr),
         Extra(usize),
     }
-    let mut cols: Vec<(u16, Src, &Vec<String>)> = Vec::new();
+    let mut cols: Vec<Option<(Src, &Vec<String>)>> = Vec::new();
     for (k, r) in rules.iter().enumerate() {
-        let RuleTest::Column { column, values } = &r.test else {
+        let Some((column, values)) = &r.column else {
+            cols.push(None);
             continue;
         };
         let src = if let Some(a) =
@@ -992,20 +996,35 @@ fn exclusion_rules(
                 ),
             ));
         };
-        cols.push((k as u16, src, values));
+        cols.push(Some((src, values)));
     }
-    for (i, t) in ds.tickets.iter().enumerate() {
-        col_rule[i] = cols.iter().find_map(|(k, src, values)| {
-            let id = match src {
-                Src::Attr(a) => t.attr(*a),
-                Src::Extra(x) => t.extra[*x],
+    let mut ticket_mask = Vec::with_capacity(ds.tickets.len());
+    for t in &ds.tickets {
+        let mut m = 0u32;
+        for (k, r) in rules.iter().enumerate() {
+            let col_ok = match &cols[k] {
+                None => true,
+                Some((src, values)) => {
+                    let id = match src {
+                        Src::Attr(a) => t.attr(*a),
+                        Src::Extra(x) => t.extra[*x],
+                    };
+                    let v = folded
+                        .entry(id)
+                        .or_insert_with(|| fold(ds.strings.get(id)));
+                    values.contains(v)
+                }
             };
-            let v =
-                folded.entry(id).or_insert_with(|| fold(ds.strings.get(id)));
-            values.contains(v).then_some(*k)
-        });
+            let open_ok = r
+                .opened_between
+                .is_none_or(|(a, b)| t.opened_at >= a && t.opened_at < b);
+            if col_ok && open_ok {
+                m |= 1 << k;
+            }
+        }
+        ticket_mask.push(m);
     }
-    Ok((col_rule, status_rule))
+    Ok((ticket_mask, status_mask))
 }
 
 fn unknown_labels(

@@ -682,3 +682,60 @@ fn targets_carried_by_the_ticket_win_over_the_rule() {
     );
     assert!(err.contains(&want), "{err}");
 }
+
+#[test]
+fn an_outage_window_excludes_the_tickets_it_caused() {
+    // A network outage in May 2026: tickets of category "Red" opened in
+    // [2026-05-01, 2026-06-01) are T4 (05-05 08:00) and T6 (05-09 22:00).
+    // T5 (05-06, Software) is in the window but not in the category; T1,
+    // T7, T8 are Red but opened in June or July.
+    let dir = tempdir("sla-outage-window");
+    let mine = fixtures_with_policy(
+        &dir,
+        r#"
+[[exclude.rules]]
+reason = "caida_red_mayo"
+description = "Caída de la red, mayo de 2026"
+opened_between = ["2026-05-01 00:00", "2026-06-01 00:00"]
+column = "category"
+values = "red"
+"#,
+    );
+    let data = root().join("tests/data/sla");
+    let (a, b) = (dir.join("base.csv"), dir.join("rules.csv"));
+    for (folder, out) in [(&data, &a), (&mine, &b)] {
+        let o = plazo_on(
+            &dir,
+            "sla",
+            folder,
+            &[
+                "--cutoff",
+                "2026-08-03 12:00",
+                "--out",
+                out.to_str().unwrap(),
+            ],
+        );
+        ok_stdout(&o);
+    }
+    for ((id, was), (_, now)) in reasons(&a).iter().zip(&reasons(&b)) {
+        let want = match id.as_str() {
+            "T4" | "T6" => "caida_red_mayo",
+            _ => was.as_str(),
+        };
+        assert_eq!(now, want, "{id}");
+    }
+    let o = plazo_on(
+        &dir,
+        "explain",
+        &mine,
+        &["--cutoff", "2026-08-03 12:00", "--ticket", "T6"],
+    );
+    let text = ok_stdout(&o);
+    assert!(
+        text.contains(
+            "EXCLUIDO: Caída de la red, mayo de 2026 (exclude.rules[0] \
+             caida_red_mayo: category = \"Red\", abierto sáb 2026-05-09 22:00"
+        ),
+        "{text}"
+    );
+}
