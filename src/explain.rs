@@ -46,6 +46,7 @@ pub fn explain(
         attr_exclusion: None,
         rule_exclusion: None,
         ticket_targets: engine.ticket_targets(i),
+        survey_expected: true,
     };
     let mut row = Engine::evaluate_traced(
         policy,

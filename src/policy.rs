@@ -388,6 +388,7 @@ pub struct Policy {
     indicators: BTreeMap<String, f64>,
     from_ticket: Option<TicketTargets>,
     report_period: Option<ReportPeriod>,
+    survey_scope: Option<TargetRule>,
 }
 
 /// `[report] period`: the entity's usual report period, used by `plazo
@@ -581,6 +582,45 @@ fn many(v: OneOrMany) -> Vec<String> {
     }
 }
 
+/// Exact keys and tree-branch (`*_prefix`) keys of a rule, folded; `key`
+/// names the rule in errors.
+type MatchKeys = (Vec<(Field, Vec<String>)>, Vec<(Field, Vec<String>)>);
+
+fn match_keys(
+    key: &str,
+    keys: [(Field, Option<OneOrMany>, bool); 7],
+) -> Result<MatchKeys> {
+    let mut matchers = Vec::new();
+    let mut prefixes = Vec::new();
+    for (field, v, prefix) in keys {
+        let Some(v) = v else { continue };
+        let vals = many(v);
+        let name = if prefix {
+            format!("{}_prefix", field.key())
+        } else {
+            field.key().to_string()
+        };
+        if vals.is_empty() || vals.iter().any(String::is_empty) {
+            return Err(Error::input(
+                format!(
+                    "{key}.{name}: valor vacío; escriba el valor tal como lo \
+                     exporta la herramienta o quite la clave"
+                ),
+                format!(
+                    "{key}.{name}: empty value; write the value as the tool \
+                     exports it or remove the key"
+                ),
+            ));
+        }
+        if prefix {
+            prefixes.push((field, vals));
+        } else {
+            matchers.push((field, vals));
+        }
+    }
+    Ok((matchers, prefixes))
+}
+
 /// Checks and converts the `[[exclude.rules]]` entries.
 fn exclusion_rules(
     raw: Vec<RawExcludeRule>,
@@ -752,6 +792,21 @@ struct RawSurvey {
     satisfied_min: f64,
     #[serde(default = "default_scale")]
     scale_max: f64,
+    applies_to: Option<RawKeys>,
+}
+
+/// Match keys alone (`[survey] applies_to`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawKeys {
+    #[serde(rename = "type")]
+    type_: Option<OneOrMany>,
+    priority: Option<OneOrMany>,
+    category: Option<OneOrMany>,
+    service: Option<OneOrMany>,
+    group: Option<OneOrMany>,
+    category_prefix: Option<OneOrMany>,
+    service_prefix: Option<OneOrMany>,
 }
 
 impl Default for RawSurvey {
@@ -759,6 +814,7 @@ impl Default for RawSurvey {
         RawSurvey {
             satisfied_min: 4.0,
             scale_max: 5.0,
+            applies_to: None,
         }
     }
 }
@@ -897,45 +953,18 @@ impl Policy {
                     ),
                 ));
             }
-            let mut matchers = Vec::new();
-            let mut prefixes = Vec::new();
-            for (field, v, prefix) in [
-                (Field::Type, t.type_, false),
-                (Field::Priority, t.priority, false),
-                (Field::Category, t.category, false),
-                (Field::Service, t.service, false),
-                (Field::Group, t.group, false),
-                (Field::Category, t.category_prefix, true),
-                (Field::Service, t.service_prefix, true),
-            ] {
-                let Some(v) = v else { continue };
-                let vals: Vec<String> = match v {
-                    OneOrMany::One(s) => vec![fold(&s)],
-                    OneOrMany::Many(v) => v.iter().map(|s| fold(s)).collect(),
-                };
-                let name = if prefix {
-                    format!("{}_prefix", field.key())
-                } else {
-                    field.key().to_string()
-                };
-                if vals.is_empty() || vals.iter().any(String::is_empty) {
-                    return Err(Error::input(
-                        format!(
-                            "{key}.{name}: valor vacío; escriba el valor tal \
-                             como lo exporta la herramienta o quite la clave"
-                        ),
-                        format!(
-                            "{key}.{name}: empty value; write the value as \
-                             the tool exports it or remove the key"
-                        ),
-                    ));
-                }
-                if prefix {
-                    prefixes.push((field, vals));
-                } else {
-                    matchers.push((field, vals));
-                }
-            }
+            let (matchers, prefixes) = match_keys(
+                &key,
+                [
+                    (Field::Type, t.type_, false),
+                    (Field::Priority, t.priority, false),
+                    (Field::Category, t.category, false),
+                    (Field::Service, t.service, false),
+                    (Field::Group, t.group, false),
+                    (Field::Category, t.category_prefix, true),
+                    (Field::Service, t.service_prefix, true),
+                ],
+            )?;
             let mut columns = Vec::new();
             for (col, v) in t.where_ {
                 let vals: Vec<String> = match v {
@@ -1037,6 +1066,42 @@ impl Policy {
             },
             indicators: raw.indicators,
             report_period: raw.report.period,
+            survey_scope: match raw.survey.applies_to {
+                None => None,
+                Some(k) => {
+                    let (matchers, prefixes) = match_keys(
+                        "survey.applies_to",
+                        [
+                            (Field::Type, k.type_, false),
+                            (Field::Priority, k.priority, false),
+                            (Field::Category, k.category, false),
+                            (Field::Service, k.service, false),
+                            (Field::Group, k.group, false),
+                            (Field::Category, k.category_prefix, true),
+                            (Field::Service, k.service_prefix, true),
+                        ],
+                    )?;
+                    let mut r = TargetRule {
+                        index: 0,
+                        matchers,
+                        prefixes,
+                        columns: Vec::new(),
+                        response: None,
+                        resolution: None,
+                        label: String::new(),
+                    };
+                    if r.is_catch_all() {
+                        return Err(Error::input(
+                            "survey.applies_to: sin claves; indique p. ej. \
+                             category = [\"Ofimática\"] o quite la clave",
+                            "survey.applies_to: no keys; give e.g. category = \
+                             [\"Ofimática\"] or remove the key",
+                        ));
+                    }
+                    r.label = r.describe();
+                    Some(r)
+                }
+            },
             from_ticket: match raw.targets_from_ticket {
                 None => None,
                 Some(t) => {
@@ -1113,6 +1178,14 @@ impl Policy {
     /// `[close] auto_close_after`.
     pub fn auto_close_after(&self) -> Option<BizDuration> {
         self.auto_close_after
+    }
+
+    /// `[survey] applies_to`: which tickets are sent a survey, as match
+    /// keys (the same as `[[targets]]`'; the rule has no targets). `None`:
+    /// every ticket. It sets the denominator of
+    /// `survey_response_rate_pct`.
+    pub fn survey_scope(&self) -> Option<&TargetRule> {
+        self.survey_scope.as_ref()
     }
 
     /// `[survey]`.
@@ -1223,6 +1296,10 @@ mod tests {
         let e = t.parse("90").unwrap_err().message(Lang::En).to_string();
         assert!(e.contains("set targets_from_ticket.numbers"), "{e}");
         assert_eq!(t.parse("1h30m").unwrap(), BizDuration::Seconds(5400));
+        let e = err("[survey]\napplies_to = {}\n");
+        assert!(e.contains("survey.applies_to: no keys"), "{e}");
+        let e = err("[survey]\napplies_to = { categoria = \"x\" }\n");
+        assert!(e.contains("unknown field `categoria`"), "{e}");
         let e = rule("reason = \"a\"\nfinal_status = []\n");
         assert!(e.contains("exclude.rules[0]: empty column or value"), "{e}");
     }

@@ -268,6 +268,7 @@ struct Acc {
     auto_n: u64,
     auto_yes: u64,
     surv_answered: u64,
+    surv_expected: u64,
     csat_sum: f64,
     csat_n: u64,
     satisfied: u64,
@@ -338,7 +339,11 @@ impl Acc {
             self.res_hours.push(r.resolution_s as f64 / 3600.0);
             self.paused_h += r.paused_s as f64 / 3600.0;
             self.reopened += u64::from(r.reopen_count > 0);
-            self.surv_answered += u64::from(r.survey_answered_at.is_some());
+            if r.survey_expected {
+                self.surv_expected += 1;
+                self.surv_answered +=
+                    u64::from(r.survey_answered_at.is_some());
+            }
             if let Some(m) = r.resolution_met {
                 self.res_n += 1;
                 self.res_met += u64::from(m);
@@ -371,7 +376,7 @@ impl Acc {
             mean(self.paused_h, n_res),
             pct(self.reopened, n_res),
             pct(self.auto_yes, self.auto_n),
-            pct(self.surv_answered, n_res),
+            pct(self.surv_answered, self.surv_expected),
             mean(self.csat_sum, self.csat_n),
             pct(self.satisfied, self.csat_n),
             Some(self.excluded as f64),

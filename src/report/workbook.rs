@@ -801,6 +801,9 @@ fn surveys(
     let sr = c.policy.survey();
     s.text(4, 0, tr(c, "Mínimo para 'satisfecho'", "Satisfied minimum"))?;
     s.num(4, 1, Some(sr.satisfied_min), &f.num)?;
+    s.text(5, 0, tr(c, "Tickets encuestados", "Tickets surveyed"))?;
+    let scope = c.policy.survey_scope().map(|r| r.describe());
+    s.text(5, 1, scope.as_deref().unwrap_or(tr(c, "todos", "all")))?;
     s.headers(
         6,
         &[

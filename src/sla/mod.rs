@@ -257,6 +257,9 @@ pub struct SlaRow {
     pub target_rule: Option<usize>,
     /// Events in the timeline (after the cutoff filter).
     pub events: u32,
+    /// In the survey's scope (`[survey] applies_to`; true without it):
+    /// the tickets the survey response rate counts.
+    pub survey_expected: bool,
 }
 
 /// One interval of a ticket's timeline: a state held from `start` to
@@ -297,6 +300,8 @@ pub struct TicketInput<'a> {
     /// The ticket's own (response, resolution) targets from
     /// `[targets_from_ticket]`; each wins over the rule's when given.
     pub ticket_targets: [Option<BizDuration>; 2],
+    /// In the survey's scope (`[survey] applies_to`; true without it).
+    pub survey_expected: bool,
 }
 
 impl<'a> TicketInput<'a> {
@@ -310,6 +315,7 @@ impl<'a> TicketInput<'a> {
             attr_exclusion: None,
             rule_exclusion: None,
             ticket_targets: [None, None],
+            survey_expected: true,
         }
     }
 }
@@ -333,6 +339,8 @@ pub struct Engine<'a> {
     status_mask: Vec<u32>,
     /// Each ticket's own targets (empty without `[targets_from_ticket]`).
     ticket_tg: Vec<[Option<BizDuration>; 2]>,
+    /// Whether each ticket is in `[survey] applies_to`.
+    surveyed: Vec<bool>,
 }
 
 /// An unknown status label, for the error that lists them all.
@@ -410,11 +418,15 @@ impl<'a> Engine<'a> {
             col_idx.push(i);
         }
         // Target rule and attribute exclusions per distinct combination.
-        let mut memo: HashMap<Vec<u32>, (Option<u16>, Option<Exclusion>)> =
-            HashMap::new();
+        #[allow(clippy::type_complexity)]
+        let mut memo: HashMap<
+            Vec<u32>,
+            (Option<u16>, Option<Exclusion>, bool),
+        > = HashMap::new();
         let mut folded: HashMap<u32, String> = HashMap::new();
         let mut rule = Vec::with_capacity(ds.tickets.len());
         let mut attr_excl = Vec::with_capacity(ds.tickets.len());
+        let mut surveyed = Vec::with_capacity(ds.tickets.len());
         let ex = policy.exclusions();
         let mut key: Vec<u32> = Vec::with_capacity(5 + cols.len());
         for t in &ds.tickets {
@@ -427,9 +439,10 @@ impl<'a> Engine<'a> {
                 t.attr(Attr::Group),
             ]);
             key.extend(col_idx.iter().map(|&i| t.extra[i]));
-            if let Some(&(r, x)) = memo.get(&key) {
+            if let Some(&(r, x, sv)) = memo.get(&key) {
                 rule.push(r);
                 attr_excl.push(x);
+                surveyed.push(sv);
                 continue;
             }
             for &id in &key {
@@ -462,9 +475,11 @@ impl<'a> Engine<'a> {
             } else {
                 None
             };
-            memo.insert(key.clone(), (r, x));
+            let sv = policy.survey_scope().is_none_or(|s| s.matches(get));
+            memo.insert(key.clone(), (r, x, sv));
             rule.push(r);
             attr_excl.push(x);
+            surveyed.push(sv);
         }
         let (rule_mask, status_mask) =
             exclusion_rules(policy, ds, &seen, &mut folded)?;
@@ -479,6 +494,7 @@ impl<'a> Engine<'a> {
             rule_mask,
             status_mask,
             ticket_tg,
+            surveyed,
         })
     }
 
@@ -545,6 +561,7 @@ impl<'a> Engine<'a> {
             attr_exclusion: self.attr_excl[i],
             rule_exclusion: self.rule_exclusion(i),
             ticket_targets: self.ticket_targets(i),
+            survey_expected: self.surveyed[i],
         };
         let mut row = Engine::evaluate_one(
             self.policy,
@@ -613,6 +630,7 @@ impl<'a> Engine<'a> {
         let o = t.opened_at;
         let mut row = SlaRow {
             target_rule: rule,
+            survey_expected: t.survey_expected,
             ..SlaRow::default()
         };
         if o > cutoff {

@@ -598,3 +598,40 @@ fn policy_report_period_is_the_default_for_cron() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("[report] period = \"month\""), "{err}");
 }
+
+#[test]
+fn uspec_survey_rate_counts_only_surveyed_categories() {
+    // samples/uspec/policy.toml: [survey] applies_to = { category_prefix =
+    // "Plataformas" }. The rate is over tickets solved in October 2026,
+    // not excluded, whose category is "Plataformas" or under it; counted
+    // here from sla.csv.
+    let dir = tempdir("uspec-survey-scope");
+    let out = dir.join("out");
+    let o = plazo_on(
+        &dir,
+        "report",
+        &root().join("samples/uspec"),
+        &["--period", "2026-10", "--out", out.to_str().unwrap()],
+    );
+    ok_stdout(&o);
+    let (mut n, mut answered, mut all_n) = (0u32, 0u32, 0u32);
+    for r in sla_rows(&out) {
+        if month(&r["solved_at"]) == Some("2026-10")
+            && r["excluded_reason"].is_empty()
+        {
+            all_n += 1;
+            let c = &r["category"];
+            if c == "Plataformas" || c.starts_with("Plataformas >") {
+                n += 1;
+                answered += u32::from(!r["survey_answered_at"].is_empty());
+            }
+        }
+    }
+    assert!(n > 20 && n < all_n, "{n} of {all_n}");
+    let ind = indicators(&out);
+    close(
+        all(&ind, "survey_response_rate_pct"),
+        Some(100.0 * f64::from(answered) / f64::from(n)),
+        "survey_response_rate_pct",
+    );
+}
