@@ -58,6 +58,7 @@ pub fn explain(
     // The engine decides exclusions with the dataset's attributes.
     let full = engine.evaluate(i);
     row.excluded = full.excluded;
+    row.auto_closed = full.auto_closed;
     row.ticket = i as u32;
 
     let tr = |es: &'static str, en: &'static str| lang.pick(es, en);
@@ -371,7 +372,15 @@ pub fn explain(
         )
     );
     if let Some(c) = row.closed_at {
+        let by_note = !policy.auto_close_notes().is_empty();
         let extra = match (row.auto_closed, row.close_late) {
+            (Some(true), _) if by_note => format!(
+                " ({})",
+                tr(
+                    "cierre automático: la nota del cierre lo dice",
+                    "automatic close: the closing note says so"
+                )
+            ),
             (Some(true), _) => format!(
                 " ({})",
                 tr(

@@ -384,6 +384,7 @@ pub struct Policy {
     targets: Vec<TargetRule>,
     exclude: Exclusions,
     auto_close_after: Option<BizDuration>,
+    auto_close_notes: Vec<String>,
     survey: SurveyRules,
     indicators: BTreeMap<String, f64>,
     from_ticket: Option<TicketTargets>,
@@ -783,6 +784,8 @@ fn exclusion_rules(
 #[serde(deny_unknown_fields)]
 struct RawClose {
     auto_close_after: Option<String>,
+    #[serde(default)]
+    auto_close_notes: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -1060,6 +1063,23 @@ impl Policy {
                 rules: exclusion_rules(raw.exclude.rules, tz)?,
             },
             auto_close_after,
+            auto_close_notes: {
+                let v: Vec<String> = raw
+                    .close
+                    .auto_close_notes
+                    .iter()
+                    .map(|s| fold(s))
+                    .collect();
+                if v.iter().any(String::is_empty) {
+                    return Err(Error::input(
+                        "close.auto_close_notes: texto vacío; escriba parte de \
+                         la nota que deja el cierre automático",
+                        "close.auto_close_notes: empty text; write part of the \
+                         note the automatic close leaves",
+                    ));
+                }
+                v
+            },
             survey: SurveyRules {
                 satisfied_min: raw.survey.satisfied_min,
                 scale_max: raw.survey.scale_max,
@@ -1173,6 +1193,15 @@ impl Policy {
     /// The exclusion rules.
     pub fn exclusions(&self) -> &Exclusions {
         &self.exclude
+    }
+
+    /// `[close] auto_close_notes`: folded fragments of the note the
+    /// tool's automatic close leaves on the closing event (ICETEX: "Por
+    /// tiempo excedido de los 3 días"). When given, `auto_closed` is read
+    /// from the closing event's note instead of being inferred from the
+    /// timing and the survey.
+    pub fn auto_close_notes(&self) -> &[String] {
+        &self.auto_close_notes
     }
 
     /// `[close] auto_close_after`.

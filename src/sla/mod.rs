@@ -341,6 +341,9 @@ pub struct Engine<'a> {
     ticket_tg: Vec<[Option<BizDuration>; 2]>,
     /// Whether each ticket is in `[survey] applies_to`.
     surveyed: Vec<bool>,
+    /// Per interned string: a note that marks an automatic close (`[close]
+    /// auto_close_notes`); empty without them.
+    auto_note: Vec<bool>,
 }
 
 /// An unknown status label, for the error that lists them all.
@@ -484,6 +487,21 @@ impl<'a> Engine<'a> {
         let (rule_mask, status_mask) =
             exclusion_rules(policy, ds, &seen, &mut folded)?;
         let ticket_tg = ticket_targets(policy, ds)?;
+        let notes = policy.auto_close_notes();
+        let mut auto_note = Vec::new();
+        if !notes.is_empty() {
+            auto_note = vec![false; ds.strings.len()];
+            let mut done = vec![false; ds.strings.len()];
+            for e in &ds.events {
+                let n = e.note as usize;
+                if !done[n] {
+                    done[n] = true;
+                    let text = fold(ds.strings.get(e.note));
+                    auto_note[n] =
+                        notes.iter().any(|f| text.contains(f.as_str()));
+                }
+            }
+        }
         Ok(Engine {
             policy,
             ds,
@@ -495,6 +513,7 @@ impl<'a> Engine<'a> {
             status_mask,
             ticket_tg,
             surveyed,
+            auto_note,
         })
     }
 
@@ -570,7 +589,24 @@ impl<'a> Engine<'a> {
             self.cutoff,
         );
         row.ticket = i as u32;
+        if !self.auto_note.is_empty()
+            && let Some(closed) = row.closed_at
+        {
+            row.auto_closed = Some(self.closed_by_note(i, closed));
+        }
         row
+    }
+
+    /// With `[close] auto_close_notes`: whether the event that closed
+    /// ticket `i` at `closed` carries one of the notes.
+    fn closed_by_note(&self, i: usize, closed: i64) -> bool {
+        let o = self.ds.tickets[i].opened_at;
+        self.ds
+            .events_of(i)
+            .iter()
+            .filter(|e| e.at.max(o) == closed && e.at <= self.cutoff)
+            .filter(|e| self.state(e.status) == State::Closed)
+            .any(|e| self.auto_note[e.note as usize])
     }
 
     /// Evaluates every ticket, in parallel; rows in input order.

@@ -739,3 +739,57 @@ values = "red"
         "{text}"
     );
 }
+
+#[test]
+fn auto_close_read_from_the_closing_note() {
+    // Solved Mon 2026-03-02 09:00; the expected close is 3 business days
+    // later, Thu 09:00. No surveys.
+    // X1 closed Thu 09:00, note "Por tiempo excedido ...": auto either way.
+    // X3 closed Fri 08:00 (after the expiry), note "validado con el
+    //    usuario": the timing says auto, the note says not.
+    // X4 closed Tue 09:00 (early), note "Por tiempo excedido": the timing
+    //    says not, the note says auto.
+    let dir = tempdir("sla-auto-close-notes");
+    let data = root().join("tests/data/sla");
+    let base = std::fs::read_to_string(data.join("policy.toml")).unwrap();
+    let with = base.replace(
+        "[close]\n",
+        "[close]\nauto_close_notes = [\"por TIEMPO excedido\"]\n",
+    );
+    assert_ne!(base, with);
+    let mut t = String::from("ticket_id,opened_at,priority\n");
+    let mut e = String::from("ticket_id,at,status,note\n");
+    for (id, closed, note) in [
+        (
+            "X1",
+            "2026-03-05 09:00",
+            "Cerrado Por tiempo excedido de los 3 días",
+        ),
+        ("X3", "2026-03-06 08:00", "Se ha validado con el usuario"),
+        ("X4", "2026-03-03 09:00", "Por tiempo excedido"),
+    ] {
+        t.push_str(&format!("{id},2026-03-02 08:00,Alta\n"));
+        e.push_str(&format!(
+            "{id},2026-03-02 08:10,En curso,\n{id},2026-03-02 09:00,Resuelto,\n\
+             {id},{closed},Cerrado,{note}\n"
+        ));
+    }
+    let out = dir.join("sla.csv");
+    let mut got = Vec::new();
+    for policy in [&base, &with] {
+        std::fs::write(dir.join("policy.toml"), policy).unwrap();
+        std::fs::write(dir.join("tickets.csv"), &t).unwrap();
+        std::fs::write(dir.join("events.csv"), &e).unwrap();
+        let args = [
+            "--cutoff",
+            "2026-03-31 23:59",
+            "--out",
+            out.to_str().unwrap(),
+        ];
+        ok_stdout(&plazo_on(&dir, "sla", &dir, &args));
+        let r = rows_by_id(&out);
+        got.push(["X1", "X3", "X4"].map(|id| r[id]["auto_closed"].clone()));
+    }
+    assert_eq!(got[0], ["true", "true", "false"], "from the timing");
+    assert_eq!(got[1], ["true", "false", "true"], "from the notes");
+}
