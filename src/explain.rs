@@ -106,12 +106,20 @@ pub fn explain(
     }
     let _ = writeln!(o, "{}: {}", tr("Abierto", "Opened"), when(t.opened_at));
     let own = engine.ticket_targets(i);
+    let rule = engine.rule_of(i).map(|r| &policy.targets()[r]);
     if let (Some(spec), true) =
         (policy.targets_from_ticket(), own != [None, None])
     {
-        let d = |d: Option<BizDuration>, col: &Option<String>| match (d, col) {
+        // For a measure the ticket does not carry: its rule's, if any.
+        let d = |d: Option<BizDuration>,
+                 col: &Option<String>,
+                 from_rule: Option<BizDuration>| match (d, col)
+        {
             (Some(d), Some(c)) => format!("{d} ({c})"),
-            _ => tr("de la regla", "from the rule").to_string(),
+            _ if from_rule.is_some() => {
+                tr("el de la regla", "the rule's").to_string()
+            }
+            _ => tr("no se mide", "not measured").to_string(),
         };
         let _ = writeln!(
             o,
@@ -121,12 +129,12 @@ pub fn explain(
                 "The ticket's own target (wins over the rule)"
             ),
             tr("respuesta", "response"),
-            d(own[0], &spec.response),
+            d(own[0], &spec.response, rule.and_then(|r| r.response)),
             tr("solución", "resolution"),
-            d(own[1], &spec.resolution),
+            d(own[1], &spec.resolution, rule.and_then(|r| r.resolution)),
         );
     }
-    match engine.rule_of(i).map(|r| &policy.targets()[r]) {
+    match rule {
         Some(rule) => {
             let d = |d: Option<BizDuration>, s: Option<i64>, mine: bool| match (
                 d, s,
@@ -141,6 +149,11 @@ pub fn explain(
                 (Some(d), Some(s)) => {
                     format!("{d} ({} {})", hms(s), tr("hábiles", "business"))
                 }
+                (None, _) if mine => tr(
+                    "no lo fija: vale el del ticket",
+                    "not set: the ticket's applies",
+                )
+                .to_string(),
                 _ => tr("no se mide", "not measured").to_string(),
             };
             let _ = writeln!(

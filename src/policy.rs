@@ -466,30 +466,41 @@ impl TicketTargets {
     /// An input error quoting the cell and saying what to write.
     pub fn parse(&self, cell: &str) -> Result<BizDuration> {
         let c = cell.trim();
-        if !c.is_empty() && c.chars().all(|ch| ch.is_ascii_digit()) {
-            let n: i64 = c.parse().map_err(|_| {
+        // A bare number; `90.0` too (a Parquet float column).
+        let whole = c.strip_suffix(".0").unwrap_or(c);
+        if !whole.is_empty() && whole.chars().all(|ch| ch.is_ascii_digit()) {
+            let range = || {
                 Error::input(
                     format!("número fuera de rango: {c:?}"),
                     format!("number out of range: {c:?}"),
                 )
-            })?;
-            return match self.numbers {
-                Some(NumberUnit::Seconds) => Ok(BizDuration::Seconds(n)),
-                Some(NumberUnit::Minutes) => Ok(BizDuration::Seconds(n * 60)),
-                Some(NumberUnit::Hours) => Ok(BizDuration::Seconds(n * 3600)),
-                None => Err(Error::input(
-                    format!(
-                        "número sin unidad {c:?}: escriba 90m, 4h o 2bd, o \
-                         indique targets_from_ticket.numbers = \"minutes\" \
-                         (o \"hours\", \"seconds\") en la política"
-                    ),
-                    format!(
-                        "number without a unit {c:?}: write 90m, 4h or 2bd, \
-                         or set targets_from_ticket.numbers = \"minutes\" \
-                         (or \"hours\", \"seconds\") in the policy"
-                    ),
-                )),
             };
+            let n: i64 = whole.parse().map_err(|_| range())?;
+            let mult = match self.numbers {
+                Some(NumberUnit::Seconds) => 1,
+                Some(NumberUnit::Minutes) => 60,
+                Some(NumberUnit::Hours) => 3600,
+                None => {
+                    return Err(Error::input(
+                        format!(
+                            "número sin unidad {c:?}: escriba 90m, 4h o 2bd, \
+                             o indique targets_from_ticket.numbers = \
+                             \"minutes\" (o \"hours\", \"seconds\") en la \
+                             política"
+                        ),
+                        format!(
+                            "number without a unit {c:?}: write 90m, 4h or \
+                             2bd, or set targets_from_ticket.numbers = \
+                             \"minutes\" (or \"hours\", \"seconds\") in \
+                             the policy"
+                        ),
+                    ));
+                }
+            };
+            return n
+                .checked_mul(mult)
+                .map(BizDuration::Seconds)
+                .ok_or_else(range);
         }
         c.parse::<BizDuration>()
     }
@@ -1325,6 +1336,14 @@ mod tests {
         let e = t.parse("90").unwrap_err().message(Lang::En).to_string();
         assert!(e.contains("set targets_from_ticket.numbers"), "{e}");
         assert_eq!(t.parse("1h30m").unwrap(), BizDuration::Seconds(5400));
+        let t = TicketTargets {
+            numbers: Some(NumberUnit::Hours),
+            ..t
+        };
+        assert_eq!(t.parse("4.0").unwrap(), BizDuration::Seconds(4 * 3600));
+        let e = t.parse("99999999999999999").unwrap_err();
+        assert!(e.message(Lang::En).contains("out of range"));
+        assert!(t.parse("4.5").is_err());
         let e = err("[survey]\napplies_to = {}\n");
         assert!(e.contains("survey.applies_to: no keys"), "{e}");
         let e = err("[survey]\napplies_to = { categoria = \"x\" }\n");

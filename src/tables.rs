@@ -336,6 +336,24 @@ impl Table {
             let head = buf.fill_buf().map_err(|e| Error::io(path, &e))?;
             let sep = crate::ingest::csvread::sniff_separator(head);
             let enc = Encoding::Auto.resolve(head);
+            if enc != Encoding::Utf8
+                && let Some(line) = mixed_utf8(head)
+            {
+                // UTF-8 accents and a stray byte: decoding all of it as
+                // Windows-1252 would garble every accent silently.
+                return Err(Error::input(
+                    format!(
+                        "{place}:{line}: el archivo es UTF-8 pero esta línea \
+                         tiene un byte que no lo es; corrija esa línea o \
+                         guarde el archivo como \"CSV UTF-8\""
+                    ),
+                    format!(
+                        "{place}:{line}: the file is UTF-8 but this line has \
+                         a byte that is not; fix that line or save the file \
+                         as \"CSV UTF-8\""
+                    ),
+                ));
+            }
             let input: Box<dyn std::io::Read> = if enc == Encoding::Utf8 {
                 Box::new(buf)
             } else {
@@ -351,7 +369,7 @@ impl Table {
                 .from_reader(input);
             let headers: Vec<String> = rdr
                 .headers()
-                .map_err(|e| csv_error(&place, &e))?
+                .map_err(|e| csv_error(&place, &e, &[]))?
                 .iter()
                 .map(String::from)
                 .collect();
@@ -402,7 +420,7 @@ impl Table {
             Rows::Csv(rdr) => match rdr.read_record(rec) {
                 Ok(true) => Ok(Some(rec.position().map_or(0, |p| p.line()))),
                 Ok(false) => Ok(None),
-                Err(e) => Err(csv_error(&self.place, &e)),
+                Err(e) => Err(csv_error(&self.place, &e, &self.headers)),
             },
             Rows::Parquet { cols, next, len } => {
                 if *next >= *len {
@@ -419,10 +437,32 @@ impl Table {
     }
 }
 
-fn csv_error(place: &str, e: &csv::Error) -> Error {
+/// For text that is not valid UTF-8 but holds valid multi-byte UTF-8
+/// sequences too (a UTF-8 file with a stray byte): the line of the first
+/// invalid byte. `None` when no multi-byte UTF-8 sequence occurs (real
+/// Windows-1252 text).
+fn mixed_utf8(head: &[u8]) -> Option<usize> {
+    let bad = std::str::from_utf8(head).err()?.valid_up_to();
+    let multi = (0..head.len()).any(|i| {
+        let n = match head[i] {
+            0xC2..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            0xF0..=0xF4 => 4,
+            _ => return false,
+        };
+        head.get(i..i + n)
+            .is_some_and(|c| std::str::from_utf8(c).is_ok())
+    });
+    multi.then(|| 1 + head[..bad].iter().filter(|&&b| b == b'\n').count())
+}
+
+fn csv_error(place: &str, e: &csv::Error, headers: &[String]) -> Error {
     let line = e.position().map(|p| p.line()).unwrap_or(0);
     if let csv::ErrorKind::Utf8 { err, .. } = e.kind() {
-        let field = err.field() + 1;
+        let field = match headers.get(err.field()) {
+            Some(h) => format!("{} ({h})", err.field() + 1),
+            None => (err.field() + 1).to_string(),
+        };
         return Error::input(
             format!(
                 "{place}:{line}: el campo {field} no es texto UTF-8 (el \

@@ -55,7 +55,10 @@ impl DataArgs {
             events: self.events.clone(),
             surveys: self.surveys.clone(),
         };
-        let ds = Dataset::load(&inputs, policy.tz())?;
+        let mut ds = Dataset::load(&inputs, policy.tz())?;
+        // Unreadable per-ticket target cells: kept, listed as rejects.
+        ds.rejects
+            .extend(plazo::sla::target_cell_rejects(&policy, &ds)?);
         if self.strict && !ds.rejects.is_empty() {
             let r = &ds.rejects[0];
             return Err(Error::input(

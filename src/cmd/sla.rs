@@ -78,7 +78,8 @@ fn summary(
     rejects: &std::path::Path,
 ) -> String {
     let lang = plazo::lang::current();
-    let mut excl: BTreeMap<&str, u64> = BTreeMap::new();
+    // By reason id (two named rules may share a description).
+    let mut excl: BTreeMap<&str, (&str, u64)> = BTreeMap::new();
     let (mut rm, mut rb, mut ro) = (0u64, 0u64, 0u64);
     let (mut sm, mut sb, mut so, mut sl) = (0u64, 0u64, 0u64, 0u64);
     let mut no_target = 0u64;
@@ -88,7 +89,10 @@ fn summary(
             continue;
         }
         if let Some(e) = r.excluded {
-            *excl.entry(e.describe_in(&l.policy, lang)).or_default() += 1;
+            let name = e.name(&l.policy);
+            excl.entry(name)
+                .or_insert((e.describe_in(&l.policy, lang), 0))
+                .1 += 1;
             continue;
         }
         match r.response_met {
@@ -109,10 +113,10 @@ fn summary(
             _ => {}
         }
     }
-    let n_excl: u64 = excl.values().sum();
+    let n_excl: u64 = excl.values().map(|v| v.1).sum();
     let excl_list = excl
-        .iter()
-        .map(|(k, v)| format!("{k} {}", thousands(*v)))
+        .values()
+        .map(|(desc, n)| format!("{desc} {}", thousands(*n)))
         .collect::<Vec<_>>()
         .join(", ");
     let cutoff = l.cutoff.to_rfc3339(l.policy.tz());

@@ -293,14 +293,16 @@ pub fn read_csv_table(path: &Path) -> Result<Table> {
 /// A Parquet file's columns as text: the column names and one string
 /// column each (a single chunk, so that `get(row)` is direct). Text
 /// columns are taken as they are; numbers and booleans are written as
-/// text (`7`, `4.5`, `true`); nulls stay nulls (read as empty cells).
+/// text (`7`, `4.5`, `true`; a float column of whole numbers as `6`, not
+/// `6.0`); nulls stay nulls (read as empty cells).
 ///
 /// # Errors
 ///
 /// An input error naming the file when it is not Parquet, and the column
-/// and its type when a column cannot be read as text (for example a
-/// timestamp column: write instants as ISO 8601 text, as `plazo ingest
-/// --format parquet` does).
+/// and its type when a column cannot be read as text, and for a date or
+/// date-time column (write instants as ISO 8601 text with an offset, as
+/// `plazo ingest --format parquet` does: the offset makes the instant
+/// unambiguous).
 pub fn read_parquet_text(
     path: &Path,
 ) -> Result<(Vec<String>, Vec<StringChunked>)> {
@@ -316,6 +318,39 @@ pub fn read_parquet_text(
     let mut cols = Vec::with_capacity(df.width());
     for c in df.columns() {
         let name = c.name().to_string();
+        if c.dtype().is_temporal() {
+            return Err(Error::input(
+                format!(
+                    "{p}: la columna {name:?} es de tipo {} (fecha y hora sin \
+                     zona explícita en el texto); escríbala como texto ISO \
+                     8601 con desfase, p. ej. 2026-03-05T14:22:10-05:00 (plazo \
+                     ingest --format parquet lo hace)",
+                    c.dtype()
+                ),
+                format!(
+                    "{p}: column {name:?} has type {} (a date-time with no \
+                     explicit offset in its text); write it as ISO 8601 text \
+                     with an offset, e.g. 2026-03-05T14:22:10-05:00 (plazo \
+                     ingest --format parquet does)",
+                    c.dtype()
+                ),
+            ));
+        }
+        // Whole-number floats (pandas writes an integer column with nulls
+        // as float64) read as integers: `6`, not `6.0`.
+        let whole = c.dtype().is_float()
+            && c.cast(&DataType::Float64).is_ok_and(|f| {
+                f.f64().is_ok_and(|f| {
+                    f.iter().all(|v| {
+                        v.is_none_or(|x| x.fract() == 0.0 && x.abs() < 9.0e15)
+                    })
+                })
+            });
+        let c = if whole {
+            c.cast(&DataType::Int64).map_err(|e| io_err(path, e))?
+        } else {
+            c.clone()
+        };
         let text = c.cast(&DataType::String).map_err(|e| {
             Error::input(
                 format!(

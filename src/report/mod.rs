@@ -190,15 +190,13 @@ pub fn chart_specs(c: &Context<'_>) -> Vec<(String, charts::Chart)> {
         })
     };
     // Compliance by priority: resolution, or response where the policy
-    // sets no resolution target (Itagüí's procedure has none).
-    let has = |id: &str| {
-        c.lines
-            .iter()
-            .any(|x| x.dim == Dim::Priority && x.get(id).is_some())
-    };
-    let (id, title) = if has("resolution_compliance_pct")
-        || !has("response_compliance_pct")
-    {
+    // sets no resolution target at all (Itagüí's procedure has none).
+    let p = c.policy;
+    let resolution_measured =
+        p.targets().iter().any(|r| r.resolution.is_some())
+            || p.targets_from_ticket()
+                .is_some_and(|t| t.resolution.is_some());
+    let (id, title) = if resolution_measured {
         (
             "resolution_compliance_pct",
             l.pick(

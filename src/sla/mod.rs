@@ -486,7 +486,7 @@ impl<'a> Engine<'a> {
         }
         let (rule_mask, status_mask) =
             exclusion_rules(policy, ds, &seen, &mut folded)?;
-        let ticket_tg = ticket_targets(policy, ds)?;
+        let ticket_tg = read_ticket_targets(policy, ds)?.0;
         let notes = policy.auto_close_notes();
         let mut auto_note = Vec::new();
         if !notes.is_empty() {
@@ -906,15 +906,34 @@ impl<'a> Engine<'a> {
     }
 }
 
-/// Each ticket's targets from the `[targets_from_ticket]` columns (an
-/// empty vector when the policy has none). Each distinct cell is read
-/// once.
-fn ticket_targets(
+/// The cells of the `[targets_from_ticket]` columns that cannot be read,
+/// as rejects (file, line, column, value, reason). Such a ticket is kept
+/// and its rule's target applies; `plazo sla` and `plazo report` write
+/// these beside the other rejected rows (and `--strict` stops on them).
+///
+/// # Errors
+///
+/// A named column the tickets table lacks (an input error naming the
+/// policy key).
+pub fn target_cell_rejects(
     policy: &Policy,
     ds: &Dataset,
-) -> Result<Vec<[Option<BizDuration>; 2]>> {
+) -> Result<Vec<crate::tables::Reject>> {
+    Ok(read_ticket_targets(policy, ds)?.1)
+}
+
+/// A ticket's own (response, resolution) targets.
+type OwnTargets = [Option<BizDuration>; 2];
+
+/// Each ticket's targets from the `[targets_from_ticket]` columns (an
+/// empty vector when the policy has none), and the unreadable cells
+/// (left empty). Each distinct cell is read once.
+fn read_ticket_targets(
+    policy: &Policy,
+    ds: &Dataset,
+) -> Result<(Vec<OwnTargets>, Vec<crate::tables::Reject>)> {
     let Some(spec) = policy.targets_from_ticket() else {
-        return Ok(Vec::new());
+        return Ok((Vec::new(), Vec::new()));
     };
     let mut srcs: [Option<(&str, usize)>; 2] = [None, None];
     for (k, col) in [&spec.response, &spec.resolution].into_iter().enumerate()
@@ -941,42 +960,47 @@ fn ticket_targets(
         };
         srcs[k] = Some((col.as_str(), x));
     }
-    let mut memo: HashMap<u32, Option<BizDuration>> = HashMap::new();
+    let lang = crate::lang::current();
+    let mut memo: HashMap<
+        u32,
+        std::result::Result<Option<BizDuration>, String>,
+    > = HashMap::new();
     let mut out = Vec::with_capacity(ds.tickets.len());
+    let mut rejects = Vec::new();
     for t in &ds.tickets {
         let mut tg = [None, None];
         for (k, src) in srcs.iter().enumerate() {
             let Some((col, x)) = *src else { continue };
             let id = t.extra[x];
-            if let Some(v) = memo.get(&id) {
-                tg[k] = *v;
-                continue;
+            let v = memo.entry(id).or_insert_with(|| {
+                let cell = ds.strings.get(id);
+                if cell.trim().is_empty() {
+                    return Ok(None);
+                }
+                spec.parse(cell)
+                    .map(Some)
+                    .map_err(|e| e.message(lang).to_string())
+            });
+            match v {
+                Ok(d) => tg[k] = *d,
+                Err(why) => rejects.push(crate::tables::Reject {
+                    file: ds.tickets_file.clone(),
+                    line: u64::from(t.line),
+                    column: col.to_string(),
+                    value: ds.strings.get(id).to_string(),
+                    reason: format!(
+                        "{why} ({})",
+                        lang.pick(
+                            "el ticket se mide con el objetivo de su regla",
+                            "the ticket is measured with its rule's target"
+                        )
+                    ),
+                }),
             }
-            let cell = ds.strings.get(id);
-            let v = if cell.trim().is_empty() {
-                None
-            } else {
-                Some(spec.parse(cell).map_err(|e| {
-                    use crate::lang::Lang;
-                    let place = format!("{}:{}", ds.tickets_file, t.line);
-                    Error::input(
-                        format!(
-                            "{place}: columna {col}: {}",
-                            e.message(Lang::Es)
-                        ),
-                        format!(
-                            "{place}: column {col}: {}",
-                            e.message(Lang::En)
-                        ),
-                    )
-                })?)
-            };
-            memo.insert(id, v);
-            tg[k] = v;
         }
         out.push(tg);
     }
-    Ok(out)
+    Ok((out, rejects))
 }
 
 /// Named-rule bitmasks: per ticket, the rules whose column and opening
@@ -1036,15 +1060,18 @@ fn exclusion_rules(
             return Err(Error::input(
                 format!(
                     "{}: exclude.rules[{k}].column: la tabla de tickets no \
-                     tiene la columna {column:?} (columnas adicionales: {}); \
-                     agréguela a la exportación o corrija el nombre",
+                     tiene la columna {column:?} (columnas adicionales: {}; \
+                     también sirven type, priority, category, service, \
+                     group, assignee, requester y channel); agréguela a la \
+                     exportación o corrija el nombre",
                     policy.path().display(),
                     ds.extra_columns.join(", ")
                 ),
                 format!(
                     "{}: exclude.rules[{k}].column: the tickets table has no \
-                     column {column:?} (extra columns: {}); add it to the \
-                     export or fix the name",
+                     column {column:?} (extra columns: {}; type, priority, \
+                     category, service, group, assignee, requester and \
+                     channel work too); add it to the export or fix the name",
                     policy.path().display(),
                     ds.extra_columns.join(", ")
                 ),

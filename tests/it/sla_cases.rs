@@ -571,7 +571,8 @@ fn exclusion_rule_on_a_missing_column_is_exit_2() {
     assert!(
         err.contains(
             "exclude.rules[0].column: la tabla de tickets no tiene la \
-             columna \"tipo_solucion\" (columnas adicionales: title)"
+             columna \"tipo_solucion\" (columnas adicionales: title; \
+             también sirven type"
         ),
         "{err}"
     );
@@ -662,25 +663,61 @@ fn targets_carried_by_the_ticket_win_over_the_rule() {
     let text = ok_stdout(&o);
     assert!(
         text.contains(
-            "ANS propio del ticket (prevalece sobre la regla): respuesta de \
-             la regla, solución 2h (ans)"
+            "ANS propio del ticket (prevalece sobre la regla): respuesta el \
+             de la regla, solución 2h (ans)"
         ),
         "{text}"
     );
-    // An unreadable cell stops the run and names file, line, column, value.
+    assert!(
+        text.contains("solución 8h (no se usa: vale el del ticket)"),
+        "{text}"
+    );
+    // C: no rule; the ticket's resolution target; no response measured.
+    let o = plazo_on(
+        &dir,
+        "explain",
+        &dir,
+        &["--cutoff", "2026-03-31 23:59", "--ticket", "C"],
+    );
+    let text = ok_stdout(&o);
+    assert!(
+        text.contains(
+            "ANS propio del ticket (prevalece sobre la regla): respuesta no \
+             se mide, solución 2bd (ans)"
+        ),
+        "{text}"
+    );
+    // An unreadable cell is a reject (file, line, column, value): the
+    // ticket is kept with its rule's target; --strict stops on it.
     std::fs::write(
         dir.join("tickets.csv"),
         "ticket_id,opened_at,priority,ans\nA,2026-03-03 08:00,Alta,dos horas\n",
     )
     .unwrap();
-    let o = plazo_on(&dir, "sla", &dir, &args);
-    assert_eq!(o.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&o.stderr);
+    std::fs::write(
+        dir.join("events.csv"),
+        "ticket_id,at,status\nA,2026-03-03 08:30,En curso\n",
+    )
+    .unwrap();
+    ok_stdout(&plazo_on(&dir, "sla", &dir, &args));
+    assert_eq!(rows_by_id(&out)["A"]["resolution_target_s"], "28800");
+    let rejects =
+        std::fs::read_to_string(dir.join("sla.rejects.csv")).unwrap();
     let want = format!(
-        "{}:2: columna ans: duración ilegible \"dos horas\"",
+        "{},2,ans,dos horas,\"duración ilegible \"\"dos horas\"\"",
         dir.join("tickets.csv").display()
     );
-    assert!(err.contains(&want), "{err}");
+    assert!(rejects.contains(&want), "{rejects}");
+    assert!(rejects.contains("se mide con el objetivo de su regla"));
+    let strict = [&["--strict"][..], &args[..]].concat();
+    let o = plazo_on(&dir, "sla", &dir, &strict);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    let first = format!(
+        "la primera: {}:2: columna ans: \"dos horas\"",
+        dir.join("tickets.csv").display()
+    );
+    assert!(err.contains(&first), "{err}");
 }
 
 #[test]

@@ -116,14 +116,16 @@ fn parquet_rejects_name_the_line_of_the_csv_twin() {
 
 #[test]
 fn typed_parquet_columns_are_read_as_text() {
-    // A BI tool's Parquet: affected_users as Int64. Víctimas excludes
-    // more than 5 affected users as massive (samples/victimas/policy.toml).
+    // A BI tool's Parquet: affected_users as Float64 with a null. Víctimas
+    // excludes more than 5 affected users as massive
+    // (samples/victimas/policy.toml).
     let dir = tempdir("sla-parquet-typed");
     let mut df = df!(
         "ticket_id" => ["M1", "M2"],
         "opened_at" => ["2026-03-02 08:00", "2026-03-02 08:00"],
         "type" => ["Incidente", "Incidente"],
-        "affected_users" => [6i64, 5],
+        // pandas writes an integer column with nulls as float64.
+        "affected_users" => [Some(6.0f64), None],
     )
     .unwrap();
     let f = std::fs::File::create(dir.join("t.parquet")).unwrap();
@@ -295,7 +297,73 @@ fn a_stray_non_utf8_byte_names_line_and_field() {
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
     let want = format!(
-        "{}:3: el campo 3 no es texto UTF-8",
+        "{}:3: el campo 3 (title) no es texto UTF-8",
+        dir.join("tickets.csv").display()
+    );
+    assert!(err.contains(&want), "{err}");
+}
+
+#[test]
+fn date_typed_parquet_columns_are_refused_by_name() {
+    let dir = tempdir("sla-parquet-date");
+    let opened = Series::new("opened_at".into(), [20514i32])
+        .cast(&DataType::Date)
+        .unwrap();
+    let mut df = DataFrame::new(
+        1,
+        vec![
+            Series::new("ticket_id".into(), ["A"]).into_column(),
+            opened.into_column(),
+        ],
+    )
+    .unwrap();
+    let f = std::fs::File::create(dir.join("t.parquet")).unwrap();
+    ParquetWriter::new(f).finish(&mut df).unwrap();
+    std::fs::write(dir.join("e.csv"), "ticket_id,at,status\n").unwrap();
+    std::fs::write(dir.join("s.csv"), "ticket_id,answered_at,score\n")
+        .unwrap();
+    let policy = root().join("samples/victimas/policy.toml");
+    let p = |n: &str| dir.join(n).to_str().unwrap().to_string();
+    let o = plazo(
+        &dir,
+        &[
+            "sla",
+            "--policy",
+            policy.to_str().unwrap(),
+            "--tickets",
+            &p("t.parquet"),
+            "--events",
+            &p("e.csv"),
+            "--out",
+            &p("o.csv"),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("la columna \"opened_at\" es de tipo date"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_utf8_file_with_a_stray_byte_early_is_not_read_as_windows_1252() {
+    // "Impresión" in UTF-8 on line 2, a Windows-1252 "ó" on line 3: read
+    // as Windows-1252, line 2 would silently become "ImpresiÃ³n".
+    let dir = tempdir("sla-mixed-encoding");
+    let data = root().join("tests/data/sla");
+    std::fs::copy(data.join("policy.toml"), dir.join("policy.toml")).unwrap();
+    let mut t = b"ticket_id,opened_at,category\n".to_vec();
+    t.extend_from_slice("A,2026-03-02 08:00,Impresión\n".as_bytes());
+    t.extend_from_slice(b"B,2026-03-02 08:00,Impresi\xf3n\n");
+    std::fs::write(dir.join("tickets.csv"), t).unwrap();
+    std::fs::write(dir.join("events.csv"), "ticket_id,at,status\n").unwrap();
+    let out = dir.join("o.csv");
+    let o = plazo_on(&dir, "sla", &dir, &["--out", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    let want = format!(
+        "{}:3: el archivo es UTF-8 pero esta línea tiene un byte que no lo es",
         dir.join("tickets.csv").display()
     );
     assert!(err.contains(&want), "{err}");
