@@ -1344,6 +1344,11 @@ mod tests {
         let e = t.parse("99999999999999999").unwrap_err();
         assert!(e.message(Lang::En).contains("out of range"));
         assert!(t.parse("4.5").is_err());
+        let many_rules: String = (0..33)
+            .map(|k| format!("[[exclude.rules]]\nreason = \"r{k}\"\nfinal_status = \"x\"\n"))
+            .collect();
+        let e = err(&many_rules);
+        assert!(e.contains("exclude.rules: 33 rules; the most is 32"), "{e}");
         let e = err("[survey]\napplies_to = {}\n");
         assert!(e.contains("survey.applies_to: no keys"), "{e}");
         let e = err("[survey]\napplies_to = { categoria = \"x\" }\n");

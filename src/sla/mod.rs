@@ -536,7 +536,11 @@ impl<'a> Engine<'a> {
     /// any: the first in file order whose conditions all hold (its column
     /// value, its opening instant, its last status label at the cutoff).
     pub fn rule_exclusion(&self, i: usize) -> Option<Exclusion> {
-        if self.rule_mask.is_empty() {
+        // A ticket opened after the cutoff did not exist yet: no rule
+        // applies (it is `opened_after_cutoff`).
+        if self.rule_mask.is_empty()
+            || self.ds.tickets[i].opened_at > self.cutoff
+        {
             return None;
         }
         let last = self

@@ -3,6 +3,7 @@
 mod calendar_known;
 mod calendar_props;
 mod cli_calendar;
+mod exclusion_props;
 mod glpi_clock;
 mod glpi_reconcile;
 mod ingest_cli;

@@ -830,3 +830,50 @@ fn auto_close_read_from_the_closing_note() {
     assert_eq!(got[0], ["true", "true", "false"], "from the timing");
     assert_eq!(got[1], ["true", "false", "true"], "from the notes");
 }
+
+#[test]
+fn named_rules_first_match_wins_and_final_status_is_read_at_the_cutoff() {
+    // Cutoff Mon 2026-03-02 12:00. r0: last label "Resuelto"; r1:
+    // priority Alta.
+    // a (Alta): Resuelto at 09:00 -> both hold, r0 (first) wins.
+    // b (Alta): Resuelto at 13:00, after the cutoff -> last is En curso:
+    //   r1 only.
+    // c (Baja): no event -> neither (it has no last label).
+    // d (Baja): Resuelto exactly at the cutoff -> r0.
+    let dir = tempdir("sla-named-rule-order");
+    let mine = fixtures_with_policy(
+        &dir,
+        "\n[[exclude.rules]]\nreason = \"r0\"\nfinal_status = \"Resuelto\"\n\
+         \n[[exclude.rules]]\nreason = \"r1\"\ncolumn = \"priority\"\n\
+         values = \"Alta\"\n",
+    );
+    std::fs::write(
+        mine.join("tickets.csv"),
+        "ticket_id,opened_at,priority\na,2026-03-02 08:00,Alta\n\
+         b,2026-03-02 08:00,Alta\nc,2026-03-02 08:00,Baja\n\
+         d,2026-03-02 08:00,Baja\n",
+    )
+    .unwrap();
+    std::fs::write(
+        mine.join("events.csv"),
+        "ticket_id,at,status\na,2026-03-02 08:30,En curso\n\
+         a,2026-03-02 09:00,Resuelto\nb,2026-03-02 08:30,En curso\n\
+         b,2026-03-02 13:00,Resuelto\nd,2026-03-02 12:00,Resuelto\n",
+    )
+    .unwrap();
+    let out = dir.join("o.csv");
+    let args = [
+        "--cutoff",
+        "2026-03-02 12:00",
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    ok_stdout(&plazo_on(&dir, "sla", &mine, &args));
+    let got: Vec<(String, String)> = reasons(&out);
+    let want = [("a", "r0"), ("b", "r1"), ("c", ""), ("d", "r0")];
+    let want: Vec<(String, String)> = want
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+    assert_eq!(got, want);
+}
