@@ -885,7 +885,126 @@ const GLPI_STATUS: [(&str, &str); 6] = [
     ("Cerrado", "6"),
 ];
 
+/// GLPI's status code of a label (the es_CO and es_ES spellings), or the
+/// label itself when it is not a GLPI status (Itagüí's "Desistida").
+fn glpi_code(label: &str) -> String {
+    let f = crate::text::fold(label);
+    GLPI_STATUS
+        .iter()
+        .find(|(l, _)| {
+            crate::text::fold(l) == f
+                || (f == "resuelta" && *l == "Resueltas")
+                || (f == "cerrada" && *l == "Cerrado")
+                || (f == "nueva" && *l == "Nuevo")
+        })
+        .map_or(label.to_string(), |(_, c)| c.to_string())
+}
+
 impl Generated {
+    /// The same tickets as GLPI 10's ticket search exports them in es_CO
+    /// (Search -> CSV): UTF-8 BOM, every cell quoted, `;` with a trailing
+    /// `;`, `''` for an embedded `"`, dates `Y-m-d H:i` (no seconds),
+    /// GLPI's es_CO status and priority names, and only the dates GLPI
+    /// keeps on the ticket: opening, last update, solution (the start of
+    /// the final solved or closed run) and closing. No status history: a
+    /// snapshot as of the last event. `policy` maps the labels to states.
+    pub fn to_glpi_search(&self, policy: &Policy) -> String {
+        let tz = policy.tz();
+        let minute = |iso: &str| {
+            let t = naive_local(iso, tz);
+            t.get(..16).unwrap_or("").to_string()
+        };
+        let prio = |p: &str| match crate::text::fold(p).as_str() {
+            "critica" | "muy alta" => "Muy urgente".to_string(),
+            "media" => "Mediana".to_string(),
+            _ => p.to_string(),
+        };
+        // Per ticket: (status label, last update, solution, closing).
+        struct Snap {
+            label: String,
+            last: String,
+            done_since: Option<String>,
+            closed_since: Option<String>,
+        }
+        let mut snaps: std::collections::HashMap<String, Snap> =
+            std::collections::HashMap::new();
+        let (_, ev) = rows(&self.events);
+        for r in &ev {
+            let st = policy.state_of(&r[2]);
+            let s = snaps.entry(r[0].clone()).or_insert(Snap {
+                label: String::new(),
+                last: String::new(),
+                done_since: None,
+                closed_since: None,
+            });
+            s.label = r[2].clone();
+            s.last = r[1].clone();
+            match st {
+                Some(State::Solved) | Some(State::Closed) => {
+                    s.done_since.get_or_insert_with(|| r[1].clone());
+                }
+                _ => s.done_since = None,
+            }
+            if st == Some(State::Closed) {
+                s.closed_since.get_or_insert_with(|| r[1].clone());
+            } else {
+                s.closed_since = None;
+            }
+        }
+        let q = |v: &str| format!("\"{}\"", v.replace('"', "''"));
+        let mut out = String::from("\u{feff}");
+        let head = [
+            "ID",
+            "Título",
+            "Estado",
+            "Última actualización",
+            "Fecha de Apertura",
+            "Prioridad",
+            "Solicitante - Solicitante",
+            "Asignado a: - Técnico",
+            "Categoría",
+            "Fecha de solución",
+            "Fecha de cierre",
+        ];
+        for h in head {
+            out.push_str(&q(h));
+            out.push(';');
+        }
+        out.push('\n');
+        let (_, tk) = rows(&self.tickets);
+        for r in &tk {
+            let snap = snaps.get(&r[0]);
+            let code = snap.map_or("1".to_string(), |s| glpi_code(&s.label));
+            let estado = GLPI_STATUS
+                .iter()
+                .find(|(_, c)| *c == code)
+                .map_or(code.clone(), |(l, _)| l.to_string());
+            let cells = [
+                r[0].clone(),
+                r[11].clone(),
+                estado,
+                minute(snap.map_or(&r[1], |s| &s.last)),
+                minute(&r[1]),
+                prio(&r[3]),
+                r[8].clone(),
+                r[7].clone(),
+                r[4].clone(),
+                snap.and_then(|s| s.done_since.as_deref())
+                    .map(minute)
+                    .unwrap_or_default(),
+                snap.and_then(|s| s.closed_since.as_deref())
+                    .map(minute)
+                    .unwrap_or_default(),
+            ];
+            for c in cells {
+                out.push_str(&q(&c));
+                out.push(';');
+            }
+            out.push('\n');
+        }
+        out
+    }
+
     /// The same data as GLPI's database gives them through
     /// `queries/glpi/{tickets,events,surveys}.sql`, as `mysql --batch`
     /// prints them (TAB-separated, `NULL` for no value, server-local
@@ -893,18 +1012,7 @@ impl Generated {
     /// the opening (GLPI does not log the initial status: the first
     /// change's `old_status` says it).
     pub fn to_glpi_db(&self, tz: chrono_tz::Tz) -> (String, String, String) {
-        let code = |label: &str| {
-            let f = crate::text::fold(label);
-            GLPI_STATUS
-                .iter()
-                .find(|(l, _)| {
-                    crate::text::fold(l) == f
-                        || (f == "resuelta" && *l == "Resueltas")
-                        || (f == "cerrada" && *l == "Cerrado")
-                        || (f == "nueva" && *l == "Nuevo")
-                })
-                .map_or(label.to_string(), |(_, c)| c.to_string())
-        };
+        let code = glpi_code;
         let prio = |p: &str| match crate::text::fold(p).as_str() {
             "mayor" => "6",
             "muy urgente" | "muy alta" | "critica" => "5",

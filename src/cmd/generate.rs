@@ -85,6 +85,10 @@ pub fn run(a: GenerateArgs, g: &Global) -> anyhow::Result<()> {
             std::fs::create_dir_all(&d).map_err(|e| Error::io(&d, &e))?;
             write_atomic(&d.join("tickets.tsv"), t.as_bytes())?;
             write_atomic(&d.join("events.tsv"), e.as_bytes())?;
+            write_atomic(
+                &d.join("busqueda-es_CO.csv"),
+                data.to_glpi_search(&policy).as_bytes(),
+            )?;
             if profile.name == "uspec" {
                 write_atomic(
                     &d.join("encuesta-google-forms.csv"),

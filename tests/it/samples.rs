@@ -44,6 +44,10 @@ fn samples_are_the_generators_output() {
                 let (t, ev, s) = g.to_glpi_db(tz);
                 files.push(("glpi/tickets.tsv", t));
                 files.push(("glpi/events.tsv", ev));
+                files.push((
+                    "glpi/busqueda-es_CO.csv",
+                    g.to_glpi_search(&policy),
+                ));
                 if e == "uspec" {
                     files.push((
                         "glpi/encuesta-google-forms.csv",
@@ -334,5 +338,85 @@ fn tool_format_exports_ingest_to_the_same_figures() {
                 );
             }
         }
+    }
+}
+
+/// GLPI's es_CO ticket search export (`glpi/busqueda-es_CO.csv`) holds
+/// only the ticket's dates, to the minute: through `plazo ingest --source
+/// glpi-csv` it gives every ticket with its opening, solution and closing
+/// minutes, and, for tickets with no pause and no reopen, the resolution
+/// business time between those minutes. (Pauses and the response instant
+/// are not in that export: use the query outputs for them.)
+#[test]
+fn glpi_search_export_sample_keeps_the_ticket_dates() {
+    // The export is a snapshot after the last event: compare at a cutoff
+    // after every event of the samples.
+    let tz: chrono_tz::Tz = "America/Bogota".parse().unwrap();
+    let cutoff = Instant::parse("2027-01-01 00:00", tz).unwrap();
+    let floor = |t: i64| t - t.rem_euclid(60);
+    for e in ["itagui", "uspec"] {
+        let (policy, ds) = load(e);
+        let want = Engine::new(&policy, &ds, cutoff).unwrap().evaluate_all();
+        let dir = crate::util::tempdir(&format!("glpi-search-{e}"));
+        let s = root().join("samples").join(e);
+        let p = |f: &str| s.join(f).to_str().unwrap().to_string();
+        let o = crate::util::plazo(
+            &dir,
+            &[
+                "-q",
+                "ingest",
+                "--source",
+                "glpi-csv",
+                "--policy",
+                &p("policy.toml"),
+                "--input",
+                &p("glpi/busqueda-es_CO.csv"),
+                "--out",
+                "in",
+            ],
+        );
+        crate::util::ok_stdout(&o);
+        let got_ds = Dataset::load(
+            &Inputs::new(
+                dir.join("in/tickets.csv"),
+                dir.join("in/events.csv"),
+            ),
+            tz,
+        )
+        .unwrap();
+        assert_eq!(got_ds.tickets.len(), ds.tickets.len(), "{e}");
+        assert!(
+            got_ds.rejects.is_empty(),
+            "{e}: {:?}",
+            got_ds.rejects.first()
+        );
+        let got = Engine::new(&policy, &got_ds, cutoff)
+            .unwrap()
+            .evaluate_all();
+        let cal = policy.calendar();
+        let mut plain = 0;
+        for w in &want {
+            let t = &ds.tickets[w.ticket as usize];
+            let k = got_ds.by_id[&t.id] as usize;
+            let g = &got[k];
+            let id = &t.id;
+            assert_eq!(
+                got_ds.tickets[k].opened_at,
+                floor(t.opened_at),
+                "{e} {id}"
+            );
+            assert_eq!(g.solved_at, w.solved_at.map(floor), "{e} {id} solved");
+            assert_eq!(g.closed_at, w.closed_at.map(floor), "{e} {id} closed");
+            if let (Some(sv), 0, 0) = (w.solved_at, w.paused_s, w.reopen_count)
+            {
+                let b = cal.business_between(
+                    Instant::from_unix(floor(t.opened_at)),
+                    Instant::from_unix(floor(sv)),
+                );
+                assert_eq!(g.resolution_s, b, "{e} {id} resolution");
+                plain += 1;
+            }
+        }
+        assert!(plain > 1000, "{e}: {plain} tickets without pause or reopen");
     }
 }
