@@ -390,6 +390,7 @@ pub struct Policy {
     from_ticket: Option<TicketTargets>,
     report_period: Option<ReportPeriod>,
     survey_scope: Option<TargetRule>,
+    paused_requires_note: bool,
 }
 
 /// `[report] period`: the entity's usual report period, used by `plazo
@@ -402,6 +403,13 @@ pub enum ReportPeriod {
     Month,
     /// Calendar quarters (Itagüí's quarterly FO-DE-15).
     Quarter,
+}
+
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawChecks {
+    #[serde(default)]
+    paused_requires_note: bool,
 }
 
 #[derive(Default, Deserialize)]
@@ -536,6 +544,8 @@ struct RawPolicy {
     targets_from_ticket: Option<RawTicketTargets>,
     #[serde(default)]
     report: RawReport,
+    #[serde(default)]
+    checks: RawChecks,
 }
 
 #[derive(Deserialize)]
@@ -1097,6 +1107,7 @@ impl Policy {
             },
             indicators: raw.indicators,
             report_period: raw.report.period,
+            paused_requires_note: raw.checks.paused_requires_note,
             survey_scope: match raw.survey.applies_to {
                 None => None,
                 Some(k) => {
@@ -1231,6 +1242,13 @@ impl Policy {
     /// `[survey]`.
     pub fn survey(&self) -> SurveyRules {
         self.survey
+    }
+
+    /// `[checks] paused_requires_note`: a pause must carry a note with its
+    /// reason (Víctimas §3 "Suspendido": "se deberá crear una nota con la
+    /// razón de suspensión"); the pauses without one are listed.
+    pub fn paused_requires_note(&self) -> bool {
+        self.paused_requires_note
     }
 
     /// `[report] period`, when the policy sets it.

@@ -201,6 +201,32 @@ fn summary(
             ),
         ));
     }
+    if l.policy.paused_requires_note() {
+        let cut = l.cutoff.unix();
+        let mut n = 0u64;
+        let mut example = None;
+        for i in 0..l.ds.tickets.len() {
+            let k = plazo::sla::unnoted_pauses(&l.policy, &l.ds, i, cut).len();
+            if k > 0 && example.is_none() {
+                example = Some(l.ds.tickets[i].id.as_str());
+            }
+            n += k as u64;
+        }
+        p.push_str(&format!(
+            " {} {}{}.",
+            thousands(n),
+            tr(
+                "suspensiones sin nota ([checks] paused_requires_note)",
+                "pauses without a note ([checks] paused_requires_note)"
+            ),
+            example
+                .map(|id| format!(
+                    ", {} {id}",
+                    tr("p. ej. ticket", "e.g. ticket")
+                ))
+                .unwrap_or_default(),
+        ));
+    }
     if !l.ds.rejects.is_empty() {
         p.push_str(&format!(
             " {} {} {}.",

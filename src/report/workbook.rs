@@ -275,6 +275,9 @@ pub fn write(
     if c.ds.extra_columns.iter().any(|x| x == "solve_delay_stat") {
         glpi_reconciliation(wb.add_worksheet(), &f, c)?;
     }
+    if c.policy.paused_requires_note() {
+        unnoted_pauses(wb.add_worksheet(), &f, c)?;
+    }
     for q in queries {
         query_sheet(wb.add_worksheet(), &f, c, q)?;
     }
@@ -923,6 +926,43 @@ fn glpi_reconciliation(
         s.yes_no(row, 1 + 3 * COLUMNS.len() as u16, Some(r.differs()))?;
     }
     s.table(0, recon.len() as u32, heads.len() as u16)?;
+    Ok(())
+}
+
+/// "Suspensiones sin nota": the pauses begun in the period (by the cutoff)
+/// whose event has no note, with `[checks] paused_requires_note`.
+fn unnoted_pauses(
+    ws: &mut Worksheet,
+    f: &Formats,
+    c: &Context<'_>,
+) -> Result<()> {
+    let name = tr(c, "Suspensiones sin nota", "Pauses without a note");
+    let mut s = Sheet::named(ws, f, c, name)?;
+    let mut heads = ticket_heads(c, &EXCL_ATTRS);
+    heads.extend([
+        tr(c, "Suspendido el", "Paused at"),
+        tr(c, "Etiqueta", "Label"),
+        tr(c, "Grupo", "Group"),
+        tr(c, "Técnico", "Technician"),
+    ]);
+    s.headers(0, &heads)?;
+    s.widths(&[12.0, 36.0, 14.0, 11.0, 16.0, 16.0, 18.0, 22.0, 22.0])?;
+    let mut k = 0u32;
+    for i in 0..c.ds.tickets.len() {
+        for e in crate::sla::unnoted_pauses(c.policy, c.ds, i, c.cutoff.unix())
+        {
+            if !c.period.contains(e.at) {
+                continue;
+            }
+            k += 1;
+            s.ticket(k, i, &EXCL_ATTRS)?;
+            s.date(k, 5, Some(e.at))?;
+            s.text(k, 6, c.ds.strings.get(e.status))?;
+            s.text(k, 7, c.ds.strings.get(e.group))?;
+            s.text(k, 8, c.ds.strings.get(e.assignee))?;
+        }
+    }
+    s.table(0, k, heads.len() as u16)?;
     Ok(())
 }
 

@@ -926,6 +926,59 @@ pub fn target_cell_rejects(
     Ok(read_ticket_targets(policy, ds)?.1)
 }
 
+/// The events of ticket `i`, by `cutoff` (Unix seconds), that begin a
+/// pause (the state becomes `paused` from another one) with an empty
+/// `note`: the list behind `[checks] paused_requires_note`.
+///
+/// ```
+/// use plazo::Policy;
+/// use plazo::tables::{Dataset, Inputs};
+/// let dir = std::env::temp_dir().join("plazo-doc-unnoted");
+/// std::fs::create_dir_all(&dir)?;
+/// std::fs::write(dir.join("t.csv"), "ticket_id,opened_at\n1,2026-03-02 08:00\n")?;
+/// std::fs::write(dir.join("e.csv"), "ticket_id,at,status,note\n\
+///     1,2026-03-02 09:00,Suspendido,\n1,2026-03-02 10:00,En proceso,\n\
+///     1,2026-03-02 11:00,Suspendido,Esperando al proveedor\n")?;
+/// let policy = Policy::from_toml(r#"
+///     name = "x"
+///     [calendar]
+///     always = true
+///     [states]
+///     open = ["En proceso"]
+///     paused = ["Suspendido"]
+/// "#, "p.toml".as_ref())?;
+/// let ds = Dataset::load(&Inputs::new(dir.join("t.csv"), dir.join("e.csv")), policy.tz())?;
+/// let cutoff = plazo::time::Instant::parse("2026-03-31 00:00", policy.tz())?.unix();
+/// let bare = plazo::sla::unnoted_pauses(&policy, &ds, 0, cutoff);
+/// assert_eq!(bare.len(), 1); // 09:00; the 11:00 pause has its reason
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn unnoted_pauses<'d>(
+    policy: &Policy,
+    ds: &'d Dataset,
+    i: usize,
+    cutoff: i64,
+) -> Vec<&'d crate::tables::Event> {
+    let mut prev = State::New;
+    let mut out = Vec::new();
+    for e in ds.events_of(i) {
+        if e.at > cutoff {
+            break;
+        }
+        let st = policy
+            .state_of(ds.strings.get(e.status))
+            .unwrap_or(State::Open);
+        if st == State::Paused
+            && prev != State::Paused
+            && ds.strings.get(e.note).trim().is_empty()
+        {
+            out.push(e);
+        }
+        prev = st;
+    }
+    out
+}
+
 /// A ticket's own (response, resolution) targets.
 type OwnTargets = [Option<BizDuration>; 2];
 

@@ -635,3 +635,74 @@ fn uspec_survey_rate_counts_only_surveyed_categories() {
         "survey_response_rate_pct",
     );
 }
+
+#[test]
+fn pauses_without_a_note_are_listed() {
+    // [checks] paused_requires_note: P1 pauses twice in May 2026, the first
+    // time without a note; P2 pauses once with its reason; P3's bare pause
+    // is in June (outside the May report, but counted by plazo sla).
+    let dir = tempdir("unnoted-pauses");
+    let data = root().join("tests/data/sla");
+    let base = std::fs::read_to_string(data.join("policy.toml")).unwrap();
+    std::fs::write(
+        dir.join("policy.toml"),
+        format!("{base}\n[checks]\npaused_requires_note = true\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("tickets.csv"),
+        "ticket_id,opened_at,priority\nP1,2026-05-04 08:00,Alta\n\
+         P2,2026-05-04 08:00,Alta\nP3,2026-06-01 08:00,Alta\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("events.csv"),
+        "ticket_id,at,status,note\n\
+         P1,2026-05-04 09:00,En espera,\n\
+         P1,2026-05-04 10:00,En curso,\n\
+         P1,2026-05-04 11:00,En espera,Esperando repuesto\n\
+         P2,2026-05-04 09:00,En espera,Usuario ausente\n\
+         P3,2026-06-01 09:00,En espera,\n",
+    )
+    .unwrap();
+    let out = dir.join("sla.csv");
+    let o = plazo_on(
+        &dir,
+        "sla",
+        &dir,
+        &[
+            "--cutoff",
+            "2026-06-30 23:59",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    let stderr = String::from_utf8(o.stderr.clone()).unwrap();
+    ok_stdout(&o);
+    assert!(
+        stderr.contains(
+            "2 suspensiones sin nota ([checks] paused_requires_note), p. ej. \
+             ticket P1."
+        ),
+        "{stderr}"
+    );
+    let rep = dir.join("out");
+    let o = plazo_on(
+        &dir,
+        "report",
+        &dir,
+        &["--period", "2026-05", "--out", rep.to_str().unwrap()],
+    );
+    ok_stdout(&o);
+    let mut wb: Xlsx<_> =
+        open_workbook(rep.join("informe-2026-05.xlsx")).unwrap();
+    let sheet = wb.worksheet_range("Suspensiones sin nota").unwrap();
+    let rows: Vec<Vec<String>> = sheet
+        .rows()
+        .skip(1)
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect();
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0][0], "P1");
+    assert_eq!(rows[0][6], "En espera");
+}
