@@ -473,6 +473,35 @@ fn fixtures_with_policy(dir: &std::path::Path, extra: &str) -> PathBuf {
     mine
 }
 
+/// `excluded_reason` by ticket from the fixtures as they are and from
+/// `mine`, both at the fixtures' cutoff; also the second run's stderr.
+type Reasons = Vec<(String, String)>;
+
+fn reasons_base_and(
+    dir: &std::path::Path,
+    mine: &std::path::Path,
+) -> (Reasons, Reasons, String) {
+    let data = root().join("tests/data/sla");
+    let (a, b) = (dir.join("base.csv"), dir.join("rules.csv"));
+    let mut stderr = String::new();
+    for (folder, out) in [(&data, &a), (&mine.to_path_buf(), &b)] {
+        let o = plazo_on(
+            dir,
+            "sla",
+            folder,
+            &[
+                "--cutoff",
+                "2026-08-03 12:00",
+                "--out",
+                out.to_str().unwrap(),
+            ],
+        );
+        ok_stdout(&o);
+        stderr = String::from_utf8(o.stderr).unwrap();
+    }
+    (reasons(&a), reasons(&b), stderr)
+}
+
 fn reasons(csv_path: &std::path::Path) -> Vec<(String, String)> {
     let mut rdr = csv::Reader::from_path(csv_path).unwrap();
     rdr.records()
@@ -504,25 +533,7 @@ reason = "anulado_por_usuario"
 final_status = ["anulado"]
 "#,
     );
-    let data = root().join("tests/data/sla");
-    let cut = ["--cutoff", "2026-08-03 12:00", "--out"];
-    let (a, b) = (dir.join("base.csv"), dir.join("rules.csv"));
-    let o = plazo_on(
-        &dir,
-        "sla",
-        &data,
-        &[&cut[..], &[a.to_str().unwrap()]].concat(),
-    );
-    ok_stdout(&o);
-    let o = plazo_on(
-        &dir,
-        "sla",
-        &mine,
-        &[&cut[..], &[b.to_str().unwrap()]].concat(),
-    );
-    ok_stdout(&o);
-    let stderr = String::from_utf8(o.stderr).unwrap();
-    let (base, rules) = (reasons(&a), reasons(&b));
+    let (base, rules, stderr) = reasons_base_and(&dir, &mine);
     assert_eq!(base.len(), 9);
     for ((id, was), (id2, now)) in base.iter().zip(&rules) {
         assert_eq!(id, id2);
@@ -738,23 +749,8 @@ column = "category"
 values = "red"
 "#,
     );
-    let data = root().join("tests/data/sla");
-    let (a, b) = (dir.join("base.csv"), dir.join("rules.csv"));
-    for (folder, out) in [(&data, &a), (&mine, &b)] {
-        let o = plazo_on(
-            &dir,
-            "sla",
-            folder,
-            &[
-                "--cutoff",
-                "2026-08-03 12:00",
-                "--out",
-                out.to_str().unwrap(),
-            ],
-        );
-        ok_stdout(&o);
-    }
-    for ((id, was), (_, now)) in reasons(&a).iter().zip(&reasons(&b)) {
+    let (base, rules, _) = reasons_base_and(&dir, &mine);
+    for ((id, was), (_, now)) in base.iter().zip(&rules) {
         let want = match id.as_str() {
             "T4" | "T6" => "caida_red_mayo",
             _ => was.as_str(),
