@@ -105,6 +105,35 @@ pub fn explain(
         let _ = writeln!(o, "{}", attrs.join(" · "));
     }
     let _ = writeln!(o, "{}: {}", tr("Abierto", "Opened"), when(t.opened_at));
+    // Values the target rule was chosen with, when events changed them.
+    for f in policy.match_from_events() {
+        let (attr, name, val): (Attr, &str, fn(&crate::tables::Event) -> u32) =
+            match f {
+                crate::policy::Field::Priority => {
+                    (Attr::Priority, tr("prioridad", "priority"), |e| {
+                        e.priority
+                    })
+                }
+                _ => (Attr::Group, tr("grupo", "group"), |e| e.group),
+            };
+        if let Some(e) = evs
+            .iter()
+            .rev()
+            .find(|e| e.at <= engine.cutoff() && val(e) != 0)
+            .filter(|e| val(e) != t.attr(attr))
+        {
+            let _ = writeln!(
+                o,
+                "{}: {name} = {} ({} {}; {} {:?})",
+                tr("Para elegir el ANS", "For the target rule"),
+                ds.strings.get(val(e)),
+                tr("fijada por el evento del", "set by the event of"),
+                when(e.at),
+                tr("en la tabla de tickets", "in the tickets table"),
+                ds.strings.get(t.attr(attr)),
+            );
+        }
+    }
     let own = engine.ticket_targets(i);
     let rule = engine.rule_of(i).map(|r| &policy.targets()[r]);
     if let (Some(spec), true) =

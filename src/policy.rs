@@ -391,6 +391,7 @@ pub struct Policy {
     report_period: Option<ReportPeriod>,
     survey_scope: Option<TargetRule>,
     paused_requires_note: bool,
+    match_from_events: Vec<Field>,
 }
 
 /// `[report] period`: the entity's usual report period, used by `plazo
@@ -403,6 +404,13 @@ pub enum ReportPeriod {
     Month,
     /// Calendar quarters (Itagüí's quarterly FO-DE-15).
     Quarter,
+}
+
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMatching {
+    #[serde(default)]
+    from_events: Vec<String>,
 }
 
 #[derive(Default, Deserialize)]
@@ -546,6 +554,8 @@ struct RawPolicy {
     report: RawReport,
     #[serde(default)]
     checks: RawChecks,
+    #[serde(default)]
+    matching: RawMatching,
 }
 
 #[derive(Deserialize)]
@@ -1108,6 +1118,33 @@ impl Policy {
             indicators: raw.indicators,
             report_period: raw.report.period,
             paused_requires_note: raw.checks.paused_requires_note,
+            match_from_events: {
+                let mut v = Vec::new();
+                for f in &raw.matching.from_events {
+                    let field = match f.trim() {
+                        "priority" => Field::Priority,
+                        "group" => Field::Group,
+                        other => {
+                            return Err(Error::input(
+                                format!(
+                                    "matching.from_events: {other:?} no está \
+                                     en los eventos; use \"priority\" y/o \
+                                     \"group\""
+                                ),
+                                format!(
+                                    "matching.from_events: {other:?} is not \
+                                     an events column; use \"priority\" \
+                                     and/or \"group\""
+                                ),
+                            ));
+                        }
+                    };
+                    if !v.contains(&field) {
+                        v.push(field);
+                    }
+                }
+                v
+            },
             survey_scope: match raw.survey.applies_to {
                 None => None,
                 Some(k) => {
@@ -1251,6 +1288,14 @@ impl Policy {
         self.paused_requires_note
     }
 
+    /// `[matching] from_events`: the fields (`priority`, `group`) whose
+    /// value for choosing the target rule is the last one an event set by
+    /// the cutoff (a reclassified priority, an escalated group) rather
+    /// than the tickets table's; the table's when no event sets it.
+    pub fn match_from_events(&self) -> &[Field] {
+        &self.match_from_events
+    }
+
     /// `[report] period`, when the policy sets it.
     pub fn report_period(&self) -> Option<ReportPeriod> {
         self.report_period
@@ -1344,6 +1389,8 @@ mod tests {
             ("[targets_from_ticket]\nresolution = \"a\"\nnumbers = \"days\"\n".into(),
              "unknown variant `days`"),
             ("[survey]\napplies_to = {}\n".into(), "survey.applies_to: no keys"),
+            ("[matching]\nfrom_events = [\"category\"]\n".into(),
+             "matching.from_events: \"category\" is not an events column"),
             ("[survey]\napplies_to = { categoria = \"x\" }\n".into(),
              "unknown field `categoria`"),
             ("[[targets]]\ncategory_prefix = \"\"\nresponse = \"1h\"\n".into(),

@@ -432,7 +432,9 @@ impl<'a> Engine<'a> {
         let mut surveyed = Vec::with_capacity(ds.tickets.len());
         let ex = policy.exclusions();
         let mut key: Vec<u32> = Vec::with_capacity(5 + cols.len());
-        for t in &ds.tickets {
+        let from_events = policy.match_from_events();
+        let cut = cutoff.unix();
+        for (i, t) in ds.tickets.iter().enumerate() {
             key.clear();
             key.extend([
                 t.attr(Attr::Type),
@@ -442,6 +444,21 @@ impl<'a> Engine<'a> {
                 t.attr(Attr::Group),
             ]);
             key.extend(col_idx.iter().map(|&i| t.extra[i]));
+            for f in from_events {
+                let (slot, val): (usize, fn(&crate::tables::Event) -> u32) =
+                    match f {
+                        Field::Priority => (1, |e| e.priority),
+                        _ => (4, |e| e.group),
+                    };
+                if let Some(e) = ds
+                    .events_of(i)
+                    .iter()
+                    .rev()
+                    .find(|e| e.at <= cut && val(e) != 0)
+                {
+                    key[slot] = val(e);
+                }
+            }
             if let Some(&(r, x, sv)) = memo.get(&key) {
                 rule.push(r);
                 attr_excl.push(x);

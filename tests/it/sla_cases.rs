@@ -873,3 +873,61 @@ fn named_rules_first_match_wins_and_final_status_is_read_at_the_cutoff() {
         .collect();
     assert_eq!(got, want);
 }
+
+#[test]
+fn a_reclassified_priority_chooses_the_target_with_matching_from_events() {
+    // R1 is "Alta" in the tickets table (rule 0: 1h / 8h); an event at
+    // 09:00 reclassifies it "Baja" (rule 2: 4h / 18h). With [matching]
+    // from_events = ["priority"] the last priority an event set by the
+    // cutoff chooses the rule.
+    let dir = tempdir("sla-matching-from-events");
+    let data = root().join("tests/data/sla");
+    let base = std::fs::read_to_string(data.join("policy.toml")).unwrap();
+    std::fs::write(
+        dir.join("tickets.csv"),
+        "ticket_id,opened_at,type,priority\nR1,2026-03-03 08:00,Incidente,Alta\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("events.csv"),
+        "ticket_id,at,status,priority\nR1,2026-03-03 08:30,En curso,\n\
+         R1,2026-03-03 09:00,En curso,Baja\nR1,2026-03-03 16:00,Resuelto,\n",
+    )
+    .unwrap();
+    let out = dir.join("sla.csv");
+    let args = [
+        "--cutoff",
+        "2026-03-31 23:59",
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    let mut got = Vec::new();
+    for extra in ["", "\n[matching]\nfrom_events = [\"priority\"]\n"] {
+        std::fs::write(dir.join("policy.toml"), format!("{base}{extra}"))
+            .unwrap();
+        ok_stdout(&plazo_on(&dir, "sla", &dir, &args));
+        let r = &rows_by_id(&out)["R1"];
+        got.push((
+            r["target_rule"].clone(),
+            r["resolution_target_s"].clone(),
+            r["resolution_business_s"].clone(),
+        ));
+    }
+    // 08:00-12:00 and 13:00-16:00: 7 h either way.
+    assert_eq!(got[0], ("0".into(), "28800".into(), "25200".into()));
+    assert_eq!(got[1], ("2".into(), "64800".into(), "25200".into()));
+    let o = plazo_on(
+        &dir,
+        "explain",
+        &dir,
+        &["--cutoff", "2026-03-31 23:59", "--ticket", "R1"],
+    );
+    let text = ok_stdout(&o);
+    assert!(
+        text.contains(
+            "Para elegir el ANS: prioridad = Baja (fijada por el evento del \
+             mar 2026-03-03 09:00:00; en la tabla de tickets \"Alta\")"
+        ),
+        "{text}"
+    );
+}
