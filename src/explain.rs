@@ -39,7 +39,7 @@ pub fn explain(
         .collect();
     let mut spans: Vec<Span> = Vec::new();
     let input = crate::sla::TicketInput {
-        opened_at: t.opened_at,
+        opened_at: engine.clock_start_of(i),
         events: &timeline,
         surveys: &surveys,
         affected_users: t.affected_users,
@@ -105,6 +105,15 @@ pub fn explain(
         let _ = writeln!(o, "{}", attrs.join(" · "));
     }
     let _ = writeln!(o, "{}: {}", tr("Abierto", "Opened"), when(t.opened_at));
+    let start = engine.clock_start_of(i);
+    if let (Some(col), true) = (policy.clock_start(), start != t.opened_at) {
+        let _ = writeln!(
+            o,
+            "{}: {} ({col}, [clock] start)",
+            tr("Los relojes empiezan", "The clocks start"),
+            when(start),
+        );
+    }
     // Values the target rule was chosen with, when events changed them.
     for f in policy.match_from_events() {
         let (attr, name, val): (Attr, &str, fn(&crate::tables::Event) -> u32) =

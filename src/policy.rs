@@ -392,6 +392,7 @@ pub struct Policy {
     survey_scope: Option<TargetRule>,
     paused_requires_note: bool,
     match_from_events: Vec<Field>,
+    clock_start: Option<String>,
 }
 
 /// `[report] period`: the entity's usual report period, used by `plazo
@@ -404,6 +405,12 @@ pub enum ReportPeriod {
     Month,
     /// Calendar quarters (Itagüí's quarterly FO-DE-15).
     Quarter,
+}
+
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawClock {
+    start: Option<String>,
 }
 
 #[derive(Default, Deserialize)]
@@ -556,6 +563,8 @@ struct RawPolicy {
     checks: RawChecks,
     #[serde(default)]
     matching: RawMatching,
+    #[serde(default)]
+    clock: RawClock,
 }
 
 #[derive(Deserialize)]
@@ -1118,6 +1127,11 @@ impl Policy {
             indicators: raw.indicators,
             report_period: raw.report.period,
             paused_requires_note: raw.checks.paused_requires_note,
+            clock_start: raw
+                .clock
+                .start
+                .map(|c| c.trim().to_string())
+                .filter(|c| !c.is_empty()),
             match_from_events: {
                 let mut v = Vec::new();
                 for f in &raw.matching.from_events {
@@ -1294,6 +1308,14 @@ impl Policy {
     /// than the tickets table's; the table's when no event sets it.
     pub fn match_from_events(&self) -> &[Field] {
         &self.match_from_events
+    }
+
+    /// `[clock] start`: a tickets column whose instant, when given, starts
+    /// the response and resolution clocks instead of `opened_at` (USPEC
+    /// §6: attention time runs from the request's reception, e.g. the
+    /// e-mail's date, not from its registration in the tool).
+    pub fn clock_start(&self) -> Option<&str> {
+        self.clock_start.as_deref()
     }
 
     /// `[report] period`, when the policy sets it.

@@ -56,9 +56,9 @@ impl DataArgs {
             surveys: self.surveys.clone(),
         };
         let mut ds = Dataset::load(&inputs, policy.tz())?;
-        // Unreadable per-ticket target cells: kept, listed as rejects.
-        ds.rejects
-            .extend(plazo::sla::target_cell_rejects(&policy, &ds)?);
+        // Unreadable cells of the policy's ticket columns: the tickets
+        // are kept, the cells listed as rejects.
+        ds.rejects.extend(plazo::sla::cell_rejects(&policy, &ds)?);
         if self.strict && !ds.rejects.is_empty() {
             let r = &ds.rejects[0];
             return Err(Error::input(

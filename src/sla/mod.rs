@@ -344,6 +344,8 @@ pub struct Engine<'a> {
     /// Per interned string: a note that marks an automatic close (`[close]
     /// auto_close_notes`); empty without them.
     auto_note: Vec<bool>,
+    /// Each ticket's clock start (`[clock] start`); empty without it.
+    clock_start: Vec<i64>,
 }
 
 /// An unknown status label, for the error that lists them all.
@@ -504,6 +506,7 @@ impl<'a> Engine<'a> {
         let (rule_mask, status_mask) =
             exclusion_rules(policy, ds, &seen, &mut folded)?;
         let ticket_tg = read_ticket_targets(policy, ds)?.0;
+        let clock_start = read_clock_starts(policy, ds)?.0;
         let notes = policy.auto_close_notes();
         let mut auto_note = Vec::new();
         if !notes.is_empty() {
@@ -531,6 +534,7 @@ impl<'a> Engine<'a> {
             ticket_tg,
             surveyed,
             auto_note,
+            clock_start,
         })
     }
 
@@ -571,6 +575,15 @@ impl<'a> Engine<'a> {
         (m != 0).then(|| Exclusion::Rule(m.trailing_zeros() as u16))
     }
 
+    /// When ticket `i`'s clocks start: its `[clock] start` instant, or
+    /// `opened_at`.
+    pub fn clock_start_of(&self, i: usize) -> i64 {
+        self.clock_start
+            .get(i)
+            .copied()
+            .unwrap_or(self.ds.tickets[i].opened_at)
+    }
+
     /// Ticket `i`'s own (response, resolution) targets from
     /// `[targets_from_ticket]` (both `None` without it or with empty
     /// cells).
@@ -594,7 +607,7 @@ impl<'a> Engine<'a> {
             sbuf.push((s.answered_at, s.score));
         }
         let input = TicketInput {
-            opened_at: t.opened_at,
+            opened_at: self.clock_start_of(i),
             events: buf.as_slice(),
             surveys: sbuf.as_slice(),
             affected_users: t.affected_users,
@@ -927,20 +940,87 @@ impl<'a> Engine<'a> {
     }
 }
 
-/// The cells of the `[targets_from_ticket]` columns that cannot be read,
-/// as rejects (file, line, column, value, reason). Such a ticket is kept
-/// and its rule's target applies; `plazo sla` and `plazo report` write
-/// these beside the other rejected rows (and `--strict` stops on them).
+/// The cells of the policy's ticket columns (`[targets_from_ticket]`,
+/// `[clock] start`) that cannot be read, as rejects (file, line, column,
+/// value, reason). Such a ticket is kept: its rule's target applies, its
+/// clock starts at `opened_at`. `plazo sla` and `plazo report` write these
+/// beside the other rejected rows (and `--strict` stops on them).
 ///
 /// # Errors
 ///
 /// A named column the tickets table lacks (an input error naming the
 /// policy key).
-pub fn target_cell_rejects(
+pub fn cell_rejects(
     policy: &Policy,
     ds: &Dataset,
 ) -> Result<Vec<crate::tables::Reject>> {
-    Ok(read_ticket_targets(policy, ds)?.1)
+    let mut out = read_ticket_targets(policy, ds)?.1;
+    out.extend(read_clock_starts(policy, ds)?.1);
+    Ok(out)
+}
+
+/// Each ticket's clock start from `[clock] start` (an empty vector
+/// without it; `opened_at` where the cell is empty or unreadable), and
+/// the unreadable cells.
+fn read_clock_starts(
+    policy: &Policy,
+    ds: &Dataset,
+) -> Result<(Vec<i64>, Vec<crate::tables::Reject>)> {
+    let Some(col) = policy.clock_start() else {
+        return Ok((Vec::new(), Vec::new()));
+    };
+    let Some(x) = ds.extra_columns.iter().position(|c| c == col) else {
+        return Err(Error::input(
+            format!(
+                "{}: clock.start: la tabla de tickets no tiene la columna \
+                 {col:?} (columnas adicionales: {}); agréguela a la \
+                 exportación o corrija el nombre",
+                policy.path().display(),
+                ds.extra_columns.join(", ")
+            ),
+            format!(
+                "{}: clock.start: the tickets table has no column {col:?} \
+                 (extra columns: {}); add it to the export or fix the name",
+                policy.path().display(),
+                ds.extra_columns.join(", ")
+            ),
+        ));
+    };
+    let lang = crate::lang::current();
+    let mut clock = crate::time::InstantReader::new(policy.tz());
+    let mut starts = Vec::with_capacity(ds.tickets.len());
+    let mut rejects = Vec::new();
+    for t in &ds.tickets {
+        let cell = ds.strings.get(t.extra[x]).trim();
+        let start = if cell.is_empty() {
+            t.opened_at
+        } else {
+            match clock.read(cell) {
+                Ok(at) => at.unix(),
+                Err(_) => {
+                    rejects.push(crate::tables::Reject {
+                        file: ds.tickets_file.clone(),
+                        line: u64::from(t.line),
+                        column: col.to_string(),
+                        value: cell.to_string(),
+                        reason: lang
+                            .pick(
+                                "fecha ilegible: use ISO 8601 (2026-03-05 \
+                                 14:22[:10][-05:00]); el reloj empieza en \
+                                 opened_at",
+                                "unreadable date: use ISO 8601 (2026-03-05 \
+                                 14:22[:10][-05:00]); the clock starts at \
+                                 opened_at",
+                            )
+                            .to_string(),
+                    });
+                    t.opened_at
+                }
+            }
+        };
+        starts.push(start);
+    }
+    Ok((starts, rejects))
 }
 
 /// The events of ticket `i`, by `cutoff` (Unix seconds), that begin a

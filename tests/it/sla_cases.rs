@@ -931,3 +931,79 @@ fn a_reclassified_priority_chooses_the_target_with_matching_from_events() {
         "{text}"
     );
 }
+
+#[test]
+fn clock_start_from_the_reception_column() {
+    // [clock] start = "received_at": U1 was received by e-mail at 08:00
+    // and registered at 09:00 (Tue 2026-03-03), responded 09:30, solved
+    // 11:00. From the registration: response 30 min (met, Alta: 1 h),
+    // resolution 2 h. From the reception: 1 h 30 min (breached) and 3 h.
+    // U2 has no reception date and U3 an unreadable one (a reject): both
+    // start at the registration.
+    let dir = tempdir("sla-clock-start");
+    let data = root().join("tests/data/sla");
+    let base = std::fs::read_to_string(data.join("policy.toml")).unwrap();
+    std::fs::write(
+        dir.join("tickets.csv"),
+        "ticket_id,opened_at,priority,received_at\n\
+         U1,2026-03-03 09:00,Alta,2026-03-03 08:00\n\
+         U2,2026-03-03 09:00,Alta,\nU3,2026-03-03 09:00,Alta,ayer\n",
+    )
+    .unwrap();
+    let mut ev = String::from("ticket_id,at,status\n");
+    for id in ["U1", "U2", "U3"] {
+        ev.push_str(&format!(
+            "{id},2026-03-03 09:30,En curso\n{id},2026-03-03 11:00,Resuelto\n"
+        ));
+    }
+    std::fs::write(dir.join("events.csv"), ev).unwrap();
+    let out = dir.join("sla.csv");
+    let args = [
+        "--cutoff",
+        "2026-03-31 23:59",
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    let mut got = Vec::new();
+    for extra in ["", "\n[clock]\nstart = \"received_at\"\n"] {
+        std::fs::write(dir.join("policy.toml"), format!("{base}{extra}"))
+            .unwrap();
+        ok_stdout(&plazo_on(&dir, "sla", &dir, &args));
+        let r = rows_by_id(&out);
+        got.push(["U1", "U2", "U3"].map(|id| {
+            let x = &r[id];
+            format!(
+                "{} {} {} {}",
+                x["response_business_s"],
+                x["response_met"],
+                x["resolution_business_s"],
+                x["opened_at"]
+            )
+        }));
+    }
+    let reg = "1800 true 7200 2026-03-03T09:00:00-05:00";
+    assert_eq!(got[0], [reg, reg, reg]);
+    assert_eq!(
+        got[1],
+        ["5400 false 10800 2026-03-03T09:00:00-05:00", reg, reg]
+    );
+    let rejects =
+        std::fs::read_to_string(dir.join("sla.rejects.csv")).unwrap();
+    let want =
+        format!("{},4,received_at,ayer,", dir.join("tickets.csv").display());
+    assert!(rejects.contains(&want), "{rejects}");
+    let o = plazo_on(
+        &dir,
+        "explain",
+        &dir,
+        &["--cutoff", "2026-03-31 23:59", "--ticket", "U1"],
+    );
+    let text = ok_stdout(&o);
+    assert!(
+        text.contains(
+            "Los relojes empiezan: mar 2026-03-03 08:00:00 (received_at, \
+             [clock] start)"
+        ),
+        "{text}"
+    );
+}
