@@ -59,6 +59,7 @@ pub fn explain(
     let full = engine.evaluate(i);
     row.excluded = full.excluded;
     row.auto_closed = full.auto_closed;
+    row.survey_expected = full.survey_expected;
     row.ticket = i as u32;
 
     let tr = |es: &'static str, en: &'static str| lang.pick(es, en);

@@ -437,22 +437,17 @@ impl Table {
     }
 }
 
-/// For text that is not valid UTF-8 but holds valid multi-byte UTF-8
-/// sequences too (a UTF-8 file with a stray byte): the line of the first
-/// invalid byte. `None` when no multi-byte UTF-8 sequence occurs (real
-/// Windows-1252 text).
+/// For text that is not valid UTF-8 but holds UTF-8-encoded Latin-1
+/// letters too (a UTF-8 file with a stray byte): the line of the first
+/// invalid byte. `None` when none occurs (real Windows-1252 text).
 fn mixed_utf8(head: &[u8]) -> Option<usize> {
     let bad = std::str::from_utf8(head).err()?.valid_up_to();
-    let multi = (0..head.len()).any(|i| {
-        let n = match head[i] {
-            0xC2..=0xDF => 2,
-            0xE0..=0xEF => 3,
-            0xF0..=0xF4 => 4,
-            _ => return false,
-        };
-        head.get(i..i + n)
-            .is_some_and(|c| std::str::from_utf8(c).is_ok())
-    });
+    // Only U+0080..U+00FF (lead byte C2 or C3: Spanish accents, ñ, ¿, ¡)
+    // counts: in Windows-1252 text "Â" or "Ã" before a symbol is rare,
+    // while an accented capital before a curly quote (D3 94) is not.
+    let multi = head
+        .windows(2)
+        .any(|w| matches!(w[0], 0xC2 | 0xC3) && (0x80..=0xBF).contains(&w[1]));
     multi.then(|| 1 + head[..bad].iter().filter(|&&b| b == b'\n').count())
 }
 

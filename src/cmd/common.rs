@@ -64,12 +64,14 @@ impl DataArgs {
             return Err(Error::input(
                 format!(
                     "{} fila(s) rechazada(s); la primera: {}:{}: columna {}: {:?}: {} \
-                     (quite --strict para continuar sin ellas)",
+                     (quite --strict para continuar: las filas quedan \
+                     fuera, las celdas ilegibles se ignoran)",
                     ds.rejects.len(), r.file, r.line, r.column, r.value, r.reason
                 ),
                 format!(
                     "{} rejected row(s); the first: {}:{}: column {}: {:?}: {} \
-                     (drop --strict to go on without them)",
+                     (drop --strict to go on: the rows are left out, the \
+                     unreadable cells ignored)",
                     ds.rejects.len(), r.file, r.line, r.column, r.value, r.reason
                 ),
             )

@@ -144,6 +144,18 @@ pub fn run(a: ReportArgs, g: &Global) -> anyhow::Result<()> {
         inputs,
     );
     let w = report::write(&ctx, &a.out, a.queries.as_deref())?;
+    // Rejected rows and unreadable cells, beside the report (as `plazo
+    // sla` writes them beside its table), so nothing is dropped silently.
+    let rejects = a.out.join("rejects.csv");
+    if !loaded.ds.rejects.is_empty() {
+        plazo::sla::output::write_atomic(
+            &rejects,
+            super::common::rejects_csv(&loaded.ds).as_bytes(),
+        )?;
+    } else if rejects.exists() {
+        // A previous run's list would describe other inputs.
+        std::fs::remove_file(&rejects).map_err(|e| Error::io(&rejects, &e))?;
+    }
     if !g.quiet {
         let all = &ctx.lines[0];
         let pct = |id: &str| {
@@ -176,6 +188,17 @@ pub fn run(a: ReportArgs, g: &Global) -> anyhow::Result<()> {
             tr("archivos escritos en", "files written to"),
             a.out.display(),
         );
+        if !loaded.ds.rejects.is_empty() {
+            eprintln!(
+                "{} {} {}.",
+                thousands(loaded.ds.rejects.len() as u64),
+                tr(
+                    "filas o celdas rechazadas: ver",
+                    "rejected rows or cells: see"
+                ),
+                rejects.display()
+            );
+        }
     }
     Ok(())
 }

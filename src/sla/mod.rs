@@ -575,13 +575,17 @@ impl<'a> Engine<'a> {
         (m != 0).then(|| Exclusion::Rule(m.trailing_zeros() as u16))
     }
 
-    /// When ticket `i`'s clocks start: its `[clock] start` instant, or
-    /// `opened_at`.
+    /// When ticket `i`'s clocks start: its `[clock] start` instant when
+    /// that is earlier than `opened_at` (a reception before the
+    /// registration), else `opened_at`. A ticket opened after the cutoff
+    /// starts at `opened_at` whatever its reception: it did not exist in
+    /// the tool yet (`opened_after_cutoff`).
     pub fn clock_start_of(&self, i: usize) -> i64 {
-        self.clock_start
-            .get(i)
-            .copied()
-            .unwrap_or(self.ds.tickets[i].opened_at)
+        let opened = self.ds.tickets[i].opened_at;
+        if opened > self.cutoff {
+            return opened;
+        }
+        self.clock_start.get(i).map_or(opened, |&s| s.min(opened))
     }
 
     /// Ticket `i`'s own (response, resolution) targets from
@@ -633,12 +637,14 @@ impl<'a> Engine<'a> {
 
     /// With `[close] auto_close_notes`: whether the event that closed
     /// ticket `i` at `closed` carries one of the notes.
+    /// Any `closed` event of the final closed run (from `closed` to the
+    /// cutoff) counts: a repeated "Cerrado" may carry the note.
     fn closed_by_note(&self, i: usize, closed: i64) -> bool {
-        let o = self.ds.tickets[i].opened_at;
+        let o = self.clock_start_of(i);
         self.ds
             .events_of(i)
             .iter()
-            .filter(|e| e.at.max(o) == closed && e.at <= self.cutoff)
+            .filter(|e| e.at.max(o) >= closed && e.at <= self.cutoff)
             .filter(|e| self.state(e.status) == State::Closed)
             .any(|e| self.auto_note[e.note as usize])
     }
@@ -1135,8 +1141,10 @@ fn read_ticket_targets(
                     .map(Some)
                     .map_err(|e| e.message(lang).to_string())
             });
+            let same_as_first = k == 1 && srcs[0].is_some_and(|s| s.1 == x);
             match v {
                 Ok(d) => tg[k] = *d,
+                Err(_) if same_as_first => {} // one reject per cell
                 Err(why) => rejects.push(crate::tables::Reject {
                     file: ds.tickets_file.clone(),
                     line: u64::from(t.line),

@@ -706,3 +706,19 @@ fn pauses_without_a_note_are_listed() {
     assert_eq!(rows[0][0], "P1");
     assert_eq!(rows[0][6], "En espera");
 }
+
+#[test]
+fn report_lists_rejected_rows_beside_the_workbook() {
+    // The fixtures hold 3 rejected rows (tests/data/sla: events lines 27
+    // and 28, surveys line 3), as plazo sla reports them.
+    let (out, o) = report(
+        "report-rejects",
+        &["--period", "2026-06", "--cutoff", CUTOFF],
+    );
+    ok_stdout(&o);
+    let text = std::fs::read_to_string(out.join("rejects.csv")).unwrap();
+    assert_eq!(text.lines().count(), 4, "{text}");
+    assert!(text.lines().nth(1).unwrap().contains(",27,ticket_id,T42,"));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("3 filas o celdas rechazadas: ver"), "{err}");
+}

@@ -807,6 +807,14 @@ fn auto_close_read_from_the_closing_note() {
              {id},{closed},Cerrado,{note}\n"
         ));
     }
+    // X5: closed Thu 09:00 without a note, the nightly job's repeated
+    // "Cerrado" at 10:00 carries it (same closed run).
+    t.push_str("X5,2026-03-02 08:00,Alta\n");
+    e.push_str(
+        "X5,2026-03-02 08:10,En curso,\nX5,2026-03-02 09:00,Resuelto,\n\
+         X5,2026-03-05 09:00,Cerrado,\n\
+         X5,2026-03-05 10:00,Cerrado,Por tiempo excedido\n",
+    );
     let out = dir.join("sla.csv");
     let mut got = Vec::new();
     for policy in [&base, &with] {
@@ -821,10 +829,12 @@ fn auto_close_read_from_the_closing_note() {
         ];
         ok_stdout(&plazo_on(&dir, "sla", &dir, &args));
         let r = rows_by_id(&out);
-        got.push(["X1", "X3", "X4"].map(|id| r[id]["auto_closed"].clone()));
+        got.push(
+            ["X1", "X3", "X4", "X5"].map(|id| r[id]["auto_closed"].clone()),
+        );
     }
-    assert_eq!(got[0], ["true", "true", "false"], "from the timing");
-    assert_eq!(got[1], ["true", "false", "true"], "from the notes");
+    assert_eq!(got[0], ["true", "true", "false", "true"], "from the timing");
+    assert_eq!(got[1], ["true", "false", "true", "true"], "from the notes");
 }
 
 #[test]
@@ -947,11 +957,13 @@ fn clock_start_from_the_reception_column() {
         dir.join("tickets.csv"),
         "ticket_id,opened_at,priority,received_at\n\
          U1,2026-03-03 09:00,Alta,2026-03-03 08:00\n\
-         U2,2026-03-03 09:00,Alta,\nU3,2026-03-03 09:00,Alta,ayer\n",
+         U2,2026-03-03 09:00,Alta,\nU3,2026-03-03 09:00,Alta,ayer\n\
+         U4,2026-03-03 09:00,Alta,2026-03-03 10:00\n\
+         U5,2026-04-01 09:00,Alta,2026-03-30 08:00\n",
     )
     .unwrap();
     let mut ev = String::from("ticket_id,at,status\n");
-    for id in ["U1", "U2", "U3"] {
+    for id in ["U1", "U2", "U3", "U4"] {
         ev.push_str(&format!(
             "{id},2026-03-03 09:30,En curso\n{id},2026-03-03 11:00,Resuelto\n"
         ));
@@ -970,7 +982,8 @@ fn clock_start_from_the_reception_column() {
             .unwrap();
         ok_stdout(&plazo_on(&dir, "sla", &dir, &args));
         let r = rows_by_id(&out);
-        got.push(["U1", "U2", "U3"].map(|id| {
+        assert_eq!(r["U5"]["excluded_reason"], "opened_after_cutoff");
+        got.push(["U1", "U2", "U3", "U4"].map(|id| {
             let x = &r[id];
             format!(
                 "{} {} {} {}",
@@ -982,10 +995,12 @@ fn clock_start_from_the_reception_column() {
         }));
     }
     let reg = "1800 true 7200 2026-03-03T09:00:00-05:00";
-    assert_eq!(got[0], [reg, reg, reg]);
+    // U4's "reception" after its registration is ignored; U5 was
+    // registered after the cutoff: it did not exist in the tool yet.
+    assert_eq!(got[0], [reg, reg, reg, reg]);
     assert_eq!(
         got[1],
-        ["5400 false 10800 2026-03-03T09:00:00-05:00", reg, reg]
+        ["5400 false 10800 2026-03-03T09:00:00-05:00", reg, reg, reg]
     );
     let rejects =
         std::fs::read_to_string(dir.join("sla.rejects.csv")).unwrap();
