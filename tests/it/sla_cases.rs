@@ -590,6 +590,40 @@ fn exclusion_rule_on_a_missing_column_is_exit_2() {
     assert!(!out.exists());
 }
 
+type Rows = HashMap<String, HashMap<String, String>>;
+
+/// `tickets` and `events` (CSV text) in `dir`, evaluated by `plazo sla` at
+/// 2026-03-31 23:59 under the fixtures' policy followed by each of
+/// `extras` in turn (the policy is left as the last one): the rows of each
+/// run, by ticket id.
+fn sla_under_policies(
+    dir: &std::path::Path,
+    tickets: &str,
+    events: &str,
+    extras: &[&str],
+) -> Vec<Rows> {
+    let data = root().join("tests/data/sla");
+    let base = std::fs::read_to_string(data.join("policy.toml")).unwrap();
+    std::fs::write(dir.join("tickets.csv"), tickets).unwrap();
+    std::fs::write(dir.join("events.csv"), events).unwrap();
+    let out = dir.join("sla.csv");
+    let args = [
+        "--cutoff",
+        "2026-03-31 23:59",
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    extras
+        .iter()
+        .map(|extra| {
+            std::fs::write(dir.join("policy.toml"), format!("{base}{extra}"))
+                .unwrap();
+            ok_stdout(&plazo_on(dir, "sla", dir, &args));
+            rows_by_id(&out)
+        })
+        .collect()
+}
+
 /// Rows of a per-ticket CSV as maps, by ticket id.
 fn rows_by_id(
     path: &std::path::Path,
@@ -891,38 +925,24 @@ fn a_reclassified_priority_chooses_the_target_with_matching_from_events() {
     // from_events = ["priority"] the last priority an event set by the
     // cutoff chooses the rule.
     let dir = tempdir("sla-matching-from-events");
-    let data = root().join("tests/data/sla");
-    let base = std::fs::read_to_string(data.join("policy.toml")).unwrap();
-    std::fs::write(
-        dir.join("tickets.csv"),
+    let runs = sla_under_policies(
+        &dir,
         "ticket_id,opened_at,type,priority\nR1,2026-03-03 08:00,Incidente,Alta\n",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.join("events.csv"),
         "ticket_id,at,status,priority\nR1,2026-03-03 08:30,En curso,\n\
          R1,2026-03-03 09:00,En curso,Baja\nR1,2026-03-03 16:00,Resuelto,\n",
-    )
-    .unwrap();
-    let out = dir.join("sla.csv");
-    let args = [
-        "--cutoff",
-        "2026-03-31 23:59",
-        "--out",
-        out.to_str().unwrap(),
-    ];
-    let mut got = Vec::new();
-    for extra in ["", "\n[matching]\nfrom_events = [\"priority\"]\n"] {
-        std::fs::write(dir.join("policy.toml"), format!("{base}{extra}"))
-            .unwrap();
-        ok_stdout(&plazo_on(&dir, "sla", &dir, &args));
-        let r = &rows_by_id(&out)["R1"];
-        got.push((
-            r["target_rule"].clone(),
-            r["resolution_target_s"].clone(),
-            r["resolution_business_s"].clone(),
-        ));
-    }
+        &["", "\n[matching]\nfrom_events = [\"priority\"]\n"],
+    );
+    let got: Vec<(String, String, String)> = runs
+        .iter()
+        .map(|r| {
+            let r = &r["R1"];
+            (
+                r["target_rule"].clone(),
+                r["resolution_target_s"].clone(),
+                r["resolution_business_s"].clone(),
+            )
+        })
+        .collect();
     // 08:00-12:00 and 13:00-16:00: 7 h either way.
     assert_eq!(got[0], ("0".into(), "28800".into(), "25200".into()));
     assert_eq!(got[1], ("2".into(), "64800".into(), "25200".into()));
@@ -951,49 +971,38 @@ fn clock_start_from_the_reception_column() {
     // U2 has no reception date and U3 an unreadable one (a reject): both
     // start at the registration.
     let dir = tempdir("sla-clock-start");
-    let data = root().join("tests/data/sla");
-    let base = std::fs::read_to_string(data.join("policy.toml")).unwrap();
-    std::fs::write(
-        dir.join("tickets.csv"),
-        "ticket_id,opened_at,priority,received_at\n\
-         U1,2026-03-03 09:00,Alta,2026-03-03 08:00\n\
-         U2,2026-03-03 09:00,Alta,\nU3,2026-03-03 09:00,Alta,ayer\n\
-         U4,2026-03-03 09:00,Alta,2026-03-03 10:00\n\
-         U5,2026-04-01 09:00,Alta,2026-03-30 08:00\n",
-    )
-    .unwrap();
     let mut ev = String::from("ticket_id,at,status\n");
     for id in ["U1", "U2", "U3", "U4"] {
         ev.push_str(&format!(
             "{id},2026-03-03 09:30,En curso\n{id},2026-03-03 11:00,Resuelto\n"
         ));
     }
-    std::fs::write(dir.join("events.csv"), ev).unwrap();
-    let out = dir.join("sla.csv");
-    let args = [
-        "--cutoff",
-        "2026-03-31 23:59",
-        "--out",
-        out.to_str().unwrap(),
-    ];
-    let mut got = Vec::new();
-    for extra in ["", "\n[clock]\nstart = \"received_at\"\n"] {
-        std::fs::write(dir.join("policy.toml"), format!("{base}{extra}"))
-            .unwrap();
-        ok_stdout(&plazo_on(&dir, "sla", &dir, &args));
-        let r = rows_by_id(&out);
-        assert_eq!(r["U5"]["excluded_reason"], "opened_after_cutoff");
-        got.push(["U1", "U2", "U3", "U4"].map(|id| {
-            let x = &r[id];
-            format!(
-                "{} {} {} {}",
-                x["response_business_s"],
-                x["response_met"],
-                x["resolution_business_s"],
-                x["opened_at"]
-            )
-        }));
-    }
+    let runs = sla_under_policies(
+        &dir,
+        "ticket_id,opened_at,priority,received_at\n\
+         U1,2026-03-03 09:00,Alta,2026-03-03 08:00\n\
+         U2,2026-03-03 09:00,Alta,\nU3,2026-03-03 09:00,Alta,ayer\n\
+         U4,2026-03-03 09:00,Alta,2026-03-03 10:00\n\
+         U5,2026-04-01 09:00,Alta,2026-03-30 08:00\n",
+        &ev,
+        &["", "\n[clock]\nstart = \"received_at\"\n"],
+    );
+    let got: Vec<[String; 4]> = runs
+        .iter()
+        .map(|r| {
+            assert_eq!(r["U5"]["excluded_reason"], "opened_after_cutoff");
+            ["U1", "U2", "U3", "U4"].map(|id| {
+                let x = &r[id];
+                format!(
+                    "{} {} {} {}",
+                    x["response_business_s"],
+                    x["response_met"],
+                    x["resolution_business_s"],
+                    x["opened_at"]
+                )
+            })
+        })
+        .collect();
     let reg = "1800 true 7200 2026-03-03T09:00:00-05:00";
     // U4's "reception" after its registration is ignored; U5 was
     // registered after the cutoff: it did not exist in the tool yet.
