@@ -115,6 +115,26 @@ pub fn explain(
             when(start),
         );
     }
+    // The value the target rule was chosen with: the tickets table's, or
+    // with `[matching] from_events` the last one an event set.
+    let matched = |a: Attr| -> u32 {
+        let from_events = policy.match_from_events().iter().any(|f| {
+            matches!(
+                (f, a),
+                (crate::policy::Field::Priority, Attr::Priority)
+                    | (crate::policy::Field::Group, Attr::Group)
+            )
+        });
+        let val = |e: &crate::tables::Event| match a {
+            Attr::Priority => e.priority,
+            _ => e.group,
+        };
+        evs.iter()
+            .rev()
+            .filter(|_| from_events)
+            .find(|e| e.at <= engine.cutoff() && val(e) != 0)
+            .map_or(t.attr(a), val)
+    };
     // Values the target rule was chosen with, when events changed them.
     for f in policy.match_from_events() {
         let (attr, name, val): (Attr, &str, fn(&crate::tables::Event) -> u32) =
@@ -465,10 +485,10 @@ pub fn explain(
                 " ({}: type={:?}, priority={:?}, category={:?}, service={:?}, group={:?})",
                 tr("valores del ticket", "ticket values"),
                 ds.strings.get(t.attr(Attr::Type)),
-                ds.strings.get(t.attr(Attr::Priority)),
+                ds.strings.get(matched(Attr::Priority)),
                 ds.strings.get(t.attr(Attr::Category)),
                 ds.strings.get(t.attr(Attr::Service)),
-                ds.strings.get(t.attr(Attr::Group)),
+                ds.strings.get(matched(Attr::Group)),
             ),
             Exclusion::Rule(k) => {
                 let r = &policy.exclusions().rules[usize::from(k)];

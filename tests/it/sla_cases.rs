@@ -927,9 +927,11 @@ fn a_reclassified_priority_chooses_the_target_with_matching_from_events() {
     let dir = tempdir("sla-matching-from-events");
     let runs = sla_under_policies(
         &dir,
-        "ticket_id,opened_at,type,priority\nR1,2026-03-03 08:00,Incidente,Alta\n",
+        "ticket_id,opened_at,type,priority\nR1,2026-03-03 08:00,Incidente,Alta\n\
+         R2,2026-03-03 08:00,Incidente,Alta\n",
         "ticket_id,at,status,priority\nR1,2026-03-03 08:30,En curso,\n\
-         R1,2026-03-03 09:00,En curso,Baja\nR1,2026-03-03 16:00,Resuelto,\n",
+         R1,2026-03-03 09:00,En curso,Baja\nR1,2026-03-03 16:00,Resuelto,\n\
+         R2,2026-03-03 09:00,En curso,Urgente\n",
         &["", "\n[matching]\nfrom_events = [\"priority\"]\n"],
     );
     let got: Vec<(String, String, String)> = runs
@@ -943,6 +945,17 @@ fn a_reclassified_priority_chooses_the_target_with_matching_from_events() {
             )
         })
         .collect();
+    // R2 is reclassified "Urgente", which no rule matches.
+    assert_eq!(runs[0]["R2"]["excluded_reason"], "");
+    assert_eq!(runs[1]["R2"]["excluded_reason"], "no_target");
+    let o = plazo_on(
+        &dir,
+        "explain",
+        &dir,
+        &["--cutoff", "2026-03-31 23:59", "--ticket", "R2"],
+    );
+    let text = ok_stdout(&o);
+    assert!(text.contains("priority=\"Urgente\""), "{text}");
     // 08:00-12:00 and 13:00-16:00: 7 h either way.
     assert_eq!(got[0], ("0".into(), "28800".into(), "25200".into()));
     assert_eq!(got[1], ("2".into(), "64800".into(), "25200".into()));
