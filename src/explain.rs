@@ -30,37 +30,8 @@ pub fn explain(
     let cal = policy.calendar();
     let t = &ds.tickets[i];
     let evs = ds.events_of(i);
-    let timeline: Vec<(i64, State)> =
-        evs.iter().map(|e| (e.at, engine.state(e.status))).collect();
-    let surveys: Vec<(i64, f64)> = ds
-        .surveys_of(i)
-        .iter()
-        .map(|s| (s.answered_at, s.score))
-        .collect();
     let mut spans: Vec<Span> = Vec::new();
-    let input = crate::sla::TicketInput {
-        opened_at: engine.clock_start_of(i),
-        events: &timeline,
-        surveys: &surveys,
-        affected_users: t.affected_users,
-        attr_exclusion: None,
-        rule_exclusion: None,
-        ticket_targets: engine.ticket_targets(i),
-        survey_expected: true,
-    };
-    let mut row = Engine::evaluate_traced(
-        policy,
-        &input,
-        engine.rule_of(i),
-        engine.cutoff(),
-        |s| spans.push(s),
-    );
-    // The engine decides exclusions with the dataset's attributes.
-    let full = engine.evaluate(i);
-    row.excluded = full.excluded;
-    row.auto_closed = full.auto_closed;
-    row.survey_expected = full.survey_expected;
-    row.ticket = i as u32;
+    let row = engine.evaluate_ticket_traced(i, |s| spans.push(s));
 
     let tr = |es: &'static str, en: &'static str| lang.pick(es, en);
     let when = |t: i64| local(Instant::from_unix(t), tz, lang);
@@ -117,46 +88,25 @@ pub fn explain(
     }
     // The value the target rule was chosen with: the tickets table's, or
     // with `[matching] from_events` the last one an event set.
-    let matched = |a: Attr| -> u32 {
-        let from_events = policy.match_from_events().iter().any(|f| {
-            matches!(
-                (f, a),
-                (crate::policy::Field::Priority, Attr::Priority)
-                    | (crate::policy::Field::Group, Attr::Group)
-            )
-        });
-        let val = |e: &crate::tables::Event| match a {
-            Attr::Priority => e.priority,
-            _ => e.group,
-        };
-        evs.iter()
-            .rev()
-            .filter(|_| from_events)
-            .find(|e| e.at <= engine.cutoff() && val(e) != 0)
-            .map_or(t.attr(a), val)
+    use crate::policy::Field;
+    let set_by =
+        |f: Field| crate::sla::match_event(policy, ds, i, engine.cutoff(), f);
+    let matched = |a: Attr, f: Field| {
+        set_by(f).map_or(t.attr(a), |e| crate::sla::event_value(e, f))
     };
     // Values the target rule was chosen with, when events changed them.
-    for f in policy.match_from_events() {
-        let (attr, name, val): (Attr, &str, fn(&crate::tables::Event) -> u32) =
-            match f {
-                crate::policy::Field::Priority => {
-                    (Attr::Priority, tr("prioridad", "priority"), |e| {
-                        e.priority
-                    })
-                }
-                _ => (Attr::Group, tr("grupo", "group"), |e| e.group),
-            };
-        if let Some(e) = evs
-            .iter()
-            .rev()
-            .find(|e| e.at <= engine.cutoff() && val(e) != 0)
-            .filter(|e| val(e) != t.attr(attr))
-        {
+    for &f in policy.match_from_events() {
+        let (attr, name) = match f {
+            Field::Priority => (Attr::Priority, tr("prioridad", "priority")),
+            _ => (Attr::Group, tr("grupo", "group")),
+        };
+        let val = matched(attr, f);
+        if let Some(e) = set_by(f).filter(|_| val != t.attr(attr)) {
             let _ = writeln!(
                 o,
                 "{}: {name} = {} ({} {}; {} {:?})",
                 tr("Para elegir el ANS", "For the target rule"),
-                ds.strings.get(val(e)),
+                ds.strings.get(val),
                 tr("fijada por el evento del", "set by the event of"),
                 when(e.at),
                 tr("en la tabla de tickets", "in the tickets table"),
@@ -485,10 +435,10 @@ pub fn explain(
                 " ({}: type={:?}, priority={:?}, category={:?}, service={:?}, group={:?})",
                 tr("valores del ticket", "ticket values"),
                 ds.strings.get(t.attr(Attr::Type)),
-                ds.strings.get(matched(Attr::Priority)),
+                ds.strings.get(matched(Attr::Priority, Field::Priority)),
                 ds.strings.get(t.attr(Attr::Category)),
                 ds.strings.get(t.attr(Attr::Service)),
-                ds.strings.get(matched(Attr::Group)),
+                ds.strings.get(matched(Attr::Group, Field::Group)),
             ),
             Exclusion::Rule(k) => {
                 let r = &policy.exclusions().rules[usize::from(k)];

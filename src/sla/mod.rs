@@ -434,7 +434,6 @@ impl<'a> Engine<'a> {
         let mut surveyed = Vec::with_capacity(ds.tickets.len());
         let ex = policy.exclusions();
         let mut key: Vec<u32> = Vec::with_capacity(5 + cols.len());
-        let from_events = policy.match_from_events();
         let cut = cutoff.unix();
         for (i, t) in ds.tickets.iter().enumerate() {
             key.clear();
@@ -446,19 +445,9 @@ impl<'a> Engine<'a> {
                 t.attr(Attr::Group),
             ]);
             key.extend(col_idx.iter().map(|&i| t.extra[i]));
-            for f in from_events {
-                let (slot, val): (usize, fn(&crate::tables::Event) -> u32) =
-                    match f {
-                        Field::Priority => (1, |e| e.priority),
-                        _ => (4, |e| e.group),
-                    };
-                if let Some(e) = ds
-                    .events_of(i)
-                    .iter()
-                    .rev()
-                    .find(|e| e.at <= cut && val(e) != 0)
-                {
-                    key[slot] = val(e);
+            for (slot, f) in [(1, Field::Priority), (4, Field::Group)] {
+                if let Some(e) = match_event(policy, ds, i, cut, f) {
+                    key[slot] = event_value(e, f);
                 }
             }
             if let Some(&(r, x, sv)) = memo.get(&key) {
@@ -597,6 +586,17 @@ impl<'a> Engine<'a> {
 
     /// Evaluates ticket `i` of the dataset.
     pub fn evaluate(&self, i: usize) -> SlaRow {
+        self.evaluate_ticket_traced(i, |_| {})
+    }
+
+    /// [`Engine::evaluate`], also reporting each timeline interval to
+    /// `trace` in order (for `plazo explain`): the same inputs, the same
+    /// row.
+    pub fn evaluate_ticket_traced(
+        &self,
+        i: usize,
+        trace: impl FnMut(Span),
+    ) -> SlaRow {
         let t = &self.ds.tickets[i];
         let evs = self.ds.events_of(i);
         // Small timelines live on the stack; long ones allocate.
@@ -620,11 +620,12 @@ impl<'a> Engine<'a> {
             ticket_targets: self.ticket_targets(i),
             survey_expected: self.surveyed[i],
         };
-        let mut row = Engine::evaluate_one(
+        let mut row = Engine::evaluate_traced(
             self.policy,
             &input,
             self.rule_of(i),
             self.cutoff,
+            trace,
         );
         row.ticket = i as u32;
         if !self.auto_note.is_empty()
@@ -635,10 +636,9 @@ impl<'a> Engine<'a> {
         row
     }
 
-    /// With `[close] auto_close_notes`: whether the event that closed
-    /// ticket `i` at `closed` carries one of the notes.
-    /// Any `closed` event of the final closed run (from `closed` to the
-    /// cutoff) counts: a repeated "Cerrado" may carry the note.
+    /// With `[close] auto_close_notes`: whether a `closed` event of ticket
+    /// `i`'s final closed run (from `closed` to the cutoff) carries one of
+    /// the notes (a repeated "Cerrado" may carry it).
     fn closed_by_note(&self, i: usize, closed: i64) -> bool {
         let o = self.clock_start_of(i);
         self.ds
@@ -943,6 +943,36 @@ impl<'a> Engine<'a> {
             None
         };
         row
+    }
+}
+
+/// With `[matching] from_events` naming `field` (`priority` or `group`):
+/// the last event of ticket `i` at or before `cutoff` that set a value
+/// for it, whose value then chooses the target rule instead of the
+/// tickets table's. `None` when the policy does not name the field or no
+/// event set it.
+pub fn match_event<'d>(
+    policy: &Policy,
+    ds: &'d Dataset,
+    i: usize,
+    cutoff: i64,
+    field: Field,
+) -> Option<&'d crate::tables::Event> {
+    if !policy.match_from_events().contains(&field) {
+        return None;
+    }
+    ds.events_of(i)
+        .iter()
+        .rev()
+        .find(|e| e.at <= cutoff && event_value(e, field) != 0)
+}
+
+/// An event's interned value of `field`: its `priority` change for
+/// [`Field::Priority`], its `group` otherwise.
+pub fn event_value(e: &crate::tables::Event, field: Field) -> u32 {
+    match field {
+        Field::Priority => e.priority,
+        _ => e.group,
     }
 }
 
