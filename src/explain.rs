@@ -444,17 +444,9 @@ pub fn explain(
                 let r = &policy.exclusions().rules[usize::from(k)];
                 let mut seen = Vec::new();
                 if let Some((column, _)) = &r.column {
-                    let v = Attr::ALL
-                        .iter()
-                        .find(|a| a.column() == column)
-                        .map(|a| ds.strings.get(t.attr(*a)))
-                        .or_else(|| {
-                            ds.extra_columns
-                                .iter()
-                                .position(|c| c == column)
-                                .map(|x| ds.strings.get(t.extra[x]))
-                        })
-                        .unwrap_or("");
+                    let v = ds
+                        .column(column)
+                        .map_or("", |c| ds.strings.get(c.of(t)));
                     seen.push(format!("{column} = {v:?}"));
                 }
                 if r.final_status.is_some() {

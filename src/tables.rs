@@ -150,6 +150,26 @@ impl Attr {
     }
 }
 
+/// A column of the tickets table by name: a canonical attribute or an
+/// extra column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Column {
+    /// `type`, `priority`, ... (see [`Attr`]).
+    Attr(Attr),
+    /// The extra column at this index of [`Dataset::extra_columns`].
+    Extra(usize),
+}
+
+impl Column {
+    /// The interned value of this column for `t`.
+    pub fn of(self, t: &Ticket) -> u32 {
+        match self {
+            Column::Attr(a) => t.attr(a),
+            Column::Extra(x) => t.extra[x],
+        }
+    }
+}
+
 /// One ticket row.
 #[derive(Clone, Debug)]
 pub struct Ticket {
@@ -501,6 +521,21 @@ impl Dataset {
             ds.load_surveys(s, &mut clock)?;
         }
         Ok(ds)
+    }
+
+    /// The tickets column called `name`: a canonical attribute, else an
+    /// extra column.
+    pub fn column(&self, name: &str) -> Option<Column> {
+        Attr::ALL
+            .iter()
+            .find(|a| a.column() == name)
+            .map(|a| Column::Attr(*a))
+            .or_else(|| {
+                self.extra_columns
+                    .iter()
+                    .position(|c| c == name)
+                    .map(Column::Extra)
+            })
     }
 
     /// The events of ticket `i`, in timeline order.

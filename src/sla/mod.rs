@@ -404,22 +404,12 @@ impl<'a> Engine<'a> {
         }
         let mut col_idx = Vec::with_capacity(cols.len());
         for c in &cols {
-            let i = ds.extra_columns.iter().position(|x| x == c).ok_or_else(|| {
-                Error::input(
-                    format!(
-                        "{}: [[targets]] where.{c}: la tabla de tickets no tiene \
-                         la columna {c:?} (columnas adicionales: {})",
-                        policy.path().display(),
-                        ds.extra_columns.join(", ")
-                    ),
-                    format!(
-                        "{}: [[targets]] where.{c}: the tickets table has no \
-                         column {c:?} (extra columns: {})",
-                        policy.path().display(),
-                        ds.extra_columns.join(", ")
-                    ),
-                )
-            })?;
+            let i = extra_column(
+                policy,
+                ds,
+                &format!("[[targets]] where.{c}"),
+                c,
+            )?;
             col_idx.push(i);
         }
         // Target rule and attribute exclusions per distinct combination.
@@ -946,6 +936,53 @@ impl<'a> Engine<'a> {
     }
 }
 
+/// The input error for policy key `key` naming a tickets column `col`
+/// the table lacks; `canonical` adds that the canonical attributes work
+/// too (where the key accepts them).
+fn no_column(
+    policy: &Policy,
+    ds: &Dataset,
+    key: &str,
+    col: &str,
+    canonical: bool,
+) -> Error {
+    let (es_more, en_more) = if canonical {
+        (
+            "; también sirven type, priority, category, service, group, \
+             assignee, requester y channel",
+            "; type, priority, category, service, group, assignee, requester \
+             and channel work too",
+        )
+    } else {
+        ("", "")
+    };
+    let (path, extra) = (policy.path().display(), ds.extra_columns.join(", "));
+    Error::input(
+        format!(
+            "{path}: {key}: la tabla de tickets no tiene la columna {col:?} \
+             (columnas adicionales: {extra}{es_more}); agréguela a la \
+             exportación o corrija el nombre"
+        ),
+        format!(
+            "{path}: {key}: the tickets table has no column {col:?} (extra \
+             columns: {extra}{en_more}); add it to the export or fix the name"
+        ),
+    )
+}
+
+/// The extra column of the tickets table named by policy key `key`.
+fn extra_column(
+    policy: &Policy,
+    ds: &Dataset,
+    key: &str,
+    col: &str,
+) -> Result<usize> {
+    ds.extra_columns
+        .iter()
+        .position(|c| c == col)
+        .ok_or_else(|| no_column(policy, ds, key, col, false))
+}
+
 /// With `[matching] from_events` naming `field` (`priority` or `group`):
 /// the last event of ticket `i` at or before `cutoff` that set a value
 /// for it, whose value then chooses the target rule instead of the
@@ -1005,23 +1042,7 @@ fn read_clock_starts(
     let Some(col) = policy.clock_start() else {
         return Ok((Vec::new(), Vec::new()));
     };
-    let Some(x) = ds.extra_columns.iter().position(|c| c == col) else {
-        return Err(Error::input(
-            format!(
-                "{}: clock.start: la tabla de tickets no tiene la columna \
-                 {col:?} (columnas adicionales: {}); agréguela a la \
-                 exportación o corrija el nombre",
-                policy.path().display(),
-                ds.extra_columns.join(", ")
-            ),
-            format!(
-                "{}: clock.start: the tickets table has no column {col:?} \
-                 (extra columns: {}); add it to the export or fix the name",
-                policy.path().display(),
-                ds.extra_columns.join(", ")
-            ),
-        ));
-    };
+    let x = extra_column(policy, ds, "clock.start", col)?;
     let lang = crate::lang::current();
     let mut clock = crate::time::InstantReader::new(policy.tz());
     let mut starts = Vec::with_capacity(ds.tickets.len());
@@ -1129,25 +1150,9 @@ fn read_ticket_targets(
     for (k, col) in [&spec.response, &spec.resolution].into_iter().enumerate()
     {
         let Some(col) = col else { continue };
-        let Some(x) = ds.extra_columns.iter().position(|c| c == col) else {
-            let key = ["response", "resolution"][k];
-            return Err(Error::input(
-                format!(
-                    "{}: targets_from_ticket.{key}: la tabla de tickets no \
-                     tiene la columna {col:?} (columnas adicionales: {}); \
-                     agréguela a la exportación o corrija el nombre",
-                    policy.path().display(),
-                    ds.extra_columns.join(", ")
-                ),
-                format!(
-                    "{}: targets_from_ticket.{key}: the tickets table has no \
-                     column {col:?} (extra columns: {}); add it to the export \
-                     or fix the name",
-                    policy.path().display(),
-                    ds.extra_columns.join(", ")
-                ),
-            ));
-        };
+        let key = ["response", "resolution"][k];
+        let key = format!("targets_from_ticket.{key}");
+        let x = extra_column(policy, ds, &key, col)?;
         srcs[k] = Some((col.as_str(), x));
     }
     let lang = crate::lang::current();
@@ -1230,45 +1235,17 @@ fn exclusion_rules(
         }
     }
     // Columns: where each rule's value is.
-    enum Src {
-        Attr(Attr),
-        Extra(usize),
-    }
-    let mut cols: Vec<Option<(Src, &Vec<String>)>> = Vec::new();
+    let mut cols: Vec<Option<(crate::tables::Column, &Vec<String>)>> =
+        Vec::new();
     for (k, r) in rules.iter().enumerate() {
         let Some((column, values)) = &r.column else {
             cols.push(None);
             continue;
         };
-        let src = if let Some(a) =
-            Attr::ALL.iter().find(|a| a.column() == column)
-        {
-            Src::Attr(*a)
-        } else if let Some(i) =
-            ds.extra_columns.iter().position(|c| c == column)
-        {
-            Src::Extra(i)
-        } else {
-            return Err(Error::input(
-                format!(
-                    "{}: exclude.rules[{k}].column: la tabla de tickets no \
-                     tiene la columna {column:?} (columnas adicionales: {}; \
-                     también sirven type, priority, category, service, \
-                     group, assignee, requester y channel); agréguela a la \
-                     exportación o corrija el nombre",
-                    policy.path().display(),
-                    ds.extra_columns.join(", ")
-                ),
-                format!(
-                    "{}: exclude.rules[{k}].column: the tickets table has no \
-                     column {column:?} (extra columns: {}; type, priority, \
-                     category, service, group, assignee, requester and \
-                     channel work too); add it to the export or fix the name",
-                    policy.path().display(),
-                    ds.extra_columns.join(", ")
-                ),
-            ));
-        };
+        let key = format!("exclude.rules[{k}].column");
+        let src = ds
+            .column(column)
+            .ok_or_else(|| no_column(policy, ds, &key, column, true))?;
         cols.push(Some((src, values)));
     }
     let mut ticket_mask = Vec::with_capacity(ds.tickets.len());
@@ -1278,10 +1255,7 @@ fn exclusion_rules(
             let col_ok = match &cols[k] {
                 None => true,
                 Some((src, values)) => {
-                    let id = match src {
-                        Src::Attr(a) => t.attr(*a),
-                        Src::Extra(x) => t.extra[*x],
-                    };
+                    let id = src.of(t);
                     let v = folded
                         .entry(id)
                         .or_insert_with(|| fold(ds.strings.get(id)));
