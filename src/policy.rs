@@ -203,9 +203,7 @@ impl TargetRule {
                 .iter()
                 .all(|(c, vals)| vals.iter().any(|v| v == col(c)))
     }
-}
 
-impl TargetRule {
     /// The match keys in words, as the policy writes them (folded values):
     /// `priority = alta | critica; category_prefix = hardware; where.x =
     /// 3`; empty for a catch-all rule.
@@ -1010,10 +1008,7 @@ impl Policy {
             )?;
             let mut columns = Vec::new();
             for (col, v) in t.where_ {
-                let vals: Vec<String> = match v {
-                    OneOrMany::One(s) => vec![fold(&s)],
-                    OneOrMany::Many(v) => v.iter().map(|s| fold(s)).collect(),
-                };
+                let vals = many(v);
                 if vals.is_empty() {
                     return Err(Error::input(
                         format!(

@@ -73,7 +73,7 @@ use std::collections::{BTreeMap, HashMap};
 use rayon::prelude::*;
 
 use crate::error::{Error, Result};
-use crate::policy::{Field, Policy, State};
+use crate::policy::{ExclusionRule, Field, Policy, State};
 use crate::tables::{Attr, Dataset};
 use crate::text::fold;
 use crate::time::{BizDuration, Instant};
@@ -136,13 +136,19 @@ impl Exclusion {
     /// The id written to `excluded_reason`: the built-in key, or the
     /// named rule's `reason`.
     pub fn name(self, policy: &Policy) -> &str {
+        match self.named_rule(policy) {
+            Some(r) => &r.reason,
+            None => self.key(),
+        }
+    }
+
+    /// The policy's `[[exclude.rules]]` entry of a [`Exclusion::Rule`].
+    fn named_rule(self, policy: &Policy) -> Option<&ExclusionRule> {
         match self {
-            Exclusion::Rule(i) => policy
-                .exclusions()
-                .rules
-                .get(usize::from(i))
-                .map_or("rule", |r| r.reason.as_str()),
-            _ => self.key(),
+            Exclusion::Rule(i) => {
+                policy.exclusions().rules.get(usize::from(i))
+            }
+            _ => None,
         }
     }
 
@@ -153,13 +159,9 @@ impl Exclusion {
         policy: &Policy,
         lang: crate::lang::Lang,
     ) -> &str {
-        match self {
-            Exclusion::Rule(i) => policy
-                .exclusions()
-                .rules
-                .get(usize::from(i))
-                .map_or("rule", |r| r.description.as_str()),
-            _ => self.describe(lang),
+        match self.named_rule(policy) {
+            Some(r) => &r.description,
+            None => self.describe(lang),
         }
     }
 }
