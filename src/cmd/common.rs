@@ -88,6 +88,22 @@ impl Loaded {
     }
 }
 
+/// Writes the rejected rows and cells of `ds` to `path` atomically, or,
+/// when there are none, removes a `path` left by an earlier run (it would
+/// describe other inputs).
+pub fn write_rejects(
+    ds: &Dataset,
+    path: &std::path::Path,
+) -> plazo::Result<()> {
+    if !ds.rejects.is_empty() {
+        plazo::sla::output::write_atomic(path, rejects_csv(ds).as_bytes())
+    } else if path.exists() {
+        std::fs::remove_file(path).map_err(|e| plazo::Error::io(path, &e))
+    } else {
+        Ok(())
+    }
+}
+
 /// Writes rejected rows as CSV (`file,line,column,value,reason`).
 pub fn rejects_csv(ds: &Dataset) -> String {
     let mut out = String::from("file,line,column,value,reason\n");

@@ -147,15 +147,7 @@ pub fn run(a: ReportArgs, g: &Global) -> anyhow::Result<()> {
     // Rejected rows and unreadable cells, beside the report (as `plazo
     // sla` writes them beside its table), so nothing is dropped silently.
     let rejects = a.out.join("rejects.csv");
-    if !loaded.ds.rejects.is_empty() {
-        plazo::sla::output::write_atomic(
-            &rejects,
-            super::common::rejects_csv(&loaded.ds).as_bytes(),
-        )?;
-    } else if rejects.exists() {
-        // A previous run's list would describe other inputs.
-        std::fs::remove_file(&rejects).map_err(|e| Error::io(&rejects, &e))?;
-    }
+    super::common::write_rejects(&loaded.ds, &rejects)?;
     if !g.quiet {
         let all = &ctx.lines[0];
         let pct = |id: &str| {

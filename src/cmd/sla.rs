@@ -17,7 +17,7 @@ use plazo::lang::tr;
 use plazo::sla::{Class, Exclusion, SlaRow, frame, output};
 
 use super::Global;
-use super::common::{DataArgs, rejects_csv, thousands};
+use super::common::{DataArgs, thousands, write_rejects};
 
 #[derive(Debug, Args)]
 pub struct SlaArgs {
@@ -58,12 +58,7 @@ pub fn run(a: SlaArgs, g: &Global) -> anyhow::Result<()> {
         output::write_atomic(&a.out, text.as_bytes())?;
     }
     let rejects_path = a.out.with_extension("rejects.csv");
-    if !loaded.ds.rejects.is_empty() {
-        output::write_atomic(
-            &rejects_path,
-            rejects_csv(&loaded.ds).as_bytes(),
-        )?;
-    }
+    write_rejects(&loaded.ds, &rejects_path)?;
     if !g.quiet {
         eprintln!("{}", summary(&rows, &loaded, &a.out, &rejects_path));
     }
