@@ -282,25 +282,32 @@ fn a_stray_non_utf8_byte_names_line_and_field() {
     // The first block is UTF-8, so the file is read as UTF-8; line 3 then
     // holds a Windows-1252 byte.
     let dir = tempdir("sla-stray-byte");
-    let data = root().join("tests/data/sla");
-    std::fs::copy(data.join("policy.toml"), dir.join("policy.toml")).unwrap();
     let mut t = "ticket_id,opened_at,title\n".to_string();
     t.push_str("A,2026-03-02 08:00,");
     t.push_str(&"x".repeat(1 << 21));
     t.push('\n');
     let mut bytes = t.into_bytes();
     bytes.extend_from_slice(b"B,2026-03-02 08:00,Impresi\xf3n\n");
-    std::fs::write(dir.join("tickets.csv"), bytes).unwrap();
-    std::fs::write(dir.join("events.csv"), "ticket_id,at,status\n").unwrap();
-    let out = dir.join("o.csv");
-    let o = plazo_on(&dir, "sla", &dir, &["--out", out.to_str().unwrap()]);
-    assert_eq!(o.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&o.stderr);
+    let err = sla_refuses_tickets(&dir, &bytes);
     let want = format!(
         "{}:3: el campo 3 (title) no es texto UTF-8",
         dir.join("tickets.csv").display()
     );
     assert!(err.contains(&want), "{err}");
+}
+
+/// `tickets` (bytes) in `dir` with the fixtures' policy and no events:
+/// `plazo sla` must refuse them with exit 2; its stderr.
+fn sla_refuses_tickets(dir: &Path, tickets: &[u8]) -> String {
+    let data = root().join("tests/data/sla");
+    std::fs::copy(data.join("policy.toml"), dir.join("policy.toml")).unwrap();
+    std::fs::write(dir.join("tickets.csv"), tickets).unwrap();
+    std::fs::write(dir.join("events.csv"), "ticket_id,at,status\n").unwrap();
+    let out = dir.join("o.csv");
+    let o = plazo_on(dir, "sla", dir, &["--out", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!out.exists(), "no output on refusal");
+    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 #[test]
@@ -351,17 +358,10 @@ fn a_utf8_file_with_a_stray_byte_early_is_not_read_as_windows_1252() {
     // "Impresión" in UTF-8 on line 2, a Windows-1252 "ó" on line 3: read
     // as Windows-1252, line 2 would silently become "ImpresiÃ³n".
     let dir = tempdir("sla-mixed-encoding");
-    let data = root().join("tests/data/sla");
-    std::fs::copy(data.join("policy.toml"), dir.join("policy.toml")).unwrap();
     let mut t = b"ticket_id,opened_at,category\n".to_vec();
     t.extend_from_slice("A,2026-03-02 08:00,Impresión\n".as_bytes());
     t.extend_from_slice(b"B,2026-03-02 08:00,Impresi\xf3n\n");
-    std::fs::write(dir.join("tickets.csv"), t).unwrap();
-    std::fs::write(dir.join("events.csv"), "ticket_id,at,status\n").unwrap();
-    let out = dir.join("o.csv");
-    let o = plazo_on(&dir, "sla", &dir, &["--out", out.to_str().unwrap()]);
-    assert_eq!(o.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&o.stderr);
+    let err = sla_refuses_tickets(&dir, &t);
     let want = format!(
         "{}:3: el archivo es UTF-8 pero esta línea tiene un byte que no lo es",
         dir.join("tickets.csv").display()
