@@ -1034,6 +1034,23 @@ pub fn cell_rejects(
     Ok(out)
 }
 
+/// A reject for an unreadable cell of ticket `t`'s column `col`.
+fn cell_reject(
+    ds: &Dataset,
+    t: &crate::tables::Ticket,
+    col: &str,
+    value: &str,
+    reason: String,
+) -> crate::tables::Reject {
+    crate::tables::Reject {
+        file: ds.tickets_file.clone(),
+        line: u64::from(t.line),
+        column: col.to_string(),
+        value: value.to_string(),
+        reason,
+    }
+}
+
 /// Each ticket's clock start from `[clock] start` (an empty vector
 /// without it; `opened_at` where the cell is empty or unreadable), and
 /// the unreadable cells.
@@ -1057,22 +1074,13 @@ fn read_clock_starts(
             match clock.read(cell) {
                 Ok(at) => at.unix(),
                 Err(_) => {
-                    rejects.push(crate::tables::Reject {
-                        file: ds.tickets_file.clone(),
-                        line: u64::from(t.line),
-                        column: col.to_string(),
-                        value: cell.to_string(),
-                        reason: lang
-                            .pick(
-                                "fecha ilegible: use ISO 8601 (2026-03-05 \
-                                 14:22[:10][-05:00]); el reloj empieza en \
-                                 opened_at",
-                                "unreadable date: use ISO 8601 (2026-03-05 \
-                                 14:22[:10][-05:00]); the clock starts at \
-                                 opened_at",
-                            )
-                            .to_string(),
-                    });
+                    let why = lang.pick(
+                        "fecha ilegible: use ISO 8601 (2026-03-05 \
+                         14:22[:10][-05:00]); el reloj empieza en opened_at",
+                        "unreadable date: use ISO 8601 (2026-03-05 \
+                         14:22[:10][-05:00]); the clock starts at opened_at",
+                    );
+                    rejects.push(cell_reject(ds, t, col, cell, why.into()));
                     t.opened_at
                 }
             }
@@ -1182,19 +1190,19 @@ fn read_ticket_targets(
             match v {
                 Ok(d) => tg[k] = *d,
                 Err(_) if same_as_first => {} // one reject per cell
-                Err(why) => rejects.push(crate::tables::Reject {
-                    file: ds.tickets_file.clone(),
-                    line: u64::from(t.line),
-                    column: col.to_string(),
-                    value: ds.strings.get(id).to_string(),
-                    reason: format!(
+                Err(why) => rejects.push(cell_reject(
+                    ds,
+                    t,
+                    col,
+                    ds.strings.get(id),
+                    format!(
                         "{why} ({})",
                         lang.pick(
                             "el ticket se mide con el objetivo de su regla",
                             "the ticket is measured with its rule's target"
                         )
                     ),
-                }),
+                )),
             }
         }
         out.push(tg);
