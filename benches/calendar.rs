@@ -8,8 +8,8 @@ use criterion::{
     Criterion, Throughput, black_box, criterion_group, criterion_main,
 };
 use plazo::calendar::{Calendar, CalendarSpec, HolidayRules};
-use plazo::generate::Rng;
 use plazo::time::Instant;
+use plazo_samples::Rng;
 
 fn calendar() -> Calendar {
     let tz: chrono_tz::Tz = "America/Bogota".parse().unwrap();

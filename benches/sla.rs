@@ -9,10 +9,10 @@ use criterion::{
     Criterion, Throughput, black_box, criterion_group, criterion_main,
 };
 use plazo::Policy;
-use plazo::generate::{Generator, Profile};
-use plazo::sla::Engine;
-use plazo::tables::{Dataset, Inputs};
+use plazo::engine::Engine;
+use plazo::model::dataset::{Dataset, Inputs};
 use plazo::time::Instant;
+use plazo_samples::{Generator, Profile};
 
 fn bench(c: &mut Criterion) {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));

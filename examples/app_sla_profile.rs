@@ -5,8 +5,8 @@
 //! Run: `cargo run --release --example app_sla_profile -- 20`
 
 use plazo::Policy;
-use plazo::sla::Engine;
-use plazo::tables::{Dataset, Inputs};
+use plazo::engine::Engine;
+use plazo::model::dataset::{Dataset, Inputs};
 use plazo::time::Instant;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

@@ -1,7 +1,7 @@
 //! plazo's one error type.
 //!
 //! Every error carries its message in Spanish and in English (rendered in
-//! the process-wide [`crate::lang`] by `Display`) and a [`ErrorKind`] that
+//! the process-wide [`crate::text::lang`] by `Display`) and a [`ErrorKind`] that
 //! decides the exit code: input and usage problems exit with 2, every
 //! other failure with 1. Messages are lowercase, without a final period,
 //! quote the offending value, name the file, line or key, and end with
@@ -10,7 +10,7 @@
 //! # Example
 //!
 //! ```
-//! use plazo::{Error, lang::{self, Lang}};
+//! use plazo::{Error, text::lang::{self, Lang}};
 //!
 //! let err = Error::input(
 //!     "zona horaria desconocida \"America/Bogot\"",
@@ -25,7 +25,7 @@
 
 use std::fmt;
 
-use crate::lang;
+use crate::text::lang;
 
 /// What went wrong, broadly: decides the exit code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -4,7 +4,7 @@
 //! compliance figures and monthly indicator reports, in business time of
 //! an entity's calendar (Colombian holidays, working segments, pauses).
 //!
-//! Data flows one way: ingest -> timeline -> sla -> indicators -> report.
+//! Data flows one way: source -> model -> engine -> indicators -> report.
 //! This crate's foundation is [`calendar`]: how much business time lies
 //! between two instants.
 //!
@@ -32,20 +32,19 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-pub mod calendar;
-pub mod error;
-pub mod explain;
-pub mod generate;
-pub mod glpi;
-pub mod ingest;
-pub mod lang;
-pub mod policy;
-pub mod reconcile;
-pub mod report;
-pub mod sla;
-pub mod tables;
+// The layers, bottom up: each module uses only those listed before it
+// (checked by tests/it/layers.rs, which reads this list).
 pub mod text;
+pub mod error;
+pub mod io;
 pub mod time;
+pub mod calendar;
+pub mod policy;
+pub mod model;
+pub mod source;
+pub mod engine;
+pub mod indicators;
+pub mod report;
 
 pub use calendar::Calendar;
 pub use error::{Error, Result};

@@ -488,7 +488,7 @@ mod tests {
         let text =
             "name = \"X\"\n[[holiday]]\nname = \"Bad\"\ndate = \"13-01\"\n";
         let err = HolidayRules::from_toml(text, "x.toml").unwrap_err();
-        let msg = err.message(crate::lang::Lang::En);
+        let msg = err.message(crate::text::lang::Lang::En);
         assert!(msg.contains("x.toml: holiday[0] \"Bad\""), "{msg}");
         assert!(msg.contains("\"13-01\""), "{msg}");
         let text = "name = \"X\"\n[[holiday]]\nname = \"Two\"\ndate = \"01-01\"\neaster = 1\n";

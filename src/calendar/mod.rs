@@ -515,8 +515,11 @@ impl Calendar {
         for d in &self.inner.spec.closed {
             if d.year() == year {
                 by.entry(*d).or_default().push(
-                    crate::lang::tr("Cierre de la entidad", "Entity closure")
-                        .to_string(),
+                    crate::text::lang::tr(
+                        "Cierre de la entidad",
+                        "Entity closure",
+                    )
+                    .to_string(),
                 );
             }
         }
@@ -1223,6 +1226,6 @@ mod tests {
         let err = CalendarSpec::new(tz)
             .day(Weekday::Mon, &["08:00-12:00", "11:00-13:00"])
             .unwrap_err();
-        assert!(err.message(crate::lang::Lang::En).contains("overlap"));
+        assert!(err.message(crate::text::lang::Lang::En).contains("overlap"));
     }
 }

@@ -23,7 +23,7 @@ use anyhow::Context;
 use chrono::Datelike;
 use clap::{Args, Subcommand, ValueEnum};
 use plazo::calendar::{Calendar, CalendarSpec, HolidayRules};
-use plazo::lang::tr;
+use plazo::text::lang::tr;
 use plazo::time::{BizDuration, Instant, hms};
 use plazo::{Error, Policy};
 
@@ -110,7 +110,7 @@ pub fn run(cmd: CalendarCmd, _g: &Global) -> anyhow::Result<()> {
         CalendarCmd::ImportWorkshift(a) => {
             let text = std::fs::read_to_string(&a.file)
                 .map_err(|e| Error::io(&a.file, &e))?;
-            let toml = plazo::ingest::workshift::to_toml(&text)
+            let toml = plazo::source::workshift::to_toml(&text)
                 .map_err(|e| e.at(&a.file.display().to_string()))?;
             write!(std::io::stdout(), "{toml}")?;
             Ok(())

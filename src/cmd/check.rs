@@ -15,8 +15,8 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use clap::Args;
-use plazo::ingest::{self, check::unknown_statuses};
-use plazo::lang::tr;
+use plazo::source::{self, check::unknown_statuses};
+use plazo::text::lang::tr;
 use plazo::{Error, Policy};
 
 use super::Global;
@@ -34,10 +34,10 @@ pub struct CheckArgs {
 pub fn run(a: CheckArgs, g: &Global) -> anyhow::Result<()> {
     let policy = Policy::load(&a.policy)?;
     let opts = a.input.options(Some(&policy))?;
-    let ing = ingest::run(&opts)?;
+    let ing = source::run(&opts)?;
     let mut out = std::io::stdout().lock();
     let mut problems = 0usize;
-    let mut by_reason: BTreeMap<&str, (usize, &ingest::Reject)> =
+    let mut by_reason: BTreeMap<&str, (usize, &plazo::model::Reject)> =
         BTreeMap::new();
     for r in &ing.rejects {
         by_reason.entry(&r.reason).or_insert((0, r)).0 += 1;

@@ -3,9 +3,9 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use plazo::lang::tr;
-use plazo::sla::Engine;
-use plazo::tables::{Dataset, Inputs};
+use plazo::engine::Engine;
+use plazo::model::dataset::{Dataset, Inputs};
+use plazo::text::lang::tr;
 use plazo::time::Instant;
 use plazo::{Error, Policy};
 
@@ -58,7 +58,8 @@ impl DataArgs {
         let mut ds = Dataset::load(&inputs, policy.tz())?;
         // Unreadable cells of the policy's ticket columns: the tickets
         // are kept, the cells listed as rejects.
-        ds.rejects.extend(plazo::sla::cell_rejects(&policy, &ds)?);
+        ds.rejects
+            .extend(plazo::engine::cell_rejects(&policy, &ds)?);
         if self.strict && !ds.rejects.is_empty() {
             let r = &ds.rejects[0];
             return Err(Error::input(
@@ -96,7 +97,7 @@ pub fn write_rejects(
     path: &std::path::Path,
 ) -> plazo::Result<()> {
     if !ds.rejects.is_empty() {
-        plazo::sla::output::write_atomic(path, rejects_csv(ds).as_bytes())
+        plazo::io::atomic::write(path, rejects_csv(ds).as_bytes())
     } else if path.exists() {
         std::fs::remove_file(path).map_err(|e| plazo::Error::io(path, &e))
     } else {
@@ -121,7 +122,7 @@ pub fn rejects_csv(ds: &Dataset) -> String {
             if i > 0 {
                 out.push(',');
             }
-            plazo::sla::output::push_field(&mut out, f);
+            plazo::io::csv::push_field(&mut out, f);
         }
         out.push('\n');
     }

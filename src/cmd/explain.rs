@@ -37,7 +37,7 @@ pub fn run(a: ExplainArgs, _g: &Global) -> anyhow::Result<()> {
         )
         .into());
     };
-    let (_, text) = plazo::explain::explain(
+    let (_, text) = plazo::engine::explain::explain(
         &engine,
         &loaded.policy,
         &loaded.ds,

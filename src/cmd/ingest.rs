@@ -19,10 +19,10 @@
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
-use plazo::ingest::dates::DateFormat;
-use plazo::ingest::mapping::Mapping;
-use plazo::ingest::write::Format;
-use plazo::ingest::{self, Encoding, Options, Source};
+use plazo::model::write::Format;
+use plazo::source::mapping::Mapping;
+use plazo::source::{self, Encoding, Options, Source};
+use plazo::time::dates::DateFormat;
 use plazo::{Error, Policy};
 
 use super::Global;
@@ -132,7 +132,7 @@ pub fn run(a: IngestArgs, g: &Global) -> anyhow::Result<()> {
         None => None,
     };
     let opts = a.input.options(policy.as_ref())?;
-    let out = ingest::run(&opts)?;
+    let out = source::run(&opts)?;
     let format = match a.format {
         OutFormat::Csv => Format::Csv,
         OutFormat::Parquet => Format::Parquet,

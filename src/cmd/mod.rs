@@ -4,14 +4,13 @@ pub mod calendar;
 pub mod check;
 pub mod common;
 pub mod explain;
-pub mod generate;
 pub mod ingest;
 pub mod reconcile;
 pub mod report;
 pub mod sla;
 
 use clap::{Args, Parser, Subcommand};
-use plazo::lang::Lang;
+use plazo::text::lang::Lang;
 
 /// plazo: cumplimiento de ANS en tiempo hábil a partir del historial de
 /// los tickets de una mesa de servicios.
@@ -50,8 +49,6 @@ pub enum Command {
     Sla(sla::SlaArgs),
     /// One ticket's timeline, interval by interval, with the verdict.
     Explain(explain::ExplainArgs),
-    /// Seeded sample data for one of the five entities' profiles.
-    Generate(generate::GenerateArgs),
     /// plazo's figures beside GLPI's own SLA fields, ticket by ticket.
     Reconcile(reconcile::ReconcileArgs),
     /// Policy helpers: import GLPI's SLA definitions.
@@ -72,7 +69,6 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Calendar(c) => calendar::run(c, &cli.global),
         Command::Sla(a) => sla::run(a, &cli.global),
         Command::Explain(a) => explain::run(a, &cli.global),
-        Command::Generate(a) => generate::run(a, &cli.global),
         Command::Reconcile(a) => reconcile::run(a, &cli.global),
         Command::Policy(c) => reconcile::policy(c, &cli.global),
         Command::Ingest(a) => ingest::run(a, &cli.global),

@@ -6,12 +6,13 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
-use plazo::glpi::{Dump, Tables, calendar_toml, slas_toml};
-use plazo::lang::tr;
-use plazo::reconcile::{COLUMNS, reconcile};
-use plazo::sla::Engine;
-use plazo::sla::output::{push_field, write_atomic};
-use plazo::tables::{Dataset, Inputs};
+use plazo::engine::Engine;
+use plazo::engine::reconcile::{COLUMNS, reconcile};
+use plazo::io::atomic::write as write_atomic;
+use plazo::io::csv::push_field;
+use plazo::model::dataset::{Dataset, Inputs};
+use plazo::source::glpi::{Dump, Tables, calendar_toml, slas_toml};
+use plazo::text::lang::tr;
 use plazo::time::{Instant, InstantWriter};
 use plazo::{Error, Policy};
 

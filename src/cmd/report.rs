@@ -12,8 +12,8 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::Args;
 use plazo::Error;
-use plazo::lang::tr;
 use plazo::report::{self, Context, InputFile, Period};
+use plazo::text::lang::tr;
 use plazo::time::Instant;
 
 use super::Global;
@@ -133,7 +133,7 @@ pub fn run(a: ReportArgs, g: &Global) -> anyhow::Result<()> {
     if let Some(sv) = &data.surveys {
         inputs.push(InputFile::hash("surveys", sv, s.survey_rows)?);
     }
-    let lang = plazo::lang::current();
+    let lang = plazo::text::lang::current();
     let ctx = Context::new(
         &loaded.policy,
         &loaded.ds,

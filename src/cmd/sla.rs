@@ -13,8 +13,8 @@ use std::path::PathBuf;
 
 use clap::Args;
 use plazo::Error;
-use plazo::lang::tr;
-use plazo::sla::{Class, Exclusion, SlaRow, frame, output};
+use plazo::engine::{Class, Exclusion, SlaRow, frame, output};
+use plazo::text::lang::tr;
 
 use super::Global;
 use super::common::{DataArgs, thousands, write_rejects};
@@ -55,7 +55,7 @@ pub fn run(a: SlaArgs, g: &Global) -> anyhow::Result<()> {
         frame::write_parquet(&a.out, &loaded.policy, &loaded.ds, &rows)?;
     } else {
         let text = output::render(&loaded.policy, &loaded.ds, &rows);
-        output::write_atomic(&a.out, text.as_bytes())?;
+        plazo::io::atomic::write(&a.out, text.as_bytes())?;
     }
     let rejects_path = a.out.with_extension("rejects.csv");
     write_rejects(&loaded.ds, &rejects_path)?;
@@ -72,7 +72,7 @@ fn summary(
     out: &std::path::Path,
     rejects: &std::path::Path,
 ) -> String {
-    let lang = plazo::lang::current();
+    let lang = plazo::text::lang::current();
     // By reason id (two named rules may share a description).
     let mut excl: BTreeMap<&str, (&str, u64)> = BTreeMap::new();
     let (mut rm, mut rb, mut ro) = (0u64, 0u64, 0u64);
@@ -201,7 +201,8 @@ fn summary(
         let mut n = 0u64;
         let mut example = None;
         for i in 0..l.ds.tickets.len() {
-            let k = plazo::sla::unnoted_pauses(&l.policy, &l.ds, i, cut).len();
+            let k =
+                plazo::engine::unnoted_pauses(&l.policy, &l.ds, i, cut).len();
             if k > 0 && example.is_none() {
                 example = Some(l.ds.tickets[i].id.as_str());
             }

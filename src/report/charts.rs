@@ -253,23 +253,13 @@ pub fn svg(chart: &Chart, name: &Path) -> Result<String> {
 /// A failure naming `path` when drawing or writing fails.
 pub fn png(chart: &Chart, path: &Path) -> Result<Vec<u8>> {
     register_font();
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_default();
     // The extension tells the encoder the format: keep `.png` last.
-    let tmp = dir.join(format!(".{name}.{}.tmp.png", std::process::id()));
-    let res = (|| {
-        let root = BitMapBackend::new(&tmp, (W, H)).into_drawing_area();
-        draw(&root, chart).map_err(|e| chart_error(path, e))?;
-        drop(root);
-        let bytes = std::fs::read(&tmp).map_err(|e| Error::io(&tmp, &e))?;
-        std::fs::rename(&tmp, path).map_err(|e| Error::io(path, &e))?;
-        Ok(bytes)
-    })();
-    if res.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    res
+    let staged = crate::io::atomic::Staged::new(path, ".png")?;
+    let root = BitMapBackend::new(staged.path(), (W, H)).into_drawing_area();
+    draw(&root, chart).map_err(|e| chart_error(path, e))?;
+    drop(root);
+    let bytes =
+        std::fs::read(staged.path()).map_err(|e| Error::io(path, &e))?;
+    staged.commit()?;
+    Ok(bytes)
 }

@@ -1,13 +1,13 @@
 //! The monthly/quarterly indicator report (`plazo report`).
 //!
-//! From the per-ticket rows of [`crate::sla`] computed at one cutoff
+//! From the per-ticket rows of [`crate::engine`] computed at one cutoff
 //! (by default the period's last second), [`write`] produces in one
 //! folder:
 //!
 //! - `informe-<period>.xlsx`: the workbook ([`workbook`]);
 //! - `indicators.csv`: CONTRACT section 5, long format
 //!   `period,dimension,group,indicator,value` ([`indicators`]);
-//! - `sla.csv`: the per-ticket table ([`crate::sla::output::render`]);
+//! - `sla.csv`: the per-ticket table ([`crate::engine::output::render`]);
 //! - `charts/*.png` and `charts/*.svg` ([`charts`]).
 //!
 //! Every file is written atomically (a temporary file, then a rename)
@@ -15,8 +15,6 @@
 //! The rules behind each number are in `docs/INDICATORS.md`.
 
 pub mod charts;
-pub mod indicators;
-pub mod period;
 pub mod queries;
 pub mod workbook;
 
@@ -25,16 +23,18 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
+use crate::engine::SlaRow;
+use crate::engine::output;
 use crate::error::{Error, Result};
-use crate::lang::Lang;
+use crate::io::atomic::write as write_atomic;
+use crate::model::dataset::Dataset;
 use crate::policy::Policy;
-use crate::sla::SlaRow;
-use crate::sla::output::{self, write_atomic};
-use crate::tables::Dataset;
+use crate::text::lang::Lang;
 use crate::time::Instant;
 
-pub use indicators::{Dim, Line};
-pub use period::Period;
+use crate::indicators;
+pub use crate::indicators::period::Period;
+pub use crate::indicators::{Dim, Line};
 pub use queries::Query;
 
 /// An input file as the "Metodología" sheet lists it.
@@ -267,7 +267,10 @@ pub fn chart_specs(c: &Context<'_>) -> Vec<(String, charts::Chart)> {
     for r in workbook::breached_rows(c, c.rows) {
         let t = &c.ds.tickets[r.ticket as usize];
         *by_cat
-            .entry(c.ds.strings.get(t.attr(crate::tables::Attr::Category)))
+            .entry(
+                c.ds.strings
+                    .get(t.attr(crate::model::dataset::Attr::Category)),
+            )
             .or_default() += 1;
     }
     let mut cats: Vec<(&str, u64)> = by_cat.into_iter().collect();

@@ -12,10 +12,10 @@ use std::path::{Path, PathBuf};
 use polars::prelude::*;
 use polars::sql::SQLContext;
 
+use crate::engine::SlaRow;
+use crate::engine::frame::{Iso, b_col, f_col, frame, i_col, opt, s_col};
 use crate::error::{Error, Result};
-use crate::sla::SlaRow;
-use crate::sla::frame::{Iso, b_col, f_col, frame, i_col, opt, s_col};
-use crate::tables::{Attr, Dataset};
+use crate::model::dataset::{Attr, Dataset};
 
 use super::Context;
 
@@ -102,9 +102,10 @@ fn events(ds: &Dataset, iso: &mut Iso) -> PolarsResult<DataFrame> {
         }
     }
     let e = &ds.events;
-    let st = |f: fn(&crate::tables::Event) -> u32| -> Vec<Option<String>> {
-        e.iter().map(|e| opt(ds.strings.get(f(e)))).collect()
-    };
+    let st =
+        |f: fn(&crate::model::dataset::Event) -> u32| -> Vec<Option<String>> {
+            e.iter().map(|e| opt(ds.strings.get(f(e)))).collect()
+        };
     frame(vec![
         s_col("ticket_id", id),
         s_col("at", e.iter().map(|e| iso.at(Some(e.at))).collect()),
@@ -141,12 +142,12 @@ fn surveys(ds: &Dataset, iso: &mut Iso) -> PolarsResult<DataFrame> {
 }
 
 /// The `sla` table: the per-ticket table's typed columns
-/// ([`sla::frame::sla`](crate::sla::frame::sla)), plus
+/// ([`sla::frame::sla`](crate::engine::frame::sla)), plus
 /// `opened_in_period`, `responded_in_period`, `solved_in_period` and
 /// `closed_in_period`.
 fn sla(c: &Context<'_>, iso: &mut Iso) -> PolarsResult<DataFrame> {
     let (ds, rows, p) = (c.ds, c.rows, c.period);
-    let mut df = crate::sla::frame::sla_with(c.policy, ds, rows, iso)?;
+    let mut df = crate::engine::frame::sla_with(c.policy, ds, rows, iso)?;
     let inp = |f: fn(&SlaRow) -> Option<i64>| -> Vec<Option<bool>> {
         rows.iter()
             .map(|r| Some(f(r).is_some_and(|t| p.contains(t))))

@@ -18,14 +18,14 @@ use rust_xlsxwriter::{
     Worksheet, XlsxError,
 };
 
+use crate::engine::output::{COLUMNS, worst};
+use crate::engine::{Class, Exclusion, SlaRow};
 use crate::error::{Error, Result};
-use crate::lang::Lang;
-use crate::sla::output::{COLUMNS, worst};
-use crate::sla::{Class, Exclusion, SlaRow};
-use crate::tables::Attr;
+use crate::model::dataset::Attr;
+use crate::text::lang::Lang;
 
-use super::indicators::{self, Dim, Goal, IDS, Line};
 use super::{Context, Query};
+use crate::indicators::{self, Dim, Goal, IDS, Line};
 
 /// Excel's last row index (rows 0..=1_048_575).
 pub const EXCEL_MAX_ROWS: u32 = 1_048_576;
@@ -281,19 +281,9 @@ pub fn write(
     for q in queries {
         query_sheet(wb.add_worksheet(), &f, c, q)?;
     }
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let res = wb.save(&tmp).map_err(xerr).and_then(|()| {
-        std::fs::rename(&tmp, path).map_err(|e| Error::io(path, &e))
-    });
-    if res.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    res
+    let staged = crate::io::atomic::Staged::new(path, "")?;
+    wb.save(staged.path()).map_err(xerr)?;
+    staged.commit()
 }
 
 fn summary(
@@ -878,7 +868,7 @@ fn glpi_reconciliation(
     f: &Formats,
     c: &Context<'_>,
 ) -> Result<()> {
-    use crate::reconcile::{COLUMNS, reconcile};
+    use crate::engine::reconcile::{COLUMNS, reconcile};
     let name = tr(c, "Conciliación GLPI", "GLPI reconciliation");
     let mut s = Sheet::named(ws, f, c, name)?;
     let recon = reconcile(c.policy, c.ds, c.rows, None);
@@ -949,7 +939,8 @@ fn unnoted_pauses(
     s.widths(&[12.0, 36.0, 14.0, 11.0, 16.0, 16.0, 18.0, 22.0, 22.0])?;
     let mut k = 0u32;
     for i in 0..c.ds.tickets.len() {
-        for e in crate::sla::unnoted_pauses(c.policy, c.ds, i, c.cutoff.unix())
+        for e in
+            crate::engine::unnoted_pauses(c.policy, c.ds, i, c.cutoff.unix())
         {
             if !c.period.contains(e.at) {
                 continue;

@@ -3,8 +3,8 @@
 //! its conditions literally, on random rules, tickets and events.
 
 use plazo::Policy;
-use plazo::sla::{Engine, Exclusion};
-use plazo::tables::{Dataset, Inputs};
+use plazo::engine::{Engine, Exclusion};
+use plazo::model::dataset::{Dataset, Inputs};
 use plazo::time::Instant;
 use proptest::prelude::*;
 

@@ -5,10 +5,10 @@
 use std::collections::BTreeMap;
 
 use plazo::Policy;
-use plazo::glpi::{Dump, Tables};
-use plazo::reconcile::{Reason, glpi_day_deadline, reconcile};
-use plazo::sla::Engine;
-use plazo::tables::{Dataset, Inputs};
+use plazo::engine::Engine;
+use plazo::engine::reconcile::{Reason, glpi_day_deadline, reconcile};
+use plazo::model::dataset::{Dataset, Inputs};
+use plazo::source::glpi::{Dump, Tables};
 use plazo::time::Instant;
 
 use crate::util::{dataset, ok_stdout, plazo, root, tempdir};

@@ -1,7 +1,7 @@
 //! `plazo ingest` / `plazo check` / `plazo calendar import-workshift` from
 //! the command line: Parquet round trip, check's report, atomic output.
 
-use plazo::ingest::write::{
+use plazo::model::write::{
     csv_to_parquet, parquet_to_csv, read_parquet_table,
 };
 

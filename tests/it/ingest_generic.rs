@@ -68,14 +68,14 @@ fn ingest_sample(
 /// Reopen counts as `plazo sla` derives them: the canonical tables of
 /// `out` through the SLA engine (CONTRACT section 3), by ticket id.
 fn reopens(out: &std::path::Path, p: &Policy) -> HashMap<String, u32> {
-    let inputs = plazo::tables::Inputs::new(
+    let inputs = plazo::model::dataset::Inputs::new(
         out.join("tickets.csv"),
         out.join("events.csv"),
     );
-    let ds = plazo::tables::Dataset::load(&inputs, p.tz()).unwrap();
+    let ds = plazo::model::dataset::Dataset::load(&inputs, p.tz()).unwrap();
     assert!(ds.rejects.is_empty());
     let cutoff = plazo::time::Instant::parse("2030-01-01", p.tz()).unwrap();
-    let engine = plazo::sla::Engine::new(p, &ds, cutoff).unwrap();
+    let engine = plazo::engine::Engine::new(p, &ds, cutoff).unwrap();
     engine
         .evaluate_all()
         .into_iter()

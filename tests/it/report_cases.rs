@@ -447,11 +447,11 @@ fn itagui_compliance_chart_falls_back_to_response() {
     // compliance: per priority, tickets responded in October 2026 (not
     // excluded) whose response met the target, counted here from the rows.
     use plazo::Policy;
-    use plazo::lang::Lang;
+    use plazo::engine::Engine;
+    use plazo::model::dataset::{Attr, Dataset, Inputs};
     use plazo::report::charts::Body;
-    use plazo::report::{Context, chart_specs, period::Period};
-    use plazo::sla::Engine;
-    use plazo::tables::{Attr, Dataset, Inputs};
+    use plazo::report::{Context, Period, chart_specs};
+    use plazo::text::lang::Lang;
     let s = root().join("samples/itagui");
     let policy = Policy::load(&s.join("policy.toml")).unwrap();
     let tz = policy.tz();

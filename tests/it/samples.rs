@@ -3,10 +3,10 @@
 //! and the hand-made CASO-n tickets have their hand-computed figures.
 
 use plazo::Policy;
-use plazo::generate::{Generator, Profile};
-use plazo::sla::{Engine, Exclusion};
-use plazo::tables::{Dataset, Inputs};
+use plazo::engine::{Engine, Exclusion};
+use plazo::model::dataset::{Dataset, Inputs};
 use plazo::time::Instant;
+use plazo_samples::{Generator, Profile};
 
 use crate::util::root;
 
@@ -26,7 +26,7 @@ fn load(e: &str) -> (Policy, Dataset) {
 
 #[test]
 fn samples_are_the_generators_output() {
-    // `plazo generate --profile E --seed 1 --tickets 3000 --out samples/E`
+    // `cargo run -p plazo-samples -- --profile E --seed 1 --tickets 3000 --out samples/E`
     for e in ENTITIES {
         let dir = root().join("samples").join(e);
         let policy = Policy::load(&dir.join("policy.toml")).unwrap();
@@ -100,7 +100,7 @@ fn samples_cover_six_months_of_2026_and_evaluate_cleanly() {
     }
 }
 
-fn case(policy: &Policy, ds: &Dataset, id: &str) -> plazo::sla::SlaRow {
+fn case(policy: &Policy, ds: &Dataset, id: &str) -> plazo::engine::SlaRow {
     let tz = policy.tz();
     let cutoff = Instant::parse("2026-10-31 23:59:59", tz).unwrap();
     let engine = Engine::new(policy, ds, cutoff).unwrap();

@@ -7,7 +7,7 @@
 
 use std::path::Path;
 
-use plazo::ingest::write::{csv_to_parquet, read_parquet_table};
+use plazo::model::write::{csv_to_parquet, read_parquet_table};
 use polars::prelude::*;
 
 use crate::util::{ok_stdout, plazo, plazo_on, root, tempdir};
@@ -224,7 +224,7 @@ fn as_excel_csv(src: &Path, dst: &Path) {
 
 #[test]
 fn excel_saved_tables_read_like_the_originals() {
-    use plazo::tables::{Attr, Dataset, Inputs};
+    use plazo::model::dataset::{Attr, Dataset, Inputs};
     let dir = tempdir("sla-excel-csv");
     let data = root().join("tests/data/sla");
     for f in ["tickets.csv", "events.csv", "surveys.csv"] {

@@ -5,8 +5,8 @@
 //! not: the walk is exact.
 
 use plazo::Policy;
+use plazo::engine::{Class, Engine, TicketInput};
 use plazo::policy::State;
-use plazo::sla::{Class, Engine, TicketInput};
 use proptest::prelude::*;
 
 const POLICIES: [&str; 2] = [

@@ -1,0 +1,1186 @@
+//! A seeded generator of realistic service-desk histories, for samples,
+//! tests and benchmarks (`cargo run -p plazo-samples`).
+//!
+//! It lives outside the `plazo` library: users never need it (the samples
+//! it wrote are committed under `samples/`), developers regenerate them
+//! with `cargo run -p plazo-samples -- --profile E --out samples/E`.
+//!
+//! Given a profile (one of the five entities) and its policy, it draws
+//! tickets over a period: arrivals mostly in working hours (some at night,
+//! on weekends and holidays), response and work times in business time
+//! around the policy's targets (some overshoot), pauses, cancellations,
+//! massive incidents, surveys with low scores that reopen tickets, and
+//! closes by the user or by the auto-close rule. The same (profile, seed,
+//! count, period) always gives the same bytes: the random generator is
+//! SplitMix64, written here so that no dependency update can change the
+//! samples.
+//!
+//! Output: the canonical tables (`tickets.csv`, `events.csv`,
+//! `surveys.csv`) using the policy's own status labels.
+//!
+//! # Example
+//!
+//! ```
+//! use plazo_samples::{Generator, Profile};
+//! let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../uspec/policy.toml");
+//! let policy = plazo::Policy::load(path.as_ref())?;
+//! let g = Generator::new(Profile::find("uspec").unwrap(), &policy, 7);
+//! let data = g.generate(50)?;
+//! // Header, 50 drawn tickets and USPEC's four hand-made cases (it has no
+//! // cancelled state nor massive rule, so no CASO-4 and CASO-5).
+//! assert_eq!(data.tickets.lines().count(), 1 + 50 + 4);
+//! # Ok::<(), plazo::Error>(())
+//! ```
+
+use std::fmt::Write as _;
+
+use chrono::{NaiveDate, Timelike};
+
+use plazo::error::{Error, Result};
+use plazo::io::csv::push_field;
+use plazo::policy::{Policy, State};
+use plazo::time::{BizDuration, Instant, InstantWriter, local_to_instant};
+
+/// Deterministic SplitMix64.
+#[derive(Clone, Debug)]
+pub struct Rng(u64);
+
+impl Rng {
+    /// A generator from a seed.
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed ^ 0x5DEE_CE66_D1CE_4E5B)
+    }
+
+    /// The next 64 random bits.
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// Uniform in `[0, 1)`.
+    pub fn unit(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+
+    /// Uniform in `0..n` (`n > 0`).
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.next_u64() % n
+    }
+
+    /// True with probability `p`.
+    pub fn chance(&mut self, p: f64) -> bool {
+        self.unit() < p
+    }
+
+    /// Exponential with mean `mean`.
+    pub fn exp(&mut self, mean: f64) -> f64 {
+        -mean * (1.0 - self.unit()).ln()
+    }
+
+    /// An index drawn by weights.
+    pub fn weighted(&mut self, weights: &[u32]) -> usize {
+        let total: u32 = weights.iter().sum();
+        let mut x = self.below(total as u64) as u32;
+        for (i, w) in weights.iter().enumerate() {
+            if x < *w {
+                return i;
+            }
+            x -= w;
+        }
+        weights.len() - 1
+    }
+}
+
+/// What one entity's desk looks like.
+#[derive(Clone, Debug)]
+pub struct Profile {
+    /// Profile name (`itagui`, ...).
+    pub name: &'static str,
+    /// Ticket id prefix.
+    pub prefix: &'static str,
+    /// Types with weights.
+    pub types: &'static [(&'static str, u32)],
+    /// Priorities with weights.
+    pub priorities: &'static [(&'static str, u32)],
+    /// Categories with weights.
+    pub categories: &'static [(&'static str, u32)],
+    /// Resolver groups.
+    pub groups: &'static [&'static str],
+    /// Technicians.
+    pub assignees: &'static [&'static str],
+    /// Channels with weights.
+    pub channels: &'static [(&'static str, u32)],
+    /// Probability that a ticket is paused once.
+    pub pause_rate: f64,
+    /// Probability that a survey is answered.
+    pub survey_rate: f64,
+    /// Probability of a cancellation.
+    pub cancel_rate: f64,
+    /// Probability of a massive incident (many affected users).
+    pub massive_rate: f64,
+}
+
+const PROFILES: &[Profile] = &[
+    Profile {
+        name: "itagui",
+        prefix: "",
+        types: &[("Incidente", 70), ("Requerimiento", 30)],
+        priorities: &[
+            ("Muy urgente", 6),
+            ("Alta", 24),
+            ("Mediana", 45),
+            ("Baja", 25),
+        ],
+        categories: &[
+            ("Hardware > Equipos de cómputo", 25),
+            ("Hardware > Impresoras", 15),
+            ("Software > Ofimática", 20),
+            ("Software > Sistemas misionales", 15),
+            ("Redes > Conectividad", 12),
+            ("Cuentas y accesos", 13),
+        ],
+        groups: &[
+            "Mesa de Servicios N1",
+            "Soporte en sitio N2",
+            "Infraestructura N3",
+        ],
+        assignees: &[
+            "Carolina Restrepo",
+            "Juan Esteban Gómez",
+            "Luisa Fernanda Ochoa",
+            "Mateo Arango",
+            "Sebastián Mejía",
+        ],
+        channels: &[("Portal GLPI", 55), ("Correo", 30), ("Teléfono", 15)],
+        pause_rate: 0.25,
+        survey_rate: 0.45,
+        cancel_rate: 0.02,
+        massive_rate: 0.0,
+    },
+    Profile {
+        name: "uspec",
+        prefix: "",
+        types: &[("Incidencia", 60), ("Requerimiento", 40)],
+        priorities: &[("Alta", 20), ("Mediana", 60), ("Baja", 20)],
+        categories: &[
+            ("Plataformas > Correo", 20),
+            ("Plataformas > Ofimática", 20),
+            ("Impresión", 25),
+            ("Equipos", 20),
+            ("Red e Internet", 15),
+        ],
+        groups: &[
+            "Mesa de Ayuda",
+            "Oficina de Tecnología",
+            "Proveedor externo",
+        ],
+        assignees: &[
+            "Andrés Pardo",
+            "Diana Rojas",
+            "Felipe Cárdenas",
+            "Natalia Suárez",
+        ],
+        channels: &[("Correo", 60), ("Extensión", 30), ("Impresión", 10)],
+        pause_rate: 0.2,
+        survey_rate: 0.35,
+        cancel_rate: 0.0,
+        massive_rate: 0.0,
+    },
+    Profile {
+        name: "victimas",
+        prefix: "UV-",
+        types: &[("Incidente", 65), ("Requerimiento", 35)],
+        priorities: &[("Alta", 20), ("Media", 55), ("Baja", 25)],
+        categories: &[
+            ("Aplicativos misionales", 30),
+            ("Ofimática", 20),
+            ("Conectividad", 20),
+            ("Equipos", 20),
+            ("Telefonía", 10),
+        ],
+        groups: &[
+            "Nivel 1 Mesa",
+            "Nivel 2 Especialistas",
+            "Soporte en sitio",
+            "Proveedor",
+        ],
+        assignees: &[
+            "María Camila Torres",
+            "Óscar Beltrán",
+            "Paola Andrea Ruiz",
+            "Jorge Iván Salazar",
+            "Viviana Castro",
+        ],
+        channels: &[
+            ("Portal", 45),
+            ("Correo (precaso)", 35),
+            ("Teléfono", 20),
+        ],
+        pause_rate: 0.3,
+        survey_rate: 0.4,
+        cancel_rate: 0.03,
+        massive_rate: 0.01,
+    },
+    Profile {
+        name: "icetex",
+        prefix: "IM-",
+        types: &[("Incidente", 55), ("Requerimiento", 45)],
+        priorities: &[
+            ("Crítica", 5),
+            ("Alta", 20),
+            ("Media", 50),
+            ("Baja", 25),
+        ],
+        categories: &[
+            ("Aplicaciones > Core crédito", 20),
+            ("Aplicaciones > Portal web", 15),
+            ("Infraestructura > Backups", 10),
+            ("Software > Instalación", 20),
+            ("Licenciamiento", 10),
+            ("Equipos y periféricos", 25),
+        ],
+        groups: &["Nivel 1", "Nivel 2", "Coordinación"],
+        assignees: &[
+            "Alejandro Vélez",
+            "Camila Duarte",
+            "Ricardo Peña",
+            "Sandra Milena López",
+        ],
+        channels: &[("Portal usdkv8", 50), ("Línea 7777", 30), ("Correo", 20)],
+        pause_rate: 0.3,
+        survey_rate: 0.5,
+        cancel_rate: 0.02,
+        massive_rate: 0.0,
+    },
+    Profile {
+        name: "upme",
+        prefix: "UPME-",
+        types: &[
+            ("Incidente", 45),
+            ("Requerimiento de servicio", 35),
+            ("Solicitudes de seguridad informática", 8),
+            ("Solicitudes que requieren verificación/autorización", 7),
+            ("Solicitudes diferentes a TI", 5),
+        ],
+        priorities: &[("Alta", 25), ("Media", 50), ("Baja", 25)],
+        categories: &[
+            ("Alistamiento de equipos de cómputo", 15),
+            ("Sistemas de información", 30),
+            ("Correo y colaboración", 20),
+            ("Red", 15),
+            ("Seguridad", 20),
+        ],
+        groups: &[
+            "Mesa de ayuda",
+            "Infraestructura",
+            "Sistemas de información",
+        ],
+        assignees: &["Daniel Rincón", "Laura Moreno", "Santiago Herrera"],
+        channels: &[("Mesa de ayuda web", 60), ("Correo", 40)],
+        pause_rate: 0.25,
+        survey_rate: 0.4,
+        cancel_rate: 0.04,
+        massive_rate: 0.0,
+    },
+];
+
+impl Profile {
+    /// The built-in profile named `name`.
+    pub fn find(name: &str) -> Option<&'static Profile> {
+        PROFILES
+            .iter()
+            .find(|p| p.name.eq_ignore_ascii_case(name.trim()))
+    }
+
+    /// Every built-in profile's name.
+    pub fn names() -> Vec<&'static str> {
+        PROFILES.iter().map(|p| p.name).collect()
+    }
+}
+
+/// The generated canonical tables, as CSV text.
+#[derive(Clone, Debug, Default)]
+pub struct Generated {
+    /// `tickets.csv`.
+    pub tickets: String,
+    /// `events.csv`.
+    pub events: String,
+    /// `surveys.csv`.
+    pub surveys: String,
+}
+
+/// Draws tickets for a profile under a policy.
+pub struct Generator<'a> {
+    profile: &'a Profile,
+    policy: &'a Policy,
+    seed: u64,
+    updates: usize,
+    from: NaiveDate,
+    to: NaiveDate,
+}
+
+impl<'a> Generator<'a> {
+    /// A generator for 2026-01-02 .. 2026-10-31 (crossing Easter week and
+    /// the new Chiquinquirá holiday).
+    pub fn new(profile: &'a Profile, policy: &'a Policy, seed: u64) -> Self {
+        Generator {
+            profile,
+            policy,
+            seed,
+            updates: 0,
+            from: NaiveDate::from_ymd_opt(2026, 1, 2).unwrap(),
+            to: NaiveDate::from_ymd_opt(2026, 10, 31).unwrap(),
+        }
+    }
+
+    /// Sets the period (opening dates, inclusive).
+    pub fn period(mut self, from: NaiveDate, to: NaiveDate) -> Self {
+        self.from = from;
+        self.to = to;
+        self
+    }
+
+    /// Adds `n` work-update events (same state and group) to every
+    /// ticket's work phase: for load tests that need more events per
+    /// ticket.
+    pub fn updates(mut self, n: usize) -> Self {
+        self.updates = n;
+        self
+    }
+
+    /// Generates `n` tickets.
+    ///
+    /// # Errors
+    ///
+    /// The policy lacks a label for a state the generator needs (new,
+    /// open, solved, closed), or its calendar has no working time.
+    pub fn generate(&self, n: usize) -> Result<Generated> {
+        let labels = Labels::of(self.policy)?;
+        let tz = self.policy.tz();
+        let cal = self.policy.calendar();
+        let mut rng = Rng::new(self.seed);
+        let mut w = InstantWriter::new(tz);
+        let mut out = Generated {
+            tickets: String::from(
+                "ticket_id,opened_at,type,priority,category,service,group,assignee,requester,channel,affected_users,title\n",
+            ),
+            events: String::from("ticket_id,at,status,group\n"),
+            surveys: String::from(
+                "ticket_id,answered_at,score,max_score,comment\n",
+            ),
+        };
+        let days = (self.to - self.from).num_days().max(0) as u64 + 1;
+        // Opening instants, sorted, so ids grow with time as in real tools.
+        let mut opens: Vec<i64> = (0..n)
+            .map(|_| {
+                let day =
+                    self.from + chrono::Duration::days(rng.below(days) as i64);
+                let start =
+                    local_to_instant(tz, day.and_hms_opt(0, 0, 0).unwrap());
+                let day_work =
+                    cal.between_secs(start.unix(), start.unix() + 86_400);
+                if day_work > 0 && rng.chance(0.88) {
+                    let off = rng.below(day_work as u64) as i64;
+                    cal.add_business(start, off + 1)
+                        .map_or(start.unix(), |t| t.unix())
+                } else {
+                    start.unix() + rng.below(86_400) as i64
+                }
+            })
+            .collect();
+        opens.sort_unstable();
+        let base_id: u64 = 1000 + rng.below(9000);
+        let p = self.profile;
+        let pick =
+            |rng: &mut Rng, v: &[(&'static str, u32)]| -> &'static str {
+                let ws: Vec<u32> = v.iter().map(|x| x.1).collect();
+                v[rng.weighted(&ws)].0
+            };
+        let auto_close = self.policy.auto_close_after();
+        let massive = self.policy.exclusions().massive_affected_users;
+        self.demo_cases(&labels, &mut out, &mut w)?;
+        for (k, &opened) in opens.iter().enumerate() {
+            let id = format!("{}{}", p.prefix, base_id + k as u64);
+            let ty = pick(&mut rng, p.types);
+            let pr = pick(&mut rng, p.priorities);
+            let cat = pick(&mut rng, p.categories);
+            let group = p.groups[rng.below(p.groups.len() as u64) as usize];
+            let who =
+                p.assignees[rng.below(p.assignees.len() as u64) as usize];
+            let ch = pick(&mut rng, p.channels);
+            let users = match massive {
+                Some(m) if rng.chance(p.massive_rate) => {
+                    m + 1 + rng.below(40) as i64
+                }
+                _ => 1,
+            };
+            let title = title_for(cat, &mut rng);
+            // Targets of the rule that applies (for realistic times).
+            let (resp_t, res_t) = self.targets_for(ty, pr, cat, group, opened);
+            let t = &mut out.tickets;
+            push_field(t, &id);
+            t.push(',');
+            w.write(Instant::from_unix(opened), t);
+            for v in [ty, pr, cat, "", group, who] {
+                t.push(',');
+                push_field(t, v);
+            }
+            t.push(',');
+            push_field(t, &format!("Usuario {}", 1 + rng.below(400)));
+            t.push(',');
+            push_field(t, ch);
+            let _ = write!(t, ",{users},");
+            push_field(t, &title);
+            t.push('\n');
+
+            // The timeline.
+            let ev = |at: i64,
+                      label: &str,
+                      out: &mut Generated,
+                      w: &mut InstantWriter,
+                      grp: &str| {
+                push_field(&mut out.events, &id);
+                out.events.push(',');
+                w.write(Instant::from_unix(at), &mut out.events);
+                out.events.push(',');
+                push_field(&mut out.events, label);
+                out.events.push(',');
+                push_field(&mut out.events, grp);
+                out.events.push('\n');
+            };
+            let add = |t: i64, secs: f64| -> i64 {
+                cal.add_business(Instant::from_unix(t), secs.max(60.0) as i64)
+                    .map_or(t + secs as i64, |x| x.unix())
+            };
+            ev(opened, &labels.new, &mut out, &mut w, group);
+            let slow = rng.chance(0.12);
+            let mut t =
+                add(opened, rng.exp(resp_t * if slow { 1.6 } else { 0.35 }));
+            if rng.chance(p.cancel_rate) && !labels.cancelled.is_empty() {
+                ev(t, &labels.cancelled, &mut out, &mut w, group);
+                continue;
+            }
+            ev(t, labels.open(&mut rng), &mut out, &mut w, group);
+            let slow = rng.chance(0.15);
+            let work = rng.exp(res_t * if slow { 1.4 } else { 0.4 });
+            // Work is split by intermediate events: an optional pause, an
+            // optional escalation to the next group, and `updates` work
+            // updates (same state, same group).
+            let escalate = rng.chance(0.3) && p.groups.len() > 1;
+            let pause = rng.chance(p.pause_rate) && !labels.paused.is_empty();
+            let steps = self.updates + escalate as usize + pause as usize;
+            let pause_idx = if pause {
+                rng.below(steps as u64) as usize
+            } else {
+                usize::MAX
+            };
+            let mut escalated = false;
+            let mut grp = group;
+            let piece = work / (steps + 1) as f64;
+            for j in 0..steps {
+                t = add(t, piece);
+                if j == pause_idx {
+                    ev(t, &labels.paused, &mut out, &mut w, grp);
+                    t = add(t, rng.exp(5.0 * 3600.0));
+                    ev(t, labels.open(&mut rng), &mut out, &mut w, grp);
+                } else {
+                    if escalate && !escalated {
+                        escalated = true;
+                        let k = p
+                            .groups
+                            .iter()
+                            .position(|g| *g == group)
+                            .unwrap_or(0);
+                        grp = p.groups[(k + 1) % p.groups.len()];
+                    }
+                    ev(t, labels.open(&mut rng), &mut out, &mut w, grp);
+                }
+            }
+            t = add(t, piece);
+            let group = grp;
+            ev(t, &labels.solved, &mut out, &mut w, group);
+            // Survey, maybe a reopen, then the close.
+            let mut answered = None;
+            if rng.chance(p.survey_rate) {
+                let at = add(t, rng.exp(4.0 * 3600.0));
+                let score = [5, 5, 5, 5, 5, 4, 4, 4, 3, 3, 2, 1]
+                    [rng.below(12) as usize];
+                let comment = match score {
+                    5 => "Excelente atención",
+                    4 => "Bien, gracias",
+                    3 => "",
+                    2 => "Tardaron mucho",
+                    _ => "No quedó resuelto",
+                };
+                push_field(&mut out.surveys, &id);
+                out.surveys.push(',');
+                w.write(Instant::from_unix(at), &mut out.surveys);
+                let _ = write!(out.surveys, ",{score},5,");
+                push_field(&mut out.surveys, comment);
+                out.surveys.push('\n');
+                answered = Some(at);
+                if score <= 2 && rng.chance(0.7) {
+                    t = at + 60 * (1 + rng.below(30) as i64);
+                    ev(t, &labels.reopened, &mut out, &mut w, group);
+                    t = add(t, rng.exp(res_t * 0.3));
+                    ev(t, &labels.solved, &mut out, &mut w, group);
+                    answered = None;
+                }
+            }
+            let close = match (answered, auto_close) {
+                (Some(a), _) => a + 60 * (1 + rng.below(120) as i64),
+                (None, Some(after)) if rng.chance(0.7) => {
+                    // The nightly job closes what expired: 03:00 after.
+                    let due = cal
+                        .add(Instant::from_unix(t), after)
+                        .map_or(t, |x| x.unix());
+                    next_local_0300(due, tz)
+                }
+                _ => add(t, rng.exp(9.0 * 3600.0)),
+            };
+            ev(close, &labels.closed, &mut out, &mut w, group);
+        }
+        Ok(out)
+    }
+
+    /// Six hand-made tickets (`CASO-1` .. `CASO-6`) with the same
+    /// timelines as tests/data/sla (T1 .. T6), written with this policy's
+    /// labels, so that each sample shows every rule on a known ticket:
+    /// a pause over a weekend and a holiday, a reopen after a rejected
+    /// survey, an auto-close, a massive incident, a cancelled case and a
+    /// ticket opened on a Saturday night.
+    fn demo_cases(
+        &self,
+        l: &Labels,
+        out: &mut Generated,
+        w: &mut InstantWriter,
+    ) -> Result<()> {
+        let tz = self.policy.tz();
+        let at = |s: &str| Instant::parse(s, tz).map(Instant::unix);
+        let p = self.profile;
+        let (ty, pr) = (p.types[0].0, p.priorities[1].0);
+        let op = l.opens[0].as_str();
+        type Case<'c> = (
+            &'c str,
+            &'c str,
+            i64,
+            &'c str,
+            Vec<(&'c str, &'c str)>,
+            Option<(&'c str, u32, &'c str)>,
+        );
+        let mut cases: Vec<Case> = vec![
+            (
+                "CASO-1",
+                "2026-07-09 09:00",
+                1,
+                "Pausa sobre fin de semana y festivo",
+                vec![
+                    ("2026-07-09 09:30", op),
+                    ("2026-07-09 16:00", &l.paused),
+                    ("2026-07-14 10:00", op),
+                    ("2026-07-14 11:30", &l.solved),
+                    ("2026-07-15 08:00", &l.closed),
+                ],
+                None,
+            ),
+            (
+                "CASO-2",
+                "2026-03-02 08:00",
+                1,
+                "Reapertura tras encuesta rechazada",
+                vec![
+                    ("2026-03-02 08:20", op),
+                    ("2026-03-02 10:20", &l.solved),
+                    ("2026-03-02 15:05", &l.reopened),
+                    ("2026-03-03 09:00", &l.solved),
+                    ("2026-03-03 09:30", &l.closed),
+                ],
+                Some((
+                    "2026-03-02 15:00",
+                    2,
+                    "No quedó resuelto, sigue fallando",
+                )),
+            ),
+            (
+                "CASO-3",
+                "2026-04-01 10:00",
+                1,
+                "Cierre automático sin respuesta a la encuesta",
+                vec![
+                    ("2026-04-01 11:00", op),
+                    ("2026-04-01 16:00", &l.solved),
+                    ("2026-04-09 03:00", &l.closed),
+                ],
+                None,
+            ),
+            (
+                "CASO-6",
+                "2026-05-09 22:00",
+                1,
+                "Abierto un sábado en la noche",
+                vec![
+                    ("2026-05-11 07:40", op),
+                    ("2026-05-11 16:30", &l.solved),
+                    ("2026-05-12 09:00", &l.closed),
+                ],
+                None,
+            ),
+        ];
+        if let Some(m) = self.policy.exclusions().massive_affected_users {
+            cases.push((
+                "CASO-4",
+                "2026-05-05 08:00",
+                m + 7,
+                "Caída masiva del servicio",
+                vec![
+                    ("2026-05-05 08:05", op),
+                    ("2026-05-05 10:00", &l.solved),
+                    ("2026-05-06 10:00", &l.closed),
+                ],
+                None,
+            ));
+        }
+        if !l.cancelled.is_empty() {
+            cases.push((
+                "CASO-5",
+                "2026-05-06 09:00",
+                1,
+                "Solicitud anulada",
+                vec![("2026-05-06 09:30", &l.cancelled)],
+                None,
+            ));
+        }
+        cases.sort_by_key(|c| c.0);
+        for (id, opened, users, title, events, survey) in cases {
+            if events.iter().any(|e| e.1.is_empty()) {
+                continue; // the policy has no paused label
+            }
+            let t = &mut out.tickets;
+            push_field(t, id);
+            t.push(',');
+            w.write(Instant::from_unix(at(opened)?), t);
+            for v in [
+                ty,
+                pr,
+                p.categories[0].0,
+                "",
+                p.groups[0],
+                p.assignees[0],
+                "Usuario de prueba",
+                p.channels[0].0,
+            ] {
+                t.push(',');
+                push_field(t, v);
+            }
+            let _ = write!(t, ",{users},");
+            push_field(t, title);
+            t.push('\n');
+            push_field(&mut out.events, id);
+            out.events.push(',');
+            w.write(Instant::from_unix(at(opened)?), &mut out.events);
+            out.events.push(',');
+            push_field(&mut out.events, &l.new);
+            let _ = writeln!(out.events, ",{}", p.groups[0]);
+            for (when, label) in events {
+                push_field(&mut out.events, id);
+                out.events.push(',');
+                w.write(Instant::from_unix(at(when)?), &mut out.events);
+                out.events.push(',');
+                push_field(&mut out.events, label);
+                let _ = writeln!(out.events, ",{}", p.groups[0]);
+            }
+            if let Some((when, score, comment)) = survey {
+                push_field(&mut out.surveys, id);
+                out.surveys.push(',');
+                w.write(Instant::from_unix(at(when)?), &mut out.surveys);
+                let _ = write!(out.surveys, ",{score},5,");
+                push_field(&mut out.surveys, comment);
+                out.surveys.push('\n');
+            }
+        }
+        Ok(())
+    }
+
+    /// Typical response and resolution business seconds for a ticket
+    /// (the policy's targets, or defaults when a target is absent).
+    fn targets_for(
+        &self,
+        ty: &str,
+        pr: &str,
+        cat: &str,
+        group: &str,
+        opened: i64,
+    ) -> (f64, f64) {
+        use plazo::policy::Field;
+        use plazo::text::fold;
+        let (ty, pr, cat, grp) = (fold(ty), fold(pr), fold(cat), fold(group));
+        let rule = self.policy.targets().iter().find(|r| {
+            r.matches(|f| match f {
+                Field::Type => ty.as_str(),
+                Field::Priority => pr.as_str(),
+                Field::Category => cat.as_str(),
+                Field::Service => "",
+                Field::Group => grp.as_str(),
+            })
+        });
+        let cal = self.policy.calendar();
+        let secs = |d: Option<BizDuration>, default: f64| -> f64 {
+            match d {
+                Some(BizDuration::Seconds(s)) => s as f64,
+                Some(BizDuration::Days(n)) => {
+                    let o = Instant::from_unix(opened);
+                    cal.add_business_days(o, n)
+                        .map_or(default, |t| cal.business_between(o, t) as f64)
+                }
+                None => default,
+            }
+        };
+        match rule {
+            Some(r) => (
+                secs(r.response, 2.0 * 3600.0),
+                secs(r.resolution, 16.0 * 3600.0),
+            ),
+            None => (2.0 * 3600.0, 16.0 * 3600.0),
+        }
+    }
+}
+
+fn next_local_0300(t: i64, tz: chrono_tz::Tz) -> i64 {
+    let local = Instant::from_unix(t).in_zone(tz);
+    let mut day = local.date_naive();
+    if local.hour() >= 3 {
+        day = day.succ_opt().unwrap_or(day);
+    }
+    local_to_instant(tz, day.and_hms_opt(3, 0, 0).unwrap()).unix()
+}
+
+fn title_for(cat: &str, rng: &mut Rng) -> String {
+    const T: &[&str] = &[
+        "No enciende el equipo",
+        "Solicitud de instalación de software",
+        "No hay conexión a internet",
+        "Error al ingresar al aplicativo",
+        "Impresora atascada",
+        "Restablecer contraseña",
+        "Creación de cuenta de usuario",
+        "Lentitud en el equipo",
+        "Configurar correo en el celular",
+        "Falla en la VPN",
+    ];
+    let _ = cat;
+    T[rng.below(T.len() as u64) as usize].to_string()
+}
+
+/// The labels the generator writes, from the policy's `[states]`.
+struct Labels {
+    new: String,
+    opens: Vec<String>,
+    paused: String,
+    solved: String,
+    closed: String,
+    cancelled: String,
+    reopened: String,
+}
+
+impl Labels {
+    fn of(p: &Policy) -> Result<Labels> {
+        // Prefer words to codes ("En curso (asignada)" over "2").
+        let all = |s: State| -> Vec<String> {
+            let v = p.state_labels().get(&s).cloned().unwrap_or_default();
+            let words: Vec<String> = v
+                .iter()
+                .filter(|l| !l.chars().all(|c| c.is_ascii_digit()))
+                .cloned()
+                .collect();
+            if words.is_empty() { v } else { words }
+        };
+        let first = |s: State| -> Result<String> {
+            all(s).first().cloned().ok_or_else(|| {
+                Error::input(
+                    format!(
+                        "{}: [states] no tiene etiquetas para {}",
+                        p.path().display(),
+                        s.key()
+                    ),
+                    format!(
+                        "{}: [states] has no labels for {}",
+                        p.path().display(),
+                        s.key()
+                    ),
+                )
+            })
+        };
+        let opens = all(State::Open);
+        let reopened = opens
+            .iter()
+            .find(|l| plazo::text::fold(l).starts_with("reabiert"))
+            .cloned()
+            .unwrap_or_else(|| opens.first().cloned().unwrap_or_default());
+        let opens: Vec<String> = opens
+            .into_iter()
+            .filter(|l| !plazo::text::fold(l).starts_with("reabiert"))
+            .collect();
+        if opens.is_empty() {
+            return Err(Error::input(
+                format!(
+                    "{}: [states] no tiene etiquetas para open",
+                    p.path().display()
+                ),
+                format!(
+                    "{}: [states] has no labels for open",
+                    p.path().display()
+                ),
+            ));
+        }
+        Ok(Labels {
+            new: first(State::New)?,
+            opens,
+            paused: all(State::Paused).first().cloned().unwrap_or_default(),
+            solved: first(State::Solved)?,
+            closed: first(State::Closed)?,
+            cancelled: all(State::Cancelled)
+                .first()
+                .cloned()
+                .unwrap_or_default(),
+            reopened,
+        })
+    }
+
+    fn open(&self, rng: &mut Rng) -> &str {
+        // Mostly the first open label; escalations use the others.
+        if self.opens.len() > 1 && rng.chance(0.3) {
+            &self.opens[1 + rng.below(self.opens.len() as u64 - 1) as usize]
+        } else {
+            &self.opens[0]
+        }
+    }
+}
+
+/// Naive local `YYYY-MM-DD HH:MM:SS` of an ISO instant, as SQL clients
+/// print server-local datetimes.
+fn naive_local(iso: &str, tz: chrono_tz::Tz) -> String {
+    Instant::parse(iso, tz)
+        .map(|t| t.in_zone(tz).format("%Y-%m-%d %H:%M:%S").to_string())
+        .unwrap_or_default()
+}
+
+fn rows(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    let h = r
+        .headers()
+        .map(|h| h.iter().map(String::from).collect())
+        .unwrap_or_default();
+    let v = r
+        .records()
+        .flatten()
+        .map(|x| x.iter().map(String::from).collect())
+        .collect();
+    (h, v)
+}
+
+const GLPI_STATUS: [(&str, &str); 6] = [
+    ("Nuevo", "1"),
+    ("En curso (asignada)", "2"),
+    ("En curso (planificada)", "3"),
+    ("En espera", "4"),
+    ("Resueltas", "5"),
+    ("Cerrado", "6"),
+];
+
+/// GLPI's status code of a label (the es_CO and es_ES spellings), or the
+/// label itself when it is not a GLPI status (Itagüí's "Desistida").
+fn glpi_code(label: &str) -> String {
+    let f = plazo::text::fold(label);
+    GLPI_STATUS
+        .iter()
+        .find(|(l, _)| {
+            plazo::text::fold(l) == f
+                || (f == "resuelta" && *l == "Resueltas")
+                || (f == "cerrada" && *l == "Cerrado")
+                || (f == "nueva" && *l == "Nuevo")
+        })
+        .map_or(label.to_string(), |(_, c)| c.to_string())
+}
+
+impl Generated {
+    /// The same tickets as GLPI 10's ticket search exports them in es_CO
+    /// (Search -> CSV): UTF-8 BOM, every cell quoted, `;` with a trailing
+    /// `;`, `''` for an embedded `"`, dates `Y-m-d H:i` (no seconds),
+    /// GLPI's es_CO status and priority names, and only the dates GLPI
+    /// keeps on the ticket: opening, last update, solution (the start of
+    /// the final solved or closed run) and closing. No status history: a
+    /// snapshot as of the last event. `policy` maps the labels to states.
+    pub fn to_glpi_search(&self, policy: &Policy) -> String {
+        let tz = policy.tz();
+        let minute = |iso: &str| {
+            let t = naive_local(iso, tz);
+            t.get(..16).unwrap_or("").to_string()
+        };
+        let prio = |p: &str| match plazo::text::fold(p).as_str() {
+            "critica" | "muy alta" => "Muy urgente".to_string(),
+            "media" => "Mediana".to_string(),
+            _ => p.to_string(),
+        };
+        // Per ticket: (status label, last update, solution, closing).
+        struct Snap {
+            label: String,
+            last: String,
+            done_since: Option<String>,
+            closed_since: Option<String>,
+        }
+        let mut snaps: std::collections::HashMap<String, Snap> =
+            std::collections::HashMap::new();
+        let (_, ev) = rows(&self.events);
+        for r in &ev {
+            let st = policy.state_of(&r[2]);
+            let s = snaps.entry(r[0].clone()).or_insert(Snap {
+                label: String::new(),
+                last: String::new(),
+                done_since: None,
+                closed_since: None,
+            });
+            s.label = r[2].clone();
+            s.last = r[1].clone();
+            match st {
+                Some(State::Solved) | Some(State::Closed) => {
+                    s.done_since.get_or_insert_with(|| r[1].clone());
+                }
+                _ => s.done_since = None,
+            }
+            if st == Some(State::Closed) {
+                s.closed_since.get_or_insert_with(|| r[1].clone());
+            } else {
+                s.closed_since = None;
+            }
+        }
+        let q = |v: &str| format!("\"{}\"", v.replace('"', "''"));
+        let mut out = String::from("\u{feff}");
+        let head = [
+            "ID",
+            "Título",
+            "Estado",
+            "Última actualización",
+            "Fecha de Apertura",
+            "Prioridad",
+            "Solicitante - Solicitante",
+            "Asignado a: - Técnico",
+            "Categoría",
+            "Fecha de solución",
+            "Fecha de cierre",
+        ];
+        for h in head {
+            out.push_str(&q(h));
+            out.push(';');
+        }
+        out.push('\n');
+        let (_, tk) = rows(&self.tickets);
+        for r in &tk {
+            let snap = snaps.get(&r[0]);
+            let code = snap.map_or("1".to_string(), |s| glpi_code(&s.label));
+            let estado = GLPI_STATUS
+                .iter()
+                .find(|(_, c)| *c == code)
+                .map_or(code.clone(), |(l, _)| l.to_string());
+            let cells = [
+                r[0].clone(),
+                r[11].clone(),
+                estado,
+                minute(snap.map_or(&r[1], |s| &s.last)),
+                minute(&r[1]),
+                prio(&r[3]),
+                r[8].clone(),
+                r[7].clone(),
+                r[4].clone(),
+                snap.and_then(|s| s.done_since.as_deref())
+                    .map(minute)
+                    .unwrap_or_default(),
+                snap.and_then(|s| s.closed_since.as_deref())
+                    .map(minute)
+                    .unwrap_or_default(),
+            ];
+            for c in cells {
+                out.push_str(&q(&c));
+                out.push(';');
+            }
+            out.push('\n');
+        }
+        out
+    }
+
+    /// The same data as GLPI's database gives them through
+    /// `queries/glpi/{tickets,events,surveys}.sql`, as `mysql --batch`
+    /// prints them (TAB-separated, `NULL` for no value, server-local
+    /// times): status and priority as GLPI codes, type 1/2, no event at
+    /// the opening (GLPI does not log the initial status: the first
+    /// change's `old_status` says it).
+    pub fn to_glpi_db(&self, tz: chrono_tz::Tz) -> (String, String, String) {
+        let code = glpi_code;
+        let prio = |p: &str| match plazo::text::fold(p).as_str() {
+            "mayor" => "6",
+            "muy urgente" | "muy alta" | "critica" => "5",
+            "alta" => "4",
+            "mediana" | "media" => "3",
+            "baja" => "2",
+            "muy baja" => "1",
+            _ => "3",
+        };
+        let null = |s: &str| {
+            if s.is_empty() {
+                "NULL".to_string()
+            } else {
+                s.replace('\t', " ")
+            }
+        };
+        let (_, tk) = rows(&self.tickets);
+        let mut t = String::from(
+            "ticket_id\topened_at\ttype\tpriority\tcategory\tservice\tgroup\tassignee\trequester\tchannel\taffected_users\ttitle\n",
+        );
+        for r in &tk {
+            let ty = if plazo::text::fold(&r[2]).starts_with("incid") {
+                "1"
+            } else {
+                "2"
+            };
+            let cells = [
+                r[0].clone(),
+                naive_local(&r[1], tz),
+                ty.to_string(),
+                prio(&r[3]).to_string(),
+                null(&r[4]),
+                "NULL".into(),
+                null(&r[6]),
+                null(&r[7]),
+                null(&r[8]),
+                null(&r[9]),
+                null(&r[10]),
+                null(&r[11]),
+            ];
+            t.push_str(&cells.join("\t"));
+            t.push('\n');
+        }
+        let (_, ev) = rows(&self.events);
+        let mut e =
+            String::from("ticket_id\tat\tstatus\told_status\tactor\tlog_id\n");
+        let mut prev: Option<(String, String)> = None;
+        for (k, r) in ev.iter().enumerate() {
+            let c = code(&r[2]);
+            let first = prev.as_ref().is_none_or(|p| p.0 != r[0]);
+            if !first {
+                let old =
+                    prev.as_ref().map(|p| p.1.clone()).unwrap_or_default();
+                e.push_str(&format!(
+                    "{}\t{}\t{c}\t{old}\tglpi\t{}\n",
+                    r[0],
+                    naive_local(&r[1], tz),
+                    k + 1
+                ));
+            }
+            prev = Some((r[0].clone(), c));
+        }
+        let (_, sv) = rows(&self.surveys);
+        let mut s = String::from(
+            "ticket_id\tanswered_at\tscore\tmax_score\tcomment\n",
+        );
+        for r in &sv {
+            s.push_str(&format!(
+                "{}\t{}\t{}\t{}\t{}\n",
+                r[0],
+                naive_local(&r[1], tz),
+                r[2],
+                r[3],
+                null(&r[4])
+            ));
+        }
+        (t, e, s)
+    }
+
+    /// The same data as Aranda Service Desk's database gives them through
+    /// `queries/aranda/{tickets,events}.sql` (server-local times, status
+    /// names), saved as CSV by the SQL client.
+    pub fn to_aranda(&self, tz: chrono_tz::Tz) -> (String, String) {
+        let (h, tk) = rows(&self.tickets);
+        let mut t = String::new();
+        let cols = &h[..11];
+        t.push_str(&cols.join(","));
+        t.push_str(",status,final_status\n");
+        let (_, ev) = rows(&self.events);
+        let mut last: std::collections::HashMap<&str, &str> =
+            std::collections::HashMap::new();
+        for r in &ev {
+            last.insert(&r[0], &r[2]);
+        }
+        for r in &tk {
+            let mut cells: Vec<String> = r[..11].to_vec();
+            cells[1] = naive_local(&r[1], tz);
+            let st = last.get(r[0].as_str()).copied().unwrap_or("");
+            cells.push(st.to_string());
+            cells.push(
+                if plazo::text::fold(st) == "cerrado" {
+                    "0"
+                } else {
+                    "1"
+                }
+                .into(),
+            );
+            let mut line = String::new();
+            for (i, c) in cells.iter().enumerate() {
+                if i > 0 {
+                    line.push(',');
+                }
+                push_field(&mut line, c);
+            }
+            t.push_str(&line);
+            t.push('\n');
+        }
+        let mut e =
+            String::from("ticket_id,at,status,row_type,field_modified\n");
+        for r in &ev {
+            let row_type = if r[0].starts_with("IM-") { "1" } else { "4" };
+            push_field(&mut e, &r[0]);
+            let _ = writeln!(
+                e,
+                ",{},{},{row_type},STATUS",
+                naive_local(&r[1], tz),
+                {
+                    let mut f = String::new();
+                    push_field(&mut f, &r[2]);
+                    f
+                }
+            );
+        }
+        (t, e)
+    }
+
+    /// The survey answers as a Google Forms export (USPEC's "Formulario
+    /// Virtual de Satisfacción"): `Marca temporal` as d/m/yyyy H:MM:SS.
+    pub fn to_google_forms(&self, tz: chrono_tz::Tz) -> String {
+        let (_, sv) = rows(&self.surveys);
+        let mut s = String::from(
+            "\"Marca temporal\",\"Número del caso/ticket\",\"¿Cómo califica la atención recibida?\",\"Comentarios\"\n",
+        );
+        for r in &sv {
+            let when = Instant::parse(&r[1], tz)
+                .map(|t| {
+                    t.in_zone(tz).format("%-d/%m/%Y %-H:%M:%S").to_string()
+                })
+                .unwrap_or_default();
+            let mut line = String::new();
+            for (i, c) in
+                [when.as_str(), &r[0], &r[2], &r[4]].iter().enumerate()
+            {
+                if i > 0 {
+                    line.push(',');
+                }
+                line.push('"');
+                line.push_str(&c.replace('"', "\"\""));
+                line.push('"');
+            }
+            s.push_str(&line);
+            s.push('\n');
+        }
+        s
+    }
+}

@@ -1,0 +1,1364 @@
+//! The SLA engine: replays each ticket's status history under a policy
+//! and measures response and resolution in business time (CONTRACT
+//! section 3).
+//!
+//! One ticket is one pure function of (policy, ticket, its events, its
+//! surveys, cutoff): [`Engine::evaluate`]. Tickets are evaluated in
+//! parallel with rayon ([`Engine::evaluate_all`]); the output order is the
+//! input order whatever the number of threads.
+//!
+//! # The timeline
+//!
+//! `opened_at`, then the ticket's events sorted by time (ties keep file
+//! order); events after the cutoff are ignored and events before the
+//! opening count as happening at the opening. The state before the first
+//! event is `new`. Between two consecutive instants the ticket is in one
+//! state; each such interval's business time goes to:
+//!
+//! | state | goes to |
+//! |---|---|
+//! | new, open | `resolution_business_s` (the clock runs) |
+//! | paused | `paused_business_s` |
+//! | solved, closed before a reopen | `solved_before_reopen_business_s` (counts nowhere in the CONTRACT; shown so that GLPI's `waiting_duration`, which includes it, can be reconciled) |
+//! | solved, closed at the end | nothing (after `solved_at`) |
+//!
+//! - `responded_at`: the first instant the state is anything but `new`.
+//! - `solved_at`: the instant the final run of solved/closed states began
+//!   (the last entry into solved, or into closed straight from an active
+//!   state, after which the ticket never went back to new, open or paused).
+//! - `reopen_count`: transitions from solved/closed to new/open/paused.
+//!
+//! # Example: a pause over a weekend
+//!
+//! ```
+//! use plazo::{Policy, engine::{Engine, TicketInput}, policy::State};
+//! let p = Policy::from_toml(r#"
+//!     name = "x"
+//!     [calendar]
+//!     holidays = ["co"]
+//!     [calendar.hours]
+//!     mon = ["08:00-17:00"]
+//!     tue = ["08:00-17:00"]
+//!     wed = ["08:00-17:00"]
+//!     thu = ["08:00-17:00"]
+//!     fri = ["08:00-17:00"]
+//!     [[targets]]
+//!     response = "1h"
+//!     resolution = "8h"
+//! "#, "p.toml".as_ref())?;
+//! let tz = p.tz();
+//! let at = |s: &str| plazo::time::Instant::parse(s, tz).unwrap().unix();
+//! // Opened Friday 15:00, taken 15:30, paused 16:00 until Monday 10:00,
+//! // solved Monday 12:00: resolution = 1 h Friday + 2 h Monday.
+//! let events = [
+//!     (at("2026-03-06 15:30"), State::Open),
+//!     (at("2026-03-06 16:00"), State::Paused),
+//!     (at("2026-03-09 10:00"), State::Open),
+//!     (at("2026-03-09 12:00"), State::Solved),
+//! ];
+//! let input = TicketInput::new(at("2026-03-06 15:00"), &events);
+//! let row = Engine::evaluate_one(&p, &input, Some(0), at("2026-04-01 00:00"));
+//! assert_eq!(row.response_s, 1800);
+//! assert_eq!(row.resolution_s, 3 * 3600);
+//! assert_eq!(row.paused_s, 3 * 3600); // Friday 16-17, Monday 08-10
+//! assert_eq!(row.resolution_met, Some(true));
+//! # Ok::<(), plazo::Error>(())
+//! ```
+
+pub mod explain;
+pub mod frame;
+pub mod output;
+pub mod reconcile;
+
+use std::collections::{BTreeMap, HashMap};
+
+use rayon::prelude::*;
+
+use crate::error::{Error, Result};
+use crate::model::dataset::{Attr, Dataset};
+use crate::policy::{ExclusionRule, Field, Policy, State};
+use crate::text::fold;
+use crate::time::{BizDuration, Instant};
+
+/// Why a ticket is left out of compliance.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Exclusion {
+    /// Its state at the cutoff is `cancelled`.
+    Cancelled,
+    /// More affected users than `[exclude] massive_affected_users`.
+    Massive,
+    /// Its type is in `[exclude] types`.
+    ExcludedType,
+    /// Its category is in `[exclude] categories`.
+    ExcludedCategory,
+    /// No `[[targets]]` rule matches it.
+    NoTarget,
+    /// Opened after the cutoff: it did not exist yet.
+    OpenedAfterCutoff,
+    /// The policy's `[[exclude.rules]]` entry at this index; its reason
+    /// is [`Exclusion::name`].
+    Rule(u16),
+}
+
+impl Exclusion {
+    /// The stable id of a built-in reason; `"rule"` for a named rule,
+    /// whose id is [`Exclusion::name`] (what outputs write).
+    pub fn key(self) -> &'static str {
+        match self {
+            Exclusion::Rule(_) => "rule",
+            Exclusion::Cancelled => "cancelled",
+            Exclusion::Massive => "massive",
+            Exclusion::ExcludedType => "excluded_type",
+            Exclusion::ExcludedCategory => "excluded_category",
+            Exclusion::NoTarget => "no_target",
+            Exclusion::OpenedAfterCutoff => "opened_after_cutoff",
+        }
+    }
+
+    /// A sentence for people.
+    pub fn describe(self, lang: crate::text::lang::Lang) -> &'static str {
+        let (es, en) = match self {
+            Exclusion::Cancelled => ("anulado", "cancelled"),
+            Exclusion::Massive => ("incidente masivo", "massive incident"),
+            Exclusion::ExcludedType => ("tipo excluido", "excluded type"),
+            Exclusion::ExcludedCategory => {
+                ("categoría excluida", "excluded category")
+            }
+            Exclusion::NoTarget => {
+                ("sin ANS aplicable", "no target rule matches")
+            }
+            Exclusion::OpenedAfterCutoff => {
+                ("abierto después del corte", "opened after the cutoff")
+            }
+            Exclusion::Rule(_) => ("regla de exclusión", "exclusion rule"),
+        };
+        lang.pick(es, en)
+    }
+
+    /// The id written to `excluded_reason`: the built-in key, or the
+    /// named rule's `reason`.
+    pub fn name(self, policy: &Policy) -> &str {
+        match self.named_rule(policy) {
+            Some(r) => &r.reason,
+            None => self.key(),
+        }
+    }
+
+    /// The policy's `[[exclude.rules]]` entry of a [`Exclusion::Rule`].
+    fn named_rule(self, policy: &Policy) -> Option<&ExclusionRule> {
+        match self {
+            Exclusion::Rule(i) => {
+                policy.exclusions().rules.get(usize::from(i))
+            }
+            _ => None,
+        }
+    }
+
+    /// Words for people: [`Exclusion::describe`], or the named rule's
+    /// `description`.
+    pub fn describe_in(
+        self,
+        policy: &Policy,
+        lang: crate::text::lang::Lang,
+    ) -> &str {
+        match self.named_rule(policy) {
+            Some(r) => &r.description,
+            None => self.describe(lang),
+        }
+    }
+}
+
+/// How an unfinished measure stands at the cutoff.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Class {
+    /// Over its target.
+    Breached,
+    /// At or above 80% of its target.
+    AtRisk,
+    /// Below 80% of its target.
+    OnTrack,
+}
+
+impl Class {
+    /// The stable id written in outputs.
+    pub fn key(self) -> &'static str {
+        match self {
+            Class::Breached => "breached",
+            Class::AtRisk => "at_risk",
+            Class::OnTrack => "on_track",
+        }
+    }
+
+    fn of(used: i64, target: i64) -> Class {
+        if used > target {
+            Class::Breached
+        } else if used * 5 >= target * 4 {
+            Class::AtRisk
+        } else {
+            Class::OnTrack
+        }
+    }
+}
+
+/// One ticket's figures (CONTRACT section 4 and extensions). Instants are
+/// Unix seconds; durations whole business seconds.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SlaRow {
+    /// Index of the ticket in the dataset.
+    pub ticket: u32,
+    /// First instant the state left `new`.
+    pub responded_at: Option<i64>,
+    /// Start of the final solved/closed run.
+    pub solved_at: Option<i64>,
+    /// Start of the final closed run.
+    pub closed_at: Option<i64>,
+    /// Canonical state at the cutoff.
+    pub state: Option<State>,
+    /// Business seconds from opening to response (or to the cutoff).
+    pub response_s: i64,
+    /// Business seconds in new/open up to `solved_at` (or the cutoff).
+    pub resolution_s: i64,
+    /// Business seconds paused before `solved_at` (or the cutoff).
+    pub paused_s: i64,
+    /// Business seconds in solved/closed before a reopen.
+    pub solved_before_reopen_s: i64,
+    /// The response target in business seconds.
+    pub response_target_s: Option<i64>,
+    /// The resolution target in business seconds.
+    pub resolution_target_s: Option<i64>,
+    /// `response_s <= target`, when responded and targeted.
+    pub response_met: Option<bool>,
+    /// `resolution_s <= target`, when solved and targeted.
+    pub resolution_met: Option<bool>,
+    /// When the response target is (was) reached.
+    pub response_due_at: Option<i64>,
+    /// When resolution time reaches (reached) the target, given the pauses
+    /// that happened before it.
+    pub resolution_due_at: Option<i64>,
+    /// Unfinished response at the cutoff: its class.
+    pub response_class: Option<Class>,
+    /// Unfinished resolution at the cutoff: its class.
+    pub resolution_class: Option<Class>,
+    /// Transitions from solved/closed back to new/open/paused.
+    pub reopen_count: u32,
+    /// The last survey score answered by the cutoff.
+    pub survey_score: Option<f64>,
+    /// When it was answered.
+    pub survey_answered_at: Option<i64>,
+    /// Why it is left out of compliance.
+    pub excluded: Option<Exclusion>,
+    /// Closed with no survey answer, at or after the expected auto-close.
+    pub auto_closed: Option<bool>,
+    /// Closed (or still unclosed at the cutoff) after the expected close.
+    pub close_late: Option<bool>,
+    /// Wall-clock seconds from opening to `solved_at` (or the cutoff).
+    pub wall_resolution_s: i64,
+    /// Business seconds over the response target.
+    pub response_overrun_s: Option<i64>,
+    /// Business seconds over the resolution target.
+    pub resolution_overrun_s: Option<i64>,
+    /// Index of the target rule applied.
+    pub target_rule: Option<usize>,
+    /// Events in the timeline (after the cutoff filter).
+    pub events: u32,
+    /// In the survey's scope (`[survey] applies_to`; true without it):
+    /// the tickets the survey response rate counts.
+    pub survey_expected: bool,
+}
+
+/// One interval of a ticket's timeline: a state held from `start` to
+/// `end` (Unix seconds), with its business seconds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Span {
+    /// The canonical state held.
+    pub state: State,
+    /// Start (inclusive).
+    pub start: i64,
+    /// End (exclusive).
+    pub end: i64,
+    /// Business seconds inside.
+    pub business_s: i64,
+    /// Index (in the input events) of the event that began it; `None`
+    /// for the interval that begins at the opening.
+    pub event: Option<usize>,
+}
+
+/// One ticket's timeline input: opening, its (time, state) events sorted
+/// by time, and its survey answers (time, score) sorted by time.
+#[derive(Clone, Debug)]
+pub struct TicketInput<'a> {
+    /// `opened_at`, Unix seconds.
+    pub opened_at: i64,
+    /// Events (Unix seconds, state), sorted by time, ties in file order.
+    pub events: &'a [(i64, State)],
+    /// Survey answers (Unix seconds, score), sorted by time.
+    pub surveys: &'a [(i64, f64)],
+    /// `affected_users`.
+    pub affected_users: Option<i64>,
+    /// Excluded by type or category (decided by the caller).
+    pub attr_exclusion: Option<Exclusion>,
+    /// Excluded by a named `[[exclude.rules]]` entry (decided by the
+    /// caller, which sees the ticket's columns and source labels); it
+    /// wins over every built-in reason.
+    pub rule_exclusion: Option<Exclusion>,
+    /// The ticket's own (response, resolution) targets from
+    /// `[targets_from_ticket]`; each wins over the rule's when given.
+    pub ticket_targets: [Option<BizDuration>; 2],
+    /// In the survey's scope (`[survey] applies_to`; true without it).
+    pub survey_expected: bool,
+}
+
+impl<'a> TicketInput<'a> {
+    /// A ticket with events and nothing else.
+    pub fn new(opened_at: i64, events: &'a [(i64, State)]) -> Self {
+        TicketInput {
+            opened_at,
+            events,
+            surveys: &[],
+            affected_users: None,
+            attr_exclusion: None,
+            rule_exclusion: None,
+            ticket_targets: [None, None],
+            survey_expected: true,
+        }
+    }
+}
+
+/// A policy bound to a dataset and a cutoff.
+pub struct Engine<'a> {
+    policy: &'a Policy,
+    ds: &'a Dataset,
+    cutoff: i64,
+    /// Canonical state of each interned string used as a status.
+    state_of: Vec<Option<State>>,
+    /// Target rule per ticket.
+    rule: Vec<Option<u16>>,
+    /// Type/category exclusion per ticket.
+    attr_excl: Vec<Option<Exclusion>>,
+    /// `[[exclude.rules]]` whose column and opening conditions hold, one
+    /// bit per rule, per ticket (empty without rules).
+    rule_mask: Vec<u32>,
+    /// Rules whose final-status condition holds (or that have none), per
+    /// interned status label; the last entry: no event by the cutoff.
+    status_mask: Vec<u32>,
+    /// Each ticket's own targets (empty without `[targets_from_ticket]`).
+    ticket_tg: Vec<[Option<BizDuration>; 2]>,
+    /// Whether each ticket is in `[survey] applies_to`.
+    surveyed: Vec<bool>,
+    /// Per interned string: a note that marks an automatic close (`[close]
+    /// auto_close_notes`); empty without them.
+    auto_note: Vec<bool>,
+    /// Each ticket's clock start (`[clock] start`); empty without it.
+    clock_start: Vec<i64>,
+}
+
+/// An unknown status label, for the error that lists them all.
+#[derive(Debug)]
+struct Unknown {
+    count: u64,
+    example: u32,
+}
+
+impl<'a> Engine<'a> {
+    /// Binds `policy` to `ds` at `cutoff`.
+    ///
+    /// # Errors
+    ///
+    /// An input error listing every status label the policy does not map,
+    /// with its count, an example ticket, and the `[states]` key to add it
+    /// to.
+    pub fn new(
+        policy: &'a Policy,
+        ds: &'a Dataset,
+        cutoff: Instant,
+    ) -> Result<Engine<'a>> {
+        let mut state_of: Vec<Option<State>> = vec![None; ds.strings.len()];
+        let mut seen = vec![false; ds.strings.len()];
+        let mut unknown: BTreeMap<String, Unknown> = BTreeMap::new();
+        for (i, _) in ds.tickets.iter().enumerate() {
+            for e in ds.events_of(i) {
+                let s = e.status as usize;
+                if !seen[s] {
+                    seen[s] = true;
+                    state_of[s] = policy.state_of(ds.strings.get(e.status));
+                }
+                if state_of[s].is_none() {
+                    let u = unknown
+                        .entry(ds.strings.get(e.status).to_string())
+                        .or_insert(Unknown {
+                            count: 0,
+                            example: i as u32,
+                        });
+                    u.count += 1;
+                }
+            }
+        }
+        if !unknown.is_empty() {
+            return Err(unknown_labels(policy, ds, &unknown));
+        }
+        // Columns named in `where` keys: resolved to the tickets table's
+        // extra columns once.
+        let mut cols: Vec<String> = Vec::new();
+        for r in policy.targets() {
+            for (c, _) in &r.columns {
+                if !cols.contains(c) {
+                    cols.push(c.clone());
+                }
+            }
+        }
+        let mut col_idx = Vec::with_capacity(cols.len());
+        for c in &cols {
+            let i = extra_column(
+                policy,
+                ds,
+                &format!("[[targets]] where.{c}"),
+                c,
+            )?;
+            col_idx.push(i);
+        }
+        // Target rule and attribute exclusions per distinct combination.
+        #[allow(clippy::type_complexity)]
+        let mut memo: HashMap<
+            Vec<u32>,
+            (Option<u16>, Option<Exclusion>, bool),
+        > = HashMap::new();
+        let mut folded: HashMap<u32, String> = HashMap::new();
+        let mut rule = Vec::with_capacity(ds.tickets.len());
+        let mut attr_excl = Vec::with_capacity(ds.tickets.len());
+        let mut surveyed = Vec::with_capacity(ds.tickets.len());
+        let ex = policy.exclusions();
+        let mut key: Vec<u32> = Vec::with_capacity(5 + cols.len());
+        let cut = cutoff.unix();
+        for (i, t) in ds.tickets.iter().enumerate() {
+            key.clear();
+            key.extend([
+                t.attr(Attr::Type),
+                t.attr(Attr::Priority),
+                t.attr(Attr::Category),
+                t.attr(Attr::Service),
+                t.attr(Attr::Group),
+            ]);
+            key.extend(col_idx.iter().map(|&i| t.extra[i]));
+            for (slot, f) in [(1, Field::Priority), (4, Field::Group)] {
+                if let Some(e) = match_event(policy, ds, i, cut, f) {
+                    key[slot] = event_value(e, f);
+                }
+            }
+            if let Some(&(r, x, sv)) = memo.get(&key) {
+                rule.push(r);
+                attr_excl.push(x);
+                surveyed.push(sv);
+                continue;
+            }
+            for &id in &key {
+                folded.entry(id).or_insert_with(|| fold(ds.strings.get(id)));
+            }
+            let get = |f: Field| -> &str {
+                let k = match f {
+                    Field::Type => key[0],
+                    Field::Priority => key[1],
+                    Field::Category => key[2],
+                    Field::Service => key[3],
+                    Field::Group => key[4],
+                };
+                folded[&k].as_str()
+            };
+            let col = |c: &str| -> &str {
+                cols.iter()
+                    .position(|x| x == c)
+                    .map_or("", |j| folded[&key[5 + j]].as_str())
+            };
+            let r = policy
+                .targets()
+                .iter()
+                .position(|rule| rule.matches_with(get, col))
+                .map(|i| i as u16);
+            let x = if ex.types.iter().any(|v| v == get(Field::Type)) {
+                Some(Exclusion::ExcludedType)
+            } else if ex.categories.iter().any(|v| v == get(Field::Category)) {
+                Some(Exclusion::ExcludedCategory)
+            } else {
+                None
+            };
+            let sv = policy.survey_scope().is_none_or(|s| s.matches(get));
+            memo.insert(key.clone(), (r, x, sv));
+            rule.push(r);
+            attr_excl.push(x);
+            surveyed.push(sv);
+        }
+        let (rule_mask, status_mask) =
+            exclusion_rules(policy, ds, &seen, &mut folded)?;
+        let ticket_tg = read_ticket_targets(policy, ds)?.0;
+        let clock_start = read_clock_starts(policy, ds)?.0;
+        let notes = policy.auto_close_notes();
+        let mut auto_note = Vec::new();
+        if !notes.is_empty() {
+            auto_note = vec![false; ds.strings.len()];
+            let mut done = vec![false; ds.strings.len()];
+            for e in &ds.events {
+                let n = e.note as usize;
+                if !done[n] {
+                    done[n] = true;
+                    let text = fold(ds.strings.get(e.note));
+                    auto_note[n] =
+                        notes.iter().any(|f| text.contains(f.as_str()));
+                }
+            }
+        }
+        Ok(Engine {
+            policy,
+            ds,
+            cutoff: cutoff.unix(),
+            state_of,
+            rule,
+            attr_excl,
+            rule_mask,
+            status_mask,
+            ticket_tg,
+            surveyed,
+            auto_note,
+            clock_start,
+        })
+    }
+
+    /// The cutoff, Unix seconds.
+    pub fn cutoff(&self) -> i64 {
+        self.cutoff
+    }
+
+    /// The canonical state of an event's status label.
+    pub fn state(&self, status: u32) -> State {
+        self.state_of[status as usize].expect("checked in Engine::new")
+    }
+
+    /// The target rule applied to ticket `i`.
+    pub fn rule_of(&self, i: usize) -> Option<usize> {
+        self.rule[i].map(usize::from)
+    }
+
+    /// The named `[[exclude.rules]]` entry that excludes ticket `i`, if
+    /// any: the first in file order whose conditions all hold (its column
+    /// value, its opening instant, its last status label at the cutoff).
+    pub fn rule_exclusion(&self, i: usize) -> Option<Exclusion> {
+        // A ticket opened after the cutoff did not exist yet: no rule
+        // applies (it is `opened_after_cutoff`).
+        if self.rule_mask.is_empty()
+            || self.ds.tickets[i].opened_at > self.cutoff
+        {
+            return None;
+        }
+        let last = self
+            .ds
+            .events_of(i)
+            .iter()
+            .rev()
+            .find(|e| e.at <= self.cutoff)
+            .map_or(self.status_mask.len() - 1, |e| e.status as usize);
+        let m = self.rule_mask[i] & self.status_mask[last];
+        (m != 0).then(|| Exclusion::Rule(m.trailing_zeros() as u16))
+    }
+
+    /// When ticket `i`'s clocks start: its `[clock] start` instant when
+    /// that is earlier than `opened_at` (a reception before the
+    /// registration), else `opened_at`. A ticket opened after the cutoff
+    /// starts at `opened_at` whatever its reception: it did not exist in
+    /// the tool yet (`opened_after_cutoff`).
+    pub fn clock_start_of(&self, i: usize) -> i64 {
+        let opened = self.ds.tickets[i].opened_at;
+        if opened > self.cutoff {
+            return opened;
+        }
+        self.clock_start.get(i).map_or(opened, |&s| s.min(opened))
+    }
+
+    /// Ticket `i`'s own (response, resolution) targets from
+    /// `[targets_from_ticket]` (both `None` without it or with empty
+    /// cells).
+    pub fn ticket_targets(&self, i: usize) -> [Option<BizDuration>; 2] {
+        self.ticket_tg.get(i).copied().unwrap_or([None, None])
+    }
+
+    /// Evaluates ticket `i` of the dataset.
+    pub fn evaluate(&self, i: usize) -> SlaRow {
+        self.evaluate_ticket_traced(i, |_| {})
+    }
+
+    /// [`Engine::evaluate`], also reporting each timeline interval to
+    /// `trace` in order (for `plazo explain`): the same inputs, the same
+    /// row.
+    pub fn evaluate_ticket_traced(
+        &self,
+        i: usize,
+        trace: impl FnMut(Span),
+    ) -> SlaRow {
+        let t = &self.ds.tickets[i];
+        let evs = self.ds.events_of(i);
+        // Small timelines live on the stack; long ones allocate.
+        let mut buf: smallvec_like::Buf<(i64, State)> =
+            smallvec_like::Buf::new();
+        for e in evs {
+            buf.push((e.at, self.state(e.status)));
+        }
+        let mut sbuf: smallvec_like::Buf<(i64, f64)> =
+            smallvec_like::Buf::new();
+        for s in self.ds.surveys_of(i) {
+            sbuf.push((s.answered_at, s.score));
+        }
+        let input = TicketInput {
+            opened_at: self.clock_start_of(i),
+            events: buf.as_slice(),
+            surveys: sbuf.as_slice(),
+            affected_users: t.affected_users,
+            attr_exclusion: self.attr_excl[i],
+            rule_exclusion: self.rule_exclusion(i),
+            ticket_targets: self.ticket_targets(i),
+            survey_expected: self.surveyed[i],
+        };
+        let mut row = Engine::evaluate_traced(
+            self.policy,
+            &input,
+            self.rule_of(i),
+            self.cutoff,
+            trace,
+        );
+        row.ticket = i as u32;
+        if !self.auto_note.is_empty()
+            && let Some(closed) = row.closed_at
+        {
+            row.auto_closed = Some(self.closed_by_note(i, closed));
+        }
+        row
+    }
+
+    /// With `[close] auto_close_notes`: whether a `closed` event of ticket
+    /// `i`'s final closed run (from `closed` to the cutoff) carries one of
+    /// the notes (a repeated "Cerrado" may carry it).
+    fn closed_by_note(&self, i: usize, closed: i64) -> bool {
+        let o = self.clock_start_of(i);
+        self.ds
+            .events_of(i)
+            .iter()
+            .filter(|e| e.at.max(o) >= closed && e.at <= self.cutoff)
+            .filter(|e| self.state(e.status) == State::Closed)
+            .any(|e| self.auto_note[e.note as usize])
+    }
+
+    /// Evaluates every ticket, in parallel; rows in input order.
+    pub fn evaluate_all(&self) -> Vec<SlaRow> {
+        self.evaluate_all_with(|_| {})
+    }
+
+    /// [`Engine::evaluate_all`], calling `progress(n)` after each chunk
+    /// of `n` tickets (for a progress bar).
+    pub fn evaluate_all_with(
+        &self,
+        progress: impl Fn(usize) + Sync,
+    ) -> Vec<SlaRow> {
+        // Rows are written in place (an indexed parallel collect), in
+        // pieces of at least CHUNK tickets; progress is reported once per
+        // CHUNK tickets and once for the remainder, so it sums to n.
+        const CHUNK: usize = 4096;
+        let n = self.ds.tickets.len();
+        let mut rows = Vec::with_capacity(n);
+        (0..n)
+            .into_par_iter()
+            .with_min_len(CHUNK)
+            .map(|i| {
+                let row = self.evaluate(i);
+                if (i + 1) % CHUNK == 0 {
+                    progress(CHUNK);
+                } else if i + 1 == n {
+                    progress(n % CHUNK);
+                }
+                row
+            })
+            .collect_into_vec(&mut rows);
+        rows
+    }
+
+    /// The pure function: one ticket under `policy` at `cutoff`, with
+    /// target rule `rule` (an index into `policy.targets()`).
+    pub fn evaluate_one(
+        policy: &Policy,
+        t: &TicketInput<'_>,
+        rule: Option<usize>,
+        cutoff: i64,
+    ) -> SlaRow {
+        Engine::evaluate_traced(policy, t, rule, cutoff, |_| {})
+    }
+
+    /// [`Engine::evaluate_one`], also reporting each timeline interval to
+    /// `trace` in order (for `plazo explain`).
+    pub fn evaluate_traced(
+        policy: &Policy,
+        t: &TicketInput<'_>,
+        rule: Option<usize>,
+        cutoff: i64,
+        mut trace: impl FnMut(Span),
+    ) -> SlaRow {
+        let cal = policy.calendar();
+        let o = t.opened_at;
+        let mut row = SlaRow {
+            target_rule: rule,
+            survey_expected: t.survey_expected,
+            ..SlaRow::default()
+        };
+        if o > cutoff {
+            row.excluded = Some(Exclusion::OpenedAfterCutoff);
+            return row;
+        }
+        let rule = rule.map(|r| &policy.targets()[r]);
+        let target = |d: Option<BizDuration>| -> Option<i64> {
+            match d? {
+                BizDuration::Seconds(s) => Some(s),
+                BizDuration::Days(n) => {
+                    let due = cal
+                        .add_business_days(Instant::from_unix(o), n)
+                        .ok()?;
+                    Some(cal.between_secs(o, due.unix()))
+                }
+            }
+        };
+        // The ticket's own target wins over its rule's, measure by measure.
+        let [own_resp, own_res] = t.ticket_targets;
+        let resp_target = target(own_resp.or(rule.and_then(|r| r.response)));
+        let res_target = target(own_res.or(rule.and_then(|r| r.resolution)));
+
+        // One pass over the timeline; each instant's business position is
+        // read once (B(a, b) = pos(b) - pos(a)).
+        let pos = |t: i64| cal.business_position(Instant::from_unix(t));
+        let mut state = State::New;
+        let mut since = o; // start of the current interval
+        let mut since_pos = pos(o);
+        let opened_pos = since_pos;
+        let mut responded: Option<(i64, i64)> = None; // (instant, position)
+        let mut done_since: Option<i64> = None; // start of a solved/closed run
+        let mut closed_since: Option<i64> = None;
+        let mut done_b = 0i64; // business time of the current done run
+        let mut reopen = 0u32;
+        let mut counted = 0i64; // resolution clock
+        let mut due: Option<i64> = None;
+        let mut n_events = 0u32;
+        let mut since_event: Option<usize> = None;
+        let mut close_interval =
+            |row: &mut SlaRow,
+             state: State,
+             event: Option<usize>,
+             a: i64,
+             b: i64,
+             bt: i64,
+             done_b: &mut i64,
+             counted: &mut i64,
+             due: &mut Option<i64>| {
+                if b <= a {
+                    return;
+                }
+                trace(Span {
+                    state,
+                    start: a,
+                    end: b,
+                    business_s: bt,
+                    event,
+                });
+                match state {
+                    State::New | State::Open => {
+                        if let (Some(tg), None) = (res_target, *due)
+                            && *counted + bt >= tg
+                        {
+                            *due = cal
+                                .add_business(
+                                    Instant::from_unix(a),
+                                    tg - *counted,
+                                )
+                                .ok()
+                                .map(Instant::unix);
+                        }
+                        *counted += bt;
+                    }
+                    State::Paused => row.paused_s += bt,
+                    State::Solved | State::Closed | State::Cancelled => {
+                        *done_b += bt
+                    }
+                }
+            };
+        for (k, &(at, st)) in t.events.iter().enumerate() {
+            if at > cutoff {
+                break;
+            }
+            n_events += 1;
+            let at = at.max(o);
+            if st == state {
+                continue;
+            }
+            let at_pos = pos(at);
+            close_interval(
+                &mut row,
+                state,
+                since_event,
+                since,
+                at,
+                at_pos - since_pos,
+                &mut done_b,
+                &mut counted,
+                &mut due,
+            );
+            if responded.is_none() && st != State::New {
+                responded = Some((at, at_pos));
+            }
+            if state.is_done() && st.is_active() {
+                reopen += 1;
+                row.solved_before_reopen_s += done_b;
+            }
+            if !st.is_done() {
+                done_b = 0;
+                done_since = None;
+            } else if done_since.is_none() {
+                done_b = 0;
+                done_since = Some(at);
+            }
+            if st == State::Closed {
+                closed_since.get_or_insert(at);
+            } else {
+                closed_since = None;
+            }
+            state = st;
+            since = at;
+            since_pos = at_pos;
+            since_event = Some(k);
+        }
+        let cutoff_pos = pos(cutoff);
+        close_interval(
+            &mut row,
+            state,
+            since_event,
+            since,
+            cutoff,
+            cutoff_pos - since_pos,
+            &mut done_b,
+            &mut counted,
+            &mut due,
+        );
+        row.events = n_events;
+        row.state = Some(state);
+        row.reopen_count = reopen;
+        row.responded_at = responded.map(|r| r.0);
+        if state.is_done() {
+            row.solved_at = done_since;
+            if state == State::Closed {
+                row.closed_at = closed_since;
+            }
+        }
+        row.resolution_s = counted;
+        let end = row.solved_at.unwrap_or(cutoff);
+        row.wall_resolution_s = end - o;
+
+        // Response.
+        row.response_s = responded.map_or(cutoff_pos, |r| r.1) - opened_pos;
+        if let Some(tg) = resp_target {
+            row.response_target_s = Some(tg);
+            row.response_due_at = cal
+                .add_business(Instant::from_unix(o), tg)
+                .ok()
+                .map(Instant::unix);
+            row.response_overrun_s = Some((row.response_s - tg).max(0));
+            if responded.is_some() {
+                row.response_met = Some(row.response_s <= tg);
+            } else {
+                row.response_class = Some(Class::of(row.response_s, tg));
+            }
+        }
+        // Resolution.
+        if let Some(tg) = res_target {
+            row.resolution_target_s = Some(tg);
+            row.resolution_due_at =
+                due.filter(|_| state != State::Cancelled).or_else(|| {
+                    if state == State::Cancelled {
+                        return None;
+                    }
+                    cal.add_business(Instant::from_unix(end), tg - counted)
+                        .ok()
+                        .map(Instant::unix)
+                });
+            row.resolution_overrun_s = Some((counted - tg).max(0));
+            if row.solved_at.is_some() {
+                row.resolution_met = Some(counted <= tg);
+            } else if state != State::Cancelled {
+                row.resolution_class = Some(Class::of(counted, tg));
+            }
+        }
+
+        // Surveys answered by the cutoff: the last one counts.
+        if let Some(&(at, score)) =
+            t.surveys.iter().rev().find(|s| s.0 <= cutoff)
+        {
+            row.survey_score = Some(score);
+            row.survey_answered_at = Some(at);
+        }
+        // Closing expectation.
+        if let (Some(after), Some(solved)) =
+            (policy.auto_close_after(), row.solved_at)
+        {
+            let expected = cal
+                .add(Instant::from_unix(solved), after)
+                .ok()
+                .map(Instant::unix);
+            if let Some(expected) = expected {
+                match row.closed_at {
+                    Some(closed) => {
+                        let answered_before_close =
+                            t.surveys.iter().any(|s| s.0 <= closed);
+                        row.auto_closed =
+                            Some(!answered_before_close && closed >= expected);
+                        row.close_late =
+                            Some(cal.between_secs(expected, closed) > 0);
+                    }
+                    None => {
+                        row.auto_closed = Some(false);
+                        row.close_late =
+                            Some(cal.between_secs(expected, cutoff) > 0);
+                    }
+                }
+            }
+        }
+        // Exclusions, in order of precedence.
+        let ex = policy.exclusions();
+        row.excluded = if t.rule_exclusion.is_some() {
+            t.rule_exclusion
+        } else if state == State::Cancelled {
+            Some(Exclusion::Cancelled)
+        } else if matches!((ex.massive_affected_users, t.affected_users), (Some(m), Some(u)) if u > m)
+        {
+            Some(Exclusion::Massive)
+        } else if t.attr_exclusion.is_some() {
+            t.attr_exclusion
+        } else if rule.is_none() && t.ticket_targets == [None, None] {
+            Some(Exclusion::NoTarget)
+        } else {
+            None
+        };
+        row
+    }
+}
+
+/// The input error for policy key `key` naming a tickets column `col`
+/// the table lacks; `canonical` adds that the canonical attributes work
+/// too (where the key accepts them).
+fn no_column(
+    policy: &Policy,
+    ds: &Dataset,
+    key: &str,
+    col: &str,
+    canonical: bool,
+) -> Error {
+    let (es_more, en_more) = if canonical {
+        (
+            "; también sirven type, priority, category, service, group, \
+             assignee, requester y channel",
+            "; type, priority, category, service, group, assignee, requester \
+             and channel work too",
+        )
+    } else {
+        ("", "")
+    };
+    let (path, extra) = (policy.path().display(), ds.extra_columns.join(", "));
+    Error::input(
+        format!(
+            "{path}: {key}: la tabla de tickets no tiene la columna {col:?} \
+             (columnas adicionales: {extra}{es_more}); agréguela a la \
+             exportación o corrija el nombre"
+        ),
+        format!(
+            "{path}: {key}: the tickets table has no column {col:?} (extra \
+             columns: {extra}{en_more}); add it to the export or fix the name"
+        ),
+    )
+}
+
+/// The extra column of the tickets table named by policy key `key`.
+fn extra_column(
+    policy: &Policy,
+    ds: &Dataset,
+    key: &str,
+    col: &str,
+) -> Result<usize> {
+    ds.extra_columns
+        .iter()
+        .position(|c| c == col)
+        .ok_or_else(|| no_column(policy, ds, key, col, false))
+}
+
+/// With `[matching] from_events` naming `field` (`priority` or `group`):
+/// the last event of ticket `i` at or before `cutoff` that set a value
+/// for it, whose value then chooses the target rule instead of the
+/// tickets table's. `None` when the policy does not name the field or no
+/// event set it.
+pub fn match_event<'d>(
+    policy: &Policy,
+    ds: &'d Dataset,
+    i: usize,
+    cutoff: i64,
+    field: Field,
+) -> Option<&'d crate::model::dataset::Event> {
+    if !policy.match_from_events().contains(&field) {
+        return None;
+    }
+    ds.events_of(i)
+        .iter()
+        .rev()
+        .find(|e| e.at <= cutoff && event_value(e, field) != 0)
+}
+
+/// An event's interned value of `field`: its `priority` change for
+/// [`Field::Priority`], its `group` otherwise.
+pub fn event_value(e: &crate::model::dataset::Event, field: Field) -> u32 {
+    match field {
+        Field::Priority => e.priority,
+        _ => e.group,
+    }
+}
+
+/// The cells of the policy's ticket columns (`[targets_from_ticket]`,
+/// `[clock] start`) that cannot be read, as rejects (file, line, column,
+/// value, reason). Such a ticket is kept: its rule's target applies, its
+/// clock starts at `opened_at`. `plazo sla` and `plazo report` write these
+/// beside the other rejected rows (and `--strict` stops on them).
+///
+/// # Errors
+///
+/// A named column the tickets table lacks (an input error naming the
+/// policy key).
+pub fn cell_rejects(
+    policy: &Policy,
+    ds: &Dataset,
+) -> Result<Vec<crate::model::dataset::Reject>> {
+    let mut out = read_ticket_targets(policy, ds)?.1;
+    out.extend(read_clock_starts(policy, ds)?.1);
+    Ok(out)
+}
+
+/// A reject for an unreadable cell of ticket `t`'s column `col`.
+fn cell_reject(
+    ds: &Dataset,
+    t: &crate::model::dataset::Ticket,
+    col: &str,
+    value: &str,
+    reason: String,
+) -> crate::model::dataset::Reject {
+    crate::model::dataset::Reject {
+        file: ds.tickets_file.clone(),
+        line: u64::from(t.line),
+        column: col.to_string(),
+        value: value.to_string(),
+        reason,
+    }
+}
+
+/// Each ticket's clock start from `[clock] start` (an empty vector
+/// without it; `opened_at` where the cell is empty or unreadable), and
+/// the unreadable cells.
+fn read_clock_starts(
+    policy: &Policy,
+    ds: &Dataset,
+) -> Result<(Vec<i64>, Vec<crate::model::dataset::Reject>)> {
+    let Some(col) = policy.clock_start() else {
+        return Ok((Vec::new(), Vec::new()));
+    };
+    let x = extra_column(policy, ds, "clock.start", col)?;
+    let lang = crate::text::lang::current();
+    let mut clock = crate::time::InstantReader::new(policy.tz());
+    let mut starts = Vec::with_capacity(ds.tickets.len());
+    let mut rejects = Vec::new();
+    for t in &ds.tickets {
+        let cell = ds.strings.get(t.extra[x]).trim();
+        let start = if cell.is_empty() {
+            t.opened_at
+        } else {
+            match clock.read(cell) {
+                Ok(at) => at.unix(),
+                Err(_) => {
+                    let why = lang.pick(
+                        "fecha ilegible: use ISO 8601 (2026-03-05 \
+                         14:22[:10][-05:00]); el reloj empieza en opened_at",
+                        "unreadable date: use ISO 8601 (2026-03-05 \
+                         14:22[:10][-05:00]); the clock starts at opened_at",
+                    );
+                    rejects.push(cell_reject(ds, t, col, cell, why.into()));
+                    t.opened_at
+                }
+            }
+        };
+        starts.push(start);
+    }
+    Ok((starts, rejects))
+}
+
+/// The events of ticket `i`, by `cutoff` (Unix seconds), that begin a
+/// pause (the state becomes `paused` from another one) with an empty
+/// `note`: the list behind `[checks] paused_requires_note`.
+///
+/// ```
+/// use plazo::Policy;
+/// use plazo::model::dataset::{Dataset, Inputs};
+/// let dir = std::env::temp_dir().join("plazo-doc-unnoted");
+/// std::fs::create_dir_all(&dir)?;
+/// std::fs::write(dir.join("t.csv"), "ticket_id,opened_at\n1,2026-03-02 08:00\n")?;
+/// std::fs::write(dir.join("e.csv"), "ticket_id,at,status,note\n\
+///     1,2026-03-02 09:00,Suspendido,\n1,2026-03-02 10:00,En proceso,\n\
+///     1,2026-03-02 11:00,Suspendido,Esperando al proveedor\n")?;
+/// let policy = Policy::from_toml(r#"
+///     name = "x"
+///     [calendar]
+///     always = true
+///     [states]
+///     open = ["En proceso"]
+///     paused = ["Suspendido"]
+/// "#, "p.toml".as_ref())?;
+/// let ds = Dataset::load(&Inputs::new(dir.join("t.csv"), dir.join("e.csv")), policy.tz())?;
+/// let cutoff = plazo::time::Instant::parse("2026-03-31 00:00", policy.tz())?.unix();
+/// let bare = plazo::engine::unnoted_pauses(&policy, &ds, 0, cutoff);
+/// assert_eq!(bare.len(), 1); // 09:00; the 11:00 pause has its reason
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn unnoted_pauses<'d>(
+    policy: &Policy,
+    ds: &'d Dataset,
+    i: usize,
+    cutoff: i64,
+) -> Vec<&'d crate::model::dataset::Event> {
+    let mut prev = State::New;
+    let mut out = Vec::new();
+    for e in ds.events_of(i) {
+        if e.at > cutoff {
+            break;
+        }
+        let st = policy
+            .state_of(ds.strings.get(e.status))
+            .unwrap_or(State::Open);
+        if st == State::Paused
+            && prev != State::Paused
+            && ds.strings.get(e.note).trim().is_empty()
+        {
+            out.push(e);
+        }
+        prev = st;
+    }
+    out
+}
+
+/// A ticket's own (response, resolution) targets.
+type OwnTargets = [Option<BizDuration>; 2];
+
+/// Each ticket's targets from the `[targets_from_ticket]` columns (an
+/// empty vector when the policy has none), and the unreadable cells
+/// (left empty). Each distinct cell is read once.
+fn read_ticket_targets(
+    policy: &Policy,
+    ds: &Dataset,
+) -> Result<(Vec<OwnTargets>, Vec<crate::model::dataset::Reject>)> {
+    let Some(spec) = policy.targets_from_ticket() else {
+        return Ok((Vec::new(), Vec::new()));
+    };
+    let mut srcs: [Option<(&str, usize)>; 2] = [None, None];
+    for (k, col) in [&spec.response, &spec.resolution].into_iter().enumerate()
+    {
+        let Some(col) = col else { continue };
+        let key = ["response", "resolution"][k];
+        let key = format!("targets_from_ticket.{key}");
+        let x = extra_column(policy, ds, &key, col)?;
+        srcs[k] = Some((col.as_str(), x));
+    }
+    let lang = crate::text::lang::current();
+    let mut memo: HashMap<
+        u32,
+        std::result::Result<Option<BizDuration>, String>,
+    > = HashMap::new();
+    let mut out = Vec::with_capacity(ds.tickets.len());
+    let mut rejects = Vec::new();
+    for t in &ds.tickets {
+        let mut tg = [None, None];
+        for (k, src) in srcs.iter().enumerate() {
+            let Some((col, x)) = *src else { continue };
+            let id = t.extra[x];
+            let v = memo.entry(id).or_insert_with(|| {
+                let cell = ds.strings.get(id);
+                if cell.trim().is_empty() {
+                    return Ok(None);
+                }
+                spec.parse(cell)
+                    .map(Some)
+                    .map_err(|e| e.message(lang).to_string())
+            });
+            let same_as_first = k == 1 && srcs[0].is_some_and(|s| s.1 == x);
+            match v {
+                Ok(d) => tg[k] = *d,
+                Err(_) if same_as_first => {} // one reject per cell
+                Err(why) => rejects.push(cell_reject(
+                    ds,
+                    t,
+                    col,
+                    ds.strings.get(id),
+                    format!(
+                        "{why} ({})",
+                        lang.pick(
+                            "el ticket se mide con el objetivo de su regla",
+                            "the ticket is measured with its rule's target"
+                        )
+                    ),
+                )),
+            }
+        }
+        out.push(tg);
+    }
+    Ok((out, rejects))
+}
+
+/// Named-rule bitmasks: per ticket, the rules whose column and opening
+/// conditions hold; per status label, the rules whose final-status
+/// condition holds (or that have none); the last entry is for a ticket
+/// with no event by the cutoff.
+type RuleMasks = (Vec<u32>, Vec<u32>);
+
+/// Resolves the policy's `[[exclude.rules]]` against the dataset (`seen`
+/// marks the labels used as statuses). A ticket is excluded by the first
+/// rule set in both its mask and its last label's mask.
+fn exclusion_rules(
+    policy: &Policy,
+    ds: &Dataset,
+    seen: &[bool],
+    folded: &mut HashMap<u32, String>,
+) -> Result<RuleMasks> {
+    let rules = &policy.exclusions().rules;
+    if rules.is_empty() {
+        return Ok((Vec::new(), Vec::new()));
+    }
+    // Labels: one mask each, plus "no event yet" at the end.
+    let free: u32 = rules
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.final_status.is_none())
+        .fold(0, |m, (k, _)| m | 1 << k);
+    let mut status_mask = vec![free; ds.strings.len() + 1];
+    for (id, _) in seen.iter().enumerate().filter(|(_, s)| **s) {
+        let label = fold(ds.strings.get(id as u32));
+        for (k, r) in rules.iter().enumerate() {
+            if r.final_status.as_ref().is_some_and(|v| v.contains(&label)) {
+                status_mask[id] |= 1 << k;
+            }
+        }
+    }
+    // Columns: where each rule's value is.
+    let mut cols: Vec<Option<(crate::model::dataset::Column, &Vec<String>)>> =
+        Vec::new();
+    for (k, r) in rules.iter().enumerate() {
+        let Some((column, values)) = &r.column else {
+            cols.push(None);
+            continue;
+        };
+        let key = format!("exclude.rules[{k}].column");
+        let src = ds
+            .column(column)
+            .ok_or_else(|| no_column(policy, ds, &key, column, true))?;
+        cols.push(Some((src, values)));
+    }
+    let mut ticket_mask = Vec::with_capacity(ds.tickets.len());
+    for t in &ds.tickets {
+        let mut m = 0u32;
+        for (k, r) in rules.iter().enumerate() {
+            let col_ok = match &cols[k] {
+                None => true,
+                Some((src, values)) => {
+                    let id = src.of(t);
+                    let v = folded
+                        .entry(id)
+                        .or_insert_with(|| fold(ds.strings.get(id)));
+                    values.contains(v)
+                }
+            };
+            let open_ok = r
+                .opened_between
+                .is_none_or(|(a, b)| t.opened_at >= a && t.opened_at < b);
+            if col_ok && open_ok {
+                m |= 1 << k;
+            }
+        }
+        ticket_mask.push(m);
+    }
+    Ok((ticket_mask, status_mask))
+}
+
+fn unknown_labels(
+    policy: &Policy,
+    ds: &Dataset,
+    unknown: &BTreeMap<String, Unknown>,
+) -> Error {
+    let mut es = format!(
+        "{}: {} etiqueta(s) de estado sin mapear en [states]:",
+        policy.path().display(),
+        unknown.len()
+    );
+    let mut en = format!(
+        "{}: {} status label(s) not mapped in [states]:",
+        policy.path().display(),
+        unknown.len()
+    );
+    for (label, u) in unknown {
+        let id = &ds.tickets[u.example as usize].id;
+        es.push_str(&format!(
+            "\n  {label:?}: {} eventos, p. ej. ticket {id}",
+            u.count
+        ));
+        en.push_str(&format!(
+            "\n  {label:?}: {} events, e.g. ticket {id}",
+            u.count
+        ));
+    }
+    let first = unknown.keys().next().cloned().unwrap_or_default();
+    es.push_str(&format!(
+        "\nagréguelas a la clave de su estado en [states], p. ej. \
+         paused = [..., {first:?}] (new, open, paused, solved, closed o cancelled)"
+    ));
+    en.push_str(&format!(
+        "\nadd them to their state's key in [states], e.g. \
+         paused = [..., {first:?}] (new, open, paused, solved, closed or cancelled)"
+    ));
+    Error::input(es, en)
+}
+
+/// A tiny inline buffer: timelines of up to 32 events stay on the stack.
+mod smallvec_like {
+    pub struct Buf<T: Copy + Default> {
+        inline: [T; 32],
+        len: usize,
+        heap: Vec<T>,
+    }
+
+    impl<T: Copy + Default> Buf<T> {
+        pub fn new() -> Self {
+            Buf {
+                inline: [T::default(); 32],
+                len: 0,
+                heap: Vec::new(),
+            }
+        }
+
+        pub fn push(&mut self, v: T) {
+            if self.len < 32 {
+                self.inline[self.len] = v;
+                self.len += 1;
+            } else {
+                if self.heap.is_empty() {
+                    self.heap.extend_from_slice(&self.inline);
+                }
+                self.heap.push(v);
+            }
+        }
+
+        pub fn as_slice(&self) -> &[T] {
+            if self.heap.is_empty() {
+                &self.inline[..self.len]
+            } else {
+                &self.heap
+            }
+        }
+    }
+}

@@ -1,0 +1,147 @@
+//! The per-ticket table (CONTRACT section 4): CSV, written atomically.
+//!
+//! Columns, in this order: the CONTRACT's 22, then plazo's extensions.
+//! Instants are ISO 8601 with the policy zone's offset, durations whole
+//! seconds, booleans `true`/`false`, unknown values empty.
+
+use crate::io::csv::push_field;
+use crate::model::dataset::{Attr, Dataset};
+use crate::policy::Policy;
+use crate::time::{Instant, InstantWriter};
+
+use super::SlaRow;
+
+/// The column names, in output order.
+pub const COLUMNS: &[&str] = &[
+    "ticket_id",
+    "type",
+    "priority",
+    "category",
+    "group",
+    "assignee",
+    "opened_at",
+    "responded_at",
+    "solved_at",
+    "closed_at",
+    "state",
+    "response_business_s",
+    "resolution_business_s",
+    "paused_business_s",
+    "response_target_s",
+    "resolution_target_s",
+    "response_met",
+    "resolution_met",
+    "resolution_due_at",
+    "reopen_count",
+    "survey_score",
+    "excluded_reason",
+    // Extensions.
+    "wall_resolution_s",
+    "response_due_at",
+    "response_class",
+    "resolution_class",
+    "at_risk",
+    "auto_closed",
+    "close_late",
+    "response_overrun_s",
+    "resolution_overrun_s",
+    "solved_before_reopen_business_s",
+    "survey_answered_at",
+    "target_rule",
+    "events",
+];
+
+/// Renders the rows as CSV text (header included).
+pub fn render(policy: &Policy, ds: &Dataset, rows: &[SlaRow]) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::with_capacity(rows.len() * 260 + 512);
+    out.push_str(&COLUMNS.join(","));
+    out.push('\n');
+    let mut w = InstantWriter::new(policy.tz());
+    let mut inst = |out: &mut String, t: Option<i64>| {
+        if let Some(t) = t {
+            w.write(Instant::from_unix(t), out);
+        }
+    };
+    for r in rows {
+        let t = &ds.tickets[r.ticket as usize];
+        push_field(&mut out, &t.id);
+        for a in [
+            Attr::Type,
+            Attr::Priority,
+            Attr::Category,
+            Attr::Group,
+            Attr::Assignee,
+        ] {
+            out.push(',');
+            push_field(&mut out, ds.strings.get(t.attr(a)));
+        }
+        out.push(',');
+        inst(&mut out, Some(t.opened_at));
+        for v in [r.responded_at, r.solved_at, r.closed_at] {
+            out.push(',');
+            inst(&mut out, v);
+        }
+        out.push(',');
+        if r.excluded != Some(super::Exclusion::OpenedAfterCutoff) {
+            out.push_str(r.state.map_or("", |s| s.key()));
+        }
+        let _ =
+            write!(out, ",{},{},{}", r.response_s, r.resolution_s, r.paused_s);
+        for v in [r.response_target_s, r.resolution_target_s] {
+            out.push(',');
+            if let Some(v) = v {
+                let _ = write!(out, "{v}");
+            }
+        }
+        for v in [r.response_met, r.resolution_met] {
+            out.push(',');
+            if let Some(v) = v {
+                out.push_str(if v { "true" } else { "false" });
+            }
+        }
+        out.push(',');
+        inst(&mut out, r.resolution_due_at);
+        let _ = write!(out, ",{},", r.reopen_count);
+        if let Some(s) = r.survey_score {
+            let _ = write!(out, "{s}");
+        }
+        out.push(',');
+        out.push_str(r.excluded.map_or("", |e| e.name(policy)));
+        // Extensions.
+        let _ = write!(out, ",{},", r.wall_resolution_s);
+        inst(&mut out, r.response_due_at);
+        for c in [r.response_class, r.resolution_class, worst(r)] {
+            out.push(',');
+            out.push_str(c.map_or("", |c| c.key()));
+        }
+        for v in [r.auto_closed, r.close_late] {
+            out.push(',');
+            if let Some(v) = v {
+                out.push_str(if v { "true" } else { "false" });
+            }
+        }
+        for v in [r.response_overrun_s, r.resolution_overrun_s] {
+            out.push(',');
+            if let Some(v) = v {
+                let _ = write!(out, "{v}");
+            }
+        }
+        let _ = write!(out, ",{},", r.solved_before_reopen_s);
+        inst(&mut out, r.survey_answered_at);
+        out.push(',');
+        if let Some(i) = r.target_rule {
+            let _ = write!(out, "{i}");
+        }
+        let _ = writeln!(out, ",{}", r.events);
+    }
+    out
+}
+
+/// The worse class of a ticket's unfinished measures.
+pub fn worst(r: &SlaRow) -> Option<super::Class> {
+    match (r.response_class, r.resolution_class) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}

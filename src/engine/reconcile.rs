@@ -1,0 +1,396 @@
+//! Reconciliation with GLPI's own SLA fields, ticket by ticket.
+//!
+//! For each ticket, plazo's figure beside GLPI's: response
+//! (`takeintoaccount_delay_stat`), resolution (`solve_delay_stat`), waiting
+//! (`waiting_duration` against plazo's paused time plus time solved before
+//! a reopen, which GLPI also counts as waiting), the TTO and TTR deadlines
+//! (`time_to_own`, `time_to_resolve`) and the breach verdicts. Each
+//! difference is explained by a documented rule ([`Reason`]) or marked
+//! `unexplained`.
+
+use std::collections::BTreeMap;
+
+use crate::calendar::Calendar;
+use crate::engine::SlaRow;
+use crate::model::dataset::Dataset;
+use crate::policy::Policy;
+use crate::time::{BizDuration, Instant};
+
+/// A documented rule that explains a difference with GLPI.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Reason {
+    /// GLPI stores a deadline that ends exactly at a working period's
+    /// close as the next period's start (17:00 -> 07:00 next working day);
+    /// no business time lies between the two.
+    NextPeriodStart,
+    /// Day-based SLA: GLPI adds pending time as wall-clock seconds
+    /// (`sla_waiting_duration`), nights and weekends included.
+    DaySlaWallClockPending,
+    /// Day-based SLA with `end_of_working_day`: GLPI moves the deadline to
+    /// the end of that working day.
+    EndOfWorkingDay,
+    /// Day-based SLA: GLPI keeps the opening's wall-clock time N working
+    /// days later; plazo keeps the working-clock position (they differ
+    /// when a ticket is opened outside working hours or at lunch).
+    DaySlaTimeOfDay,
+    /// Hour-based SLA: GLPI adds every pending second to TTR, also pauses
+    /// after the deadline had passed; plazo counts only the pauses before
+    /// the deadline.
+    PauseAfterDeadline,
+    /// The verdict differs because the deadline differs for a reason above.
+    DeadlineDiffers,
+    /// No documented rule explains it.
+    Unexplained,
+}
+
+impl Reason {
+    /// The stable id written in outputs.
+    pub fn key(self) -> &'static str {
+        match self {
+            Reason::NextPeriodStart => "glpi_next_period_start",
+            Reason::DaySlaWallClockPending => "glpi_day_sla_wallclock_pending",
+            Reason::EndOfWorkingDay => "glpi_end_of_working_day",
+            Reason::DaySlaTimeOfDay => "glpi_day_sla_time_of_day",
+            Reason::PauseAfterDeadline => "glpi_pause_after_deadline",
+            Reason::DeadlineDiffers => "deadline_differs",
+            Reason::Unexplained => "unexplained",
+        }
+    }
+}
+
+/// One compared column of one ticket.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cmp {
+    /// plazo's value (seconds, Unix seconds or 0/1), if any.
+    pub plazo: Option<i64>,
+    /// GLPI's value, if any.
+    pub glpi: Option<i64>,
+    /// Why they differ (`None` when equal or not comparable).
+    pub reason: Option<Reason>,
+}
+
+impl Cmp {
+    /// Both present and different.
+    pub fn differs(&self) -> bool {
+        matches!((self.plazo, self.glpi), (Some(a), Some(b)) if a != b)
+    }
+    /// Both present and equal.
+    pub fn agrees(&self) -> bool {
+        matches!((self.plazo, self.glpi), (Some(a), Some(b)) if a == b)
+    }
+}
+
+/// The compared columns, in output order.
+pub const COLUMNS: [&str; 7] = [
+    "response",
+    "resolution",
+    "waiting",
+    "tto_deadline",
+    "ttr_deadline",
+    "tto_breached",
+    "ttr_breached",
+];
+
+/// One ticket's reconciliation.
+#[derive(Clone, Debug)]
+pub struct Row {
+    /// The ticket id.
+    pub ticket_id: String,
+    /// One comparison per [`COLUMNS`] entry.
+    pub cols: [Cmp; 7],
+}
+
+impl Row {
+    /// True when any column differs.
+    pub fn differs(&self) -> bool {
+        self.cols.iter().any(Cmp::differs)
+    }
+}
+
+/// Reconciles every ticket. `rows` are plazo's figures (in dataset
+/// order); the GLPI fields are read from the tickets' extra columns.
+pub fn reconcile(
+    policy: &Policy,
+    ds: &Dataset,
+    rows: &[SlaRow],
+    slas: Option<&crate::source::glpi::Dump>,
+) -> Vec<Row> {
+    // GLPI's SLA definitions by id: (number_time, definition_time, end_of_working_day).
+    let mut glpi_slas: BTreeMap<String, (i64, String, bool)> = BTreeMap::new();
+    if let Some(d) = slas {
+        for i in 0..d.len() {
+            if let Some(id) = d.get(i, "id") {
+                glpi_slas.insert(
+                    id.to_string(),
+                    (
+                        d.get(i, "number_time")
+                            .and_then(|x| x.parse().ok())
+                            .unwrap_or(0),
+                        d.get(i, "definition_time").unwrap_or("").to_string(),
+                        d.get(i, "end_of_working_day") == Some("1"),
+                    ),
+                );
+            }
+        }
+    }
+    let cal = policy.calendar();
+    let tz = policy.tz();
+    let col = |name: &str| ds.extra_columns.iter().position(|c| c == name);
+    let idx: BTreeMap<&str, Option<usize>> = [
+        "takeintoaccount_delay_stat",
+        "solve_delay_stat",
+        "waiting_duration",
+        "sla_waiting_duration",
+        "time_to_own",
+        "time_to_resolve",
+        "takeintoaccountdate",
+        "solvedate",
+        "slas_id_ttr",
+    ]
+    .into_iter()
+    .map(|c| (c, col(c)))
+    .collect();
+    let mut out = Vec::with_capacity(rows.len());
+    for r in rows {
+        let t = &ds.tickets[r.ticket as usize];
+        let get = |name: &str| -> Option<&str> {
+            idx[name]
+                .map(|i| ds.strings.get(t.extra[i]))
+                .filter(|v| !v.is_empty())
+        };
+        let num = |name: &str| get(name).and_then(|v| v.parse::<i64>().ok());
+        let inst = |name: &str| {
+            get(name)
+                .and_then(|v| Instant::parse(v, tz).ok())
+                .map(Instant::unix)
+        };
+        let glpi_taken = inst("takeintoaccountdate");
+        let glpi_solved = inst("solvedate");
+        let response = Cmp {
+            plazo: r.responded_at.map(|_| r.response_s),
+            glpi: glpi_taken.and(num("takeintoaccount_delay_stat")),
+            reason: None,
+        };
+        let resolution = Cmp {
+            plazo: r.solved_at.map(|_| r.resolution_s),
+            glpi: glpi_solved.and(num("solve_delay_stat")),
+            reason: None,
+        };
+        let waiting = Cmp {
+            plazo: r.solved_at.map(|_| r.paused_s + r.solved_before_reopen_s),
+            glpi: glpi_solved.and(num("waiting_duration")),
+            reason: None,
+        };
+        let rule = r.target_rule.map(|i| &policy.targets()[i]);
+        let tto = Cmp {
+            plazo: r.response_due_at,
+            glpi: inst("time_to_own"),
+            reason: None,
+        };
+        let ttr = Cmp {
+            plazo: r.resolution_due_at,
+            glpi: inst("time_to_resolve"),
+            reason: None,
+        };
+        let tto_b = Cmp {
+            plazo: r.response_met.map(|m| (!m) as i64),
+            glpi: match (glpi_taken, tto.glpi) {
+                (Some(a), Some(d)) => Some((a > d) as i64),
+                _ => None,
+            },
+            reason: None,
+        };
+        let ttr_b = Cmp {
+            plazo: r.resolution_met.map(|m| (!m) as i64),
+            glpi: match (glpi_solved, ttr.glpi) {
+                (Some(a), Some(d)) => Some((a > d) as i64),
+                _ => None,
+            },
+            reason: None,
+        };
+        let mut cols = [response, resolution, waiting, tto, ttr, tto_b, ttr_b];
+        // Deadlines: GLPI's value reproduced by GLPI's own rule.
+        let waiting_s = num("waiting_duration").unwrap_or(0);
+        let sla_waiting_s = num("sla_waiting_duration").unwrap_or(waiting_s);
+        let glpi_sla =
+            get("slas_id_ttr").and_then(|id| glpi_slas.get(id)).cloned();
+        let o = Instant::from_unix(t.opened_at);
+        for k in [3, 4] {
+            if !cols[k].differs() {
+                continue;
+            }
+            let (p, g) = (cols[k].plazo.unwrap(), cols[k].glpi.unwrap());
+            let next_start = |x: i64| {
+                cal.next_working_instant(Instant::from_unix(x))
+                    .map_or(x, Instant::unix)
+            };
+            let same = |x: i64| x == g || (next_start(x) == g && x < g);
+            let target = if k == 3 {
+                rule.and_then(|x| x.response)
+            } else {
+                rule.and_then(|x| x.resolution)
+            };
+            cols[k].reason = Some(if same(p) {
+                Reason::NextPeriodStart
+            } else if k == 3 {
+                Reason::Unexplained
+            } else {
+                match (&glpi_sla, target) {
+                    (Some((n, def, eod)), _) if def == "day" => {
+                        if same(glpi_day_deadline(
+                            cal,
+                            t.opened_at,
+                            *n,
+                            sla_waiting_s,
+                            *eod,
+                        )) {
+                            if *eod {
+                                Reason::EndOfWorkingDay
+                            } else if sla_waiting_s > 0 {
+                                Reason::DaySlaWallClockPending
+                            } else {
+                                Reason::DaySlaTimeOfDay
+                            }
+                        } else {
+                            Reason::Unexplained
+                        }
+                    }
+                    (_, Some(BizDuration::Seconds(s)))
+                        if cal
+                            .add_business(o, s + waiting_s)
+                            .is_ok_and(|d| same(d.unix())) =>
+                    {
+                        Reason::PauseAfterDeadline
+                    }
+                    // Without glpi_slas: the policy's `Nbd` target, with
+                    // and without end-of-working-day.
+                    (None, Some(BizDuration::Days(n))) => {
+                        let day = |eod| {
+                            same(glpi_day_deadline(
+                                cal,
+                                t.opened_at,
+                                n as i64,
+                                sla_waiting_s,
+                                eod,
+                            ))
+                        };
+                        if day(true) {
+                            Reason::EndOfWorkingDay
+                        } else if day(false) {
+                            if sla_waiting_s > 0 {
+                                Reason::DaySlaWallClockPending
+                            } else {
+                                Reason::DaySlaTimeOfDay
+                            }
+                        } else {
+                            Reason::Unexplained
+                        }
+                    }
+                    _ => Reason::Unexplained,
+                }
+            });
+        }
+        // Verdicts follow the deadlines.
+        for (k, d) in [(5, 3), (6, 4)] {
+            if cols[k].differs() {
+                cols[k].reason = Some(match cols[d].reason {
+                    Some(Reason::Unexplained) | None => Reason::Unexplained,
+                    Some(_) => Reason::DeadlineDiffers,
+                });
+            }
+        }
+        for c in cols.iter_mut().take(3) {
+            if c.differs() {
+                c.reason = Some(Reason::Unexplained);
+            }
+        }
+        out.push(Row {
+            ticket_id: t.id.clone(),
+            cols,
+        });
+    }
+    out
+}
+
+/// GLPI 10's `Calendar::computeEndDate` for day-based SLAs
+/// (`work_in_days`), reproduced: `days` working days after `start`, with
+/// the pending time `additional` (wall-clock seconds, as GLPI stores
+/// `sla_waiting_duration` for day-based SLAs) folded into the day count.
+///
+/// Without end-of-working-day: a start on a closed day moves to the first
+/// working hour of the next working day; then, while the delay (days x
+/// 86400 + additional) is positive, step one calendar day and subtract a
+/// day for each working day; an overshoot is taken back in wall-clock
+/// seconds; a time after the day's last working hour is set to it. With
+/// end-of-working-day: the pending time is added to the start first (then
+/// moved off closed days), `days` working days are stepped, and the
+/// deadline is the last working hour of the day reached.
+pub fn glpi_day_deadline(
+    cal: &Calendar,
+    start: i64,
+    days: i64,
+    additional: i64,
+    eod: bool,
+) -> i64 {
+    use chrono::{Datelike, NaiveDate, Timelike};
+    const DAY: i64 = 86_400;
+    let tz = cal.tz();
+    let date = |t: i64| Instant::from_unix(t).local_date(tz);
+    let midnight = |d: NaiveDate| {
+        crate::time::local_to_instant(tz, d.and_hms_opt(0, 0, 0).unwrap())
+            .unix()
+    };
+    let working = |d: NaiveDate| {
+        cal.between_secs(midnight(d), midnight(d.succ_opt().unwrap())) > 0
+    };
+    let segs = |d: NaiveDate| cal.segments(d.weekday());
+    let at = |d: NaiveDate, secs: u32| midnight(d) + secs as i64;
+    let secs_of_day = |t: i64| {
+        Instant::from_unix(t)
+            .in_zone(tz)
+            .num_seconds_from_midnight()
+    };
+    let mut t;
+    if eod {
+        t = start + additional;
+        while !working(date(t)) {
+            t += DAY;
+        }
+        let mut n = days;
+        while n > 0 {
+            t += DAY;
+            if working(date(t)) {
+                n -= 1;
+            }
+        }
+        if let Some(last) = segs(date(t)).last() {
+            t = at(date(t), last.end);
+        }
+        return t;
+    }
+    t = start;
+    if !working(date(t)) {
+        while !working(date(t)) {
+            t += DAY;
+        }
+        if let Some(first) = segs(date(t)).first() {
+            t = at(date(t), first.start);
+        }
+    }
+    let mut delay = days * DAY + additional;
+    while delay > 0 {
+        t += DAY;
+        if working(date(t)) {
+            delay -= DAY;
+        }
+        if delay < 0 {
+            t += delay;
+        }
+    }
+    if let Some(last) = segs(date(t)).last()
+        && secs_of_day(t) > last.end
+    {
+        t = at(date(t), last.end);
+    }
+    t
+}

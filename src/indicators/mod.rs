@@ -1,0 +1,563 @@
+//! The period indicators (CONTRACT section 5), computed from the
+//! per-ticket rows by completion timestamps.
+//!
+//! Every rule (which ticket counts in which period, the percentile
+//! method, the survey response rate's denominator) is written down in
+//! `docs/INDICATORS.md`; this module is its implementation. Values are
+//! `None` when their denominator is empty (no ticket to average).
+
+pub mod period;
+
+use std::collections::HashMap;
+
+use crate::engine::{Exclusion, SlaRow};
+use crate::model::dataset::{Attr, Dataset};
+use crate::text::lang::Lang;
+
+use period::Period;
+
+/// The indicator ids, in output order (CONTRACT section 5).
+pub const IDS: [&str; 18] = [
+    "tickets_opened",
+    "tickets_solved",
+    "tickets_closed",
+    "backlog_end",
+    "response_compliance_pct",
+    "resolution_compliance_pct",
+    "response_business_hours_mean",
+    "resolution_business_hours_mean",
+    "resolution_business_hours_median",
+    "resolution_business_hours_p90",
+    "paused_business_hours_mean",
+    "reopen_rate_pct",
+    "auto_closed_pct",
+    "survey_response_rate_pct",
+    "csat_mean",
+    "satisfied_pct",
+    "excluded",
+    "no_target",
+];
+
+/// Number of indicators.
+pub const N: usize = IDS.len();
+
+/// The position of an indicator id in [`IDS`].
+pub fn index(id: &str) -> Option<usize> {
+    IDS.iter().position(|i| *i == id)
+}
+
+/// Name and meaning of an indicator, for people.
+pub fn describe(id: &str, lang: Lang) -> (&'static str, &'static str) {
+    let (n_es, n_en, d_es, d_en) = match id {
+        "tickets_opened" => (
+            "Tickets abiertos",
+            "Tickets opened",
+            "Tickets cuya apertura cae en el periodo (todos, incluidos los excluidos)",
+            "Tickets opened in the period (all, excluded ones too)",
+        ),
+        "tickets_solved" => (
+            "Tickets solucionados",
+            "Tickets solved",
+            "Tickets cuya solución final cae en el periodo",
+            "Tickets whose final solution falls in the period",
+        ),
+        "tickets_closed" => (
+            "Tickets cerrados",
+            "Tickets closed",
+            "Tickets cuyo cierre final cae en el periodo",
+            "Tickets whose final closing falls in the period",
+        ),
+        "backlog_end" => (
+            "Pendientes al cierre del periodo",
+            "Backlog at period end",
+            "Abiertos antes del fin del periodo y sin solucionar a esa fecha (sin anulados)",
+            "Opened before the period's end and not solved by then (cancelled left out)",
+        ),
+        "response_compliance_pct" => (
+            "% atención dentro del ANS",
+            "% response within SLA",
+            "Tickets atendidos en el periodo cuya primera respuesta cumplió el ANS",
+            "Tickets responded in the period whose first response met the target",
+        ),
+        "resolution_compliance_pct" => (
+            "% solución dentro del ANS",
+            "% resolution within SLA",
+            "Tickets solucionados en el periodo dentro del tiempo hábil de solución",
+            "Tickets solved in the period within their resolution target",
+        ),
+        "response_business_hours_mean" => (
+            "Tiempo medio de atención (h hábiles)",
+            "Mean response time (business h)",
+            "Promedio de horas hábiles hasta la primera respuesta",
+            "Mean business hours to first response",
+        ),
+        "resolution_business_hours_mean" => (
+            "Tiempo medio de solución (h hábiles)",
+            "Mean resolution time (business h)",
+            "Promedio de horas hábiles de solución (sin pausas)",
+            "Mean resolution business hours (pauses excluded)",
+        ),
+        "resolution_business_hours_median" => (
+            "Mediana de solución (h hábiles)",
+            "Median resolution time (business h)",
+            "Mediana (rango más cercano) de las horas hábiles de solución",
+            "Median (nearest rank) of resolution business hours",
+        ),
+        "resolution_business_hours_p90" => (
+            "Percentil 90 de solución (h hábiles)",
+            "90th percentile resolution (business h)",
+            "Percentil 90 (rango más cercano) de las horas hábiles de solución",
+            "90th percentile (nearest rank) of resolution business hours",
+        ),
+        "paused_business_hours_mean" => (
+            "Tiempo medio en espera (h hábiles)",
+            "Mean paused time (business h)",
+            "Promedio de horas hábiles en pausa de los tickets solucionados",
+            "Mean paused business hours of the tickets solved",
+        ),
+        "reopen_rate_pct" => (
+            "% reabiertos",
+            "% reopened",
+            "Tickets solucionados en el periodo reabiertos al menos una vez",
+            "Tickets solved in the period reopened at least once",
+        ),
+        "auto_closed_pct" => (
+            "% cerrados automáticamente",
+            "% auto-closed",
+            "Tickets cerrados en el periodo sin respuesta a la encuesta, por vencimiento",
+            "Tickets closed in the period without a survey answer, on expiry",
+        ),
+        "survey_response_rate_pct" => (
+            "% respuesta a encuestas",
+            "% survey response",
+            "Tickets solucionados en el periodo con encuesta respondida",
+            "Tickets solved in the period with an answered survey",
+        ),
+        "csat_mean" => (
+            "Satisfacción promedio",
+            "Mean satisfaction",
+            "Promedio de las calificaciones respondidas en el periodo",
+            "Mean score of the surveys answered in the period",
+        ),
+        "satisfied_pct" => (
+            "% usuarios satisfechos",
+            "% satisfied",
+            "Encuestas del periodo con calificación >= mínimo de satisfacción",
+            "Surveys of the period scoring >= the satisfied minimum",
+        ),
+        "excluded" => (
+            "Excluidos del ANS",
+            "Excluded from SLA",
+            "Tickets abiertos en el periodo excluidos (anulados, masivos, tipo o categoría)",
+            "Tickets opened in the period excluded (cancelled, massive, type or category)",
+        ),
+        "no_target" => (
+            "Sin ANS aplicable",
+            "No target",
+            "Tickets abiertos en el periodo sin regla de ANS",
+            "Tickets opened in the period with no target rule",
+        ),
+        _ => ("?", "?", "", ""),
+    };
+    (lang.pick(n_es, n_en), lang.pick(d_es, d_en))
+}
+
+/// Whether an indicator is a percentage (0..100).
+pub fn is_pct(id: &str) -> bool {
+    id.ends_with("_pct")
+}
+
+/// Whether an indicator is a count.
+pub fn is_count(id: &str) -> bool {
+    matches!(
+        id,
+        "tickets_opened"
+            | "tickets_solved"
+            | "tickets_closed"
+            | "backlog_end"
+            | "excluded"
+            | "no_target"
+    )
+}
+
+/// A breakdown of the indicators.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Dim {
+    /// Every ticket (group `all`).
+    All,
+    /// By priority.
+    Priority,
+    /// By category.
+    Category,
+    /// By type.
+    Type,
+    /// By resolver group.
+    Group,
+    /// By assignee (technician).
+    Assignee,
+}
+
+impl Dim {
+    /// Every dimension, in output order.
+    pub const ALL: [Dim; 6] = [
+        Dim::All,
+        Dim::Priority,
+        Dim::Category,
+        Dim::Type,
+        Dim::Group,
+        Dim::Assignee,
+    ];
+
+    /// The id written in `indicators.csv`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Dim::All => "all",
+            Dim::Priority => "priority",
+            Dim::Category => "category",
+            Dim::Type => "type",
+            Dim::Group => "group",
+            Dim::Assignee => "assignee",
+        }
+    }
+
+    /// The ticket attribute it groups by.
+    pub fn attr(self) -> Option<Attr> {
+        match self {
+            Dim::All => None,
+            Dim::Priority => Some(Attr::Priority),
+            Dim::Category => Some(Attr::Category),
+            Dim::Type => Some(Attr::Type),
+            Dim::Group => Some(Attr::Group),
+            Dim::Assignee => Some(Attr::Assignee),
+        }
+    }
+}
+
+/// One line of indicators: a dimension, a group and the values.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Line {
+    /// The breakdown.
+    pub dim: Dim,
+    /// The group's value (`all` for [`Dim::All`]; may be empty).
+    pub group: String,
+    /// Values in [`IDS`] order.
+    pub values: [Option<f64>; N],
+}
+
+impl Line {
+    /// The value of indicator `id`.
+    pub fn get(&self, id: &str) -> Option<f64> {
+        index(id).and_then(|i| self.values[i])
+    }
+}
+
+/// Running sums for one group.
+#[derive(Clone, Debug, Default)]
+struct Acc {
+    opened: u64,
+    solved: u64,
+    closed: u64,
+    backlog: u64,
+    resp_n: u64,
+    resp_met: u64,
+    res_n: u64,
+    res_met: u64,
+    resp_h: f64,
+    resp_h_n: u64,
+    res_hours: Vec<f64>,
+    paused_h: f64,
+    reopened: u64,
+    auto_n: u64,
+    auto_yes: u64,
+    surv_answered: u64,
+    surv_expected: u64,
+    csat_sum: f64,
+    csat_n: u64,
+    satisfied: u64,
+    excluded: u64,
+    no_target: u64,
+}
+
+/// Nearest-rank percentile of sorted values: the smallest value such
+/// that at least `p` percent of the values are at or below it
+/// (`sorted[ceil(p/100 * n) - 1]`).
+pub fn nearest_rank(sorted: &[f64], p: f64) -> Option<f64> {
+    if sorted.is_empty() {
+        return None;
+    }
+    let rank = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
+    Some(sorted[rank.clamp(1, sorted.len()) - 1])
+}
+
+fn pct(a: u64, n: u64) -> Option<f64> {
+    (n > 0).then(|| 100.0 * a as f64 / n as f64)
+}
+
+fn mean(s: f64, n: u64) -> Option<f64> {
+    (n > 0).then(|| s / n as f64)
+}
+
+impl Acc {
+    fn add(&mut self, r: &SlaRow, opened_at: i64, p: &Period, sat_min: f64) {
+        if r.excluded == Some(Exclusion::OpenedAfterCutoff) {
+            return;
+        }
+        let inp = |t: Option<i64>| t.is_some_and(|t| p.contains(t));
+        let scope = r.excluded.is_none();
+        if p.contains(opened_at) {
+            self.opened += 1;
+            match r.excluded {
+                Some(Exclusion::NoTarget) => self.no_target += 1,
+                Some(_) => self.excluded += 1,
+                None => {}
+            }
+        }
+        let solved = inp(r.solved_at);
+        if solved {
+            self.solved += 1;
+        }
+        if inp(r.closed_at) {
+            self.closed += 1;
+            if scope && let Some(a) = r.auto_closed {
+                self.auto_n += 1;
+                self.auto_yes += u64::from(a);
+            }
+        }
+        if opened_at < p.end
+            && r.solved_at.is_none_or(|s| s >= p.end)
+            && r.excluded != Some(Exclusion::Cancelled)
+        {
+            self.backlog += 1;
+        }
+        if scope && inp(r.responded_at) {
+            self.resp_h += r.response_s as f64 / 3600.0;
+            self.resp_h_n += 1;
+            if let Some(m) = r.response_met {
+                self.resp_n += 1;
+                self.resp_met += u64::from(m);
+            }
+        }
+        if scope && solved {
+            self.res_hours.push(r.resolution_s as f64 / 3600.0);
+            self.paused_h += r.paused_s as f64 / 3600.0;
+            self.reopened += u64::from(r.reopen_count > 0);
+            if r.survey_expected {
+                self.surv_expected += 1;
+                self.surv_answered +=
+                    u64::from(r.survey_answered_at.is_some());
+            }
+            if let Some(m) = r.resolution_met {
+                self.res_n += 1;
+                self.res_met += u64::from(m);
+            }
+        }
+        if inp(r.survey_answered_at)
+            && let Some(s) = r.survey_score
+        {
+            self.csat_sum += s;
+            self.csat_n += 1;
+            self.satisfied += u64::from(s >= sat_min);
+        }
+    }
+
+    fn finish(mut self) -> [Option<f64>; N] {
+        self.res_hours.sort_by(f64::total_cmp);
+        let n_res = self.res_hours.len() as u64;
+        let res_sum: f64 = self.res_hours.iter().sum();
+        [
+            Some(self.opened as f64),
+            Some(self.solved as f64),
+            Some(self.closed as f64),
+            Some(self.backlog as f64),
+            pct(self.resp_met, self.resp_n),
+            pct(self.res_met, self.res_n),
+            mean(self.resp_h, self.resp_h_n),
+            mean(res_sum, n_res),
+            nearest_rank(&self.res_hours, 50.0),
+            nearest_rank(&self.res_hours, 90.0),
+            mean(self.paused_h, n_res),
+            pct(self.reopened, n_res),
+            pct(self.auto_yes, self.auto_n),
+            pct(self.surv_answered, self.surv_expected),
+            mean(self.csat_sum, self.csat_n),
+            pct(self.satisfied, self.csat_n),
+            Some(self.excluded as f64),
+            Some(self.no_target as f64),
+        ]
+    }
+}
+
+/// Computes the indicators of `period` for the dimensions `dims`:
+/// [`Dim::All`] first when asked, then each dimension's groups sorted by
+/// name. Only groups with at least one ticket counted somewhere appear.
+///
+/// `sat_min` is the policy's `[survey] satisfied_min`.
+///
+/// # Example
+///
+/// ```
+/// use plazo::indicators::{Dim, compute, period::Period};
+/// use plazo::model::dataset::Dataset;
+/// let tz: chrono_tz::Tz = "America/Bogota".parse().unwrap();
+/// let p = Period::parse("2026-05", tz)?;
+/// let lines = compute(&Dataset::default(), &[], &p, 4.0, &[Dim::All]);
+/// assert_eq!(lines[0].get("tickets_opened"), Some(0.0));
+/// assert_eq!(lines[0].get("resolution_compliance_pct"), None);
+/// # Ok::<(), plazo::Error>(())
+/// ```
+pub fn compute(
+    ds: &Dataset,
+    rows: &[SlaRow],
+    period: &Period,
+    sat_min: f64,
+    dims: &[Dim],
+) -> Vec<Line> {
+    let mut all = Acc::default();
+    let mut by: HashMap<(Dim, u32), Acc> = HashMap::new();
+    let want_all = dims.contains(&Dim::All);
+    let others: Vec<(Dim, Attr)> = dims
+        .iter()
+        .filter_map(|d| d.attr().map(|a| (*d, a)))
+        .collect();
+    for r in rows {
+        let t = &ds.tickets[r.ticket as usize];
+        if want_all {
+            all.add(r, t.opened_at, period, sat_min);
+        }
+        for &(d, a) in &others {
+            by.entry((d, t.attr(a))).or_default().add(
+                r,
+                t.opened_at,
+                period,
+                sat_min,
+            );
+        }
+    }
+    let mut out = Vec::new();
+    if want_all {
+        out.push(Line {
+            dim: Dim::All,
+            group: "all".into(),
+            values: all.finish(),
+        });
+    }
+    let mut groups: Vec<((Dim, u32), Acc)> = by.into_iter().collect();
+    groups.sort_by(|a, b| {
+        (a.0.0, ds.strings.get(a.0.1)).cmp(&(b.0.0, ds.strings.get(b.0.1)))
+    });
+    for ((d, g), acc) in groups {
+        let values = acc.finish();
+        let active = values
+            .iter()
+            .enumerate()
+            .any(|(i, v)| is_count(IDS[i]) && v.is_some_and(|v| v > 0.0));
+        if active {
+            out.push(Line {
+                dim: d,
+                group: ds.strings.get(g).to_string(),
+                values,
+            });
+        }
+    }
+    out
+}
+
+/// Renders lines as `indicators.csv` rows (no header): full precision,
+/// empty value when undefined.
+pub fn csv_rows(out: &mut String, period: &str, lines: &[Line]) {
+    use crate::io::csv::push_field;
+    for l in lines {
+        for (i, id) in IDS.iter().enumerate() {
+            out.push_str(period);
+            out.push(',');
+            out.push_str(l.dim.key());
+            out.push(',');
+            push_field(out, &l.group);
+            out.push(',');
+            out.push_str(id);
+            out.push(',');
+            if let Some(v) = l.values[i] {
+                out.push_str(&format!("{v}"));
+            }
+            out.push('\n');
+        }
+    }
+}
+
+/// The header of `indicators.csv`.
+pub const CSV_HEADER: &str = "period,dimension,group,indicator,value\n";
+
+/// The goal of an indicator from the policy's `[indicators]` table:
+/// `<id without _pct>_min` or `_max` (`resolution_compliance_min = 90`
+/// is the goal of `resolution_compliance_pct`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Goal {
+    /// The value must be at least this.
+    Min(f64),
+    /// The value must be at most this.
+    Max(f64),
+}
+
+impl Goal {
+    /// The goal of `id` in `goals`.
+    pub fn of(
+        id: &str,
+        goals: &std::collections::BTreeMap<String, f64>,
+    ) -> Option<Goal> {
+        let base = id.strip_suffix("_pct").unwrap_or(id);
+        for b in [base, id] {
+            if let Some(v) = goals.get(&format!("{b}_min")) {
+                return Some(Goal::Min(*v));
+            }
+            if let Some(v) = goals.get(&format!("{b}_max")) {
+                return Some(Goal::Max(*v));
+            }
+        }
+        None
+    }
+
+    /// Whether `v` meets the goal.
+    pub fn met(self, v: f64) -> bool {
+        match self {
+            Goal::Min(g) => v >= g,
+            Goal::Max(g) => v <= g,
+        }
+    }
+
+    /// The goal's number.
+    pub fn value(self) -> f64 {
+        match self {
+            Goal::Min(g) | Goal::Max(g) => g,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nearest_rank_percentiles() {
+        let v = [1.0, 2.0, 3.0, 4.0];
+        assert_eq!(nearest_rank(&v, 50.0), Some(2.0));
+        assert_eq!(nearest_rank(&v, 90.0), Some(4.0));
+        assert_eq!(nearest_rank(&[7.0], 90.0), Some(7.0));
+        assert_eq!(nearest_rank(&[], 50.0), None);
+        let ten: Vec<f64> = (1..=10).map(f64::from).collect();
+        assert_eq!(nearest_rank(&ten, 90.0), Some(9.0));
+    }
+
+    #[test]
+    fn goals_from_policy_keys() {
+        let mut g = std::collections::BTreeMap::new();
+        g.insert("resolution_compliance_min".to_string(), 90.0);
+        g.insert("reopen_rate_max".to_string(), 5.0);
+        assert_eq!(
+            Goal::of("resolution_compliance_pct", &g),
+            Some(Goal::Min(90.0))
+        );
+        assert_eq!(Goal::of("reopen_rate_pct", &g), Some(Goal::Max(5.0)));
+        assert_eq!(Goal::of("csat_mean", &g), None);
+        assert!(Goal::Max(5.0).met(5.0) && !Goal::Min(90.0).met(89.9));
+    }
+}

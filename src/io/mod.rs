@@ -1,0 +1,10 @@
+//! Bytes in and out: CSV with row positions, encodings, gz/zip inputs.
+//!
+//! Nothing here knows what a ticket is: the layers above ask for rows
+//! with their file and line, and get clear errors naming both.
+
+pub mod atomic;
+pub mod csv;
+pub mod encoding;
+
+pub use encoding::Encoding;

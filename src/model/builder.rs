@@ -1,0 +1,711 @@
+//! The model builder: every source's rows in, canonical tables out.
+//!
+//! Source adapters ([`crate::source`]) call the [`Builder`] row by row;
+//! it assigns ids, merges duplicates, keeps rejects and counts, and
+//! [`Builder::finish`] yields the canonical tables (`tickets`, `events`,
+//! `surveys`) plus `rejects` as an [`Ingested`], which [`super::write`]
+//! writes out.
+//!
+//! # Rules (also in docs/INGEST.md)
+//!
+//! - Every row read is accepted, rejected (to `rejects.csv`, with file,
+//!   line, column, value and reason) or merged as a duplicate; per input
+//!   file `read = accepted + rejected + merged`, checked at the end.
+//! - An event whose ticket is not in the ticket table is rejected.
+//! - An event identical (same ticket, instant and status) to the one just
+//!   before it in the ticket's timeline is merged into it and counted.
+//! - An event before its ticket's opening is kept (the SLA engine clamps it
+//!   to the opening) and counted.
+//!
+//! # Example
+//!
+//! ```
+//! use plazo::model::builder::{Builder, Origin};
+//! use plazo::time::Instant;
+//! let tz: chrono_tz::Tz = "America/Bogota".parse().unwrap();
+//! let mut b = Builder::new(tz);
+//! let f = b.begin_file("log.csv", "events", "utf-8");
+//! let t0 = Instant::parse("2026-03-05 08:00", tz).unwrap();
+//! b.read(f);
+//! b.upsert_ticket("7", Some(t0), plazo::model::builder::NO_VALUES, false, Origin::row(f, 2));
+//! b.event("7", t0.plus(60), "Abierto", Default::default(), Origin::row(f, 2));
+//! b.accept(f);
+//! let out = b.finish().unwrap();
+//! assert_eq!(out.tickets.len(), 1);
+//! assert_eq!(out.files[0].accepted, 1);
+//! ```
+
+use std::collections::HashMap;
+
+use chrono_tz::Tz;
+
+use crate::error::{Error, Result};
+use crate::text::lang::tr;
+use crate::time::Instant;
+
+/// Canonical ticket columns, in order (CONTRACT section 1).
+pub const TICKET_COLUMNS: [&str; 11] = [
+    "ticket_id",
+    "opened_at",
+    "type",
+    "priority",
+    "category",
+    "service",
+    "group",
+    "assignee",
+    "requester",
+    "channel",
+    "affected_users",
+];
+
+/// Canonical event columns, in order.
+pub const EVENT_COLUMNS: [&str; 8] = [
+    "ticket_id",
+    "at",
+    "status",
+    "group",
+    "assignee",
+    "priority",
+    "actor",
+    "note",
+];
+
+/// Canonical survey columns, in order.
+pub const SURVEY_COLUMNS: [&str; 5] =
+    ["ticket_id", "answered_at", "score", "max_score", "comment"];
+
+/// No ticket values (for [`Builder::upsert_ticket`]).
+pub const NO_VALUES: &[(&str, &str)] = &[];
+
+/// The columns of `rejects.csv`.
+pub const REJECT_COLUMNS: [&str; 5] =
+    ["file", "line", "column", "value", "reason"];
+
+/// Where a canonical row came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Origin {
+    /// Index into [`Ingested::files`]; `u32::MAX` when synthesized.
+    pub file: u32,
+    /// Line of the source row.
+    pub line: u64,
+}
+
+impl Origin {
+    /// A row of file `file` at `line`.
+    pub fn row(file: u32, line: u64) -> Origin {
+        Origin { file, line }
+    }
+
+    /// An event derived from other data (GLPI export dates, the initial
+    /// status of GLPI's log), counted apart from rows read.
+    pub fn synthesized(line: u64) -> Origin {
+        Origin {
+            file: u32::MAX,
+            line,
+        }
+    }
+
+    /// True for a derived event.
+    pub fn is_synthesized(self) -> bool {
+        self.file == u32::MAX
+    }
+}
+
+/// One ticket.
+#[derive(Clone, Debug)]
+pub struct Ticket {
+    /// `ticket_id`.
+    pub id: String,
+    /// `opened_at` (`None` until known: then the first event's instant).
+    pub opened_at: Option<Instant>,
+    /// Values of [`Ingested::ticket_columns`] from the third on (shorter
+    /// when later columns are empty).
+    pub values: Vec<String>,
+    /// The row that defined it.
+    pub origin: Origin,
+}
+
+/// Optional event columns: group, assignee, priority, actor, note.
+pub type EventExtra = [String; 5];
+
+/// One status event.
+#[derive(Clone, Debug)]
+pub struct Event {
+    /// `ticket_id`.
+    pub ticket_id: String,
+    /// `at`.
+    pub at: Instant,
+    /// The source tool's status label or code.
+    pub status: String,
+    /// `group, assignee, priority, actor, note`.
+    pub extra: EventExtra,
+    /// The row it came from.
+    pub origin: Origin,
+}
+
+/// One survey answer.
+#[derive(Clone, Debug)]
+pub struct Survey {
+    /// `ticket_id`.
+    pub ticket_id: String,
+    /// `answered_at`.
+    pub answered_at: Instant,
+    /// `score`, as a decimal number with a point.
+    pub score: String,
+    /// `max_score` (the scale declared by the mapping).
+    pub max_score: String,
+    /// `comment`.
+    pub comment: String,
+    /// The row it came from.
+    pub origin: Origin,
+}
+
+/// A row (or value) that could not be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reject {
+    /// The input file.
+    pub file: String,
+    /// Its line.
+    pub line: u64,
+    /// The column at fault (empty for a whole row).
+    pub column: String,
+    /// The offending value.
+    pub value: String,
+    /// Why, in the user's language.
+    pub reason: String,
+}
+
+/// Counts for one input file.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FileStats {
+    /// The file as given.
+    pub name: String,
+    /// What it held: tickets, events, surveys or log.
+    pub kind: String,
+    /// The encoding used.
+    pub encoding: String,
+    /// Data rows read.
+    pub read: u64,
+    /// Rows that made it into a canonical table.
+    pub accepted: u64,
+    /// Rows written to rejects.csv.
+    pub rejected: u64,
+    /// Rows merged into an identical one.
+    pub merged: u64,
+}
+
+/// The result of an ingest.
+#[derive(Clone, Debug)]
+pub struct Ingested {
+    /// The zone instants are written in.
+    pub tz: Tz,
+    /// Ticket columns: the canonical eleven, then attributes.
+    pub ticket_columns: Vec<String>,
+    /// Tickets in first-seen order.
+    pub tickets: Vec<Ticket>,
+    /// Events sorted by ticket id, instant and file order.
+    pub events: Vec<Event>,
+    /// Survey answers in file order.
+    pub surveys: Vec<Survey>,
+    /// Rejected rows and values.
+    pub rejects: Vec<Reject>,
+    /// Per input file counts.
+    pub files: Vec<FileStats>,
+    /// Events dated before their ticket's opening (kept).
+    pub before_opening: u64,
+    /// Events derived from other data (not rows read).
+    pub synthesized: u64,
+    /// Remarks for the summary (Spanish, English).
+    pub notes: Vec<(String, String)>,
+}
+
+/// Collects canonical rows and counts while adapters read files.
+pub struct Builder {
+    tz: Tz,
+    ticket_columns: Vec<String>,
+    column_index: HashMap<String, usize>,
+    tickets: Vec<Ticket>,
+    ticket_index: HashMap<String, usize>,
+    events: Vec<Event>,
+    surveys: Vec<Survey>,
+    rejects: Vec<Reject>,
+    files: Vec<FileStats>,
+    synthesized: u64,
+    notes: Vec<(String, String)>,
+}
+
+impl Builder {
+    /// An empty builder writing instants in `tz`.
+    pub fn new(tz: Tz) -> Builder {
+        let ticket_columns: Vec<String> =
+            TICKET_COLUMNS.iter().map(|s| s.to_string()).collect();
+        let column_index = ticket_columns
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.clone(), i))
+            .collect();
+        Builder {
+            tz,
+            ticket_columns,
+            column_index,
+            tickets: Vec::new(),
+            ticket_index: HashMap::new(),
+            events: Vec::new(),
+            surveys: Vec::new(),
+            rejects: Vec::new(),
+            files: Vec::new(),
+            synthesized: 0,
+            notes: Vec::new(),
+        }
+    }
+
+    /// The zone naive times are read in.
+    pub fn tz(&self) -> Tz {
+        self.tz
+    }
+
+    /// Starts counting a new input file; returns its index.
+    pub fn begin_file(&mut self, name: &str, kind: &str, enc: &str) -> u32 {
+        self.files.push(FileStats {
+            name: name.into(),
+            kind: kind.into(),
+            encoding: enc.into(),
+            ..FileStats::default()
+        });
+        (self.files.len() - 1) as u32
+    }
+
+    /// Counts one data row read from `file`.
+    pub fn read(&mut self, file: u32) {
+        self.files[file as usize].read += 1;
+    }
+
+    /// Counts the row as accepted.
+    pub fn accept(&mut self, file: u32) {
+        self.files[file as usize].accepted += 1;
+    }
+
+    /// Counts the row as a merged duplicate.
+    pub fn merged(&mut self, file: u32) {
+        self.files[file as usize].merged += 1;
+    }
+
+    /// Rejects a row of `file`: written to rejects.csv and counted.
+    pub fn reject(
+        &mut self,
+        file: u32,
+        line: u64,
+        column: &str,
+        value: &str,
+        reason: (&str, &str),
+    ) {
+        self.files[file as usize].rejected += 1;
+        self.rejects.push(Reject {
+            file: self.files[file as usize].name.clone(),
+            line,
+            column: column.into(),
+            value: value.into(),
+            reason: tr(reason.0, reason.1).into(),
+        });
+    }
+
+    /// Counts `row` as read; when it cannot be read at all (bad
+    /// encoding, wrong number of fields) rejects it and returns false.
+    pub fn start_row(&mut self, file: u32, row: &crate::io::csv::Row) -> bool {
+        self.read(file);
+        match &row.problem {
+            None => true,
+            Some((es, en)) => {
+                let value = row.fields.join(",");
+                self.reject(file, row.line, "", &value, (es, en));
+                false
+            }
+        }
+    }
+
+    /// Rejects a row without ticket id.
+    pub fn reject_missing_id(
+        &mut self,
+        file: u32,
+        line: u64,
+        column: &str,
+        value: &str,
+    ) {
+        self.reject(
+            file,
+            line,
+            column,
+            value,
+            ("falta el identificador del ticket", "missing ticket id"),
+        );
+    }
+
+    /// Rejects a date that `fmt` cannot read.
+    pub fn reject_date(
+        &mut self,
+        file: u32,
+        line: u64,
+        column: &str,
+        value: &str,
+        fmt: &crate::time::dates::DateFormat,
+    ) {
+        let f = fmt.describe();
+        self.reject(
+            file,
+            line,
+            column,
+            value,
+            (
+                &format!("fecha ilegible con el formato {f}"),
+                &format!("unreadable date with format {f}"),
+            ),
+        );
+    }
+
+    /// Adds a remark to the summary.
+    pub fn note(&mut self, es: String, en: String) {
+        self.notes.push((es, en));
+    }
+
+    /// True when ticket `id` is known.
+    pub fn has_ticket(&self, id: &str) -> bool {
+        self.ticket_index.contains_key(id)
+    }
+
+    /// The opening of ticket `id`, when known.
+    pub fn opened_at(&self, id: &str) -> Option<Instant> {
+        self.ticket_index
+            .get(id)
+            .and_then(|&i| self.tickets[i].opened_at)
+    }
+
+    /// Adds ticket `id`, or updates it when known and `replace` is set
+    /// (snapshot logs: the last row wins; an opening already known is
+    /// kept unless `opened` is given). `values` are (column, value)
+    /// pairs; unknown columns become attributes. Returns false when the
+    /// ticket existed and `replace` was not set (nothing changed).
+    pub fn upsert_ticket<S: AsRef<str>>(
+        &mut self,
+        id: &str,
+        opened: Option<Instant>,
+        values: &[(&str, S)],
+        replace: bool,
+        origin: Origin,
+    ) -> bool {
+        let idx = match self.ticket_index.get(id) {
+            Some(&i) if !replace => {
+                let _ = i;
+                return false;
+            }
+            Some(&i) => i,
+            None => {
+                self.tickets.push(Ticket {
+                    id: id.to_string(),
+                    opened_at: None,
+                    values: Vec::new(),
+                    origin,
+                });
+                self.ticket_index
+                    .insert(id.to_string(), self.tickets.len() - 1);
+                self.tickets.len() - 1
+            }
+        };
+        for (col, v) in values {
+            let c = match self.column_index.get(*col) {
+                Some(&c) => c,
+                None => {
+                    self.ticket_columns.push(col.to_string());
+                    let c = self.ticket_columns.len() - 1;
+                    self.column_index.insert(col.to_string(), c);
+                    c
+                }
+            };
+            if c < 2 {
+                continue;
+            }
+            let vals = &mut self.tickets[idx].values;
+            if vals.len() <= c - 2 {
+                vals.resize(c - 1, String::new());
+            }
+            let slot = &mut vals[c - 2];
+            slot.clear();
+            slot.push_str(v.as_ref());
+        }
+        if opened.is_some() {
+            self.tickets[idx].opened_at = opened;
+        }
+        true
+    }
+
+    /// Adds a status event.
+    pub fn event(
+        &mut self,
+        ticket_id: &str,
+        at: Instant,
+        status: &str,
+        extra: EventExtra,
+        origin: Origin,
+    ) {
+        if origin.is_synthesized() {
+            self.synthesized += 1;
+        }
+        self.events.push(Event {
+            ticket_id: ticket_id.to_string(),
+            at,
+            status: status.to_string(),
+            extra,
+            origin,
+        });
+    }
+
+    /// Adds a survey answer.
+    pub fn survey(&mut self, s: Survey) {
+        self.surveys.push(s);
+    }
+
+    /// Moves an accepted row whose ticket is unknown to the rejects.
+    fn reject_unknown_ticket(
+        &mut self,
+        origin: Origin,
+        id: &str,
+        what: (&str, &str),
+    ) {
+        self.files[origin.file as usize].accepted -= 1;
+        self.reject(
+            origin.file,
+            origin.line,
+            "ticket_id",
+            id,
+            (
+                &format!(
+                    "{} de un ticket que no está en la tabla de tickets",
+                    what.0
+                ),
+                &format!(
+                    "{} of a ticket missing from the ticket table",
+                    what.1
+                ),
+            ),
+        );
+    }
+
+    /// Applies the cross-table rules and checks the row accounting.
+    ///
+    /// # Errors
+    ///
+    /// A failure (exit 1) when some file's rows read differ from
+    /// accepted + rejected + merged: a bug, never silently ignored.
+    pub fn finish(mut self) -> Result<Ingested> {
+        let tz = self.tz;
+        // Tickets known only from their events open at the first event.
+        let mut first_at: HashMap<&str, Instant> = HashMap::new();
+        for e in &self.events {
+            let f = first_at.entry(e.ticket_id.as_str()).or_insert(e.at);
+            if e.at < *f {
+                *f = e.at;
+            }
+        }
+        let mut no_opening = Vec::new();
+        for t in &mut self.tickets {
+            if t.opened_at.is_none() {
+                match first_at.get(t.id.as_str()) {
+                    Some(&at) => t.opened_at = Some(at),
+                    None => no_opening.push(t.id.clone()),
+                }
+            }
+        }
+        drop(first_at);
+        if !no_opening.is_empty() {
+            // Tickets without opening nor events: reject their rows.
+            let set: std::collections::HashSet<String> =
+                no_opening.into_iter().collect();
+            let gone: Vec<Ticket> = self
+                .tickets
+                .iter()
+                .filter(|t| set.contains(&t.id))
+                .cloned()
+                .collect();
+            self.tickets.retain(|t| !set.contains(&t.id));
+            for t in gone {
+                if !t.origin.is_synthesized() {
+                    let f = t.origin.file;
+                    self.files[f as usize].accepted -= 1;
+                    self.reject(
+                        f,
+                        t.origin.line,
+                        "opened_at",
+                        "",
+                        (
+                            "ticket sin fecha de apertura ni eventos",
+                            "ticket with no opening date and no events",
+                        ),
+                    );
+                }
+            }
+            self.ticket_index = self
+                .tickets
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (t.id.clone(), i))
+                .collect();
+        }
+        // Events of unknown tickets go to rejects.
+        let events = std::mem::take(&mut self.events);
+        let mut kept = Vec::with_capacity(events.len());
+        for e in events {
+            if self.ticket_index.contains_key(&e.ticket_id) {
+                kept.push(e);
+            } else if e.origin.is_synthesized() {
+                self.synthesized -= 1;
+            } else {
+                self.reject_unknown_ticket(
+                    e.origin,
+                    &e.ticket_id,
+                    ("evento", "event"),
+                );
+            }
+        }
+        // Sort by ticket, instant, file order (stable), merge adjacent
+        // exact duplicates.
+        kept.sort_by(|a, b| {
+            a.ticket_id.cmp(&b.ticket_id).then(a.at.cmp(&b.at))
+        });
+        let mut events: Vec<Event> = Vec::with_capacity(kept.len());
+        for e in kept {
+            if let Some(p) = events.last()
+                && p.ticket_id == e.ticket_id
+                && p.at == e.at
+                && p.status == e.status
+            {
+                if e.origin.is_synthesized() {
+                    self.synthesized -= 1;
+                } else if p.origin.is_synthesized() {
+                    // The real row replaces the derived one.
+                    self.synthesized -= 1;
+                    let last = events.len() - 1;
+                    events[last] = e;
+                } else {
+                    let f = e.origin.file as usize;
+                    self.files[f].accepted -= 1;
+                    self.files[f].merged += 1;
+                }
+                continue;
+            }
+            events.push(e);
+        }
+        let mut before_opening = 0;
+        for e in &events {
+            let i = self.ticket_index[&e.ticket_id];
+            if self.tickets[i].opened_at.is_some_and(|o| e.at < o) {
+                before_opening += 1;
+            }
+        }
+        // Surveys: unknown tickets rejected, exact duplicates merged.
+        let surveys = std::mem::take(&mut self.surveys);
+        let mut seen = std::collections::HashSet::new();
+        for s in surveys {
+            let f = s.origin.file;
+            if !self.ticket_index.contains_key(&s.ticket_id) {
+                self.reject_unknown_ticket(
+                    s.origin,
+                    &s.ticket_id,
+                    ("encuesta", "survey"),
+                );
+                continue;
+            }
+            let key = (
+                s.ticket_id.clone(),
+                s.answered_at,
+                s.score.clone(),
+                s.comment.clone(),
+            );
+            if !seen.insert(key) {
+                self.files[f as usize].accepted -= 1;
+                self.files[f as usize].merged += 1;
+                continue;
+            }
+            self.surveys.push(s);
+        }
+        for f in &self.files {
+            if f.read != f.accepted + f.rejected + f.merged {
+                return Err(Error::failure(
+                    format!(
+                        "{}: cuentas inconsistentes: {} filas leídas != {} \
+                         aceptadas + {} rechazadas + {} duplicadas (error \
+                         de plazo; repórtelo)",
+                        f.name, f.read, f.accepted, f.rejected, f.merged
+                    ),
+                    format!(
+                        "{}: inconsistent counts: {} rows read != {} \
+                         accepted + {} rejected + {} duplicates (a plazo \
+                         bug; please report it)",
+                        f.name, f.read, f.accepted, f.rejected, f.merged
+                    ),
+                ));
+            }
+        }
+        Ok(Ingested {
+            tz,
+            ticket_columns: self.ticket_columns,
+            tickets: self.tickets,
+            events,
+            surveys: self.surveys,
+            rejects: self.rejects,
+            files: self.files,
+            before_opening,
+            synthesized: self.synthesized,
+            notes: self.notes,
+        })
+    }
+}
+
+impl Ingested {
+    /// The per-file summary printed on stderr, in the current language.
+    pub fn summary(&self) -> String {
+        use std::fmt::Write;
+        let mut s = String::new();
+        for f in &self.files {
+            let _ = writeln!(
+                s,
+                "{} ({}, {}): {} {}, {} {}, {} {}, {} {}",
+                f.name,
+                f.kind,
+                f.encoding,
+                f.read,
+                tr("filas leídas", "rows read"),
+                f.accepted,
+                tr("aceptadas", "accepted"),
+                f.rejected,
+                tr("rechazadas", "rejected"),
+                f.merged,
+                tr("duplicadas fusionadas", "duplicates merged"),
+            );
+        }
+        let _ = writeln!(
+            s,
+            "{}: {} tickets, {} {}, {} {}; {} {}; {} {}",
+            tr("total", "total"),
+            self.tickets.len(),
+            self.events.len(),
+            tr("eventos", "events"),
+            self.surveys.len(),
+            tr("encuestas", "surveys"),
+            self.before_opening,
+            tr(
+                "eventos antes de la apertura (conservados; el motor ANS \
+                 los lleva a la apertura)",
+                "events before opening (kept; the SLA engine clamps them to \
+                 the opening)"
+            ),
+            self.synthesized,
+            tr(
+                "eventos derivados de fechas o del estado inicial",
+                "events derived from dates or the initial status"
+            ),
+        );
+        for (es, en) in &self.notes {
+            let _ = writeln!(s, "{}", tr(es, en));
+        }
+        s
+    }
+}

@@ -1,0 +1,905 @@
+//! The canonical tables (CONTRACT section 1) in memory, and their reader
+//! (CSV, or Parquet for a path ending in `.parquet`).
+//!
+//! `tickets`, `events` and `surveys` are read once, checked, and kept in
+//! compact columnar form: strings are interned (a ticket's priority is a
+//! `u32`), instants are Unix seconds, and events are grouped per ticket
+//! (sorted by ticket, then time; ties keep file order) so that evaluating
+//! a ticket is a slice look-up, not a search.
+//!
+//! Rules for imperfect rows (each counted in [`LoadStats`], none silent):
+//! - a ticket row without `ticket_id` or with an unreadable `opened_at` or
+//!   `affected_users`, a repeated `ticket_id`: rejected;
+//! - an event whose `ticket_id` is not in the tickets table, with an
+//!   unreadable `at` or an empty `status`: rejected;
+//! - an exact duplicate event (same ticket, `at` and `status`): merged
+//!   into one and counted;
+//! - an event before its ticket's `opened_at`: kept and counted; the
+//!   timeline treats it as happening at the opening;
+//! - a survey for an unknown ticket or with an unreadable score: rejected.
+//!
+//! Rejected rows are listed with file, line, column, value and reason. In
+//! a Parquet table, row `i` (0-based) is reported as line `i + 2`: the
+//! line it has in the same table written as CSV, whose line 1 is the
+//! header (`plazo ingest` writes both with the same rows in the same
+//! order).
+//!
+//! # Example
+//!
+//! ```
+//! use plazo::model::dataset::{Dataset, Inputs};
+//! let dir = std::env::temp_dir().join("plazo-doc-tables");
+//! std::fs::create_dir_all(&dir)?;
+//! std::fs::write(dir.join("t.csv"), "ticket_id,opened_at,priority\n1,2026-03-05 08:00,Alta\n")?;
+//! std::fs::write(dir.join("e.csv"), "ticket_id,at,status\n1,2026-03-05 08:10,En curso\n9,2026-03-05 08:10,Nuevo\n")?;
+//! let tz: chrono_tz::Tz = "America/Bogota".parse()?;
+//! let ds = Dataset::load(&Inputs::new(dir.join("t.csv"), dir.join("e.csv")), tz)?;
+//! assert_eq!(ds.tickets.len(), 1);
+//! assert_eq!(ds.events_of(0).len(), 1);
+//! assert_eq!(ds.rejects.len(), 1); // ticket 9 is unknown
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use chrono_tz::Tz;
+
+use crate::error::{Error, Result};
+use crate::time::InstantReader;
+
+/// Interned strings: id 0 is the empty string.
+#[derive(Debug, Clone)]
+pub struct Strings {
+    map: HashMap<Box<str>, u32>,
+    list: Vec<Box<str>>,
+}
+
+impl Default for Strings {
+    fn default() -> Strings {
+        let mut s = Strings {
+            map: HashMap::new(),
+            list: Vec::new(),
+        };
+        s.intern("");
+        s
+    }
+}
+
+impl Strings {
+    /// The id of `s` (trimmed), adding it if new.
+    pub fn intern(&mut self, s: &str) -> u32 {
+        let s = s.trim();
+        if let Some(&id) = self.map.get(s) {
+            return id;
+        }
+        let id = self.list.len() as u32;
+        self.list.push(s.into());
+        self.map.insert(s.into(), id);
+        id
+    }
+
+    /// The string of an id.
+    pub fn get(&self, id: u32) -> &str {
+        &self.list[id as usize]
+    }
+
+    /// The id of `s` if interned.
+    pub fn find(&self, s: &str) -> Option<u32> {
+        self.map.get(s.trim()).copied()
+    }
+
+    /// Number of distinct strings (including the empty one).
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    /// True when only the empty string is interned.
+    pub fn is_empty(&self) -> bool {
+        self.list.len() <= 1
+    }
+}
+
+/// The descriptive columns of a ticket, in canonical order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(usize)]
+pub enum Attr {
+    /// `type`
+    Type,
+    /// `priority`
+    Priority,
+    /// `category`
+    Category,
+    /// `service`
+    Service,
+    /// `group`
+    Group,
+    /// `assignee`
+    Assignee,
+    /// `requester`
+    Requester,
+    /// `channel`
+    Channel,
+}
+
+impl Attr {
+    /// Every attribute, in canonical column order.
+    pub const ALL: [Attr; 8] = [
+        Attr::Type,
+        Attr::Priority,
+        Attr::Category,
+        Attr::Service,
+        Attr::Group,
+        Attr::Assignee,
+        Attr::Requester,
+        Attr::Channel,
+    ];
+
+    /// The canonical column name.
+    pub fn column(self) -> &'static str {
+        match self {
+            Attr::Type => "type",
+            Attr::Priority => "priority",
+            Attr::Category => "category",
+            Attr::Service => "service",
+            Attr::Group => "group",
+            Attr::Assignee => "assignee",
+            Attr::Requester => "requester",
+            Attr::Channel => "channel",
+        }
+    }
+}
+
+/// A column of the tickets table by name: a canonical attribute or an
+/// extra column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Column {
+    /// `type`, `priority`, ... (see [`Attr`]).
+    Attr(Attr),
+    /// The extra column at this index of [`Dataset::extra_columns`].
+    Extra(usize),
+}
+
+impl Column {
+    /// The interned value of this column for `t`.
+    pub fn of(self, t: &Ticket) -> u32 {
+        match self {
+            Column::Attr(a) => t.attr(a),
+            Column::Extra(x) => t.extra[x],
+        }
+    }
+}
+
+/// One ticket row.
+#[derive(Clone, Debug)]
+pub struct Ticket {
+    /// `ticket_id` as written (trimmed).
+    pub id: String,
+    /// `opened_at`, Unix seconds.
+    pub opened_at: i64,
+    /// Interned descriptive columns, indexed by [`Attr`].
+    pub attrs: [u32; 8],
+    /// `affected_users`, when given.
+    pub affected_users: Option<i64>,
+    /// Interned extra columns, in `Dataset::extra_columns` order.
+    pub extra: Vec<u32>,
+    /// Line in the tickets file (1 = header).
+    pub line: u32,
+}
+
+impl Ticket {
+    /// The interned id of an attribute.
+    pub fn attr(&self, a: Attr) -> u32 {
+        self.attrs[a as usize]
+    }
+}
+
+/// One status event.
+#[derive(Clone, Copy, Debug)]
+pub struct Event {
+    /// `at`, Unix seconds.
+    pub at: i64,
+    /// Interned `status` label.
+    pub status: u32,
+    /// Interned optional columns: group, assignee, priority, actor, note.
+    pub group: u32,
+    /// See `group`.
+    pub assignee: u32,
+    /// See `group`.
+    pub priority: u32,
+    /// See `group`.
+    pub actor: u32,
+    /// See `group`.
+    pub note: u32,
+    /// Line in the events file.
+    pub line: u32,
+}
+
+/// One survey answer.
+#[derive(Clone, Debug)]
+pub struct Survey {
+    /// Index of the ticket in [`Dataset::tickets`].
+    pub ticket: u32,
+    /// `answered_at`, Unix seconds.
+    pub answered_at: i64,
+    /// `score`.
+    pub score: f64,
+    /// `max_score`, when given.
+    pub max_score: Option<f64>,
+    /// Interned `comment`.
+    pub comment: u32,
+}
+
+/// A rejected input row: the same record as ingest's rejects.csv.
+pub use crate::model::builder::Reject;
+
+/// Counts of what the loader did with each row.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LoadStats {
+    /// Ticket rows read / accepted.
+    pub ticket_rows: u64,
+    /// See `ticket_rows`.
+    pub tickets: u64,
+    /// Event rows read / accepted.
+    pub event_rows: u64,
+    /// See `event_rows`.
+    pub events: u64,
+    /// Exact duplicate events merged.
+    pub duplicate_events: u64,
+    /// Events dated before their ticket's opening (kept, clamped).
+    pub events_before_opening: u64,
+    /// Survey rows read / accepted.
+    pub survey_rows: u64,
+    /// See `survey_rows`.
+    pub surveys: u64,
+}
+
+/// The input files of a run.
+#[derive(Clone, Debug)]
+pub struct Inputs {
+    /// The tickets table.
+    pub tickets: PathBuf,
+    /// The events table.
+    pub events: PathBuf,
+    /// The surveys table, if any.
+    pub surveys: Option<PathBuf>,
+}
+
+impl Inputs {
+    /// Tickets and events, no surveys.
+    pub fn new(tickets: PathBuf, events: PathBuf) -> Inputs {
+        Inputs {
+            tickets,
+            events,
+            surveys: None,
+        }
+    }
+}
+
+/// The three canonical tables, loaded and checked.
+#[derive(Debug, Default)]
+pub struct Dataset {
+    /// Ticket rows, in file order.
+    pub tickets: Vec<Ticket>,
+    /// `ticket_id` -> index in `tickets`.
+    pub by_id: HashMap<String, u32>,
+    /// Names of the tickets table's extra columns.
+    pub extra_columns: Vec<String>,
+    /// Events grouped per ticket: ticket i's are
+    /// `events[offsets[i]..offsets[i + 1]]`, sorted by time, ties in file
+    /// order.
+    pub events: Vec<Event>,
+    /// See `events`.
+    pub offsets: Vec<u32>,
+    /// Survey answers, sorted by ticket then `answered_at`; ticket i's
+    /// are `surveys[survey_offsets[i]..survey_offsets[i + 1]]`.
+    pub surveys: Vec<Survey>,
+    /// See `surveys`.
+    pub survey_offsets: Vec<u32>,
+    /// Interned strings of all tables.
+    pub strings: Strings,
+    /// Rejected rows.
+    pub rejects: Vec<Reject>,
+    /// Counts.
+    pub stats: LoadStats,
+    /// The tickets table's path, as given (for messages).
+    pub tickets_file: String,
+}
+
+/// A table being read: header positions and its rows, from CSV or
+/// Parquet.
+struct Table {
+    place: String,
+    rows: Rows,
+    cols: HashMap<String, usize>,
+    headers: Vec<String>,
+}
+
+/// Where a table's rows come from.
+enum Rows {
+    /// A CSV reader (line numbers are the file's own).
+    Csv(csv::Reader<Box<dyn std::io::Read>>),
+    /// Parquet columns as text; `next` is the next row's index. Row `i`
+    /// is reported as line `i + 2`: the line it has in the table's CSV
+    /// twin, whose line 1 is the header.
+    Parquet {
+        cols: Vec<polars::prelude::StringChunked>,
+        next: usize,
+        len: usize,
+    },
+}
+
+/// True when `path` names a Parquet file (by its extension).
+pub fn is_parquet(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("parquet"))
+}
+
+impl Table {
+    fn open(path: &Path, required: &[&str]) -> Result<Table> {
+        let place = path.display().to_string();
+        let (headers, rows) = if is_parquet(path) {
+            let (names, cols) = crate::model::write::read_parquet_text(path)?;
+            let len = cols.first().map_or(0, |c| c.len());
+            (names, Rows::Parquet { cols, next: 0, len })
+        } else {
+            use crate::io::encoding::Encoding;
+            use std::io::BufRead;
+            let file =
+                std::fs::File::open(path).map_err(|e| Error::io(path, &e))?;
+            let mut buf = std::io::BufReader::with_capacity(1 << 20, file);
+            // The first block decides the separator (a table saved by a
+            // Spanish-locale Excel uses `;`) and the encoding (Excel's
+            // "CSV" is Windows-1252; it is decoded whole, such files are
+            // small).
+            let head = buf.fill_buf().map_err(|e| Error::io(path, &e))?;
+            let sep = crate::io::csv::sniff_separator(head);
+            let enc = Encoding::Auto.resolve(head);
+            if enc != Encoding::Utf8
+                && let Some(line) = mixed_utf8(head)
+            {
+                // UTF-8 accents and a stray byte: decoding all of it as
+                // Windows-1252 would garble every accent silently.
+                return Err(Error::input(
+                    format!(
+                        "{place}:{line}: el archivo es UTF-8 pero esta línea \
+                         tiene un byte que no lo es; corrija esa línea o \
+                         guarde el archivo como \"CSV UTF-8\""
+                    ),
+                    format!(
+                        "{place}:{line}: the file is UTF-8 but this line has \
+                         a byte that is not; fix that line or save the file \
+                         as \"CSV UTF-8\""
+                    ),
+                ));
+            }
+            let input: Box<dyn std::io::Read> = if enc == Encoding::Utf8 {
+                Box::new(buf)
+            } else {
+                let mut bytes = Vec::new();
+                std::io::Read::read_to_end(&mut buf, &mut bytes)
+                    .map_err(|e| Error::io(path, &e))?;
+                let text = enc.decode(&bytes).unwrap_or_default().into_owned();
+                Box::new(std::io::Cursor::new(text.into_bytes()))
+            };
+            let mut rdr = csv::ReaderBuilder::new()
+                .flexible(true)
+                .delimiter(sep)
+                .from_reader(input);
+            let headers: Vec<String> = rdr
+                .headers()
+                .map_err(|e| csv_error(&place, &e, &[]))?
+                .iter()
+                .map(String::from)
+                .collect();
+            (headers, Rows::Csv(rdr))
+        };
+        let headers: Vec<String> = headers
+            .iter()
+            .map(|h| h.trim().trim_start_matches('\u{feff}').to_string())
+            .collect();
+        let cols: HashMap<String, usize> = headers
+            .iter()
+            .enumerate()
+            .map(|(i, h)| (h.clone(), i))
+            .collect();
+        for r in required {
+            if !cols.contains_key(*r) {
+                return Err(Error::input(
+                    format!(
+                        "{place}: falta la columna obligatoria {r:?} \
+                         (columnas: {}); convierta el archivo con plazo \
+                         ingest o renombre la columna",
+                        headers.join(",")
+                    ),
+                    format!(
+                        "{place}: missing required column {r:?} (columns: \
+                         {}); convert the file with plazo ingest or rename \
+                         the column",
+                        headers.join(",")
+                    ),
+                ));
+            }
+        }
+        Ok(Table {
+            place,
+            rows,
+            cols,
+            headers,
+        })
+    }
+
+    fn col(&self, name: &str) -> Option<usize> {
+        self.cols.get(name).copied()
+    }
+
+    /// Reads the next record into `rec`; its line, or `None` at the end.
+    fn next(&mut self, rec: &mut csv::StringRecord) -> Result<Option<u64>> {
+        match &mut self.rows {
+            Rows::Csv(rdr) => match rdr.read_record(rec) {
+                Ok(true) => Ok(Some(rec.position().map_or(0, |p| p.line()))),
+                Ok(false) => Ok(None),
+                Err(e) => Err(csv_error(&self.place, &e, &self.headers)),
+            },
+            Rows::Parquet { cols, next, len } => {
+                if *next >= *len {
+                    return Ok(None);
+                }
+                rec.clear();
+                for c in cols.iter() {
+                    rec.push_field(c.get(*next).unwrap_or(""));
+                }
+                *next += 1;
+                Ok(Some(*next as u64 + 1))
+            }
+        }
+    }
+}
+
+/// For text that is not valid UTF-8 but holds UTF-8-encoded Latin-1
+/// letters too (a UTF-8 file with a stray byte): the line of the first
+/// invalid byte. `None` when none occurs (real Windows-1252 text).
+fn mixed_utf8(head: &[u8]) -> Option<usize> {
+    let bad = std::str::from_utf8(head).err()?.valid_up_to();
+    // Only U+0080..U+00FF (lead byte C2 or C3: Spanish accents, ñ, ¿, ¡)
+    // counts: in Windows-1252 text "Â" or "Ã" before a symbol is rare,
+    // while an accented capital before a curly quote (D3 94) is not.
+    let multi = head
+        .windows(2)
+        .any(|w| matches!(w[0], 0xC2 | 0xC3) && (0x80..=0xBF).contains(&w[1]));
+    multi.then(|| 1 + head[..bad].iter().filter(|&&b| b == b'\n').count())
+}
+
+fn csv_error(place: &str, e: &csv::Error, headers: &[String]) -> Error {
+    let line = e.position().map(|p| p.line()).unwrap_or(0);
+    if let csv::ErrorKind::Utf8 { err, .. } = e.kind() {
+        let field = match headers.get(err.field()) {
+            Some(h) => format!("{} ({h})", err.field() + 1),
+            None => (err.field() + 1).to_string(),
+        };
+        return Error::input(
+            format!(
+                "{place}:{line}: el campo {field} no es texto UTF-8 (el \
+                 comienzo del archivo sí lo es); guárdelo como \"CSV UTF-8\" \
+                 o conviértalo con plazo ingest --encoding windows-1252"
+            ),
+            format!(
+                "{place}:{line}: field {field} is not UTF-8 text (the start \
+                 of the file is); save it as \"CSV UTF-8\" or convert it \
+                 with plazo ingest --encoding windows-1252"
+            ),
+        );
+    }
+    Error::input(
+        format!("{place}:{line}: CSV ilegible: {e}"),
+        format!("{place}:{line}: unreadable CSV: {e}"),
+    )
+}
+
+fn field(rec: &csv::StringRecord, i: Option<usize>) -> &str {
+    i.and_then(|i| rec.get(i)).unwrap_or("").trim()
+}
+
+impl Dataset {
+    /// Reads and checks the canonical tables, each CSV or Parquet (by its
+    /// extension; Parquet columns are read as text, numbers included).
+    /// Naive timestamps are read in `tz`.
+    ///
+    /// # Errors
+    ///
+    /// A missing file or required column, unreadable CSV or Parquet, or a
+    /// Parquet column that cannot be read as text (input errors naming the
+    /// file, and the line or column). Bad rows are not errors: they are listed
+    /// in [`Dataset::rejects`].
+    pub fn load(inputs: &Inputs, tz: Tz) -> Result<Dataset> {
+        let mut ds = Dataset::default();
+        let mut clock = InstantReader::new(tz);
+        ds.load_tickets(&inputs.tickets, &mut clock)?;
+        ds.load_events(&inputs.events, &mut clock)?;
+        if let Some(s) = &inputs.surveys {
+            ds.load_surveys(s, &mut clock)?;
+        }
+        Ok(ds)
+    }
+
+    /// The tickets column called `name`: a canonical attribute, else an
+    /// extra column.
+    pub fn column(&self, name: &str) -> Option<Column> {
+        Attr::ALL
+            .iter()
+            .find(|a| a.column() == name)
+            .map(|a| Column::Attr(*a))
+            .or_else(|| {
+                self.extra_columns
+                    .iter()
+                    .position(|c| c == name)
+                    .map(Column::Extra)
+            })
+    }
+
+    /// The events of ticket `i`, in timeline order.
+    pub fn events_of(&self, i: usize) -> &[Event] {
+        &self.events[self.offsets[i] as usize..self.offsets[i + 1] as usize]
+    }
+
+    /// The survey answers of ticket `i`, by `answered_at`.
+    pub fn surveys_of(&self, i: usize) -> &[Survey] {
+        match self.survey_offsets.get(i..i + 2) {
+            Some(&[lo, hi]) => &self.surveys[lo as usize..hi as usize],
+            _ => &[],
+        }
+    }
+
+    fn reject(
+        &mut self,
+        t: &Table,
+        line: u64,
+        col: &str,
+        value: &str,
+        es: &str,
+        en: &str,
+    ) {
+        self.rejects.push(Reject {
+            file: t.place.clone(),
+            line,
+            column: col.to_string(),
+            value: value.to_string(),
+            reason: crate::text::lang::tr(es, en).to_string(),
+        });
+    }
+
+    /// The index of the row's ticket, or a reject when it is unknown.
+    fn known_ticket(
+        &mut self,
+        t: &Table,
+        rec: &csv::StringRecord,
+        id_c: Option<usize>,
+        line: u64,
+    ) -> Option<u32> {
+        let id = field(rec, id_c);
+        if let Some(&ticket) = self.by_id.get(id) {
+            return Some(ticket);
+        }
+        let v = id.to_string();
+        self.reject(
+            t,
+            line,
+            "ticket_id",
+            &v,
+            "el ticket no está en la tabla de tickets",
+            "ticket not in the tickets table",
+        );
+        None
+    }
+
+    /// The row's instant in column `name`, or a reject when unreadable.
+    fn instant(
+        &mut self,
+        t: &Table,
+        rec: &csv::StringRecord,
+        col: Option<usize>,
+        name: &str,
+        line: u64,
+        clock: &mut InstantReader,
+    ) -> Option<i64> {
+        let text = field(rec, col);
+        if let Ok(at) = clock.read(text) {
+            return Some(at.unix());
+        }
+        let v = text.to_string();
+        self.reject(
+            t,
+            line,
+            name,
+            &v,
+            "fecha ilegible: use ISO 8601 (2026-03-05 14:22[:10][-05:00])",
+            "unreadable date: use ISO 8601 (2026-03-05 14:22[:10][-05:00])",
+        );
+        None
+    }
+
+    fn load_tickets(
+        &mut self,
+        path: &Path,
+        clock: &mut InstantReader,
+    ) -> Result<()> {
+        let mut t = Table::open(path, &["ticket_id", "opened_at"])?;
+        self.tickets_file = t.place.clone();
+        let id_c = t.col("ticket_id");
+        let open_c = t.col("opened_at");
+        let attr_c: Vec<Option<usize>> =
+            Attr::ALL.iter().map(|a| t.col(a.column())).collect();
+        let users_c = t.col("affected_users");
+        let known: Vec<&str> = ["ticket_id", "opened_at", "affected_users"]
+            .into_iter()
+            .chain(Attr::ALL.iter().map(|a| a.column()))
+            .collect();
+        let extra: Vec<(String, usize)> = t
+            .headers
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| !known.contains(&h.as_str()) && !h.is_empty())
+            .map(|(i, h)| (h.clone(), i))
+            .collect();
+        self.extra_columns = extra.iter().map(|(h, _)| h.clone()).collect();
+        let mut first_line: HashMap<String, u64> = HashMap::new();
+        let mut rec = csv::StringRecord::new();
+        while let Some(line) = t.next(&mut rec)? {
+            self.stats.ticket_rows += 1;
+            let id = field(&rec, id_c);
+            if id.is_empty() {
+                self.reject(
+                    &t,
+                    line,
+                    "ticket_id",
+                    "",
+                    "ticket_id vacío",
+                    "empty ticket_id",
+                );
+                continue;
+            }
+            let opened_text = field(&rec, open_c);
+            let Ok(opened) = clock.read(opened_text) else {
+                let v = opened_text.to_string();
+                self.reject(
+                    &t, line, "opened_at", &v,
+                    "fecha ilegible: use ISO 8601 (2026-03-05 14:22[:10][-05:00])",
+                    "unreadable date: use ISO 8601 (2026-03-05 14:22[:10][-05:00])",
+                );
+                continue;
+            };
+            let users_text = field(&rec, users_c);
+            let affected_users = if users_text.is_empty() {
+                None
+            } else if let Ok(n) = users_text.parse::<i64>() {
+                Some(n)
+            } else {
+                let v = users_text.to_string();
+                self.reject(
+                    &t,
+                    line,
+                    "affected_users",
+                    &v,
+                    "no es un número entero",
+                    "not a whole number",
+                );
+                continue;
+            };
+            if let Some(first) = first_line.get(id) {
+                let (es, en) = (
+                    format!("ticket_id repetido (ya en la línea {first})"),
+                    format!("repeated ticket_id (already on line {first})"),
+                );
+                let v = id.to_string();
+                self.reject(&t, line, "ticket_id", &v, &es, &en);
+                continue;
+            }
+            first_line.insert(id.to_string(), line);
+            let mut attrs = [0u32; 8];
+            for (k, c) in attr_c.iter().enumerate() {
+                attrs[k] = self.strings.intern(field(&rec, *c));
+            }
+            let extra_vals = extra
+                .iter()
+                .map(|(_, i)| self.strings.intern(field(&rec, Some(*i))))
+                .collect();
+            self.by_id.insert(id.to_string(), self.tickets.len() as u32);
+            self.tickets.push(Ticket {
+                id: id.to_string(),
+                opened_at: opened.unix(),
+                attrs,
+                affected_users,
+                extra: extra_vals,
+                line: line as u32,
+            });
+        }
+        self.stats.tickets = self.tickets.len() as u64;
+        Ok(())
+    }
+
+    fn load_events(
+        &mut self,
+        path: &Path,
+        clock: &mut InstantReader,
+    ) -> Result<()> {
+        let mut t = Table::open(path, &["ticket_id", "at", "status"])?;
+        let (id_c, at_c, st_c) =
+            (t.col("ticket_id"), t.col("at"), t.col("status"));
+        let opt = ["group", "assignee", "priority", "actor", "note"]
+            .map(|c| t.col(c));
+        let mut raw: Vec<(u32, Event)> = Vec::new();
+        let mut rec = csv::StringRecord::new();
+        while let Some(line) = t.next(&mut rec)? {
+            self.stats.event_rows += 1;
+            let Some(ticket) = self.known_ticket(&t, &rec, id_c, line) else {
+                continue;
+            };
+            let Some(at) = self.instant(&t, &rec, at_c, "at", line, clock)
+            else {
+                continue;
+            };
+            let status = field(&rec, st_c);
+            if status.is_empty() {
+                self.reject(
+                    &t,
+                    line,
+                    "status",
+                    "",
+                    "estado vacío",
+                    "empty status",
+                );
+                continue;
+            }
+            let ev = Event {
+                at,
+                status: self.strings.intern(status),
+                group: self.strings.intern(field(&rec, opt[0])),
+                assignee: self.strings.intern(field(&rec, opt[1])),
+                priority: self.strings.intern(field(&rec, opt[2])),
+                actor: self.strings.intern(field(&rec, opt[3])),
+                note: self.strings.intern(field(&rec, opt[4])),
+                line: line as u32,
+            };
+            raw.push((ticket, ev));
+        }
+        // Group per ticket: counting sort by ticket (keeps file order),
+        // then each ticket's slice by time (stable: ties keep file order).
+        let n = self.tickets.len();
+        let mut offsets = vec![0u32; n + 1];
+        for (tk, _) in &raw {
+            offsets[*tk as usize + 1] += 1;
+        }
+        for i in 0..n {
+            offsets[i + 1] += offsets[i];
+        }
+        let mut next = offsets.clone();
+        let mut events = vec![
+            Event {
+                at: 0,
+                status: 0,
+                group: 0,
+                assignee: 0,
+                priority: 0,
+                actor: 0,
+                note: 0,
+                line: 0
+            };
+            raw.len()
+        ];
+        for (tk, ev) in raw {
+            let slot = &mut next[tk as usize];
+            events[*slot as usize] = ev;
+            *slot += 1;
+        }
+        // Sort, merge exact duplicates, count events before opening.
+        let mut out = Vec::with_capacity(events.len());
+        let mut new_offsets = Vec::with_capacity(n + 1);
+        new_offsets.push(0u32);
+        for i in 0..n {
+            let slice =
+                &mut events[offsets[i] as usize..offsets[i + 1] as usize];
+            slice.sort_by_key(|e| e.at);
+            let start = out.len();
+            for e in slice.iter() {
+                let dup = out[start..]
+                    .iter()
+                    .rev()
+                    .take_while(|p: &&Event| p.at == e.at)
+                    .any(|p| p.status == e.status);
+                if dup {
+                    self.stats.duplicate_events += 1;
+                    continue;
+                }
+                if e.at < self.tickets[i].opened_at {
+                    self.stats.events_before_opening += 1;
+                }
+                out.push(*e);
+            }
+            new_offsets.push(out.len() as u32);
+        }
+        self.stats.events = out.len() as u64;
+        self.events = out;
+        self.offsets = new_offsets;
+        Ok(())
+    }
+
+    fn load_surveys(
+        &mut self,
+        path: &Path,
+        clock: &mut InstantReader,
+    ) -> Result<()> {
+        let mut t = Table::open(path, &["ticket_id", "answered_at", "score"])?;
+        let (id_c, at_c, sc_c) =
+            (t.col("ticket_id"), t.col("answered_at"), t.col("score"));
+        let (max_c, com_c) = (t.col("max_score"), t.col("comment"));
+        let mut rec = csv::StringRecord::new();
+        while let Some(line) = t.next(&mut rec)? {
+            self.stats.survey_rows += 1;
+            let Some(ticket) = self.known_ticket(&t, &rec, id_c, line) else {
+                continue;
+            };
+            let Some(at) =
+                self.instant(&t, &rec, at_c, "answered_at", line, clock)
+            else {
+                continue;
+            };
+            let parse_num = |s: &str| {
+                s.replace(',', ".")
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|x| x.is_finite())
+            };
+            let score_text = field(&rec, sc_c);
+            let Some(score) = parse_num(score_text) else {
+                let v = score_text.to_string();
+                self.reject(
+                    &t,
+                    line,
+                    "score",
+                    &v,
+                    "no es un número",
+                    "not a number",
+                );
+                continue;
+            };
+            let max_text = field(&rec, max_c);
+            let max_score = if max_text.is_empty() {
+                None
+            } else if let Some(m) = parse_num(max_text) {
+                Some(m)
+            } else {
+                let v = max_text.to_string();
+                self.reject(
+                    &t,
+                    line,
+                    "max_score",
+                    &v,
+                    "no es un número",
+                    "not a number",
+                );
+                continue;
+            };
+            let comment = self.strings.intern(field(&rec, com_c));
+            self.surveys.push(Survey {
+                ticket,
+                answered_at: at,
+                score,
+                max_score,
+                comment,
+            });
+        }
+        self.surveys.sort_by_key(|s| (s.ticket, s.answered_at));
+        self.stats.surveys = self.surveys.len() as u64;
+        let n = self.tickets.len();
+        let mut offsets = vec![0u32; n + 1];
+        for s in &self.surveys {
+            offsets[s.ticket as usize + 1] += 1;
+        }
+        for i in 0..n {
+            offsets[i + 1] += offsets[i];
+        }
+        self.survey_offsets = offsets;
+        Ok(())
+    }
+}

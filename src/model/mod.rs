@@ -1,0 +1,17 @@
+//! The canonical model: tickets, status events and surveys
+//! (docs/CONTRACT.md §1).
+//!
+//! - [`builder`]: the one place rows become canonical: ids, duplicates,
+//!   rejects and the per-file accounting (read = accepted + rejected +
+//!   merged).
+//! - [`dataset`]: the canonical tables as the engine reads them
+//!   (interned labels, instants, events grouped per ticket), loaded from
+//!   canonical CSV or Parquet.
+//! - [`write`]: canonical tables out, as CSV or Parquet.
+
+pub mod builder;
+pub mod dataset;
+pub mod write;
+
+pub use builder::{Builder, FileStats, Ingested, Origin, Reject};
+pub use dataset::{Attr, Column, Dataset, Inputs, LoadStats, Strings};

@@ -1,0 +1,402 @@
+//! Writing canonical tables: CSV (UTF-8, `,`, header row) or Parquet
+//! (every column a string; empty = null), atomically: every file is
+//! first written to a temporary file in the output folder, and renamed
+//! into place only when all of them are complete. On failure the
+//! temporary files are removed and no partial output is left.
+//!
+//! # Example
+//!
+//! ```
+//! use plazo::model::write::{Format, csv_to_parquet, parquet_to_csv};
+//! let dir = std::env::temp_dir().join("plazo-doc-write");
+//! std::fs::create_dir_all(&dir)?;
+//! std::fs::write(dir.join("t.csv"), "ticket_id,at\n1,\n\"a,b\",x\n")?;
+//! csv_to_parquet(&dir.join("t.csv"), &dir.join("t.parquet"))?;
+//! parquet_to_csv(&dir.join("t.parquet"), &dir.join("back.csv"))?;
+//! assert_eq!(std::fs::read(dir.join("t.csv"))?, std::fs::read(dir.join("back.csv"))?);
+//! # let _ = Format::Csv;
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::borrow::Cow;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use polars::prelude::{
+    Column, DataFrame, DataType, ParquetReader, ParquetWriter, SerReader,
+    StringChunked,
+};
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::model::builder::{
+    EVENT_COLUMNS, Ingested, REJECT_COLUMNS, SURVEY_COLUMNS,
+};
+
+/// Output format of the canonical tables (rejects are always CSV).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Format {
+    /// CSV.
+    #[default]
+    Csv,
+    /// Parquet.
+    Parquet,
+}
+
+impl Format {
+    fn ext(self) -> &'static str {
+        match self {
+            Format::Csv => "csv",
+            Format::Parquet => "parquet",
+        }
+    }
+}
+
+/// A table read back from disk: header and rows of text.
+pub struct Table {
+    /// Column names.
+    pub columns: Vec<String>,
+    /// Rows, each as long as `columns`.
+    pub rows: Vec<Vec<String>>,
+}
+
+/// A table to write, produced cell by cell (nothing is copied: the
+/// canonical tables of a large log stay in memory once).
+pub struct View<'a> {
+    /// Column names.
+    pub columns: Vec<String>,
+    /// Number of rows.
+    pub len: usize,
+    /// The text of cell (row, column).
+    pub cell: Box<dyn Fn(usize, usize) -> Cow<'a, str> + 'a>,
+}
+
+impl Table {
+    /// A view of this table for [`write_table`].
+    pub fn view(&self) -> View<'_> {
+        View {
+            columns: self.columns.clone(),
+            len: self.rows.len(),
+            cell: Box::new(|r, c| Cow::Borrowed(self.rows[r][c].as_str())),
+        }
+    }
+}
+
+fn io_err(path: &Path, e: impl std::fmt::Display) -> Error {
+    let p = path.display();
+    Error::new(ErrorKind::Io, format!("{p}: {e}"), format!("{p}: {e}"))
+}
+
+impl Ingested {
+    /// The tickets table: canonical columns, then attributes.
+    pub fn tickets_view(&self) -> View<'_> {
+        let tz = self.tz;
+        View {
+            columns: self.ticket_columns.clone(),
+            len: self.tickets.len(),
+            cell: Box::new(move |r, c| {
+                let t = &self.tickets[r];
+                match c {
+                    0 => Cow::Borrowed(t.id.as_str()),
+                    1 => Cow::Owned(
+                        t.opened_at
+                            .map(|o| o.to_rfc3339(tz))
+                            .unwrap_or_default(),
+                    ),
+                    _ => Cow::Borrowed(
+                        t.values.get(c - 2).map_or("", String::as_str),
+                    ),
+                }
+            }),
+        }
+    }
+
+    /// The events table: `ticket_id, at, status` and the optional columns
+    /// that hold any value.
+    pub fn events_view(&self) -> View<'_> {
+        let tz = self.tz;
+        let used: Vec<usize> = (0..5)
+            .filter(|&k| self.events.iter().any(|e| !e.extra[k].is_empty()))
+            .collect();
+        let mut columns: Vec<String> =
+            EVENT_COLUMNS[..3].iter().map(|s| s.to_string()).collect();
+        columns.extend(used.iter().map(|&k| EVENT_COLUMNS[3 + k].to_string()));
+        View {
+            columns,
+            len: self.events.len(),
+            cell: Box::new(move |r, c| {
+                let e = &self.events[r];
+                match c {
+                    0 => Cow::Borrowed(e.ticket_id.as_str()),
+                    1 => Cow::Owned(e.at.to_rfc3339(tz)),
+                    2 => Cow::Borrowed(e.status.as_str()),
+                    _ => Cow::Borrowed(e.extra[used[c - 3]].as_str()),
+                }
+            }),
+        }
+    }
+
+    /// The surveys table.
+    pub fn surveys_view(&self) -> View<'_> {
+        let tz = self.tz;
+        View {
+            columns: SURVEY_COLUMNS.iter().map(|s| s.to_string()).collect(),
+            len: self.surveys.len(),
+            cell: Box::new(move |r, c| {
+                let s = &self.surveys[r];
+                match c {
+                    0 => Cow::Borrowed(s.ticket_id.as_str()),
+                    1 => Cow::Owned(s.answered_at.to_rfc3339(tz)),
+                    2 => Cow::Borrowed(s.score.as_str()),
+                    3 => Cow::Borrowed(s.max_score.as_str()),
+                    _ => Cow::Borrowed(s.comment.as_str()),
+                }
+            }),
+        }
+    }
+
+    /// The rejects table.
+    pub fn rejects_view(&self) -> View<'_> {
+        View {
+            columns: REJECT_COLUMNS.iter().map(|s| s.to_string()).collect(),
+            len: self.rejects.len(),
+            cell: Box::new(move |r, c| {
+                let x = &self.rejects[r];
+                match c {
+                    0 => Cow::Borrowed(x.file.as_str()),
+                    1 => Cow::Owned(x.line.to_string()),
+                    2 => Cow::Borrowed(x.column.as_str()),
+                    3 => Cow::Borrowed(x.value.as_str()),
+                    _ => Cow::Borrowed(x.reason.as_str()),
+                }
+            }),
+        }
+    }
+
+    /// Writes `tickets`, `events`, `surveys` (when any) in `format` and
+    /// `rejects.csv` into `dir` (created if needed), atomically. Returns
+    /// the files written.
+    ///
+    /// # Errors
+    ///
+    /// The folder or a file cannot be written (nothing partial is left).
+    pub fn write(&self, dir: &Path, format: Format) -> Result<Vec<PathBuf>> {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, &e))?;
+        let ext = format.ext();
+        let mut jobs: Vec<(String, View<'_>, Format)> = vec![
+            (format!("tickets.{ext}"), self.tickets_view(), format),
+            (format!("events.{ext}"), self.events_view(), format),
+        ];
+        if !self.surveys.is_empty() {
+            jobs.push((format!("surveys.{ext}"), self.surveys_view(), format));
+        }
+        jobs.push(("rejects.csv".into(), self.rejects_view(), Format::Csv));
+        // Every table is written before any is renamed into place.
+        let mut staged = Vec::new();
+        for (name, table, fmt) in &jobs {
+            let s = crate::io::atomic::Staged::new(&dir.join(name), "")?;
+            write_table(s.path(), table, *fmt)?;
+            staged.push(s);
+        }
+        let paths = staged.iter().map(|s| s.dest().to_path_buf()).collect();
+        crate::io::atomic::commit_all(staged)?;
+        Ok(paths)
+    }
+}
+
+/// Writes one table to `path`.
+///
+/// # Errors
+///
+/// The file cannot be written.
+pub fn write_table(path: &Path, t: &View<'_>, format: Format) -> Result<()> {
+    let ncol = t.columns.len();
+    match format {
+        Format::Csv => {
+            let file =
+                std::fs::File::create(path).map_err(|e| io_err(path, e))?;
+            let mut w = csv::Writer::from_writer(
+                std::io::BufWriter::with_capacity(1 << 20, file),
+            );
+            w.write_record(&t.columns).map_err(|e| io_err(path, e))?;
+            for r in 0..t.len {
+                for c in 0..ncol {
+                    w.write_field((t.cell)(r, c).as_bytes())
+                        .map_err(|e| io_err(path, e))?;
+                }
+                w.write_record(None::<&[u8]>).map_err(|e| io_err(path, e))?;
+            }
+            let mut inner =
+                w.into_inner().map_err(|e| io_err(path, e.error()))?;
+            inner.flush().map_err(|e| io_err(path, e))?;
+            inner.get_ref().sync_all().map_err(|e| io_err(path, e))
+        }
+        Format::Parquet => {
+            let cols: Vec<Column> = t
+                .columns
+                .iter()
+                .enumerate()
+                .map(|(c, name)| {
+                    let v: Vec<Option<String>> = (0..t.len)
+                        .map(|r| {
+                            let s = (t.cell)(r, c);
+                            (!s.is_empty()).then(|| s.into_owned())
+                        })
+                        .collect();
+                    Column::new(name.as_str().into(), v)
+                })
+                .collect();
+            let mut df =
+                DataFrame::new(t.len, cols).map_err(|e| io_err(path, e))?;
+            let file =
+                std::fs::File::create(path).map_err(|e| io_err(path, e))?;
+            ParquetWriter::new(file)
+                .finish(&mut df)
+                .map_err(|e| io_err(path, e))?;
+            Ok(())
+        }
+    }
+}
+
+/// Reads a table written by plazo (CSV).
+///
+/// # Errors
+///
+/// The file cannot be read.
+pub fn read_csv_table(path: &Path) -> Result<Table> {
+    let mut r = csv::Reader::from_path(path).map_err(|e| io_err(path, e))?;
+    let columns = r
+        .headers()
+        .map_err(|e| io_err(path, e))?
+        .iter()
+        .map(String::from)
+        .collect();
+    let mut rows = Vec::new();
+    for rec in r.records() {
+        rows.push(
+            rec.map_err(|e| io_err(path, e))?
+                .iter()
+                .map(String::from)
+                .collect(),
+        );
+    }
+    Ok(Table { columns, rows })
+}
+
+/// A Parquet file's columns as text: the column names and one string
+/// column each (a single chunk, so that `get(row)` is direct). Text
+/// columns are taken as they are; numbers and booleans are written as
+/// text (`7`, `4.5`, `true`; a float column of whole numbers as `6`, not
+/// `6.0`); nulls stay nulls (read as empty cells).
+///
+/// # Errors
+///
+/// An input error naming the file when it is not Parquet, and the column
+/// and its type when a column cannot be read as text, and for a date or
+/// date-time column (write instants as ISO 8601 text with an offset, as
+/// `plazo ingest --format parquet` does: the offset makes the instant
+/// unambiguous).
+pub fn read_parquet_text(
+    path: &Path,
+) -> Result<(Vec<String>, Vec<StringChunked>)> {
+    let p = path.display();
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, &e))?;
+    let df = ParquetReader::new(file).finish().map_err(|e| {
+        Error::input(
+            format!("{p}: Parquet ilegible: {e}"),
+            format!("{p}: unreadable Parquet: {e}"),
+        )
+    })?;
+    let mut names = Vec::with_capacity(df.width());
+    let mut cols = Vec::with_capacity(df.width());
+    for c in df.columns() {
+        let name = c.name().to_string();
+        if c.dtype().is_temporal() {
+            return Err(Error::input(
+                format!(
+                    "{p}: la columna {name:?} es de tipo {} (fecha y hora sin \
+                     zona explícita en el texto); escríbala como texto ISO \
+                     8601 con desfase, p. ej. 2026-03-05T14:22:10-05:00 (plazo \
+                     ingest --format parquet lo hace)",
+                    c.dtype()
+                ),
+                format!(
+                    "{p}: column {name:?} has type {} (a date-time with no \
+                     explicit offset in its text); write it as ISO 8601 text \
+                     with an offset, e.g. 2026-03-05T14:22:10-05:00 (plazo \
+                     ingest --format parquet does)",
+                    c.dtype()
+                ),
+            ));
+        }
+        // Whole-number floats (pandas writes an integer column with nulls
+        // as float64) read as integers: `6`, not `6.0`.
+        let whole = c.dtype().is_float()
+            && c.cast(&DataType::Float64).is_ok_and(|f| {
+                f.f64().is_ok_and(|f| {
+                    f.iter().all(|v| {
+                        v.is_none_or(|x| x.fract() == 0.0 && x.abs() < 9.0e15)
+                    })
+                })
+            });
+        let c = if whole {
+            c.cast(&DataType::Int64).map_err(|e| io_err(path, e))?
+        } else {
+            c.clone()
+        };
+        let text = c.cast(&DataType::String).map_err(|e| {
+            Error::input(
+                format!(
+                    "{p}: la columna {name:?} es de tipo {} y no se puede \
+                     leer como texto ({e}); escriba las fechas como texto \
+                     ISO 8601 (plazo ingest --format parquet lo hace)",
+                    c.dtype()
+                ),
+                format!(
+                    "{p}: column {name:?} has type {} and cannot be read \
+                     as text ({e}); write instants as ISO 8601 text (plazo \
+                     ingest --format parquet does)",
+                    c.dtype()
+                ),
+            )
+        })?;
+        let ca = text.str().map_err(|e| io_err(path, e))?;
+        cols.push(ca.rechunk().into_owned());
+        names.push(name);
+    }
+    Ok((names, cols))
+}
+
+/// Reads a table written by plazo (Parquet; nulls become empty text).
+///
+/// # Errors
+///
+/// The file cannot be read or has a column that cannot be read as text.
+pub fn read_parquet_table(path: &Path) -> Result<Table> {
+    let (columns, cols) = read_parquet_text(path)?;
+    let height = cols.first().map_or(0, |c| c.len());
+    let mut rows = vec![Vec::with_capacity(columns.len()); height];
+    for s in &cols {
+        for (i, v) in s.iter().enumerate() {
+            rows[i].push(v.unwrap_or("").to_string());
+        }
+    }
+    Ok(Table { columns, rows })
+}
+
+/// Converts a canonical CSV table to Parquet.
+///
+/// # Errors
+///
+/// Reading or writing failed.
+pub fn csv_to_parquet(csv: &Path, parquet: &Path) -> Result<()> {
+    write_table(parquet, &read_csv_table(csv)?.view(), Format::Parquet)
+}
+
+/// Converts a canonical Parquet table to CSV.
+///
+/// # Errors
+///
+/// Reading or writing failed.
+pub fn parquet_to_csv(parquet: &Path, csv: &Path) -> Result<()> {
+    write_table(csv, &read_parquet_table(parquet)?.view(), Format::Csv)
+}

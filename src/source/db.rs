@@ -1,0 +1,481 @@
+//! The database sources: outputs of `queries/glpi/*.sql` (`glpi-db`),
+//! `queries/ca_sdm/*.sql` (`ca-sdm`) and `queries/aranda/*.sql`
+//! (`aranda`), saved by the user's SQL client as CSV or TSV.
+//!
+//! Each input is recognised by its header: a ticket table has
+//! `ticket_id` and `opened_at` (CA SDM: `opened_at_epoch`); an event
+//! table `ticket_id` and `at` (`at_epoch`); a survey table `answered_at`.
+//! The queries already emit canonical names; a mapping's `[tickets]`
+//! section may rename columns (canonical = "source column", e.g. for an
+//! Aranda query edited by hand). The word `NULL` (mysql `--batch`,
+//! sqlcmd) is an empty value.
+//!
+//! Per source:
+//! - `glpi-db`: `status` values are GLPI codes. GLPI does not log a
+//!   ticket's first status: an event at the opening is derived from the
+//!   first change's `old_status` (or, with no change logged, from the
+//!   ticket's current `status`).
+//! - `ca-sdm`: epoch-second columns are converted in the zone given
+//!   (`--timezone` or the policy's, never a fixed offset); `*_epoch`
+//!   attributes become ISO 8601 columns without the suffix. The new status
+//!   of an `ST` row is the first group of a regex on `description`
+//!   (`--status-pattern`, or `[ca_sdm] status_pattern`; default: the last
+//!   single-quoted text, as `Status changed from 'Open' to 'Work In
+//!   Progress'`). `INIT` rows are accepted and give no event.
+//! - `aranda`: `status` (the label), or `status_id` when the label is
+//!   empty.
+//!
+//! # Example
+//!
+//! ```
+//! use plazo::source::db::DEFAULT_STATUS_PATTERN;
+//! let re = regex::Regex::new(DEFAULT_STATUS_PATTERN).unwrap();
+//! let c = re.captures("Status changed from 'Open' to 'Work In Progress'").unwrap();
+//! assert_eq!(&c[1], "Work In Progress");
+//! ```
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use crate::error::{Error, Result};
+use crate::io::csv::CsvInput;
+use crate::model::builder::{Builder, EventExtra, Origin};
+use crate::source::generic::clean_id;
+use crate::source::mapping::Mapping;
+use crate::source::{Options, Source, surveys};
+use crate::time::Instant;
+use crate::time::dates::DateFormat;
+
+/// The default CA SDM status pattern: the last single-quoted text.
+pub const DEFAULT_STATUS_PATTERN: &str = r"'([^']*)'\s*\.?\s*$";
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Kind {
+    Tickets,
+    Events,
+    Surveys,
+}
+
+fn kind_of(header: &[String]) -> Option<Kind> {
+    let has = |c: &str| header.iter().any(|h| h == c);
+    if has("answered_at") {
+        Some(Kind::Surveys)
+    } else if has("opened_at") || has("opened_at_epoch") {
+        Some(Kind::Tickets)
+    } else if (has("at") || has("at_epoch"))
+        && (has("status") || has("description"))
+    {
+        Some(Kind::Events)
+    } else {
+        None
+    }
+}
+
+/// Reads every input of a database source into `b`.
+///
+/// # Errors
+///
+/// An input that is none of the expected tables, a missing column, an
+/// invalid status pattern, an undeterminable date format.
+pub fn read_all(opts: &Options, b: &mut Builder) -> Result<()> {
+    let empty = Mapping::default();
+    let m = opts.mapping.as_ref().unwrap_or(&empty);
+    let sep = m.separator()?;
+    let mut by_kind: Vec<(Kind, &Path)> = Vec::new();
+    for p in &opts.inputs {
+        let input = CsvInput::open(p, opts.encoding, sep)?;
+        let header = renamed_header(&input.header, m);
+        let Some(k) = kind_of(&header) else {
+            return Err(Error::input(
+                format!(
+                    "{}: no se reconoce la tabla: se espera la salida de \
+                     tickets.sql (ticket_id, opened_at), events.sql \
+                     (ticket_id, at, status) o surveys.sql (answered_at); \
+                     events_groups.sql no lleva estados y no se ingiere",
+                    input.name
+                ),
+                format!(
+                    "{}: unrecognised table: expected the output of \
+                     tickets.sql (ticket_id, opened_at), events.sql \
+                     (ticket_id, at, status) or surveys.sql (answered_at); \
+                     events_groups.sql has no status and is not ingested",
+                    input.name
+                ),
+            ));
+        };
+        by_kind.push((k, p.as_path()));
+    }
+    by_kind.sort_by_key(|(k, _)| *k as u8);
+    let pattern = opts
+        .status_pattern
+        .clone()
+        .or_else(|| m.ca_sdm.status_pattern.clone())
+        .unwrap_or_else(|| DEFAULT_STATUS_PATTERN.to_string());
+    let re = regex::Regex::new(&pattern).map_err(|e| {
+        Error::input(
+            format!("patrón de estado inválido {pattern:?}: {e}"),
+            format!("invalid status pattern {pattern:?}: {e}"),
+        )
+    })?;
+    if re.captures_len() < 2 {
+        return Err(Error::input(
+            format!(
+                "patrón de estado {pattern:?}: necesita un grupo entre \
+                 paréntesis que capture el estado"
+            ),
+            format!(
+                "status pattern {pattern:?}: needs a parenthesised group \
+                 capturing the status"
+            ),
+        ));
+    }
+    let mut st = State::default();
+    for (k, p) in by_kind {
+        match k {
+            Kind::Tickets => tickets(opts, m, p, b, &mut st)?,
+            Kind::Events => events(opts, m, p, b, &mut st, &re)?,
+            Kind::Surveys => surveys::read(opts, p, b)?,
+        }
+    }
+    if opts.source == Source::GlpiDb {
+        // GLPI logs changes only: the status at opening is the first
+        // change's old value, or the current status when nothing changed.
+        let mut n = 0;
+        for (id, (opened, status)) in &st.tickets {
+            let initial = match st.first_old.get(id) {
+                Some((_, _, old)) => old.clone(),
+                None => status.clone(),
+            };
+            if !initial.is_empty() {
+                b.event(
+                    id,
+                    *opened,
+                    &initial,
+                    EventExtra::default(),
+                    Origin::synthesized(0),
+                );
+                n += 1;
+            }
+        }
+        b.note(
+            format!(
+                "glpi-db: {n} eventos de estado inicial en la apertura \
+                 (old_status del primer cambio, o el estado actual si no hay \
+                 cambios)"
+            ),
+            format!(
+                "glpi-db: {n} initial-status events at the opening (the \
+                 first change's old_status, or the current status when \
+                 nothing changed)"
+            ),
+        );
+    }
+    if st.init_rows > 0 {
+        b.note(
+            format!(
+                "ca-sdm: {} filas INIT aceptadas sin evento (marcan la \
+                 creación)",
+                st.init_rows
+            ),
+            format!(
+                "ca-sdm: {} INIT rows accepted without an event (they mark \
+                 the creation)",
+                st.init_rows
+            ),
+        );
+    }
+    Ok(())
+}
+
+#[derive(Default)]
+struct State {
+    /// id -> (opening, current status).
+    tickets: Vec<(String, (Instant, String))>,
+    /// id -> (at, line, old_status) of the first logged change.
+    first_old: HashMap<String, (Instant, u64, String)>,
+    init_rows: u64,
+}
+
+/// The header with `[tickets]` renames applied (source -> canonical).
+fn renamed_header(header: &[String], m: &Mapping) -> Vec<String> {
+    let mut ren: HashMap<&str, &str> = HashMap::new();
+    for (canon, src) in &m.tickets.columns {
+        ren.insert(src.as_str(), canon.as_str());
+    }
+    if let Some(s) = &m.tickets.ticket_id {
+        ren.insert(s.as_str(), "ticket_id");
+    }
+    if let Some(s) = &m.tickets.opened_at {
+        ren.insert(s.as_str(), "opened_at");
+    }
+    header
+        .iter()
+        .map(|h| ren.get(h.as_str()).map_or(h.clone(), |c| c.to_string()))
+        .collect()
+}
+
+fn clean(m: &Mapping, v: &str) -> String {
+    let t = v.trim();
+    if t == "NULL" {
+        return String::new();
+    }
+    m.clean(t, false).into_owned()
+}
+
+fn date_format(
+    opts: &Options,
+    path: &Path,
+    sep: Option<u8>,
+    col: usize,
+    name: &str,
+    m: &Mapping,
+) -> Result<DateFormat> {
+    if name.ends_with("_epoch") {
+        return Ok(DateFormat::Epoch);
+    }
+    if let Some(f) = opts.date_format.clone() {
+        return Ok(f);
+    }
+    if let Some(f) = m
+        .input
+        .date_format
+        .as_deref()
+        .and_then(DateFormat::from_user)
+    {
+        return Ok(f);
+    }
+    let vals =
+        CsvInput::open(path, opts.encoding, sep)?.column_values(&[col])?;
+    let vals: Vec<String> = vals[0].iter().map(|v| clean(m, v)).collect();
+    DateFormat::detect(name, vals.iter().map(String::as_str))
+        .map_err(|e| e.at(&path.display().to_string()))
+}
+
+/// A row's ticket id and instant (column `date_col` read with `fmt`);
+/// `None` after counting the row and, when unusable, rejecting it.
+#[allow(clippy::too_many_arguments)]
+fn row_key(
+    b: &mut Builder,
+    m: &Mapping,
+    file: u32,
+    row: &crate::io::csv::Row,
+    id_col: usize,
+    date_col: usize,
+    header: &[String],
+    fmt: &DateFormat,
+) -> Option<(String, Instant)> {
+    if !b.start_row(file, row) {
+        return None;
+    }
+    let f = &row.fields;
+    let id = clean_id(&clean(m, &f[id_col]));
+    if id.is_empty() {
+        b.reject_missing_id(file, row.line, "ticket_id", &f[id_col]);
+        return None;
+    }
+    match fmt.parse(&clean(m, &f[date_col]), b.tz()) {
+        Some(t) => Some((id, t)),
+        None => {
+            b.reject_date(
+                file,
+                row.line,
+                &header[date_col],
+                &f[date_col],
+                fmt,
+            );
+            None
+        }
+    }
+}
+
+fn tickets(
+    opts: &Options,
+    m: &Mapping,
+    path: &Path,
+    b: &mut Builder,
+    st: &mut State,
+) -> Result<()> {
+    let sep = m.separator()?;
+    let mut input = CsvInput::open(path, opts.encoding, sep)?;
+    let header = renamed_header(&input.header, m);
+    let col = |n: &str| header.iter().position(|h| h == n);
+    let id_col = col("ticket_id")
+        .map_or_else(|| input.require("ticket_id", "ticket_id"), Ok)?;
+    let open_col = col("opened_at")
+        .or_else(|| col("opened_at_epoch"))
+        .unwrap_or(0);
+    let open_fmt =
+        date_format(opts, path, sep, open_col, &header[open_col], m)?;
+    // Attribute names: `*_epoch` -> converted, suffix dropped.
+    let names: Vec<String> = header
+        .iter()
+        .map(|h| h.strip_suffix("_epoch").unwrap_or(h).to_string())
+        .collect();
+    let status_col = col("status");
+    let file = b.begin_file(&input.name, "tickets", input.encoding.name());
+    let tz = b.tz();
+    while let Some(row) = input.next_row()? {
+        let Some((id, opened)) =
+            row_key(b, m, file, &row, id_col, open_col, &header, &open_fmt)
+        else {
+            continue;
+        };
+        let line = row.line;
+        let f = &row.fields;
+        if b.has_ticket(&id) {
+            b.reject(
+                file,
+                line,
+                "ticket_id",
+                &id,
+                (
+                    "ticket repetido (se conserva la primera fila)",
+                    "repeated ticket (the first row is kept)",
+                ),
+            );
+            continue;
+        }
+        let mut vals: Vec<(&str, String)> = Vec::with_capacity(f.len());
+        let mut bad = false;
+        for (c, v) in f.iter().enumerate() {
+            if c == id_col || c == open_col {
+                continue;
+            }
+            let mut v = clean(m, v);
+            if header[c].ends_with("_epoch") && !v.is_empty() {
+                match v.parse::<i64>() {
+                    Ok(s) => v = Instant::from_unix(s).to_rfc3339(tz),
+                    Err(_) => {
+                        b.reject(
+                            file,
+                            line,
+                            &header[c],
+                            &v.clone(),
+                            (
+                                "se esperaba un entero (segundos desde 1970)",
+                                "expected an integer (seconds since 1970)",
+                            ),
+                        );
+                        bad = true;
+                        break;
+                    }
+                }
+            }
+            vals.push((names[c].as_str(), v));
+        }
+        if bad {
+            continue; // rejected above
+        }
+        let status = status_col.map(|c| clean(m, &f[c])).unwrap_or_default();
+        b.upsert_ticket(
+            &id,
+            Some(opened),
+            &vals,
+            false,
+            Origin::row(file, line),
+        );
+        st.tickets.push((id, (opened, status)));
+        b.accept(file);
+    }
+    Ok(())
+}
+
+fn events(
+    opts: &Options,
+    m: &Mapping,
+    path: &Path,
+    b: &mut Builder,
+    st: &mut State,
+    re: &regex::Regex,
+) -> Result<()> {
+    let sep = m.separator()?;
+    let mut input = CsvInput::open(path, opts.encoding, sep)?;
+    let header = renamed_header(&input.header, m);
+    let col = |n: &str| header.iter().position(|h| h == n);
+    let id_col = col("ticket_id")
+        .map_or_else(|| input.require("ticket_id", "ticket_id"), Ok)?;
+    let at_col = col("at").or_else(|| col("at_epoch")).unwrap_or(0);
+    let at_fmt = date_format(opts, path, sep, at_col, &header[at_col], m)?;
+    let status_col = col("status");
+    let status_id_col = col("status_id");
+    let old_col = col("old_status");
+    let type_col = col("type");
+    let desc_col = col("description");
+    if opts.source == Source::CaSdm
+        && desc_col.is_none()
+        && status_col.is_none()
+    {
+        input.require("description", "description")?;
+    }
+    let extra_cols =
+        ["group", "assignee", "priority", "actor", "note"].map(col);
+    let file = b.begin_file(&input.name, "events", input.encoding.name());
+    while let Some(row) = input.next_row()? {
+        let Some((id, at)) =
+            row_key(b, m, file, &row, id_col, at_col, &header, &at_fmt)
+        else {
+            continue;
+        };
+        let line = row.line;
+        let f = &row.fields;
+        let typ = type_col.map(|c| clean(m, &f[c])).unwrap_or_default();
+        let status = if opts.source == Source::CaSdm && desc_col.is_some() {
+            if typ == "INIT" {
+                st.init_rows += 1;
+                b.accept(file);
+                continue;
+            }
+            let d = desc_col.map(|c| f[c].as_str()).unwrap_or("");
+            match re.captures(d).and_then(|c| c.get(1)) {
+                Some(s) => s.as_str().trim().to_string(),
+                None => {
+                    b.reject(file, line, "description", d, (
+                        "el patrón de estado no encuentra el estado nuevo; \
+                         ajústelo con --status-pattern o [ca_sdm] \
+                         status_pattern",
+                        "the status pattern finds no new status; adjust it \
+                         with --status-pattern or [ca_sdm] status_pattern",
+                    ));
+                    continue;
+                }
+            }
+        } else {
+            let s = status_col.map(|c| clean(m, &f[c])).unwrap_or_default();
+            if s.is_empty() {
+                status_id_col.map(|c| clean(m, &f[c])).unwrap_or_default()
+            } else {
+                s
+            }
+        };
+        if status.is_empty() {
+            b.reject(
+                file,
+                line,
+                "status",
+                "",
+                ("estado vacío", "empty status"),
+            );
+            continue;
+        }
+        if let Some(c) = old_col {
+            let old = clean(m, &f[c]);
+            let e = st.first_old.entry(id.clone()).or_insert((
+                at,
+                line,
+                old.clone(),
+            ));
+            if (at, line) < (e.0, e.1) {
+                *e = (at, line, old);
+            }
+        }
+        let mut extra = EventExtra::default();
+        for (k, c) in extra_cols.iter().enumerate() {
+            if let Some(c) = c {
+                extra[k] = clean(m, &f[*c]);
+            }
+        }
+        b.event(&id, at, &status, extra, Origin::row(file, line));
+        b.accept(file);
+    }
+    Ok(())
+}

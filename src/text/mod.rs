@@ -1,0 +1,69 @@
+//! Loose text matching for labels: trimmed, case- and accent-insensitive.
+//!
+//! Status labels, priorities and categories come from tools in several
+//! locales and releases (`Resueltas`, `resuelta `, `EN CURSO (ASIGNADA)`):
+//! they are compared after [`fold`].
+//!
+//! # Example
+//!
+//! ```
+//! use plazo::text::fold;
+//! assert_eq!(fold("  En Curso (Asignada) "), "en curso (asignada)");
+//! assert_eq!(fold("Crítica"), fold("CRITICA"));
+//! assert_eq!(fold("Día de la Raza"), "dia de la raza");
+//! ```
+
+pub mod lang;
+
+/// Trims, lowercases and strips Latin diacritics (á -> a, ñ -> n, ç -> c),
+/// and folds inner runs of white space to one space.
+///
+/// A hand-written table (Latin-1 and Latin Extended-A letters seen in
+/// Spanish, Portuguese, French and Italian labels) rather than a Unicode
+/// normalisation dependency: labels are short and the set is closed.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.trim().chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        for l in c.to_lowercase() {
+            out.push(base_letter(l));
+        }
+    }
+    out
+}
+
+fn base_letter(c: char) -> char {
+    match c {
+        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ā' => 'a',
+        'é' | 'è' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' => 'e',
+        'í' | 'ì' | 'î' | 'ï' | 'ī' => 'i',
+        'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' | 'ō' => 'o',
+        'ú' | 'ù' | 'û' | 'ü' | 'ū' => 'u',
+        'ñ' => 'n',
+        'ç' => 'c',
+        'ý' | 'ÿ' => 'y',
+        c => c,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fold;
+
+    #[test]
+    fn folds() {
+        assert_eq!(fold("Resueltas"), "resueltas");
+        assert_eq!(fold("\u{a0}Suspendido\t"), "suspendido");
+        assert_eq!(fold("Señor  Ñandú"), "senor nandu");
+        assert_eq!(fold("ÉLÈVE"), "eleve");
+        assert_eq!(fold(""), "");
+    }
+}
