@@ -6,6 +6,7 @@ mod cli_calendar;
 mod exclusion_props;
 mod glpi_clock;
 mod glpi_reconcile;
+mod golden;
 mod ingest_cli;
 mod ingest_db;
 mod ingest_generic;

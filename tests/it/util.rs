@@ -8,11 +8,14 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// A data set under `../shared/datasets/`. Under `CI=true` a missing file
+/// A data set under `../shared/datasets/` (or under `$PLAZO_DATASETS`,
+/// e.g. from a git worktree elsewhere). Under `CI=true` a missing file
 /// fails the test; elsewhere the test is skipped with a printed reason
 /// (`None`).
 pub fn dataset(rel: &str) -> Option<PathBuf> {
-    let p = root().join("../shared/datasets").join(rel);
+    let base = std::env::var_os("PLAZO_DATASETS")
+        .map_or_else(|| root().join("../shared/datasets"), PathBuf::from);
+    let p = base.join(rel);
     if p.exists() {
         return Some(p);
     }
