@@ -1,11 +1,11 @@
 //! Ingest: service-desk exports in, canonical tables out.
 //!
 //! Each source tool's export is read by one small module and reduced to
-//! the canonical tables of the contract (`tickets`, `events`, `surveys`),
-//! plus `rejects` for every row that could not be read. Data flows one
-//! way: files -> [`csvread`] (encoding, separator, line numbers) -> a
-//! source adapter -> [`Builder`] (ids, duplicates, rejects, counts) ->
-//! [`Ingested`] -> [`write`].
+//! the canonical tables of docs/CONTRACT.md §1 (`tickets`, `events`,
+//! `surveys`), plus `rejects` for every row that could not be read.
+//! Data flows one way: files -> [`csvread`] (encoding, separator, line
+//! numbers) -> a source adapter -> [`Builder`] (ids, duplicates, rejects,
+//! counts) -> [`Ingested`] -> [`write`].
 //!
 //! | source | module | input |
 //! |---|---|---|
@@ -68,7 +68,7 @@ use crate::time::Instant;
 
 pub use encoding::Encoding;
 
-/// Canonical ticket columns, in order (CONTRACT section 1).
+/// Canonical ticket columns, in order (docs/CONTRACT.md §1.2).
 pub const TICKET_COLUMNS: [&str; 11] = [
     "ticket_id",
     "opened_at",

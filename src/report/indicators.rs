@@ -1,4 +1,4 @@
-//! The period indicators (CONTRACT section 5), computed from the
+//! The period indicators (docs/CONTRACT.md §5), computed from the
 //! per-ticket rows by completion timestamps.
 //!
 //! Every rule (which ticket counts in which period, the percentile
@@ -14,7 +14,7 @@ use crate::tables::{Attr, Dataset};
 
 use super::period::Period;
 
-/// The indicator ids, in output order (CONTRACT section 5).
+/// The indicator ids, in output order (docs/CONTRACT.md §5.3).
 pub const IDS: [&str; 18] = [
     "tickets_opened",
     "tickets_solved",
