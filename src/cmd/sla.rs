@@ -1,8 +1,8 @@
 //! `plazo sla`: every ticket's figures under a policy, as a table.
 //!
 //! Reads the canonical tables (CSV or Parquet), replays each ticket's
-//! history (in parallel) and writes one row per ticket (CONTRACT section
-//! 4) to `--out` atomically: CSV, or Parquet with typed columns when the
+//! history (in parallel) and writes one row per ticket (docs/CONTRACT.md
+//! §4) to `--out` atomically: CSV, or Parquet with typed columns when the
 //! path ends in `.parquet`. Prints a one-paragraph summary on stderr: tickets
 //! evaluated, excluded by reason, without target, met and breached.
 //! Rejected input rows are written beside the output as

@@ -1,6 +1,6 @@
 //! The SLA engine: replays each ticket's status history under a policy
-//! and measures response and resolution in business time (CONTRACT
-//! section 3).
+//! and measures response and resolution in business time
+//! (docs/CONTRACT.md §3).
 //!
 //! One ticket is one pure function of (policy, ticket, its events, its
 //! surveys, cutoff): [`Engine::evaluate`]. Tickets are evaluated in
@@ -19,7 +19,7 @@
 //! |---|---|
 //! | new, open | `resolution_business_s` (the clock runs) |
 //! | paused | `paused_business_s` |
-//! | solved, closed before a reopen | `solved_before_reopen_business_s` (counts nowhere in the CONTRACT; shown so that GLPI's `waiting_duration`, which includes it, can be reconciled) |
+//! | solved, closed before a reopen | `solved_before_reopen_business_s` (counts in no verdict, docs/CONTRACT.md §3.2; shown so that GLPI's `waiting_duration`, which includes it, can be reconciled) |
 //! | solved, closed at the end | nothing (after `solved_at`) |
 //!
 //! - `responded_at`: the first instant the state is anything but `new`.
@@ -200,8 +200,8 @@ impl Class {
     }
 }
 
-/// One ticket's figures (CONTRACT section 4 and extensions). Instants are
-/// Unix seconds; durations whole business seconds.
+/// One ticket's figures (docs/CONTRACT.md §4, extensions included).
+/// Instants are Unix seconds; durations whole business seconds.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SlaRow {
     /// Index of the ticket in the dataset.

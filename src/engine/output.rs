@@ -1,6 +1,7 @@
-//! The per-ticket table (CONTRACT section 4): CSV, written atomically.
+//! The per-ticket table (docs/CONTRACT.md §4): CSV, written atomically.
 //!
-//! Columns, in this order: the CONTRACT's 22, then plazo's extensions.
+//! Columns, in this order: the 22 of docs/CONTRACT.md §4, then plazo's
+//! extensions.
 //! Instants are ISO 8601 with the policy zone's offset, durations whole
 //! seconds, booleans `true`/`false`, unknown values empty.
 

@@ -1,4 +1,4 @@
-//! The period indicators (CONTRACT section 5), computed from the
+//! The period indicators (docs/CONTRACT.md §5), computed from the
 //! per-ticket rows by completion timestamps.
 //!
 //! Every rule (which ticket counts in which period, the percentile
@@ -16,7 +16,7 @@ use crate::text::lang::Lang;
 
 use period::Period;
 
-/// The indicator ids, in output order (CONTRACT section 5).
+/// The indicator ids, in output order (docs/CONTRACT.md §5.3).
 pub const IDS: [&str; 18] = [
     "tickets_opened",
     "tickets_solved",

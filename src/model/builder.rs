@@ -3,7 +3,7 @@
 //! Source adapters ([`crate::source`]) call the [`Builder`] row by row;
 //! it assigns ids, merges duplicates, keeps rejects and counts, and
 //! [`Builder::finish`] yields the canonical tables (`tickets`, `events`,
-//! `surveys`) plus `rejects` as an [`Ingested`], which [`super::write`]
+//! `surveys`, docs/CONTRACT.md §1) plus `rejects` as an [`Ingested`], which [`super::write`]
 //! writes out.
 //!
 //! # Rules (also in docs/INGEST.md)
@@ -43,7 +43,7 @@ use crate::error::{Error, Result};
 use crate::text::lang::tr;
 use crate::time::Instant;
 
-/// Canonical ticket columns, in order (CONTRACT section 1).
+/// Canonical ticket columns, in order (docs/CONTRACT.md §1.2).
 pub const TICKET_COLUMNS: [&str; 11] = [
     "ticket_id",
     "opened_at",

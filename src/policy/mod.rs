@@ -1,4 +1,4 @@
-//! The policy file: one TOML file per entity (CONTRACT section 2).
+//! The policy file: one TOML file per entity (docs/CONTRACT.md §2).
 //!
 //! A policy fixes the calendar, how the source tool's status labels map to
 //! canonical states, the ordered target rules, exclusions, the auto-close
@@ -47,7 +47,7 @@ use crate::error::{Error, Result};
 use crate::text::fold;
 use crate::time::BizDuration;
 
-/// A canonical ticket state (CONTRACT section 2, `[states]`).
+/// A canonical ticket state (docs/CONTRACT.md §2.3, `[states]`).
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord,
 )]

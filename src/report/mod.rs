@@ -5,7 +5,7 @@
 //! folder:
 //!
 //! - `informe-<period>.xlsx`: the workbook ([`workbook`]);
-//! - `indicators.csv`: CONTRACT section 5, long format
+//! - `indicators.csv`: docs/CONTRACT.md §5.3, long format
 //!   `period,dimension,group,indicator,value` ([`indicators`]);
 //! - `sla.csv`: the per-ticket table ([`crate::engine::output::render`]);
 //! - `charts/*.png` and `charts/*.svg` ([`charts`]).

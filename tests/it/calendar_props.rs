@@ -95,7 +95,8 @@ impl RefCal {
             .unix()
     }
 
-    /// CONTRACT's `bd` rule, spelled out with the slow primitives.
+    /// The `bd` rule of docs/CONTRACT.md §3.1, spelled out with the slow
+    /// primitives.
     fn add_days(&self, a: i64, n: u32) -> i64 {
         if n == 0 {
             return a;

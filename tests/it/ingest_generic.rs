@@ -66,7 +66,7 @@ fn ingest_sample(
 }
 
 /// Reopen counts as `plazo sla` derives them: the canonical tables of
-/// `out` through the SLA engine (CONTRACT section 3), by ticket id.
+/// `out` through the SLA engine (docs/CONTRACT.md §3), by ticket id.
 fn reopens(out: &std::path::Path, p: &Policy) -> HashMap<String, u32> {
     let inputs = plazo::model::dataset::Inputs::new(
         out.join("tickets.csv"),

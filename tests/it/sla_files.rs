@@ -1,4 +1,4 @@
-//! The files `plazo sla` reads and writes (CONTRACT section 1: each
+//! The files `plazo sla` reads and writes (docs/CONTRACT.md §1.1: each
 //! canonical table is CSV or Parquet): Parquet in and out, and CSV as a
 //! Spanish-locale Excel saves it (`;`, Windows-1252). The plain CSV path
 //! is the reference: the same tables in another form must give

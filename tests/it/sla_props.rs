@@ -1,5 +1,5 @@
 //! The SLA engine against a slow reference that walks each ticket's
-//! timeline minute by minute (CONTRACT section 3 read literally), on
+//! timeline minute by minute (docs/CONTRACT.md §3 read literally), on
 //! random timelines. Timestamps are whole minutes and the calendars'
 //! segments too, so each minute is wholly one state and wholly working or
 //! not: the walk is exact.
