@@ -33,6 +33,8 @@ pub struct Dump {
     pub place: String,
     headers: HashMap<String, usize>,
     rows: Vec<Vec<Option<String>>>,
+    /// The physical line each row starts on (header = 1).
+    lines: Vec<u64>,
 }
 
 impl Dump {
@@ -62,9 +64,14 @@ impl Dump {
             .enumerate()
             .map(|(i, h)| (h.trim().to_string(), i))
             .collect();
-        let mut rows = Vec::new();
+        let (mut rows, mut lines) = (Vec::new(), Vec::new());
         for rec in rdr.records() {
             let rec = rec.map_err(|e| dump_error(&place, &e))?;
+            // csv 1.4 counts a CRLF's LF with the next record, which then
+            // starts at that LF one line too early (rust-csv#395).
+            let p = rec.position().map_or((0, 0), |p| (p.line(), p.byte()));
+            let lf = text.as_bytes().get(p.1 as usize) == Some(&b'\n');
+            lines.push(p.0 + u64::from(lf));
             rows.push(
                 rec.iter()
                     .map(|v| {
@@ -79,12 +86,19 @@ impl Dump {
             place,
             headers,
             rows,
+            lines,
         })
     }
 
     /// Number of rows.
     pub fn len(&self) -> usize {
         self.rows.len()
+    }
+
+    /// The physical line row `i` starts on (header = 1; a multi-line
+    /// cell shifts later rows).
+    pub fn line(&self, i: usize) -> u64 {
+        self.lines[i]
     }
 
     /// True when there are no rows.
@@ -249,8 +263,9 @@ pub struct Generated {
     pub surveys: String,
 }
 
-/// A status change from glpi_logs: ticket, old code, new code, actor.
-type Change = (String, String, String, String);
+/// A status change from glpi_logs: ticket, old code, new code, actor,
+/// row of the dump.
+type Change = (String, String, String, String, usize);
 
 /// The GLPI tables of one export.
 #[derive(Clone, Debug)]
@@ -286,6 +301,18 @@ pub struct Counts {
     pub surveys_answered: usize,
     /// See `surveys_answered`.
     pub surveys_sent: usize,
+    /// Satisfaction rows without answer (no date_answered or score).
+    pub surveys_unanswered: usize,
+    /// glpi_logs row of each status change written, in the order of the
+    /// events after the initial statuses.
+    pub change_rows: Vec<usize>,
+    /// glpi_logs status-change rows of tickets not written (absent from
+    /// glpi_tickets, or deleted): no event.
+    pub orphan_changes: Vec<usize>,
+    /// glpi_ticketsatisfactions row of each answer written, in order.
+    pub survey_rows: Vec<usize>,
+    /// Answered satisfaction rows of tickets not written: no answer.
+    pub orphan_surveys: Vec<usize>,
 }
 
 impl Tables {
@@ -503,7 +530,8 @@ impl Tables {
         // old value, or the current status when nothing was logged), then
         // every status change (id_search_option 12).
         out.events.push_str("ticket_id,at,status,actor\n");
-        let mut changes: BTreeMap<(u64, i64, u64), Change> = BTreeMap::new();
+        let mut changes: BTreeMap<(u64, i64, u64, usize), Change> =
+            BTreeMap::new();
         if let Some(l) = &self.logs {
             l.require(&[
                 "items_id",
@@ -521,6 +549,7 @@ impl Tables {
                 }
                 let tk = l.get(i, "items_id").unwrap_or("").to_string();
                 if !opened.contains_key(&tk) {
+                    c.orphan_changes.push(i);
                     continue;
                 }
                 let when = at(l, i, "date_mod")?.map_or(0, Instant::unix);
@@ -529,18 +558,19 @@ impl Tables {
                     .and_then(|x| x.parse().ok())
                     .unwrap_or(i as u64);
                 changes.insert(
-                    (tk.parse().unwrap_or(u64::MAX), when, seq),
+                    (tk.parse().unwrap_or(u64::MAX), when, seq, i),
                     (
                         tk,
                         l.get(i, "old_value").unwrap_or("").to_string(),
                         l.get(i, "new_value").unwrap_or("").to_string(),
                         decode_html(l.get(i, "user_name").unwrap_or("")),
+                        i,
                     ),
                 );
             }
         }
         let mut first_old: HashMap<String, String> = HashMap::new();
-        for (tk, old, _, _) in changes.values() {
+        for (tk, old, ..) in changes.values() {
             first_old.entry(tk.clone()).or_insert_with(|| old.clone());
         }
         for i in 0..t.len() {
@@ -561,7 +591,8 @@ impl Tables {
             let _ = writeln!(out.events, ",{initial},");
             c.events += 1;
         }
-        for ((_, when, _), (tk, _, new, actor)) in &changes {
+        for ((_, when, ..), (tk, _, new, actor, row)) in &changes {
+            c.change_rows.push(*row);
             push_field(&mut out.events, tk);
             out.events.push(',');
             w.write(Instant::from_unix(*when), &mut out.events);
@@ -581,14 +612,18 @@ impl Tables {
                 let (Some(tk), Some(_)) =
                     (s.get(i, "tickets_id"), s.get(i, "date_answered"))
                 else {
+                    c.surveys_unanswered += 1;
                     continue;
                 };
                 let Some(score) = s.get(i, "satisfaction") else {
+                    c.surveys_unanswered += 1;
                     continue;
                 };
                 if !opened.contains_key(tk) {
+                    c.orphan_surveys.push(i);
                     continue;
                 }
+                c.survey_rows.push(i);
                 push_field(&mut out.surveys, tk);
                 out.surveys.push(',');
                 if let Some(a) = at(s, i, "date_answered")? {

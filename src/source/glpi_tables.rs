@@ -12,6 +12,8 @@
 //! - the initial status (the first change's `old_value`) is a derived
 //!   event at the opening;
 //! - unanswered survey rows are read and accepted but are no answer;
+//! - status changes and answers of a ticket missing from glpi_tickets (or
+//!   deleted) are rejected, naming their line;
 //! - GLPI's own SLA fields stay as ticket attributes.
 
 use crate::error::Result;
@@ -20,6 +22,15 @@ use crate::time::Instant;
 
 use super::Options;
 use crate::model::builder::{Builder, Origin, Survey};
+
+const ORPHAN_CHANGE: (&str, &str) = (
+    "cambio de estado de un ticket que no está en glpi_tickets (o borrado)",
+    "status change of a ticket missing from glpi_tickets (or deleted)",
+);
+const ORPHAN_SURVEY: (&str, &str) = (
+    "encuesta de un ticket que no está en glpi_tickets (o borrado)",
+    "survey of a ticket missing from glpi_tickets (or deleted)",
+);
 
 /// Reads the dumps of `opts.inputs` into `b`.
 ///
@@ -43,7 +54,7 @@ pub fn read(opts: &Options, b: &mut Builder) -> Result<()> {
     let mut rows = rdr.records().flatten();
     for i in 0..tables.tickets.len() {
         b.read(tf);
-        let line = i as u64 + 2;
+        let line = tables.tickets.line(i);
         if tables.tickets.get(i, "is_deleted") == Some("1") {
             b.reject(
                 tf,
@@ -75,7 +86,15 @@ pub fn read(opts: &Options, b: &mut Builder) -> Result<()> {
         let lf = b.begin_file(&name(logs), "glpi_logs", "utf-8");
         for _ in 0..logs.len() {
             b.read(lf);
+        }
+        // Accepted: other fields' rows (no event) and each status change
+        // below as its event is added; read = accepted + ... is checked.
+        for _ in 0..counts.other_log_rows {
             b.accept(lf);
+        }
+        for &i in &counts.orphan_changes {
+            let id = logs.get(i, "items_id").unwrap_or("");
+            b.reject(lf, logs.line(i), "items_id", id, ORPHAN_CHANGE);
         }
         let mut rdr = csv::Reader::from_reader(canon.events.as_bytes());
         let initial = counts.tickets;
@@ -86,7 +105,8 @@ pub fn read(opts: &Options, b: &mut Builder) -> Result<()> {
             let origin = if k < initial {
                 Origin::synthesized(0)
             } else {
-                Origin::row(lf, 0)
+                b.accept(lf);
+                Origin::row(lf, logs.line(counts.change_rows[k - initial]))
             };
             let actor = rec.get(3).unwrap_or("").to_string();
             b.event(
@@ -136,20 +156,28 @@ pub fn read(opts: &Options, b: &mut Builder) -> Result<()> {
         let sf = b.begin_file(&name(s), "glpi_ticketsatisfactions", "utf-8");
         for _ in 0..s.len() {
             b.read(sf);
+        }
+        // Accepted: unanswered rows (no answer) and each answer below.
+        for _ in 0..counts.surveys_unanswered {
             b.accept(sf);
+        }
+        for &i in &counts.orphan_surveys {
+            let id = s.get(i, "tickets_id").unwrap_or("");
+            b.reject(sf, s.line(i), "tickets_id", id, ORPHAN_SURVEY);
         }
         let mut rdr = csv::Reader::from_reader(canon.surveys.as_bytes());
         for (k, rec) in rdr.records().flatten().enumerate() {
             let Ok(at) = Instant::parse(&rec[1], tz) else {
                 continue;
             };
+            b.accept(sf);
             b.survey(Survey {
                 ticket_id: rec[0].to_string(),
                 answered_at: at,
                 score: rec[2].to_string(),
                 max_score: rec[3].to_string(),
                 comment: rec[4].to_string(),
-                origin: Origin::row(sf, k as u64 + 2),
+                origin: Origin::row(sf, s.line(counts.survey_rows[k])),
             });
         }
         b.note(

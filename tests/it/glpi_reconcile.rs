@@ -24,9 +24,7 @@ const TABLES: [&str; 6] = [
 
 #[test]
 fn sample_policy_is_what_the_import_commands_print() {
-    let Some(g) = dataset("glpi_10_0_5_sample") else {
-        return;
-    };
+    let g = dataset("glpi_10_0_5_sample");
     let dir = tempdir("glpi-import");
     let p = |f: &str| g.join(f).to_str().unwrap().to_string();
     let cal = ok_stdout(&plazo(
@@ -76,8 +74,8 @@ fn sample_policy_is_what_the_import_commands_print() {
     );
 }
 
-fn load() -> Option<(Policy, Dataset, Tables)> {
-    let g = dataset("glpi_10_0_5_sample")?;
+fn load() -> (Policy, Dataset, Tables) {
+    let g = dataset("glpi_10_0_5_sample");
     let policy =
         Policy::load(&root().join("samples/glpi-real/policy.toml")).unwrap();
     let files: Vec<_> = TABLES.iter().map(|f| g.join(f)).collect();
@@ -105,14 +103,12 @@ fn load() -> Option<(Policy, Dataset, Tables)> {
     )
     .unwrap();
     assert!(ds.rejects.is_empty());
-    Some((policy, ds, tables))
+    (policy, ds, tables)
 }
 
 #[test]
 fn response_resolution_and_waiting_equal_glpis_for_every_ticket() {
-    let Some((policy, ds, tables)) = load() else {
-        return;
-    };
+    let (policy, ds, tables) = load();
     let cutoff = Instant::parse("2026-11-21 00:00", policy.tz()).unwrap();
     let rows = Engine::new(&policy, &ds, cutoff).unwrap().evaluate_all();
     let recon = reconcile(&policy, &ds, &rows, tables.slas.as_ref());
@@ -159,9 +155,7 @@ fn glpi_day_rule_reproduces_every_day_based_deadline() {
     // Independent of plazo's own semantics: GLPI's computeEndDate rule,
     // reproduced, gives GLPI's stored time_to_resolve to the second for
     // all 48 tickets with a day-based TTR (SLAs 4 and 5).
-    let Some(g) = dataset("glpi_10_0_5_sample") else {
-        return;
-    };
+    let g = dataset("glpi_10_0_5_sample");
     let policy =
         Policy::load(&root().join("samples/glpi-real/policy.toml")).unwrap();
     let t = Dump::read(&g.join("glpi_tickets.csv")).unwrap();
@@ -199,9 +193,7 @@ fn glpi_day_rule_reproduces_every_day_based_deadline() {
 
 #[test]
 fn reconcile_command_summary() {
-    let Some(g) = dataset("glpi_10_0_5_sample") else {
-        return;
-    };
+    let g = dataset("glpi_10_0_5_sample");
     let dir = tempdir("reconcile-cmd");
     let mut args: Vec<String> = vec![
         "--lang".into(),
@@ -240,9 +232,7 @@ fn ingest_glpi_tables_then_sla_equals_glpis_delay_stats() {
     // `plazo ingest --source glpi-tables` then `plazo sla`: resolution and
     // response equal GLPI's solve_delay_stat and takeintoaccount_delay_stat
     // (kept as ticket attributes) for every ticket.
-    let Some(g) = dataset("glpi_10_0_5_sample") else {
-        return;
-    };
+    let g = dataset("glpi_10_0_5_sample");
     let dir = tempdir("ingest-glpi-tables");
     let policy = root().join("samples/glpi-real/policy.toml");
     let mut args: Vec<String> = vec![
@@ -312,9 +302,7 @@ fn ingest_glpi_tables_then_sla_equals_glpis_delay_stats() {
 #[test]
 fn report_workbook_has_a_glpi_reconciliation_sheet() {
     use calamine::{Data, Reader, Xlsx, open_workbook};
-    let Some(g) = dataset("glpi_10_0_5_sample") else {
-        return;
-    };
+    let g = dataset("glpi_10_0_5_sample");
     let dir = tempdir("report-glpi");
     let policy = root().join("samples/glpi-real/policy.toml");
     let mut args: Vec<String> = vec![

@@ -11,6 +11,7 @@ mod ingest_cli;
 mod ingest_db;
 mod ingest_generic;
 mod ingest_glpi_csv;
+mod ingest_glpi_tables;
 mod layers;
 mod report_cases;
 mod samples;

@@ -8,22 +8,24 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// A data set under `../shared/datasets/` (or under `$PLAZO_DATASETS`,
-/// e.g. from a git worktree elsewhere). Under `CI=true` a missing file
-/// fails the test; elsewhere the test is skipped with a printed reason
-/// (`None`).
-pub fn dataset(rel: &str) -> Option<PathBuf> {
-    let base = std::env::var_os("PLAZO_DATASETS")
-        .map_or_else(|| root().join("../shared/datasets"), PathBuf::from);
+/// A data set under `../shared/datasets/` (the shared folder beside the
+/// repository), or under `$PLAZO_DATASETS` when that is set (a checkout
+/// elsewhere, e.g. a git worktree). A missing data set fails the test,
+/// with or without `CI`: it is never skipped.
+pub fn dataset(rel: &str) -> PathBuf {
+    let base = match std::env::var_os("PLAZO_DATASETS") {
+        Some(d) => PathBuf::from(d),
+        None => root().join("../shared/datasets"),
+    };
     let p = base.join(rel);
-    if p.exists() {
-        return Some(p);
-    }
-    if std::env::var("CI").is_ok_and(|v| v == "true") {
-        panic!("data set missing under CI: {}", p.display());
-    }
-    eprintln!("skipping: data set not found: {}", p.display());
-    None
+    assert!(
+        p.exists(),
+        "data set missing: {}\nthe shared data sets must sit beside the \
+         repository, in ../shared/datasets/ (or set PLAZO_DATASETS to \
+         their folder)",
+        p.display()
+    );
+    p
 }
 
 /// Runs the `plazo` binary with `args` in `dir`.
