@@ -10,8 +10,9 @@ use plazo::engine::Engine;
 use plazo::engine::reconcile::{COLUMNS, reconcile};
 use plazo::io::atomic::write as write_atomic;
 use plazo::io::csv::push_field;
-use plazo::model::dataset::{Dataset, Inputs};
+use plazo::model::{Builder, Dataset};
 use plazo::source::glpi::{Dump, Tables, calendar_toml, slas_toml};
+use plazo::source::glpi_tables;
 use plazo::text::lang::tr;
 use plazo::time::{Instant, InstantWriter};
 use plazo::{Error, Policy};
@@ -136,25 +137,10 @@ pub fn run(a: ReconcileArgs, g: &Global) -> anyhow::Result<()> {
         None => Instant::from(chrono::Utc::now()),
     };
     let tables = Tables::load(&a.glpi)?;
-    let (canon, counts) = tables.to_canonical(tz)?;
-    let dir = std::env::temp_dir()
-        .join(format!("plazo-reconcile-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, &e))?;
-    let ds = (|| -> plazo::Result<Dataset> {
-        write_atomic(&dir.join("tickets.csv"), canon.tickets.as_bytes())?;
-        write_atomic(&dir.join("events.csv"), canon.events.as_bytes())?;
-        write_atomic(&dir.join("surveys.csv"), canon.surveys.as_bytes())?;
-        Dataset::load(
-            &Inputs {
-                tickets: dir.join("tickets.csv"),
-                events: dir.join("events.csv"),
-                surveys: Some(dir.join("surveys.csv")),
-            },
-            tz,
-        )
-    })();
-    let _ = std::fs::remove_dir_all(&dir);
-    let ds = ds?;
+    let mut b = Builder::new(tz);
+    glpi_tables::read_tables(&tables, tz, &mut b)?;
+    let ingested = b.finish()?;
+    let ds = Dataset::from_ingested(&ingested);
     let engine = Engine::new(&policy, &ds, cutoff)?;
     let rows = engine.evaluate_all();
     let recon = reconcile(&policy, &ds, &rows, tables.slas.as_ref());
@@ -221,9 +207,9 @@ pub fn run(a: ReconcileArgs, g: &Global) -> anyhow::Result<()> {
         eprintln!(
             "plazo reconcile: {} tickets ({} {}, {} {}); {}: {}; {}: {}.",
             recon.len(),
-            counts.events,
+            ingested.events.len(),
             tr("eventos de estado", "status events"),
-            counts.surveys_answered,
+            ingested.surveys.len(),
             tr("encuestas respondidas", "surveys answered"),
             tr("coinciden", "agree"),
             per.join(", "),

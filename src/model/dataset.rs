@@ -46,6 +46,7 @@ use std::path::{Path, PathBuf};
 use chrono_tz::Tz;
 
 use crate::error::{Error, Result};
+use crate::model::builder::{Ingested, Origin};
 use crate::time::InstantReader;
 
 /// Interned strings: id 0 is the empty string.
@@ -523,6 +524,160 @@ impl Dataset {
         Ok(ds)
     }
 
+    /// The canonical tables straight from the model builder, in memory:
+    /// the same dataset [`Dataset::load`] reads from the tables
+    /// `plazo ingest` writes, with no text written and read back. The
+    /// builder's rejects are the dataset's; cells are trimmed as the
+    /// loader trims them.
+    pub fn from_ingested(ing: &Ingested) -> Dataset {
+        let mut ds = Dataset::default();
+        let file = |o: Origin| {
+            ing.files
+                .get(o.file as usize)
+                .map_or("", |f| f.name.as_str())
+        };
+        ds.rejects.clone_from(&ing.rejects);
+        ds.tickets_file = ing
+            .tickets
+            .first()
+            .map_or(String::new(), |t| file(t.origin).to_string());
+        // Columns: ingest's ticket columns from the third on.
+        let cols: Vec<&str> = ing
+            .ticket_columns
+            .iter()
+            .skip(2)
+            .map(String::as_str)
+            .collect();
+        let pos = |name: &str| cols.iter().position(|c| *c == name);
+        let attr_c: Vec<Option<usize>> =
+            Attr::ALL.iter().map(|a| pos(a.column())).collect();
+        let users_c = pos("affected_users");
+        let extra: Vec<usize> = (0..cols.len())
+            .filter(|&i| {
+                !cols[i].is_empty()
+                    && cols[i] != "affected_users"
+                    && !Attr::ALL.iter().any(|a| a.column() == cols[i])
+            })
+            .collect();
+        ds.extra_columns =
+            extra.iter().map(|&i| cols[i].to_string()).collect();
+        for t in &ing.tickets {
+            ds.stats.ticket_rows += 1;
+            let cell = |c: Option<usize>| {
+                c.and_then(|c| t.values.get(c)).map_or("", |v| v.trim())
+            };
+            let Some(opened) = t.opened_at else { continue };
+            let users_text = cell(users_c);
+            let affected_users = match users_text {
+                "" => None,
+                v => match v.parse::<i64>() {
+                    Ok(n) => Some(n),
+                    Err(_) => {
+                        ds.rejects.push(Reject {
+                            file: file(t.origin).to_string(),
+                            line: t.origin.line,
+                            column: "affected_users".into(),
+                            value: v.to_string(),
+                            reason: crate::text::lang::tr(
+                                "no es un número entero",
+                                "not a whole number",
+                            )
+                            .to_string(),
+                        });
+                        continue;
+                    }
+                },
+            };
+            let mut attrs = [0u32; 8];
+            for (k, c) in attr_c.iter().enumerate() {
+                attrs[k] = ds.strings.intern(cell(*c));
+            }
+            let extra_vals = extra
+                .iter()
+                .map(|&i| ds.strings.intern(cell(Some(i))))
+                .collect();
+            ds.by_id
+                .insert(t.id.trim().to_string(), ds.tickets.len() as u32);
+            ds.tickets.push(Ticket {
+                id: t.id.trim().to_string(),
+                opened_at: opened.unix(),
+                attrs,
+                affected_users,
+                extra: extra_vals,
+                line: t.origin.line as u32,
+            });
+        }
+        ds.stats.tickets = ds.tickets.len() as u64;
+        let mut raw = Vec::with_capacity(ing.events.len());
+        for e in &ing.events {
+            ds.stats.event_rows += 1;
+            let Some(&ticket) = ds.by_id.get(e.ticket_id.trim()) else {
+                continue; // its ticket was rejected above
+            };
+            let mut intern = |v: &str| ds.strings.intern(v.trim());
+            let ev = Event {
+                at: e.at.unix(),
+                status: intern(&e.status),
+                group: intern(&e.extra[0]),
+                assignee: intern(&e.extra[1]),
+                priority: intern(&e.extra[2]),
+                actor: intern(&e.extra[3]),
+                note: intern(&e.extra[4]),
+                line: e.origin.line as u32,
+            };
+            raw.push((ticket, ev));
+        }
+        ds.group_events(raw);
+        for a in &ing.surveys {
+            ds.stats.survey_rows += 1;
+            let Some(&ticket) = ds.by_id.get(a.ticket_id.trim()) else {
+                continue;
+            };
+            let num = |s: &str| {
+                s.trim()
+                    .replace(',', ".")
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|x| x.is_finite())
+            };
+            let max_score = num(&a.max_score);
+            let bad = match num(&a.score) {
+                None => Some(("score", &a.score)),
+                Some(_)
+                    if max_score.is_none()
+                        && !a.max_score.trim().is_empty() =>
+                {
+                    Some(("max_score", &a.max_score))
+                }
+                Some(_) => None,
+            };
+            if let Some((column, value)) = bad {
+                ds.rejects.push(Reject {
+                    file: file(a.origin).to_string(),
+                    line: a.origin.line,
+                    column: column.into(),
+                    value: value.trim().to_string(),
+                    reason: crate::text::lang::tr(
+                        "no es un número",
+                        "not a number",
+                    )
+                    .to_string(),
+                });
+                continue;
+            }
+            let comment = ds.strings.intern(a.comment.trim());
+            ds.surveys.push(Survey {
+                ticket,
+                answered_at: a.answered_at.unix(),
+                score: num(&a.score).unwrap_or_default(),
+                max_score,
+                comment,
+            });
+        }
+        ds.index_surveys();
+        ds
+    }
+
     /// The tickets column called `name`: a canonical attribute, else an
     /// extra column.
     pub fn column(&self, name: &str) -> Option<Column> {
@@ -763,6 +918,15 @@ impl Dataset {
             };
             raw.push((ticket, ev));
         }
+        self.group_events(raw);
+        Ok(())
+    }
+
+    /// Groups `raw` (ticket index, event) per ticket: a counting sort by
+    /// ticket keeps input order, then each ticket's slice is sorted by
+    /// time (stable: ties keep input order); duplicates are merged and
+    /// events before the opening counted.
+    fn group_events(&mut self, raw: Vec<(u32, Event)>) {
         // Group per ticket: counting sort by ticket (keeps file order),
         // then each ticket's slice by time (stable: ties keep file order).
         let n = self.tickets.len();
@@ -802,11 +966,12 @@ impl Dataset {
             slice.sort_by_key(|e| e.at);
             let start = out.len();
             for e in slice.iter() {
-                let dup = out[start..]
-                    .iter()
-                    .rev()
-                    .take_while(|p: &&Event| p.at == e.at)
-                    .any(|p| p.status == e.status);
+                // The one duplicate rule (docs/INGEST.md): an event equal
+                // in instant and status to the one just before it in the
+                // ticket's timeline is merged into it.
+                let dup = out[start..].last().is_some_and(|p: &Event| {
+                    p.at == e.at && p.status == e.status
+                });
                 if dup {
                     self.stats.duplicate_events += 1;
                     continue;
@@ -821,7 +986,6 @@ impl Dataset {
         self.stats.events = out.len() as u64;
         self.events = out;
         self.offsets = new_offsets;
-        Ok(())
     }
 
     fn load_surveys(
@@ -889,6 +1053,13 @@ impl Dataset {
                 comment,
             });
         }
+        self.index_surveys();
+        Ok(())
+    }
+
+    /// Sorts the answers by ticket and instant and indexes them per
+    /// ticket.
+    fn index_surveys(&mut self) {
         self.surveys.sort_by_key(|s| (s.ticket, s.answered_at));
         self.stats.surveys = self.surveys.len() as u64;
         let n = self.tickets.len();
@@ -900,6 +1071,5 @@ impl Dataset {
             offsets[i + 1] += offsets[i];
         }
         self.survey_offsets = offsets;
-        Ok(())
     }
 }

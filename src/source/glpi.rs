@@ -20,11 +20,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use chrono_tz::Tz;
-
 use crate::error::{Error, Result};
-use crate::io::csv::push_field;
-use crate::time::{Instant, InstantWriter};
 
 /// A table dump: header and rows of optional values.
 #[derive(Clone, Debug)]
@@ -117,7 +113,7 @@ impl Dump {
         self.rows[i].get(c)?.as_deref()
     }
 
-    fn require(&self, cols: &[&str]) -> Result<()> {
+    pub(crate) fn require(&self, cols: &[&str]) -> Result<()> {
         for c in cols {
             if !self.has(c) {
                 return Err(Error::input(
@@ -197,7 +193,7 @@ pub fn decode_html(s: &str) -> String {
 }
 
 /// Strips HTML tags (for titles and comments shown in reports).
-fn strip_tags(s: &str) -> String {
+pub(crate) fn strip_tags(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut inside = false;
     for c in s.chars() {
@@ -251,22 +247,6 @@ pub const KEPT: [&str; 16] = [
     "entities_id",
 ];
 
-/// The canonical tables as CSV text (to be replaced by direct builder
-/// calls).
-#[derive(Clone, Debug, Default)]
-pub struct Generated {
-    /// `tickets.csv`.
-    pub tickets: String,
-    /// `events.csv`.
-    pub events: String,
-    /// `surveys.csv`.
-    pub surveys: String,
-}
-
-/// A status change from glpi_logs: ticket, old code, new code, actor,
-/// row of the dump.
-type Change = (String, String, String, String, usize);
-
 /// The GLPI tables of one export.
 #[derive(Clone, Debug)]
 pub struct Tables {
@@ -284,35 +264,6 @@ pub struct Tables {
     pub categories: Option<Dump>,
     /// glpi_slas (for reconciling deadlines with GLPI's own rules).
     pub slas: Option<Dump>,
-}
-
-/// What a conversion did.
-#[derive(Clone, Debug, Default)]
-pub struct Counts {
-    /// Tickets written (deleted tickets are skipped and counted apart).
-    pub tickets: usize,
-    /// Deleted tickets (is_deleted = 1), left out.
-    pub deleted: usize,
-    /// Status events written (initial statuses included).
-    pub events: usize,
-    /// Log rows that are not status changes (other fields), ignored.
-    pub other_log_rows: usize,
-    /// Surveys answered / sent.
-    pub surveys_answered: usize,
-    /// See `surveys_answered`.
-    pub surveys_sent: usize,
-    /// Satisfaction rows without answer (no date_answered or score).
-    pub surveys_unanswered: usize,
-    /// glpi_logs row of each status change written, in the order of the
-    /// events after the initial statuses.
-    pub change_rows: Vec<usize>,
-    /// glpi_logs status-change rows of tickets not written (absent from
-    /// glpi_tickets, or deleted): no event.
-    pub orphan_changes: Vec<usize>,
-    /// glpi_ticketsatisfactions row of each answer written, in order.
-    pub survey_rows: Vec<usize>,
-    /// Answered satisfaction rows of tickets not written: no answer.
-    pub orphan_surveys: Vec<usize>,
 }
 
 impl Tables {
@@ -369,278 +320,6 @@ impl Tables {
             categories: by.remove("categories"),
             slas: by.remove("slas"),
         })
-    }
-
-    /// Converts to the canonical tables. Dates are GLPI's local wall-clock
-    /// times, read in `tz`. Status events carry GLPI's codes (`1`..`6`):
-    /// map them in the policy's `[states]`.
-    ///
-    /// # Errors
-    ///
-    /// An unreadable date, naming the table, row and column.
-    pub fn to_canonical(&self, tz: Tz) -> Result<(Generated, Counts)> {
-        let t = &self.tickets;
-        let mut w = InstantWriter::new(tz);
-        let mut c = Counts::default();
-        let mut out = Generated::default();
-        let at = |d: &Dump, i: usize, col: &str| -> Result<Option<Instant>> {
-            match d.get(i, col) {
-                None => Ok(None),
-                Some(v) => Instant::parse(v, tz).map(Some).map_err(|e| {
-                    e.at(&format!("{}: row {}: {col}", d.place, i + 2))
-                }),
-            }
-        };
-        // Lookups.
-        let mut names: HashMap<String, String> = HashMap::new();
-        if let Some(u) = &self.users {
-            for i in 0..u.len() {
-                let name = match (u.get(i, "realname"), u.get(i, "firstname"))
-                {
-                    (Some(r), Some(f)) => format!("{r} {f}"),
-                    (Some(r), None) => r.to_string(),
-                    _ => u.get(i, "name").unwrap_or("").to_string(),
-                };
-                if let Some(id) = u.get(i, "id") {
-                    names.insert(id.to_string(), decode_html(&name));
-                }
-            }
-        }
-        let mut requester: HashMap<String, String> = HashMap::new();
-        let mut assignee: HashMap<String, String> = HashMap::new();
-        if let Some(tu) = &self.tickets_users {
-            for i in 0..tu.len() {
-                let (Some(tk), Some(uid), Some(ty)) = (
-                    tu.get(i, "tickets_id"),
-                    tu.get(i, "users_id"),
-                    tu.get(i, "type"),
-                ) else {
-                    continue;
-                };
-                let name = names
-                    .get(uid)
-                    .cloned()
-                    .unwrap_or_else(|| format!("usuario {uid}"));
-                let map = match ty {
-                    "1" => &mut requester,
-                    "2" => &mut assignee,
-                    _ => continue,
-                };
-                map.entry(tk.to_string()).or_insert(name);
-            }
-        }
-        let mut cats: HashMap<String, String> = HashMap::new();
-        if let Some(cd) = &self.categories {
-            for i in 0..cd.len() {
-                if let Some(id) = cd.get(i, "id") {
-                    let n = cd
-                        .get(i, "completename")
-                        .or(cd.get(i, "name"))
-                        .unwrap_or("");
-                    cats.insert(id.to_string(), decode_html(n));
-                }
-            }
-        }
-        // Tickets.
-        out.tickets.push_str("ticket_id,opened_at,type,priority,category,service,group,assignee,requester,channel,affected_users,title");
-        for k in KEPT {
-            out.tickets.push(',');
-            out.tickets.push_str(k);
-        }
-        out.tickets.push('\n');
-        let mut opened: HashMap<String, Instant> = HashMap::new();
-        for i in 0..t.len() {
-            if t.get(i, "is_deleted") == Some("1") {
-                c.deleted += 1;
-                continue;
-            }
-            let id = t.get(i, "id").unwrap_or("").to_string();
-            let Some(o) = at(t, i, "date")? else {
-                return Err(Error::input(
-                    format!(
-                        "{}: fila {}: el ticket {id} no tiene fecha de apertura (date)",
-                        t.place,
-                        i + 2
-                    ),
-                    format!(
-                        "{}: row {}: ticket {id} has no opening date (date)",
-                        t.place,
-                        i + 2
-                    ),
-                ));
-            };
-            opened.insert(id.clone(), o);
-            let ty = match t.get(i, "type") {
-                Some("1") => "Incidente",
-                Some("2") => "Requerimiento",
-                Some(x) => x,
-                None => "",
-            };
-            let pr = t.get(i, "priority").unwrap_or("");
-            let pr = PRIORITY_ES_CO
-                .iter()
-                .find(|p| p.0 == pr)
-                .map_or(pr, |p| p.1);
-            let cat = t
-                .get(i, "itilcategories_id")
-                .and_then(|x| cats.get(x))
-                .map_or("", String::as_str);
-            let o_text = {
-                let mut s = String::new();
-                w.write(o, &mut s);
-                s
-            };
-            let title =
-                strip_tags(&decode_html(t.get(i, "name").unwrap_or("")));
-            let row = &mut out.tickets;
-            push_field(row, &id);
-            row.push(',');
-            row.push_str(&o_text);
-            for v in [
-                ty,
-                pr,
-                cat,
-                "",
-                "",
-                assignee.get(&id).map_or("", String::as_str),
-                requester.get(&id).map_or("", String::as_str),
-                t.get(i, "requesttypes_id").unwrap_or(""),
-                "",
-                &title,
-            ] {
-                row.push(',');
-                push_field(row, v);
-            }
-            for k in KEPT {
-                row.push(',');
-                let v = t.get(i, k).unwrap_or("");
-                // GLPI dates: written as ISO with offset like every instant.
-                if k.ends_with("date") || k.starts_with("time_to") {
-                    if let Some(d) = at(t, i, k)? {
-                        w.write(d, row);
-                    }
-                } else {
-                    push_field(row, v);
-                }
-            }
-            row.push('\n');
-            c.tickets += 1;
-        }
-        // Events: the initial status at the opening (the first change's
-        // old value, or the current status when nothing was logged), then
-        // every status change (id_search_option 12).
-        out.events.push_str("ticket_id,at,status,actor\n");
-        let mut changes: BTreeMap<(u64, i64, u64, usize), Change> =
-            BTreeMap::new();
-        if let Some(l) = &self.logs {
-            l.require(&[
-                "items_id",
-                "date_mod",
-                "id_search_option",
-                "old_value",
-                "new_value",
-            ])?;
-            for i in 0..l.len() {
-                if l.get(i, "itemtype").is_some_and(|x| x != "Ticket")
-                    || l.get(i, "id_search_option") != Some("12")
-                {
-                    c.other_log_rows += 1;
-                    continue;
-                }
-                let tk = l.get(i, "items_id").unwrap_or("").to_string();
-                if !opened.contains_key(&tk) {
-                    c.orphan_changes.push(i);
-                    continue;
-                }
-                let when = at(l, i, "date_mod")?.map_or(0, Instant::unix);
-                let seq = l
-                    .get(i, "id")
-                    .and_then(|x| x.parse().ok())
-                    .unwrap_or(i as u64);
-                changes.insert(
-                    (tk.parse().unwrap_or(u64::MAX), when, seq, i),
-                    (
-                        tk,
-                        l.get(i, "old_value").unwrap_or("").to_string(),
-                        l.get(i, "new_value").unwrap_or("").to_string(),
-                        decode_html(l.get(i, "user_name").unwrap_or("")),
-                        i,
-                    ),
-                );
-            }
-        }
-        let mut first_old: HashMap<String, String> = HashMap::new();
-        for (tk, old, ..) in changes.values() {
-            first_old.entry(tk.clone()).or_insert_with(|| old.clone());
-        }
-        for i in 0..t.len() {
-            if t.get(i, "is_deleted") == Some("1") {
-                continue;
-            }
-            let id = t.get(i, "id").unwrap_or("");
-            let initial = first_old
-                .get(id)
-                .filter(|s| !s.is_empty())
-                .cloned()
-                .unwrap_or_else(|| {
-                    t.get(i, "status").unwrap_or("1").to_string()
-                });
-            push_field(&mut out.events, id);
-            out.events.push(',');
-            w.write(opened[id], &mut out.events);
-            let _ = writeln!(out.events, ",{initial},");
-            c.events += 1;
-        }
-        for ((_, when, ..), (tk, _, new, actor, row)) in &changes {
-            c.change_rows.push(*row);
-            push_field(&mut out.events, tk);
-            out.events.push(',');
-            w.write(Instant::from_unix(*when), &mut out.events);
-            out.events.push(',');
-            push_field(&mut out.events, new);
-            out.events.push(',');
-            push_field(&mut out.events, actor);
-            out.events.push('\n');
-            c.events += 1;
-        }
-        // Surveys: answered rows only; rows sent are counted.
-        out.surveys
-            .push_str("ticket_id,answered_at,score,max_score,comment\n");
-        if let Some(s) = &self.satisfactions {
-            for i in 0..s.len() {
-                c.surveys_sent += 1;
-                let (Some(tk), Some(_)) =
-                    (s.get(i, "tickets_id"), s.get(i, "date_answered"))
-                else {
-                    c.surveys_unanswered += 1;
-                    continue;
-                };
-                let Some(score) = s.get(i, "satisfaction") else {
-                    c.surveys_unanswered += 1;
-                    continue;
-                };
-                if !opened.contains_key(tk) {
-                    c.orphan_surveys.push(i);
-                    continue;
-                }
-                c.survey_rows.push(i);
-                push_field(&mut out.surveys, tk);
-                out.surveys.push(',');
-                if let Some(a) = at(s, i, "date_answered")? {
-                    w.write(a, &mut out.surveys);
-                }
-                let _ = write!(out.surveys, ",{score},5,");
-                push_field(
-                    &mut out.surveys,
-                    &strip_tags(&decode_html(
-                        s.get(i, "comment").unwrap_or(""),
-                    )),
-                );
-                out.surveys.push('\n');
-                c.surveys_answered += 1;
-            }
-        }
-        Ok((out, c))
     }
 }
 

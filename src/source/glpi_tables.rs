@@ -1,6 +1,7 @@
 //! `--source glpi-tables`: raw GLPI table dumps (phpMyAdmin, DBeaver,
-//! `mysql -B`), read by [`crate::source::glpi::Tables`] and fed to the builder
-//! with per-file accounting.
+//! `mysql -B`), read by [`crate::source::glpi::Tables`] and fed, row by
+//! row, to the model builder with per-file accounting. No canonical text
+//! is written and read back: each dump cell is read once.
 //!
 //! Each dump is one input file, recognised by its name (`glpi_tickets`,
 //! `glpi_logs`, `glpi_ticketsatisfactions`, `glpi_tickets_users`,
@@ -9,19 +10,25 @@
 //! - glpi_logs rows that are not status changes (`id_search_option` other
 //!   than 12: other fields' history) are read and accepted but produce no
 //!   event (the summary says how many);
-//! - the initial status (the first change's `old_value`) is a derived
-//!   event at the opening;
+//! - the initial status (the first change's `old_value`, or the current
+//!   status when nothing was logged) is a derived event at the opening;
 //! - unanswered survey rows are read and accepted but are no answer;
 //! - status changes and answers of a ticket missing from glpi_tickets (or
 //!   deleted) are rejected, naming their line;
-//! - GLPI's own SLA fields stay as ticket attributes.
+//! - GLPI's own SLA fields stay as ticket attributes (dates written as
+//!   ISO 8601 with offset, like every instant).
 
-use crate::error::Result;
-use crate::source::glpi::{KEPT, Tables};
-use crate::time::Instant;
+use std::collections::{BTreeMap, HashMap};
 
-use super::Options;
+use chrono_tz::Tz;
+
+use crate::error::{Error, Result};
 use crate::model::builder::{Builder, Origin, Survey};
+use crate::source::Options;
+use crate::source::glpi::{
+    Dump, KEPT, PRIORITY_ES_CO, Tables, decode_html, strip_tags,
+};
+use crate::time::{Instant, InstantWriter};
 
 const ORPHAN_CHANGE: (&str, &str) = (
     "cambio de estado de un ticket que no está en glpi_tickets (o borrado)",
@@ -39,23 +46,145 @@ const ORPHAN_SURVEY: (&str, &str) = (
 /// An unknown table name, a missing glpi_tickets, an unreadable dump or
 /// date.
 pub fn read(opts: &Options, b: &mut Builder) -> Result<()> {
-    let tables = Tables::load(&opts.inputs)?;
-    let (canon, counts) = tables.to_canonical(opts.tz)?;
-    let tz = opts.tz;
-    let name = |d: &crate::source::glpi::Dump| {
-        std::path::Path::new(&d.place)
-            .file_name()
-            .map_or(d.place.clone(), |n| n.to_string_lossy().to_string())
-    };
-    // Tickets: one row each, deleted ones rejected.
-    let tf = b.begin_file(&name(&tables.tickets), "glpi_tickets", "utf-8");
-    let mut rdr = csv::Reader::from_reader(canon.tickets.as_bytes());
-    let headers = rdr.headers().cloned().unwrap_or_default();
-    let mut rows = rdr.records().flatten();
-    for i in 0..tables.tickets.len() {
+    read_tables(&Tables::load(&opts.inputs)?, opts.tz, b)
+}
+
+/// Feeds loaded GLPI tables to `b`. Dates are GLPI's local wall-clock
+/// times, read in `tz`. Status events carry GLPI's codes (`1`..`6`): the
+/// policy's `[states]` maps them.
+///
+/// # Errors
+///
+/// An unreadable date, naming the table, row and column; a ticket with
+/// no opening date; a glpi_logs dump without the status columns.
+pub fn read_tables(tables: &Tables, tz: Tz, b: &mut Builder) -> Result<()> {
+    let opened = tickets(tables, tz, b)?;
+    events(tables, tz, &opened, b)?;
+    surveys(tables, tz, &opened, b)?;
+    for d in [
+        &tables.tickets_users,
+        &tables.users,
+        &tables.categories,
+        &tables.slas,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        // Lookups: every row is read and used (nothing in them can be
+        // rejected).
+        let f = b.begin_file(&file_name(d), "lookup", "utf-8");
+        for _ in 0..d.len() {
+            b.read(f);
+            b.accept(f);
+        }
+    }
+    Ok(())
+}
+
+fn file_name(d: &Dump) -> String {
+    std::path::Path::new(&d.place)
+        .file_name()
+        .map_or(d.place.clone(), |n| n.to_string_lossy().to_string())
+}
+
+/// The instant in column `col` of row `i`, if any.
+fn at(d: &Dump, i: usize, col: &str, tz: Tz) -> Result<Option<Instant>> {
+    d.get(i, col)
+        .map(|v| parse_at(d, i, col, v, tz))
+        .transpose()
+}
+
+/// `v`, the value of column `col` in row `i`, as an instant.
+fn parse_at(
+    d: &Dump,
+    i: usize,
+    col: &str,
+    v: &str,
+    tz: Tz,
+) -> Result<Instant> {
+    Instant::parse(v, tz)
+        .map_err(|e| e.at(&format!("{}: row {}: {col}", d.place, i + 2)))
+}
+
+/// Names from the lookup tables: users by id, each ticket's requester and
+/// assignee, categories by id.
+#[derive(Default)]
+struct Lookups {
+    requester: HashMap<String, String>,
+    assignee: HashMap<String, String>,
+    categories: HashMap<String, String>,
+}
+
+impl Lookups {
+    fn new(tables: &Tables) -> Lookups {
+        let mut names: HashMap<&str, String> = HashMap::new();
+        if let Some(u) = &tables.users {
+            for i in 0..u.len() {
+                let name = match (u.get(i, "realname"), u.get(i, "firstname"))
+                {
+                    (Some(r), Some(f)) => format!("{r} {f}"),
+                    (Some(r), None) => r.to_string(),
+                    _ => u.get(i, "name").unwrap_or("").to_string(),
+                };
+                if let Some(id) = u.get(i, "id") {
+                    names.insert(id, decode_html(&name));
+                }
+            }
+        }
+        let mut out = Lookups::default();
+        if let Some(tu) = &tables.tickets_users {
+            for i in 0..tu.len() {
+                let (Some(tk), Some(uid), Some(ty)) = (
+                    tu.get(i, "tickets_id"),
+                    tu.get(i, "users_id"),
+                    tu.get(i, "type"),
+                ) else {
+                    continue;
+                };
+                let map = match ty {
+                    "1" => &mut out.requester,
+                    "2" => &mut out.assignee,
+                    _ => continue,
+                };
+                map.entry(tk.to_string()).or_insert_with(|| {
+                    names
+                        .get(uid)
+                        .cloned()
+                        .unwrap_or_else(|| format!("usuario {uid}"))
+                });
+            }
+        }
+        if let Some(cd) = &tables.categories {
+            for i in 0..cd.len() {
+                if let Some(id) = cd.get(i, "id") {
+                    let n = cd
+                        .get(i, "completename")
+                        .or(cd.get(i, "name"))
+                        .unwrap_or("");
+                    out.categories.insert(id.to_string(), decode_html(n));
+                }
+            }
+        }
+        out
+    }
+}
+
+/// glpi_tickets: one canonical ticket per row, deleted ones rejected.
+/// Returns each kept ticket's opening.
+fn tickets(
+    tables: &Tables,
+    tz: Tz,
+    b: &mut Builder,
+) -> Result<HashMap<String, Instant>> {
+    let t = &tables.tickets;
+    let look = Lookups::new(tables);
+    let mut w = InstantWriter::new(tz);
+    let tf = b.begin_file(&file_name(t), "glpi_tickets", "utf-8");
+    let mut opened = HashMap::new();
+    for i in 0..t.len() {
         b.read(tf);
-        let line = tables.tickets.line(i);
-        if tables.tickets.get(i, "is_deleted") == Some("1") {
+        let line = t.line(i);
+        if t.get(i, "is_deleted") == Some("1") {
             b.reject(
                 tf,
                 line,
@@ -68,144 +197,237 @@ pub fn read(opts: &Options, b: &mut Builder) -> Result<()> {
             );
             continue;
         }
-        let Some(rec) = rows.next() else { break };
-        let opened = Instant::parse(&rec[1], tz).ok();
-        let values: Vec<(&str, &str)> =
-            headers.iter().zip(rec.iter()).skip(2).collect();
-        b.upsert_ticket(
-            &rec[0],
-            opened,
-            &values,
-            false,
-            Origin::row(tf, line),
-        );
+        let id = t.get(i, "id").unwrap_or("");
+        let Some(o) = at(t, i, "date", tz)? else {
+            return Err(Error::input(
+                format!(
+                    "{}: fila {}: el ticket {id} no tiene fecha de apertura (date)",
+                    t.place,
+                    i + 2
+                ),
+                format!(
+                    "{}: row {}: ticket {id} has no opening date (date)",
+                    t.place,
+                    i + 2
+                ),
+            ));
+        };
+        opened.insert(id.to_string(), o);
+        let ty = match t.get(i, "type") {
+            Some("1") => "Incidente",
+            Some("2") => "Requerimiento",
+            Some(x) => x,
+            None => "",
+        };
+        let pr = t.get(i, "priority").unwrap_or("");
+        let pr = PRIORITY_ES_CO
+            .iter()
+            .find(|p| p.0 == pr)
+            .map_or(pr, |p| p.1);
+        let cat = t
+            .get(i, "itilcategories_id")
+            .and_then(|x| look.categories.get(x))
+            .map_or("", String::as_str);
+        let title = strip_tags(&decode_html(t.get(i, "name").unwrap_or("")));
+        let mut values: Vec<(&str, String)> = [
+            ("type", ty),
+            ("priority", pr),
+            ("category", cat),
+            ("service", ""),
+            ("group", ""),
+            ("assignee", look.assignee.get(id).map_or("", String::as_str)),
+            (
+                "requester",
+                look.requester.get(id).map_or("", String::as_str),
+            ),
+            ("channel", t.get(i, "requesttypes_id").unwrap_or("")),
+            ("affected_users", ""),
+            ("title", &title),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k, v.to_string()))
+        .collect();
+        for k in KEPT {
+            // GLPI dates: ISO 8601 with offset like every instant.
+            let v = if k.ends_with("date") || k.starts_with("time_to") {
+                let mut s = String::new();
+                if let Some(d) = at(t, i, k, tz)? {
+                    w.write(d, &mut s);
+                }
+                s
+            } else {
+                t.get(i, k).unwrap_or("").to_string()
+            };
+            values.push((k, v));
+        }
+        b.upsert_ticket(id, Some(o), &values, false, Origin::row(tf, line));
         b.accept(tf);
     }
-    // Events: the initial statuses (derived), then each status change.
-    if let Some(logs) = &tables.logs {
-        let lf = b.begin_file(&name(logs), "glpi_logs", "utf-8");
-        for _ in 0..logs.len() {
-            b.read(lf);
-        }
-        // Accepted: other fields' rows (no event) and each status change
-        // below as its event is added; read = accepted + ... is checked.
-        for _ in 0..counts.other_log_rows {
-            b.accept(lf);
-        }
-        for &i in &counts.orphan_changes {
-            let id = logs.get(i, "items_id").unwrap_or("");
-            b.reject(lf, logs.line(i), "items_id", id, ORPHAN_CHANGE);
-        }
-        let mut rdr = csv::Reader::from_reader(canon.events.as_bytes());
-        let initial = counts.tickets;
-        for (k, rec) in rdr.records().flatten().enumerate() {
-            let Ok(at) = Instant::parse(&rec[1], tz) else {
-                continue;
-            };
-            let origin = if k < initial {
-                Origin::synthesized(0)
-            } else {
-                b.accept(lf);
-                Origin::row(lf, logs.line(counts.change_rows[k - initial]))
-            };
-            let actor = rec.get(3).unwrap_or("").to_string();
-            b.event(
-                &rec[0],
-                at,
-                &rec[2],
-                [
-                    String::new(),
-                    String::new(),
-                    String::new(),
-                    actor,
-                    String::new(),
-                ],
-                origin,
-            );
-        }
-        b.note(
-            format!(
-                "glpi_logs: {} filas son historia de otros campos (id_search_option distinto de 12): leídas, sin evento",
-                counts.other_log_rows
-            ),
-            format!(
-                "glpi_logs: {} rows are other fields' history (id_search_option other than 12): read, no event",
-                counts.other_log_rows
-            ),
-        );
-    } else {
-        let mut rdr = csv::Reader::from_reader(canon.events.as_bytes());
-        for rec in rdr.records().flatten() {
-            if let Ok(at) = Instant::parse(&rec[1], tz) {
-                b.event(
-                    &rec[0],
-                    at,
-                    &rec[2],
-                    Default::default(),
-                    Origin::synthesized(0),
-                );
+    Ok(opened)
+}
+
+/// A status change from glpi_logs: ticket, new code, actor, row of the
+/// dump.
+type Change<'a> = (&'a str, &'a str, String, usize);
+
+/// glpi_logs: the initial status of every ticket (derived), then every
+/// status change (id_search_option 12) in GLPI's own order.
+fn events(
+    tables: &Tables,
+    tz: Tz,
+    opened: &HashMap<String, Instant>,
+    b: &mut Builder,
+) -> Result<()> {
+    let t = &tables.tickets;
+    // (ticket number, instant, log id, row) -> change.
+    let mut changes: BTreeMap<(u64, i64, u64, usize), Change<'_>> =
+        BTreeMap::new();
+    let mut first_old: HashMap<&str, &str> = HashMap::new();
+    let mut other_rows = 0usize;
+    let lf = match &tables.logs {
+        None => None,
+        Some(l) => {
+            l.require(&[
+                "items_id",
+                "date_mod",
+                "id_search_option",
+                "old_value",
+                "new_value",
+            ])?;
+            let lf = b.begin_file(&file_name(l), "glpi_logs", "utf-8");
+            for i in 0..l.len() {
+                b.read(lf);
+                if l.get(i, "itemtype").is_some_and(|x| x != "Ticket")
+                    || l.get(i, "id_search_option") != Some("12")
+                {
+                    other_rows += 1;
+                    b.accept(lf);
+                    continue;
+                }
+                let tk = l.get(i, "items_id").unwrap_or("");
+                if !opened.contains_key(tk) {
+                    b.reject(lf, l.line(i), "items_id", tk, ORPHAN_CHANGE);
+                    continue;
+                }
+                let when = at(l, i, "date_mod", tz)?.map_or(0, Instant::unix);
+                let seq = l
+                    .get(i, "id")
+                    .and_then(|x| x.parse().ok())
+                    .unwrap_or(i as u64);
+                let key = (tk.parse().unwrap_or(u64::MAX), when, seq, i);
+                let new = l.get(i, "new_value").unwrap_or("");
+                let actor = decode_html(l.get(i, "user_name").unwrap_or(""));
+                changes.insert(key, (tk, new, actor, i));
             }
+            for (tk, _, _, i) in changes.values() {
+                let old = l.get(*i, "old_value").unwrap_or("");
+                first_old.entry(tk).or_insert(old);
+            }
+            Some(lf)
         }
+    };
+    for i in 0..t.len() {
+        if t.get(i, "is_deleted") == Some("1") {
+            continue;
+        }
+        let id = t.get(i, "id").unwrap_or("");
+        let initial = first_old
+            .get(id)
+            .copied()
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| t.get(i, "status").unwrap_or("1"));
+        b.event(
+            id,
+            opened[id],
+            initial,
+            Default::default(),
+            Origin::synthesized(0),
+        );
+    }
+    let (Some(lf), Some(l)) = (lf, &tables.logs) else {
         b.note(
             "sin glpi_logs: cada ticket tiene solo su estado actual en la apertura; exporte glpi_logs para la historia".to_string(),
             "no glpi_logs: each ticket has only its current status at the opening; export glpi_logs for the history".to_string(),
         );
-    }
-    // Surveys: answered rows become answers.
-    if let Some(s) = &tables.satisfactions {
-        let sf = b.begin_file(&name(s), "glpi_ticketsatisfactions", "utf-8");
-        for _ in 0..s.len() {
-            b.read(sf);
-        }
-        // Accepted: unanswered rows (no answer) and each answer below.
-        for _ in 0..counts.surveys_unanswered {
-            b.accept(sf);
-        }
-        for &i in &counts.orphan_surveys {
-            let id = s.get(i, "tickets_id").unwrap_or("");
-            b.reject(sf, s.line(i), "tickets_id", id, ORPHAN_SURVEY);
-        }
-        let mut rdr = csv::Reader::from_reader(canon.surveys.as_bytes());
-        for (k, rec) in rdr.records().flatten().enumerate() {
-            let Ok(at) = Instant::parse(&rec[1], tz) else {
-                continue;
-            };
-            b.accept(sf);
-            b.survey(Survey {
-                ticket_id: rec[0].to_string(),
-                answered_at: at,
-                score: rec[2].to_string(),
-                max_score: rec[3].to_string(),
-                comment: rec[4].to_string(),
-                origin: Origin::row(sf, s.line(counts.survey_rows[k])),
-            });
-        }
-        b.note(
-            format!(
-                "glpi_ticketsatisfactions: {} de {} encuestas respondidas",
-                counts.surveys_answered, counts.surveys_sent
-            ),
-            format!(
-                "glpi_ticketsatisfactions: {} of {} surveys answered",
-                counts.surveys_answered, counts.surveys_sent
-            ),
+        return Ok(());
+    };
+    for ((_, when, ..), (tk, new, actor, row)) in changes {
+        b.accept(lf);
+        b.event(
+            tk,
+            Instant::from_unix(when),
+            new,
+            [
+                String::new(),
+                String::new(),
+                String::new(),
+                actor,
+                String::new(),
+            ],
+            Origin::row(lf, l.line(row)),
         );
     }
-    for d in [
-        &tables.tickets_users,
-        &tables.users,
-        &tables.categories,
-        &tables.slas,
-    ]
-    .into_iter()
-    .flatten()
-    {
-        let f = b.begin_file(&name(d), "lookup", "utf-8");
-        for _ in 0..d.len() {
-            b.read(f);
-            b.accept(f);
+    b.note(
+        format!(
+            "glpi_logs: {other_rows} filas son historia de otros campos (id_search_option distinto de 12): leídas, sin evento",
+        ),
+        format!(
+            "glpi_logs: {other_rows} rows are other fields' history (id_search_option other than 12): read, no event",
+        ),
+    );
+    Ok(())
+}
+
+/// glpi_ticketsatisfactions: answered rows become answers (GLPI scores
+/// out of 5); unanswered rows are counted.
+fn surveys(
+    tables: &Tables,
+    tz: Tz,
+    opened: &HashMap<String, Instant>,
+    b: &mut Builder,
+) -> Result<()> {
+    let Some(s) = &tables.satisfactions else {
+        return Ok(());
+    };
+    let sf = b.begin_file(&file_name(s), "glpi_ticketsatisfactions", "utf-8");
+    let mut answered = 0usize;
+    for i in 0..s.len() {
+        b.read(sf);
+        let (Some(tk), Some(date), Some(score)) = (
+            s.get(i, "tickets_id"),
+            s.get(i, "date_answered"),
+            s.get(i, "satisfaction"),
+        ) else {
+            b.accept(sf); // unanswered: read, no answer
+            continue;
+        };
+        if !opened.contains_key(tk) {
+            b.reject(sf, s.line(i), "tickets_id", tk, ORPHAN_SURVEY);
+            continue;
         }
+        let answered_at = parse_at(s, i, "date_answered", date, tz)?;
+        b.accept(sf);
+        b.survey(Survey {
+            ticket_id: tk.to_string(),
+            answered_at,
+            score: score.to_string(),
+            max_score: "5".to_string(),
+            comment: strip_tags(&decode_html(
+                s.get(i, "comment").unwrap_or(""),
+            )),
+            origin: Origin::row(sf, s.line(i)),
+        });
+        answered += 1;
     }
-    let _ = KEPT;
+    b.note(
+        format!(
+            "glpi_ticketsatisfactions: {answered} de {} encuestas respondidas",
+            s.len()
+        ),
+        format!(
+            "glpi_ticketsatisfactions: {answered} of {} surveys answered",
+            s.len()
+        ),
+    );
     Ok(())
 }

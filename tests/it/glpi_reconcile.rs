@@ -7,8 +7,9 @@ use std::collections::BTreeMap;
 use plazo::Policy;
 use plazo::engine::Engine;
 use plazo::engine::reconcile::{Reason, glpi_day_deadline, reconcile};
-use plazo::model::dataset::{Dataset, Inputs};
+use plazo::model::{Builder, Dataset};
 use plazo::source::glpi::{Dump, Tables};
+use plazo::source::glpi_tables;
 use plazo::time::Instant;
 
 use crate::util::{dataset, ok_stdout, plazo, root, tempdir};
@@ -80,28 +81,14 @@ fn load() -> (Policy, Dataset, Tables) {
         Policy::load(&root().join("samples/glpi-real/policy.toml")).unwrap();
     let files: Vec<_> = TABLES.iter().map(|f| g.join(f)).collect();
     let tables = Tables::load(&files).unwrap();
-    let (canon, counts) = tables.to_canonical(policy.tz()).unwrap();
-    assert_eq!(counts.tickets, 60);
+    let mut b = Builder::new(policy.tz());
+    glpi_tables::read_tables(&tables, policy.tz(), &mut b).unwrap();
+    let ing = b.finish().unwrap();
+    assert_eq!(ing.tickets.len(), 60);
     // 60 initial statuses + 239 status changes (glpi_logs rows with
     // id_search_option 12 for these tickets).
-    assert_eq!(counts.events, 299);
-    let dir = tempdir("glpi-canon");
-    for (n, t) in [
-        ("t.csv", &canon.tickets),
-        ("e.csv", &canon.events),
-        ("s.csv", &canon.surveys),
-    ] {
-        std::fs::write(dir.join(n), t).unwrap();
-    }
-    let ds = Dataset::load(
-        &Inputs {
-            tickets: dir.join("t.csv"),
-            events: dir.join("e.csv"),
-            surveys: Some(dir.join("s.csv")),
-        },
-        policy.tz(),
-    )
-    .unwrap();
+    assert_eq!(ing.events.len(), 299);
+    let ds = Dataset::from_ingested(&ing);
     assert!(ds.rejects.is_empty());
     (policy, ds, tables)
 }

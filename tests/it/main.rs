@@ -13,6 +13,7 @@ mod ingest_generic;
 mod ingest_glpi_csv;
 mod ingest_glpi_tables;
 mod layers;
+mod model_paths;
 mod report_cases;
 mod samples;
 mod sla_cases;
