@@ -1,6 +1,6 @@
 //! Arguments and plumbing shared by the commands that read ticket data.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::Args;
 use plazo::engine::Engine;
@@ -33,6 +33,23 @@ pub struct DataArgs {
     pub strict: bool,
 }
 
+/// The data half of a command's resolved plan: the policy loaded, the
+/// cutoff fixed in the policy's zone, every input table checked to be a
+/// file. Built before any table is read, so that a usage error (a bad
+/// `--cutoff`, a misspelt path) is reported at once, not after a long
+/// load.
+#[derive(Debug)]
+pub struct DataPlan {
+    pub policy: Policy,
+    /// The policy file, as given.
+    pub policy_path: PathBuf,
+    pub inputs: Inputs,
+    pub cutoff: Instant,
+    /// True when `--cutoff` was given (else `cutoff` is the plan's "now").
+    pub cutoff_given: bool,
+    pub strict: bool,
+}
+
 /// What the data commands work on.
 pub struct Loaded {
     pub policy: Policy,
@@ -40,9 +57,30 @@ pub struct Loaded {
     pub cutoff: Instant,
 }
 
+/// Checks that `path`, given with `flag`, is an existing file.
+pub fn input_file(flag: &str, path: &Path) -> plazo::Result<()> {
+    if path.is_file() {
+        return Ok(());
+    }
+    let p = path.display();
+    Err(if path.is_dir() {
+        Error::input(
+            format!("{flag} {p}: es una carpeta; indique el archivo"),
+            format!("{flag} {p}: is a folder; give the file"),
+        )
+    } else {
+        Error::input(
+            format!("{flag} {p}: no existe el archivo; revise la ruta"),
+            format!("{flag} {p}: no such file; check the path"),
+        )
+    })
+}
+
 impl DataArgs {
-    /// Loads the policy and the tables and checks them.
-    pub fn load(&self) -> anyhow::Result<Loaded> {
+    /// Resolves the arguments: loads the policy, reads `--cutoff` in its
+    /// zone (default: now), checks the input files.
+    pub fn plan(&self) -> plazo::Result<DataPlan> {
+        input_file("--policy", &self.policy)?;
         let policy = Policy::load(&self.policy)?;
         let cutoff = match &self.cutoff {
             Some(c) => {
@@ -50,17 +88,42 @@ impl DataArgs {
             }
             None => Instant::from(chrono::Utc::now()),
         };
-        let inputs = Inputs {
-            tickets: self.tickets.clone(),
-            events: self.events.clone(),
-            surveys: self.surveys.clone(),
-        };
+        input_file("--tickets", &self.tickets)?;
+        input_file("--events", &self.events)?;
+        if let Some(s) = &self.surveys {
+            input_file("--surveys", s)?;
+        }
+        Ok(DataPlan {
+            policy,
+            policy_path: self.policy.clone(),
+            inputs: Inputs {
+                tickets: self.tickets.clone(),
+                events: self.events.clone(),
+                surveys: self.surveys.clone(),
+            },
+            cutoff,
+            cutoff_given: self.cutoff.is_some(),
+            strict: self.strict,
+        })
+    }
+}
+
+impl DataPlan {
+    /// Loads the tables and checks them (rejects; `--strict`).
+    pub fn load(self) -> anyhow::Result<Loaded> {
+        let DataPlan {
+            policy,
+            inputs,
+            cutoff,
+            strict,
+            ..
+        } = self;
         let mut ds = Dataset::load(&inputs, policy.tz())?;
         // Unreadable cells of the policy's ticket columns: the tickets
         // are kept, the cells listed as rejects.
         ds.rejects
             .extend(plazo::engine::cell_rejects(&policy, &ds)?);
-        if self.strict && !ds.rejects.is_empty() {
+        if strict && !ds.rejects.is_empty() {
             let r = &ds.rejects[0];
             return Err(Error::input(
                 format!(

@@ -20,7 +20,9 @@ pub struct ExplainArgs {
 }
 
 pub fn run(a: ExplainArgs, _g: &Global) -> anyhow::Result<()> {
-    let loaded = a.data.load()?;
+    // The plan: everything checked before the tables are read.
+    let plan = a.data.plan()?;
+    let loaded = plan.load()?;
     let engine = loaded.engine()?;
     let Some(&i) = loaded.ds.by_id.get(a.ticket.trim()) else {
         return Err(Error::input(

@@ -85,6 +85,12 @@ pub struct IngestArgs {
 impl InputArgs {
     /// Resolves the options: source, mapping, zone, date format.
     pub fn options(&self, policy: Option<&Policy>) -> plazo::Result<Options> {
+        for f in &self.input {
+            super::common::input_file("--input", f)?;
+        }
+        for f in &self.surveys {
+            super::common::input_file("--surveys", f)?;
+        }
         let mapping = match &self.mapping {
             Some(p) => Some(Mapping::load(p)?),
             None => None,

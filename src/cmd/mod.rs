@@ -5,6 +5,7 @@ pub mod check;
 pub mod common;
 pub mod explain;
 pub mod ingest;
+pub mod policy;
 pub mod reconcile;
 pub mod report;
 pub mod sla;
@@ -53,7 +54,7 @@ pub enum Command {
     Reconcile(reconcile::ReconcileArgs),
     /// Policy helpers: import GLPI's SLA definitions.
     #[command(subcommand)]
-    Policy(reconcile::PolicyCmd),
+    Policy(policy::PolicyCmd),
     /// Read service-desk exports into canonical tables (tickets, events,
     /// surveys, rejects).
     Ingest(ingest::IngestArgs),
@@ -70,7 +71,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Sla(a) => sla::run(a, &cli.global),
         Command::Explain(a) => explain::run(a, &cli.global),
         Command::Reconcile(a) => reconcile::run(a, &cli.global),
-        Command::Policy(c) => reconcile::policy(c, &cli.global),
+        Command::Policy(c) => policy::run(c, &cli.global),
         Command::Ingest(a) => ingest::run(a, &cli.global),
         Command::Check(a) => check::run(a, &cli.global),
         Command::Report(a) => report::run(a, &cli.global),

@@ -1,23 +1,25 @@
 //! `plazo reconcile`: plazo's figures beside GLPI's own SLA fields, ticket
-//! by ticket, with the documented reason for each difference; and the
-//! import commands that turn GLPI's calendar and SLA tables into a policy.
+//! by ticket, with the documented reason for each difference. The import
+//! commands that turn GLPI's calendar and SLA tables into a policy are
+//! `plazo calendar import-glpi` and `plazo policy import-glpi-slas`.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use clap::{Args, Subcommand};
+use clap::Args;
+use plazo::Policy;
 use plazo::engine::Engine;
 use plazo::engine::reconcile::{COLUMNS, reconcile};
 use plazo::io::atomic::write as write_atomic;
 use plazo::io::csv::push_field;
 use plazo::model::{Builder, Dataset};
-use plazo::source::glpi::{Dump, Tables, calendar_toml, slas_toml};
+use plazo::source::glpi::Tables;
 use plazo::source::glpi_tables;
 use plazo::text::lang::tr;
 use plazo::time::{Instant, InstantWriter};
-use plazo::{Error, Policy};
 
 use super::Global;
+use super::common::input_file;
 
 #[derive(Debug, Args)]
 pub struct ReconcileArgs {
@@ -37,106 +39,45 @@ pub struct ReconcileArgs {
     out: Option<PathBuf>,
 }
 
-#[derive(Debug, Args)]
-pub struct ImportCalendarArgs {
-    /// glpi_calendars dump.
-    #[arg(long)]
-    calendars: PathBuf,
-    /// glpi_calendarsegments dump.
-    #[arg(long)]
-    segments: PathBuf,
-    /// glpi_holidays dump.
-    #[arg(long)]
-    holidays: PathBuf,
-    /// glpi_calendars_holidays dump.
-    #[arg(long)]
-    links: PathBuf,
-    /// The calendar id (default: the first one with segments that is not
-    /// GLPI's stock "Default").
-    #[arg(long)]
-    id: Option<String>,
-    /// Years for which perpetual holidays are written, e.g. 2025-2027.
-    #[arg(long, default_value = "2025-2027")]
-    years: String,
+/// Everything `plazo reconcile` needs, checked before a dump is read.
+struct Plan {
+    policy: Policy,
+    cutoff: Instant,
+    glpi: Vec<PathBuf>,
+    out: Option<PathBuf>,
 }
 
-#[derive(Debug, Subcommand)]
-pub enum PolicyCmd {
-    /// Turn glpi_slas into [[targets]] rules (printed as TOML).
-    ImportGlpiSlas(ImportSlasArgs),
-}
-
-#[derive(Debug, Args)]
-pub struct ImportSlasArgs {
-    /// glpi_slas dump.
-    #[arg(long)]
-    slas: PathBuf,
-}
-
-pub fn import_calendar(a: ImportCalendarArgs) -> anyhow::Result<()> {
-    let (c, s, h, l) = (
-        Dump::read(&a.calendars)?,
-        Dump::read(&a.segments)?,
-        Dump::read(&a.holidays)?,
-        Dump::read(&a.links)?,
-    );
-    let bad_years = || {
-        Error::input(
-            format!(
-                "--years {:?}: escriba AAAA-AAAA, p. ej. 2025-2027",
-                a.years
-            ),
-            format!("--years {:?}: write YYYY-YYYY, e.g. 2025-2027", a.years),
-        )
-    };
-    let (y0, y1) = a.years.split_once('-').ok_or_else(bad_years)?;
-    let (y0, y1): (i32, i32) = (
-        y0.trim().parse().map_err(|_| bad_years())?,
-        y1.trim().parse().map_err(|_| bad_years())?,
-    );
-    let id = match a.id {
-        Some(id) => id,
-        None => (0..c.len())
-            .filter(|&i| c.get(i, "name") != Some("Default"))
-            .filter_map(|i| c.get(i, "id"))
-            .next()
-            .unwrap_or("1")
-            .to_string(),
-    };
-    print!("{}", calendar_toml(&c, &s, &h, &l, &id, y0..=y1)?);
-    Ok(())
-}
-
-pub fn policy(cmd: PolicyCmd, g: &Global) -> anyhow::Result<()> {
-    match cmd {
-        PolicyCmd::ImportGlpiSlas(a) => {
-            let (toml, notes) = slas_toml(&Dump::read(&a.slas)?)?;
-            print!("{toml}");
-            if !g.quiet {
-                eprintln!(
-                    "{}",
-                    tr(
-                        "plazo: lo que plazo expresa distinto que GLPI:",
-                        "plazo: what plazo expresses differently from GLPI:"
-                    )
-                );
-                for n in notes {
-                    eprintln!("  - {n}");
-                }
+impl ReconcileArgs {
+    fn plan(self) -> plazo::Result<Plan> {
+        input_file("--policy", &self.policy)?;
+        let policy = Policy::load(&self.policy)?;
+        let cutoff = match &self.cutoff {
+            Some(c) => {
+                Instant::parse(c, policy.tz()).map_err(|e| e.at("--cutoff"))?
             }
-            Ok(())
+            None => Instant::from(chrono::Utc::now()),
+        };
+        for f in &self.glpi {
+            input_file("--glpi", f)?;
         }
+        Ok(Plan {
+            policy,
+            cutoff,
+            glpi: self.glpi,
+            out: self.out,
+        })
     }
 }
 
 pub fn run(a: ReconcileArgs, g: &Global) -> anyhow::Result<()> {
-    let policy = Policy::load(&a.policy)?;
+    let Plan {
+        policy,
+        cutoff,
+        glpi,
+        out: out_path,
+    } = a.plan()?;
     let tz = policy.tz();
-    let cutoff = match &a.cutoff {
-        Some(c) => Instant::parse(c, tz).map_err(|e| e.at("--cutoff"))?,
-        None => Instant::from(chrono::Utc::now()),
-    };
-    let tables = Tables::load(&a.glpi)?;
+    let tables = Tables::load(&glpi)?;
     let mut b = Builder::new(tz);
     glpi_tables::read_tables(&tables, tz, &mut b)?;
     let ingested = b.finish()?;
@@ -189,7 +130,7 @@ pub fn run(a: ReconcileArgs, g: &Global) -> anyhow::Result<()> {
         why.dedup();
         out.push_str(&format!(",{},{}\n", r.differs(), why.join(";")));
     }
-    match &a.out {
+    match &out_path {
         Some(p) => write_atomic(p, out.as_bytes())?,
         None => {
             use std::io::Write;

@@ -17,7 +17,7 @@ use plazo::text::lang::tr;
 use plazo::time::Instant;
 
 use super::Global;
-use super::common::{DataArgs, thousands};
+use super::common::{DataArgs, DataPlan, thousands};
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
@@ -54,23 +54,57 @@ fn date(flag: &str, s: &str) -> plazo::Result<NaiveDate> {
     })
 }
 
+/// Everything `plazo report` needs, resolved and checked before a table
+/// is read: the period, the cutoff (by default the period's last second),
+/// the queries folder, the output folder.
+#[derive(Debug)]
+struct Plan {
+    data: DataPlan,
+    period: Period,
+    queries: Option<PathBuf>,
+    out: PathBuf,
+    quiet: bool,
+}
+
 impl ReportArgs {
-    /// The period and whether the cutoff was given explicitly.
-    fn period(&self, policy: &plazo::Policy) -> anyhow::Result<Period> {
+    fn plan(self, g: &Global) -> plazo::Result<Plan> {
+        if let Some(q) = &self.queries
+            && !q.is_dir()
+        {
+            return Err(Error::input(
+                format!("--queries {}: no es una carpeta", q.display()),
+                format!("--queries {}: not a folder", q.display()),
+            ));
+        }
+        let mut data = self.data.plan()?;
+        let period = self.period(&data.policy, data.cutoff)?;
+        if !data.cutoff_given {
+            data.cutoff = period.last_second();
+        }
+        Ok(Plan {
+            data,
+            period,
+            queries: self.queries,
+            out: self.out,
+            quiet: g.quiet,
+        })
+    }
+
+    /// The period: given, or picked from `now_or_cutoff` (the cutoff, or
+    /// now when none was given).
+    fn period(
+        &self,
+        policy: &plazo::Policy,
+        now_or_cutoff: Instant,
+    ) -> plazo::Result<Period> {
         use plazo::policy::ReportPeriod;
         let tz = policy.tz();
-        let now_or_cutoff = || -> plazo::Result<Instant> {
-            match &self.data.cutoff {
-                Some(c) => Instant::parse(c, tz).map_err(|e| e.at("--cutoff")),
-                None => Ok(Instant::from(chrono::Utc::now())),
-            }
-        };
         Ok(match (&self.period, &self.quarter, &self.from, &self.to) {
             (Some(p), _, _, _) if p == "previous-month" => {
-                Period::previous_complete(now_or_cutoff()?, false, tz)
+                Period::previous_complete(now_or_cutoff, false, tz)
             }
             (Some(p), _, _, _) if p == "previous-quarter" => {
-                Period::previous_complete(now_or_cutoff()?, true, tz)
+                Period::previous_complete(now_or_cutoff, true, tz)
             }
             (Some(p), _, _, _) => {
                 Period::parse(p, tz).map_err(|e| e.at("--period"))?
@@ -83,7 +117,7 @@ impl ReportArgs {
             }
             _ if policy.report_period().is_some() => {
                 Period::previous_complete(
-                    now_or_cutoff()?,
+                    now_or_cutoff,
                     policy.report_period() == Some(ReportPeriod::Quarter),
                     tz,
                 )
@@ -96,41 +130,31 @@ impl ReportArgs {
                     "give the period: --period 2026-10, --quarter 2026Q3, \
                      --from DATE --to DATE or --period previous-month (or \
                      [report] period = \"month\" in the policy)",
-                )
-                .into());
+                ));
             }
         })
     }
 }
 
 pub fn run(a: ReportArgs, g: &Global) -> anyhow::Result<()> {
-    if let Some(q) = &a.queries
-        && !q.is_dir()
-    {
-        return Err(Error::input(
-            format!("--queries {}: no es una carpeta", q.display()),
-            format!("--queries {}: not a folder", q.display()),
-        )
-        .into());
-    }
-    let policy = plazo::Policy::load(&a.data.policy)?;
-    let policy_tz = policy.tz();
-    let period = a.period(&policy)?;
-    let mut data = a.data;
-    let explicit = data.cutoff.is_some();
-    if !explicit {
-        data.cutoff = Some(period.last_second().to_rfc3339(policy_tz));
-    }
+    let Plan {
+        data,
+        period,
+        queries,
+        out,
+        quiet,
+    } = a.plan(g)?;
+    let (policy_path, files) = (data.policy_path.clone(), data.inputs.clone());
     let loaded = data.load()?;
     let engine = loaded.engine()?;
     let rows = engine.evaluate_all();
     let s = &loaded.ds.stats;
     let mut inputs = vec![
-        InputFile::hash("policy", &data.policy, 0)?,
-        InputFile::hash("tickets", &data.tickets, s.ticket_rows)?,
-        InputFile::hash("events", &data.events, s.event_rows)?,
+        InputFile::hash("policy", &policy_path, 0)?,
+        InputFile::hash("tickets", &files.tickets, s.ticket_rows)?,
+        InputFile::hash("events", &files.events, s.event_rows)?,
     ];
-    if let Some(sv) = &data.surveys {
+    if let Some(sv) = &files.surveys {
         inputs.push(InputFile::hash("surveys", sv, s.survey_rows)?);
     }
     let lang = plazo::text::lang::current();
@@ -143,12 +167,12 @@ pub fn run(a: ReportArgs, g: &Global) -> anyhow::Result<()> {
         lang,
         inputs,
     );
-    let w = report::write(&ctx, &a.out, a.queries.as_deref())?;
+    let w = report::write(&ctx, &out, queries.as_deref())?;
     // Rejected rows and unreadable cells, beside the report (as `plazo
     // sla` writes them beside its table), so nothing is dropped silently.
-    let rejects = a.out.join("rejects.csv");
+    let rejects = out.join("rejects.csv");
     super::common::write_rejects(&loaded.ds, &rejects)?;
-    if !g.quiet {
+    if !quiet {
         let all = &ctx.lines[0];
         let pct = |id: &str| {
             all.get(id)
@@ -178,7 +202,7 @@ pub fn run(a: ReportArgs, g: &Global) -> anyhow::Result<()> {
             tr("en riesgo al corte", "at risk at the cutoff"),
             thousands(w.files.len() as u64),
             tr("archivos escritos en", "files written to"),
-            a.out.display(),
+            out.display(),
         );
         if !loaded.ds.rejects.is_empty() {
             eprintln!(

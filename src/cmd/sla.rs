@@ -17,7 +17,7 @@ use plazo::engine::{Class, Exclusion, SlaRow, frame, output};
 use plazo::text::lang::tr;
 
 use super::Global;
-use super::common::{DataArgs, thousands, write_rejects};
+use super::common::{DataArgs, DataPlan, thousands, write_rejects};
 
 #[derive(Debug, Args)]
 pub struct SlaArgs {
@@ -29,38 +29,63 @@ pub struct SlaArgs {
     out: PathBuf,
 }
 
-pub fn run(a: SlaArgs, g: &Global) -> anyhow::Result<()> {
-    let ext = a.out.extension().and_then(|e| e.to_str()).unwrap_or("");
-    let parquet = ext.eq_ignore_ascii_case("parquet");
-    if !parquet && !ext.eq_ignore_ascii_case("csv") {
-        return Err(Error::input(
-            format!(
-                "--out {}: use un archivo .csv o .parquet",
-                a.out.display()
-            ),
-            format!("--out {}: use a .csv or .parquet file", a.out.display()),
-        )
-        .into());
+/// Everything `plazo sla` needs, resolved and checked before a table is
+/// read.
+#[derive(Debug)]
+struct Plan {
+    data: DataPlan,
+    out: PathBuf,
+    parquet: bool,
+    rejects: PathBuf,
+    quiet: bool,
+}
+
+impl SlaArgs {
+    fn plan(self, g: &Global) -> plazo::Result<Plan> {
+        let ext = self.out.extension().and_then(|e| e.to_str()).unwrap_or("");
+        let parquet = ext.eq_ignore_ascii_case("parquet");
+        if !parquet && !ext.eq_ignore_ascii_case("csv") {
+            return Err(Error::input(
+                format!(
+                    "--out {}: use un archivo .csv o .parquet",
+                    self.out.display()
+                ),
+                format!(
+                    "--out {}: use a .csv or .parquet file",
+                    self.out.display()
+                ),
+            ));
+        }
+        Ok(Plan {
+            data: self.data.plan()?,
+            rejects: self.out.with_extension("rejects.csv"),
+            out: self.out,
+            parquet,
+            quiet: g.quiet,
+        })
     }
-    let loaded = a.data.load()?;
+}
+
+pub fn run(a: SlaArgs, g: &Global) -> anyhow::Result<()> {
+    let plan = a.plan(g)?;
+    let loaded = plan.data.load()?;
     let engine = loaded.engine()?;
     let bar = super::common::progress(
         loaded.ds.tickets.len() as u64,
         tr("evaluando tickets", "evaluating tickets"),
-        g.quiet,
+        plan.quiet,
     );
     let rows = engine.evaluate_all_with(|n| bar.inc(n as u64));
     bar.finish_and_clear();
-    if parquet {
-        frame::write_parquet(&a.out, &loaded.policy, &loaded.ds, &rows)?;
+    if plan.parquet {
+        frame::write_parquet(&plan.out, &loaded.policy, &loaded.ds, &rows)?;
     } else {
         let text = output::render(&loaded.policy, &loaded.ds, &rows);
-        plazo::io::atomic::write(&a.out, text.as_bytes())?;
+        plazo::io::atomic::write(&plan.out, text.as_bytes())?;
     }
-    let rejects_path = a.out.with_extension("rejects.csv");
-    write_rejects(&loaded.ds, &rejects_path)?;
-    if !g.quiet {
-        eprintln!("{}", summary(&rows, &loaded, &a.out, &rejects_path));
+    write_rejects(&loaded.ds, &plan.rejects)?;
+    if !plan.quiet {
+        eprintln!("{}", summary(&rows, &loaded, &plan.out, &plan.rejects));
     }
     Ok(())
 }

@@ -14,6 +14,7 @@ mod ingest_glpi_csv;
 mod ingest_glpi_tables;
 mod layers;
 mod model_paths;
+mod plans;
 mod report_cases;
 mod samples;
 mod sla_cases;
