@@ -107,6 +107,183 @@ impl Row {
     }
 }
 
+/// GLPI's SLA definitions by id: (number_time, definition_time,
+/// end_of_working_day).
+type GlpiSlas = BTreeMap<String, (i64, String, bool)>;
+
+fn glpi_slas(slas: Option<&crate::source::glpi::Dump>) -> GlpiSlas {
+    let mut out = GlpiSlas::new();
+    let Some(d) = slas else { return out };
+    for i in 0..d.len() {
+        if let Some(id) = d.get(i, "id") {
+            out.insert(
+                id.to_string(),
+                (
+                    d.get(i, "number_time")
+                        .and_then(|x| x.parse().ok())
+                        .unwrap_or(0),
+                    d.get(i, "definition_time").unwrap_or("").to_string(),
+                    d.get(i, "end_of_working_day") == Some("1"),
+                ),
+            );
+        }
+    }
+    out
+}
+
+/// The GLPI columns of the tickets table that reconciliation reads.
+const GLPI_FIELDS: [&str; 9] = [
+    "takeintoaccount_delay_stat",
+    "solve_delay_stat",
+    "waiting_duration",
+    "sla_waiting_duration",
+    "time_to_own",
+    "time_to_resolve",
+    "takeintoaccountdate",
+    "solvedate",
+    "slas_id_ttr",
+];
+
+/// One ticket's GLPI fields, read from its extra columns.
+struct Glpi<'a> {
+    taken: Option<i64>,
+    solved: Option<i64>,
+    delay_taken: Option<i64>,
+    delay_solved: Option<i64>,
+    waiting: Option<i64>,
+    sla_waiting: Option<i64>,
+    tto: Option<i64>,
+    ttr: Option<i64>,
+    sla_ttr: Option<&'a str>,
+}
+
+impl<'a> Glpi<'a> {
+    fn read(
+        ds: &'a Dataset,
+        t: &crate::model::dataset::Ticket,
+        idx: &[Option<usize>; 9],
+        tz: chrono_tz::Tz,
+    ) -> Glpi<'a> {
+        let get = |k: usize| -> Option<&'a str> {
+            idx[k]
+                .map(|i| ds.strings.get(t.extra[i]))
+                .filter(|v| !v.is_empty())
+        };
+        let num = |k: usize| get(k).and_then(|v| v.parse::<i64>().ok());
+        let inst = |k: usize| {
+            get(k)
+                .and_then(|v| Instant::parse(v, tz).ok())
+                .map(Instant::unix)
+        };
+        Glpi {
+            delay_taken: num(0),
+            delay_solved: num(1),
+            waiting: num(2),
+            sla_waiting: num(3),
+            tto: inst(4),
+            ttr: inst(5),
+            taken: inst(6),
+            solved: inst(7),
+            sla_ttr: get(8),
+        }
+    }
+}
+
+/// plazo's figure beside GLPI's, column by column, reasons not yet
+/// given.
+fn compare(r: &SlaRow, g: &Glpi<'_>) -> [Cmp; 7] {
+    let cmp = |plazo, glpi| Cmp {
+        plazo,
+        glpi,
+        reason: None,
+    };
+    let breached = |at: Option<i64>, due: Option<i64>| match (at, due) {
+        (Some(a), Some(d)) => Some((a > d) as i64),
+        _ => None,
+    };
+    [
+        cmp(
+            r.responded_at.map(|_| r.response_s),
+            g.taken.and(g.delay_taken),
+        ),
+        cmp(
+            r.solved_at.map(|_| r.resolution_s),
+            g.solved.and(g.delay_solved),
+        ),
+        cmp(
+            r.solved_at.map(|_| r.paused_s + r.solved_before_reopen_s),
+            g.solved.and(g.waiting),
+        ),
+        cmp(r.response_due_at, g.tto),
+        cmp(r.resolution_due_at, g.ttr),
+        cmp(
+            r.response_met.map(|m| (!m) as i64),
+            breached(g.taken, g.tto),
+        ),
+        cmp(
+            r.resolution_met.map(|m| (!m) as i64),
+            breached(g.solved, g.ttr),
+        ),
+    ]
+}
+
+/// The rule under which GLPI's day-based deadline equals `same`'s
+/// target: end of working day, wall-clock pending time, or the opening's
+/// time of day; `Unexplained` when it does not.
+fn day_rule(
+    eod: bool,
+    sla_waiting_s: i64,
+    same: impl Fn(bool) -> bool,
+) -> Reason {
+    if !same(eod) {
+        return Reason::Unexplained;
+    }
+    if eod {
+        Reason::EndOfWorkingDay
+    } else if sla_waiting_s > 0 {
+        Reason::DaySlaWallClockPending
+    } else {
+        Reason::DaySlaTimeOfDay
+    }
+}
+
+/// Why plazo's TTR deadline `p` differs from GLPI's `g`.
+fn ttr_reason(
+    cal: &Calendar,
+    t: &crate::model::dataset::Ticket,
+    target: Option<BizDuration>,
+    glpi_sla: Option<&(i64, String, bool)>,
+    waiting_s: i64,
+    sla_waiting_s: i64,
+    same: &dyn Fn(i64) -> bool,
+) -> Reason {
+    let day = |n: i64, eod: bool| {
+        same(glpi_day_deadline(cal, t.opened_at, n, sla_waiting_s, eod))
+    };
+    match (glpi_sla, target) {
+        (Some((n, def, eod)), _) if def == "day" => {
+            day_rule(*eod, sla_waiting_s, |e| day(*n, e))
+        }
+        (_, Some(BizDuration::Seconds(s)))
+            if cal
+                .add_business(Instant::from_unix(t.opened_at), s + waiting_s)
+                .is_ok_and(|d| same(d.unix())) =>
+        {
+            Reason::PauseAfterDeadline
+        }
+        // Without glpi_slas: the policy's `Nbd` target, with and without
+        // end-of-working-day.
+        (None, Some(BizDuration::Days(n))) => {
+            if day(n as i64, true) {
+                Reason::EndOfWorkingDay
+            } else {
+                day_rule(false, sla_waiting_s, |e| day(n as i64, e))
+            }
+        }
+        _ => Reason::Unexplained,
+    }
+}
+
 /// Reconciles every ticket. `rows` are plazo's figures (in dataset
 /// order); the GLPI fields are read from the tickets' extra columns.
 pub fn reconcile(
@@ -115,179 +292,46 @@ pub fn reconcile(
     rows: &[SlaRow],
     slas: Option<&crate::source::glpi::Dump>,
 ) -> Vec<Row> {
-    // GLPI's SLA definitions by id: (number_time, definition_time, end_of_working_day).
-    let mut glpi_slas: BTreeMap<String, (i64, String, bool)> = BTreeMap::new();
-    if let Some(d) = slas {
-        for i in 0..d.len() {
-            if let Some(id) = d.get(i, "id") {
-                glpi_slas.insert(
-                    id.to_string(),
-                    (
-                        d.get(i, "number_time")
-                            .and_then(|x| x.parse().ok())
-                            .unwrap_or(0),
-                        d.get(i, "definition_time").unwrap_or("").to_string(),
-                        d.get(i, "end_of_working_day") == Some("1"),
-                    ),
-                );
-            }
-        }
-    }
+    let glpi_slas = glpi_slas(slas);
     let cal = policy.calendar();
     let tz = policy.tz();
-    let col = |name: &str| ds.extra_columns.iter().position(|c| c == name);
-    let idx: BTreeMap<&str, Option<usize>> = [
-        "takeintoaccount_delay_stat",
-        "solve_delay_stat",
-        "waiting_duration",
-        "sla_waiting_duration",
-        "time_to_own",
-        "time_to_resolve",
-        "takeintoaccountdate",
-        "solvedate",
-        "slas_id_ttr",
-    ]
-    .into_iter()
-    .map(|c| (c, col(c)))
-    .collect();
+    let idx = GLPI_FIELDS
+        .map(|name| ds.extra_columns.iter().position(|c| c == name));
     let mut out = Vec::with_capacity(rows.len());
     for r in rows {
         let t = &ds.tickets[r.ticket as usize];
-        let get = |name: &str| -> Option<&str> {
-            idx[name]
-                .map(|i| ds.strings.get(t.extra[i]))
-                .filter(|v| !v.is_empty())
-        };
-        let num = |name: &str| get(name).and_then(|v| v.parse::<i64>().ok());
-        let inst = |name: &str| {
-            get(name)
-                .and_then(|v| Instant::parse(v, tz).ok())
-                .map(Instant::unix)
-        };
-        let glpi_taken = inst("takeintoaccountdate");
-        let glpi_solved = inst("solvedate");
-        let response = Cmp {
-            plazo: r.responded_at.map(|_| r.response_s),
-            glpi: glpi_taken.and(num("takeintoaccount_delay_stat")),
-            reason: None,
-        };
-        let resolution = Cmp {
-            plazo: r.solved_at.map(|_| r.resolution_s),
-            glpi: glpi_solved.and(num("solve_delay_stat")),
-            reason: None,
-        };
-        let waiting = Cmp {
-            plazo: r.solved_at.map(|_| r.paused_s + r.solved_before_reopen_s),
-            glpi: glpi_solved.and(num("waiting_duration")),
-            reason: None,
-        };
-        let rule = r.target_rule.map(|i| &policy.targets()[i]);
-        let tto = Cmp {
-            plazo: r.response_due_at,
-            glpi: inst("time_to_own"),
-            reason: None,
-        };
-        let ttr = Cmp {
-            plazo: r.resolution_due_at,
-            glpi: inst("time_to_resolve"),
-            reason: None,
-        };
-        let tto_b = Cmp {
-            plazo: r.response_met.map(|m| (!m) as i64),
-            glpi: match (glpi_taken, tto.glpi) {
-                (Some(a), Some(d)) => Some((a > d) as i64),
-                _ => None,
-            },
-            reason: None,
-        };
-        let ttr_b = Cmp {
-            plazo: r.resolution_met.map(|m| (!m) as i64),
-            glpi: match (glpi_solved, ttr.glpi) {
-                (Some(a), Some(d)) => Some((a > d) as i64),
-                _ => None,
-            },
-            reason: None,
-        };
-        let mut cols = [response, resolution, waiting, tto, ttr, tto_b, ttr_b];
+        let g = Glpi::read(ds, t, &idx, tz);
+        let mut cols = compare(r, &g);
         // Deadlines: GLPI's value reproduced by GLPI's own rule.
-        let waiting_s = num("waiting_duration").unwrap_or(0);
-        let sla_waiting_s = num("sla_waiting_duration").unwrap_or(waiting_s);
-        let glpi_sla =
-            get("slas_id_ttr").and_then(|id| glpi_slas.get(id)).cloned();
-        let o = Instant::from_unix(t.opened_at);
+        let waiting_s = g.waiting.unwrap_or(0);
+        let sla_waiting_s = g.sla_waiting.unwrap_or(waiting_s);
+        let glpi_sla = g.sla_ttr.and_then(|id| glpi_slas.get(id));
+        let rule = r.target_rule.map(|i| &policy.targets()[i]);
         for k in [3, 4] {
             if !cols[k].differs() {
                 continue;
             }
-            let (p, g) = (cols[k].plazo.unwrap(), cols[k].glpi.unwrap());
+            let (p, gv) = (cols[k].plazo.unwrap(), cols[k].glpi.unwrap());
             let next_start = |x: i64| {
                 cal.next_working_instant(Instant::from_unix(x))
                     .map_or(x, Instant::unix)
             };
-            let same = |x: i64| x == g || (next_start(x) == g && x < g);
-            let target = if k == 3 {
-                rule.and_then(|x| x.response)
-            } else {
-                rule.and_then(|x| x.resolution)
-            };
+            let same = |x: i64| x == gv || (next_start(x) == gv && x < gv);
             cols[k].reason = Some(if same(p) {
                 Reason::NextPeriodStart
             } else if k == 3 {
                 Reason::Unexplained
             } else {
-                match (&glpi_sla, target) {
-                    (Some((n, def, eod)), _) if def == "day" => {
-                        if same(glpi_day_deadline(
-                            cal,
-                            t.opened_at,
-                            *n,
-                            sla_waiting_s,
-                            *eod,
-                        )) {
-                            if *eod {
-                                Reason::EndOfWorkingDay
-                            } else if sla_waiting_s > 0 {
-                                Reason::DaySlaWallClockPending
-                            } else {
-                                Reason::DaySlaTimeOfDay
-                            }
-                        } else {
-                            Reason::Unexplained
-                        }
-                    }
-                    (_, Some(BizDuration::Seconds(s)))
-                        if cal
-                            .add_business(o, s + waiting_s)
-                            .is_ok_and(|d| same(d.unix())) =>
-                    {
-                        Reason::PauseAfterDeadline
-                    }
-                    // Without glpi_slas: the policy's `Nbd` target, with
-                    // and without end-of-working-day.
-                    (None, Some(BizDuration::Days(n))) => {
-                        let day = |eod| {
-                            same(glpi_day_deadline(
-                                cal,
-                                t.opened_at,
-                                n as i64,
-                                sla_waiting_s,
-                                eod,
-                            ))
-                        };
-                        if day(true) {
-                            Reason::EndOfWorkingDay
-                        } else if day(false) {
-                            if sla_waiting_s > 0 {
-                                Reason::DaySlaWallClockPending
-                            } else {
-                                Reason::DaySlaTimeOfDay
-                            }
-                        } else {
-                            Reason::Unexplained
-                        }
-                    }
-                    _ => Reason::Unexplained,
-                }
+                let target = rule.and_then(|x| x.resolution);
+                ttr_reason(
+                    cal,
+                    t,
+                    target,
+                    glpi_sla,
+                    waiting_s,
+                    sla_waiting_s,
+                    &same,
+                )
             });
         }
         // Verdicts follow the deadlines.

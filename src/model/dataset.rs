@@ -498,6 +498,13 @@ fn csv_error(place: &str, e: &csv::Error, headers: &[String]) -> Error {
     )
 }
 
+/// The name of the input file a builder row came from.
+fn origin_file(ing: &Ingested, o: Origin) -> &str {
+    ing.files
+        .get(o.file as usize)
+        .map_or("", |f| f.name.as_str())
+}
+
 fn field(rec: &csv::StringRecord, i: Option<usize>) -> &str {
     i.and_then(|i| rec.get(i)).unwrap_or("").trim()
 }
@@ -541,6 +548,17 @@ impl Dataset {
             .tickets
             .first()
             .map_or(String::new(), |t| file(t.origin).to_string());
+        ds.tickets_from(ing);
+        ds.events_from(ing);
+        ds.surveys_from(ing);
+        ds
+    }
+
+    /// [`Dataset::from_ingested`]'s tickets: attributes and extra columns
+    /// interned, `affected_users` read.
+    fn tickets_from(&mut self, ing: &Ingested) {
+        let file = |o: Origin| origin_file(ing, o);
+        let ds = self;
         // Columns: ingest's ticket columns from the third on.
         let cols: Vec<&str> = ing
             .ticket_columns
@@ -608,6 +626,11 @@ impl Dataset {
             });
         }
         ds.stats.tickets = ds.tickets.len() as u64;
+    }
+
+    /// [`Dataset::from_ingested`]'s events, grouped per ticket.
+    fn events_from(&mut self, ing: &Ingested) {
+        let ds = self;
         let mut raw = Vec::with_capacity(ing.events.len());
         for e in &ing.events {
             ds.stats.event_rows += 1;
@@ -628,6 +651,12 @@ impl Dataset {
             raw.push((ticket, ev));
         }
         ds.group_events(raw);
+    }
+
+    /// [`Dataset::from_ingested`]'s survey answers, scores read.
+    fn surveys_from(&mut self, ing: &Ingested) {
+        let file = |o: Origin| origin_file(ing, o);
+        let ds = self;
         for a in &ing.surveys {
             ds.stats.survey_rows += 1;
             let Some(&ticket) = ds.by_id.get(a.ticket_id.trim()) else {
@@ -675,7 +704,6 @@ impl Dataset {
             });
         }
         ds.index_surveys();
-        ds
     }
 
     /// The tickets column called `name`: a canonical attribute, else an
