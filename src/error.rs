@@ -25,7 +25,7 @@
 
 use std::fmt;
 
-use crate::text::lang;
+use crate::text::{Msg, lang, msg};
 
 /// What went wrong, broadly: decides the exit code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -79,16 +79,57 @@ impl Error {
         Error::new(ErrorKind::Failure, es, en)
     }
 
+    /// An error of `kind` from a catalogue message, its placeholders
+    /// filled with `args` in both languages.
+    pub fn from_msg(
+        kind: ErrorKind,
+        m: Msg,
+        args: &[(&str, &dyn fmt::Display)],
+    ) -> Error {
+        Error::new(
+            kind,
+            m.fill(lang::Lang::Es, args),
+            m.fill(lang::Lang::En, args),
+        )
+    }
+
+    /// Bad input (exit code 2) from a catalogue message.
+    pub fn input_msg(m: Msg, args: &[(&str, &dyn fmt::Display)]) -> Error {
+        Error::from_msg(ErrorKind::Input, m, args)
+    }
+
+    /// A failure (exit code 1) from a catalogue message.
+    pub fn failure_msg(m: Msg, args: &[(&str, &dyn fmt::Display)]) -> Error {
+        Error::from_msg(ErrorKind::Failure, m, args)
+    }
+
     /// An I/O error on `path` (exit code 1; 2 when the file is missing,
-    /// since a wrong path is a usage error).
+    /// since a wrong path is a usage error). The operating system's own
+    /// text (English whatever the language) is kept in parentheses
+    /// inside a sentence that says what to do.
+    ///
+    /// ```
+    /// use plazo::Error;
+    /// let os = std::io::Error::from(std::io::ErrorKind::NotFound);
+    /// let e = Error::io("datos/tickets.csv".as_ref(), &os);
+    /// assert_eq!(e.exit_code(), 2);
+    /// assert!(e.message(plazo::text::lang::Lang::Es).starts_with(
+    ///     "no existe el archivo o la carpeta datos/tickets.csv: revise la ruta"
+    /// ));
+    /// ```
     pub fn io(path: &std::path::Path, err: &std::io::Error) -> Error {
-        let p = path.display();
-        let kind = if err.kind() == std::io::ErrorKind::NotFound {
-            ErrorKind::Input
-        } else {
-            ErrorKind::Io
+        use std::io::ErrorKind as K;
+        let (kind, m) = match err.kind() {
+            K::NotFound => (ErrorKind::Input, msg::errors::IO_NOT_FOUND),
+            K::PermissionDenied => (ErrorKind::Io, msg::errors::IO_DENIED),
+            K::StorageFull => (ErrorKind::Io, msg::errors::IO_FULL),
+            K::ReadOnlyFilesystem => {
+                (ErrorKind::Io, msg::errors::IO_READ_ONLY)
+            }
+            K::IsADirectory => (ErrorKind::Input, msg::errors::IO_IS_DIR),
+            _ => (ErrorKind::Io, msg::errors::IO_OTHER),
         };
-        Error::new(kind, format!("{p}: {err}"), format!("{p}: {err}"))
+        Error::from_msg(kind, m, &[("path", &path.display()), ("os", err)])
     }
 
     /// Prefixes both messages with a context (a file, a key, a line).
@@ -96,6 +137,18 @@ impl Error {
         self.inner.es = format!("{es}: {}", self.inner.es);
         self.inner.en = format!("{en}: {}", self.inner.en);
         self
+    }
+
+    /// Prefixes both messages with a catalogue message (a place, a step).
+    pub fn context_msg(
+        self,
+        m: Msg,
+        args: &[(&str, &dyn fmt::Display)],
+    ) -> Error {
+        self.context(
+            &m.fill(lang::Lang::Es, args),
+            &m.fill(lang::Lang::En, args),
+        )
     }
 
     /// Prefixes both messages with the same context (a file name, a key).

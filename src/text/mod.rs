@@ -13,7 +13,11 @@
 //! assert_eq!(fold("Día de la Raza"), "dia de la raza");
 //! ```
 
+pub mod catalog;
 pub mod lang;
+pub mod msg;
+
+pub use catalog::Msg;
 
 /// Trims, lowercases and strips Latin diacritics (á -> a, ñ -> n, ç -> c),
 /// and folds inner runs of white space to one space.

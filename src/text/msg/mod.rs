@@ -1,0 +1,80 @@
+//! The message catalogue: every user-facing text of plazo, Spanish and
+//! English side by side, one file per area. Code names a message by its
+//! constant (`msg::report::SHEET_BREACHES`) and renders it in the
+//! language it was given ([`crate::text::Msg::fill`]); nothing reads a
+//! process-wide language.
+//!
+//! The test below renders every message in both languages and fails on
+//! an empty side, an untranslated one (the same text in both, unless
+//! declared `same`), or placeholders that differ between the sides.
+
+pub mod common;
+pub mod errors;
+
+use super::Msg;
+
+/// Every message of the catalogue, area by area.
+pub fn all() -> impl Iterator<Item = Msg> {
+    [common::ALL, errors::ALL].into_iter().flatten().copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use super::all;
+    use crate::text::{Msg, lang::Lang};
+
+    #[test]
+    fn every_message_renders_in_both_languages() {
+        let mut keys = HashSet::new();
+        let mut problems = Vec::new();
+        for m in all() {
+            if !keys.insert(m.key) {
+                problems.push(format!("{}: declared twice", m.key));
+            }
+            for lang in [Lang::Es, Lang::En] {
+                let args: Vec<(&str, &dyn std::fmt::Display)> =
+                    Msg::placeholders(m.get(lang))
+                        .into_iter()
+                        .map(|p| (p, &"x" as &dyn std::fmt::Display))
+                        .collect();
+                let text = m.fill(lang, &args);
+                if text.trim().is_empty() {
+                    problems.push(format!("{} ({lang:?}): empty", m.key));
+                }
+            }
+            if m.es == m.en && !m.same {
+                problems.push(format!(
+                    "{}: untranslated ({:?} in both; declare it `same` if \
+                     the word really is the same)",
+                    m.key, m.es
+                ));
+            }
+            let (mut es, mut en) =
+                (Msg::placeholders(m.es), Msg::placeholders(m.en));
+            es.sort_unstable();
+            en.sort_unstable();
+            if es != en {
+                problems.push(format!(
+                    "{}: placeholders differ: es {es:?}, en {en:?}",
+                    m.key
+                ));
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+        assert!(keys.len() > 1);
+    }
+
+    #[test]
+    fn fill_replaces_named_values_and_escapes() {
+        let m =
+            Msg::new("T", "{a} y {b} {{literal}}", "{a} and {b} {{literal}}");
+        assert_eq!(
+            m.fill(Lang::Es, &[("a", &1), ("b", &"dos")]),
+            "1 y dos {literal}"
+        );
+        assert_eq!(m.fill(Lang::En, &[("a", &1)]), "1 and {b} {literal}");
+        assert_eq!(Msg::placeholders(m.es), ["a", "b"]);
+    }
+}
