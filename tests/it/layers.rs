@@ -128,7 +128,8 @@ fn violations(lib_rs: &str, files: &[(PathBuf, String)]) -> Vec<String> {
         .enumerate()
         .map(|(i, m)| (m.as_str(), i))
         .collect();
-    let reexports = root_reexports(lib_rs);
+    let mut reexports = root_reexports(lib_rs);
+    reexports.extend(exported_macros(files));
     let mut out = Vec::new();
     for (rel, text) in files {
         let Some(top) = module_path(rel).first().cloned() else {
@@ -158,6 +159,36 @@ fn violations(lib_rs: &str, files: &[(PathBuf, String)]) -> Vec<String> {
                      src/lib.rs",
                     rel.display()
                 )),
+            }
+        }
+    }
+    out
+}
+
+/// `#[macro_export]` macros sit at the crate root (`crate::catalog!`)
+/// but belong to the module that defines them: name -> top module.
+fn exported_macros(files: &[(PathBuf, String)]) -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    for (rel, text) in files {
+        let Some(top) = module_path(rel).first().cloned() else {
+            continue;
+        };
+        let mut exported = false;
+        for (_, code) in code_lines(text) {
+            let code = code.trim();
+            if code == "#[macro_export]" {
+                exported = true;
+            } else if let Some(rest) = code.strip_prefix("macro_rules! ") {
+                if exported {
+                    let name: String = rest
+                        .chars()
+                        .take_while(|c| c.is_alphanumeric() || *c == '_')
+                        .collect();
+                    out.insert(name, top.clone());
+                }
+                exported = false;
+            } else if !code.starts_with("#[") {
+                exported = false;
             }
         }
     }
@@ -234,6 +265,12 @@ fn the_check_finds_a_planted_violation() {
         file("time/more.rs", "fn g() -> crate::Engine { todo!() }\n"),
         file("text/more.rs", "mod tests { use super::super::fold; }\n"),
         file("stray.rs", "fn h() {}\n"),
+        file(
+            "engine/mac.rs",
+            "#[macro_export]\n#[doc(hidden)]\nmacro_rules! table { () => {} }\n",
+        ),
+        file("text/uses.rs", "crate::table! {}\n"),
+        file("engine/uses.rs", "crate::table! {}\n"),
     ];
     assert_eq!(
         violations(lib_rs, &files),
@@ -242,6 +279,7 @@ fn the_check_finds_a_planted_violation() {
             "src/time/zone.rs:1: `time` uses `engine`, a layer above it",
             "src/time/more.rs:1: `time` uses `engine`, a layer above it",
             "src/stray.rs: module `stray` is not listed in src/lib.rs",
+            "src/text/uses.rs:1: `text` uses `engine`, a layer above it",
         ]
     );
 }
