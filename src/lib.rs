@@ -4,7 +4,8 @@
 //! compliance figures and monthly indicator reports, in business time of
 //! an entity's calendar (Colombian holidays, working segments, pauses).
 //!
-//! Data flows one way: source -> model -> engine -> indicators -> report.
+//! Data flows one way: source -> model -> timeline -> engine -> indicators
+//! -> report.
 //! This crate's foundation is [`calendar`]: how much business time lies
 //! between two instants.
 //!
@@ -42,6 +43,7 @@ pub mod calendar;
 pub mod policy;
 pub mod model;
 pub mod source;
+pub mod timeline;
 pub mod engine;
 pub mod indicators;
 pub mod report;

@@ -7,13 +7,10 @@
 //! parallel with rayon ([`Engine::evaluate_all`]); the output order is the
 //! input order whatever the number of threads.
 //!
-//! # The timeline
+//! # The clocks
 //!
-//! `opened_at`, then the ticket's events sorted by time (ties keep file
-//! order); events after the cutoff are ignored and events before the
-//! opening count as happening at the opening. The state before the first
-//! event is `new`. Between two consecutive instants the ticket is in one
-//! state; each such interval's business time goes to:
+//! Each ticket's history is walked once as a [`crate::timeline`]; each
+//! interval's business time goes to:
 //!
 //! | state | goes to |
 //! |---|---|
@@ -65,6 +62,7 @@
 //! # Ok::<(), plazo::Error>(())
 //! ```
 
+mod evaluate;
 pub mod explain;
 pub mod frame;
 pub mod output;
@@ -266,22 +264,7 @@ pub struct SlaRow {
     pub survey_expected: bool,
 }
 
-/// One interval of a ticket's timeline: a state held from `start` to
-/// `end` (Unix seconds), with its business seconds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Span {
-    /// The canonical state held.
-    pub state: State,
-    /// Start (inclusive).
-    pub start: i64,
-    /// End (exclusive).
-    pub end: i64,
-    /// Business seconds inside.
-    pub business_s: i64,
-    /// Index (in the input events) of the event that began it; `None`
-    /// for the interval that begins at the opening.
-    pub event: Option<usize>,
-}
+pub use crate::timeline::Span;
 
 /// One ticket's timeline input: opening, its (time, state) events sorted
 /// by time, and its survey answers (time, score) sorted by time.
@@ -591,32 +574,29 @@ impl<'a> Engine<'a> {
         i: usize,
         trace: impl FnMut(Span),
     ) -> SlaRow {
-        let t = &self.ds.tickets[i];
-        let evs = self.ds.events_of(i);
-        // Small timelines live on the stack; long ones allocate.
-        let mut buf: smallvec_like::Buf<(i64, State)> =
-            smallvec_like::Buf::new();
-        for e in evs {
-            buf.push((e.at, self.state(e.status)));
-        }
-        let mut sbuf: smallvec_like::Buf<(i64, f64)> =
-            smallvec_like::Buf::new();
-        for s in self.ds.surveys_of(i) {
-            sbuf.push((s.answered_at, s.score));
-        }
-        let input = TicketInput {
+        let facts = evaluate::Facts {
             opened_at: self.clock_start_of(i),
-            events: buf.as_slice(),
-            surveys: sbuf.as_slice(),
-            affected_users: t.affected_users,
+            affected_users: self.ds.tickets[i].affected_users,
             attr_exclusion: self.attr_excl[i],
             rule_exclusion: self.rule_exclusion(i),
             ticket_targets: self.ticket_targets(i),
             survey_expected: self.surveyed[i],
         };
-        let mut row = Engine::evaluate_traced(
+        let events = self
+            .ds
+            .events_of(i)
+            .iter()
+            .map(|e| (e.at, self.state(e.status)));
+        let surveys = self
+            .ds
+            .surveys_of(i)
+            .iter()
+            .map(|s| (s.answered_at, s.score));
+        let mut row = evaluate::evaluate(
             self.policy,
-            &input,
+            &facts,
+            events,
+            surveys,
             self.rule_of(i),
             self.cutoff,
             trace,
@@ -694,249 +674,25 @@ impl<'a> Engine<'a> {
         t: &TicketInput<'_>,
         rule: Option<usize>,
         cutoff: i64,
-        mut trace: impl FnMut(Span),
+        trace: impl FnMut(Span),
     ) -> SlaRow {
-        let cal = policy.calendar();
-        let o = t.opened_at;
-        let mut row = SlaRow {
-            target_rule: rule,
+        let facts = evaluate::Facts {
+            opened_at: t.opened_at,
+            affected_users: t.affected_users,
+            attr_exclusion: t.attr_exclusion,
+            rule_exclusion: t.rule_exclusion,
+            ticket_targets: t.ticket_targets,
             survey_expected: t.survey_expected,
-            ..SlaRow::default()
         };
-        if o > cutoff {
-            row.excluded = Some(Exclusion::OpenedAfterCutoff);
-            return row;
-        }
-        let rule = rule.map(|r| &policy.targets()[r]);
-        let target = |d: Option<BizDuration>| -> Option<i64> {
-            match d? {
-                BizDuration::Seconds(s) => Some(s),
-                BizDuration::Days(n) => {
-                    let due = cal
-                        .add_business_days(Instant::from_unix(o), n)
-                        .ok()?;
-                    Some(cal.between_secs(o, due.unix()))
-                }
-            }
-        };
-        // The ticket's own target wins over its rule's, measure by measure.
-        let [own_resp, own_res] = t.ticket_targets;
-        let resp_target = target(own_resp.or(rule.and_then(|r| r.response)));
-        let res_target = target(own_res.or(rule.and_then(|r| r.resolution)));
-
-        // One pass over the timeline; each instant's business position is
-        // read once (B(a, b) = pos(b) - pos(a)).
-        let pos = |t: i64| cal.business_position(Instant::from_unix(t));
-        let mut state = State::New;
-        let mut since = o; // start of the current interval
-        let mut since_pos = pos(o);
-        let opened_pos = since_pos;
-        let mut responded: Option<(i64, i64)> = None; // (instant, position)
-        let mut done_since: Option<i64> = None; // start of a solved/closed run
-        let mut closed_since: Option<i64> = None;
-        let mut done_b = 0i64; // business time of the current done run
-        let mut reopen = 0u32;
-        let mut counted = 0i64; // resolution clock
-        let mut due: Option<i64> = None;
-        let mut n_events = 0u32;
-        let mut since_event: Option<usize> = None;
-        let mut close_interval =
-            |row: &mut SlaRow,
-             state: State,
-             event: Option<usize>,
-             a: i64,
-             b: i64,
-             bt: i64,
-             done_b: &mut i64,
-             counted: &mut i64,
-             due: &mut Option<i64>| {
-                if b <= a {
-                    return;
-                }
-                trace(Span {
-                    state,
-                    start: a,
-                    end: b,
-                    business_s: bt,
-                    event,
-                });
-                match state {
-                    State::New | State::Open => {
-                        if let (Some(tg), None) = (res_target, *due)
-                            && *counted + bt >= tg
-                        {
-                            *due = cal
-                                .add_business(
-                                    Instant::from_unix(a),
-                                    tg - *counted,
-                                )
-                                .ok()
-                                .map(Instant::unix);
-                        }
-                        *counted += bt;
-                    }
-                    State::Paused => row.paused_s += bt,
-                    State::Solved | State::Closed | State::Cancelled => {
-                        *done_b += bt
-                    }
-                }
-            };
-        for (k, &(at, st)) in t.events.iter().enumerate() {
-            if at > cutoff {
-                break;
-            }
-            n_events += 1;
-            let at = at.max(o);
-            if st == state {
-                continue;
-            }
-            let at_pos = pos(at);
-            close_interval(
-                &mut row,
-                state,
-                since_event,
-                since,
-                at,
-                at_pos - since_pos,
-                &mut done_b,
-                &mut counted,
-                &mut due,
-            );
-            if responded.is_none() && st != State::New {
-                responded = Some((at, at_pos));
-            }
-            if state.is_done() && st.is_active() {
-                reopen += 1;
-                row.solved_before_reopen_s += done_b;
-            }
-            if !st.is_done() {
-                done_b = 0;
-                done_since = None;
-            } else if done_since.is_none() {
-                done_b = 0;
-                done_since = Some(at);
-            }
-            if st == State::Closed {
-                closed_since.get_or_insert(at);
-            } else {
-                closed_since = None;
-            }
-            state = st;
-            since = at;
-            since_pos = at_pos;
-            since_event = Some(k);
-        }
-        let cutoff_pos = pos(cutoff);
-        close_interval(
-            &mut row,
-            state,
-            since_event,
-            since,
+        evaluate::evaluate(
+            policy,
+            &facts,
+            t.events.iter().copied(),
+            t.surveys.iter().copied(),
+            rule,
             cutoff,
-            cutoff_pos - since_pos,
-            &mut done_b,
-            &mut counted,
-            &mut due,
-        );
-        row.events = n_events;
-        row.state = Some(state);
-        row.reopen_count = reopen;
-        row.responded_at = responded.map(|r| r.0);
-        if state.is_done() {
-            row.solved_at = done_since;
-            if state == State::Closed {
-                row.closed_at = closed_since;
-            }
-        }
-        row.resolution_s = counted;
-        let end = row.solved_at.unwrap_or(cutoff);
-        row.wall_resolution_s = end - o;
-
-        // Response.
-        row.response_s = responded.map_or(cutoff_pos, |r| r.1) - opened_pos;
-        if let Some(tg) = resp_target {
-            row.response_target_s = Some(tg);
-            row.response_due_at = cal
-                .add_business(Instant::from_unix(o), tg)
-                .ok()
-                .map(Instant::unix);
-            row.response_overrun_s = Some((row.response_s - tg).max(0));
-            if responded.is_some() {
-                row.response_met = Some(row.response_s <= tg);
-            } else {
-                row.response_class = Some(Class::of(row.response_s, tg));
-            }
-        }
-        // Resolution.
-        if let Some(tg) = res_target {
-            row.resolution_target_s = Some(tg);
-            row.resolution_due_at =
-                due.filter(|_| state != State::Cancelled).or_else(|| {
-                    if state == State::Cancelled {
-                        return None;
-                    }
-                    cal.add_business(Instant::from_unix(end), tg - counted)
-                        .ok()
-                        .map(Instant::unix)
-                });
-            row.resolution_overrun_s = Some((counted - tg).max(0));
-            if row.solved_at.is_some() {
-                row.resolution_met = Some(counted <= tg);
-            } else if state != State::Cancelled {
-                row.resolution_class = Some(Class::of(counted, tg));
-            }
-        }
-
-        // Surveys answered by the cutoff: the last one counts.
-        if let Some(&(at, score)) =
-            t.surveys.iter().rev().find(|s| s.0 <= cutoff)
-        {
-            row.survey_score = Some(score);
-            row.survey_answered_at = Some(at);
-        }
-        // Closing expectation.
-        if let (Some(after), Some(solved)) =
-            (policy.auto_close_after(), row.solved_at)
-        {
-            let expected = cal
-                .add(Instant::from_unix(solved), after)
-                .ok()
-                .map(Instant::unix);
-            if let Some(expected) = expected {
-                match row.closed_at {
-                    Some(closed) => {
-                        let answered_before_close =
-                            t.surveys.iter().any(|s| s.0 <= closed);
-                        row.auto_closed =
-                            Some(!answered_before_close && closed >= expected);
-                        row.close_late =
-                            Some(cal.between_secs(expected, closed) > 0);
-                    }
-                    None => {
-                        row.auto_closed = Some(false);
-                        row.close_late =
-                            Some(cal.between_secs(expected, cutoff) > 0);
-                    }
-                }
-            }
-        }
-        // Exclusions, in order of precedence.
-        let ex = policy.exclusions();
-        row.excluded = if t.rule_exclusion.is_some() {
-            t.rule_exclusion
-        } else if state == State::Cancelled {
-            Some(Exclusion::Cancelled)
-        } else if matches!((ex.massive_affected_users, t.affected_users), (Some(m), Some(u)) if u > m)
-        {
-            Some(Exclusion::Massive)
-        } else if t.attr_exclusion.is_some() {
-            t.attr_exclusion
-        } else if rule.is_none() && t.ticket_targets == [None, None] {
-            Some(Exclusion::NoTarget)
-        } else {
-            None
-        };
-        row
+            trace,
+        )
     }
 }
 
@@ -1322,43 +1078,4 @@ fn unknown_labels(
          paused = [..., {first:?}] (new, open, paused, solved, closed or cancelled)"
     ));
     Error::input(es, en)
-}
-
-/// A tiny inline buffer: timelines of up to 32 events stay on the stack.
-mod smallvec_like {
-    pub struct Buf<T: Copy + Default> {
-        inline: [T; 32],
-        len: usize,
-        heap: Vec<T>,
-    }
-
-    impl<T: Copy + Default> Buf<T> {
-        pub fn new() -> Self {
-            Buf {
-                inline: [T::default(); 32],
-                len: 0,
-                heap: Vec::new(),
-            }
-        }
-
-        pub fn push(&mut self, v: T) {
-            if self.len < 32 {
-                self.inline[self.len] = v;
-                self.len += 1;
-            } else {
-                if self.heap.is_empty() {
-                    self.heap.extend_from_slice(&self.inline);
-                }
-                self.heap.push(v);
-            }
-        }
-
-        pub fn as_slice(&self) -> &[T] {
-            if self.heap.is_empty() {
-                &self.inline[..self.len]
-            } else {
-                &self.heap
-            }
-        }
-    }
 }

@@ -237,6 +237,7 @@ fn every_module_uses_only_layers_below_it() {
             "policy",
             "model",
             "source",
+            "timeline",
             "engine",
             "indicators",
             "report"

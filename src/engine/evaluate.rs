@@ -1,0 +1,284 @@
+//! One ticket's figures: the SLA clocks folded over its timeline
+//! ([`crate::timeline`]), then targets, deadlines, verdicts, surveys,
+//! the closing expectation and the exclusion, each a step of its own.
+//!
+//! This is the one code path of every evaluation: [`super::Engine`]'s
+//! (dataset tickets, traced or not) and [`super::Engine::evaluate_one`]'s
+//! (a [`super::TicketInput`] built by hand).
+
+use crate::calendar::Calendar;
+use crate::policy::{Policy, State, TargetRule};
+use crate::time::{BizDuration, Instant};
+use crate::timeline::{self, Span, Walk};
+
+use super::{Class, Exclusion, SlaRow};
+
+/// What the caller decided about a ticket, besides its history.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Facts {
+    /// The clock start, Unix seconds.
+    pub opened_at: i64,
+    /// `affected_users`.
+    pub affected_users: Option<i64>,
+    /// Excluded by type or category.
+    pub attr_exclusion: Option<Exclusion>,
+    /// Excluded by a named `[[exclude.rules]]` entry.
+    pub rule_exclusion: Option<Exclusion>,
+    /// The ticket's own (response, resolution) targets.
+    pub ticket_targets: [Option<BizDuration>; 2],
+    /// In the survey's scope.
+    pub survey_expected: bool,
+}
+
+/// Evaluates one ticket: `events` are (time, state) sorted by time,
+/// `surveys` (time, score) sorted by time; `rule` indexes
+/// `policy.targets()`; each timeline interval also goes to `trace`.
+pub(crate) fn evaluate<S>(
+    policy: &Policy,
+    f: &Facts,
+    events: impl IntoIterator<Item = (i64, State)>,
+    surveys: S,
+    rule: Option<usize>,
+    cutoff: i64,
+    mut trace: impl FnMut(Span),
+) -> SlaRow
+where
+    S: Iterator<Item = (i64, f64)> + Clone,
+{
+    let mut row = SlaRow {
+        target_rule: rule,
+        survey_expected: f.survey_expected,
+        ..SlaRow::default()
+    };
+    if f.opened_at > cutoff {
+        row.excluded = Some(Exclusion::OpenedAfterCutoff);
+        return row;
+    }
+    let cal = policy.calendar();
+    let rule = rule.map(|r| &policy.targets()[r]);
+    let [resp_target, res_target] = targets(cal, f, rule);
+    let mut clock = Clock::new(cal, res_target);
+    let walk = timeline::walk(cal, f.opened_at, events, cutoff, |s| {
+        trace(*s);
+        clock.add(s);
+    });
+    record_walk(&mut row, &walk, f.opened_at, cutoff);
+    row.paused_s = clock.paused;
+    row.resolution_s = clock.counted;
+    response(&mut row, cal, f.opened_at, &walk, resp_target);
+    resolution(&mut row, cal, &walk, &clock, res_target, cutoff);
+    last_survey(&mut row, surveys.clone(), cutoff);
+    closing(&mut row, policy, cal, surveys, cutoff);
+    row.excluded = exclusion(policy, f, walk.state, rule.is_some());
+    row
+}
+
+/// The (response, resolution) targets in business seconds: the ticket's
+/// own wins over its rule's, measure by measure; a `Nbd` target is the
+/// business time from the opening to its deadline.
+fn targets(
+    cal: &Calendar,
+    f: &Facts,
+    rule: Option<&TargetRule>,
+) -> [Option<i64>; 2] {
+    let o = f.opened_at;
+    let secs = |d: Option<BizDuration>| -> Option<i64> {
+        match d? {
+            BizDuration::Seconds(s) => Some(s),
+            BizDuration::Days(n) => {
+                let due =
+                    cal.add_business_days(Instant::from_unix(o), n).ok()?;
+                Some(cal.between_secs(o, due.unix()))
+            }
+        }
+    };
+    let [own_resp, own_res] = f.ticket_targets;
+    [
+        secs(own_resp.or(rule.and_then(|r| r.response))),
+        secs(own_res.or(rule.and_then(|r| r.resolution))),
+    ]
+}
+
+/// The resolution clock and the pause total, folded over the spans.
+struct Clock<'c> {
+    cal: &'c Calendar,
+    target: Option<i64>,
+    /// Business seconds in new/open so far.
+    counted: i64,
+    /// Business seconds paused so far.
+    paused: i64,
+    /// When `counted` reached the target, once it has.
+    due: Option<i64>,
+}
+
+impl<'c> Clock<'c> {
+    fn new(cal: &'c Calendar, target: Option<i64>) -> Self {
+        Clock {
+            cal,
+            target,
+            counted: 0,
+            paused: 0,
+            due: None,
+        }
+    }
+
+    #[inline]
+    fn add(&mut self, s: &Span) {
+        match s.state {
+            State::New | State::Open => {
+                if let (Some(tg), None) = (self.target, self.due)
+                    && self.counted + s.business_s >= tg
+                {
+                    self.due = self
+                        .cal
+                        .add_business(
+                            Instant::from_unix(s.start),
+                            tg - self.counted,
+                        )
+                        .ok()
+                        .map(Instant::unix);
+                }
+                self.counted += s.business_s;
+            }
+            State::Paused => self.paused += s.business_s,
+            State::Solved | State::Closed | State::Cancelled => {}
+        }
+    }
+}
+
+/// The timeline's own facts, copied into the row.
+fn record_walk(row: &mut SlaRow, walk: &Walk, opened: i64, cutoff: i64) {
+    row.events = walk.events;
+    row.state = Some(walk.state);
+    row.reopen_count = walk.reopen_count;
+    row.solved_before_reopen_s = walk.solved_before_reopen_s;
+    row.responded_at = walk.responded_at();
+    row.solved_at = walk.solved_at;
+    row.closed_at = walk.closed_at;
+    row.wall_resolution_s = walk.solved_at.unwrap_or(cutoff) - opened;
+}
+
+/// Response time, deadline and verdict (or class while unanswered).
+fn response(
+    row: &mut SlaRow,
+    cal: &Calendar,
+    opened: i64,
+    walk: &Walk,
+    target: Option<i64>,
+) {
+    row.response_s =
+        walk.responded.map_or(walk.cutoff_pos, |r| r.1) - walk.opened_pos;
+    let Some(tg) = target else { return };
+    row.response_target_s = Some(tg);
+    row.response_due_at = cal
+        .add_business(Instant::from_unix(opened), tg)
+        .ok()
+        .map(Instant::unix);
+    row.response_overrun_s = Some((row.response_s - tg).max(0));
+    if walk.responded.is_some() {
+        row.response_met = Some(row.response_s <= tg);
+    } else {
+        row.response_class = Some(Class::of(row.response_s, tg));
+    }
+}
+
+/// Resolution deadline and verdict (or class while unsolved); a
+/// cancelled ticket has neither.
+fn resolution(
+    row: &mut SlaRow,
+    cal: &Calendar,
+    walk: &Walk,
+    clock: &Clock<'_>,
+    target: Option<i64>,
+    cutoff: i64,
+) {
+    let Some(tg) = target else { return };
+    let cancelled = walk.state == State::Cancelled;
+    let counted = clock.counted;
+    row.resolution_target_s = Some(tg);
+    row.resolution_due_at = if cancelled {
+        None
+    } else {
+        clock.due.or_else(|| {
+            let end = walk.solved_at.unwrap_or(cutoff);
+            cal.add_business(Instant::from_unix(end), tg - counted)
+                .ok()
+                .map(Instant::unix)
+        })
+    };
+    row.resolution_overrun_s = Some((counted - tg).max(0));
+    if row.solved_at.is_some() {
+        row.resolution_met = Some(counted <= tg);
+    } else if !cancelled {
+        row.resolution_class = Some(Class::of(counted, tg));
+    }
+}
+
+/// The last survey answered by the cutoff.
+fn last_survey(
+    row: &mut SlaRow,
+    surveys: impl Iterator<Item = (i64, f64)>,
+    cutoff: i64,
+) {
+    if let Some((at, score)) = surveys.filter(|s| s.0 <= cutoff).last() {
+        row.survey_score = Some(score);
+        row.survey_answered_at = Some(at);
+    }
+}
+
+/// `[close] auto_close_after`: whether the close came on time with no
+/// survey answer (`auto_closed`) and whether it came late.
+fn closing(
+    row: &mut SlaRow,
+    policy: &Policy,
+    cal: &Calendar,
+    mut surveys: impl Iterator<Item = (i64, f64)>,
+    cutoff: i64,
+) {
+    let (Some(after), Some(solved)) =
+        (policy.auto_close_after(), row.solved_at)
+    else {
+        return;
+    };
+    let Ok(expected) = cal.add(Instant::from_unix(solved), after) else {
+        return;
+    };
+    let expected = expected.unix();
+    match row.closed_at {
+        Some(closed) => {
+            let answered_before_close = surveys.any(|s| s.0 <= closed);
+            row.auto_closed =
+                Some(!answered_before_close && closed >= expected);
+            row.close_late = Some(cal.between_secs(expected, closed) > 0);
+        }
+        None => {
+            row.auto_closed = Some(false);
+            row.close_late = Some(cal.between_secs(expected, cutoff) > 0);
+        }
+    }
+}
+
+/// Why the ticket is left out of compliance, in order of precedence: a
+/// named rule, cancelled, massive, type or category, no target.
+fn exclusion(
+    policy: &Policy,
+    f: &Facts,
+    state: State,
+    has_rule: bool,
+) -> Option<Exclusion> {
+    let massive = policy.exclusions().massive_affected_users;
+    if f.rule_exclusion.is_some() {
+        f.rule_exclusion
+    } else if state == State::Cancelled {
+        Some(Exclusion::Cancelled)
+    } else if matches!((massive, f.affected_users), (Some(m), Some(u)) if u > m)
+    {
+        Some(Exclusion::Massive)
+    } else if f.attr_exclusion.is_some() {
+        f.attr_exclusion
+    } else if !has_rule && f.ticket_targets == [None, None] {
+        Some(Exclusion::NoTarget)
+    } else {
+        None
+    }
+}
