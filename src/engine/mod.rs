@@ -62,20 +62,26 @@
 //! # Ok::<(), plazo::Error>(())
 //! ```
 
+mod columns;
 mod evaluate;
+mod exclusions;
 pub mod explain;
+mod matching;
+mod notes;
+mod states;
 pub mod frame;
 pub mod output;
 pub mod reconcile;
 
-use std::collections::{BTreeMap, HashMap};
+pub use columns::cell_rejects;
+pub use matching::{event_value, match_event};
+pub use notes::unnoted_pauses;
 
 use rayon::prelude::*;
 
-use crate::error::{Error, Result};
-use crate::model::dataset::{Attr, Dataset};
-use crate::policy::{ExclusionRule, Field, Policy, State};
-use crate::text::fold;
+use crate::error::Result;
+use crate::model::dataset::Dataset;
+use crate::policy::{ExclusionRule, Policy, State};
 use crate::time::{BizDuration, Instant};
 
 /// Why a ticket is left out of compliance.
@@ -335,13 +341,6 @@ pub struct Engine<'a> {
     clock_start: Vec<i64>,
 }
 
-/// An unknown status label, for the error that lists them all.
-#[derive(Debug)]
-struct Unknown {
-    count: u64,
-    example: u32,
-}
-
 impl<'a> Engine<'a> {
     /// Binds `policy` to `ds` at `cutoff`.
     ///
@@ -355,152 +354,24 @@ impl<'a> Engine<'a> {
         ds: &'a Dataset,
         cutoff: Instant,
     ) -> Result<Engine<'a>> {
-        let mut state_of: Vec<Option<State>> = vec![None; ds.strings.len()];
-        let mut seen = vec![false; ds.strings.len()];
-        let mut unknown: BTreeMap<String, Unknown> = BTreeMap::new();
-        for (i, _) in ds.tickets.iter().enumerate() {
-            for e in ds.events_of(i) {
-                let s = e.status as usize;
-                if !seen[s] {
-                    seen[s] = true;
-                    state_of[s] = policy.state_of(ds.strings.get(e.status));
-                }
-                if state_of[s].is_none() {
-                    let u = unknown
-                        .entry(ds.strings.get(e.status).to_string())
-                        .or_insert(Unknown {
-                            count: 0,
-                            example: i as u32,
-                        });
-                    u.count += 1;
-                }
-            }
-        }
-        if !unknown.is_empty() {
-            return Err(unknown_labels(policy, ds, &unknown));
-        }
-        // Columns named in `where` keys: resolved to the tickets table's
-        // extra columns once.
-        let mut cols: Vec<String> = Vec::new();
-        for r in policy.targets() {
-            for (c, _) in &r.columns {
-                if !cols.contains(c) {
-                    cols.push(c.clone());
-                }
-            }
-        }
-        let mut col_idx = Vec::with_capacity(cols.len());
-        for c in &cols {
-            let i = extra_column(
-                policy,
-                ds,
-                &format!("[[targets]] where.{c}"),
-                c,
-            )?;
-            col_idx.push(i);
-        }
-        // Target rule and attribute exclusions per distinct combination.
-        #[allow(clippy::type_complexity)]
-        let mut memo: HashMap<
-            Vec<u32>,
-            (Option<u16>, Option<Exclusion>, bool),
-        > = HashMap::new();
-        let mut folded: HashMap<u32, String> = HashMap::new();
-        let mut rule = Vec::with_capacity(ds.tickets.len());
-        let mut attr_excl = Vec::with_capacity(ds.tickets.len());
-        let mut surveyed = Vec::with_capacity(ds.tickets.len());
-        let ex = policy.exclusions();
-        let mut key: Vec<u32> = Vec::with_capacity(5 + cols.len());
+        let (state_of, seen) = states::state_table(policy, ds)?;
         let cut = cutoff.unix();
-        for (i, t) in ds.tickets.iter().enumerate() {
-            key.clear();
-            key.extend([
-                t.attr(Attr::Type),
-                t.attr(Attr::Priority),
-                t.attr(Attr::Category),
-                t.attr(Attr::Service),
-                t.attr(Attr::Group),
-            ]);
-            key.extend(col_idx.iter().map(|&i| t.extra[i]));
-            for (slot, f) in [(1, Field::Priority), (4, Field::Group)] {
-                if let Some(e) = match_event(policy, ds, i, cut, f) {
-                    key[slot] = event_value(e, f);
-                }
-            }
-            if let Some(&(r, x, sv)) = memo.get(&key) {
-                rule.push(r);
-                attr_excl.push(x);
-                surveyed.push(sv);
-                continue;
-            }
-            for &id in &key {
-                folded.entry(id).or_insert_with(|| fold(ds.strings.get(id)));
-            }
-            let get = |f: Field| -> &str {
-                let k = match f {
-                    Field::Type => key[0],
-                    Field::Priority => key[1],
-                    Field::Category => key[2],
-                    Field::Service => key[3],
-                    Field::Group => key[4],
-                };
-                folded[&k].as_str()
-            };
-            let col = |c: &str| -> &str {
-                cols.iter()
-                    .position(|x| x == c)
-                    .map_or("", |j| folded[&key[5 + j]].as_str())
-            };
-            let r = policy
-                .targets()
-                .iter()
-                .position(|rule| rule.matches_with(get, col))
-                .map(|i| i as u16);
-            let x = if ex.types.iter().any(|v| v == get(Field::Type)) {
-                Some(Exclusion::ExcludedType)
-            } else if ex.categories.iter().any(|v| v == get(Field::Category)) {
-                Some(Exclusion::ExcludedCategory)
-            } else {
-                None
-            };
-            let sv = policy.survey_scope().is_none_or(|s| s.matches(get));
-            memo.insert(key.clone(), (r, x, sv));
-            rule.push(r);
-            attr_excl.push(x);
-            surveyed.push(sv);
-        }
+        let mut m = matching::match_rules(policy, ds, cut)?;
         let (rule_mask, status_mask) =
-            exclusion_rules(policy, ds, &seen, &mut folded)?;
-        let ticket_tg = read_ticket_targets(policy, ds)?.0;
-        let clock_start = read_clock_starts(policy, ds)?.0;
-        let notes = policy.auto_close_notes();
-        let mut auto_note = Vec::new();
-        if !notes.is_empty() {
-            auto_note = vec![false; ds.strings.len()];
-            let mut done = vec![false; ds.strings.len()];
-            for e in &ds.events {
-                let n = e.note as usize;
-                if !done[n] {
-                    done[n] = true;
-                    let text = fold(ds.strings.get(e.note));
-                    auto_note[n] =
-                        notes.iter().any(|f| text.contains(f.as_str()));
-                }
-            }
-        }
+            exclusions::exclusion_rules(policy, ds, &seen, &mut m.folded)?;
         Ok(Engine {
             policy,
             ds,
-            cutoff: cutoff.unix(),
+            cutoff: cut,
             state_of,
-            rule,
-            attr_excl,
+            rule: m.rule,
+            attr_excl: m.attr_excl,
             rule_mask,
             status_mask,
-            ticket_tg,
-            surveyed,
-            auto_note,
-            clock_start,
+            ticket_tg: columns::read_ticket_targets(policy, ds)?.0,
+            surveyed: m.surveyed,
+            auto_note: notes::auto_close_notes(policy, ds),
+            clock_start: columns::read_clock_starts(policy, ds)?.0,
         })
     }
 
@@ -694,388 +565,4 @@ impl<'a> Engine<'a> {
             trace,
         )
     }
-}
-
-/// The input error for policy key `key` naming a tickets column `col`
-/// the table lacks; `canonical` adds that the canonical attributes work
-/// too (where the key accepts them).
-fn no_column(
-    policy: &Policy,
-    ds: &Dataset,
-    key: &str,
-    col: &str,
-    canonical: bool,
-) -> Error {
-    let (es_more, en_more) = if canonical {
-        (
-            "; también sirven type, priority, category, service, group, \
-             assignee, requester y channel",
-            "; type, priority, category, service, group, assignee, requester \
-             and channel work too",
-        )
-    } else {
-        ("", "")
-    };
-    let (path, extra) = (policy.path().display(), ds.extra_columns.join(", "));
-    Error::input(
-        format!(
-            "{path}: {key}: la tabla de tickets no tiene la columna {col:?} \
-             (columnas adicionales: {extra}{es_more}); agréguela a la \
-             exportación o corrija el nombre"
-        ),
-        format!(
-            "{path}: {key}: the tickets table has no column {col:?} (extra \
-             columns: {extra}{en_more}); add it to the export or fix the name"
-        ),
-    )
-}
-
-/// The extra column of the tickets table named by policy key `key`.
-fn extra_column(
-    policy: &Policy,
-    ds: &Dataset,
-    key: &str,
-    col: &str,
-) -> Result<usize> {
-    ds.extra_columns
-        .iter()
-        .position(|c| c == col)
-        .ok_or_else(|| no_column(policy, ds, key, col, false))
-}
-
-/// With `[matching] from_events` naming `field` (`priority` or `group`):
-/// the last event of ticket `i` at or before `cutoff` that set a value
-/// for it, whose value then chooses the target rule instead of the
-/// tickets table's. `None` when the policy does not name the field or no
-/// event set it.
-pub fn match_event<'d>(
-    policy: &Policy,
-    ds: &'d Dataset,
-    i: usize,
-    cutoff: i64,
-    field: Field,
-) -> Option<&'d crate::model::dataset::Event> {
-    if !policy.match_from_events().contains(&field) {
-        return None;
-    }
-    ds.events_of(i)
-        .iter()
-        .rev()
-        .find(|e| e.at <= cutoff && event_value(e, field) != 0)
-}
-
-/// An event's interned value of `field`: its `priority` change for
-/// [`Field::Priority`], its `group` otherwise.
-pub fn event_value(e: &crate::model::dataset::Event, field: Field) -> u32 {
-    match field {
-        Field::Priority => e.priority,
-        _ => e.group,
-    }
-}
-
-/// The cells of the policy's ticket columns (`[targets_from_ticket]`,
-/// `[clock] start`) that cannot be read, as rejects (file, line, column,
-/// value, reason). Such a ticket is kept: its rule's target applies, its
-/// clock starts at `opened_at`. `plazo sla` and `plazo report` write these
-/// beside the other rejected rows (and `--strict` stops on them).
-///
-/// # Errors
-///
-/// A named column the tickets table lacks (an input error naming the
-/// policy key).
-pub fn cell_rejects(
-    policy: &Policy,
-    ds: &Dataset,
-) -> Result<Vec<crate::model::dataset::Reject>> {
-    let mut out = read_ticket_targets(policy, ds)?.1;
-    out.extend(read_clock_starts(policy, ds)?.1);
-    Ok(out)
-}
-
-/// A reject for an unreadable cell of ticket `t`'s column `col`.
-fn cell_reject(
-    ds: &Dataset,
-    t: &crate::model::dataset::Ticket,
-    col: &str,
-    value: &str,
-    reason: String,
-) -> crate::model::dataset::Reject {
-    crate::model::dataset::Reject {
-        file: ds.tickets_file.clone(),
-        line: u64::from(t.line),
-        column: col.to_string(),
-        value: value.to_string(),
-        reason,
-    }
-}
-
-/// Each ticket's clock start from `[clock] start` (an empty vector
-/// without it; `opened_at` where the cell is empty or unreadable), and
-/// the unreadable cells.
-fn read_clock_starts(
-    policy: &Policy,
-    ds: &Dataset,
-) -> Result<(Vec<i64>, Vec<crate::model::dataset::Reject>)> {
-    let Some(col) = policy.clock_start() else {
-        return Ok((Vec::new(), Vec::new()));
-    };
-    let x = extra_column(policy, ds, "clock.start", col)?;
-    let lang = crate::text::lang::current();
-    let mut clock = crate::time::InstantReader::new(policy.tz());
-    let mut starts = Vec::with_capacity(ds.tickets.len());
-    let mut rejects = Vec::new();
-    for t in &ds.tickets {
-        let cell = ds.strings.get(t.extra[x]).trim();
-        let start = if cell.is_empty() {
-            t.opened_at
-        } else {
-            match clock.read(cell) {
-                Ok(at) => at.unix(),
-                Err(_) => {
-                    let why = lang.pick(
-                        "fecha ilegible: use ISO 8601 (2026-03-05 \
-                         14:22[:10][-05:00]); el reloj empieza en opened_at",
-                        "unreadable date: use ISO 8601 (2026-03-05 \
-                         14:22[:10][-05:00]); the clock starts at opened_at",
-                    );
-                    rejects.push(cell_reject(ds, t, col, cell, why.into()));
-                    t.opened_at
-                }
-            }
-        };
-        starts.push(start);
-    }
-    Ok((starts, rejects))
-}
-
-/// The events of ticket `i`, by `cutoff` (Unix seconds), that begin a
-/// pause (the state becomes `paused` from another one) with an empty
-/// `note`: the list behind `[checks] paused_requires_note`.
-///
-/// ```
-/// use plazo::Policy;
-/// use plazo::model::dataset::{Dataset, Inputs};
-/// let dir = std::env::temp_dir().join("plazo-doc-unnoted");
-/// std::fs::create_dir_all(&dir)?;
-/// std::fs::write(dir.join("t.csv"), "ticket_id,opened_at\n1,2026-03-02 08:00\n")?;
-/// std::fs::write(dir.join("e.csv"), "ticket_id,at,status,note\n\
-///     1,2026-03-02 09:00,Suspendido,\n1,2026-03-02 10:00,En proceso,\n\
-///     1,2026-03-02 11:00,Suspendido,Esperando al proveedor\n")?;
-/// let policy = Policy::from_toml(r#"
-///     name = "x"
-///     [calendar]
-///     always = true
-///     [states]
-///     open = ["En proceso"]
-///     paused = ["Suspendido"]
-/// "#, "p.toml".as_ref())?;
-/// let ds = Dataset::load(&Inputs::new(dir.join("t.csv"), dir.join("e.csv")), policy.tz())?;
-/// let cutoff = plazo::time::Instant::parse("2026-03-31 00:00", policy.tz())?.unix();
-/// let bare = plazo::engine::unnoted_pauses(&policy, &ds, 0, cutoff);
-/// assert_eq!(bare.len(), 1); // 09:00; the 11:00 pause has its reason
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-pub fn unnoted_pauses<'d>(
-    policy: &Policy,
-    ds: &'d Dataset,
-    i: usize,
-    cutoff: i64,
-) -> Vec<&'d crate::model::dataset::Event> {
-    let mut prev = State::New;
-    let mut out = Vec::new();
-    for e in ds.events_of(i) {
-        if e.at > cutoff {
-            break;
-        }
-        let st = policy
-            .state_of(ds.strings.get(e.status))
-            .unwrap_or(State::Open);
-        if st == State::Paused
-            && prev != State::Paused
-            && ds.strings.get(e.note).trim().is_empty()
-        {
-            out.push(e);
-        }
-        prev = st;
-    }
-    out
-}
-
-/// A ticket's own (response, resolution) targets.
-type OwnTargets = [Option<BizDuration>; 2];
-
-/// Each ticket's targets from the `[targets_from_ticket]` columns (an
-/// empty vector when the policy has none), and the unreadable cells
-/// (left empty). Each distinct cell is read once.
-fn read_ticket_targets(
-    policy: &Policy,
-    ds: &Dataset,
-) -> Result<(Vec<OwnTargets>, Vec<crate::model::dataset::Reject>)> {
-    let Some(spec) = policy.targets_from_ticket() else {
-        return Ok((Vec::new(), Vec::new()));
-    };
-    let mut srcs: [Option<(&str, usize)>; 2] = [None, None];
-    for (k, col) in [&spec.response, &spec.resolution].into_iter().enumerate()
-    {
-        let Some(col) = col else { continue };
-        let key = ["response", "resolution"][k];
-        let key = format!("targets_from_ticket.{key}");
-        let x = extra_column(policy, ds, &key, col)?;
-        srcs[k] = Some((col.as_str(), x));
-    }
-    let lang = crate::text::lang::current();
-    let mut memo: HashMap<
-        u32,
-        std::result::Result<Option<BizDuration>, String>,
-    > = HashMap::new();
-    let mut out = Vec::with_capacity(ds.tickets.len());
-    let mut rejects = Vec::new();
-    for t in &ds.tickets {
-        let mut tg = [None, None];
-        for (k, src) in srcs.iter().enumerate() {
-            let Some((col, x)) = *src else { continue };
-            let id = t.extra[x];
-            let v = memo.entry(id).or_insert_with(|| {
-                let cell = ds.strings.get(id);
-                if cell.trim().is_empty() {
-                    return Ok(None);
-                }
-                spec.parse(cell)
-                    .map(Some)
-                    .map_err(|e| e.message(lang).to_string())
-            });
-            let same_as_first = k == 1 && srcs[0].is_some_and(|s| s.1 == x);
-            match v {
-                Ok(d) => tg[k] = *d,
-                Err(_) if same_as_first => {} // one reject per cell
-                Err(why) => rejects.push(cell_reject(
-                    ds,
-                    t,
-                    col,
-                    ds.strings.get(id),
-                    format!(
-                        "{why} ({})",
-                        lang.pick(
-                            "el ticket se mide con el objetivo de su regla",
-                            "the ticket is measured with its rule's target"
-                        )
-                    ),
-                )),
-            }
-        }
-        out.push(tg);
-    }
-    Ok((out, rejects))
-}
-
-/// Named-rule bitmasks: per ticket, the rules whose column and opening
-/// conditions hold; per status label, the rules whose final-status
-/// condition holds (or that have none); the last entry is for a ticket
-/// with no event by the cutoff.
-type RuleMasks = (Vec<u32>, Vec<u32>);
-
-/// Resolves the policy's `[[exclude.rules]]` against the dataset (`seen`
-/// marks the labels used as statuses). A ticket is excluded by the first
-/// rule set in both its mask and its last label's mask.
-fn exclusion_rules(
-    policy: &Policy,
-    ds: &Dataset,
-    seen: &[bool],
-    folded: &mut HashMap<u32, String>,
-) -> Result<RuleMasks> {
-    let rules = &policy.exclusions().rules;
-    if rules.is_empty() {
-        return Ok((Vec::new(), Vec::new()));
-    }
-    // Labels: one mask each, plus "no event yet" at the end.
-    let free: u32 = rules
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| r.final_status.is_none())
-        .fold(0, |m, (k, _)| m | 1 << k);
-    let mut status_mask = vec![free; ds.strings.len() + 1];
-    for (id, _) in seen.iter().enumerate().filter(|(_, s)| **s) {
-        let label = fold(ds.strings.get(id as u32));
-        for (k, r) in rules.iter().enumerate() {
-            if r.final_status.as_ref().is_some_and(|v| v.contains(&label)) {
-                status_mask[id] |= 1 << k;
-            }
-        }
-    }
-    // Columns: where each rule's value is.
-    let mut cols: Vec<Option<(crate::model::dataset::Column, &Vec<String>)>> =
-        Vec::new();
-    for (k, r) in rules.iter().enumerate() {
-        let Some((column, values)) = &r.column else {
-            cols.push(None);
-            continue;
-        };
-        let key = format!("exclude.rules[{k}].column");
-        let src = ds
-            .column(column)
-            .ok_or_else(|| no_column(policy, ds, &key, column, true))?;
-        cols.push(Some((src, values)));
-    }
-    let mut ticket_mask = Vec::with_capacity(ds.tickets.len());
-    for t in &ds.tickets {
-        let mut m = 0u32;
-        for (k, r) in rules.iter().enumerate() {
-            let col_ok = match &cols[k] {
-                None => true,
-                Some((src, values)) => {
-                    let id = src.of(t);
-                    let v = folded
-                        .entry(id)
-                        .or_insert_with(|| fold(ds.strings.get(id)));
-                    values.contains(v)
-                }
-            };
-            let open_ok = r
-                .opened_between
-                .is_none_or(|(a, b)| t.opened_at >= a && t.opened_at < b);
-            if col_ok && open_ok {
-                m |= 1 << k;
-            }
-        }
-        ticket_mask.push(m);
-    }
-    Ok((ticket_mask, status_mask))
-}
-
-fn unknown_labels(
-    policy: &Policy,
-    ds: &Dataset,
-    unknown: &BTreeMap<String, Unknown>,
-) -> Error {
-    let mut es = format!(
-        "{}: {} etiqueta(s) de estado sin mapear en [states]:",
-        policy.path().display(),
-        unknown.len()
-    );
-    let mut en = format!(
-        "{}: {} status label(s) not mapped in [states]:",
-        policy.path().display(),
-        unknown.len()
-    );
-    for (label, u) in unknown {
-        let id = &ds.tickets[u.example as usize].id;
-        es.push_str(&format!(
-            "\n  {label:?}: {} eventos, p. ej. ticket {id}",
-            u.count
-        ));
-        en.push_str(&format!(
-            "\n  {label:?}: {} events, e.g. ticket {id}",
-            u.count
-        ));
-    }
-    let first = unknown.keys().next().cloned().unwrap_or_default();
-    es.push_str(&format!(
-        "\nagréguelas a la clave de su estado en [states], p. ej. \
-         paused = [..., {first:?}] (new, open, paused, solved, closed o cancelled)"
-    ));
-    en.push_str(&format!(
-        "\nadd them to their state's key in [states], e.g. \
-         paused = [..., {first:?}] (new, open, paused, solved, closed or cancelled)"
-    ));
-    Error::input(es, en)
 }

@@ -1,0 +1,196 @@
+//! The tickets columns a policy names (`where`, `[targets_from_ticket]`,
+//! `[clock] start`, exclusion rules): found by name, their cells read
+//! once, unreadable cells turned into rejects.
+
+use std::collections::HashMap;
+
+use crate::error::{Error, Result};
+use crate::model::dataset::{Dataset, Reject, Ticket};
+use crate::policy::Policy;
+use crate::time::BizDuration;
+
+/// The input error for policy key `key` naming a tickets column `col`
+/// the table lacks; `canonical` adds that the canonical attributes work
+/// too (where the key accepts them).
+pub(super) fn no_column(
+    policy: &Policy,
+    ds: &Dataset,
+    key: &str,
+    col: &str,
+    canonical: bool,
+) -> Error {
+    let (es_more, en_more) = if canonical {
+        (
+            "; también sirven type, priority, category, service, group, \
+             assignee, requester y channel",
+            "; type, priority, category, service, group, assignee, requester \
+             and channel work too",
+        )
+    } else {
+        ("", "")
+    };
+    let (path, extra) = (policy.path().display(), ds.extra_columns.join(", "));
+    Error::input(
+        format!(
+            "{path}: {key}: la tabla de tickets no tiene la columna {col:?} \
+             (columnas adicionales: {extra}{es_more}); agréguela a la \
+             exportación o corrija el nombre"
+        ),
+        format!(
+            "{path}: {key}: the tickets table has no column {col:?} (extra \
+             columns: {extra}{en_more}); add it to the export or fix the name"
+        ),
+    )
+}
+
+/// The extra column of the tickets table named by policy key `key`.
+pub(super) fn extra_column(
+    policy: &Policy,
+    ds: &Dataset,
+    key: &str,
+    col: &str,
+) -> Result<usize> {
+    ds.extra_columns
+        .iter()
+        .position(|c| c == col)
+        .ok_or_else(|| no_column(policy, ds, key, col, false))
+}
+
+/// The cells of the policy's ticket columns (`[targets_from_ticket]`,
+/// `[clock] start`) that cannot be read, as rejects (file, line, column,
+/// value, reason). Such a ticket is kept: its rule's target applies, its
+/// clock starts at `opened_at`. `plazo sla` and `plazo report` write these
+/// beside the other rejected rows (and `--strict` stops on them).
+///
+/// # Errors
+///
+/// A named column the tickets table lacks (an input error naming the
+/// policy key).
+pub fn cell_rejects(policy: &Policy, ds: &Dataset) -> Result<Vec<Reject>> {
+    let mut out = read_ticket_targets(policy, ds)?.1;
+    out.extend(read_clock_starts(policy, ds)?.1);
+    Ok(out)
+}
+
+/// A reject for an unreadable cell of ticket `t`'s column `col`.
+fn cell_reject(
+    ds: &Dataset,
+    t: &Ticket,
+    col: &str,
+    value: &str,
+    reason: String,
+) -> Reject {
+    Reject {
+        file: ds.tickets_file.clone(),
+        line: u64::from(t.line),
+        column: col.to_string(),
+        value: value.to_string(),
+        reason,
+    }
+}
+
+/// Each ticket's clock start from `[clock] start` (an empty vector
+/// without it; `opened_at` where the cell is empty or unreadable), and
+/// the unreadable cells.
+pub(super) fn read_clock_starts(
+    policy: &Policy,
+    ds: &Dataset,
+) -> Result<(Vec<i64>, Vec<Reject>)> {
+    let Some(col) = policy.clock_start() else {
+        return Ok((Vec::new(), Vec::new()));
+    };
+    let x = extra_column(policy, ds, "clock.start", col)?;
+    let lang = crate::text::lang::current();
+    let mut clock = crate::time::InstantReader::new(policy.tz());
+    let mut starts = Vec::with_capacity(ds.tickets.len());
+    let mut rejects = Vec::new();
+    for t in &ds.tickets {
+        let cell = ds.strings.get(t.extra[x]).trim();
+        let start = if cell.is_empty() {
+            t.opened_at
+        } else {
+            match clock.read(cell) {
+                Ok(at) => at.unix(),
+                Err(_) => {
+                    let why = lang.pick(
+                        "fecha ilegible: use ISO 8601 (2026-03-05 \
+                         14:22[:10][-05:00]); el reloj empieza en opened_at",
+                        "unreadable date: use ISO 8601 (2026-03-05 \
+                         14:22[:10][-05:00]); the clock starts at opened_at",
+                    );
+                    rejects.push(cell_reject(ds, t, col, cell, why.into()));
+                    t.opened_at
+                }
+            }
+        };
+        starts.push(start);
+    }
+    Ok((starts, rejects))
+}
+
+/// A ticket's own (response, resolution) targets.
+type OwnTargets = [Option<BizDuration>; 2];
+
+/// Each ticket's targets from the `[targets_from_ticket]` columns (an
+/// empty vector when the policy has none), and the unreadable cells
+/// (left empty). Each distinct cell is read once.
+pub(super) fn read_ticket_targets(
+    policy: &Policy,
+    ds: &Dataset,
+) -> Result<(Vec<OwnTargets>, Vec<Reject>)> {
+    let Some(spec) = policy.targets_from_ticket() else {
+        return Ok((Vec::new(), Vec::new()));
+    };
+    let mut srcs: [Option<(&str, usize)>; 2] = [None, None];
+    for (k, col) in [&spec.response, &spec.resolution].into_iter().enumerate()
+    {
+        let Some(col) = col else { continue };
+        let key = ["response", "resolution"][k];
+        let key = format!("targets_from_ticket.{key}");
+        let x = extra_column(policy, ds, &key, col)?;
+        srcs[k] = Some((col.as_str(), x));
+    }
+    let lang = crate::text::lang::current();
+    let mut memo: HashMap<
+        u32,
+        std::result::Result<Option<BizDuration>, String>,
+    > = HashMap::new();
+    let mut out = Vec::with_capacity(ds.tickets.len());
+    let mut rejects = Vec::new();
+    for t in &ds.tickets {
+        let mut tg = [None, None];
+        for (k, src) in srcs.iter().enumerate() {
+            let Some((col, x)) = *src else { continue };
+            let id = t.extra[x];
+            let v = memo.entry(id).or_insert_with(|| {
+                let cell = ds.strings.get(id);
+                if cell.trim().is_empty() {
+                    return Ok(None);
+                }
+                spec.parse(cell)
+                    .map(Some)
+                    .map_err(|e| e.message(lang).to_string())
+            });
+            let same_as_first = k == 1 && srcs[0].is_some_and(|s| s.1 == x);
+            match v {
+                Ok(d) => tg[k] = *d,
+                Err(_) if same_as_first => {} // one reject per cell
+                Err(why) => rejects.push(cell_reject(
+                    ds,
+                    t,
+                    col,
+                    ds.strings.get(id),
+                    format!(
+                        "{why} ({})",
+                        lang.pick(
+                            "el ticket se mide con el objetivo de su regla",
+                            "the ticket is measured with its rule's target"
+                        )
+                    ),
+                )),
+            }
+        }
+        out.push(tg);
+    }
+    Ok((out, rejects))
+}
