@@ -93,6 +93,11 @@ impl Error {
         )
     }
 
+    /// An error of `kind` from a text composed in both languages.
+    pub fn from_text(kind: ErrorKind, t: crate::text::Text) -> Error {
+        Error::new(kind, t.es, t.en)
+    }
+
     /// Bad input (exit code 2) from a catalogue message.
     pub fn input_msg(m: Msg, args: &[(&str, &dyn fmt::Display)]) -> Error {
         Error::from_msg(ErrorKind::Input, m, args)

@@ -4,9 +4,11 @@
 
 use std::collections::HashMap;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::model::dataset::{Dataset, Reject, Ticket};
 use crate::policy::Policy;
+use crate::text::lang::Lang;
+use crate::text::msg;
 use crate::time::BizDuration;
 
 /// The input error for policy key `key` naming a tickets column `col`
@@ -19,28 +21,27 @@ pub(super) fn no_column(
     col: &str,
     canonical: bool,
 ) -> Error {
-    let (es_more, en_more) = if canonical {
-        (
-            "; también sirven type, priority, category, service, group, \
-             assignee, requester y channel",
-            "; type, priority, category, service, group, assignee, requester \
-             and channel work too",
+    let (policy, extra) =
+        (policy.path().display(), ds.extra_columns.join(", "));
+    let col = format!("{col:?}");
+    let render = |lang: Lang| {
+        let more = if canonical {
+            msg::engine::NO_COLUMN_CANONICAL.get(lang)
+        } else {
+            ""
+        };
+        msg::engine::NO_COLUMN.fill(
+            lang,
+            &[
+                ("policy", &policy),
+                ("key", &key),
+                ("col", &col),
+                ("extra", &extra),
+                ("more", &more),
+            ],
         )
-    } else {
-        ("", "")
     };
-    let (path, extra) = (policy.path().display(), ds.extra_columns.join(", "));
-    Error::input(
-        format!(
-            "{path}: {key}: la tabla de tickets no tiene la columna {col:?} \
-             (columnas adicionales: {extra}{es_more}); agréguela a la \
-             exportación o corrija el nombre"
-        ),
-        format!(
-            "{path}: {key}: the tickets table has no column {col:?} (extra \
-             columns: {extra}{en_more}); add it to the export or fix the name"
-        ),
-    )
+    Error::new(ErrorKind::Input, render(Lang::Es), render(Lang::En))
 }
 
 /// The extra column of the tickets table named by policy key `key`.
@@ -112,12 +113,7 @@ pub(super) fn read_clock_starts(
             match clock.read(cell) {
                 Ok(at) => at.unix(),
                 Err(_) => {
-                    let why = lang.pick(
-                        "fecha ilegible: use ISO 8601 (2026-03-05 \
-                         14:22[:10][-05:00]); el reloj empieza en opened_at",
-                        "unreadable date: use ISO 8601 (2026-03-05 \
-                         14:22[:10][-05:00]); the clock starts at opened_at",
-                    );
+                    let why = msg::engine::UNREADABLE_CLOCK_START.get(lang);
                     rejects.push(cell_reject(ds, t, col, cell, why.into()));
                     t.opened_at
                 }
@@ -180,13 +176,8 @@ pub(super) fn read_ticket_targets(
                     t,
                     col,
                     ds.strings.get(id),
-                    format!(
-                        "{why} ({})",
-                        lang.pick(
-                            "el ticket se mide con el objetivo de su regla",
-                            "the ticket is measured with its rule's target"
-                        )
-                    ),
+                    msg::engine::OWN_TARGET_FALLBACK
+                        .fill(lang, &[("why", why)]),
                 )),
             }
         }

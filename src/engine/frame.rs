@@ -226,8 +226,11 @@ pub fn write_parquet(
     rows: &[SlaRow],
 ) -> Result<()> {
     let fail = |e: PolarsError| {
-        let p = path.display();
-        Error::new(ErrorKind::Io, format!("{p}: {e}"), format!("{p}: {e}"))
+        Error::from_msg(
+            ErrorKind::Io,
+            crate::text::msg::engine::PARQUET_WRITE,
+            &[("path", &path.display()), ("detail", &e)],
+        )
     };
     let mut df = sla(policy, ds, rows).map_err(fail)?;
     let mut bytes = Vec::with_capacity(rows.len() * 64 + 4096);

@@ -121,22 +121,17 @@ impl Exclusion {
 
     /// A sentence for people.
     pub fn describe(self, lang: crate::text::lang::Lang) -> &'static str {
-        let (es, en) = match self {
-            Exclusion::Cancelled => ("anulado", "cancelled"),
-            Exclusion::Massive => ("incidente masivo", "massive incident"),
-            Exclusion::ExcludedType => ("tipo excluido", "excluded type"),
-            Exclusion::ExcludedCategory => {
-                ("categoría excluida", "excluded category")
-            }
-            Exclusion::NoTarget => {
-                ("sin ANS aplicable", "no target rule matches")
-            }
-            Exclusion::OpenedAfterCutoff => {
-                ("abierto después del corte", "opened after the cutoff")
-            }
-            Exclusion::Rule(_) => ("regla de exclusión", "exclusion rule"),
-        };
-        lang.pick(es, en)
+        use crate::text::msg::engine as m;
+        match self {
+            Exclusion::Cancelled => m::EXCL_CANCELLED,
+            Exclusion::Massive => m::EXCL_MASSIVE,
+            Exclusion::ExcludedType => m::EXCL_TYPE,
+            Exclusion::ExcludedCategory => m::EXCL_CATEGORY,
+            Exclusion::NoTarget => m::EXCL_NO_TARGET,
+            Exclusion::OpenedAfterCutoff => m::EXCL_AFTER_CUTOFF,
+            Exclusion::Rule(_) => m::EXCL_RULE,
+        }
+        .get(lang)
     }
 
     /// The id written to `excluded_reason`: the built-in key, or the

@@ -3,9 +3,10 @@
 
 use std::collections::BTreeMap;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::model::dataset::Dataset;
 use crate::policy::{Policy, State};
+use crate::text::{Text, msg};
 
 /// An unknown status label, for the error that lists them all.
 #[derive(Debug)]
@@ -58,35 +59,25 @@ fn unknown_labels(
     ds: &Dataset,
     unknown: &BTreeMap<String, Unknown>,
 ) -> Error {
-    let mut es = format!(
-        "{}: {} etiqueta(s) de estado sin mapear en [states]:",
-        policy.path().display(),
-        unknown.len()
-    );
-    let mut en = format!(
-        "{}: {} status label(s) not mapped in [states]:",
-        policy.path().display(),
-        unknown.len()
+    let mut text = Text::from_msg(
+        msg::engine::UNKNOWN_LABELS,
+        &[("policy", &policy.path().display()), ("n", &unknown.len())],
     );
     for (label, u) in unknown {
         let id = &ds.tickets[u.example as usize].id;
-        es.push_str(&format!(
-            "\n  {label:?}: {} eventos, p. ej. ticket {id}",
-            u.count
-        ));
-        en.push_str(&format!(
-            "\n  {label:?}: {} events, e.g. ticket {id}",
-            u.count
-        ));
+        text.push(
+            msg::engine::UNKNOWN_LABEL,
+            &[
+                ("label", &format!("{label:?}")),
+                ("count", &u.count),
+                ("id", id),
+            ],
+        );
     }
     let first = unknown.keys().next().cloned().unwrap_or_default();
-    es.push_str(&format!(
-        "\nagréguelas a la clave de su estado en [states], p. ej. \
-         paused = [..., {first:?}] (new, open, paused, solved, closed o cancelled)"
-    ));
-    en.push_str(&format!(
-        "\nadd them to their state's key in [states], e.g. \
-         paused = [..., {first:?}] (new, open, paused, solved, closed or cancelled)"
-    ));
-    Error::input(es, en)
+    text.push(
+        msg::engine::UNKNOWN_LABELS_FIX,
+        &[("first", &format!("{first:?}"))],
+    );
+    Error::from_text(ErrorKind::Input, text)
 }

@@ -132,15 +132,66 @@ impl Msg {
     }
 }
 
+/// An owned text in both languages, composed from catalogue messages
+/// (an error that lists several items, a reject's reason).
+///
+/// ```
+/// use plazo::text::{Msg, Text, lang::Lang};
+/// const HEAD: Msg = Msg::new("HEAD", "{n} etiquetas:", "{n} labels:");
+/// const ITEM: Msg = Msg::new("ITEM", "\n  {label}", "\n  {label}");
+/// let mut t = Text::from_msg(HEAD, &[("n", &2)]);
+/// t.push(ITEM, &[("label", &"Suspendido")]);
+/// assert_eq!(t.get(Lang::En), "2 labels:\n  Suspendido");
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Text {
+    /// The Spanish text.
+    pub es: String,
+    /// The English text.
+    pub en: String,
+}
+
+impl Text {
+    /// A message filled in both languages.
+    pub fn from_msg(m: Msg, args: &[(&str, &dyn Display)]) -> Text {
+        Text {
+            es: m.fill(Lang::Es, args),
+            en: m.fill(Lang::En, args),
+        }
+    }
+
+    /// Appends a message filled in both languages.
+    pub fn push(&mut self, m: Msg, args: &[(&str, &dyn Display)]) {
+        self.es.push_str(&m.fill(Lang::Es, args));
+        self.en.push_str(&m.fill(Lang::En, args));
+    }
+
+    /// Appends text that is the same in both languages (a value, a name).
+    pub fn push_str(&mut self, s: &str) {
+        self.es.push_str(s);
+        self.en.push_str(s);
+    }
+
+    /// The text in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        lang.pick(&self.es, &self.en)
+    }
+}
+
 /// Declares messages as constants and `ALL`, the list of them:
 ///
-/// ```ignore
-/// catalog! {
-///     /// The sheet of breached tickets.
-///     SHEET_BREACHES = ("Incumplimientos", "Breaches");
-///     /// The same word in both languages: say so with `same`.
-///     TICKET = same("Ticket");
+/// ```
+/// mod report {
+///     plazo::catalog! {
+///         /// The sheet of breached tickets.
+///         SHEET_BREACHES = ("Incumplimientos", "Breaches");
+///         /// The same word in both languages: say so with `same`.
+///         TICKET = same("Ticket");
+///     }
 /// }
+/// assert_eq!(report::ALL.len(), 2);
+/// assert_eq!(report::SHEET_BREACHES.key, "SHEET_BREACHES");
+/// assert!(report::TICKET.same);
 /// ```
 #[macro_export]
 #[doc(hidden)]

@@ -17,7 +17,7 @@ pub mod catalog;
 pub mod lang;
 pub mod msg;
 
-pub use catalog::Msg;
+pub use catalog::{Msg, Text};
 
 /// Trims, lowercases and strips Latin diacritics (á -> a, ñ -> n, ç -> c),
 /// and folds inner runs of white space to one space.
