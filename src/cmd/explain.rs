@@ -1,8 +1,12 @@
 //! `plazo explain`: one ticket's timeline, interval by interval, with
 //! running totals against its targets, the deadlines and the verdict.
+//! The engine builds the explanation ([`plazo::engine::explain`]); the
+//! report layer words it in the chosen language
+//! ([`plazo::report::explain`]).
 
 use clap::Args;
 use plazo::Error;
+use plazo::text::msg;
 
 use super::Global;
 use super::common::DataArgs;
@@ -19,33 +23,29 @@ pub struct ExplainArgs {
     detail: bool,
 }
 
-pub fn run(a: ExplainArgs, _g: &Global) -> anyhow::Result<()> {
+pub fn run(a: ExplainArgs, g: &Global) -> anyhow::Result<()> {
     // The plan: everything checked before the tables are read.
     let plan = a.data.plan()?;
     let loaded = plan.load()?;
     let engine = loaded.engine()?;
     let Some(&i) = loaded.ds.by_id.get(a.ticket.trim()) else {
-        return Err(Error::input(
-            format!(
-                "el ticket {:?} no está en {}; revise el número",
-                a.ticket,
-                a.data.tickets.display()
-            ),
-            format!(
-                "ticket {:?} is not in {}; check the number",
-                a.ticket,
-                a.data.tickets.display()
-            ),
+        return Err(Error::input_msg(
+            msg::explain::TICKET_NOT_FOUND,
+            &[
+                ("ticket", &format!("{:?}", a.ticket)),
+                ("file", &a.data.tickets.display()),
+            ],
         )
         .into());
     };
-    let (_, text) = plazo::engine::explain::explain(
+    let x = plazo::engine::explain::explain(
         &engine,
         &loaded.policy,
         &loaded.ds,
         i as usize,
         a.detail,
     );
+    let text = plazo::report::explain::render(&x, g.lang);
     use std::io::Write;
     std::io::stdout().write_all(text.as_bytes())?;
     Ok(())

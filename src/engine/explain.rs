@@ -1,530 +1,737 @@
-//! `plazo explain`: one ticket's timeline as a table a coordinator can
-//! show a contractor when a breach is disputed.
+//! `plazo explain`, the data: one ticket's timeline as an
+//! [`Explanation`], values and enums only, for a coordinator to show a
+//! contractor when a breach is disputed.
 //!
-//! Each interval of the timeline with its canonical state, the source
-//! label that began it, start, end, wall and business duration, what it
-//! counted as, and the running resolution total against the target; then
-//! the deadlines and the verdict with its reason. Spanish by default.
+//! The header facts (ticket, policy, attributes, opening, the clock's
+//! start, the values the target rule was chosen with, the targets and
+//! where each came from), each interval of the timeline ([`Segment`]:
+//! canonical state, the source label that began it, start, end, business
+//! time, what it counted as, the running resolution total), then the
+//! totals, the two verdicts, the close and the exclusion with the facts
+//! behind it ([`Outcome`]).
+//!
+//! Words come later: [`crate::report::explain`] renders an explanation as
+//! the text table `plazo explain` prints, in a given language; the same
+//! data can become a sheet or a page.
 
-use std::fmt::Write as _;
+use std::path::PathBuf;
 
-use chrono::Datelike;
+use chrono_tz::Tz;
 
-use crate::engine::{Class, Engine, Exclusion, SlaRow, Span};
-use crate::model::dataset::{Attr, Dataset};
-use crate::policy::State;
-use crate::text::lang::{Lang, current};
-use crate::time::{BizDuration, Instant, hms};
+use crate::engine::match_event;
+use crate::engine::{Class, Engine, Exclusion, SlaRow, Span, event_value};
+use crate::model::dataset::{Attr, Dataset, Event, Ticket};
+use crate::policy::{Field, Policy, State, TargetRule};
+use crate::time::{BizDuration, Instant};
 
-/// Renders the explanation of ticket `i` under `engine`. With `detail`,
-/// each interval also lists the working periods that counted inside it.
+/// One ticket's explanation at the engine's cutoff.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Explanation {
+    /// Who the ticket is and which targets apply.
+    pub header: Header,
+    /// The timeline, interval by interval, in order.
+    pub segments: Vec<Segment>,
+    /// Totals, verdicts, close and exclusion.
+    pub outcome: Outcome,
+}
+
+/// The facts printed above the timeline.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Header {
+    /// `ticket_id`.
+    pub id: String,
+    /// The `title` (or `titulo`, `título`) column, when present and not
+    /// empty.
+    pub title: Option<String>,
+    /// The policy's `name`.
+    pub policy_name: String,
+    /// The policy file, as given.
+    pub policy_path: PathBuf,
+    /// The policy's time zone: every instant is shown in it.
+    pub tz: Tz,
+    /// The cutoff, Unix seconds.
+    pub cutoff: i64,
+    /// The non-empty descriptive columns among type, priority, category,
+    /// group and assignee, in that order, with their values.
+    pub attributes: Vec<(Attr, String)>,
+    /// `opened_at`, Unix seconds.
+    pub opened_at: i64,
+    /// Where the clocks start, when `[clock] start` moves them.
+    pub clock_start: Option<ClockStart>,
+    /// The values an event set (`[matching] from_events`) that differ
+    /// from the tickets table's and chose the target rule.
+    pub matched: Vec<MatchedValue>,
+    /// The ticket's own targets (`[targets_from_ticket]`), when it
+    /// carries at least one.
+    pub own_targets: Option<OwnTargets>,
+    /// The `[[targets]]` rule applied; `None` when no rule matches.
+    pub rule: Option<AppliedRule>,
+}
+
+/// The clocks start at a column's instant, before `opened_at`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClockStart {
+    /// The instant, Unix seconds.
+    pub at: i64,
+    /// The tickets column it was read from (`[clock] start`).
+    pub column: String,
+}
+
+/// A value the target rule was chosen with, set by an event.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MatchedValue {
+    /// [`Attr::Priority`] or [`Attr::Group`].
+    pub attr: Attr,
+    /// The value the event set.
+    pub value: String,
+    /// When that event happened, Unix seconds.
+    pub set_at: i64,
+    /// The tickets table's value.
+    pub table_value: String,
+}
+
+/// The ticket's own targets, one per measure.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OwnTargets {
+    /// The response target.
+    pub response: OwnTarget,
+    /// The resolution target.
+    pub resolution: OwnTarget,
+}
+
+/// Where one measure's target comes from under `[targets_from_ticket]`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OwnTarget {
+    /// The ticket's own cell.
+    Column {
+        /// The target read.
+        target: BizDuration,
+        /// The column it was read from.
+        column: String,
+    },
+    /// The ticket does not carry it: its rule's applies.
+    Rule,
+    /// Neither the ticket nor a rule gives one.
+    NotMeasured,
+}
+
+/// The `[[targets]]` rule applied, and what each of its targets became.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AppliedRule {
+    /// 0-based position in the policy (`targets[i]`).
+    pub index: usize,
+    /// The rule's label (`name`, or its match keys).
+    pub label: String,
+    /// The response target.
+    pub response: RuleTarget,
+    /// The resolution target.
+    pub resolution: RuleTarget,
+}
+
+/// What one of the rule's targets became for this ticket.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RuleTarget {
+    /// The rule's target, in business seconds for this ticket.
+    Applied {
+        /// As written in the policy.
+        target: BizDuration,
+        /// In business seconds from the clock's start.
+        business_s: i64,
+    },
+    /// The rule sets one, but the ticket's own target applies.
+    Unused(BizDuration),
+    /// The rule sets none; the ticket's own target applies.
+    NotSet,
+    /// Not measured.
+    NotMeasured,
+}
+
+/// One interval of the timeline.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Segment {
+    /// The canonical state held.
+    pub state: State,
+    /// What began it.
+    pub source: Source,
+    /// Start, Unix seconds.
+    pub start: i64,
+    /// End, Unix seconds.
+    pub end: i64,
+    /// Business seconds inside.
+    pub business_s: i64,
+    /// What those seconds counted as.
+    pub counts_as: CountsAs,
+    /// Resolution business seconds counted up to its end.
+    pub resolution_so_far_s: i64,
+    /// The working periods inside (start, end; Unix seconds), when the
+    /// detail was asked for; empty otherwise.
+    pub working: Vec<(i64, i64)>,
+}
+
+/// What began an interval.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// The opening (or the clock's start).
+    Opening,
+    /// An event, by its source status label.
+    Label(String),
+}
+
+/// What an interval's business time counted as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CountsAs {
+    /// New and not yet responded: both clocks run.
+    ResponseAndResolution,
+    /// The resolution clock runs.
+    Resolution,
+    /// Paused: no clock runs.
+    Pause,
+    /// Solved or closed in the final run: after the solution.
+    AfterSolution,
+    /// Solved or closed, then reopened: not counted.
+    SolvedBeforeReopen,
+    /// Cancelled: not counted.
+    Cancelled,
+}
+
+/// Totals and verdicts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Outcome {
+    /// Business seconds paused.
+    pub paused_s: i64,
+    /// Business seconds solved before a reopen.
+    pub solved_before_reopen_s: i64,
+    /// Reopens.
+    pub reopen_count: u32,
+    /// The canonical state at the cutoff (`None`: not opened yet).
+    pub state: Option<State>,
+    /// The last survey answered by the cutoff.
+    pub survey: Option<SurveyAnswer>,
+    /// The response measure.
+    pub response: Measure,
+    /// The resolution measure.
+    pub resolution: Measure,
+    /// The close, when the ticket is closed.
+    pub closed: Option<Closed>,
+    /// Why it is left out of compliance, with the facts behind it.
+    pub excluded: Option<Excluded>,
+}
+
+/// A survey answer.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SurveyAnswer {
+    /// The score.
+    pub score: f64,
+    /// When it was answered, Unix seconds.
+    pub answered_at: i64,
+}
+
+/// One measure (response or resolution) and its verdict.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Measure {
+    /// Business seconds counted.
+    pub used_s: i64,
+    /// The target in business seconds.
+    pub target_s: Option<i64>,
+    /// The verdict.
+    pub verdict: Verdict,
+    /// When it was reached (responded, solved).
+    pub reached_at: Option<i64>,
+    /// When the target is (was) due.
+    pub due_at: Option<i64>,
+}
+
+/// A measure's verdict.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// No target: only the time counted.
+    NoTarget,
+    /// Finished within its target.
+    Met,
+    /// Finished over its target.
+    Breached {
+        /// Business seconds over the target.
+        by_s: i64,
+    },
+    /// Unfinished at the cutoff, and how it stands.
+    Unfinished(Class),
+    /// Targeted, but neither finished nor running (a cancelled ticket).
+    Undecided,
+}
+
+/// The close.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Closed {
+    /// When the final closed run began, Unix seconds.
+    pub at: i64,
+    /// What is worth saying about it.
+    pub note: CloseNote,
+}
+
+/// What is worth saying about a close.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CloseNote {
+    /// Nothing.
+    Plain,
+    /// Closed automatically: the closing note says so
+    /// (`[close] auto_close_notes`).
+    AutoByNote,
+    /// Closed automatically, without a survey answer.
+    AutoNoSurvey,
+    /// Closed after the closing deadline.
+    Late,
+}
+
+/// The exclusion and the facts that caused it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Excluded {
+    /// The reason.
+    pub reason: Exclusion,
+    /// The values behind it.
+    pub facts: ExclusionFacts,
+}
+
+/// The values behind an exclusion.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ExclusionFacts {
+    /// Nothing more to show (cancelled, excluded type or category,
+    /// opened after the cutoff).
+    None,
+    /// More affected users than the policy's limit.
+    Massive {
+        /// The ticket's `affected_users`.
+        affected_users: i64,
+        /// `[exclude] massive_affected_users`.
+        limit: i64,
+    },
+    /// The values no `[[targets]]` rule matched (priority and group as
+    /// `[matching] from_events` chose them).
+    NoTarget {
+        /// `type`.
+        type_: String,
+        /// `priority`.
+        priority: String,
+        /// `category`.
+        category: String,
+        /// `service`.
+        service: String,
+        /// `group`.
+        group: String,
+    },
+    /// A named `[[exclude.rules]]` entry.
+    Rule {
+        /// Its position in the policy.
+        index: u16,
+        /// Its `reason`.
+        reason: String,
+        /// Its `description`.
+        description: String,
+        /// The ticket's values its conditions looked at.
+        seen: Vec<RuleFact>,
+    },
+}
+
+/// A value a named exclusion rule looked at.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RuleFact {
+    /// The rule's column and the ticket's value in it.
+    Column {
+        /// The column.
+        column: String,
+        /// The ticket's value.
+        value: String,
+    },
+    /// The source label of the last event by the cutoff.
+    LastStatus(String),
+    /// The opening instant, Unix seconds.
+    Opened(i64),
+}
+
+/// Explains ticket `i` under `engine` (bound to `policy` and `ds`). With
+/// `detail`, each segment also lists the working periods inside it.
 pub fn explain(
     engine: &Engine<'_>,
-    policy: &crate::Policy,
+    policy: &Policy,
     ds: &Dataset,
     i: usize,
     detail: bool,
-) -> (SlaRow, String) {
-    let lang = current();
-    let tz = policy.tz();
-    let cal = policy.calendar();
-    let t = &ds.tickets[i];
-    let evs = ds.events_of(i);
+) -> Explanation {
     let mut spans: Vec<Span> = Vec::new();
     let row = engine.evaluate_ticket_traced(i, |s| spans.push(s));
+    let x = Subject {
+        engine,
+        policy,
+        ds,
+        i,
+        t: &ds.tickets[i],
+    };
+    Explanation {
+        header: x.header(&row),
+        segments: x.segments(&spans, &row, detail),
+        outcome: x.outcome(&row),
+    }
+}
 
-    let tr = |es: &'static str, en: &'static str| lang.pick(es, en);
-    let when = |t: i64| local(Instant::from_unix(t), tz, lang);
-    let mut o = String::new();
-    let title = ds
-        .extra_columns
-        .iter()
-        .position(|c| c == "title" || c == "titulo" || c == "título")
-        .map(|k| ds.strings.get(t.extra[k]).to_string())
-        .unwrap_or_default();
-    let _ = writeln!(
-        o,
-        "{} {}{}",
-        tr("Ticket", "Ticket"),
-        t.id,
-        if title.is_empty() {
-            String::new()
-        } else {
-            format!(" — {title}")
-        }
-    );
-    let _ = writeln!(
-        o,
-        "{}: {} ({}) · {}: {}",
-        tr("Política", "Policy"),
-        policy.name(),
-        policy.path().display(),
-        tr("corte", "cutoff"),
-        when(engine.cutoff())
-    );
-    let attrs: Vec<String> = [
-        (Attr::Type, tr("tipo", "type")),
-        (Attr::Priority, tr("prioridad", "priority")),
-        (Attr::Category, tr("categoría", "category")),
-        (Attr::Group, tr("grupo", "group")),
-        (Attr::Assignee, tr("técnico", "assignee")),
-    ]
-    .iter()
-    .filter(|(a, _)| !ds.strings.get(t.attr(*a)).is_empty())
-    .map(|(a, n)| format!("{n}: {}", ds.strings.get(t.attr(*a))))
-    .collect();
-    if !attrs.is_empty() {
-        let _ = writeln!(o, "{}", attrs.join(" · "));
+/// The ticket being explained, with what explaining it reads.
+struct Subject<'a> {
+    engine: &'a Engine<'a>,
+    policy: &'a Policy,
+    ds: &'a Dataset,
+    i: usize,
+    t: &'a Ticket,
+}
+
+impl Subject<'_> {
+    /// An interned string, owned.
+    fn s(&self, id: u32) -> String {
+        self.ds.strings.get(id).to_string()
     }
-    let _ = writeln!(o, "{}: {}", tr("Abierto", "Opened"), when(t.opened_at));
-    let start = engine.clock_start_of(i);
-    if let (Some(col), true) = (policy.clock_start(), start != t.opened_at) {
-        let _ = writeln!(
-            o,
-            "{}: {} ({col}, [clock] start)",
-            tr("Los relojes empiezan", "The clocks start"),
-            when(start),
-        );
-    }
-    // The value the target rule was chosen with: the tickets table's, or
-    // with `[matching] from_events` the last one an event set.
-    use crate::policy::Field;
-    let set_by = |f: Field| {
-        crate::engine::match_event(policy, ds, i, engine.cutoff(), f)
-    };
-    let matched = |a: Attr, f: Field| {
-        set_by(f).map_or(t.attr(a), |e| crate::engine::event_value(e, f))
-    };
-    // Values the target rule was chosen with, when events changed them.
-    for &f in policy.match_from_events() {
-        let (attr, name) = match f {
-            Field::Priority => (Attr::Priority, tr("prioridad", "priority")),
-            _ => (Attr::Group, tr("grupo", "group")),
+
+    /// The facts above the timeline.
+    fn header(&self, row: &SlaRow) -> Header {
+        let (t, policy) = (self.t, self.policy);
+        let start = self.engine.clock_start_of(self.i);
+        let clock_start = match (policy.clock_start(), start != t.opened_at) {
+            (Some(col), true) => Some(ClockStart {
+                at: start,
+                column: col.to_string(),
+            }),
+            _ => None,
         };
-        let val = matched(attr, f);
-        if let Some(e) = set_by(f).filter(|_| val != t.attr(attr)) {
-            let _ = writeln!(
-                o,
-                "{}: {name} = {} ({} {}; {} {:?})",
-                tr("Para elegir el ANS", "For the target rule"),
-                ds.strings.get(val),
-                tr("fijada por el evento del", "set by the event of"),
-                when(e.at),
-                tr("en la tabla de tickets", "in the tickets table"),
-                ds.strings.get(t.attr(attr)),
-            );
+        let own = self.engine.ticket_targets(self.i);
+        let rule = self.engine.rule_of(self.i).map(|r| &policy.targets()[r]);
+        Header {
+            id: t.id.to_string(),
+            title: self.title(),
+            policy_name: policy.name().to_string(),
+            policy_path: policy.path().to_path_buf(),
+            tz: policy.tz(),
+            cutoff: self.engine.cutoff(),
+            attributes: self.attributes(),
+            opened_at: t.opened_at,
+            clock_start,
+            matched: self.matched_values(),
+            own_targets: self.own_targets(own, rule),
+            rule: rule.map(|r| applied_rule(r, row, own)),
         }
     }
-    let own = engine.ticket_targets(i);
-    let rule = engine.rule_of(i).map(|r| &policy.targets()[r]);
-    if let (Some(spec), true) =
-        (policy.targets_from_ticket(), own != [None, None])
-    {
-        // For a measure the ticket does not carry: its rule's, if any.
-        let d = |d: Option<BizDuration>,
-                 col: &Option<String>,
-                 from_rule: Option<BizDuration>| match (d, col)
-        {
-            (Some(d), Some(c)) => format!("{d} ({c})"),
-            _ if from_rule.is_some() => {
-                tr("el de la regla", "the rule's").to_string()
-            }
-            _ => tr("no se mide", "not measured").to_string(),
-        };
-        let _ = writeln!(
-            o,
-            "{}: {} {}, {} {}",
-            tr(
-                "ANS propio del ticket (prevalece sobre la regla)",
-                "The ticket's own target (wins over the rule)"
-            ),
-            tr("respuesta", "response"),
-            d(own[0], &spec.response, rule.and_then(|r| r.response)),
-            tr("solución", "resolution"),
-            d(own[1], &spec.resolution, rule.and_then(|r| r.resolution)),
-        );
+
+    /// The `title` column (or `titulo`, `título`), when not empty.
+    fn title(&self) -> Option<String> {
+        self.ds
+            .extra_columns
+            .iter()
+            .position(|c| c == "title" || c == "titulo" || c == "título")
+            .map(|k| self.s(self.t.extra[k]))
+            .filter(|s| !s.is_empty())
     }
-    match rule {
-        Some(rule) => {
-            let d = |d: Option<BizDuration>, s: Option<i64>, mine: bool| match (
-                d, s,
-            ) {
-                (Some(d), _) if mine => format!(
-                    "{d} ({})",
-                    tr(
-                        "no se usa: vale el del ticket",
-                        "unused: the ticket's applies"
-                    )
-                ),
-                (Some(d), Some(s)) => {
-                    format!("{d} ({} {})", hms(s), tr("hábiles", "business"))
-                }
-                (None, _) if mine => tr(
-                    "no lo fija: vale el del ticket",
-                    "not set: the ticket's applies",
-                )
-                .to_string(),
-                _ => tr("no se mide", "not measured").to_string(),
+
+    /// The non-empty attributes explain shows, in order.
+    fn attributes(&self) -> Vec<(Attr, String)> {
+        [
+            Attr::Type,
+            Attr::Priority,
+            Attr::Category,
+            Attr::Group,
+            Attr::Assignee,
+        ]
+        .into_iter()
+        .map(|a| (a, self.s(self.t.attr(a))))
+        .filter(|(_, v)| !v.is_empty())
+        .collect()
+    }
+
+    /// The last event that set `f` by the cutoff, under `[matching]
+    /// from_events`.
+    fn set_by(&self, f: Field) -> Option<&Event> {
+        match_event(self.policy, self.ds, self.i, self.engine.cutoff(), f)
+    }
+
+    /// The value of `a` the target rule was chosen with: the tickets
+    /// table's, or with `[matching] from_events` the last one an event
+    /// set.
+    fn matched(&self, a: Attr, f: Field) -> u32 {
+        self.set_by(f).map_or(self.t.attr(a), |e| event_value(e, f))
+    }
+
+    /// Values the target rule was chosen with, when events changed them.
+    fn matched_values(&self) -> Vec<MatchedValue> {
+        let mut out = Vec::new();
+        for &f in self.policy.match_from_events() {
+            let attr = match f {
+                Field::Priority => Attr::Priority,
+                _ => Attr::Group,
             };
-            let _ = writeln!(
-                o,
-                "{}: targets[{}] ({}): {} {}, {} {}",
-                tr("ANS aplicado", "Target rule"),
-                rule.index,
-                rule.label,
-                tr("respuesta", "response"),
-                d(rule.response, row.response_target_s, own[0].is_some()),
-                tr("solución", "resolution"),
-                d(rule.resolution, row.resolution_target_s, own[1].is_some()),
-            );
+            let val = self.matched(attr, f);
+            let table = self.t.attr(attr);
+            if let Some(e) = self.set_by(f).filter(|_| val != table) {
+                out.push(MatchedValue {
+                    attr,
+                    value: self.s(val),
+                    set_at: e.at,
+                    table_value: self.s(table),
+                });
+            }
         }
-        None => {
-            let _ = writeln!(
-                o,
-                "{}",
-                tr(
-                    "ANS aplicado: ninguno (ninguna regla de [[targets]] coincide)",
-                    "Target rule: none (no [[targets]] rule matches)"
-                )
-            );
-        }
+        out
     }
-    let _ = writeln!(o);
 
-    // The table.
-    let headers = [
-        "#",
-        tr("estado", "state"),
-        tr("etiqueta origen", "source label"),
-        tr("inicio", "start"),
-        tr("fin", "end"),
-        tr("duración", "wall"),
-        tr("hábil", "business"),
-        tr("cuenta como", "counts as"),
-        tr("solución acum.", "resolution so far"),
-    ];
-    let mut table: Vec<Vec<String>> =
-        vec![headers.iter().map(|s| s.to_string()).collect()];
-    let mut acc = 0i64;
-    let mut responded = false;
-    for (k, s) in spans.iter().enumerate() {
-        let label = match s.event {
-            None => tr("(apertura)", "(opening)").to_string(),
-            Some(e) => ds.strings.get(evs[e].status).to_string(),
-        };
-        let final_run = row.solved_at.is_some_and(|sa| s.start >= sa);
-        let counts = match s.state {
-            State::New | State::Open => {
-                acc += s.business_s;
-                if !responded && s.state == State::New {
-                    tr("respuesta + solución", "response + resolution")
-                } else {
-                    tr("solución", "resolution")
-                }
-            }
-            State::Paused => tr("pausa (no cuenta)", "pause (not counted)"),
-            State::Solved | State::Closed if final_run => {
-                tr("después de la solución", "after the solution")
-            }
-            State::Solved | State::Closed => tr(
-                "resuelto antes de reabrir (no cuenta)",
-                "solved before a reopen (not counted)",
-            ),
-            State::Cancelled => {
-                tr("anulado (no cuenta)", "cancelled (not counted)")
-            }
-        };
-        if s.state != State::New {
-            responded = true;
+    /// With `[targets_from_ticket]` and a ticket that carries a target:
+    /// where each measure's target comes from.
+    fn own_targets(
+        &self,
+        own: [Option<BizDuration>; 2],
+        rule: Option<&TargetRule>,
+    ) -> Option<OwnTargets> {
+        let spec = self.policy.targets_from_ticket()?;
+        if own == [None, None] {
+            return None;
         }
-        table.push(vec![
-            (k + 1).to_string(),
-            s.state.label(lang).to_string(),
-            label,
-            when(s.start),
-            when(s.end),
-            hms(s.end - s.start),
-            hms(s.business_s),
-            counts.to_string(),
-            match row.resolution_target_s {
-                Some(tg) if tg > 0 => format!(
-                    "{} ({:.0}%)",
-                    hms(acc),
-                    acc as f64 * 100.0 / tg as f64
-                ),
-                _ => hms(acc),
-            },
-        ]);
-        if detail {
-            for (a, b) in cal.working_intervals(
-                Instant::from_unix(s.start),
-                Instant::from_unix(s.end),
-            ) {
-                table.push(vec![
-                    String::new(),
-                    String::new(),
-                    format!("  {}", tr("hábil", "working")),
-                    when(a.unix()),
-                    when(b.unix()),
-                    String::new(),
-                    hms(b.unix() - a.unix()),
-                    String::new(),
-                    String::new(),
-                ]);
-            }
-        }
-    }
-    render_table(&mut o, &table);
-    let _ = writeln!(o);
-
-    // Totals and verdicts.
-    let _ = writeln!(
-        o,
-        "{}: {} {} · {}: {} · {}: {}",
-        tr("Tiempo hábil en pausa", "Business time paused"),
-        hms(row.paused_s),
-        if row.solved_before_reopen_s > 0 {
-            format!(
-                "({} {})",
-                tr(
-                    "más resuelto antes de reabrir",
-                    "plus solved before a reopen"
-                ),
-                hms(row.solved_before_reopen_s)
-            )
-        } else {
-            String::new()
-        },
-        tr("reaperturas", "reopens"),
-        row.reopen_count,
-        tr("estado al corte", "state at cutoff"),
-        row.state.map_or("", |s| s.label(lang)),
-    );
-    if let Some(s) = row.survey_score {
-        let _ = writeln!(
-            o,
-            "{}: {s} ({})",
-            tr("Encuesta", "Survey"),
-            when(row.survey_answered_at.unwrap_or_default())
-        );
-    }
-    let verdict = |name: &str,
-                   used: i64,
-                   target: Option<i64>,
-                   met: Option<bool>,
-                   class: Option<Class>,
-                   at: Option<i64>,
-                   due: Option<i64>|
-     -> String {
-        let Some(tg) = target else {
-            return format!(
-                "{name}: {} {} ({})",
-                hms(used),
-                tr("hábiles", "business"),
-                tr("sin objetivo", "no target")
-            );
-        };
-        let due_s = due
-            .map(|d| format!("; {} {}", tr("vence", "due"), when(d)))
-            .unwrap_or_default();
-        match (met, class) {
-            (Some(true), _) => format!(
-                "{name}: {} {} {} {} → {}{}",
-                hms(used),
-                tr("hábiles, dentro de", "business, within"),
-                hms(tg),
-                at.map(|a| format!("({})", when(a))).unwrap_or_default(),
-                tr("CUMPLE", "MET"),
-                due_s
-            ),
-            (Some(false), _) => format!(
-                "{name}: {} {} {} {} → {} {} {}{}",
-                hms(used),
-                tr("hábiles, objetivo", "business, target"),
-                hms(tg),
-                at.map(|a| format!("({})", when(a))).unwrap_or_default(),
-                tr("INCUMPLE por", "BREACHED by"),
-                hms(used - tg),
-                tr("hábiles", "business"),
-                due_s
-            ),
-            (None, Some(c)) => format!(
-                "{name}: {} {} {} {} → {}{}",
-                hms(used),
-                tr(
-                    "hábiles al corte, objetivo",
-                    "business at the cutoff, target"
-                ),
-                hms(tg),
-                tr("(sin terminar)", "(unfinished)"),
-                match c {
-                    Class::Breached => tr("VENCIDO", "BREACHED"),
-                    Class::AtRisk =>
-                        tr("EN RIESGO (≥ 80 %)", "AT RISK (≥ 80%)"),
-                    Class::OnTrack => tr("A TIEMPO", "ON TRACK"),
+        // For a measure the ticket does not carry: its rule's, if any.
+        let one =
+            |d: Option<BizDuration>,
+             col: &Option<String>,
+             from_rule: Option<BizDuration>| match (d, col) {
+                (Some(target), Some(c)) => OwnTarget::Column {
+                    target,
+                    column: c.clone(),
                 },
-                due_s
+                _ if from_rule.is_some() => OwnTarget::Rule,
+                _ => OwnTarget::NotMeasured,
+            };
+        Some(OwnTargets {
+            response: one(
+                own[0],
+                &spec.response,
+                rule.and_then(|r| r.response),
             ),
-            _ => format!("{name}: {}", hms(used)),
-        }
-    };
-    let _ = writeln!(
-        o,
-        "{}",
-        verdict(
-            tr("Respuesta", "Response"),
-            row.response_s,
-            row.response_target_s,
-            row.response_met,
-            row.response_class,
-            row.responded_at,
-            row.response_due_at
-        )
-    );
-    let _ = writeln!(
-        o,
-        "{}",
-        verdict(
-            tr("Solución", "Resolution"),
-            row.resolution_s,
-            row.resolution_target_s,
-            row.resolution_met,
-            row.resolution_class,
-            row.solved_at,
-            row.resolution_due_at
-        )
-    );
-    if let Some(c) = row.closed_at {
-        let by_note = !policy.auto_close_notes().is_empty();
-        let extra = match (row.auto_closed, row.close_late) {
-            (Some(true), _) if by_note => format!(
-                " ({})",
-                tr(
-                    "cierre automático: la nota del cierre lo dice",
-                    "automatic close: the closing note says so"
-                )
+            resolution: one(
+                own[1],
+                &spec.resolution,
+                rule.and_then(|r| r.resolution),
             ),
-            (Some(true), _) => format!(
-                " ({})",
-                tr(
-                    "cierre automático sin respuesta a la encuesta",
-                    "auto-closed without a survey answer"
-                )
-            ),
-            (_, Some(true)) => format!(
-                " ({})",
-                tr(
-                    "cerrado después del plazo de cierre",
-                    "closed after the closing deadline"
-                )
-            ),
-            _ => String::new(),
-        };
-        let _ = writeln!(o, "{}: {}{extra}", tr("Cerrado", "Closed"), when(c));
+        })
     }
-    if let Some(x) = row.excluded {
-        let why = match x {
-            Exclusion::Massive => format!(
-                " (affected_users {} > {})",
-                t.affected_users.unwrap_or_default(),
-                policy
+
+    /// The timeline's intervals, with what each counted as and the
+    /// running resolution total.
+    fn segments(
+        &self,
+        spans: &[Span],
+        row: &SlaRow,
+        detail: bool,
+    ) -> Vec<Segment> {
+        let evs = self.ds.events_of(self.i);
+        let cal = self.policy.calendar();
+        let mut acc = 0i64;
+        let mut responded = false;
+        let mut out = Vec::with_capacity(spans.len());
+        for s in spans {
+            let final_run = row.solved_at.is_some_and(|sa| s.start >= sa);
+            let counts_as = counts_as(s.state, responded, final_run);
+            if matches!(s.state, State::New | State::Open) {
+                acc += s.business_s;
+            }
+            if s.state != State::New {
+                responded = true;
+            }
+            let working = if detail {
+                cal.working_intervals(
+                    Instant::from_unix(s.start),
+                    Instant::from_unix(s.end),
+                )
+                .into_iter()
+                .map(|(a, b)| (a.unix(), b.unix()))
+                .collect()
+            } else {
+                Vec::new()
+            };
+            out.push(Segment {
+                state: s.state,
+                source: match s.event {
+                    None => Source::Opening,
+                    Some(e) => Source::Label(self.s(evs[e].status)),
+                },
+                start: s.start,
+                end: s.end,
+                business_s: s.business_s,
+                counts_as,
+                resolution_so_far_s: acc,
+                working,
+            });
+        }
+        out
+    }
+
+    /// Totals, verdicts, close and exclusion from the row.
+    fn outcome(&self, row: &SlaRow) -> Outcome {
+        Outcome {
+            paused_s: row.paused_s,
+            solved_before_reopen_s: row.solved_before_reopen_s,
+            reopen_count: row.reopen_count,
+            state: row.state,
+            survey: row.survey_score.map(|score| SurveyAnswer {
+                score,
+                answered_at: row.survey_answered_at.unwrap_or_default(),
+            }),
+            response: measure(
+                row.response_s,
+                row.response_target_s,
+                row.response_met,
+                row.response_class,
+                row.responded_at,
+                row.response_due_at,
+            ),
+            resolution: measure(
+                row.resolution_s,
+                row.resolution_target_s,
+                row.resolution_met,
+                row.resolution_class,
+                row.solved_at,
+                row.resolution_due_at,
+            ),
+            closed: row.closed_at.map(|at| Closed {
+                at,
+                note: close_note(row, self.policy),
+            }),
+            excluded: row.excluded.map(|reason| Excluded {
+                reason,
+                facts: self.exclusion_facts(reason),
+            }),
+        }
+    }
+
+    /// The values behind exclusion `x`.
+    fn exclusion_facts(&self, x: Exclusion) -> ExclusionFacts {
+        let (t, policy) = (self.t, self.policy);
+        match x {
+            Exclusion::Massive => ExclusionFacts::Massive {
+                affected_users: t.affected_users.unwrap_or_default(),
+                limit: policy
                     .exclusions()
                     .massive_affected_users
-                    .unwrap_or_default()
-            ),
-            Exclusion::NoTarget => format!(
-                " ({}: type={:?}, priority={:?}, category={:?}, service={:?}, group={:?})",
-                tr("valores del ticket", "ticket values"),
-                ds.strings.get(t.attr(Attr::Type)),
-                ds.strings.get(matched(Attr::Priority, Field::Priority)),
-                ds.strings.get(t.attr(Attr::Category)),
-                ds.strings.get(t.attr(Attr::Service)),
-                ds.strings.get(matched(Attr::Group, Field::Group)),
-            ),
-            Exclusion::Rule(k) => {
-                let r = &policy.exclusions().rules[usize::from(k)];
-                let mut seen = Vec::new();
-                if let Some((column, _)) = &r.column {
-                    let v = ds
-                        .column(column)
-                        .map_or("", |c| ds.strings.get(c.of(t)));
-                    seen.push(format!("{column} = {v:?}"));
-                }
-                if r.final_status.is_some() {
-                    let last = evs
-                        .iter()
-                        .rev()
-                        .find(|e| e.at <= engine.cutoff())
-                        .map_or("", |e| ds.strings.get(e.status));
-                    seen.push(format!(
-                        "{} {last:?}",
-                        tr("último estado", "last status")
-                    ));
-                }
-                if r.opened_between.is_some() {
-                    seen.push(format!(
-                        "{} {}",
-                        tr("abierto", "opened"),
-                        when(t.opened_at)
-                    ));
-                }
-                format!(
-                    " (exclude.rules[{k}] {}: {})",
-                    r.reason,
-                    seen.join(", ")
-                )
-            }
-            _ => String::new(),
-        };
-        let _ = writeln!(
-            o,
-            "{}: {}{why} — {}",
-            tr("EXCLUIDO", "EXCLUDED"),
-            x.describe_in(policy, lang),
-            tr("no cuenta en el cumplimiento", "left out of compliance"),
-        );
+                    .unwrap_or_default(),
+            },
+            Exclusion::NoTarget => ExclusionFacts::NoTarget {
+                type_: self.s(t.attr(Attr::Type)),
+                priority: self
+                    .s(self.matched(Attr::Priority, Field::Priority)),
+                category: self.s(t.attr(Attr::Category)),
+                service: self.s(t.attr(Attr::Service)),
+                group: self.s(self.matched(Attr::Group, Field::Group)),
+            },
+            Exclusion::Rule(k) => self.rule_facts(k),
+            _ => ExclusionFacts::None,
+        }
     }
-    (row, o)
+
+    /// The named rule `k` and the ticket's values its conditions read.
+    fn rule_facts(&self, k: u16) -> ExclusionFacts {
+        let (t, ds) = (self.t, self.ds);
+        let r = &self.policy.exclusions().rules[usize::from(k)];
+        let mut seen = Vec::new();
+        if let Some((column, _)) = &r.column {
+            let value = ds.column(column).map_or(String::new(), |c| {
+                ds.strings.get(c.of(t)).to_string()
+            });
+            seen.push(RuleFact::Column {
+                column: column.clone(),
+                value,
+            });
+        }
+        if r.final_status.is_some() {
+            let last = ds
+                .events_of(self.i)
+                .iter()
+                .rev()
+                .find(|e| e.at <= self.engine.cutoff())
+                .map_or(String::new(), |e| self.s(e.status));
+            seen.push(RuleFact::LastStatus(last));
+        }
+        if r.opened_between.is_some() {
+            seen.push(RuleFact::Opened(t.opened_at));
+        }
+        ExclusionFacts::Rule {
+            index: k,
+            reason: r.reason.clone(),
+            description: r.description.clone(),
+            seen,
+        }
+    }
 }
 
-fn local(t: Instant, tz: chrono_tz::Tz, lang: Lang) -> String {
-    let z = t.in_zone(tz);
-    let wd = match (z.weekday(), lang) {
-        (chrono::Weekday::Mon, Lang::Es) => "lun",
-        (chrono::Weekday::Tue, Lang::Es) => "mar",
-        (chrono::Weekday::Wed, Lang::Es) => "mié",
-        (chrono::Weekday::Thu, Lang::Es) => "jue",
-        (chrono::Weekday::Fri, Lang::Es) => "vie",
-        (chrono::Weekday::Sat, Lang::Es) => "sáb",
-        (chrono::Weekday::Sun, Lang::Es) => "dom",
-        (d, _) => {
-            return format!(
-                "{} {}",
-                &format!("{d:?}")[..3],
-                z.format("%Y-%m-%d %H:%M:%S")
-            );
+/// What the rule's targets became, given the ticket's own (`own`).
+fn applied_rule(
+    rule: &TargetRule,
+    row: &SlaRow,
+    own: [Option<BizDuration>; 2],
+) -> AppliedRule {
+    let one = |d: Option<BizDuration>, s: Option<i64>, mine: bool| match (d, s)
+    {
+        (Some(d), _) if mine => RuleTarget::Unused(d),
+        (Some(target), Some(business_s)) => {
+            RuleTarget::Applied { target, business_s }
         }
+        (None, _) if mine => RuleTarget::NotSet,
+        _ => RuleTarget::NotMeasured,
     };
-    format!("{wd} {}", z.format("%Y-%m-%d %H:%M:%S"))
+    AppliedRule {
+        index: rule.index,
+        label: rule.label.clone(),
+        response: one(rule.response, row.response_target_s, own[0].is_some()),
+        resolution: one(
+            rule.resolution,
+            row.resolution_target_s,
+            own[1].is_some(),
+        ),
+    }
 }
 
-fn render_table(o: &mut String, rows: &[Vec<String>]) {
-    let n = rows[0].len();
-    let widths: Vec<usize> = (0..n)
-        .map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))
-        .collect();
-    for (k, r) in rows.iter().enumerate() {
-        let line: Vec<String> = r
-            .iter()
-            .enumerate()
-            .map(|(c, v)| {
-                format!("{v}{}", " ".repeat(widths[c] - v.chars().count()))
-            })
-            .collect();
-        let _ = writeln!(o, "{}", line.join("  ").trim_end());
-        if k == 0 {
-            let total: usize = widths.iter().sum::<usize>() + 2 * (n - 1);
-            let _ = writeln!(o, "{}", "-".repeat(total));
-        }
+/// What an interval in `state` counts as: `responded` once the state
+/// has left `new`; `final_run` from the solution on.
+fn counts_as(state: State, responded: bool, final_run: bool) -> CountsAs {
+    match state {
+        State::New if !responded => CountsAs::ResponseAndResolution,
+        State::New | State::Open => CountsAs::Resolution,
+        State::Paused => CountsAs::Pause,
+        State::Solved | State::Closed if final_run => CountsAs::AfterSolution,
+        State::Solved | State::Closed => CountsAs::SolvedBeforeReopen,
+        State::Cancelled => CountsAs::Cancelled,
+    }
+}
+
+/// A measure's verdict from its row fields.
+fn measure(
+    used_s: i64,
+    target_s: Option<i64>,
+    met: Option<bool>,
+    class: Option<Class>,
+    reached_at: Option<i64>,
+    due_at: Option<i64>,
+) -> Measure {
+    let verdict = match (target_s, met, class) {
+        (None, _, _) => Verdict::NoTarget,
+        (Some(_), Some(true), _) => Verdict::Met,
+        (Some(tg), Some(false), _) => Verdict::Breached { by_s: used_s - tg },
+        (Some(_), None, Some(c)) => Verdict::Unfinished(c),
+        (Some(_), None, None) => Verdict::Undecided,
+    };
+    Measure {
+        used_s,
+        target_s,
+        verdict,
+        reached_at,
+        due_at,
+    }
+}
+
+/// What is worth saying about the close of `row`.
+fn close_note(row: &SlaRow, policy: &Policy) -> CloseNote {
+    let by_note = !policy.auto_close_notes().is_empty();
+    match (row.auto_closed, row.close_late) {
+        (Some(true), _) if by_note => CloseNote::AutoByNote,
+        (Some(true), _) => CloseNote::AutoNoSurvey,
+        (_, Some(true)) => CloseNote::Late,
+        _ => CloseNote::Plain,
     }
 }

@@ -13,8 +13,12 @@
 //! Every file is written atomically (a temporary file, then a rename)
 //! and carries no clock time, so the same inputs give identical bytes.
 //! The rules behind each number are in `docs/INDICATORS.md`.
+//!
+//! [`explain`] renders one ticket's explanation (`plazo explain`) as
+//! text.
 
 pub mod charts;
+pub mod explain;
 pub mod queries;
 pub mod workbook;
 

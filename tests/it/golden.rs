@@ -24,7 +24,7 @@ use crate::util::{dataset, ok_stdout, plazo, root, tempdir};
 const BLESS_VAR: &str = "PLAZO_BLESS";
 const BLESS_HINT: &str = "PLAZO_BLESS=1 cargo test --test it golden";
 
-fn blessing() -> bool {
+pub(crate) fn blessing() -> bool {
     std::env::var(BLESS_VAR).is_ok_and(|v| v == "1")
 }
 
@@ -225,7 +225,7 @@ fn list(dir: &Path) -> BTreeSet<String> {
 
 /// With `bless`, makes `golden` hold exactly `files`; otherwise returns
 /// one message per missing, stale or differing file.
-fn compare_or_bless(
+pub(crate) fn compare_or_bless(
     golden: &Path,
     files: &BTreeMap<String, String>,
     bless: bool,

