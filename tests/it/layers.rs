@@ -284,3 +284,82 @@ fn the_check_finds_a_planted_violation() {
         ]
     );
 }
+
+/// The module graph as text: each layer with the layers it uses and its
+/// modules. docs/ARCHITECTURE.md holds it between two markers; this
+/// keeps the document true (re-bless with `PLAZO_BLESS=1`).
+fn module_graph(lib_rs: &str, files: &[(PathBuf, String)]) -> String {
+    let order = layer_order(lib_rs);
+    let mut reexports = root_reexports(lib_rs);
+    reexports.extend(exported_macros(files));
+    let mut out = String::new();
+    for layer in order.iter().rev() {
+        let mut used: Vec<&str> = Vec::new();
+        let mut modules: Vec<String> = Vec::new();
+        for (rel, text) in files {
+            let path = module_path(rel);
+            if path.first() != Some(layer) {
+                continue;
+            }
+            if path.len() > 1 {
+                modules.push(path[1..].join("::"));
+            }
+            for (_, u) in uses(rel, text, &reexports) {
+                let u = u.trim_start_matches("super::");
+                if let Some(o) = order.iter().find(|o| *o == u)
+                    && o != layer
+                    && !used.contains(&o.as_str())
+                {
+                    used.push(o.as_str());
+                }
+            }
+        }
+        modules.sort();
+        used.sort_by_key(|u| {
+            std::cmp::Reverse(order.iter().position(|o| o == u))
+        });
+        out.push_str(&format!(
+            "{layer:<11} -> {}\n",
+            if used.is_empty() {
+                "(nothing)".to_string()
+            } else {
+                used.join(", ")
+            }
+        ));
+        if !modules.is_empty() {
+            out.push_str(&format!("{:<11}    [{}]\n", "", modules.join(", ")));
+        }
+    }
+    out
+}
+
+#[test]
+fn architecture_doc_shows_the_module_graph() {
+    const START: &str =
+        "<!-- module-graph: written by tests/it/layers.rs -->\n```text\n";
+    const END: &str = "```\n<!-- /module-graph -->";
+    let src = root().join("src");
+    let lib_rs = std::fs::read_to_string(src.join("lib.rs")).unwrap();
+    let graph = module_graph(&lib_rs, &library_files(&src));
+    let doc_path = root().join("docs/ARCHITECTURE.md");
+    let doc = std::fs::read_to_string(&doc_path).unwrap();
+    let (a, b) = (
+        doc.find(START)
+            .expect("docs/ARCHITECTURE.md has the start marker"),
+        doc.find(END)
+            .expect("docs/ARCHITECTURE.md has the end marker"),
+    );
+    let now = &doc[a + START.len()..b];
+    if now != graph {
+        if crate::golden::blessing() {
+            let new =
+                format!("{}{graph}{}", &doc[..a + START.len()], &doc[b..]);
+            std::fs::write(&doc_path, new).unwrap();
+        } else {
+            panic!(
+                "docs/ARCHITECTURE.md's module graph is stale; re-bless with \
+                 PLAZO_BLESS=1 cargo test --test it layers\nnow:\n{graph}"
+            );
+        }
+    }
+}
