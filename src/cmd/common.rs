@@ -3,9 +3,9 @@
 use std::path::{Path, PathBuf};
 
 use clap::Args;
-use plazo::engine::Engine;
+use plazo::engine::{Engine, TicketCells};
 use plazo::model::dataset::{Dataset, Inputs};
-use plazo::text::lang::tr;
+use plazo::text::lang::{Lang, tr};
 use plazo::time::Instant;
 use plazo::{Error, Policy};
 
@@ -54,6 +54,8 @@ pub struct DataPlan {
 pub struct Loaded {
     pub policy: Policy,
     pub ds: Dataset,
+    /// The policy's ticket columns, read once.
+    pub cells: TicketCells,
     pub cutoff: Instant,
 }
 
@@ -109,8 +111,9 @@ impl DataArgs {
 }
 
 impl DataPlan {
-    /// Loads the tables and checks them (rejects; `--strict`).
-    pub fn load(self) -> anyhow::Result<Loaded> {
+    /// Loads the tables and checks them (rejects, with reasons in
+    /// `lang`; `--strict`).
+    pub fn load(self, lang: Lang) -> anyhow::Result<Loaded> {
         let DataPlan {
             policy,
             inputs,
@@ -121,8 +124,8 @@ impl DataPlan {
         let mut ds = Dataset::load(&inputs, policy.tz())?;
         // Unreadable cells of the policy's ticket columns: the tickets
         // are kept, the cells listed as rejects.
-        ds.rejects
-            .extend(plazo::engine::cell_rejects(&policy, &ds)?);
+        let cells = TicketCells::read(&policy, &ds, lang)?;
+        ds.rejects.extend(cells.rejects.iter().cloned());
         if strict && !ds.rejects.is_empty() {
             let r = &ds.rejects[0];
             return Err(Error::input(
@@ -141,14 +144,19 @@ impl DataPlan {
             )
             .into());
         }
-        Ok(Loaded { policy, ds, cutoff })
+        Ok(Loaded {
+            policy,
+            ds,
+            cells,
+            cutoff,
+        })
     }
 }
 
 impl Loaded {
     /// The engine for these data.
     pub fn engine(&self) -> plazo::Result<Engine<'_>> {
-        Engine::new(&self.policy, &self.ds, self.cutoff)
+        Engine::with_cells(&self.policy, &self.ds, self.cutoff, &self.cells)
     }
 }
 

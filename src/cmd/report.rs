@@ -145,7 +145,7 @@ pub fn run(a: ReportArgs, g: &Global) -> anyhow::Result<()> {
         quiet,
     } = a.plan(g)?;
     let (policy_path, files) = (data.policy_path.clone(), data.inputs.clone());
-    let loaded = data.load()?;
+    let loaded = data.load(g.lang)?;
     let engine = loaded.engine()?;
     let rows = engine.evaluate_all();
     let s = &loaded.ds.stats;

@@ -68,7 +68,7 @@ impl SlaArgs {
 
 pub fn run(a: SlaArgs, g: &Global) -> anyhow::Result<()> {
     let plan = a.plan(g)?;
-    let loaded = plan.data.load()?;
+    let loaded = plan.data.load(g.lang)?;
     let engine = loaded.engine()?;
     let bar = super::common::progress(
         loaded.ds.tickets.len() as u64,

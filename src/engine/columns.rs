@@ -58,19 +58,46 @@ pub(super) fn extra_column(
 }
 
 /// The cells of the policy's ticket columns (`[targets_from_ticket]`,
-/// `[clock] start`) that cannot be read, as rejects (file, line, column,
-/// value, reason). Such a ticket is kept: its rule's target applies, its
-/// clock starts at `opened_at`. `plazo sla` and `plazo report` write these
-/// beside the other rejected rows (and `--strict` stops on them).
-///
-/// # Errors
-///
-/// A named column the tickets table lacks (an input error naming the
-/// policy key).
-pub fn cell_rejects(policy: &Policy, ds: &Dataset) -> Result<Vec<Reject>> {
-    let mut out = read_ticket_targets(policy, ds)?.1;
-    out.extend(read_clock_starts(policy, ds)?.1);
-    Ok(out)
+/// `[clock] start`), read once: each ticket's own targets and clock
+/// start, and the cells that cannot be read as rejects (file, line,
+/// column, value, reason in the language given). Such a ticket is kept:
+/// its rule's target applies, its clock starts at `opened_at`. `plazo
+/// sla` and `plazo report` write the rejects beside the other rejected
+/// rows (and `--strict` stops on them), then hand the cells to
+/// [`super::Engine::with_cells`].
+#[derive(Clone, Debug, Default)]
+pub struct TicketCells {
+    /// Each ticket's own (response, resolution) targets; empty without
+    /// `[targets_from_ticket]`.
+    pub(super) targets: Vec<OwnTargets>,
+    /// Each ticket's clock start; empty without `[clock] start`.
+    pub(super) clock_start: Vec<i64>,
+    /// The unreadable cells.
+    pub rejects: Vec<Reject>,
+}
+
+impl TicketCells {
+    /// Reads the policy's ticket columns of `ds`; reject reasons in
+    /// `lang`.
+    ///
+    /// # Errors
+    ///
+    /// A named column the tickets table lacks (an input error naming the
+    /// policy key).
+    pub fn read(
+        policy: &Policy,
+        ds: &Dataset,
+        lang: Lang,
+    ) -> Result<TicketCells> {
+        let (targets, mut rejects) = read_ticket_targets(policy, ds, lang)?;
+        let (clock_start, more) = read_clock_starts(policy, ds, lang)?;
+        rejects.extend(more);
+        Ok(TicketCells {
+            targets,
+            clock_start,
+            rejects,
+        })
+    }
 }
 
 /// A reject for an unreadable cell of ticket `t`'s column `col`.
@@ -93,15 +120,15 @@ fn cell_reject(
 /// Each ticket's clock start from `[clock] start` (an empty vector
 /// without it; `opened_at` where the cell is empty or unreadable), and
 /// the unreadable cells.
-pub(super) fn read_clock_starts(
+fn read_clock_starts(
     policy: &Policy,
     ds: &Dataset,
+    lang: Lang,
 ) -> Result<(Vec<i64>, Vec<Reject>)> {
     let Some(col) = policy.clock_start() else {
         return Ok((Vec::new(), Vec::new()));
     };
     let x = extra_column(policy, ds, "clock.start", col)?;
-    let lang = crate::text::lang::current();
     let mut clock = crate::time::InstantReader::new(policy.tz());
     let mut starts = Vec::with_capacity(ds.tickets.len());
     let mut rejects = Vec::new();
@@ -125,14 +152,15 @@ pub(super) fn read_clock_starts(
 }
 
 /// A ticket's own (response, resolution) targets.
-type OwnTargets = [Option<BizDuration>; 2];
+pub(super) type OwnTargets = [Option<BizDuration>; 2];
 
 /// Each ticket's targets from the `[targets_from_ticket]` columns (an
 /// empty vector when the policy has none), and the unreadable cells
 /// (left empty). Each distinct cell is read once.
-pub(super) fn read_ticket_targets(
+fn read_ticket_targets(
     policy: &Policy,
     ds: &Dataset,
+    lang: Lang,
 ) -> Result<(Vec<OwnTargets>, Vec<Reject>)> {
     let Some(spec) = policy.targets_from_ticket() else {
         return Ok((Vec::new(), Vec::new()));
@@ -146,7 +174,6 @@ pub(super) fn read_ticket_targets(
         let x = extra_column(policy, ds, &key, col)?;
         srcs[k] = Some((col.as_str(), x));
     }
-    let lang = crate::text::lang::current();
     let mut memo: HashMap<
         u32,
         std::result::Result<Option<BizDuration>, String>,

@@ -73,15 +73,18 @@ pub mod frame;
 pub mod output;
 pub mod reconcile;
 
-pub use columns::cell_rejects;
+pub use columns::TicketCells;
 pub use matching::{event_value, match_event};
 pub use notes::unnoted_pauses;
+
+use std::borrow::Cow;
 
 use rayon::prelude::*;
 
 use crate::error::Result;
 use crate::model::dataset::Dataset;
 use crate::policy::{ExclusionRule, Policy, State};
+use crate::text::lang::Lang;
 use crate::time::{BizDuration, Instant};
 
 /// Why a ticket is left out of compliance.
@@ -325,29 +328,54 @@ pub struct Engine<'a> {
     /// Rules whose final-status condition holds (or that have none), per
     /// interned status label; the last entry: no event by the cutoff.
     status_mask: Vec<u32>,
-    /// Each ticket's own targets (empty without `[targets_from_ticket]`).
-    ticket_tg: Vec<[Option<BizDuration>; 2]>,
+    /// Each ticket's own targets and clock start, read once.
+    cells: Cow<'a, TicketCells>,
     /// Whether each ticket is in `[survey] applies_to`.
     surveyed: Vec<bool>,
     /// Per interned string: a note that marks an automatic close (`[close]
     /// auto_close_notes`); empty without them.
     auto_note: Vec<bool>,
-    /// Each ticket's clock start (`[clock] start`); empty without it.
-    clock_start: Vec<i64>,
 }
 
 impl<'a> Engine<'a> {
-    /// Binds `policy` to `ds` at `cutoff`.
+    /// Binds `policy` to `ds` at `cutoff`, reading the policy's ticket
+    /// columns itself ([`TicketCells::read`]; their rejects are dropped:
+    /// use [`Engine::with_cells`] to report them).
     ///
     /// # Errors
     ///
     /// An input error listing every status label the policy does not map,
     /// with its count, an example ticket, and the `[states]` key to add it
-    /// to.
+    /// to; a policy key naming a column the tickets table lacks.
     pub fn new(
         policy: &'a Policy,
         ds: &'a Dataset,
         cutoff: Instant,
+    ) -> Result<Engine<'a>> {
+        let cells = TicketCells::read(policy, ds, Lang::Es)?;
+        Engine::bind(policy, ds, cutoff, Cow::Owned(cells))
+    }
+
+    /// [`Engine::new`] with ticket cells already read (once, by the
+    /// caller that reported their rejects).
+    ///
+    /// # Errors
+    ///
+    /// As [`Engine::new`].
+    pub fn with_cells(
+        policy: &'a Policy,
+        ds: &'a Dataset,
+        cutoff: Instant,
+        cells: &'a TicketCells,
+    ) -> Result<Engine<'a>> {
+        Engine::bind(policy, ds, cutoff, Cow::Borrowed(cells))
+    }
+
+    fn bind(
+        policy: &'a Policy,
+        ds: &'a Dataset,
+        cutoff: Instant,
+        cells: Cow<'a, TicketCells>,
     ) -> Result<Engine<'a>> {
         let (state_of, seen) = states::state_table(policy, ds)?;
         let cut = cutoff.unix();
@@ -363,10 +391,9 @@ impl<'a> Engine<'a> {
             attr_excl: m.attr_excl,
             rule_mask,
             status_mask,
-            ticket_tg: columns::read_ticket_targets(policy, ds)?.0,
             surveyed: m.surveyed,
             auto_note: notes::auto_close_notes(policy, ds),
-            clock_start: columns::read_clock_starts(policy, ds)?.0,
+            cells,
         })
     }
 
@@ -417,14 +444,17 @@ impl<'a> Engine<'a> {
         if opened > self.cutoff {
             return opened;
         }
-        self.clock_start.get(i).map_or(opened, |&s| s.min(opened))
+        self.cells
+            .clock_start
+            .get(i)
+            .map_or(opened, |&s| s.min(opened))
     }
 
     /// Ticket `i`'s own (response, resolution) targets from
     /// `[targets_from_ticket]` (both `None` without it or with empty
     /// cells).
     pub fn ticket_targets(&self, i: usize) -> [Option<BizDuration>; 2] {
-        self.ticket_tg.get(i).copied().unwrap_or([None, None])
+        self.cells.targets.get(i).copied().unwrap_or([None, None])
     }
 
     /// Evaluates ticket `i` of the dataset.
