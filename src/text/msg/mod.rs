@@ -8,6 +8,7 @@
 //! an empty side, an untranslated one (the same text in both, unless
 //! declared `same`), or placeholders that differ between the sides.
 
+pub mod calendar;
 pub mod common;
 pub mod errors;
 pub mod policy;
