@@ -11,7 +11,9 @@
 pub mod calendar;
 pub mod common;
 pub mod errors;
+pub mod io;
 pub mod policy;
+pub mod time;
 
 use super::Msg;
 
