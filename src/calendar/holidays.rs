@@ -183,9 +183,8 @@ impl HolidayRules {
     /// the rule: no or several date kinds, `date` not `MM-DD`, an
     /// unknown weekday, `nth` out of range.
     pub fn from_toml(text: &str, origin: &str) -> Result<HolidayRules> {
-        let spec: FileSpec = toml::from_str(text).map_err(|e| {
-            Error::input(e.to_string(), e.to_string()).at(origin)
-        })?;
+        let spec: FileSpec =
+            toml::from_str(text).map_err(|e| Error::toml(origin, &e))?;
         let mut rules = Vec::with_capacity(spec.holiday.len());
         for (i, r) in spec.holiday.into_iter().enumerate() {
             let place = format!("{origin}: holiday[{i}] {:?}", r.name);

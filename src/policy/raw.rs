@@ -46,13 +46,11 @@ pub(super) struct RawPolicy {
 }
 
 impl RawPolicy {
-    /// Reads the file's text; `file` names it in the error, the TOML
-    /// reader's own (English) text.
+    /// Reads the file's text; `file` names it in the error
+    /// ([`Error::toml`]: the TOML reader's own text inside a sentence
+    /// that says what to do).
     pub fn read(text: &str, file: &str) -> Result<RawPolicy> {
-        toml::from_str(text).map_err(|e| {
-            let m = e.to_string();
-            Error::input(m.trim_end(), m.trim_end()).at(file)
-        })
+        toml::from_str(text).map_err(|e| Error::toml(file, &e))
     }
 }
 
