@@ -50,7 +50,11 @@ fn errors_name_the_key_and_the_fix() {
     assert!(e.contains("unknown field `calender`"), "{e}");
     let e = err("[[targets]]\nprioridad = \"Alta\"\nresponse = \"1h\"\n");
     assert!(e.contains("unknown field `prioridad`"), "{e}");
-    // The extensions' errors: (policy text, what the message says).
+}
+
+#[test]
+fn the_extensions_errors_name_the_key_and_the_fix() {
+    // (policy text, what the message says).
     let r = "[[exclude.rules]]\n";
     let cases: Vec<(String, &str)> = vec![
         (
@@ -121,6 +125,10 @@ fn errors_name_the_key_and_the_fix() {
         let e = err(text);
         assert!(e.contains(want), "{want:?} not in {e:?}");
     }
+}
+
+#[test]
+fn a_ticket_target_cell_reads_with_its_unit() {
     let t = TicketTargets {
         response: None,
         resolution: Some("a".into()),
