@@ -137,6 +137,29 @@ impl Error {
         Error::from_msg(kind, m, &[("path", &path.display()), ("os", err)])
     }
 
+    /// A TOML file (policy, holiday rules, mapping) the TOML reader
+    /// refused: bad syntax, a missing or unknown key, a value of the
+    /// wrong type. The reader's own text (English, with the line and
+    /// column) stays inside a sentence that names `file` and says what to
+    /// do. Exit code 2.
+    ///
+    /// ```
+    /// use plazo::{Error, text::lang::Lang};
+    /// let bad = toml::from_str::<toml::Table>("a = ").unwrap_err();
+    /// let e = Error::toml("policy.toml", &bad);
+    /// assert_eq!(e.exit_code(), 2);
+    /// let es = e.message(Lang::Es);
+    /// assert!(es.starts_with("policy.toml: el lector de TOML no aceptó"));
+    /// assert!(es.contains("line 1, column 5"), "{es}");
+    /// ```
+    pub fn toml(file: &str, err: &toml::de::Error) -> Error {
+        let detail = err.to_string();
+        Error::input_msg(
+            msg::errors::TOML_SYNTAX,
+            &[("file", &file), ("detail", &detail.trim_end())],
+        )
+    }
+
     /// Prefixes both messages with a context (a file, a key, a line).
     pub fn context(mut self, es: &str, en: &str) -> Error {
         self.inner.es = format!("{es}: {}", self.inner.es);

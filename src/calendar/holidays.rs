@@ -30,6 +30,7 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
+use crate::text::msg;
 
 /// The built-in rule sets: (code, TOML text).
 const BUILTIN: &[(&str, &str)] =
@@ -146,15 +147,12 @@ impl HolidayRules {
             }
             None => {
                 let known: Vec<_> = HolidayRules::builtin_codes().collect();
-                Err(Error::input(
-                    format!(
-                        "conjunto de festivos desconocido {code:?}: use uno \
-                         de {known:?} o la ruta de un archivo .toml"
-                    ),
-                    format!(
-                        "unknown holiday set {code:?}: use one of {known:?} \
-                         or the path of a .toml file"
-                    ),
+                Err(Error::input_msg(
+                    msg::calendar::HOLIDAY_SET_UNKNOWN,
+                    &[
+                        ("code", &format!("{code:?}")),
+                        ("known", &format!("{known:?}")),
+                    ],
                 ))
             }
         }
@@ -185,9 +183,8 @@ impl HolidayRules {
     /// the rule: no or several date kinds, `date` not `MM-DD`, an
     /// unknown weekday, `nth` out of range.
     pub fn from_toml(text: &str, origin: &str) -> Result<HolidayRules> {
-        let spec: FileSpec = toml::from_str(text).map_err(|e| {
-            Error::input(e.to_string(), e.to_string()).at(origin)
-        })?;
+        let spec: FileSpec =
+            toml::from_str(text).map_err(|e| Error::toml(origin, &e))?;
         let mut rules = Vec::with_capacity(spec.holiday.len());
         for (i, r) in spec.holiday.into_iter().enumerate() {
             let place = format!("{origin}: holiday[{i}] {:?}", r.name);
@@ -235,18 +232,16 @@ impl Rule {
             r.dates.is_some(),
         ];
         if kinds.iter().filter(|k| **k).count() != 1 {
-            return Err(Error::input(
-                "cada regla necesita exactamente una de: date = \"MM-DD\", \
-                 easter = N, (month, weekday, nth) o dates = [...]",
-                "each rule needs exactly one of: date = \"MM-DD\", \
-                 easter = N, (month, weekday, nth) or dates = [...]",
+            return Err(Error::input_msg(
+                msg::calendar::HOLIDAY_ONE_KIND,
+                &[],
             ));
         }
         let when = if let Some(md) = &r.date {
             let bad = || {
-                Error::input(
-                    format!("date {md:?} no es MM-DD (p. ej. \"07-20\")"),
-                    format!("date {md:?} is not MM-DD (e.g. \"07-20\")"),
+                Error::input_msg(
+                    msg::calendar::HOLIDAY_DATE_NOT_MONTH_DAY,
+                    &[("value", &format!("{md:?}"))],
                 )
             };
             let (m, d) = md.split_once('-').ok_or_else(bad)?;
@@ -262,9 +257,9 @@ impl Rule {
             for s in list {
                 v.push(NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(
                     |_| {
-                        Error::input(
-                            format!("fecha {s:?} no es AAAA-MM-DD"),
-                            format!("date {s:?} is not YYYY-MM-DD"),
+                        Error::input_msg(
+                            msg::calendar::HOLIDAY_DATE_NOT_YMD,
+                            &[("value", &format!("{s:?}"))],
                         )
                     },
                 )?);
@@ -281,12 +276,9 @@ impl Rule {
                     nth,
                 },
                 _ => {
-                    return Err(Error::input(
-                        "una regla por día de la semana necesita month = \
-                         1..12, weekday = \"mon\"..\"sun\" y nth = 1..5 o -1 \
-                         (el último)",
-                        "a weekday rule needs month = 1..12, weekday = \
-                         \"mon\"..\"sun\" and nth = 1..5 or -1 (the last)",
+                    return Err(Error::input_msg(
+                        msg::calendar::HOLIDAY_WEEKDAY_RULE,
+                        &[],
                     ));
                 }
             }

@@ -66,6 +66,11 @@
 //! per-day index, so [`Calendar::business_between`] is O(1): two
 //! table look-ups, no day-by-day walking. Instants outside 1900-2199 are
 //! clamped to that range.
+//!
+//! # Messages
+//!
+//! Errors and the words a calendar shows (an entity closure's name) come
+//! from [`crate::text::msg::calendar`].
 
 mod holidays;
 
@@ -80,6 +85,8 @@ use chrono_tz::Tz;
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
+use crate::text::lang::{self, Lang};
+use crate::text::{Msg, msg};
 use crate::time::{BizDuration, Instant, local_to_instant};
 
 const FIRST_YEAR: i32 = 1900;
@@ -116,21 +123,10 @@ impl Segment {
     /// assert!(Segment::parse("17:00-08:00").is_err());
     /// ```
     pub fn parse(text: &str) -> Result<Segment> {
-        let bad = |why_es: &str, why_en: &str| {
-            Error::input(
-                format!(
-                    "tramo {text:?}: {why_es}; escriba HH:MM-HH:MM entre \
-                     00:00 y 24:00, p. ej. \"07:00-12:00\""
-                ),
-                format!(
-                    "segment {text:?}: {why_en}; write HH:MM-HH:MM between \
-                     00:00 and 24:00, e.g. \"07:00-12:00\""
-                ),
-            )
-        };
+        let bad = |why: Msg| segment_error(text, why);
         let (a, b) = text
             .split_once('-')
-            .ok_or_else(|| bad("falta el guion", "no dash"))?;
+            .ok_or_else(|| bad(msg::calendar::SEGMENT_NO_DASH))?;
         let clock = |s: &str| -> Result<u32> {
             let parts: Vec<&str> = s.trim().split(':').collect();
             if !(2..=3).contains(&parts.len())
@@ -138,25 +134,33 @@ impl Segment {
                     p.is_empty() || !p.bytes().all(|c| c.is_ascii_digit())
                 })
             {
-                return Err(bad("hora ilegible", "unreadable time"));
+                return Err(bad(msg::calendar::SEGMENT_UNREADABLE_TIME));
             }
             let n: Vec<u32> =
                 parts.iter().map(|p| p.parse().unwrap_or(99)).collect();
             let (h, m, s) = (n[0], n[1], n.get(2).copied().unwrap_or(0));
             if h > 24 || m > 59 || s > 59 || (h == 24 && (m > 0 || s > 0)) {
-                return Err(bad("hora fuera de rango", "time out of range"));
+                return Err(bad(msg::calendar::SEGMENT_TIME_OUT_OF_RANGE));
             }
             Ok(h * 3600 + m * 60 + s)
         };
         let (start, end) = (clock(a)?, clock(b)?);
         if start >= end {
-            return Err(bad(
-                "el fin no es posterior al inicio",
-                "the end is not after the start",
-            ));
+            return Err(bad(msg::calendar::SEGMENT_END_NOT_AFTER_START));
         }
         Ok(Segment { start, end })
     }
+}
+
+/// A segment `text` that does not read, and `why` (a reason message,
+/// worded in each language inside the sentence).
+fn segment_error(text: &str, why: Msg) -> Error {
+    let quoted = format!("{text:?}");
+    let [es, en] = [Lang::Es, Lang::En].map(|l| {
+        msg::calendar::SEGMENT_BAD
+            .fill(l, &[("text", &quoted), ("why", &why.get(l))])
+    });
+    Error::input(es, en)
 }
 
 impl std::fmt::Display for Segment {
@@ -296,26 +300,18 @@ impl CalendarSpec {
         let mut spec = CalendarSpec::new(tz);
         if cfg.always {
             if cfg.hours.is_some() {
-                return Err(Error::input(
-                    "calendar: always = true no admite [calendar.hours]; \
-                     quite una de las dos",
-                    "calendar: always = true excludes [calendar.hours]; \
-                     remove one of them",
+                return Err(Error::input_msg(
+                    msg::calendar::ALWAYS_WITH_HOURS,
+                    &[],
                 ));
             }
             spec.always = true;
         }
         for (key, segs) in cfg.hours.iter().flatten() {
             let day = holidays::parse_weekday(key).ok_or_else(|| {
-                Error::input(
-                    format!(
-                        "calendar.hours.{key}: día desconocido; use mon, tue, \
-                         wed, thu, fri, sat o sun"
-                    ),
-                    format!(
-                        "calendar.hours.{key}: unknown day; use mon, tue, \
-                         wed, thu, fri, sat or sun"
-                    ),
+                Error::input_msg(
+                    msg::calendar::HOURS_UNKNOWN_DAY,
+                    &[("key", key)],
                 )
             })?;
             let refs: Vec<&str> = segs.iter().map(String::as_str).collect();
@@ -332,27 +328,18 @@ impl CalendarSpec {
         for s in &cfg.extra_closed_days {
             let d = NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(
                 |_| {
-                    Error::input(
-                        format!(
-                            "calendar.extra_closed_days: {s:?} no es una \
-                             fecha AAAA-MM-DD"
-                        ),
-                        format!(
-                            "calendar.extra_closed_days: {s:?} is not a \
-                             YYYY-MM-DD date"
-                        ),
+                    Error::input_msg(
+                        msg::calendar::CLOSED_DAY_BAD,
+                        &[("value", &format!("{s:?}"))],
                     )
                 },
             )?;
             spec = spec.closed_day(d);
         }
         if !spec.always && spec.week.iter().all(Vec::is_empty) {
-            return Err(Error::input(
-                "calendar: no hay horario laboral; agregue [calendar.hours] \
-                 (p. ej. mon = [\"07:00-12:00\", \"13:00-17:00\"]) o \
-                 always = true",
-                "calendar: no working hours; add [calendar.hours] (e.g. \
-                 mon = [\"07:00-12:00\", \"13:00-17:00\"]) or always = true",
+            return Err(Error::input_msg(
+                msg::calendar::NO_WORKING_HOURS,
+                &[],
             ));
         }
         Ok(spec)
@@ -363,15 +350,9 @@ fn check_segments(mut v: Vec<Segment>) -> Result<Vec<Segment>> {
     v.sort();
     for w in v.windows(2) {
         if w[1].start < w[0].end {
-            return Err(Error::input(
-                format!(
-                    "los tramos {} y {} se traslapan; sepárelos o únalos",
-                    w[0], w[1]
-                ),
-                format!(
-                    "segments {} and {} overlap; separate or merge them",
-                    w[0], w[1]
-                ),
+            return Err(Error::input_msg(
+                msg::calendar::SEGMENTS_OVERLAP,
+                &[("first", &w[0]), ("second", &w[1])],
             ));
         }
     }
@@ -490,22 +471,30 @@ impl Calendar {
         &self.inner.spec.holidays
     }
 
+    /// The closed dates of a year, the extra closed days named in the
+    /// process-wide language; see [`Calendar::holidays_in_year_in`].
+    pub fn holidays_in_year(&self, year: i32) -> Vec<Holiday> {
+        self.holidays_in_year_in(year, lang::current())
+    }
+
     /// The closed dates of a year from every holiday set and the extra
-    /// closed days, merged by date (names joined).
+    /// closed days (named "Cierre de la entidad" / "Entity closure" in
+    /// `lang`), merged by date (names joined).
     ///
     /// # Example
     ///
     /// ```
     /// use plazo::calendar::{Calendar, CalendarSpec, HolidayRules};
+    /// use plazo::text::lang::Lang;
     /// let tz: chrono_tz::Tz = "America/Bogota".parse().unwrap();
     /// let cal = Calendar::new(
     ///     CalendarSpec::new(tz).holidays(HolidayRules::builtin("co").unwrap()),
     /// );
-    /// let h = cal.holidays_in_year(2025);
+    /// let h = cal.holidays_in_year_in(2025, Lang::Es);
     /// let jun30 = h.iter().find(|h| h.date.to_string() == "2025-06-30").unwrap();
     /// assert_eq!(jun30.name(), "San Pedro y San Pablo / Sagrado Corazón de Jesús");
     /// ```
-    pub fn holidays_in_year(&self, year: i32) -> Vec<Holiday> {
+    pub fn holidays_in_year_in(&self, year: i32, lang: Lang) -> Vec<Holiday> {
         let mut by: BTreeMap<NaiveDate, Vec<String>> = BTreeMap::new();
         for set in &self.inner.spec.holidays {
             for h in set.in_year(year) {
@@ -514,13 +503,9 @@ impl Calendar {
         }
         for d in &self.inner.spec.closed {
             if d.year() == year {
-                by.entry(*d).or_default().push(
-                    crate::text::lang::tr(
-                        "Cierre de la entidad",
-                        "Entity closure",
-                    )
-                    .to_string(),
-                );
+                by.entry(*d)
+                    .or_default()
+                    .push(msg::calendar::ENTITY_CLOSURE.get(lang).to_string());
             }
         }
         by.into_iter()
@@ -651,9 +636,9 @@ impl Calendar {
     /// ```
     pub fn add_business(&self, a: Instant, secs: i64) -> Result<Instant> {
         if secs < 0 {
-            return Err(Error::input(
-                format!("duración negativa: {secs} s"),
-                format!("negative duration: {secs} s"),
+            return Err(Error::input_msg(
+                msg::calendar::NEGATIVE_DURATION,
+                &[("secs", &secs)],
             ));
         }
         if secs == 0 {
@@ -1095,12 +1080,7 @@ impl YearTable {
 }
 
 fn no_working_time() -> Error {
-    Error::input(
-        "el calendario no tiene tiempo laboral antes del año 2200; revise \
-         [calendar.hours] y los días cerrados",
-        "the calendar has no working time before the year 2200; check \
-         [calendar.hours] and the closed days",
-    )
+    Error::input_msg(msg::calendar::NO_WORKING_TIME, &[])
 }
 
 /// The first instant of a local date (local midnight, or the first

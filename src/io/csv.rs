@@ -23,11 +23,14 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+use std::fmt::Display;
 use std::io::{Cursor, Read};
 use std::path::Path;
 
 use crate::error::{Error, Result};
 use crate::io::encoding::{BOM, Encoding};
+use crate::text::lang::Lang;
+use crate::text::{Msg, msg};
 
 /// One data row.
 #[derive(Clone, Debug, Default)]
@@ -115,11 +118,8 @@ impl CsvInput {
         separator: Option<u8>,
     ) -> Result<CsvInput> {
         let io = |e: std::io::Error| {
-            Error::new(
-                crate::error::ErrorKind::Io,
-                format!("{name}: {e}"),
-                format!("{name}: {e}"),
-            )
+            let os = e.to_string();
+            Error::new(crate::error::ErrorKind::Io, &*os, &*os).at(name)
         };
         let mut head = Vec::with_capacity(HEAD);
         (&mut reader)
@@ -157,18 +157,15 @@ impl CsvInput {
                 .reader
                 .read_byte_record(&mut input.record)
                 .map_err(|e| {
-                    Error::input(
-                        format!("{name}: CSV ilegible: {e}"),
-                        format!("{name}: unreadable CSV: {e}"),
+                    Error::input_msg(
+                        msg::io::CSV_UNREADABLE,
+                        &[("file", &name), ("detail", &e)],
                     )
                 })?;
         if !has {
-            return Err(Error::input(
-                format!(
-                    "{name}: el archivo está vacío; se espera una fila de \
-                     encabezados"
-                ),
-                format!("{name}: the file is empty; a header row is expected"),
+            return Err(Error::input_msg(
+                msg::io::CSV_EMPTY,
+                &[("file", &name)],
             ));
         }
         let mut header: Vec<String> = input
@@ -197,18 +194,14 @@ impl CsvInput {
     /// The column is missing.
     pub fn require(&self, name: &str, key: &str) -> Result<usize> {
         self.column(name).ok_or_else(|| {
-            let have = self.header.join("\", \"");
-            Error::input(
-                format!(
-                    "{}: no hay columna {name:?} ({key}); columnas del \
-                     archivo: \"{have}\"",
-                    self.name
-                ),
-                format!(
-                    "{}: no column {name:?} ({key}); the file's columns: \
-                     \"{have}\"",
-                    self.name
-                ),
+            Error::input_msg(
+                msg::io::CSV_NO_COLUMN,
+                &[
+                    ("file", &self.name),
+                    ("column", &format!("{name:?}")),
+                    ("key", &key),
+                    ("columns", &self.header.join("\", \"")),
+                ],
             )
         })
     }
@@ -245,10 +238,8 @@ impl CsvInput {
         loop {
             let has = self.reader.read_byte_record(&mut self.record).map_err(
                 |e| {
-                    Error::failure(
-                        format!("{}: {e}", self.name),
-                        format!("{}: {e}", self.name),
-                    )
+                    let detail = e.to_string();
+                    Error::failure(&*detail, &*detail).at(&self.name)
                 },
             )?;
             if !has {
@@ -286,23 +277,17 @@ impl CsvInput {
                     None => {
                         row.fields.push(String::from_utf8_lossy(f).into());
                         if row.problem.is_none() {
-                            row.problem = Some((
-                                "texto que no es UTF-8 válido: use \
-                                 --encoding windows-1252"
-                                    .into(),
-                                "text that is not valid UTF-8: use \
-                                 --encoding windows-1252"
-                                    .into(),
-                            ));
+                            row.problem =
+                                Some(both(msg::io::ROW_NOT_UTF8, &[]));
                         }
                     }
                 }
             }
             if row.fields.len() != self.header.len() && row.problem.is_none() {
                 let (h, f) = (self.header.len(), row.fields.len());
-                row.problem = Some((
-                    format!("se esperaban {h} campos y hay {f}"),
-                    format!("expected {h} fields, found {f}"),
+                row.problem = Some(both(
+                    msg::io::ROW_FIELD_COUNT,
+                    &[("expected", &h), ("found", &f)],
                 ));
             }
             return Ok(Some(row));
@@ -337,12 +322,17 @@ pub fn sniff_separator(head: &[u8]) -> u8 {
     if *n == 0 { b',' } else { cands[i] }
 }
 
+/// A row's problem, (Spanish, English): `m` filled in both.
+fn both(m: Msg, args: &[(&str, &dyn Display)]) -> (String, String) {
+    (m.fill(Lang::Es, args), m.fill(Lang::En, args))
+}
+
 fn unzip_one(path: &Path, file: std::fs::File) -> Result<Vec<u8>> {
     let name = path.display();
-    let bad = |e: &dyn std::fmt::Display| {
-        Error::input(
-            format!("{name}: zip ilegible: {e}"),
-            format!("{name}: unreadable zip: {e}"),
+    let bad = |e: &dyn Display| {
+        Error::input_msg(
+            msg::io::ZIP_UNREADABLE,
+            &[("file", &name), ("detail", e)],
         )
     };
     let mut zip = zip::ZipArchive::new(file).map_err(|e| bad(&e))?;
@@ -365,19 +355,13 @@ fn unzip_one(path: &Path, file: std::fs::File) -> Result<Vec<u8>> {
     }
     let [(i, _)] = tables[..] else {
         let list: Vec<&str> = tables.iter().map(|t| t.1.as_str()).collect();
-        return Err(Error::input(
-            format!(
-                "{name}: el zip debe contener exactamente una tabla \
-                 (.csv, .tsv o .txt) y contiene {}: {list:?}; descomprímalo \
-                 y pase cada archivo con --input",
-                tables.len()
-            ),
-            format!(
-                "{name}: the zip must hold exactly one table (.csv, .tsv \
-                 or .txt) and holds {}: {list:?}; unzip it and pass each \
-                 file with --input",
-                tables.len()
-            ),
+        return Err(Error::input_msg(
+            msg::io::ZIP_NOT_ONE_TABLE,
+            &[
+                ("file", &name),
+                ("count", &tables.len()),
+                ("tables", &format!("{list:?}")),
+            ],
         ));
     };
     let mut f = zip.by_index(i).map_err(|e| bad(&e))?;

@@ -1,7 +1,8 @@
 //! Bytes in and out: CSV with row positions, encodings, gz/zip inputs.
 //!
 //! Nothing here knows what a ticket is: the layers above ask for rows
-//! with their file and line, and get clear errors naming both.
+//! with their file and line, and get clear errors naming both (their
+//! text is in [`crate::text::msg::io`]).
 
 pub mod atomic;
 pub mod csv;

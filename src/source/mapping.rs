@@ -219,12 +219,8 @@ impl Mapping {
     ///
     /// Invalid TOML or an unknown key.
     pub fn from_toml(text: &str, name: &str) -> Result<Mapping> {
-        let m: Mapping = toml::from_str(text).map_err(|e| {
-            Error::input(
-                format!("{name}: mapeo inválido: {e}"),
-                format!("{name}: invalid mapping: {e}"),
-            )
-        })?;
+        let m: Mapping =
+            toml::from_str(text).map_err(|e| Error::toml(name, &e))?;
         for k in m.tickets.columns.keys() {
             if !MAPPABLE.contains(&k.as_str()) {
                 return Err(Error::input(

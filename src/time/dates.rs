@@ -27,6 +27,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use chrono_tz::Tz;
 
 use crate::error::{Error, Result};
+use crate::text::msg;
 use crate::time::{Instant, local_to_instant};
 
 /// How a date column is written.
@@ -124,17 +125,9 @@ impl DateFormat {
         }
         let ex = examples.join("\", \"");
         if best == 0 {
-            return Err(Error::input(
-                format!(
-                    "columna {column:?}: fechas en un formato desconocido \
-                     (\"{ex}\"); indique el formato con --date-format, p. \
-                     ej. --date-format \"%d/%m/%Y %H:%M\""
-                ),
-                format!(
-                    "column {column:?}: dates in an unknown format \
-                     (\"{ex}\"); give the format with --date-format, e.g. \
-                     --date-format \"%d/%m/%Y %H:%M\""
-                ),
+            return Err(Error::input_msg(
+                msg::time::DATES_UNKNOWN_FORMAT,
+                &[("column", &format!("{column:?}")), ("examples", &ex)],
             ));
         }
         let winners: Vec<&(&str, DateFormat, usize)> =
@@ -153,19 +146,14 @@ impl DateFormat {
                 .replacen("%d", "\0", 1)
                 .replacen("%m", "%d", 1)
                 .replacen('\0', "%m", 1);
-            return Err(Error::input(
-                format!(
-                    "columna {column:?}: fechas ambiguas, se leen como \
-                     día/mes y como mes/día (\"{ex}\"); indique el formato \
-                     con --date-format \"{d}\" (día primero) o \
-                     --date-format \"{m}\" (mes primero)"
-                ),
-                format!(
-                    "column {column:?}: ambiguous dates, they read both \
-                     day/month and month/day (\"{ex}\"); give the format \
-                     with --date-format \"{d}\" (day first) or \
-                     --date-format \"{m}\" (month first)"
-                ),
+            return Err(Error::input_msg(
+                msg::time::DATES_AMBIGUOUS,
+                &[
+                    ("column", &format!("{column:?}")),
+                    ("examples", &ex),
+                    ("day_first", &d),
+                    ("month_first", &m),
+                ],
             ));
         }
         Ok(winners[0].1.clone())

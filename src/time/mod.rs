@@ -10,6 +10,9 @@
 //! A [`BizDuration`] is a business-time length: `90m`, `8h`, `1h30m`,
 //! `45s` (business seconds) or `3bd` (business days).
 //!
+//! Text that does not read is an input error quoting it and saying what
+//! to write ([`crate::text::msg::time`]).
+//!
 //! # Example
 //!
 //! ```
@@ -36,6 +39,7 @@ use chrono::{
 use chrono_tz::Tz;
 
 use crate::error::{Error, Result};
+use crate::text::msg;
 
 /// An absolute instant: whole seconds since the Unix epoch (UTC).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -96,17 +100,9 @@ impl Instant {
         }
         match parse_naive(s) {
             Some(naive) => Ok(local_to_instant(tz, naive)),
-            None => Err(Error::input(
-                format!(
-                    "instante ilegible {s:?}: use ISO 8601 con zona \
-                     (2026-03-05T14:22:10-05:00) o fecha y hora locales \
-                     (2026-03-05 14:22[:10])"
-                ),
-                format!(
-                    "unreadable instant {s:?}: use ISO 8601 with an offset \
-                     (2026-03-05T14:22:10-05:00) or local date and time \
-                     (2026-03-05 14:22[:10])"
-                ),
+            None => Err(Error::input_msg(
+                msg::time::INSTANT_UNREADABLE,
+                &[("text", &format!("{s:?}"))],
             )),
         }
     }
@@ -207,15 +203,9 @@ impl std::str::FromStr for BizDuration {
     fn from_str(text: &str) -> Result<BizDuration> {
         let s = text.trim().to_ascii_lowercase();
         let bad = || {
-            Error::input(
-                format!(
-                    "duración ilegible {text:?}: escriba un entero con \
-                     unidad, p. ej. 30m, 4h, 1h30m o 3bd (días hábiles)"
-                ),
-                format!(
-                    "unreadable duration {text:?}: write whole numbers \
-                     with a unit, e.g. 30m, 4h, 1h30m or 3bd (business days)"
-                ),
+            Error::input_msg(
+                msg::time::DURATION_UNREADABLE,
+                &[("text", &format!("{text:?}"))],
             )
         };
         if let Some(n) = s.strip_suffix("bd") {
@@ -463,10 +453,7 @@ impl InstantReader {
 }
 
 fn out_of_range(secs: i64) -> Error {
-    Error::input(
-        format!("instante fuera de rango: {secs}"),
-        format!("instant out of range: {secs}"),
-    )
+    Error::input_msg(msg::time::INSTANT_OUT_OF_RANGE, &[("secs", &secs)])
 }
 
 /// Scans `YYYY-MM-DD[T ]HH:MM[:SS[.f+]][Z|±HH[:]MM]` into (days since the

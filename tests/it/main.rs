@@ -21,4 +21,5 @@ mod samples;
 mod sla_cases;
 mod sla_files;
 mod sla_props;
+mod toml_errors;
 mod util;

@@ -34,9 +34,11 @@ crate::catalog! {
         "no se pudo leer o escribir {path}: {os}",
         "could not read or write {path}: {os}"
     );
-    /// The TOML reader refused a file: its own text follows.
+    /// The TOML reader refused a file (bad syntax, a missing or unknown
+    /// key, a value of the wrong type): its own text follows, in English,
+    /// with the line and column.
     TOML_SYNTAX = (
-        "{file} no es un TOML válido; corrija lo que indica el lector de TOML (en inglés): {detail}",
-        "{file} is not valid TOML; fix what the TOML reader says: {detail}"
+        "{file}: el lector de TOML no aceptó el archivo; corrija lo que indica (en inglés): {detail}",
+        "{file}: the TOML reader did not accept the file; fix what it says: {detail}"
     );
 }

@@ -8,19 +8,32 @@
 //! an empty side, an untranslated one (the same text in both, unless
 //! declared `same`), or placeholders that differ between the sides.
 
+pub mod calendar;
 pub mod common;
 pub mod engine;
 pub mod errors;
 pub mod explain;
+pub mod io;
+pub mod policy;
+pub mod time;
 
 use super::Msg;
 
 /// Every message of the catalogue, area by area.
 pub fn all() -> impl Iterator<Item = Msg> {
-    [common::ALL, engine::ALL, errors::ALL, explain::ALL]
-        .into_iter()
-        .flatten()
-        .copied()
+    [
+        calendar::ALL,
+        common::ALL,
+        engine::ALL,
+        errors::ALL,
+        explain::ALL,
+        io::ALL,
+        policy::ALL,
+        time::ALL,
+    ]
+    .into_iter()
+    .flatten()
+    .copied()
 }
 
 #[cfg(test)]

@@ -1,0 +1,114 @@
+//! Reading a policy: the TOML text into [`RawPolicy`], then each table
+//! resolved and checked in file order into a [`Policy`].
+
+use std::path::Path;
+
+use super::close::{auto_close_after, auto_close_notes};
+use super::exclusions::Exclusions;
+use super::raw::RawPolicy;
+use super::states::StateMap;
+use super::survey::{self, SurveyRules};
+use super::ticket_targets::TicketTargets;
+use super::{Policy, calendar_spec, matching, targets};
+use crate::error::{Error, Result};
+use crate::text::lang::{self, Lang};
+
+impl Policy {
+    /// Reads and checks a policy file, wording its labels (an unnamed
+    /// catch-all rule's) in the process-wide language; see
+    /// [`Policy::load_in`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Policy::load_in`].
+    pub fn load(path: &Path) -> Result<Policy> {
+        Policy::load_in(path, lang::current())
+    }
+
+    /// Reads and checks a policy file; `lang` words its labels.
+    ///
+    /// # Errors
+    ///
+    /// The file cannot be read, or any error of [`Policy::from_toml_in`].
+    pub fn load_in(path: &Path, lang: Lang) -> Result<Policy> {
+        let text =
+            std::fs::read_to_string(path).map_err(|e| Error::io(path, &e))?;
+        Policy::from_toml_in(&text, path, lang)
+    }
+
+    /// Parses a policy from TOML text, wording its labels in the
+    /// process-wide language; see [`Policy::from_toml_in`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Policy::from_toml_in`].
+    pub fn from_toml(text: &str, path: &Path) -> Result<Policy> {
+        Policy::from_toml_in(text, path, lang::current())
+    }
+
+    /// Parses a policy from TOML text; `path` names it in errors and
+    /// anchors relative holiday file paths; `lang` words its labels (the
+    /// label of a catch-all target rule without a `name`).
+    ///
+    /// # Errors
+    ///
+    /// Input errors naming the file and the key: TOML syntax or unknown
+    /// keys (the TOML reader's text, with line and column, inside a
+    /// sentence that says what to do), an unknown time zone, every
+    /// calendar error of [`crate::calendar::CalendarSpec::from_config`],
+    /// an unknown state key, a label mapped to two states, an unreadable
+    /// duration (`5hh`), a target rule with no target, an empty match
+    /// value, and a rule that can never match because an earlier rule
+    /// matches every ticket.
+    pub fn from_toml_in(
+        text: &str,
+        path: &Path,
+        lang: Lang,
+    ) -> Result<Policy> {
+        let place = path.display().to_string();
+        let raw = RawPolicy::read(text, &place)?;
+        Policy::resolve(raw, path, lang).map_err(|e| e.at(&place))
+    }
+
+    /// Resolves every table, in the order their errors are reported.
+    fn resolve(raw: RawPolicy, path: &Path, lang: Lang) -> Result<Policy> {
+        let (tz, calendar) =
+            calendar_spec::resolve(&raw.timezone, &raw.calendar, path)?;
+        let states = StateMap::resolve(&raw.states)?;
+        let targets = targets::resolve(raw.targets, lang)?;
+        let auto_close_after =
+            auto_close_after(raw.close.auto_close_after.as_deref())?;
+        let survey = SurveyRules::resolve(&raw.survey)?;
+        let exclude = Exclusions::resolve(raw.exclude, tz)?;
+        let auto_close_notes = auto_close_notes(&raw.close.auto_close_notes)?;
+        let match_from_events =
+            matching::from_events(&raw.matching.from_events)?;
+        let survey_scope = survey::scope(raw.survey.applies_to)?;
+        let from_ticket = TicketTargets::resolve(raw.targets_from_ticket)?;
+        Ok(Policy {
+            name: raw.name,
+            tz,
+            calendar,
+            path: path.to_path_buf(),
+            calendar_config: raw.calendar,
+            states: states.by_label,
+            state_labels: states.labels,
+            targets,
+            exclude,
+            auto_close_after,
+            auto_close_notes,
+            survey,
+            indicators: raw.indicators,
+            from_ticket,
+            report_period: raw.report.period,
+            survey_scope,
+            paused_requires_note: raw.checks.paused_requires_note,
+            match_from_events,
+            clock_start: raw
+                .clock
+                .start
+                .map(|c| c.trim().to_string())
+                .filter(|c| !c.is_empty()),
+        })
+    }
+}

@@ -1,0 +1,120 @@
+//! `[states]`: the canonical ticket states and how the source tool's
+//! status labels map to them (docs/CONTRACT.md §2.3).
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::error::{Error, Result};
+use crate::text::lang::Lang;
+use crate::text::{fold, msg};
+
+/// A canonical ticket state (docs/CONTRACT.md §2.3, `[states]`).
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord,
+)]
+pub enum State {
+    /// Registered, nobody has taken it yet: the response clock runs.
+    #[default]
+    New,
+    /// Being worked on: the resolution clock runs.
+    Open,
+    /// Suspended (waiting on the user or a third party): no clock runs.
+    Paused,
+    /// A solution was given; the ticket may still be reopened.
+    Solved,
+    /// Closed.
+    Closed,
+    /// Cancelled, annulled or not handled: excluded from compliance.
+    Cancelled,
+}
+
+impl State {
+    /// Every state, in policy-key order.
+    pub const ALL: [State; 6] = [
+        State::New,
+        State::Open,
+        State::Paused,
+        State::Solved,
+        State::Closed,
+        State::Cancelled,
+    ];
+
+    /// The policy key (`new`, `open`, ...): also the name in outputs.
+    pub fn key(self) -> &'static str {
+        match self {
+            State::New => "new",
+            State::Open => "open",
+            State::Paused => "paused",
+            State::Solved => "solved",
+            State::Closed => "closed",
+            State::Cancelled => "cancelled",
+        }
+    }
+
+    /// A Spanish or English label for people.
+    pub fn label(self, lang: Lang) -> &'static str {
+        use msg::common as m;
+        let name = match self {
+            State::New => m::STATE_NEW,
+            State::Open => m::STATE_OPEN,
+            State::Paused => m::STATE_PAUSED,
+            State::Solved => m::STATE_SOLVED,
+            State::Closed => m::STATE_CLOSED,
+            State::Cancelled => m::STATE_CANCELLED,
+        };
+        name.get(lang)
+    }
+
+    /// Solved or closed.
+    pub fn is_done(self) -> bool {
+        matches!(self, State::Solved | State::Closed)
+    }
+
+    /// New, open or paused: the ticket is still being handled.
+    pub fn is_active(self) -> bool {
+        matches!(self, State::New | State::Open | State::Paused)
+    }
+
+    fn from_key(key: &str) -> Option<State> {
+        State::ALL.into_iter().find(|s| s.key() == key)
+    }
+}
+
+/// The resolved `[states]` table.
+pub(super) struct StateMap {
+    /// Folded label -> state.
+    pub by_label: HashMap<String, State>,
+    /// The labels of each state, as written.
+    pub labels: BTreeMap<State, Vec<String>>,
+}
+
+impl StateMap {
+    /// Checks and indexes `[states]`: every key a canonical state, no
+    /// label (after folding) under two states.
+    pub fn resolve(raw: &BTreeMap<String, Vec<String>>) -> Result<StateMap> {
+        let mut map = StateMap {
+            by_label: HashMap::new(),
+            labels: BTreeMap::new(),
+        };
+        for (key, labels) in raw {
+            let state = State::from_key(key).ok_or_else(|| {
+                Error::input_msg(msg::policy::STATE_UNKNOWN, &[("key", key)])
+            })?;
+            for label in labels {
+                if let Some(prev) = map.by_label.insert(fold(label), state)
+                    && prev != state
+                {
+                    return Err(Error::input_msg(
+                        msg::policy::STATE_LABEL_TWICE,
+                        &[
+                            ("label", &format!("{label:?}")),
+                            ("first", &prev.key()),
+                            ("second", key),
+                        ],
+                    ));
+                }
+                map.labels.entry(state).or_default().push(label.clone());
+            }
+        }
+        Ok(map)
+    }
+}
