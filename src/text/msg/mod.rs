@@ -10,12 +10,16 @@
 
 pub mod common;
 pub mod errors;
+pub mod indicators;
 
 use super::Msg;
 
 /// Every message of the catalogue, area by area.
 pub fn all() -> impl Iterator<Item = Msg> {
-    [common::ALL, errors::ALL].into_iter().flatten().copied()
+    [common::ALL, errors::ALL, indicators::ALL]
+        .into_iter()
+        .flatten()
+        .copied()
 }
 
 #[cfg(test)]
