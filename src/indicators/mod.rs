@@ -5,7 +5,12 @@
 //! method, the survey response rate's denominator) is written down in
 //! `docs/INDICATORS.md`; this module is its implementation. Values are
 //! `None` when their denominator is empty (no ticket to average).
+//!
+//! [`lists`] holds the period's ticket lists (breaches, at risk,
+//! exclusions, survey scores and comments) that the report shows beside
+//! the figures; [`period`] the periods themselves.
 
+pub mod lists;
 pub mod period;
 
 use std::collections::HashMap;

@@ -1,18 +1,22 @@
 //! The monthly/quarterly indicator report (`plazo report`).
 //!
 //! From the per-ticket rows of [`crate::engine`] computed at one cutoff
-//! (by default the period's last second), [`write`] produces in one
+//! (by default the period's last second), [`write()`] produces in one
 //! folder:
 //!
 //! - `informe-<period>.xlsx`: the workbook ([`workbook`]);
 //! - `indicators.csv`: docs/CONTRACT.md §5.3, long format
 //!   `period,dimension,group,indicator,value` ([`indicators`]);
 //! - `sla.csv`: the per-ticket table ([`crate::engine::output::render`]);
-//! - `charts/*.png` and `charts/*.svg` ([`charts`]).
+//! - `charts/*.png` and `charts/*.svg` (which charts: [`chart_specs()`];
+//!   drawing them: [`charts`]).
 //!
 //! Every file is written atomically (a temporary file, then a rename)
 //! and carries no clock time, so the same inputs give identical bytes.
-//! The rules behind each number are in `docs/INDICATORS.md`.
+//! The figures and ticket lists are computed once, in [`Context::new`];
+//! the files only show them. The rules behind each number are in
+//! `docs/INDICATORS.md`; every label is in the message catalogue
+//! ([`crate::text::msg`]), in the context's language.
 
 pub mod charts;
 pub mod queries;
@@ -25,6 +29,7 @@ use sha2::{Digest, Sha256};
 
 use crate::engine::SlaRow;
 use crate::engine::output;
+use crate::engine::reconcile::{self, reconcile};
 use crate::error::{Error, Result};
 use crate::io::atomic::write as write_atomic;
 use crate::model::dataset::Dataset;
@@ -33,6 +38,7 @@ use crate::text::lang::Lang;
 use crate::time::Instant;
 
 use crate::indicators;
+use crate::indicators::lists::Lists;
 pub use crate::indicators::period::Period;
 pub use crate::indicators::{Dim, Line};
 pub use queries::Query;
@@ -113,11 +119,18 @@ pub struct Context<'a> {
     pub trend: Vec<(Period, Line)>,
     /// Position of the `title` extra column, when the tickets have one.
     pub title_col: Option<usize>,
+    /// The period's ticket lists: breaches, at risk, excluded, survey
+    /// scores and comments, pauses without a note.
+    pub lists: Lists<'a>,
+    /// plazo's figures beside GLPI's own SLA fields, when the tickets
+    /// carry them (`--source glpi-tables`: a `solve_delay_stat` column).
+    pub reconciliation: Option<Vec<reconcile::Row>>,
 }
 
 impl<'a> Context<'a> {
     /// Computes the indicators of `period`, the previous period and the
-    /// 12-period trend.
+    /// 12-period trend, the period's ticket lists and, for GLPI tables,
+    /// the reconciliation with GLPI's own figures.
     pub fn new(
         policy: &'a Policy,
         ds: &'a Dataset,
@@ -145,6 +158,12 @@ impl<'a> Context<'a> {
             })
             .collect();
         let title_col = ds.extra_columns.iter().position(|c| c == "title");
+        let lists = Lists::new(policy, ds, rows, period, cutoff.unix());
+        let reconciliation = ds
+            .extra_columns
+            .iter()
+            .any(|x| x == "solve_delay_stat")
+            .then(|| reconcile(policy, ds, rows, None));
         Context {
             policy,
             ds,
@@ -157,11 +176,13 @@ impl<'a> Context<'a> {
             previous,
             trend,
             title_col,
+            lists,
+            reconciliation,
         }
     }
 }
 
-/// What [`write`] produced.
+/// What [`write()`] produced.
 #[derive(Clone, Debug)]
 pub struct Written {
     /// The workbook.
@@ -264,8 +285,8 @@ pub fn chart_specs(c: &Context<'_>) -> Vec<(String, charts::Chart)> {
     ));
     // Breaches by category, top 10.
     let mut by_cat: std::collections::BTreeMap<&str, u64> = Default::default();
-    for r in workbook::breached_rows(c, c.rows) {
-        let t = &c.ds.tickets[r.ticket as usize];
+    for b in &c.lists.breaches {
+        let t = &c.ds.tickets[b.row.ticket as usize];
         *by_cat
             .entry(
                 c.ds.strings
@@ -336,7 +357,7 @@ pub fn chart_specs(c: &Context<'_>) -> Vec<(String, charts::Chart)> {
             y_max: None,
         },
     ));
-    let dist = workbook::score_distribution(c);
+    let dist = &c.lists.scores;
     out.push((
         "encuestas".into(),
         Chart {
@@ -402,8 +423,8 @@ pub fn write(
     Ok(Written {
         workbook: wb,
         files,
-        breaches: workbook::breached_rows(c, c.rows).len(),
-        at_risk: workbook::at_risk_rows(c.rows).len(),
+        breaches: c.lists.breaches.len(),
+        at_risk: c.lists.at_risk.len(),
         queries: qs.len(),
     })
 }

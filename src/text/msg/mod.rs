@@ -11,15 +11,25 @@
 pub mod common;
 pub mod errors;
 pub mod indicators;
+pub mod methodology;
+pub mod report;
+pub mod sheets;
 
 use super::Msg;
 
 /// Every message of the catalogue, area by area.
 pub fn all() -> impl Iterator<Item = Msg> {
-    [common::ALL, errors::ALL, indicators::ALL]
-        .into_iter()
-        .flatten()
-        .copied()
+    [
+        common::ALL,
+        errors::ALL,
+        report::ALL,
+        sheets::ALL,
+        methodology::ALL,
+        indicators::ALL,
+    ]
+    .into_iter()
+    .flatten()
+    .copied()
 }
 
 #[cfg(test)]
