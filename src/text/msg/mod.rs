@@ -8,6 +8,7 @@
 //! an empty side, an untranslated one (the same text in both, unless
 //! declared `same`), or placeholders that differ between the sides.
 
+pub mod charts;
 pub mod common;
 pub mod errors;
 pub mod indicators;
@@ -25,6 +26,7 @@ pub fn all() -> impl Iterator<Item = Msg> {
         report::ALL,
         sheets::ALL,
         methodology::ALL,
+        charts::ALL,
         indicators::ALL,
     ]
     .into_iter()
