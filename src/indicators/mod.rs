@@ -5,7 +5,12 @@
 //! method, the survey response rate's denominator) is written down in
 //! `docs/INDICATORS.md`; this module is its implementation. Values are
 //! `None` when their denominator is empty (no ticket to average).
+//!
+//! [`lists`] holds the period's ticket lists (breaches, at risk,
+//! exclusions, survey scores and comments) that the report shows beside
+//! the figures; [`period`] the periods themselves.
 
+pub mod lists;
 pub mod period;
 
 use std::collections::HashMap;
@@ -13,6 +18,7 @@ use std::collections::HashMap;
 use crate::engine::{Exclusion, SlaRow};
 use crate::model::dataset::{Attr, Dataset};
 use crate::text::lang::Lang;
+use crate::text::{Msg, msg};
 
 use period::Period;
 
@@ -46,120 +52,45 @@ pub fn index(id: &str) -> Option<usize> {
     IDS.iter().position(|i| *i == id)
 }
 
-/// Name and meaning of an indicator, for people.
+/// Name and meaning of each indicator, in [`IDS`] order.
+const TEXTS: [(Msg, Msg); N] = {
+    use crate::text::msg::indicators::*;
+    [
+        (TICKETS_OPENED_NAME, TICKETS_OPENED_DESC),
+        (TICKETS_SOLVED_NAME, TICKETS_SOLVED_DESC),
+        (TICKETS_CLOSED_NAME, TICKETS_CLOSED_DESC),
+        (BACKLOG_END_NAME, BACKLOG_END_DESC),
+        (RESPONSE_COMPLIANCE_NAME, RESPONSE_COMPLIANCE_DESC),
+        (RESOLUTION_COMPLIANCE_NAME, RESOLUTION_COMPLIANCE_DESC),
+        (RESPONSE_HOURS_MEAN_NAME, RESPONSE_HOURS_MEAN_DESC),
+        (RESOLUTION_HOURS_MEAN_NAME, RESOLUTION_HOURS_MEAN_DESC),
+        (RESOLUTION_HOURS_MEDIAN_NAME, RESOLUTION_HOURS_MEDIAN_DESC),
+        (RESOLUTION_HOURS_P90_NAME, RESOLUTION_HOURS_P90_DESC),
+        (PAUSED_HOURS_MEAN_NAME, PAUSED_HOURS_MEAN_DESC),
+        (REOPEN_RATE_NAME, REOPEN_RATE_DESC),
+        (AUTO_CLOSED_NAME, AUTO_CLOSED_DESC),
+        (SURVEY_RESPONSE_RATE_NAME, SURVEY_RESPONSE_RATE_DESC),
+        (CSAT_MEAN_NAME, CSAT_MEAN_DESC),
+        (SATISFIED_NAME, SATISFIED_DESC),
+        (EXCLUDED_NAME, EXCLUDED_DESC),
+        (NO_TARGET_NAME, NO_TARGET_DESC),
+    ]
+};
+
+/// Name and meaning of an indicator, for people, in `lang` (the
+/// catalogue's [`crate::text::msg::indicators`]). An id that is not in
+/// [`IDS`] is named `?`, with no meaning.
+///
+/// ```
+/// use plazo::indicators::describe;
+/// use plazo::text::lang::Lang;
+/// assert_eq!(describe("csat_mean", Lang::En).0, "Mean satisfaction");
+/// ```
 pub fn describe(id: &str, lang: Lang) -> (&'static str, &'static str) {
-    let (n_es, n_en, d_es, d_en) = match id {
-        "tickets_opened" => (
-            "Tickets abiertos",
-            "Tickets opened",
-            "Tickets cuya apertura cae en el periodo (todos, incluidos los excluidos)",
-            "Tickets opened in the period (all, excluded ones too)",
-        ),
-        "tickets_solved" => (
-            "Tickets solucionados",
-            "Tickets solved",
-            "Tickets cuya solución final cae en el periodo",
-            "Tickets whose final solution falls in the period",
-        ),
-        "tickets_closed" => (
-            "Tickets cerrados",
-            "Tickets closed",
-            "Tickets cuyo cierre final cae en el periodo",
-            "Tickets whose final closing falls in the period",
-        ),
-        "backlog_end" => (
-            "Pendientes al cierre del periodo",
-            "Backlog at period end",
-            "Abiertos antes del fin del periodo y sin solucionar a esa fecha (sin anulados)",
-            "Opened before the period's end and not solved by then (cancelled left out)",
-        ),
-        "response_compliance_pct" => (
-            "% atención dentro del ANS",
-            "% response within SLA",
-            "Tickets atendidos en el periodo cuya primera respuesta cumplió el ANS",
-            "Tickets responded in the period whose first response met the target",
-        ),
-        "resolution_compliance_pct" => (
-            "% solución dentro del ANS",
-            "% resolution within SLA",
-            "Tickets solucionados en el periodo dentro del tiempo hábil de solución",
-            "Tickets solved in the period within their resolution target",
-        ),
-        "response_business_hours_mean" => (
-            "Tiempo medio de atención (h hábiles)",
-            "Mean response time (business h)",
-            "Promedio de horas hábiles hasta la primera respuesta",
-            "Mean business hours to first response",
-        ),
-        "resolution_business_hours_mean" => (
-            "Tiempo medio de solución (h hábiles)",
-            "Mean resolution time (business h)",
-            "Promedio de horas hábiles de solución (sin pausas)",
-            "Mean resolution business hours (pauses excluded)",
-        ),
-        "resolution_business_hours_median" => (
-            "Mediana de solución (h hábiles)",
-            "Median resolution time (business h)",
-            "Mediana (rango más cercano) de las horas hábiles de solución",
-            "Median (nearest rank) of resolution business hours",
-        ),
-        "resolution_business_hours_p90" => (
-            "Percentil 90 de solución (h hábiles)",
-            "90th percentile resolution (business h)",
-            "Percentil 90 (rango más cercano) de las horas hábiles de solución",
-            "90th percentile (nearest rank) of resolution business hours",
-        ),
-        "paused_business_hours_mean" => (
-            "Tiempo medio en espera (h hábiles)",
-            "Mean paused time (business h)",
-            "Promedio de horas hábiles en pausa de los tickets solucionados",
-            "Mean paused business hours of the tickets solved",
-        ),
-        "reopen_rate_pct" => (
-            "% reabiertos",
-            "% reopened",
-            "Tickets solucionados en el periodo reabiertos al menos una vez",
-            "Tickets solved in the period reopened at least once",
-        ),
-        "auto_closed_pct" => (
-            "% cerrados automáticamente",
-            "% auto-closed",
-            "Tickets cerrados en el periodo sin respuesta a la encuesta, por vencimiento",
-            "Tickets closed in the period without a survey answer, on expiry",
-        ),
-        "survey_response_rate_pct" => (
-            "% respuesta a encuestas",
-            "% survey response",
-            "Tickets solucionados en el periodo con encuesta respondida",
-            "Tickets solved in the period with an answered survey",
-        ),
-        "csat_mean" => (
-            "Satisfacción promedio",
-            "Mean satisfaction",
-            "Promedio de las calificaciones respondidas en el periodo",
-            "Mean score of the surveys answered in the period",
-        ),
-        "satisfied_pct" => (
-            "% usuarios satisfechos",
-            "% satisfied",
-            "Encuestas del periodo con calificación >= mínimo de satisfacción",
-            "Surveys of the period scoring >= the satisfied minimum",
-        ),
-        "excluded" => (
-            "Excluidos del ANS",
-            "Excluded from SLA",
-            "Tickets abiertos en el periodo excluidos (anulados, masivos, tipo o categoría)",
-            "Tickets opened in the period excluded (cancelled, massive, type or category)",
-        ),
-        "no_target" => (
-            "Sin ANS aplicable",
-            "No target",
-            "Tickets abiertos en el periodo sin regla de ANS",
-            "Tickets opened in the period with no target rule",
-        ),
-        _ => ("?", "?", "", ""),
-    };
-    (lang.pick(n_es, n_en), lang.pick(d_es, d_en))
+    match index(id) {
+        Some(i) => (TEXTS[i].0.get(lang), TEXTS[i].1.get(lang)),
+        None => (msg::indicators::UNKNOWN_INDICATOR.get(lang), ""),
+    }
 }
 
 /// Whether an indicator is a percentage (0..100).

@@ -22,6 +22,7 @@ use chrono::{Datelike, Months, NaiveDate};
 use chrono_tz::Tz;
 
 use crate::error::{Error, Result};
+use crate::text::msg;
 use crate::time::{Instant, local_to_instant};
 
 /// What kind of period.
@@ -95,15 +96,9 @@ impl Period {
     pub fn parse(text: &str, tz: Tz) -> Result<Self> {
         let t = text.trim();
         let bad = || {
-            Error::input(
-                format!(
-                    "periodo {t:?} no válido: use un mes (2026-10), un \
-                     trimestre (2026Q3) o --from FECHA --to FECHA"
-                ),
-                format!(
-                    "invalid period {t:?}: use a month (2026-10), a quarter \
-                     (2026Q3) or --from DATE --to DATE"
-                ),
+            Error::input_msg(
+                msg::indicators::PERIOD_INVALID,
+                &[("period", &format!("{t:?}"))],
             )
         };
         if let Some((a, b)) = t.split_once("..") {
@@ -131,9 +126,9 @@ impl Period {
     /// An input error when `last` is before `first`.
     pub fn range(first: NaiveDate, last: NaiveDate, tz: Tz) -> Result<Self> {
         if last < first {
-            return Err(Error::input(
-                format!("--to {last} es anterior a --from {first}"),
-                format!("--to {last} is before --from {first}"),
+            return Err(Error::input_msg(
+                msg::indicators::PERIOD_REVERSED,
+                &[("last", &last), ("first", &first)],
             ));
         }
         Ok(Period::new(Kind::Range, first, last, tz))

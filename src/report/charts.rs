@@ -10,10 +10,13 @@ use std::path::Path;
 use std::sync::Once;
 
 use plotters::coord::Shift;
+use plotters::coord::ranged1d::SegmentedCoord;
+use plotters::coord::types::{RangedCoordf64, RangedCoordusize};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::error::{Error, Result};
+use crate::text::msg;
 
 /// DejaVu Sans (Bitstream Vera licence, see `assets/fonts/`).
 static FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
@@ -114,6 +117,16 @@ impl Chart {
     }
 }
 
+/// The plotting area of a chart: one segment per label along the
+/// horizontal axis, numbers up the vertical one.
+type Plot<'a, DB> = ChartContext<
+    'a,
+    DB,
+    Cartesian2d<SegmentedCoord<RangedCoordusize>, RangedCoordf64>,
+>;
+
+/// Draws `c` on `root`: the frame and axes, the bars or lines, the
+/// target line, and a legend when there are lines or a target.
 fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     c: &Chart,
@@ -146,70 +159,16 @@ fn draw<DB: DrawingBackend>(
     let mut legend = false;
     match &c.body {
         Body::Bars { values, decimals } => {
-            // Rectangles in order (plotters' Histogram goes through a
-            // HashMap, whose order changes the SVG's bytes between runs).
-            chart.draw_series(values.iter().enumerate().map(|(i, v)| {
-                let mut r = Rectangle::new(
-                    [
-                        (SegmentValue::Exact(i), 0.0),
-                        (SegmentValue::Exact(i + 1), *v),
-                    ],
-                    PALETTE[0].filled(),
-                );
-                r.set_margin(0, 0, 12, 12);
-                r
-            }))?;
-            let style = TextStyle::from((FAMILY, 15).into_font())
-                .pos(Pos::new(HPos::Center, VPos::Bottom));
-            chart.draw_series(values.iter().enumerate().map(|(i, v)| {
-                Text::new(
-                    format!("{v:.decimals$}"),
-                    (SegmentValue::CenterOf(i), *v),
-                    style.clone(),
-                )
-            }))?;
+            draw_bars(&mut chart, values, *decimals)?
         }
         Body::Lines(series) => {
             legend = true;
-            for (k, (name, vals)) in series.iter().enumerate() {
-                let color = PALETTE[k % PALETTE.len()];
-                let pts: Vec<(SegmentValue<usize>, f64)> = vals
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(i, v)| {
-                        v.map(|v| (SegmentValue::CenterOf(i), v))
-                    })
-                    .collect();
-                chart
-                    .draw_series(LineSeries::new(
-                        pts.iter().cloned(),
-                        color.stroke_width(3),
-                    ))?
-                    .label(name.as_str())
-                    .legend(move |(x, y)| {
-                        PathElement::new(
-                            [(x, y), (x + 20, y)],
-                            color.stroke_width(3),
-                        )
-                    });
-                chart.draw_series(
-                    pts.iter()
-                        .map(|p| Circle::new(p.clone(), 4, color.filled())),
-                )?;
-            }
+            draw_lines(&mut chart, series)?;
         }
     }
     if let Some((t, name)) = &c.target {
         legend = true;
-        chart
-            .draw_series(LineSeries::new(
-                [(SegmentValue::Exact(0), *t), (SegmentValue::Last, *t)],
-                RED.stroke_width(2),
-            ))?
-            .label(name.as_str())
-            .legend(|(x, y)| {
-                PathElement::new([(x, y), (x + 20, y)], RED.stroke_width(2))
-            });
+        draw_target(&mut chart, *t, name)?;
     }
     if legend {
         chart
@@ -223,10 +182,91 @@ fn draw<DB: DrawingBackend>(
     root.present()
 }
 
+/// One bar per value, the value written on it with `decimals`.
+fn draw_bars<DB: DrawingBackend>(
+    chart: &mut Plot<'_, DB>,
+    values: &[f64],
+    decimals: usize,
+) -> DrawResult<DB> {
+    // Rectangles in order (plotters' Histogram goes through a
+    // HashMap, whose order changes the SVG's bytes between runs).
+    chart.draw_series(values.iter().enumerate().map(|(i, v)| {
+        let mut r = Rectangle::new(
+            [
+                (SegmentValue::Exact(i), 0.0),
+                (SegmentValue::Exact(i + 1), *v),
+            ],
+            PALETTE[0].filled(),
+        );
+        r.set_margin(0, 0, 12, 12);
+        r
+    }))?;
+    let style = TextStyle::from((FAMILY, 15).into_font())
+        .pos(Pos::new(HPos::Center, VPos::Bottom));
+    chart.draw_series(values.iter().enumerate().map(|(i, v)| {
+        Text::new(
+            format!("{v:.decimals$}"),
+            (SegmentValue::CenterOf(i), *v),
+            style.clone(),
+        )
+    }))?;
+    Ok(())
+}
+
+/// Each named series as a line with dots, in the palette's colours,
+/// with its legend entry.
+fn draw_lines<DB: DrawingBackend>(
+    chart: &mut Plot<'_, DB>,
+    series: &[(String, Vec<Option<f64>>)],
+) -> DrawResult<DB> {
+    for (k, (name, vals)) in series.iter().enumerate() {
+        let color = PALETTE[k % PALETTE.len()];
+        let pts: Vec<(SegmentValue<usize>, f64)> = vals
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| v.map(|v| (SegmentValue::CenterOf(i), v)))
+            .collect();
+        chart
+            .draw_series(LineSeries::new(
+                pts.iter().cloned(),
+                color.stroke_width(3),
+            ))?
+            .label(name.as_str())
+            .legend(move |(x, y)| {
+                PathElement::new([(x, y), (x + 20, y)], color.stroke_width(3))
+            });
+        chart.draw_series(
+            pts.iter()
+                .map(|p| Circle::new(p.clone(), 4, color.filled())),
+        )?;
+    }
+    Ok(())
+}
+
+/// The target `t` as a red line across the chart, with its legend
+/// entry `name`.
+fn draw_target<DB: DrawingBackend>(
+    chart: &mut Plot<'_, DB>,
+    t: f64,
+    name: &str,
+) -> DrawResult<DB> {
+    chart
+        .draw_series(LineSeries::new(
+            [(SegmentValue::Exact(0), t), (SegmentValue::Last, t)],
+            RED.stroke_width(2),
+        ))?
+        .label(name)
+        .legend(|(x, y)| {
+            PathElement::new([(x, y), (x + 20, y)], RED.stroke_width(2))
+        });
+    Ok(())
+}
+
+/// A drawing failure on `path`, quoting plotters' message.
 fn chart_error(path: &Path, e: impl std::fmt::Display) -> Error {
-    Error::failure(
-        format!("no se pudo dibujar {}: {e}", path.display()),
-        format!("could not draw {}: {e}", path.display()),
+    Error::failure_msg(
+        msg::report::CHART_FAILED,
+        &[("path", &path.display()), ("detail", &e)],
     )
 }
 

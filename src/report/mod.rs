@@ -1,22 +1,27 @@
 //! The monthly/quarterly indicator report (`plazo report`).
 //!
 //! From the per-ticket rows of [`crate::engine`] computed at one cutoff
-//! (by default the period's last second), [`write`] produces in one
+//! (by default the period's last second), [`write()`] produces in one
 //! folder:
 //!
 //! - `informe-<period>.xlsx`: the workbook ([`workbook`]);
 //! - `indicators.csv`: docs/CONTRACT.md §5.3, long format
 //!   `period,dimension,group,indicator,value` ([`indicators`]);
 //! - `sla.csv`: the per-ticket table ([`crate::engine::output::render`]);
-//! - `charts/*.png` and `charts/*.svg` ([`charts`]).
+//! - `charts/*.png` and `charts/*.svg` (which charts: [`chart_specs()`];
+//!   drawing them: [`charts`]).
 //!
 //! Every file is written atomically (a temporary file, then a rename)
 //! and carries no clock time, so the same inputs give identical bytes.
-//! The rules behind each number are in `docs/INDICATORS.md`.
+//! The figures and ticket lists are computed once, in [`Context::new`];
+//! the files only show them. The rules behind each number are in
+//! `docs/INDICATORS.md`; every label is in the message catalogue
+//! ([`crate::text::msg`]), in the context's language.
 //!
 //! [`explain`] renders one ticket's explanation (`plazo explain`) as
 //! text.
 
+mod chart_specs;
 pub mod charts;
 pub mod explain;
 pub mod queries;
@@ -29,6 +34,7 @@ use sha2::{Digest, Sha256};
 
 use crate::engine::SlaRow;
 use crate::engine::output;
+use crate::engine::reconcile::{self, reconcile};
 use crate::error::{Error, Result};
 use crate::io::atomic::write as write_atomic;
 use crate::model::dataset::Dataset;
@@ -37,8 +43,10 @@ use crate::text::lang::Lang;
 use crate::time::Instant;
 
 use crate::indicators;
+use crate::indicators::lists::Lists;
 pub use crate::indicators::period::Period;
 pub use crate::indicators::{Dim, Line};
+pub use chart_specs::chart_specs;
 pub use queries::Query;
 
 /// An input file as the "Metodología" sheet lists it.
@@ -117,11 +125,18 @@ pub struct Context<'a> {
     pub trend: Vec<(Period, Line)>,
     /// Position of the `title` extra column, when the tickets have one.
     pub title_col: Option<usize>,
+    /// The period's ticket lists: breaches, at risk, excluded, survey
+    /// scores and comments, pauses without a note.
+    pub lists: Lists<'a>,
+    /// plazo's figures beside GLPI's own SLA fields, when the tickets
+    /// carry them (`--source glpi-tables`: a `solve_delay_stat` column).
+    pub reconciliation: Option<Vec<reconcile::Row>>,
 }
 
 impl<'a> Context<'a> {
     /// Computes the indicators of `period`, the previous period and the
-    /// 12-period trend.
+    /// 12-period trend, the period's ticket lists and, for GLPI tables,
+    /// the reconciliation with GLPI's own figures.
     pub fn new(
         policy: &'a Policy,
         ds: &'a Dataset,
@@ -149,6 +164,12 @@ impl<'a> Context<'a> {
             })
             .collect();
         let title_col = ds.extra_columns.iter().position(|c| c == "title");
+        let lists = Lists::new(policy, ds, rows, period, cutoff.unix());
+        let reconciliation = ds
+            .extra_columns
+            .iter()
+            .any(|x| x == "solve_delay_stat")
+            .then(|| reconcile(policy, ds, rows, None));
         Context {
             policy,
             ds,
@@ -161,11 +182,13 @@ impl<'a> Context<'a> {
             previous,
             trend,
             title_col,
+            lists,
+            reconciliation,
         }
     }
 }
 
-/// What [`write`] produced.
+/// What [`write()`] produced.
 #[derive(Clone, Debug)]
 pub struct Written {
     /// The workbook.
@@ -178,187 +201,6 @@ pub struct Written {
     pub at_risk: usize,
     /// Custom query sheets added.
     pub queries: usize,
-}
-
-/// The report's charts, by file stem.
-pub fn chart_specs(c: &Context<'_>) -> Vec<(String, charts::Chart)> {
-    use charts::{Body, Chart};
-    let l = c.lang;
-    let goals = c.policy.indicator_goals();
-    let target = |id: &str| {
-        indicators::Goal::of(id, goals).map(|g| {
-            (
-                g.value(),
-                format!("{} {}", l.pick("Meta", "Target"), g.value()),
-            )
-        })
-    };
-    // Compliance by priority: resolution, or response where the policy
-    // sets no resolution target at all (Itagüí's procedure has none).
-    let p = c.policy;
-    let resolution_measured =
-        p.targets().iter().any(|r| r.resolution.is_some())
-            || p.targets_from_ticket()
-                .is_some_and(|t| t.resolution.is_some());
-    let (id, title) = if resolution_measured {
-        (
-            "resolution_compliance_pct",
-            l.pick(
-                "Cumplimiento de solución por prioridad",
-                "Resolution compliance by priority",
-            ),
-        )
-    } else {
-        (
-            "response_compliance_pct",
-            l.pick(
-                "Cumplimiento de atención por prioridad",
-                "Response compliance by priority",
-            ),
-        )
-    };
-    let pri: Vec<&Line> = c
-        .lines
-        .iter()
-        .filter(|x| x.dim == Dim::Priority && x.get(id).is_some())
-        .collect();
-    let mut out = vec![(
-        "cumplimiento-por-prioridad".to_string(),
-        Chart {
-            title: title.into(),
-            x_desc: l.pick("Prioridad", "Priority").into(),
-            y_desc: l.pick("% dentro del ANS", "% within SLA").into(),
-            labels: pri.iter().map(|x| x.group.clone()).collect(),
-            body: Body::Bars {
-                values: pri.iter().map(|x| x.get(id).unwrap_or(0.0)).collect(),
-                decimals: 1,
-            },
-            target: target(id),
-            y_max: Some(110.0),
-        },
-    )];
-    out.push((
-        "tendencia".into(),
-        Chart {
-            title: l
-                .pick("Tendencia del cumplimiento", "Compliance trend")
-                .into(),
-            x_desc: l.pick("Periodo", "Period").into(),
-            y_desc: l.pick("% dentro del ANS", "% within SLA").into(),
-            labels: c.trend.iter().map(|(p, _)| p.label()).collect(),
-            body: Body::Lines(vec![
-                (
-                    l.pick("% solución", "% resolution").into(),
-                    c.trend
-                        .iter()
-                        .map(|(_, x)| x.get("resolution_compliance_pct"))
-                        .collect(),
-                ),
-                (
-                    l.pick("% atención", "% response").into(),
-                    c.trend
-                        .iter()
-                        .map(|(_, x)| x.get("response_compliance_pct"))
-                        .collect(),
-                ),
-            ]),
-            target: target("resolution_compliance_pct"),
-            y_max: Some(110.0),
-        },
-    ));
-    // Breaches by category, top 10.
-    let mut by_cat: std::collections::BTreeMap<&str, u64> = Default::default();
-    for r in workbook::breached_rows(c, c.rows) {
-        let t = &c.ds.tickets[r.ticket as usize];
-        *by_cat
-            .entry(
-                c.ds.strings
-                    .get(t.attr(crate::model::dataset::Attr::Category)),
-            )
-            .or_default() += 1;
-    }
-    let mut cats: Vec<(&str, u64)> = by_cat.into_iter().collect();
-    cats.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    cats.truncate(10);
-    out.push((
-        "incumplimientos-por-categoria".into(),
-        Chart {
-            title: l
-                .pick(
-                    "Incumplimientos por categoría (10 principales)",
-                    "Breaches by category (top 10)",
-                )
-                .into(),
-            x_desc: l.pick("Categoría", "Category").into(),
-            y_desc: l.pick("Tickets incumplidos", "Breached tickets").into(),
-            labels: cats.iter().map(|x| x.0.to_string()).collect(),
-            body: Body::Bars {
-                values: cats.iter().map(|x| x.1 as f64).collect(),
-                decimals: 0,
-            },
-            target: None,
-            y_max: None,
-        },
-    ));
-    // Resolution business hours, by bins.
-    const EDGES: [f64; 9] = [0.0, 1.0, 2.0, 4.0, 8.0, 16.0, 24.0, 40.0, 80.0];
-    let mut bins = [0u64; EDGES.len()];
-    for r in c.rows {
-        if r.excluded.is_none()
-            && r.solved_at.is_some_and(|t| c.period.contains(t))
-        {
-            let h = r.resolution_s as f64 / 3600.0;
-            let k = EDGES.iter().rposition(|e| h >= *e).unwrap_or(0);
-            bins[k] += 1;
-        }
-    }
-    let labels = EDGES
-        .iter()
-        .enumerate()
-        .map(|(k, e)| match EDGES.get(k + 1) {
-            Some(n) => format!("{e}–{n}"),
-            None => format!("≥ {e}"),
-        })
-        .collect();
-    out.push((
-        "distribucion-solucion".into(),
-        Chart {
-            title: l
-                .pick(
-                    "Tiempo hábil de solución de los tickets solucionados",
-                    "Resolution business time of the tickets solved",
-                )
-                .into(),
-            x_desc: l.pick("Horas hábiles", "Business hours").into(),
-            y_desc: l.pick("Tickets", "Tickets").into(),
-            labels,
-            body: Body::Bars {
-                values: bins.iter().map(|v| *v as f64).collect(),
-                decimals: 0,
-            },
-            target: None,
-            y_max: None,
-        },
-    ));
-    let dist = workbook::score_distribution(c);
-    out.push((
-        "encuestas".into(),
-        Chart {
-            title: l
-                .pick("Calificaciones de las encuestas", "Survey scores")
-                .into(),
-            x_desc: l.pick("Calificación", "Score").into(),
-            y_desc: l.pick("Respuestas", "Answers").into(),
-            labels: dist.iter().map(|(s, _)| format!("{s}")).collect(),
-            body: Body::Bars {
-                values: dist.iter().map(|(_, n)| *n as f64).collect(),
-                decimals: 0,
-            },
-            target: None,
-            y_max: None,
-        },
-    ));
-    out
 }
 
 /// Writes the report into `out` (created when missing): workbook,
@@ -406,8 +248,8 @@ pub fn write(
     Ok(Written {
         workbook: wb,
         files,
-        breaches: workbook::breached_rows(c, c.rows).len(),
-        at_risk: workbook::at_risk_rows(c.rows).len(),
+        breaches: c.lists.breaches.len(),
+        at_risk: c.lists.at_risk.len(),
         queries: qs.len(),
     })
 }

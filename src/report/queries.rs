@@ -16,6 +16,7 @@ use crate::engine::SlaRow;
 use crate::engine::frame::{Iso, b_col, f_col, frame, i_col, opt, s_col};
 use crate::error::{Error, Result};
 use crate::model::dataset::{Attr, Dataset};
+use crate::text::msg;
 
 use super::Context;
 
@@ -45,18 +46,11 @@ pub struct Query {
     pub rows: Vec<Vec<Value>>,
 }
 
+/// A Polars failure on `file`, quoting Polars' message.
 fn polars_err(file: &Path, e: impl std::fmt::Display) -> Error {
-    Error::input(
-        format!(
-            "consulta {}: {e} (corrija el SQL; las tablas y columnas están en \
-             queries/indicators/README.md)",
-            file.display()
-        ),
-        format!(
-            "query {}: {e} (fix the SQL; tables and columns are listed in \
-             queries/indicators/README.md)",
-            file.display()
-        ),
+    Error::input_msg(
+        msg::report::QUERY_FAILED,
+        &[("file", &file.display()), ("detail", &e)],
     )
 }
 
@@ -175,15 +169,9 @@ fn sla(c: &Context<'_>, iso: &mut Iso) -> PolarsResult<DataFrame> {
 /// An input error when `dir` cannot be read.
 pub fn files(dir: &Path) -> Result<Vec<PathBuf>> {
     let rd = std::fs::read_dir(dir).map_err(|e| {
-        Error::input(
-            format!(
-                "--queries {}: no se puede leer la carpeta: {e}",
-                dir.display()
-            ),
-            format!(
-                "--queries {}: cannot read the folder: {e}",
-                dir.display()
-            ),
+        Error::input_msg(
+            msg::report::QUERY_DIR_UNREADABLE,
+            &[("dir", &dir.display()), ("detail", &e)],
         )
     })?;
     let mut v: Vec<PathBuf> = rd

@@ -9,12 +9,17 @@
 //! declared `same`), or placeholders that differ between the sides.
 
 pub mod calendar;
+pub mod charts;
 pub mod common;
 pub mod engine;
 pub mod errors;
 pub mod explain;
+pub mod indicators;
 pub mod io;
+pub mod methodology;
 pub mod policy;
+pub mod report;
+pub mod sheets;
 pub mod time;
 
 use super::Msg;
@@ -23,12 +28,17 @@ use super::Msg;
 pub fn all() -> impl Iterator<Item = Msg> {
     [
         calendar::ALL,
+        charts::ALL,
         common::ALL,
         engine::ALL,
         errors::ALL,
         explain::ALL,
+        indicators::ALL,
         io::ALL,
+        methodology::ALL,
         policy::ALL,
+        report::ALL,
+        sheets::ALL,
         time::ALL,
     ]
     .into_iter()

@@ -1,0 +1,203 @@
+//! The period's ticket lists behind the report's sheets and charts:
+//! breaches, tickets at risk, exclusions, survey scores and comments,
+//! pauses without a note.
+//!
+//! Which ticket is on which list, and in what order, is written down in
+//! `docs/INDICATORS.md` ("Breaches and at risk"); the workbook shows
+//! these lists as they are, without filtering them again.
+
+use std::collections::BTreeMap;
+
+use crate::engine::output::worst;
+use crate::engine::{Class, Exclusion, SlaRow};
+use crate::model::dataset::{Dataset, Event, Survey};
+use crate::policy::Policy;
+
+use super::period::Period;
+
+/// A ticket on the breaches list, with the measures it breached in the
+/// period.
+#[derive(Clone, Copy, Debug)]
+pub struct Breach<'r> {
+    /// The ticket's row.
+    pub row: &'r SlaRow,
+    /// The resolution was breached and the ticket solved in the period.
+    pub resolution: bool,
+    /// The response was breached and the ticket responded in the period.
+    pub response: bool,
+}
+
+/// Every list of one period, computed once.
+#[derive(Clone, Debug)]
+pub struct Lists<'r> {
+    /// See [`breaches`].
+    pub breaches: Vec<Breach<'r>>,
+    /// See [`at_risk`].
+    pub at_risk: Vec<&'r SlaRow>,
+    /// See [`excluded`].
+    pub excluded: Vec<(&'r SlaRow, Exclusion)>,
+    /// See [`score_distribution`].
+    pub scores: Vec<(f64, u64)>,
+    /// See [`comments`].
+    pub comments: Vec<&'r Survey>,
+    /// See [`unnoted_pauses`]; `None` unless the policy sets
+    /// `[checks] paused_requires_note`.
+    pub unnoted_pauses: Option<Vec<(usize, &'r Event)>>,
+}
+
+impl<'r> Lists<'r> {
+    /// The lists of `period` from the rows computed at `cutoff` (Unix
+    /// seconds).
+    pub fn new(
+        policy: &Policy,
+        ds: &'r Dataset,
+        rows: &'r [SlaRow],
+        period: &Period,
+        cutoff: i64,
+    ) -> Lists<'r> {
+        Lists {
+            breaches: breaches(ds, rows, period),
+            at_risk: at_risk(rows),
+            excluded: excluded(ds, rows, period),
+            scores: score_distribution(rows, period),
+            comments: comments(ds, period, cutoff),
+            unnoted_pauses: policy
+                .paused_requires_note()
+                .then(|| unnoted_pauses(policy, ds, period, cutoff)),
+        }
+    }
+}
+
+/// Breached tickets of the period: in scope, with the resolution
+/// breached and solved in the period, or the response breached and
+/// responded in the period; sorted by the larger overrun, longest first
+/// (then by id).
+pub fn breaches<'r>(
+    ds: &Dataset,
+    rows: &'r [SlaRow],
+    period: &Period,
+) -> Vec<Breach<'r>> {
+    let inp = |t: Option<i64>| t.is_some_and(|t| period.contains(t));
+    let mut v: Vec<Breach<'r>> = rows
+        .iter()
+        .filter(|r| r.excluded.is_none())
+        .map(|r| Breach {
+            row: r,
+            resolution: r.resolution_met == Some(false) && inp(r.solved_at),
+            response: r.response_met == Some(false) && inp(r.responded_at),
+        })
+        .filter(|b| b.resolution || b.response)
+        .collect();
+    let over = |r: &SlaRow| {
+        r.resolution_overrun_s
+            .unwrap_or(0)
+            .max(r.response_overrun_s.unwrap_or(0))
+    };
+    v.sort_by(|a, b| {
+        over(b.row).cmp(&over(a.row)).then_with(|| {
+            ds.tickets[a.row.ticket as usize]
+                .id
+                .cmp(&ds.tickets[b.row.ticket as usize].id)
+        })
+    });
+    v
+}
+
+/// Tickets open at the cutoff whose worse unfinished measure is breached
+/// or at risk, by remaining business time (most overdue first).
+pub fn at_risk(rows: &[SlaRow]) -> Vec<&SlaRow> {
+    let remaining = |r: &SlaRow| {
+        let res = r
+            .resolution_target_s
+            .filter(|_| r.resolution_class.is_some());
+        let resp = r.response_target_s.filter(|_| r.response_class.is_some());
+        [
+            res.map(|t| t - r.resolution_s),
+            resp.map(|t| t - r.response_s),
+        ]
+        .into_iter()
+        .flatten()
+        .min()
+        .unwrap_or(i64::MAX)
+    };
+    let mut v: Vec<&SlaRow> = rows
+        .iter()
+        .filter(|r| r.excluded.is_none())
+        .filter(|r| matches!(worst(r), Some(Class::Breached | Class::AtRisk)))
+        .collect();
+    v.sort_by_key(|r| (remaining(r), r.ticket));
+    v
+}
+
+/// Tickets opened in the period and excluded from the targets (those
+/// opened after the cutoff left out), with their exclusion, in row
+/// order.
+pub fn excluded<'r>(
+    ds: &Dataset,
+    rows: &'r [SlaRow],
+    period: &Period,
+) -> Vec<(&'r SlaRow, Exclusion)> {
+    rows.iter()
+        .filter_map(|r| r.excluded.map(|e| (r, e)))
+        .filter(|(r, e)| {
+            *e != Exclusion::OpenedAfterCutoff
+                && period.contains(ds.tickets[r.ticket as usize].opened_at)
+        })
+        .collect()
+}
+
+/// The scores of the surveys counted in the period (each ticket's last
+/// answer, answered in the period), with their counts, by score.
+pub fn score_distribution(
+    rows: &[SlaRow],
+    period: &Period,
+) -> Vec<(f64, u64)> {
+    let mut m: BTreeMap<i64, (f64, u64)> = BTreeMap::new();
+    for r in rows {
+        if let (Some(s), Some(t)) = (r.survey_score, r.survey_answered_at)
+            && period.contains(t)
+            && r.excluded != Some(Exclusion::OpenedAfterCutoff)
+        {
+            let e = m.entry((s * 1000.0).round() as i64).or_insert((s, 0));
+            e.1 += 1;
+        }
+    }
+    m.into_values().collect()
+}
+
+/// The survey answers with a comment, answered in the period by the
+/// cutoff (Unix seconds), in file order (every answer, not only each
+/// ticket's last).
+pub fn comments<'d>(
+    ds: &'d Dataset,
+    period: &Period,
+    cutoff: i64,
+) -> Vec<&'d Survey> {
+    ds.surveys
+        .iter()
+        .filter(|sv| {
+            !ds.strings.get(sv.comment).is_empty()
+                && period.contains(sv.answered_at)
+                && sv.answered_at <= cutoff
+        })
+        .collect()
+}
+
+/// The pauses begun in the period (by the cutoff, Unix seconds) whose
+/// event has no note ([`crate::engine::unnoted_pauses`]), as (ticket
+/// index, event), by ticket then time.
+pub fn unnoted_pauses<'d>(
+    policy: &Policy,
+    ds: &'d Dataset,
+    period: &Period,
+    cutoff: i64,
+) -> Vec<(usize, &'d Event)> {
+    (0..ds.tickets.len())
+        .flat_map(|i| {
+            crate::engine::unnoted_pauses(policy, ds, i, cutoff)
+                .into_iter()
+                .filter(|e| period.contains(e.at))
+                .map(move |e| (i, e))
+        })
+        .collect()
+}

@@ -1,0 +1,73 @@
+//! "En riesgo": tickets open at the cutoff whose unfinished measure is
+//! breached or at risk ([`crate::indicators::lists::at_risk`]), most
+//! overdue first.
+
+use rust_xlsxwriter::Worksheet;
+
+use crate::engine::output::worst;
+use crate::engine::{Class, SlaRow};
+use crate::error::Result;
+use crate::model::dataset::Attr;
+use crate::report::Context;
+use crate::text::Msg;
+use crate::text::msg::{report, sheets as m};
+
+use super::cells::{Formats, Sheet, texts, ticket_heads};
+
+/// The ticket's identification columns after id and title.
+const ATTRS: [Attr; 4] =
+    [Attr::Priority, Attr::Category, Attr::Group, Attr::Assignee];
+
+/// The columns after the ticket's identification.
+const COLUMNS: [Msg; 7] = [
+    report::COL_OPENED,
+    m::RISK_STATE,
+    m::RISK_STANDING,
+    m::RISK_DUE,
+    m::RISK_HOURS_LEFT,
+    m::RISK_TIME_USED,
+    report::COL_RESOLUTION_TARGET,
+];
+
+/// Writes the sheet.
+pub(super) fn write(
+    ws: &mut Worksheet,
+    f: &Formats,
+    c: &Context<'_>,
+) -> Result<()> {
+    let lang = c.lang;
+    let name = report::SHEET_AT_RISK.get(lang);
+    let mut s = Sheet::named(ws, f, c, name)?;
+    let mut heads = ticket_heads(lang, &ATTRS);
+    heads.extend(texts(lang, &COLUMNS));
+    s.headers(0, &heads)?;
+    s.widths(&[
+        12.0, 36.0, 11.0, 16.0, 14.0, 14.0, 16.0, 14.0, 14.0, 16.0, 14.0,
+    ])?;
+    let list = &c.lists.at_risk;
+    for (k, r) in list.iter().enumerate() {
+        row(&mut s, 1 + k as u32, r)?;
+    }
+    s.table(0, list.len() as u32, heads.len() as u16)
+}
+
+/// One ticket on row `row`.
+fn row(s: &mut Sheet<'_, '_>, row: u32, r: &SlaRow) -> Result<()> {
+    let (c, f) = (s.c, s.f);
+    let i = r.ticket as usize;
+    s.ticket(row, i, &ATTRS)?;
+    s.date(row, 6, Some(c.ds.tickets[i].opened_at))?;
+    s.text(row, 7, r.state.map_or("", |st| st.label(c.lang)))?;
+    let standing = match worst(r) {
+        Some(Class::Breached) => m::RISK_OVERDUE,
+        _ => m::RISK_AT_RISK,
+    };
+    s.text(row, 8, standing.get(c.lang))?;
+    s.date(row, 9, r.resolution_due_at)?;
+    let left = r
+        .resolution_target_s
+        .map(|t| (t - r.resolution_s) as f64 / 3600.0);
+    s.num(row, 10, left, &f.num)?;
+    s.dur(row, 11, Some(r.resolution_s))?;
+    s.dur(row, 12, r.resolution_target_s)
+}

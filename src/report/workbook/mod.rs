@@ -1,0 +1,158 @@
+//! The XLSX workbook (`informe-<period>.xlsx`), written with
+//! rust_xlsxwriter: which sheets, in which order, and the document's
+//! properties. Each sheet has its own module, fed the finished figures
+//! and lists of the [`Context`]; the cell formats and writers they share
+//! are in `cells`.
+//!
+//! Conventions: every cell that comes from user data (ids, titles,
+//! comments, categories) is written with `write_string`, so that a title
+//! such as `=HYPERLINK(...)` stays text; instants are Excel dates in the
+//! policy's zone (`yyyy-mm-dd hh:mm`), business durations Excel
+//! durations (`[h]:mm`), booleans `Sí`/`No`. Every label comes from the
+//! catalogue ([`crate::text::msg::report`], [`crate::text::msg::sheets`],
+//! [`crate::text::msg::methodology`]) in the report's language. The
+//! creation date in the document properties is the period's start, not
+//! the clock, so the same inputs give the same bytes.
+
+mod at_risk;
+mod breaches;
+mod by_dimension;
+mod cells;
+mod data;
+mod excluded;
+mod methodology;
+mod query;
+mod reconciliation;
+mod summary;
+mod surveys;
+mod trend;
+mod unnoted_pauses;
+
+use std::path::Path;
+
+use chrono::Datelike;
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook};
+
+use crate::error::Result;
+use crate::text::lang::Lang;
+use crate::text::{Msg, msg::report as m};
+
+use super::{Context, Dim, Query};
+use cells::{Formats, xerr};
+
+/// Excel's last row index (rows 0..=1_048_575).
+pub const EXCEL_MAX_ROWS: u32 = 1_048_576;
+
+/// Data rows per "Datos" sheet (one row for the header).
+pub const DATA_ROWS_PER_SHEET: usize = EXCEL_MAX_ROWS as usize - 1;
+
+/// The twelve fixed sheets, in workbook order ("Datos" may run over
+/// several sheets; the reconciliation, unnoted-pauses and custom query
+/// sheets follow "Metodología" when present).
+const SHEETS: [Msg; 12] = [
+    m::SHEET_SUMMARY,
+    m::SHEET_BY_PRIORITY,
+    m::SHEET_BY_CATEGORY,
+    m::SHEET_BY_GROUP,
+    m::SHEET_BY_TECHNICIAN,
+    m::SHEET_TREND,
+    m::SHEET_BREACHES,
+    m::SHEET_AT_RISK,
+    m::SHEET_SURVEYS,
+    m::SHEET_EXCLUDED,
+    m::SHEET_DATA,
+    m::SHEET_METHODOLOGY,
+];
+
+/// The by-dimension sheets: their dimension and name.
+const BY_DIMENSION: [(Dim, Msg); 4] = [
+    (Dim::Priority, m::SHEET_BY_PRIORITY),
+    (Dim::Category, m::SHEET_BY_CATEGORY),
+    (Dim::Group, m::SHEET_BY_GROUP),
+    (Dim::Assignee, m::SHEET_BY_TECHNICIAN),
+];
+
+/// The sheet names, in the report's language.
+pub fn sheet_names(lang: Lang) -> [&'static str; 12] {
+    SHEETS.map(|s| s.get(lang))
+}
+
+/// Builds and saves the workbook at `path` (atomically: a temporary file
+/// beside it, then a rename). `charts`: the PNG images shown on the
+/// summary sheet; `queries`: the custom query sheets, last.
+///
+/// # Errors
+///
+/// A failure naming the workbook when rust_xlsxwriter fails.
+pub fn write(
+    c: &Context<'_>,
+    charts: &[(String, Vec<u8>)],
+    queries: &[Query],
+    path: &Path,
+) -> Result<()> {
+    let f = Formats::new();
+    let lang = c.lang;
+    let mut wb = Workbook::new();
+    wb.set_properties(&properties(c)?);
+    summary::write(wb.add_worksheet(), &f, c, charts)?;
+    for (dim, name) in BY_DIMENSION {
+        by_dimension::write(wb.add_worksheet(), &f, c, name.get(lang), dim)?;
+    }
+    trend::write(wb.add_worksheet(), &f, c)?;
+    breaches::write(wb.add_worksheet(), &f, c)?;
+    at_risk::write(wb.add_worksheet(), &f, c)?;
+    surveys::write(wb.add_worksheet(), &f, c)?;
+    excluded::write(wb.add_worksheet(), &f, c)?;
+    data_sheets(&mut wb, &f, c)?;
+    methodology::write(wb.add_worksheet(), &f, c)?;
+    if let Some(recon) = &c.reconciliation {
+        reconciliation::write(wb.add_worksheet(), &f, c, recon)?;
+    }
+    if let Some(pauses) = &c.lists.unnoted_pauses {
+        unnoted_pauses::write(wb.add_worksheet(), &f, c, pauses)?;
+    }
+    for q in queries {
+        query::write(wb.add_worksheet(), &f, c, q)?;
+    }
+    let staged = crate::io::atomic::Staged::new(path, "")?;
+    wb.save(staged.path()).map_err(xerr)?;
+    staged.commit()
+}
+
+/// Title, author, company and creation date (the period's first day).
+fn properties(c: &Context<'_>) -> Result<DocProperties> {
+    let start = c.period.first;
+    let created = ExcelDateTime::from_ymd(
+        u16::try_from(start.year()).unwrap_or(2000),
+        start.month() as u8,
+        start.day() as u8,
+    )
+    .map_err(xerr)?;
+    let title = m::DOC_TITLE.fill(
+        c.lang,
+        &[("entity", &c.policy.name()), ("period", &c.period.label())],
+    );
+    Ok(DocProperties::new()
+        .set_title(title)
+        .set_author("plazo")
+        .set_company(c.policy.name())
+        .set_creation_datetime(&created))
+}
+
+/// The per-ticket table over as many "Datos" sheets as Excel's row limit
+/// needs ("Datos", "Datos 2", ...; one, empty, when there is no row).
+fn data_sheets(wb: &mut Workbook, f: &Formats, c: &Context<'_>) -> Result<()> {
+    let chunks = c.rows.len().div_ceil(DATA_ROWS_PER_SHEET).max(1);
+    for k in 0..chunks {
+        let name = if k == 0 {
+            m::SHEET_DATA.get(c.lang).to_string()
+        } else {
+            m::SHEET_DATA_PART.fill(c.lang, &[("part", &(k + 1))])
+        };
+        let lo = k * DATA_ROWS_PER_SHEET;
+        let hi = ((k + 1) * DATA_ROWS_PER_SHEET).min(c.rows.len());
+        let ws = wb.add_worksheet_with_constant_memory().map_err(xerr)?;
+        data::write(ws, f, c, &name, &c.rows[lo.min(hi)..hi])?;
+    }
+    Ok(())
+}

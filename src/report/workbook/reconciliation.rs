@@ -1,0 +1,90 @@
+//! "Conciliación GLPI": plazo's figures beside GLPI's own SLA fields
+//! (present when the tickets come from `--source glpi-tables`), with the
+//! documented reason of each difference ([`crate::engine::reconcile`]).
+
+use rust_xlsxwriter::Worksheet;
+
+use crate::engine::reconcile::{COLUMNS, Cmp, Row};
+use crate::error::Result;
+use crate::report::Context;
+use crate::text::Msg;
+use crate::text::lang::Lang;
+use crate::text::msg::{report, sheets as m};
+
+use super::cells::{Formats, Sheet};
+
+/// The measures compared, in the order of [`COLUMNS`].
+const MEASURES: [Msg; 7] = [
+    report::COL_RESPONSE,
+    report::COL_RESOLUTION,
+    m::RECON_WAITING,
+    m::RECON_TTO_DUE,
+    m::RECON_TTR_DUE,
+    m::RECON_TTO_BREACHED,
+    m::RECON_TTR_BREACHED,
+];
+
+/// Writes the sheet of the compared tickets `recon`.
+pub(super) fn write(
+    ws: &mut Worksheet,
+    f: &Formats,
+    c: &Context<'_>,
+    recon: &[Row],
+) -> Result<()> {
+    let name = report::SHEET_RECONCILIATION.get(c.lang);
+    let mut s = Sheet::named(ws, f, c, name)?;
+    let heads = headers(c.lang);
+    let refs: Vec<&str> = heads.iter().map(String::as_str).collect();
+    s.headers(0, &refs)?;
+    s.widths(&[10.0])?;
+    for (k, r) in recon.iter().enumerate() {
+        let row = k as u32 + 1;
+        s.text(row, 0, &r.ticket_id)?;
+        for (j, cmp) in r.cols.iter().enumerate() {
+            compared(&mut s, row, j, cmp)?;
+        }
+        s.yes_no(row, 1 + 3 * COLUMNS.len() as u16, Some(r.differs()))?;
+    }
+    s.table(0, recon.len() as u32, heads.len() as u16)
+}
+
+/// Ticket, then plazo's value, GLPI's and the reason for each measure,
+/// then whether any differs.
+fn headers(lang: Lang) -> Vec<String> {
+    let mut heads = vec![report::COL_TICKET.get(lang).to_string()];
+    for measure in MEASURES {
+        let args: &[(&str, &dyn std::fmt::Display)] =
+            &[("measure", &measure.get(lang))];
+        heads.push(m::RECON_PLAZO.fill(lang, args));
+        heads.push(m::RECON_GLPI.fill(lang, args));
+        heads.push(m::RECON_REASON.fill(lang, args));
+    }
+    heads.push(m::RECON_DIFFERS.get(lang).to_string());
+    heads
+}
+
+/// Measure `j`'s three cells on `row`: durations (response, resolution,
+/// waiting), due dates (TTO, TTR) or flags (breached).
+fn compared(
+    s: &mut Sheet<'_, '_>,
+    row: u32,
+    j: usize,
+    cmp: &Cmp,
+) -> Result<()> {
+    let col = 1 + 3 * j as u16;
+    match j {
+        0..=2 => {
+            s.dur(row, col, cmp.plazo)?;
+            s.dur(row, col + 1, cmp.glpi)?;
+        }
+        3 | 4 => {
+            s.date(row, col, cmp.plazo)?;
+            s.date(row, col + 1, cmp.glpi)?;
+        }
+        _ => {
+            s.yes_no(row, col, cmp.plazo.map(|v| v == 1))?;
+            s.yes_no(row, col + 1, cmp.glpi.map(|v| v == 1))?;
+        }
+    }
+    s.text(row, col + 2, cmp.reason.map_or("", |x| x.key()))
+}

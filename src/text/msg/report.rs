@@ -1,0 +1,104 @@
+//! The report's files: the workbook's sheet names and document title,
+//! the column titles that several sheets (and charts) share, and the
+//! errors of writing the workbook and the charts and of running custom
+//! queries.
+
+crate::catalog! {
+    /// Sheet: the period's indicators against their goals.
+    SHEET_SUMMARY = ("Resumen", "Summary");
+    /// Sheet: the indicators by priority.
+    SHEET_BY_PRIORITY = ("Por prioridad", "By priority");
+    /// Sheet: the indicators by category.
+    SHEET_BY_CATEGORY = ("Por categoría", "By category");
+    /// Sheet: the indicators by resolver group.
+    SHEET_BY_GROUP = ("Por grupo", "By group");
+    /// Sheet: the indicators by technician.
+    SHEET_BY_TECHNICIAN = ("Por técnico", "By technician");
+    /// Sheet: the last 12 periods.
+    SHEET_TREND = ("Tendencia", "Trend");
+    /// Sheet: the tickets that breached a target in the period.
+    SHEET_BREACHES = ("Incumplimientos", "Breaches");
+    /// Sheet: open tickets breached or at risk at the cutoff.
+    SHEET_AT_RISK = ("En riesgo", "At risk");
+    /// Sheet: survey figures, scores and comments.
+    SHEET_SURVEYS = ("Encuestas", "Surveys");
+    /// Sheet: tickets excluded from the targets.
+    SHEET_EXCLUDED = ("Excluidos", "Excluded");
+    /// Sheet: the per-ticket table.
+    SHEET_DATA = ("Datos", "Data");
+    /// Sheet: the per-ticket table's continuation when it outgrows one
+    /// sheet; `{part}` counts from 2.
+    SHEET_DATA_PART = ("Datos {part}", "Data {part}");
+    /// Sheet: how the figures were computed.
+    SHEET_METHODOLOGY = ("Metodología", "Methodology");
+    /// Sheet: plazo's figures beside GLPI's own SLA fields.
+    SHEET_RECONCILIATION = ("Conciliación GLPI", "GLPI reconciliation");
+    /// Sheet: pauses begun without a note
+    /// (`[checks] paused_requires_note`).
+    SHEET_UNNOTED_PAUSES = ("Suspensiones sin nota", "Pauses without a note");
+    /// The workbook's title in its document properties.
+    DOC_TITLE = (
+        "Indicadores ANS {entity} {period}",
+        "SLA indicators {entity} {period}"
+    );
+    /// Column: the ticket's id.
+    COL_TICKET = same("Ticket");
+    /// Column: the ticket's title.
+    COL_TITLE = ("Título", "Title");
+    /// Column: the ticket's type.
+    COL_TYPE = ("Tipo", "Type");
+    /// Column: the ticket's priority.
+    COL_PRIORITY = ("Prioridad", "Priority");
+    /// Column: the ticket's category.
+    COL_CATEGORY = ("Categoría", "Category");
+    /// Column: the resolver group.
+    COL_GROUP = ("Grupo", "Group");
+    /// Column: the technician (assignee).
+    COL_TECHNICIAN = ("Técnico", "Technician");
+    /// Column or label: the report period.
+    COL_PERIOD = ("Periodo", "Period");
+    /// Label: the cutoff instant.
+    COL_CUTOFF = ("Corte", "Cutoff");
+    /// Column: when the ticket was opened.
+    COL_OPENED = ("Apertura", "Opened");
+    /// Column: the response measure (time to first response).
+    COL_RESPONSE = ("Respuesta", "Response");
+    /// Column: the resolution measure (time to solution).
+    COL_RESOLUTION = ("Solución", "Resolution");
+    /// Column: the resolution target.
+    COL_RESOLUTION_TARGET = ("Meta solución", "Resolution target");
+    /// Column: an indicator's goal.
+    COL_TARGET = ("Meta", "Target");
+    /// Column or axis: a survey score.
+    COL_SCORE = ("Calificación", "Score");
+    /// Column or axis: a number of survey answers.
+    COL_ANSWERS = ("Respuestas", "Answers");
+    /// The group of tickets whose attribute is empty.
+    NO_VALUE = ("(sin dato)", "(none)");
+    /// A period with its first and last day.
+    PERIOD_SPAN = same("{label} ({first} – {last})");
+    /// A lower bound: a minimum goal, the last bin of a histogram.
+    AT_LEAST = same("≥ {value}");
+    /// An upper bound: a maximum goal.
+    AT_MOST = same("≤ {value}");
+    /// rust_xlsxwriter failed; its own text follows.
+    XLSX_FAILED = (
+        "error al escribir el libro XLSX: {detail}",
+        "error writing the XLSX workbook: {detail}"
+    );
+    /// plotters failed to draw a chart; its own text follows.
+    CHART_FAILED = (
+        "no se pudo dibujar {path}: {detail}",
+        "could not draw {path}: {detail}"
+    );
+    /// Polars refused a custom query; its own text follows.
+    QUERY_FAILED = (
+        "consulta {file}: {detail} (corrija el SQL; las tablas y columnas están en queries/indicators/README.md)",
+        "query {file}: {detail} (fix the SQL; tables and columns are listed in queries/indicators/README.md)"
+    );
+    /// The `--queries` folder cannot be listed.
+    QUERY_DIR_UNREADABLE = (
+        "--queries {dir}: no se puede leer la carpeta: {detail}",
+        "--queries {dir}: cannot read the folder: {detail}"
+    );
+}
