@@ -46,6 +46,7 @@ use std::path::{Path, PathBuf};
 use chrono_tz::Tz;
 
 use crate::error::{Error, Result};
+use crate::io::csv::{Record, Records};
 use crate::model::builder::{Ingested, Origin};
 use crate::time::InstantReader;
 
@@ -318,8 +319,8 @@ struct Table {
 
 /// Where a table's rows come from.
 enum Rows {
-    /// A CSV reader (line numbers are the file's own).
-    Csv(csv::Reader<Box<dyn std::io::Read>>),
+    /// A CSV table (line numbers are the file's own).
+    Csv(Records),
     /// Parquet columns as text; `next` is the next row's index. Row `i`
     /// is reported as line `i + 2`: the line it has in the table's CSV
     /// twin, whose line 1 is the header.
@@ -345,56 +346,8 @@ impl Table {
             let len = cols.first().map_or(0, |c| c.len());
             (names, Rows::Parquet { cols, next: 0, len })
         } else {
-            use crate::io::encoding::Encoding;
-            use std::io::BufRead;
-            let file =
-                std::fs::File::open(path).map_err(|e| Error::io(path, &e))?;
-            let mut buf = std::io::BufReader::with_capacity(1 << 20, file);
-            // The first block decides the separator (a table saved by a
-            // Spanish-locale Excel uses `;`) and the encoding (Excel's
-            // "CSV" is Windows-1252; it is decoded whole, such files are
-            // small).
-            let head = buf.fill_buf().map_err(|e| Error::io(path, &e))?;
-            let sep = crate::io::csv::sniff_separator(head);
-            let enc = Encoding::Auto.resolve(head);
-            if enc != Encoding::Utf8
-                && let Some(line) = mixed_utf8(head)
-            {
-                // UTF-8 accents and a stray byte: decoding all of it as
-                // Windows-1252 would garble every accent silently.
-                return Err(Error::input(
-                    format!(
-                        "{place}:{line}: el archivo es UTF-8 pero esta línea \
-                         tiene un byte que no lo es; corrija esa línea o \
-                         guarde el archivo como \"CSV UTF-8\""
-                    ),
-                    format!(
-                        "{place}:{line}: the file is UTF-8 but this line has \
-                         a byte that is not; fix that line or save the file \
-                         as \"CSV UTF-8\""
-                    ),
-                ));
-            }
-            let input: Box<dyn std::io::Read> = if enc == Encoding::Utf8 {
-                Box::new(buf)
-            } else {
-                let mut bytes = Vec::new();
-                std::io::Read::read_to_end(&mut buf, &mut bytes)
-                    .map_err(|e| Error::io(path, &e))?;
-                let text = enc.decode(&bytes).unwrap_or_default().into_owned();
-                Box::new(std::io::Cursor::new(text.into_bytes()))
-            };
-            let mut rdr = csv::ReaderBuilder::new()
-                .flexible(true)
-                .delimiter(sep)
-                .from_reader(input);
-            let headers: Vec<String> = rdr
-                .headers()
-                .map_err(|e| csv_error(&place, &e, &[]))?
-                .iter()
-                .map(String::from)
-                .collect();
-            (headers, Rows::Csv(rdr))
+            let records = Records::canonical(path)?;
+            (records.headers().to_vec(), Rows::Csv(records))
         };
         let headers: Vec<String> = headers
             .iter()
@@ -436,13 +389,9 @@ impl Table {
     }
 
     /// Reads the next record into `rec`; its line, or `None` at the end.
-    fn next(&mut self, rec: &mut csv::StringRecord) -> Result<Option<u64>> {
+    fn next(&mut self, rec: &mut Record) -> Result<Option<u64>> {
         match &mut self.rows {
-            Rows::Csv(rdr) => match rdr.read_record(rec) {
-                Ok(true) => Ok(Some(rec.position().map_or(0, |p| p.line()))),
-                Ok(false) => Ok(None),
-                Err(e) => Err(csv_error(&self.place, &e, &self.headers)),
-            },
+            Rows::Csv(records) => records.next(rec),
             Rows::Parquet { cols, next, len } => {
                 if *next >= *len {
                     return Ok(None);
@@ -458,46 +407,6 @@ impl Table {
     }
 }
 
-/// For text that is not valid UTF-8 but holds UTF-8-encoded Latin-1
-/// letters too (a UTF-8 file with a stray byte): the line of the first
-/// invalid byte. `None` when none occurs (real Windows-1252 text).
-fn mixed_utf8(head: &[u8]) -> Option<usize> {
-    let bad = std::str::from_utf8(head).err()?.valid_up_to();
-    // Only U+0080..U+00FF (lead byte C2 or C3: Spanish accents, ñ, ¿, ¡)
-    // counts: in Windows-1252 text "Â" or "Ã" before a symbol is rare,
-    // while an accented capital before a curly quote (D3 94) is not.
-    let multi = head
-        .windows(2)
-        .any(|w| matches!(w[0], 0xC2 | 0xC3) && (0x80..=0xBF).contains(&w[1]));
-    multi.then(|| 1 + head[..bad].iter().filter(|&&b| b == b'\n').count())
-}
-
-fn csv_error(place: &str, e: &csv::Error, headers: &[String]) -> Error {
-    let line = e.position().map(|p| p.line()).unwrap_or(0);
-    if let csv::ErrorKind::Utf8 { err, .. } = e.kind() {
-        let field = match headers.get(err.field()) {
-            Some(h) => format!("{} ({h})", err.field() + 1),
-            None => (err.field() + 1).to_string(),
-        };
-        return Error::input(
-            format!(
-                "{place}:{line}: el campo {field} no es texto UTF-8 (el \
-                 comienzo del archivo sí lo es); guárdelo como \"CSV UTF-8\" \
-                 o conviértalo con plazo ingest --encoding windows-1252"
-            ),
-            format!(
-                "{place}:{line}: field {field} is not UTF-8 text (the start \
-                 of the file is); save it as \"CSV UTF-8\" or convert it \
-                 with plazo ingest --encoding windows-1252"
-            ),
-        );
-    }
-    Error::input(
-        format!("{place}:{line}: CSV ilegible: {e}"),
-        format!("{place}:{line}: unreadable CSV: {e}"),
-    )
-}
-
 /// The name of the input file a builder row came from.
 fn origin_file(ing: &Ingested, o: Origin) -> &str {
     ing.files
@@ -505,7 +414,7 @@ fn origin_file(ing: &Ingested, o: Origin) -> &str {
         .map_or("", |f| f.name.as_str())
 }
 
-fn field(rec: &csv::StringRecord, i: Option<usize>) -> &str {
+fn field(rec: &Record, i: Option<usize>) -> &str {
     i.and_then(|i| rec.get(i)).unwrap_or("").trim()
 }
 
@@ -756,7 +665,7 @@ impl Dataset {
     fn known_ticket(
         &mut self,
         t: &Table,
-        rec: &csv::StringRecord,
+        rec: &Record,
         id_c: Option<usize>,
         line: u64,
     ) -> Option<u32> {
@@ -780,7 +689,7 @@ impl Dataset {
     fn instant(
         &mut self,
         t: &Table,
-        rec: &csv::StringRecord,
+        rec: &Record,
         col: Option<usize>,
         name: &str,
         line: u64,
@@ -827,7 +736,7 @@ impl Dataset {
             .collect();
         self.extra_columns = extra.iter().map(|(h, _)| h.clone()).collect();
         let mut first_line: HashMap<String, u64> = HashMap::new();
-        let mut rec = csv::StringRecord::new();
+        let mut rec = Record::new();
         while let Some(line) = t.next(&mut rec)? {
             self.stats.ticket_rows += 1;
             let id = field(&rec, id_c);
@@ -912,7 +821,7 @@ impl Dataset {
         let opt = ["group", "assignee", "priority", "actor", "note"]
             .map(|c| t.col(c));
         let mut raw: Vec<(u32, Event)> = Vec::new();
-        let mut rec = csv::StringRecord::new();
+        let mut rec = Record::new();
         while let Some(line) = t.next(&mut rec)? {
             self.stats.event_rows += 1;
             let Some(ticket) = self.known_ticket(&t, &rec, id_c, line) else {
@@ -1025,7 +934,7 @@ impl Dataset {
         let (id_c, at_c, sc_c) =
             (t.col("ticket_id"), t.col("answered_at"), t.col("score"));
         let (max_c, com_c) = (t.col("max_score"), t.col("comment"));
-        let mut rec = csv::StringRecord::new();
+        let mut rec = Record::new();
         while let Some(line) = t.next(&mut rec)? {
             self.stats.survey_rows += 1;
             let Some(ticket) = self.known_ticket(&t, &rec, id_c, line) else {

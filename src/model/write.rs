@@ -28,6 +28,7 @@ use polars::prelude::{
 };
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::io::csv::{Complaint, Fields, Record, Records};
 use crate::model::builder::{
     EVENT_COLUMNS, Ingested, REJECT_COLUMNS, SURVEY_COLUMNS,
 };
@@ -82,8 +83,11 @@ impl Table {
 }
 
 fn io_err(path: &Path, e: impl std::fmt::Display) -> Error {
-    let p = path.display();
-    Error::new(ErrorKind::Io, format!("{p}: {e}"), format!("{p}: {e}"))
+    Error::from_msg(
+        ErrorKind::Io,
+        crate::text::msg::csv::FILE_DETAIL,
+        &[("file", &path.display()), ("detail", &e)],
+    )
 }
 
 impl Ingested {
@@ -263,21 +267,19 @@ pub fn write_table(path: &Path, t: &View<'_>, format: Format) -> Result<()> {
 ///
 /// The file cannot be read.
 pub fn read_csv_table(path: &Path) -> Result<Table> {
-    let mut r = csv::Reader::from_path(path).map_err(|e| io_err(path, e))?;
-    let columns = r
-        .headers()
-        .map_err(|e| io_err(path, e))?
-        .iter()
-        .map(String::from)
-        .collect();
+    let file = std::fs::File::open(path).map_err(|e| io_err(path, e))?;
+    let mut records = Records::from_reader(
+        &path.display().to_string(),
+        Box::new(file),
+        b',',
+        Fields::Same,
+        Complaint::Io,
+    )?;
+    let columns = records.headers().to_vec();
     let mut rows = Vec::new();
-    for rec in r.records() {
-        rows.push(
-            rec.map_err(|e| io_err(path, e))?
-                .iter()
-                .map(String::from)
-                .collect(),
-        );
+    let mut record = Record::new();
+    while records.next(&mut record)?.is_some() {
+        rows.push(record.iter().map(String::from).collect());
     }
     Ok(Table { columns, rows })
 }

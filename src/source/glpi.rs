@@ -21,6 +21,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
+use crate::io::csv::{Record, Records};
 
 /// A table dump: header and rows of optional values.
 #[derive(Clone, Debug)]
@@ -40,36 +41,20 @@ impl Dump {
     ///
     /// Unreadable file or CSV, naming the file and line.
     pub fn read(path: &Path) -> Result<Dump> {
-        let bytes = std::fs::read(path).map_err(|e| Error::io(path, &e))?;
-        let text = String::from_utf8_lossy(&bytes);
-        let text = text.trim_start_matches('\u{feff}');
-        let first = text.lines().next().unwrap_or("");
-        let sep = [b'\t', b';', b',']
-            .into_iter()
-            .max_by_key(|s| first.bytes().filter(|b| b == s).count())
-            .unwrap_or(b',');
-        let place = path.display().to_string();
-        let mut rdr = csv::ReaderBuilder::new()
-            .delimiter(sep)
-            .flexible(true)
-            .from_reader(text.as_bytes());
-        let headers = rdr
+        let mut records = Records::dump(path)?;
+        let headers = records
             .headers()
-            .map_err(|e| dump_error(&place, &e))?
             .iter()
             .enumerate()
             .map(|(i, h)| (h.trim().to_string(), i))
             .collect();
         let (mut rows, mut lines) = (Vec::new(), Vec::new());
-        for rec in rdr.records() {
-            let rec = rec.map_err(|e| dump_error(&place, &e))?;
-            // csv 1.4 counts a CRLF's LF with the next record, which then
-            // starts at that LF one line too early (rust-csv#395).
-            let p = rec.position().map_or((0, 0), |p| (p.line(), p.byte()));
-            let lf = text.as_bytes().get(p.1 as usize) == Some(&b'\n');
-            lines.push(p.0 + u64::from(lf));
+        let mut record = Record::new();
+        while let Some(line) = records.next(&mut record)? {
+            lines.push(line);
             rows.push(
-                rec.iter()
+                record
+                    .iter()
                     .map(|v| {
                         let v = v.trim();
                         (!v.is_empty() && v != "NULL" && v != "\\N")
@@ -79,7 +64,7 @@ impl Dump {
             );
         }
         Ok(Dump {
-            place,
+            place: records.name().to_string(),
             headers,
             rows,
             lines,
@@ -130,14 +115,6 @@ impl Dump {
         }
         Ok(())
     }
-}
-
-fn dump_error(place: &str, e: &csv::Error) -> Error {
-    let line = e.position().map(|p| p.line()).unwrap_or(0);
-    Error::input(
-        format!("{place}:{line}: CSV ilegible: {e}"),
-        format!("{place}:{line}: unreadable CSV: {e}"),
-    )
 }
 
 /// Decodes the HTML entities GLPI stores (`&#60;`, `&#x3C;`, `&lt;`,

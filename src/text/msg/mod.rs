@@ -9,13 +9,17 @@
 //! declared `same`), or placeholders that differ between the sides.
 
 pub mod common;
+pub mod csv;
 pub mod errors;
 
 use super::Msg;
 
 /// Every message of the catalogue, area by area.
 pub fn all() -> impl Iterator<Item = Msg> {
-    [common::ALL, errors::ALL].into_iter().flatten().copied()
+    [common::ALL, csv::ALL, errors::ALL]
+        .into_iter()
+        .flatten()
+        .copied()
 }
 
 #[cfg(test)]
