@@ -48,6 +48,9 @@ use chrono_tz::Tz;
 use crate::error::{Error, Result};
 use crate::io::csv::{Record, Records};
 use crate::model::builder::{Ingested, Origin};
+use crate::text::Msg;
+use crate::text::lang::Lang;
+use crate::text::msg::model as msg;
 use crate::time::InstantReader;
 
 /// Interned strings: id 0 is the empty string.
@@ -309,12 +312,13 @@ pub struct Dataset {
 }
 
 /// A table being read: header positions and its rows, from CSV or
-/// Parquet.
+/// Parquet, and the language its rejects' reasons are worded in.
 struct Table {
     place: String,
     rows: Rows,
     cols: HashMap<String, usize>,
     headers: Vec<String>,
+    lang: Lang,
 }
 
 /// Where a table's rows come from.
@@ -339,7 +343,7 @@ pub fn is_parquet(path: &Path) -> bool {
 }
 
 impl Table {
-    fn open(path: &Path, required: &[&str]) -> Result<Table> {
+    fn open(path: &Path, required: &[&str], lang: Lang) -> Result<Table> {
         let place = path.display().to_string();
         let (headers, rows) = if is_parquet(path) {
             let (names, cols) = crate::model::write::read_parquet_text(path)?;
@@ -360,19 +364,13 @@ impl Table {
             .collect();
         for r in required {
             if !cols.contains_key(*r) {
-                return Err(Error::input(
-                    format!(
-                        "{place}: falta la columna obligatoria {r:?} \
-                         (columnas: {}); convierta el archivo con plazo \
-                         ingest o renombre la columna",
-                        headers.join(",")
-                    ),
-                    format!(
-                        "{place}: missing required column {r:?} (columns: \
-                         {}); convert the file with plazo ingest or rename \
-                         the column",
-                        headers.join(",")
-                    ),
+                return Err(Error::input_msg(
+                    msg::MISSING_REQUIRED_COLUMN,
+                    &[
+                        ("file", &place),
+                        ("column", &format!("{r:?}")),
+                        ("columns", &headers.join(",")),
+                    ],
                 ));
             }
         }
@@ -381,6 +379,7 @@ impl Table {
             rows,
             cols,
             headers,
+            lang,
         })
     }
 
@@ -428,14 +427,24 @@ impl Dataset {
     /// A missing file or required column, unreadable CSV or Parquet, or a
     /// Parquet column that cannot be read as text (input errors naming the
     /// file, and the line or column). Bad rows are not errors: they are listed
-    /// in [`Dataset::rejects`].
+    /// in [`Dataset::rejects`], their reasons in the process-wide language
+    /// ([`crate::text::lang::current`]); [`Dataset::load_in`] takes it.
     pub fn load(inputs: &Inputs, tz: Tz) -> Result<Dataset> {
+        Dataset::load_in(inputs, tz, crate::text::lang::current())
+    }
+
+    /// [`Dataset::load`] with the rejects' reasons written in `lang`.
+    ///
+    /// # Errors
+    ///
+    /// As [`Dataset::load`].
+    pub fn load_in(inputs: &Inputs, tz: Tz, lang: Lang) -> Result<Dataset> {
         let mut ds = Dataset::default();
         let mut clock = InstantReader::new(tz);
-        ds.load_tickets(&inputs.tickets, &mut clock)?;
-        ds.load_events(&inputs.events, &mut clock)?;
+        ds.load_tickets(&inputs.tickets, &mut clock, lang)?;
+        ds.load_events(&inputs.events, &mut clock, lang)?;
         if let Some(s) = &inputs.surveys {
-            ds.load_surveys(s, &mut clock)?;
+            ds.load_surveys(s, &mut clock, lang)?;
         }
         Ok(ds)
     }
@@ -505,11 +514,9 @@ impl Dataset {
                             line: t.origin.line,
                             column: "affected_users".into(),
                             value: v.to_string(),
-                            reason: crate::text::lang::tr(
-                                "no es un número entero",
-                                "not a whole number",
-                            )
-                            .to_string(),
+                            reason: msg::NOT_A_WHOLE_NUMBER
+                                .get(ing.lang)
+                                .to_string(),
                         });
                         continue;
                     }
@@ -595,11 +602,7 @@ impl Dataset {
                     line: a.origin.line,
                     column: column.into(),
                     value: value.trim().to_string(),
-                    reason: crate::text::lang::tr(
-                        "no es un número",
-                        "not a number",
-                    )
-                    .to_string(),
+                    reason: msg::NOT_A_NUMBER.get(ing.lang).to_string(),
                 });
                 continue;
             }
@@ -643,21 +646,23 @@ impl Dataset {
         }
     }
 
+    /// Rejects row `line` of `t` for `reason` (a catalogue message
+    /// filled with `args`, in the table's language).
     fn reject(
         &mut self,
         t: &Table,
         line: u64,
         col: &str,
         value: &str,
-        es: &str,
-        en: &str,
+        reason: Msg,
+        args: &[(&str, &dyn std::fmt::Display)],
     ) {
         self.rejects.push(Reject {
             file: t.place.clone(),
             line,
             column: col.to_string(),
             value: value.to_string(),
-            reason: crate::text::lang::tr(es, en).to_string(),
+            reason: reason.fill(t.lang, args),
         });
     }
 
@@ -674,14 +679,7 @@ impl Dataset {
             return Some(ticket);
         }
         let v = id.to_string();
-        self.reject(
-            t,
-            line,
-            "ticket_id",
-            &v,
-            "el ticket no está en la tabla de tickets",
-            "ticket not in the tickets table",
-        );
+        self.reject(t, line, "ticket_id", &v, msg::TICKET_NOT_IN_TICKETS, &[]);
         None
     }
 
@@ -700,14 +698,7 @@ impl Dataset {
             return Some(at.unix());
         }
         let v = text.to_string();
-        self.reject(
-            t,
-            line,
-            name,
-            &v,
-            "fecha ilegible: use ISO 8601 (2026-03-05 14:22[:10][-05:00])",
-            "unreadable date: use ISO 8601 (2026-03-05 14:22[:10][-05:00])",
-        );
+        self.reject(t, line, name, &v, msg::UNREADABLE_ISO_DATE, &[]);
         None
     }
 
@@ -715,8 +706,9 @@ impl Dataset {
         &mut self,
         path: &Path,
         clock: &mut InstantReader,
+        lang: Lang,
     ) -> Result<()> {
-        let mut t = Table::open(path, &["ticket_id", "opened_at"])?;
+        let mut t = Table::open(path, &["ticket_id", "opened_at"], lang)?;
         self.tickets_file = t.place.clone();
         let id_c = t.col("ticket_id");
         let open_c = t.col("opened_at");
@@ -746,8 +738,8 @@ impl Dataset {
                     line,
                     "ticket_id",
                     "",
-                    "ticket_id vacío",
-                    "empty ticket_id",
+                    msg::EMPTY_TICKET_ID,
+                    &[],
                 );
                 continue;
             }
@@ -755,9 +747,12 @@ impl Dataset {
             let Ok(opened) = clock.read(opened_text) else {
                 let v = opened_text.to_string();
                 self.reject(
-                    &t, line, "opened_at", &v,
-                    "fecha ilegible: use ISO 8601 (2026-03-05 14:22[:10][-05:00])",
-                    "unreadable date: use ISO 8601 (2026-03-05 14:22[:10][-05:00])",
+                    &t,
+                    line,
+                    "opened_at",
+                    &v,
+                    msg::UNREADABLE_ISO_DATE,
+                    &[],
                 );
                 continue;
             };
@@ -773,18 +768,21 @@ impl Dataset {
                     line,
                     "affected_users",
                     &v,
-                    "no es un número entero",
-                    "not a whole number",
+                    msg::NOT_A_WHOLE_NUMBER,
+                    &[],
                 );
                 continue;
             };
-            if let Some(first) = first_line.get(id) {
-                let (es, en) = (
-                    format!("ticket_id repetido (ya en la línea {first})"),
-                    format!("repeated ticket_id (already on line {first})"),
-                );
+            if let Some(&first) = first_line.get(id) {
                 let v = id.to_string();
-                self.reject(&t, line, "ticket_id", &v, &es, &en);
+                self.reject(
+                    &t,
+                    line,
+                    "ticket_id",
+                    &v,
+                    msg::REPEATED_TICKET_ID,
+                    &[("line", &first)],
+                );
                 continue;
             }
             first_line.insert(id.to_string(), line);
@@ -814,8 +812,9 @@ impl Dataset {
         &mut self,
         path: &Path,
         clock: &mut InstantReader,
+        lang: Lang,
     ) -> Result<()> {
-        let mut t = Table::open(path, &["ticket_id", "at", "status"])?;
+        let mut t = Table::open(path, &["ticket_id", "at", "status"], lang)?;
         let (id_c, at_c, st_c) =
             (t.col("ticket_id"), t.col("at"), t.col("status"));
         let opt = ["group", "assignee", "priority", "actor", "note"]
@@ -833,14 +832,7 @@ impl Dataset {
             };
             let status = field(&rec, st_c);
             if status.is_empty() {
-                self.reject(
-                    &t,
-                    line,
-                    "status",
-                    "",
-                    "estado vacío",
-                    "empty status",
-                );
+                self.reject(&t, line, "status", "", msg::EMPTY_STATUS, &[]);
                 continue;
             }
             let ev = Event {
@@ -929,8 +921,10 @@ impl Dataset {
         &mut self,
         path: &Path,
         clock: &mut InstantReader,
+        lang: Lang,
     ) -> Result<()> {
-        let mut t = Table::open(path, &["ticket_id", "answered_at", "score"])?;
+        let mut t =
+            Table::open(path, &["ticket_id", "answered_at", "score"], lang)?;
         let (id_c, at_c, sc_c) =
             (t.col("ticket_id"), t.col("answered_at"), t.col("score"));
         let (max_c, com_c) = (t.col("max_score"), t.col("comment"));
@@ -954,14 +948,7 @@ impl Dataset {
             let score_text = field(&rec, sc_c);
             let Some(score) = parse_num(score_text) else {
                 let v = score_text.to_string();
-                self.reject(
-                    &t,
-                    line,
-                    "score",
-                    &v,
-                    "no es un número",
-                    "not a number",
-                );
+                self.reject(&t, line, "score", &v, msg::NOT_A_NUMBER, &[]);
                 continue;
             };
             let max_text = field(&rec, max_c);
@@ -971,14 +958,7 @@ impl Dataset {
                 Some(m)
             } else {
                 let v = max_text.to_string();
-                self.reject(
-                    &t,
-                    line,
-                    "max_score",
-                    &v,
-                    "no es un número",
-                    "not a number",
-                );
+                self.reject(&t, line, "max_score", &v, msg::NOT_A_NUMBER, &[]);
                 continue;
             };
             let comment = self.strings.intern(field(&rec, com_c));

@@ -43,6 +43,7 @@ use crate::model::builder::{Builder, EventExtra, Origin};
 use crate::source::generic::clean_id;
 use crate::source::mapping::Mapping;
 use crate::source::{Options, Source, surveys};
+use crate::text::msg::source as msg;
 use crate::time::Instant;
 use crate::time::dates::DateFormat;
 
@@ -86,21 +87,9 @@ pub fn read_all(opts: &Options, b: &mut Builder) -> Result<()> {
         let input = CsvInput::open(p, opts.encoding, sep)?;
         let header = renamed_header(&input.header, m);
         let Some(k) = kind_of(&header) else {
-            return Err(Error::input(
-                format!(
-                    "{}: no se reconoce la tabla: se espera la salida de \
-                     tickets.sql (ticket_id, opened_at), events.sql \
-                     (ticket_id, at, status) o surveys.sql (answered_at); \
-                     events_groups.sql no lleva estados y no se ingiere",
-                    input.name
-                ),
-                format!(
-                    "{}: unrecognised table: expected the output of \
-                     tickets.sql (ticket_id, opened_at), events.sql \
-                     (ticket_id, at, status) or surveys.sql (answered_at); \
-                     events_groups.sql has no status and is not ingested",
-                    input.name
-                ),
+            return Err(Error::input_msg(
+                msg::UNRECOGNISED_TABLE,
+                &[("file", &input.name)],
             ));
         };
         by_kind.push((k, p.as_path()));
@@ -111,22 +100,17 @@ pub fn read_all(opts: &Options, b: &mut Builder) -> Result<()> {
         .clone()
         .or_else(|| m.ca_sdm.status_pattern.clone())
         .unwrap_or_else(|| DEFAULT_STATUS_PATTERN.to_string());
+    let quoted = format!("{pattern:?}");
     let re = regex::Regex::new(&pattern).map_err(|e| {
-        Error::input(
-            format!("patrón de estado inválido {pattern:?}: {e}"),
-            format!("invalid status pattern {pattern:?}: {e}"),
+        Error::input_msg(
+            msg::INVALID_STATUS_PATTERN,
+            &[("pattern", &quoted), ("detail", &e)],
         )
     })?;
     if re.captures_len() < 2 {
-        return Err(Error::input(
-            format!(
-                "patrón de estado {pattern:?}: necesita un grupo entre \
-                 paréntesis que capture el estado"
-            ),
-            format!(
-                "status pattern {pattern:?}: needs a parenthesised group \
-                 capturing the status"
-            ),
+        return Err(Error::input_msg(
+            msg::STATUS_PATTERN_NO_GROUP,
+            &[("pattern", &quoted)],
         ));
     }
     let mut st = State::default();
@@ -157,32 +141,10 @@ pub fn read_all(opts: &Options, b: &mut Builder) -> Result<()> {
                 n += 1;
             }
         }
-        b.note(
-            format!(
-                "glpi-db: {n} eventos de estado inicial en la apertura \
-                 (old_status del primer cambio, o el estado actual si no hay \
-                 cambios)"
-            ),
-            format!(
-                "glpi-db: {n} initial-status events at the opening (the \
-                 first change's old_status, or the current status when \
-                 nothing changed)"
-            ),
-        );
+        b.note(msg::GLPI_DB_INITIAL_EVENTS, &[("count", &n)]);
     }
     if st.init_rows > 0 {
-        b.note(
-            format!(
-                "ca-sdm: {} filas INIT aceptadas sin evento (marcan la \
-                 creación)",
-                st.init_rows
-            ),
-            format!(
-                "ca-sdm: {} INIT rows accepted without an event (they mark \
-                 the creation)",
-                st.init_rows
-            ),
-        );
+        b.note(msg::CA_SDM_INIT_ROWS, &[("count", &st.init_rows)]);
     }
     Ok(())
 }
@@ -323,16 +285,7 @@ fn tickets(
         let line = row.line;
         let f = &row.fields;
         if b.has_ticket(&id) {
-            b.reject(
-                file,
-                line,
-                "ticket_id",
-                &id,
-                (
-                    "ticket repetido (se conserva la primera fila)",
-                    "repeated ticket (the first row is kept)",
-                ),
-            );
+            b.reject(file, line, "ticket_id", &id, msg::REPEATED_TICKET, &[]);
             continue;
         }
         let mut vals: Vec<(&str, String)> = Vec::with_capacity(f.len());
@@ -351,10 +304,8 @@ fn tickets(
                             line,
                             &header[c],
                             &v.clone(),
-                            (
-                                "se esperaba un entero (segundos desde 1970)",
-                                "expected an integer (seconds since 1970)",
-                            ),
+                            msg::EXPECTED_EPOCH_SECONDS,
+                            &[],
                         );
                         bad = true;
                         break;
@@ -429,13 +380,14 @@ fn events(
             match re.captures(d).and_then(|c| c.get(1)) {
                 Some(s) => s.as_str().trim().to_string(),
                 None => {
-                    b.reject(file, line, "description", d, (
-                        "el patrón de estado no encuentra el estado nuevo; \
-                         ajústelo con --status-pattern o [ca_sdm] \
-                         status_pattern",
-                        "the status pattern finds no new status; adjust it \
-                         with --status-pattern or [ca_sdm] status_pattern",
-                    ));
+                    b.reject(
+                        file,
+                        line,
+                        "description",
+                        d,
+                        msg::STATUS_PATTERN_NO_MATCH,
+                        &[],
+                    );
                     continue;
                 }
             }
@@ -453,7 +405,8 @@ fn events(
                 line,
                 "status",
                 "",
-                ("estado vacío", "empty status"),
+                crate::text::msg::model::EMPTY_STATUS,
+                &[],
             );
             continue;
         }

@@ -16,7 +16,7 @@
 //! # fn opts() -> plazo::source::Options { plazo::source::Options {
 //! #  source: plazo::source::Source::Generic, inputs: vec![], surveys: vec![],
 //! #  mapping: None, tz: chrono_tz::UTC, encoding: Default::default(),
-//! #  date_format: None, status_pattern: None } }
+//! #  date_format: None, status_pattern: None, lang: Default::default() } }
 //! let m = Mapping::from_toml(r#"
 //!     [tickets]
 //!     ticket_id = "case"
@@ -28,7 +28,7 @@
 //! std::fs::create_dir_all(&dir)?;
 //! let f = dir.join("log.csv");
 //! std::fs::write(&f, "case,activity,ts\nC1,Open,2026/1/2 8:00:00\n")?;
-//! let mut b = Builder::new(chrono_tz::UTC);
+//! let mut b = Builder::new(chrono_tz::UTC, Default::default());
 //! generic::read(&opts(), &m, &f, &mut b)?;
 //! let out = b.finish()?;
 //! assert_eq!(out.events[0].status, "Open");
@@ -42,6 +42,7 @@ use crate::io::csv::CsvInput;
 use crate::model::builder::{Builder, EventExtra, NO_VALUES, Origin};
 use crate::source::Options;
 use crate::source::mapping::Mapping;
+use crate::text::msg::source as msg;
 use crate::time::dates::DateFormat;
 
 /// Reads one event log into `b`.
@@ -60,10 +61,7 @@ pub fn read(
     let mut input = CsvInput::open(path, opts.encoding, sep)?;
     let need = |what: &str, v: &Option<String>| -> Result<String> {
         v.clone().ok_or_else(|| {
-            Error::input(
-                format!("el mapeo necesita {what}"),
-                format!("the mapping needs {what}"),
-            )
+            Error::input_msg(msg::MAPPING_NEEDS, &[("key", &what)])
         })
     };
     let id_col = input.require(
@@ -74,9 +72,9 @@ pub fn read(
         input.require(&need("[events] at", &m.events.at)?, "[events] at")?;
     let status_cols: Vec<usize> = match &m.events.status {
         None => {
-            return Err(Error::input(
-                "el mapeo necesita [events] status",
-                "the mapping needs [events] status",
+            return Err(Error::input_msg(
+                msg::MAPPING_NEEDS,
+                &[("key", &"[events] status")],
             ));
         }
         Some(c) => c
@@ -203,7 +201,8 @@ pub fn read(
                 line,
                 &names[c],
                 &f[c],
-                ("estado vacío o sin valor", "empty or null status"),
+                msg::EMPTY_OR_NULL_STATUS,
+                &[],
             );
             continue;
         }

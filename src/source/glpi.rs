@@ -22,6 +22,8 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 use crate::io::csv::{Record, Records};
+use crate::text::lang::Lang;
+use crate::text::msg::source as msg;
 
 /// A table dump: header and rows of optional values.
 #[derive(Clone, Debug)]
@@ -101,15 +103,9 @@ impl Dump {
     pub(crate) fn require(&self, cols: &[&str]) -> Result<()> {
         for c in cols {
             if !self.has(c) {
-                return Err(Error::input(
-                    format!(
-                        "{}: falta la columna {c:?}; exporte la tabla completa (SELECT *)",
-                        self.place
-                    ),
-                    format!(
-                        "{}: missing column {c:?}; export the whole table (SELECT *)",
-                        self.place
-                    ),
+                return Err(Error::input_msg(
+                    msg::DUMP_MISSING_COLUMN,
+                    &[("file", &self.place), ("column", &format!("{c:?}"))],
                 ));
             }
         }
@@ -266,26 +262,15 @@ impl Tables {
             let stem = f.file_stem().and_then(|s| s.to_str()).unwrap_or("");
             let Some((_, key)) = NAMES.iter().find(|(n, _)| *n == stem) else {
                 let known: Vec<&str> = NAMES.iter().map(|n| n.0).collect();
-                return Err(Error::input(
-                    format!(
-                        "{}: no sé qué tabla de GLPI es; nombre el archivo como la tabla ({})",
-                        f.display(),
-                        known.join(", ")
-                    ),
-                    format!(
-                        "{}: unknown GLPI table; name the file after its table ({})",
-                        f.display(),
-                        known.join(", ")
-                    ),
+                return Err(Error::input_msg(
+                    msg::UNKNOWN_GLPI_TABLE,
+                    &[("file", &f.display()), ("known", &known.join(", "))],
                 ));
             };
             by.insert(key, Dump::read(f)?);
         }
         let tickets = by.remove("tickets").ok_or_else(|| {
-            Error::input(
-                "falta glpi_tickets.csv (SELECT * FROM glpi_tickets): es obligatoria",
-                "glpi_tickets.csv (SELECT * FROM glpi_tickets) is required",
-            )
+            Error::input_msg(msg::GLPI_TICKETS_REQUIRED, &[])
         })?;
         tickets.require(&["id", "date", "status"])?;
         Ok(Tables {
@@ -331,9 +316,9 @@ pub fn calendar_toml(
         .find(|&i| calendars.get(i, "id") == Some(id))
         .and_then(|i| calendars.get(i, "name"))
         .ok_or_else(|| {
-            Error::input(
-                format!("{}: no hay calendario con id {id}; use --id con uno de la tabla", calendars.place),
-                format!("{}: no calendar with id {id}; pass --id with one from the table", calendars.place),
+            Error::input_msg(
+                msg::NO_SUCH_CALENDAR,
+                &[("file", &calendars.place), ("id", &id)],
             )
         })?;
     const DAYS: [&str; 7] = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
@@ -347,17 +332,9 @@ pub fn calendar_toml(
             .and_then(|x| x.parse().ok())
             .filter(|d| *d < 7)
             .ok_or_else(|| {
-                Error::input(
-                    format!(
-                        "{}: fila {}: day no es 0..6",
-                        segments.place,
-                        i + 2
-                    ),
-                    format!(
-                        "{}: row {}: day is not 0..6",
-                        segments.place,
-                        i + 2
-                    ),
+                Error::input_msg(
+                    msg::SEGMENT_DAY_NOT_0_6,
+                    &[("file", &segments.place), ("row", &(i + 2))],
                 )
             })?;
         let hm = |v: Option<&str>| -> String {
@@ -378,19 +355,13 @@ pub fn calendar_toml(
     let mut closed: BTreeMap<NaiveDate, String> = BTreeMap::new();
     let date = |v: Option<&str>, i: usize| -> Result<NaiveDate> {
         NaiveDate::parse_from_str(v.unwrap_or(""), "%Y-%m-%d").map_err(|_| {
-            Error::input(
-                format!(
-                    "{}: fila {}: fecha ilegible {:?}",
-                    holidays.place,
-                    i + 2,
-                    v
-                ),
-                format!(
-                    "{}: row {}: unreadable date {:?}",
-                    holidays.place,
-                    i + 2,
-                    v
-                ),
+            Error::input_msg(
+                msg::HOLIDAY_UNREADABLE_DATE,
+                &[
+                    ("file", &holidays.place),
+                    ("row", &(i + 2)),
+                    ("value", &format!("{v:?}")),
+                ],
             )
         })
     };
@@ -460,12 +431,13 @@ pub fn calendar_toml(
 /// `--source glpi-tables`), one rule per TTO x TTR pair of one SLM, then
 /// rules for tickets with only one of the two.
 ///
-/// Returns the TOML and the notes on what plazo expresses differently.
+/// Returns the TOML and the notes, in `lang`, on what plazo expresses
+/// differently.
 ///
 /// # Errors
 ///
 /// Missing columns or an unknown `definition_time`.
-pub fn slas_toml(slas: &Dump) -> Result<(String, Vec<String>)> {
+pub fn slas_toml(slas: &Dump, lang: Lang) -> Result<(String, Vec<String>)> {
     slas.require(&["id", "name", "type", "number_time", "definition_time"])?;
     struct Sla {
         id: String,
@@ -489,17 +461,13 @@ pub fn slas_toml(slas: &Dump) -> Result<(String, Vec<String>)> {
             "hour" => (format!("{n}h"), false),
             "day" => (format!("{n}bd"), true),
             other => {
-                return Err(Error::input(
-                    format!(
-                        "{}: fila {}: definition_time desconocido {other:?} (minute, hour o day)",
-                        slas.place,
-                        i + 2
-                    ),
-                    format!(
-                        "{}: row {}: unknown definition_time {other:?} (minute, hour or day)",
-                        slas.place,
-                        i + 2
-                    ),
+                return Err(Error::input_msg(
+                    msg::SLA_UNKNOWN_DEFINITION_TIME,
+                    &[
+                        ("file", &slas.place),
+                        ("row", &(i + 2)),
+                        ("value", &format!("{other:?}")),
+                    ],
                 ));
             }
         };
@@ -511,24 +479,25 @@ pub fn slas_toml(slas: &Dump) -> Result<(String, Vec<String>)> {
             eod: slas.get(i, "end_of_working_day") == Some("1"),
             days,
         };
+        let quoted = format!("{:?}", s.name);
         if s.days {
-            notes.push(format!(
-                "SLA {} {:?}: day-based; plazo counts {} as business days at the same working-clock position, GLPI keeps the wall-clock time and counts pending time in wall-clock seconds",
-                s.id, s.name, s.dur
+            notes.push(msg::SLA_DAY_BASED.fill(
+                lang,
+                &[("id", &s.id), ("name", &quoted), ("duration", &s.dur)],
             ));
         }
         if s.eod {
-            notes.push(format!(
-                "SLA {} {:?}: end_of_working_day = 1: GLPI moves the deadline to the end of that working day; plazo has no such rule (the deadline keeps the clock position)",
-                s.id, s.name
-            ));
+            notes.push(
+                msg::SLA_END_OF_WORKING_DAY
+                    .fill(lang, &[("id", &s.id), ("name", &quoted)]),
+            );
         }
         match slas.get(i, "type") {
             Some("1") => tto.push(s),
             _ => ttr.push(s),
         }
     }
-    notes.push("a deadline ending exactly at a period's close is stored by GLPI as the next period's start; plazo keeps the close (17:00, not 07:00 next day)".to_string());
+    notes.push(msg::SLA_DEADLINE_AT_CLOSE.get(lang).to_string());
     let mut o = String::from(
         "# Imported from glpi_slas by `plazo policy import-glpi-slas`.\n# Rules match GLPI's own SLA ids on each ticket (columns kept by\n# `--source glpi-tables`).\n",
     );

@@ -32,6 +32,7 @@ use crate::model::builder::{Builder, EventExtra, Origin};
 use crate::source::Options;
 use crate::source::generic::clean_id;
 use crate::text::fold;
+use crate::text::msg::source as msg;
 use crate::time::dates::DateFormat;
 
 /// Header (folded) -> canonical column or attribute name.
@@ -170,18 +171,13 @@ pub fn read(opts: &Options, path: &Path, b: &mut Builder) -> Result<()> {
     }
     let pos = |k: &str| keys.iter().position(|x| x == k);
     let missing = |what: &str| {
-        let have = input.header.join("\", \"");
-        Error::input(
-            format!(
-                "{}: no es una exportación de tickets de GLPI: falta la \
-                 columna {what}; columnas: \"{have}\"",
-                input.name
-            ),
-            format!(
-                "{}: not a GLPI ticket export: no {what} column; columns: \
-                 \"{have}\"",
-                input.name
-            ),
+        Error::input_msg(
+            msg::NOT_A_GLPI_EXPORT,
+            &[
+                ("file", &input.name),
+                ("column", &what),
+                ("have", &input.header.join("\", \"")),
+            ],
         )
     };
     let id_col = pos("ticket_id").ok_or_else(|| missing("ID"))?;
@@ -230,12 +226,14 @@ pub fn read(opts: &Options, path: &Path, b: &mut Builder) -> Result<()> {
             if *prev == row.fields {
                 b.merged(file);
             } else {
-                b.reject(file, line, &input.header[id_col], &id, (
-                    "ticket repetido con valores distintos (se conserva la \
-                     primera fila)",
-                    "repeated ticket with different values (the first row \
-                     is kept)",
-                ));
+                b.reject(
+                    file,
+                    line,
+                    &input.header[id_col],
+                    &id,
+                    msg::REPEATED_TICKET_DIFFERENT,
+                    &[],
+                );
             }
             continue;
         }
@@ -257,10 +255,8 @@ pub fn read(opts: &Options, path: &Path, b: &mut Builder) -> Result<()> {
                             line,
                             &input.header[c],
                             "",
-                            (
-                                "falta la fecha de apertura",
-                                "missing opening date",
-                            ),
+                            msg::MISSING_OPENING_DATE,
+                            &[],
                         );
                         continue 'rows;
                     }
@@ -313,18 +309,8 @@ pub fn read(opts: &Options, path: &Path, b: &mut Builder) -> Result<()> {
         b.accept(file);
     }
     b.note(
-        format!(
-            "{}: la exportación de GLPI no trae historial de estados; se \
-             derivaron {derived} eventos de las fechas de apertura (1), \
-             solución (5) y cierre (6)",
-            input.name
-        ),
-        format!(
-            "{}: the GLPI export has no status history; {derived} events \
-             were derived from the opening (1), solution (5) and closing (6) \
-             dates",
-            input.name
-        ),
+        msg::GLPI_EXPORT_DERIVED_EVENTS,
+        &[("file", &input.name), ("count", &derived)],
     );
     Ok(())
 }

@@ -28,16 +28,8 @@ use crate::source::Options;
 use crate::source::glpi::{
     Dump, KEPT, PRIORITY_ES_CO, Tables, decode_html, strip_tags,
 };
+use crate::text::msg::source as msg;
 use crate::time::{Instant, InstantWriter};
-
-const ORPHAN_CHANGE: (&str, &str) = (
-    "cambio de estado de un ticket que no está en glpi_tickets (o borrado)",
-    "status change of a ticket missing from glpi_tickets (or deleted)",
-);
-const ORPHAN_SURVEY: (&str, &str) = (
-    "encuesta de un ticket que no está en glpi_tickets (o borrado)",
-    "survey of a ticket missing from glpi_tickets (or deleted)",
-);
 
 /// Reads the dumps of `opts.inputs` into `b`.
 ///
@@ -102,8 +94,12 @@ fn parse_at(
     v: &str,
     tz: Tz,
 ) -> Result<Instant> {
-    Instant::parse(v, tz)
-        .map_err(|e| e.at(&format!("{}: row {}: {col}", d.place, i + 2)))
+    Instant::parse(v, tz).map_err(|e| {
+        e.context_msg(
+            msg::DUMP_CELL,
+            &[("file", &d.place), ("row", &(i + 2)), ("column", &col)],
+        )
+    })
 }
 
 /// Names from the lookup tables: users by id, each ticket's requester and
@@ -190,26 +186,16 @@ fn tickets(
                 line,
                 "is_deleted",
                 "1",
-                (
-                    "ticket borrado en GLPI (is_deleted = 1)",
-                    "ticket deleted in GLPI (is_deleted = 1)",
-                ),
+                msg::GLPI_TICKET_DELETED,
+                &[],
             );
             continue;
         }
         let id = t.get(i, "id").unwrap_or("");
         let Some(o) = at(t, i, "date", tz)? else {
-            return Err(Error::input(
-                format!(
-                    "{}: fila {}: el ticket {id} no tiene fecha de apertura (date)",
-                    t.place,
-                    i + 2
-                ),
-                format!(
-                    "{}: row {}: ticket {id} has no opening date (date)",
-                    t.place,
-                    i + 2
-                ),
+            return Err(Error::input_msg(
+                msg::GLPI_TICKET_NO_OPENING,
+                &[("file", &t.place), ("row", &(i + 2)), ("id", &id)],
             ));
         };
         opened.insert(id.to_string(), o);
@@ -306,7 +292,14 @@ fn events(
                 }
                 let tk = l.get(i, "items_id").unwrap_or("");
                 if !opened.contains_key(tk) {
-                    b.reject(lf, l.line(i), "items_id", tk, ORPHAN_CHANGE);
+                    b.reject(
+                        lf,
+                        l.line(i),
+                        "items_id",
+                        tk,
+                        msg::GLPI_ORPHAN_CHANGE,
+                        &[],
+                    );
                     continue;
                 }
                 let when = at(l, i, "date_mod", tz)?.map_or(0, Instant::unix);
@@ -345,10 +338,7 @@ fn events(
         );
     }
     let (Some(lf), Some(l)) = (lf, &tables.logs) else {
-        b.note(
-            "sin glpi_logs: cada ticket tiene solo su estado actual en la apertura; exporte glpi_logs para la historia".to_string(),
-            "no glpi_logs: each ticket has only its current status at the opening; export glpi_logs for the history".to_string(),
-        );
+        b.note(msg::GLPI_NO_LOGS, &[]);
         return Ok(());
     };
     for ((_, when, ..), (tk, new, actor, row)) in changes {
@@ -367,14 +357,7 @@ fn events(
             Origin::row(lf, l.line(row)),
         );
     }
-    b.note(
-        format!(
-            "glpi_logs: {other_rows} filas son historia de otros campos (id_search_option distinto de 12): leídas, sin evento",
-        ),
-        format!(
-            "glpi_logs: {other_rows} rows are other fields' history (id_search_option other than 12): read, no event",
-        ),
-    );
+    b.note(msg::GLPI_LOGS_OTHER_FIELDS, &[("count", &other_rows)]);
     Ok(())
 }
 
@@ -402,7 +385,14 @@ fn surveys(
             continue;
         };
         if !opened.contains_key(tk) {
-            b.reject(sf, s.line(i), "tickets_id", tk, ORPHAN_SURVEY);
+            b.reject(
+                sf,
+                s.line(i),
+                "tickets_id",
+                tk,
+                msg::GLPI_ORPHAN_SURVEY,
+                &[],
+            );
             continue;
         }
         let answered_at = parse_at(s, i, "date_answered", date, tz)?;
@@ -420,14 +410,8 @@ fn surveys(
         answered += 1;
     }
     b.note(
-        format!(
-            "glpi_ticketsatisfactions: {answered} de {} encuestas respondidas",
-            s.len()
-        ),
-        format!(
-            "glpi_ticketsatisfactions: {answered} of {} surveys answered",
-            s.len()
-        ),
+        msg::GLPI_SURVEYS_ANSWERED,
+        &[("answered", &answered), ("total", &s.len())],
     );
     Ok(())
 }

@@ -29,6 +29,7 @@ use crate::model::builder::{Builder, Origin, Survey};
 use crate::source::Options;
 use crate::source::generic::clean_id;
 use crate::source::mapping::Mapping;
+use crate::text::msg::source as msg;
 use crate::time::dates::DateFormat;
 
 /// A score written with a point or a decimal comma.
@@ -71,12 +72,7 @@ pub fn read(opts: &Options, path: &Path, b: &mut Builder) -> Result<()> {
     let id_name = pick(&s.ticket_id, "ticket_id", "tickets_id");
     let at_name = pick(&s.answered_at, "answered_at", "date_answered");
     let score_name = pick(&s.score, "score", "satisfaction");
-    let hint = |e: Error| {
-        e.context(
-            "encuestas: indique las columnas en [surveys] del mapeo",
-            "surveys: name the columns in the mapping's [surveys]",
-        )
-    };
+    let hint = |e: Error| e.context_msg(msg::SURVEYS_NAME_COLUMNS, &[]);
     let id_col = input
         .require(&id_name, "[surveys] ticket_id")
         .map_err(hint)?;
@@ -140,7 +136,8 @@ pub fn read(opts: &Options, path: &Path, b: &mut Builder) -> Result<()> {
                 line,
                 &id_name,
                 &f[id_col],
-                ("falta el número del ticket", "missing ticket number"),
+                msg::MISSING_TICKET_NUMBER,
+                &[],
             );
             continue;
         }
@@ -160,12 +157,14 @@ pub fn read(opts: &Options, path: &Path, b: &mut Builder) -> Result<()> {
         let score = match parse_score(&get(score_col)) {
             Some(v) if v >= 0.0 && max.is_none_or(|mx| v <= mx) => v,
             _ => {
-                b.reject(file, line, &score_name, &f[score_col], (
-                    "puntaje que no es un número de la escala (max_score del \
-                     mapeo)",
-                    "score that is not a number on the scale (the mapping's \
-                     max_score)",
-                ));
+                b.reject(
+                    file,
+                    line,
+                    &score_name,
+                    &f[score_col],
+                    msg::SCORE_OFF_SCALE,
+                    &[],
+                );
                 continue;
             }
         };
@@ -181,8 +180,8 @@ pub fn read(opts: &Options, path: &Path, b: &mut Builder) -> Result<()> {
     }
     if unanswered > 0 {
         b.note(
-            format!("{}: {unanswered} encuestas sin responder (aceptadas, sin fila)", input.name),
-            format!("{}: {unanswered} unanswered surveys (accepted, no row)", input.name),
+            msg::UNANSWERED_SURVEYS,
+            &[("file", &input.name), ("count", &unanswered)],
         );
     }
     Ok(())

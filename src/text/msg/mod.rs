@@ -11,12 +11,14 @@
 pub mod common;
 pub mod csv;
 pub mod errors;
+pub mod model;
+pub mod source;
 
 use super::Msg;
 
 /// Every message of the catalogue, area by area.
 pub fn all() -> impl Iterator<Item = Msg> {
-    [common::ALL, csv::ALL, errors::ALL]
+    [common::ALL, csv::ALL, errors::ALL, model::ALL, source::ALL]
         .into_iter()
         .flatten()
         .copied()
