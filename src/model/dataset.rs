@@ -406,6 +406,21 @@ impl Table {
     }
 }
 
+/// The tickets table's extra columns (neither canonical nor unnamed):
+/// name and index.
+fn extra_columns(t: &Table) -> Vec<(String, usize)> {
+    let known: Vec<&str> = ["ticket_id", "opened_at", "affected_users"]
+        .into_iter()
+        .chain(Attr::ALL.iter().map(|a| a.column()))
+        .collect();
+    t.headers
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| !known.contains(&h.as_str()) && !h.is_empty())
+        .map(|(i, h)| (h.clone(), i))
+        .collect()
+}
+
 /// The name of the input file a builder row came from.
 fn origin_file(ing: &Ingested, o: Origin) -> &str {
     ing.files
@@ -702,6 +717,28 @@ impl Dataset {
         None
     }
 
+    /// `affected_users` of row `line` (`Some(None)` when empty); `None`
+    /// after rejecting a value that is not a whole number.
+    fn affected_users(
+        &mut self,
+        t: &Table,
+        line: u64,
+        text: &str,
+    ) -> Option<Option<i64>> {
+        if text.is_empty() {
+            return Some(None);
+        }
+        if let Ok(n) = text.parse::<i64>() {
+            return Some(Some(n));
+        }
+        let reason = msg::NOT_A_WHOLE_NUMBER;
+        self.reject(t, line, "affected_users", text, reason, &[]);
+        None
+    }
+
+    /// Reads the tickets table: a ticket per row, rejects for rows
+    /// without id, with an unreadable `opened_at` or `affected_users`,
+    /// or repeating an id.
     fn load_tickets(
         &mut self,
         path: &Path,
@@ -715,17 +752,7 @@ impl Dataset {
         let attr_c: Vec<Option<usize>> =
             Attr::ALL.iter().map(|a| t.col(a.column())).collect();
         let users_c = t.col("affected_users");
-        let known: Vec<&str> = ["ticket_id", "opened_at", "affected_users"]
-            .into_iter()
-            .chain(Attr::ALL.iter().map(|a| a.column()))
-            .collect();
-        let extra: Vec<(String, usize)> = t
-            .headers
-            .iter()
-            .enumerate()
-            .filter(|(_, h)| !known.contains(&h.as_str()) && !h.is_empty())
-            .map(|(i, h)| (h.clone(), i))
-            .collect();
+        let extra = extra_columns(&t);
         self.extra_columns = extra.iter().map(|(h, _)| h.clone()).collect();
         let mut first_line: HashMap<String, u64> = HashMap::new();
         let mut rec = Record::new();
@@ -757,20 +784,9 @@ impl Dataset {
                 continue;
             };
             let users_text = field(&rec, users_c);
-            let affected_users = if users_text.is_empty() {
-                None
-            } else if let Ok(n) = users_text.parse::<i64>() {
-                Some(n)
-            } else {
-                let v = users_text.to_string();
-                self.reject(
-                    &t,
-                    line,
-                    "affected_users",
-                    &v,
-                    msg::NOT_A_WHOLE_NUMBER,
-                    &[],
-                );
+            let Some(affected_users) =
+                self.affected_users(&t, line, users_text)
+            else {
                 continue;
             };
             if let Some(&first) = first_line.get(id) {
@@ -808,6 +824,8 @@ impl Dataset {
         Ok(())
     }
 
+    /// Reads the events table: events of known tickets with a readable
+    /// `at` and a status, grouped per ticket.
     fn load_events(
         &mut self,
         path: &Path,
@@ -917,6 +935,8 @@ impl Dataset {
         self.offsets = new_offsets;
     }
 
+    /// Reads the surveys table: answers of known tickets with a readable
+    /// `answered_at` and numeric scores.
     fn load_surveys(
         &mut self,
         path: &Path,

@@ -250,6 +250,7 @@ fn row_key(
     }
 }
 
+/// Reads a ticket table (`tickets.sql` output) into `b`.
 fn tickets(
     opts: &Options,
     m: &Mapping,
@@ -331,6 +332,7 @@ fn tickets(
     Ok(())
 }
 
+/// Reads an event table (`events.sql` output) into `b`.
 fn events(
     opts: &Options,
     m: &Mapping,
@@ -347,19 +349,18 @@ fn events(
         .map_or_else(|| input.require("ticket_id", "ticket_id"), Ok)?;
     let at_col = col("at").or_else(|| col("at_epoch")).unwrap_or(0);
     let at_fmt = date_format(opts, path, sep, at_col, &header[at_col], m)?;
-    let status_col = col("status");
-    let status_id_col = col("status_id");
-    let old_col = col("old_status");
-    let type_col = col("type");
-    let desc_col = col("description");
-    if opts.source == Source::CaSdm
-        && desc_col.is_none()
-        && status_col.is_none()
-    {
+    let cols = EventColumns {
+        status: col("status"),
+        status_id: col("status_id"),
+        old: col("old_status"),
+        typ: col("type"),
+        desc: col("description"),
+        extra: ["group", "assignee", "priority", "actor", "note"].map(col),
+        ca_sdm: opts.source == Source::CaSdm,
+    };
+    if cols.ca_sdm && cols.desc.is_none() && cols.status.is_none() {
         input.require("description", "description")?;
     }
-    let extra_cols =
-        ["group", "assignee", "priority", "actor", "note"].map(col);
     let file = b.begin_file(&input.name, "events", input.encoding.name());
     while let Some(row) = input.next_row()? {
         let Some((id, at)) =
@@ -369,60 +370,29 @@ fn events(
         };
         let line = row.line;
         let f = &row.fields;
-        let typ = type_col.map(|c| clean(m, &f[c])).unwrap_or_default();
-        let status = if opts.source == Source::CaSdm && desc_col.is_some() {
-            if typ == "INIT" {
+        let status = match cols.status_of(m, re, f) {
+            Status::Label(s) => s,
+            Status::Init => {
                 st.init_rows += 1;
                 b.accept(file);
                 continue;
             }
-            let d = desc_col.map(|c| f[c].as_str()).unwrap_or("");
-            match re.captures(d).and_then(|c| c.get(1)) {
-                Some(s) => s.as_str().trim().to_string(),
-                None => {
-                    b.reject(
-                        file,
-                        line,
-                        "description",
-                        d,
-                        msg::STATUS_PATTERN_NO_MATCH,
-                        &[],
-                    );
-                    continue;
-                }
-            }
-        } else {
-            let s = status_col.map(|c| clean(m, &f[c])).unwrap_or_default();
-            if s.is_empty() {
-                status_id_col.map(|c| clean(m, &f[c])).unwrap_or_default()
-            } else {
-                s
+            Status::NoMatch(d) => {
+                let reason = msg::STATUS_PATTERN_NO_MATCH;
+                b.reject(file, line, "description", d, reason, &[]);
+                continue;
             }
         };
         if status.is_empty() {
-            b.reject(
-                file,
-                line,
-                "status",
-                "",
-                crate::text::msg::model::EMPTY_STATUS,
-                &[],
-            );
+            let reason = crate::text::msg::model::EMPTY_STATUS;
+            b.reject(file, line, "status", "", reason, &[]);
             continue;
         }
-        if let Some(c) = old_col {
-            let old = clean(m, &f[c]);
-            let e = st.first_old.entry(id.clone()).or_insert((
-                at,
-                line,
-                old.clone(),
-            ));
-            if (at, line) < (e.0, e.1) {
-                *e = (at, line, old);
-            }
+        if let Some(c) = cols.old {
+            st.first_change(&id, (at, line), clean(m, &f[c]));
         }
         let mut extra = EventExtra::default();
-        for (k, c) in extra_cols.iter().enumerate() {
+        for (k, c) in cols.extra.iter().enumerate() {
             if let Some(c) = c {
                 extra[k] = clean(m, &f[*c]);
             }
@@ -431,4 +401,73 @@ fn events(
         b.accept(file);
     }
     Ok(())
+}
+
+/// The columns of an event table, by index.
+struct EventColumns {
+    status: Option<usize>,
+    status_id: Option<usize>,
+    old: Option<usize>,
+    typ: Option<usize>,
+    desc: Option<usize>,
+    /// Optional event columns: group, assignee, priority, actor, note.
+    extra: [Option<usize>; 5],
+    /// A CA SDM activity log (the status is found in `description`).
+    ca_sdm: bool,
+}
+
+/// An event row's status.
+enum Status<'r> {
+    /// The new status (empty when the row has none).
+    Label(String),
+    /// A CA SDM `INIT` row: accepted, no event.
+    Init,
+    /// A CA SDM description the status pattern does not match.
+    NoMatch(&'r str),
+}
+
+impl EventColumns {
+    /// The status of the row `f`: CA SDM's from its description through
+    /// `re`; otherwise `status`, or `status_id` when the label is empty.
+    fn status_of<'r>(
+        &self,
+        m: &Mapping,
+        re: &regex::Regex,
+        f: &'r [String],
+    ) -> Status<'r> {
+        if self.ca_sdm && self.desc.is_some() {
+            let typ = self.typ.map(|c| clean(m, &f[c])).unwrap_or_default();
+            if typ == "INIT" {
+                return Status::Init;
+            }
+            let d = self.desc.map(|c| f[c].as_str()).unwrap_or("");
+            return match re.captures(d).and_then(|c| c.get(1)) {
+                Some(s) => Status::Label(s.as_str().trim().to_string()),
+                None => Status::NoMatch(d),
+            };
+        }
+        let s = self.status.map(|c| clean(m, &f[c])).unwrap_or_default();
+        if s.is_empty() {
+            Status::Label(
+                self.status_id.map(|c| clean(m, &f[c])).unwrap_or_default(),
+            )
+        } else {
+            Status::Label(s)
+        }
+    }
+}
+
+impl State {
+    /// Records `old`, the status before a change of ticket `id` at
+    /// `when` (instant, line), if that change is the ticket's first.
+    fn first_change(&mut self, id: &str, when: (Instant, u64), old: String) {
+        let e = self.first_old.entry(id.to_string()).or_insert((
+            when.0,
+            when.1,
+            old.clone(),
+        ));
+        if when < (e.0, e.1) {
+            *e = (when.0, when.1, old);
+        }
+    }
 }

@@ -20,6 +20,8 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+use chrono::{Datelike, NaiveDate};
+
 use crate::error::{Error, Result};
 use crate::io::csv::{Record, Records};
 use crate::text::lang::Lang;
@@ -100,6 +102,13 @@ impl Dump {
         self.rows[i].get(c)?.as_deref()
     }
 
+    /// The first row whose column `col` is `value`.
+    fn find(&self, col: &str, value: &str) -> Option<usize> {
+        (0..self.len()).find(|&i| self.get(i, col) == Some(value))
+    }
+
+    /// An input error naming the first of `cols` the dump lacks, and
+    /// the fix.
     pub(crate) fn require(&self, cols: &[&str]) -> Result<()> {
         for c in cols {
             if !self.has(c) {
@@ -302,7 +311,6 @@ pub fn calendar_toml(
     id: &str,
     years: std::ops::RangeInclusive<i32>,
 ) -> Result<String> {
-    use chrono::{Datelike, NaiveDate};
     segments.require(&["calendars_id", "day", "begin", "end"])?;
     holidays.require(&[
         "id",
@@ -312,8 +320,8 @@ pub fn calendar_toml(
         "is_perpetual",
     ])?;
     links.require(&["calendars_id", "holidays_id"])?;
-    let name = (0..calendars.len())
-        .find(|&i| calendars.get(i, "id") == Some(id))
+    let name = calendars
+        .find("id", id)
         .and_then(|i| calendars.get(i, "name"))
         .ok_or_else(|| {
             Error::input_msg(
@@ -321,7 +329,17 @@ pub fn calendar_toml(
                 &[("file", &calendars.place), ("id", &id)],
             )
         })?;
-    const DAYS: [&str; 7] = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
+    let hours = working_hours(segments, id)?;
+    let closed = closed_days(holidays, links, id, &years)?;
+    Ok(write_calendar(id, name, &years, &closed, &hours))
+}
+
+/// The working segments of calendar `id` (glpi_calendarsegments), as
+/// `HH:MM-HH:MM` by GLPI weekday (0 = Sunday).
+fn working_hours(
+    segments: &Dump,
+    id: &str,
+) -> Result<BTreeMap<usize, Vec<String>>> {
     let mut per_day: BTreeMap<usize, Vec<String>> = BTreeMap::new();
     for i in 0..segments.len() {
         if segments.get(i, "calendars_id") != Some(id) {
@@ -348,6 +366,18 @@ pub fn calendar_toml(
             hm(segments.get(i, "end"))
         ));
     }
+    Ok(per_day)
+}
+
+/// The days the holidays linked to calendar `id` close, with the
+/// holiday's name (the first one when two fall on a day); perpetual
+/// holidays for each of `years`.
+fn closed_days(
+    holidays: &Dump,
+    links: &Dump,
+    id: &str,
+    years: &std::ops::RangeInclusive<i32>,
+) -> Result<BTreeMap<NaiveDate, String>> {
     let linked: Vec<&str> = (0..links.len())
         .filter(|&i| links.get(i, "calendars_id") == Some(id))
         .filter_map(|i| links.get(i, "holidays_id"))
@@ -395,6 +425,18 @@ pub fn calendar_toml(
             }
         }
     }
+    Ok(closed)
+}
+
+/// The `[calendar]` table of calendar `id`, named `name`, as TOML.
+fn write_calendar(
+    id: &str,
+    name: &str,
+    years: &std::ops::RangeInclusive<i32>,
+    closed: &BTreeMap<NaiveDate, String>,
+    hours: &BTreeMap<usize, Vec<String>>,
+) -> String {
+    const DAYS: [&str; 7] = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
     let mut o = String::new();
     let _ = writeln!(
         o,
@@ -413,17 +455,17 @@ pub fn calendar_toml(
     let _ = writeln!(o, "[calendar]");
     let _ = writeln!(o, "holidays = []");
     let _ = writeln!(o, "extra_closed_days = [");
-    for (d, n) in &closed {
+    for (d, n) in closed {
         let _ = writeln!(o, "  \"{d}\", # {n}");
     }
     let _ = writeln!(o, "]");
     let _ = writeln!(o, "[calendar.hours]");
-    for (d, segs) in &per_day {
+    for (d, segs) in hours {
         let list: Vec<String> =
             segs.iter().map(|s| format!("\"{s}\"")).collect();
         let _ = writeln!(o, "{} = [{}]", DAYS[*d], list.join(", "));
     }
-    Ok(o)
+    o
 }
 
 /// GLPI's SLAs (glpi_slas) turned into plazo `[[targets]]` rules matching

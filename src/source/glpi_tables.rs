@@ -23,7 +23,7 @@ use std::collections::{BTreeMap, HashMap};
 use chrono_tz::Tz;
 
 use crate::error::{Error, Result};
-use crate::model::builder::{Builder, Origin, Survey};
+use crate::model::builder::{Builder, EventExtra, Origin, Survey};
 use crate::source::Options;
 use crate::source::glpi::{
     Dump, KEPT, PRIORITY_ES_CO, Tables, decode_html, strip_tags,
@@ -256,6 +256,18 @@ fn tickets(
 /// dump.
 type Change<'a> = (&'a str, &'a str, String, usize);
 
+/// What glpi_logs holds for the timelines.
+struct Logs<'a> {
+    dump: &'a Dump,
+    /// The builder's index of the file.
+    file: u32,
+    /// Status changes in GLPI's own order: (ticket number, instant, log
+    /// id, row) -> change.
+    changes: BTreeMap<(u64, i64, u64, usize), Change<'a>>,
+    /// Rows about other fields (read and accepted, no event).
+    other_rows: usize,
+}
+
 /// glpi_logs: the initial status of every ticket (derived), then every
 /// status change (id_search_option 12) in GLPI's own order.
 fn events(
@@ -264,61 +276,91 @@ fn events(
     opened: &HashMap<String, Instant>,
     b: &mut Builder,
 ) -> Result<()> {
-    let t = &tables.tickets;
-    // (ticket number, instant, log id, row) -> change.
-    let mut changes: BTreeMap<(u64, i64, u64, usize), Change<'_>> =
-        BTreeMap::new();
-    let mut first_old: HashMap<&str, &str> = HashMap::new();
-    let mut other_rows = 0usize;
-    let lf = match &tables.logs {
+    let logs = match &tables.logs {
+        Some(l) => Some(read_logs(l, tz, opened, b)?),
         None => None,
-        Some(l) => {
-            l.require(&[
-                "items_id",
-                "date_mod",
-                "id_search_option",
-                "old_value",
-                "new_value",
-            ])?;
-            let lf = b.begin_file(&file_name(l), "glpi_logs", "utf-8");
-            for i in 0..l.len() {
-                b.read(lf);
-                if l.get(i, "itemtype").is_some_and(|x| x != "Ticket")
-                    || l.get(i, "id_search_option") != Some("12")
-                {
-                    other_rows += 1;
-                    b.accept(lf);
-                    continue;
-                }
-                let tk = l.get(i, "items_id").unwrap_or("");
-                if !opened.contains_key(tk) {
-                    b.reject(
-                        lf,
-                        l.line(i),
-                        "items_id",
-                        tk,
-                        msg::GLPI_ORPHAN_CHANGE,
-                        &[],
-                    );
-                    continue;
-                }
-                let when = at(l, i, "date_mod", tz)?.map_or(0, Instant::unix);
-                let seq = l
-                    .get(i, "id")
-                    .and_then(|x| x.parse().ok())
-                    .unwrap_or(i as u64);
-                let key = (tk.parse().unwrap_or(u64::MAX), when, seq, i);
-                let new = l.get(i, "new_value").unwrap_or("");
-                let actor = decode_html(l.get(i, "user_name").unwrap_or(""));
-                changes.insert(key, (tk, new, actor, i));
-            }
-            for (tk, _, _, i) in changes.values() {
-                let old = l.get(*i, "old_value").unwrap_or("");
-                first_old.entry(tk).or_insert(old);
-            }
-            Some(lf)
-        }
     };
+    initial_events(&tables.tickets, logs.as_ref(), opened, b);
+    let Some(logs) = logs else {
+        b.note(msg::GLPI_NO_LOGS, &[]);
+        return Ok(());
+    };
+    for ((_, when, ..), (tk, new, actor, row)) in logs.changes {
+        b.accept(logs.file);
+        let mut extra = EventExtra::default();
+        extra[3] = actor;
+        let origin = Origin::row(logs.file, logs.dump.line(row));
+        b.event(tk, Instant::from_unix(when), new, extra, origin);
+    }
+    b.note(msg::GLPI_LOGS_OTHER_FIELDS, &[("count", &logs.other_rows)]);
+    Ok(())
+}
+
+/// Reads glpi_logs `l`: each row counted, status changes of known
+/// tickets kept, those of unknown ones rejected.
+fn read_logs<'a>(
+    l: &'a Dump,
+    tz: Tz,
+    opened: &HashMap<String, Instant>,
+    b: &mut Builder,
+) -> Result<Logs<'a>> {
+    l.require(&[
+        "items_id",
+        "date_mod",
+        "id_search_option",
+        "old_value",
+        "new_value",
+    ])?;
+    let lf = b.begin_file(&file_name(l), "glpi_logs", "utf-8");
+    let mut logs = Logs {
+        dump: l,
+        file: lf,
+        changes: BTreeMap::new(),
+        other_rows: 0,
+    };
+    for i in 0..l.len() {
+        b.read(lf);
+        if l.get(i, "itemtype").is_some_and(|x| x != "Ticket")
+            || l.get(i, "id_search_option") != Some("12")
+        {
+            logs.other_rows += 1;
+            b.accept(lf);
+            continue;
+        }
+        let tk = l.get(i, "items_id").unwrap_or("");
+        if !opened.contains_key(tk) {
+            let reason = msg::GLPI_ORPHAN_CHANGE;
+            b.reject(lf, l.line(i), "items_id", tk, reason, &[]);
+            continue;
+        }
+        let when = at(l, i, "date_mod", tz)?.map_or(0, Instant::unix);
+        let seq = l
+            .get(i, "id")
+            .and_then(|x| x.parse().ok())
+            .unwrap_or(i as u64);
+        let key = (tk.parse().unwrap_or(u64::MAX), when, seq, i);
+        let new = l.get(i, "new_value").unwrap_or("");
+        let actor = decode_html(l.get(i, "user_name").unwrap_or(""));
+        logs.changes.insert(key, (tk, new, actor, i));
+    }
+    Ok(logs)
+}
+
+/// Each kept ticket's status at its opening, a derived event: the first
+/// logged change's `old_value`, else the ticket's current status.
+fn initial_events(
+    t: &Dump,
+    logs: Option<&Logs<'_>>,
+    opened: &HashMap<String, Instant>,
+    b: &mut Builder,
+) {
+    let mut first_old: HashMap<&str, &str> = HashMap::new();
+    if let Some(logs) = logs {
+        for (tk, _, _, i) in logs.changes.values() {
+            let old = logs.dump.get(*i, "old_value").unwrap_or("");
+            first_old.entry(tk).or_insert(old);
+        }
+    }
     for i in 0..t.len() {
         if t.get(i, "is_deleted") == Some("1") {
             continue;
@@ -337,28 +379,6 @@ fn events(
             Origin::synthesized(0),
         );
     }
-    let (Some(lf), Some(l)) = (lf, &tables.logs) else {
-        b.note(msg::GLPI_NO_LOGS, &[]);
-        return Ok(());
-    };
-    for ((_, when, ..), (tk, new, actor, row)) in changes {
-        b.accept(lf);
-        b.event(
-            tk,
-            Instant::from_unix(when),
-            new,
-            [
-                String::new(),
-                String::new(),
-                String::new(),
-                actor,
-                String::new(),
-            ],
-            Origin::row(lf, l.line(row)),
-        );
-    }
-    b.note(msg::GLPI_LOGS_OTHER_FIELDS, &[("count", &other_rows)]);
-    Ok(())
 }
 
 /// glpi_ticketsatisfactions: answered rows become answers (GLPI scores
