@@ -1,5 +1,6 @@
 //! The canonical tables (docs/CONTRACT.md §1) in memory, and their
-//! reader (CSV, or Parquet for a path ending in `.parquet`).
+//! reader (CSV through [`crate::io::csv::Records::canonical`], or Parquet
+//! for a path ending in `.parquet`).
 //!
 //! `tickets`, `events` and `surveys` are read once, checked, and kept in
 //! compact columnar form: strings are interned (a ticket's priority is a

@@ -3,8 +3,8 @@
 //! fields.
 //!
 //! Table dumps are read as users export them from phpMyAdmin, DBeaver or
-//! `mysql -B`: a header row, values optionally quoted, `,` `;` or TAB
-//! separated. An empty field, quoted or not, and an unquoted `NULL` are
+//! `mysql -B` ([`crate::io::csv::Records::dump`]): a header row, values
+//! optionally quoted, `,` `;` or TAB separated. An empty field, quoted or not, and an unquoted `NULL` are
 //! read as absent (the `csv` reader does not tell quoted from unquoted
 //! empties; for the columns plazo uses, "" and NULL mean the same: no
 //! date, no value). HTML entities in text columns (`&#60;p&#62;`) are
