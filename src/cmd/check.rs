@@ -33,7 +33,7 @@ pub struct CheckArgs {
 
 pub fn run(a: CheckArgs, g: &Global) -> anyhow::Result<()> {
     let policy = Policy::load(&a.policy)?;
-    let opts = a.input.options(Some(&policy))?;
+    let opts = a.input.options(Some(&policy), g.lang)?;
     let ing = source::run(&opts)?;
     let mut out = std::io::stdout().lock();
     let mut problems = 0usize;
@@ -86,7 +86,7 @@ pub fn run(a: CheckArgs, g: &Global) -> anyhow::Result<()> {
         )?;
     }
     if !g.quiet {
-        eprint!("{}", ing.summary());
+        eprint!("{}", ing.summary(g.lang));
     }
     if problems > 0 {
         return Err(Error::input(

@@ -22,6 +22,7 @@ use clap::{Args, ValueEnum};
 use plazo::model::write::Format;
 use plazo::source::mapping::Mapping;
 use plazo::source::{self, Encoding, Options, Source};
+use plazo::text::lang::Lang;
 use plazo::time::dates::DateFormat;
 use plazo::{Error, Policy};
 
@@ -83,8 +84,13 @@ pub struct IngestArgs {
 }
 
 impl InputArgs {
-    /// Resolves the options: source, mapping, zone, date format.
-    pub fn options(&self, policy: Option<&Policy>) -> plazo::Result<Options> {
+    /// Resolves the options: source, mapping, zone, date format; rejects
+    /// worded in `lang`.
+    pub fn options(
+        &self,
+        policy: Option<&Policy>,
+        lang: Lang,
+    ) -> plazo::Result<Options> {
         for f in &self.input {
             super::common::input_file("--input", f)?;
         }
@@ -128,6 +134,7 @@ impl InputArgs {
             encoding: self.encoding,
             date_format: DateFormat::from_user(&self.date_format),
             status_pattern: self.status_pattern.clone(),
+            lang,
         })
     }
 }
@@ -137,7 +144,7 @@ pub fn run(a: IngestArgs, g: &Global) -> anyhow::Result<()> {
         Some(p) => Some(Policy::load(p)?),
         None => None,
     };
-    let opts = a.input.options(policy.as_ref())?;
+    let opts = a.input.options(policy.as_ref(), g.lang)?;
     let out = source::run(&opts)?;
     let format = match a.format {
         OutFormat::Csv => Format::Csv,
@@ -145,7 +152,7 @@ pub fn run(a: IngestArgs, g: &Global) -> anyhow::Result<()> {
     };
     out.write(&a.out, format)?;
     if !g.quiet {
-        eprint!("{}", out.summary());
+        eprint!("{}", out.summary(g.lang));
     }
     Ok(())
 }

@@ -26,7 +26,7 @@ pub struct ImportSlasArgs {
 pub fn run(cmd: PolicyCmd, g: &Global) -> anyhow::Result<()> {
     match cmd {
         PolicyCmd::ImportGlpiSlas(a) => {
-            let (toml, notes) = slas_toml(&Dump::read(&a.slas)?)?;
+            let (toml, notes) = slas_toml(&Dump::read(&a.slas)?, g.lang)?;
             print!("{toml}");
             if !g.quiet {
                 eprintln!(

@@ -78,7 +78,7 @@ pub fn run(a: ReconcileArgs, g: &Global) -> anyhow::Result<()> {
     } = a.plan()?;
     let tz = policy.tz();
     let tables = Tables::load(&glpi)?;
-    let mut b = Builder::new(tz);
+    let mut b = Builder::new(tz, g.lang);
     glpi_tables::read_tables(&tables, tz, &mut b)?;
     let ingested = b.finish()?;
     let ds = Dataset::from_ingested(&ingested);

@@ -1,12 +1,28 @@
-//! Reading exported tables: `.csv`, `.tsv`, `.csv.gz` or a single-file
-//! `.zip`, in UTF-8 or Windows-1252, with the separator detected from the
-//! header line (`,`, `;`, TAB or `|`).
+//! Reading tables: the one place plazo opens a CSV file. Two readers,
+//! for two kinds of file:
 //!
-//! Rows come with their physical line number (of the row's first line,
-//! 1-based, header = line 1) so that rejects can point at them. Quirks
-//! handled here, for every source: a UTF-8 BOM; a trailing separator on
-//! every line (GLPI's search export) when the header also ends with an
-//! empty field; the line of dashes that `sqlcmd` writes under the header.
+//! - [`CsvInput`], for exports from other tools (`plazo ingest`):
+//!   `.csv`, `.tsv`, `.csv.gz` or a single-file `.zip`, in UTF-8 or
+//!   Windows-1252, with the separator detected from the header line (`,`,
+//!   `;`, TAB or `|`). A row that cannot be decoded or split is not an
+//!   error: it comes with a [`Row::problem`] and is rejected. Quirks
+//!   handled here, for every source: a UTF-8 BOM; a trailing separator on
+//!   every line (GLPI's search export) when the header also ends with an
+//!   empty field; the line of dashes that `sqlcmd` writes under the
+//!   header.
+//! - [`Records`], for tables read as plain CSV, one [`Record`] reused row
+//!   after row: the canonical tables ([`Records::canonical`]), raw GLPI
+//!   table dumps ([`Records::dump`]) and plain files such as `plazo
+//!   calendar between --pairs` or a table plazo wrote itself
+//!   ([`Records::from_reader`]). A row that cannot be read is an error
+//!   naming the file and line, worded as the [`Complaint`] says.
+//!
+//! Rows come with their line number, as the `csv` reader counts it: the
+//! line where the row starts, header = 1, a multi-line cell shifting later
+//! rows. Two limits of that count are kept as they are: a row after a
+//! CRLF line ending is counted one line early (rust-csv#395), except in
+//! [`Records::dump`], which corrects it; and blank lines before a row are
+//! not counted.
 //!
 //! # Example
 //!
@@ -23,14 +39,14 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use std::fmt::Display;
-use std::io::{Cursor, Read};
+use std::io::{BufRead, Cursor, Read};
 use std::path::Path;
+use std::sync::Arc;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::io::encoding::{BOM, Encoding};
 use crate::text::lang::Lang;
-use crate::text::{Msg, msg};
+use crate::text::msg::csv as msg;
 
 /// One data row.
 #[derive(Clone, Debug, Default)]
@@ -40,7 +56,8 @@ pub struct Row {
     /// The decoded fields (trailing empty field of GLPI lines removed).
     pub fields: Vec<String>,
     /// Why the row cannot be read at all (bad encoding, wrong number of
-    /// fields): it must be rejected with this reason.
+    /// fields), in Spanish and English: it must be rejected with this
+    /// reason.
     pub problem: Option<(String, String)>,
 }
 
@@ -118,8 +135,11 @@ impl CsvInput {
         separator: Option<u8>,
     ) -> Result<CsvInput> {
         let io = |e: std::io::Error| {
-            let os = e.to_string();
-            Error::new(crate::error::ErrorKind::Io, &*os, &*os).at(name)
+            Error::from_msg(
+                ErrorKind::Io,
+                msg::FILE_DETAIL,
+                &[("file", &name), ("detail", &e)],
+            )
         };
         let mut head = Vec::with_capacity(HEAD);
         (&mut reader)
@@ -158,15 +178,12 @@ impl CsvInput {
                 .read_byte_record(&mut input.record)
                 .map_err(|e| {
                     Error::input_msg(
-                        msg::io::CSV_UNREADABLE,
+                        msg::UNREADABLE,
                         &[("file", &name), ("detail", &e)],
                     )
                 })?;
         if !has {
-            return Err(Error::input_msg(
-                msg::io::CSV_EMPTY,
-                &[("file", &name)],
-            ));
+            return Err(Error::input_msg(msg::EMPTY_FILE, &[("file", &name)]));
         }
         let mut header: Vec<String> = input
             .record
@@ -195,12 +212,12 @@ impl CsvInput {
     pub fn require(&self, name: &str, key: &str) -> Result<usize> {
         self.column(name).ok_or_else(|| {
             Error::input_msg(
-                msg::io::CSV_NO_COLUMN,
+                msg::NO_COLUMN,
                 &[
                     ("file", &self.name),
                     ("column", &format!("{name:?}")),
                     ("key", &key),
-                    ("columns", &self.header.join("\", \"")),
+                    ("have", &self.header.join("\", \"")),
                 ],
             )
         })
@@ -238,8 +255,10 @@ impl CsvInput {
         loop {
             let has = self.reader.read_byte_record(&mut self.record).map_err(
                 |e| {
-                    let detail = e.to_string();
-                    Error::failure(&*detail, &*detail).at(&self.name)
+                    Error::failure_msg(
+                        msg::FILE_DETAIL,
+                        &[("file", &self.name), ("detail", &e)],
+                    )
                 },
             )?;
             if !has {
@@ -277,8 +296,7 @@ impl CsvInput {
                     None => {
                         row.fields.push(String::from_utf8_lossy(f).into());
                         if row.problem.is_none() {
-                            row.problem =
-                                Some(both(msg::io::ROW_NOT_UTF8, &[]));
+                            row.problem = Some(both(msg::ROW_NOT_UTF8, &[]));
                         }
                     }
                 }
@@ -286,7 +304,7 @@ impl CsvInput {
             if row.fields.len() != self.header.len() && row.problem.is_none() {
                 let (h, f) = (self.header.len(), row.fields.len());
                 row.problem = Some(both(
-                    msg::io::ROW_FIELD_COUNT,
+                    msg::FIELD_COUNT,
                     &[("expected", &h), ("found", &f)],
                 ));
             }
@@ -322,17 +340,294 @@ pub fn sniff_separator(head: &[u8]) -> u8 {
     if *n == 0 { b',' } else { cands[i] }
 }
 
-/// A row's problem, (Spanish, English): `m` filled in both.
-fn both(m: Msg, args: &[(&str, &dyn Display)]) -> (String, String) {
+/// A message in Spanish and in English (a row's problem is worded before
+/// the language of the rejects is known).
+fn both(
+    m: crate::text::Msg,
+    args: &[(&str, &dyn std::fmt::Display)],
+) -> (String, String) {
     (m.fill(Lang::Es, args), m.fill(Lang::En, args))
+}
+
+/// One row of a [`Records`] table, as text; read into again and again
+/// (no allocation per row).
+pub type Record = csv::StringRecord;
+
+/// Whether the rows of a [`Records`] table must all have as many fields
+/// as its header.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fields {
+    /// Rows may be shorter or longer than the header (a missing cell
+    /// reads as absent).
+    Any,
+    /// A row with another number of fields is an error.
+    Same,
+}
+
+/// How a [`Records`] table words a row it cannot read (the CSV reader's
+/// own explanation, in English, always follows).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Complaint {
+    /// An input error (exit 2): `FILE:LINE: unreadable CSV: WHY`.
+    Input,
+    /// As [`Complaint::Input`], but a field that is not UTF-8 is named
+    /// by its number and column, with the fix (canonical tables, whose
+    /// encoding was decided from the start of the file).
+    Canonical,
+    /// An I/O failure (exit 1): `FILE: WHY` (a table plazo wrote and
+    /// reads back).
+    Io,
+}
+
+/// A table read as plain CSV: a header row, then records read one by one
+/// into a [`Record`] the caller reuses. Quoting is standard (`""` for an
+/// embedded quote); a UTF-8 BOM is skipped; blank lines are skipped.
+pub struct Records {
+    name: String,
+    reader: csv::Reader<Box<dyn Read>>,
+    headers: Vec<String>,
+    complaint: Complaint,
+    /// The text of a table read whole ([`Records::dump`]): where a CRLF
+    /// line ending made the reader count a row one line early.
+    text: Option<Shared>,
+}
+
+/// A file's text in memory, shared by the CSV reader and [`Records`]
+/// (without a copy); `start` skips a BOM.
+#[derive(Clone)]
+struct Shared {
+    bytes: Arc<Vec<u8>>,
+    start: usize,
+}
+
+impl AsRef<[u8]> for Shared {
+    fn as_ref(&self) -> &[u8] {
+        &self.bytes[self.start..]
+    }
+}
+
+impl Records {
+    /// Reads `input` as CSV separated by `separator`; `name` is used in
+    /// messages. The header row is read at once.
+    ///
+    /// # Errors
+    ///
+    /// The header row cannot be read (worded as `complaint` says).
+    pub fn from_reader(
+        name: &str,
+        input: Box<dyn Read>,
+        separator: u8,
+        fields: Fields,
+        complaint: Complaint,
+    ) -> Result<Records> {
+        let reader = csv::ReaderBuilder::new()
+            .delimiter(separator)
+            .flexible(fields == Fields::Any)
+            .from_reader(input);
+        let mut records = Records {
+            name: name.to_string(),
+            reader,
+            headers: Vec::new(),
+            complaint,
+            text: None,
+        };
+        let headers = match records.reader.headers() {
+            Ok(h) => h.iter().map(String::from).collect(),
+            Err(e) => return Err(records.error(&e)),
+        };
+        records.headers = headers;
+        Ok(records)
+    }
+
+    /// Opens a canonical table (`tickets`, `events`, `surveys`: what
+    /// `plazo ingest` writes, or the same columns saved by a spreadsheet).
+    /// The first block (1 MiB) decides the separator (a table saved by a
+    /// Spanish-locale Excel uses `;`) and the encoding: UTF-8 is read as
+    /// a stream; Excel's Windows-1252 "CSV" is decoded whole (such files
+    /// are small). Rows may have any number of fields.
+    ///
+    /// # Errors
+    ///
+    /// The file cannot be read; it is UTF-8 with a stray byte in its
+    /// first block (decoding it as Windows-1252 would garble every
+    /// accent), naming the line; the header row cannot be read.
+    pub fn canonical(path: &Path) -> Result<Records> {
+        let name = path.display().to_string();
+        let file =
+            std::fs::File::open(path).map_err(|e| Error::io(path, &e))?;
+        let mut buf = std::io::BufReader::with_capacity(1 << 20, file);
+        let head = buf.fill_buf().map_err(|e| Error::io(path, &e))?;
+        let separator = sniff_separator(head);
+        let encoding = Encoding::Auto.resolve(head);
+        if encoding != Encoding::Utf8
+            && let Some(line) = mixed_utf8(head)
+        {
+            return Err(Error::input_msg(
+                msg::MIXED_UTF8,
+                &[("file", &name), ("line", &line)],
+            ));
+        }
+        let input: Box<dyn Read> = if encoding == Encoding::Utf8 {
+            Box::new(buf)
+        } else {
+            let mut bytes = Vec::new();
+            buf.read_to_end(&mut bytes)
+                .map_err(|e| Error::io(path, &e))?;
+            let text =
+                encoding.decode(&bytes).unwrap_or_default().into_owned();
+            Box::new(Cursor::new(text.into_bytes()))
+        };
+        Records::from_reader(
+            &name,
+            input,
+            separator,
+            Fields::Any,
+            Complaint::Canonical,
+        )
+    }
+
+    /// Opens a raw table dump (phpMyAdmin, DBeaver, `mysql -B`), read
+    /// whole: bytes that are not UTF-8 become U+FFFD, a BOM is skipped,
+    /// the separator is [`dump_separator`]'s. Rows may have any number of
+    /// fields. Line numbers are exact after CRLF line endings too.
+    ///
+    /// # Errors
+    ///
+    /// The file cannot be read; a row cannot be read.
+    pub fn dump(path: &Path) -> Result<Records> {
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, &e))?;
+        let bytes = match String::from_utf8(bytes) {
+            Ok(text) => text.into_bytes(),
+            Err(e) => String::from_utf8_lossy(e.as_bytes())
+                .into_owned()
+                .into_bytes(),
+        };
+        let bom = "\u{feff}".as_bytes();
+        let mut start = 0;
+        while bytes[start..].starts_with(bom) {
+            start += bom.len();
+        }
+        let text = Shared {
+            bytes: Arc::new(bytes),
+            start,
+        };
+        let separator = dump_separator(text.as_ref());
+        let mut records = Records::from_reader(
+            &path.display().to_string(),
+            Box::new(Cursor::new(text.clone())),
+            separator,
+            Fields::Any,
+            Complaint::Input,
+        )?;
+        records.text = Some(text);
+        Ok(records)
+    }
+
+    /// The name used in messages (the path as given).
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The header row's fields, as written (not trimmed).
+    pub fn headers(&self) -> &[String] {
+        &self.headers
+    }
+
+    /// Reads the next row into `record`; returns the line it starts on,
+    /// or `None` at the end of the table.
+    ///
+    /// # Errors
+    ///
+    /// The row cannot be read (worded as the [`Complaint`] says).
+    pub fn next(&mut self, record: &mut Record) -> Result<Option<u64>> {
+        match self.reader.read_record(record) {
+            Ok(true) => {
+                let (line, byte) =
+                    record.position().map_or((0, 0), |p| (p.line(), p.byte()));
+                Ok(Some(line + u64::from(self.starts_at_lf(byte))))
+            }
+            Ok(false) => Ok(None),
+            Err(e) => Err(self.error(&e)),
+        }
+    }
+
+    /// True when a row read whole starts at the LF of a CRLF: the `csv`
+    /// reader (1.4) counts that LF with the next row, which then starts
+    /// one line too early (rust-csv#395).
+    fn starts_at_lf(&self, byte: u64) -> bool {
+        self.text.as_ref().is_some_and(|t| {
+            usize::try_from(byte)
+                .ok()
+                .and_then(|b| t.as_ref().get(b))
+                .is_some_and(|&c| c == b'\n')
+        })
+    }
+
+    /// The error for `e`, worded as `self.complaint` says.
+    fn error(&self, e: &csv::Error) -> Error {
+        let file = &self.name;
+        if self.complaint == Complaint::Io {
+            return Error::from_msg(
+                ErrorKind::Io,
+                msg::FILE_DETAIL,
+                &[("file", file), ("detail", e)],
+            );
+        }
+        let line = e.position().map(|p| p.line()).unwrap_or(0);
+        if self.complaint == Complaint::Canonical
+            && let csv::ErrorKind::Utf8 { err, .. } = e.kind()
+        {
+            let header = self
+                .headers
+                .get(err.field())
+                .map(|h| h.trim().trim_start_matches('\u{feff}').to_string());
+            let field = match header {
+                Some(h) => format!("{} ({h})", err.field() + 1),
+                None => (err.field() + 1).to_string(),
+            };
+            return Error::input_msg(
+                msg::FIELD_NOT_UTF8,
+                &[("file", file), ("line", &line), ("field", &field)],
+            );
+        }
+        Error::input_msg(
+            msg::UNREADABLE_AT,
+            &[("file", file), ("line", &line), ("detail", e)],
+        )
+    }
+}
+
+/// The separator of a table dump whose text starts with `text`: the most
+/// frequent of TAB, `;` and `,` on its first line (quotes not looked
+/// at), `,` on a tie or when none occurs.
+pub fn dump_separator(text: &[u8]) -> u8 {
+    let first = text.split(|&b| b == b'\n').next().unwrap_or(&[]);
+    [b'\t', b';', b',']
+        .into_iter()
+        .max_by_key(|s| first.iter().filter(|b| *b == s).count())
+        .unwrap_or(b',')
+}
+
+/// For text that is not valid UTF-8 but holds UTF-8-encoded Latin-1
+/// letters too (a UTF-8 file with a stray byte): the line of the first
+/// invalid byte. `None` when none occurs (real Windows-1252 text).
+fn mixed_utf8(head: &[u8]) -> Option<usize> {
+    let bad = std::str::from_utf8(head).err()?.valid_up_to();
+    // Only U+0080..U+00FF (lead byte C2 or C3: Spanish accents, ñ, ¿, ¡)
+    // counts: in Windows-1252 text "Â" or "Ã" before a symbol is rare,
+    // while an accented capital before a curly quote (D3 94) is not.
+    let multi = head
+        .windows(2)
+        .any(|w| matches!(w[0], 0xC2 | 0xC3) && (0x80..=0xBF).contains(&w[1]));
+    multi.then(|| 1 + head[..bad].iter().filter(|&&b| b == b'\n').count())
 }
 
 fn unzip_one(path: &Path, file: std::fs::File) -> Result<Vec<u8>> {
     let name = path.display();
-    let bad = |e: &dyn Display| {
+    let bad = |e: &dyn std::fmt::Display| {
         Error::input_msg(
-            msg::io::ZIP_UNREADABLE,
-            &[("file", &name), ("detail", e)],
+            msg::ZIP_UNREADABLE,
+            &[("file", &name), ("detail", &e)],
         )
     };
     let mut zip = zip::ZipArchive::new(file).map_err(|e| bad(&e))?;
@@ -356,11 +651,11 @@ fn unzip_one(path: &Path, file: std::fs::File) -> Result<Vec<u8>> {
     let [(i, _)] = tables[..] else {
         let list: Vec<&str> = tables.iter().map(|t| t.1.as_str()).collect();
         return Err(Error::input_msg(
-            msg::io::ZIP_NOT_ONE_TABLE,
+            msg::ZIP_NOT_ONE_TABLE,
             &[
                 ("file", &name),
                 ("count", &tables.len()),
-                ("tables", &format!("{list:?}")),
+                ("list", &format!("{list:?}")),
             ],
         ));
     };
@@ -415,6 +710,99 @@ mod tests {
         assert_eq!(rows[0].fields, ["1", "2"]);
         assert!(rows[1].problem.is_some());
         assert_eq!(rows[1].line, 4);
+    }
+
+    /// A file in a fresh temporary folder for this test.
+    fn temp_file(test: &str, name: &str, bytes: &[u8]) -> std::path::PathBuf {
+        let dir = std::env::temp_dir()
+            .join(format!("plazo-io-csv-{test}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        path
+    }
+
+    fn all(mut records: Records) -> Vec<(u64, Vec<String>)> {
+        let mut out = Vec::new();
+        let mut record = Record::new();
+        while let Some(line) = records.next(&mut record).unwrap() {
+            out.push((line, record.iter().map(String::from).collect()));
+        }
+        out
+    }
+
+    #[test]
+    fn dumps_count_crlf_lines_exactly_and_replace_bad_bytes() {
+        let path = temp_file(
+            "dump",
+            "glpi_tickets.csv",
+            b"\xef\xbb\xbfid;name\r\n1;caf\xe9\r\n2;\"a\r\nb\"\r\n3;c\r\n",
+        );
+        let records = Records::dump(&path).unwrap();
+        assert_eq!(records.headers(), ["id", "name"]);
+        let rows = all(records);
+        let lines: Vec<u64> = rows.iter().map(|r| r.0).collect();
+        assert_eq!(lines, [2, 3, 5]);
+        assert_eq!(rows[0].1, ["1", "caf\u{fffd}"]);
+        assert_eq!(rows[1].1, ["2", "a\r\nb"]);
+    }
+
+    #[test]
+    fn dump_separator_counts_the_first_line_only() {
+        assert_eq!(dump_separator(b"a\tb\tc;d\n1,2,3,4,5\n"), b'\t');
+        // A tie goes to `,`, then `;`; no separator at all reads as `,`.
+        assert_eq!(dump_separator(b"a;b,c\n"), b',');
+        assert_eq!(dump_separator(b"a;b\tc\n"), b';');
+        assert_eq!(dump_separator(b"a|b\n"), b',');
+    }
+
+    #[test]
+    fn canonical_tables_name_a_field_that_is_not_utf8() {
+        // The first MiB decides the encoding: UTF-8 here, and a
+        // Windows-1252 byte after it.
+        let mut bytes = b"ticket_id;status\n".to_vec();
+        while bytes.len() <= 1 << 20 {
+            bytes.extend_from_slice(b"1;En espera\n");
+        }
+        bytes.extend_from_slice(b"2;Cr\xedtico\n");
+        let path = temp_file("canonical", "t.csv", &bytes);
+        let mut records = Records::canonical(&path).unwrap();
+        let mut record = Record::new();
+        let e = loop {
+            match records.next(&mut record) {
+                Ok(Some(_)) => continue,
+                Ok(None) => panic!("no error"),
+                Err(e) => break e,
+            }
+        };
+        let text = e.message(Lang::En);
+        assert!(text.contains(": field 2 (status) is not UTF-8"), "{text}");
+        assert!(e.is_input());
+    }
+
+    #[test]
+    fn plain_tables_refuse_a_short_row_as_worded() {
+        let text = b"start,end\n1,2\n3\n".to_vec();
+        let read = |complaint| {
+            let input = Box::new(Cursor::new(text.clone()));
+            let mut records = Records::from_reader(
+                "p.csv",
+                input,
+                b',',
+                Fields::Same,
+                complaint,
+            )
+            .unwrap();
+            let mut record = Record::new();
+            records.next(&mut record).unwrap();
+            records.next(&mut record).unwrap_err()
+        };
+        let e = read(Complaint::Input);
+        assert!(e.message(Lang::Es).starts_with("p.csv:3: CSV ilegible: "));
+        assert_eq!(e.exit_code(), 2);
+        let e = read(Complaint::Io);
+        assert!(e.message(Lang::Es).starts_with("p.csv: CSV error: "));
+        assert_eq!(e.exit_code(), 1);
     }
 
     #[test]

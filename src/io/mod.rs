@@ -2,7 +2,7 @@
 //!
 //! Nothing here knows what a ticket is: the layers above ask for rows
 //! with their file and line, and get clear errors naming both (their
-//! text is in [`crate::text::msg::io`]).
+//! text is in [`crate::text::msg::csv`]).
 
 pub mod atomic;
 pub mod csv;

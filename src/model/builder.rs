@@ -23,7 +23,7 @@
 //! use plazo::model::builder::{Builder, Origin};
 //! use plazo::time::Instant;
 //! let tz: chrono_tz::Tz = "America/Bogota".parse().unwrap();
-//! let mut b = Builder::new(tz);
+//! let mut b = Builder::new(tz, plazo::text::lang::Lang::Es);
 //! let f = b.begin_file("log.csv", "events", "utf-8");
 //! let t0 = Instant::parse("2026-03-05 08:00", tz).unwrap();
 //! b.read(f);
@@ -35,12 +35,15 @@
 //! assert_eq!(out.files[0].accepted, 1);
 //! ```
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::fmt::Display;
 
 use chrono_tz::Tz;
 
 use crate::error::{Error, Result};
-use crate::text::lang::tr;
+use crate::text::Msg;
+use crate::text::lang::Lang;
+use crate::text::msg::model as msg;
 use crate::time::Instant;
 
 /// Canonical ticket columns, in order (docs/CONTRACT.md §1.2).
@@ -171,7 +174,7 @@ pub struct Reject {
     pub column: String,
     /// The offending value.
     pub value: String,
-    /// Why, in the user's language.
+    /// Why, in the user's language (the builder's, or the loader's).
     pub reason: String,
 }
 
@@ -217,11 +220,14 @@ pub struct Ingested {
     pub synthesized: u64,
     /// Remarks for the summary (Spanish, English).
     pub notes: Vec<(String, String)>,
+    /// The language the rejects' reasons are written in.
+    pub lang: Lang,
 }
 
 /// Collects canonical rows and counts while adapters read files.
 pub struct Builder {
     tz: Tz,
+    lang: Lang,
     ticket_columns: Vec<String>,
     column_index: HashMap<String, usize>,
     tickets: Vec<Ticket>,
@@ -235,8 +241,9 @@ pub struct Builder {
 }
 
 impl Builder {
-    /// An empty builder writing instants in `tz`.
-    pub fn new(tz: Tz) -> Builder {
+    /// An empty builder writing instants in `tz` and the rejects'
+    /// reasons in `lang`.
+    pub fn new(tz: Tz, lang: Lang) -> Builder {
         let ticket_columns: Vec<String> =
             TICKET_COLUMNS.iter().map(|s| s.to_string()).collect();
         let column_index = ticket_columns
@@ -246,6 +253,7 @@ impl Builder {
             .collect();
         Builder {
             tz,
+            lang,
             ticket_columns,
             column_index,
             tickets: Vec::new(),
@@ -262,6 +270,11 @@ impl Builder {
     /// The zone naive times are read in.
     pub fn tz(&self) -> Tz {
         self.tz
+    }
+
+    /// The language the rejects' reasons are written in.
+    pub fn lang(&self) -> Lang {
+        self.lang
     }
 
     /// Starts counting a new input file; returns its index.
@@ -290,14 +303,29 @@ impl Builder {
         self.files[file as usize].merged += 1;
     }
 
-    /// Rejects a row of `file`: written to rejects.csv and counted.
+    /// Rejects a row of `file`: written to rejects.csv and counted. The
+    /// reason is the catalogue message `reason` with `args`.
     pub fn reject(
         &mut self,
         file: u32,
         line: u64,
         column: &str,
         value: &str,
-        reason: (&str, &str),
+        reason: Msg,
+        args: &[(&str, &dyn Display)],
+    ) {
+        let reason = reason.fill(self.lang, args);
+        self.push_reject(file, line, column, value, reason);
+    }
+
+    /// Rejects a row of `file` for `reason`, already worded.
+    fn push_reject(
+        &mut self,
+        file: u32,
+        line: u64,
+        column: &str,
+        value: &str,
+        reason: String,
     ) {
         self.files[file as usize].rejected += 1;
         self.rejects.push(Reject {
@@ -305,7 +333,7 @@ impl Builder {
             line,
             column: column.into(),
             value: value.into(),
-            reason: tr(reason.0, reason.1).into(),
+            reason,
         });
     }
 
@@ -317,7 +345,8 @@ impl Builder {
             None => true,
             Some((es, en)) => {
                 let value = row.fields.join(",");
-                self.reject(file, row.line, "", &value, (es, en));
+                let reason = self.lang.pick(es, en).to_string();
+                self.push_reject(file, row.line, "", &value, reason);
                 false
             }
         }
@@ -331,13 +360,7 @@ impl Builder {
         column: &str,
         value: &str,
     ) {
-        self.reject(
-            file,
-            line,
-            column,
-            value,
-            ("falta el identificador del ticket", "missing ticket id"),
-        );
+        self.reject(file, line, column, value, msg::MISSING_TICKET_ID, &[]);
     }
 
     /// Rejects a date that `fmt` cannot read.
@@ -349,22 +372,21 @@ impl Builder {
         value: &str,
         fmt: &crate::time::dates::DateFormat,
     ) {
-        let f = fmt.describe();
         self.reject(
             file,
             line,
             column,
             value,
-            (
-                &format!("fecha ilegible con el formato {f}"),
-                &format!("unreadable date with format {f}"),
-            ),
+            msg::UNREADABLE_DATE_WITH_FORMAT,
+            &[("format", &fmt.describe())],
         );
     }
 
-    /// Adds a remark to the summary.
-    pub fn note(&mut self, es: String, en: String) {
-        self.notes.push((es, en));
+    /// Adds a remark to the summary: the catalogue message `m` with
+    /// `args`, kept in both languages.
+    pub fn note(&mut self, m: Msg, args: &[(&str, &dyn Display)]) {
+        self.notes
+            .push((m.fill(Lang::Es, args), m.fill(Lang::En, args)));
     }
 
     /// True when ticket `id` is known.
@@ -468,25 +490,10 @@ impl Builder {
         &mut self,
         origin: Origin,
         id: &str,
-        what: (&str, &str),
+        reason: Msg,
     ) {
         self.files[origin.file as usize].accepted -= 1;
-        self.reject(
-            origin.file,
-            origin.line,
-            "ticket_id",
-            id,
-            (
-                &format!(
-                    "{} de un ticket que no está en la tabla de tickets",
-                    what.0
-                ),
-                &format!(
-                    "{} of a ticket missing from the ticket table",
-                    what.1
-                ),
-            ),
-        );
+        self.reject(origin.file, origin.line, "ticket_id", id, reason, &[]);
     }
 
     /// Applies the cross-table rules and checks the row accounting.
@@ -496,8 +503,32 @@ impl Builder {
     /// A failure (exit 1) when some file's rows read differ from
     /// accepted + rejected + merged: a bug, never silently ignored.
     pub fn finish(mut self) -> Result<Ingested> {
-        let tz = self.tz;
-        // Tickets known only from their events open at the first event.
+        self.open_at_first_events();
+        let events = std::mem::take(&mut self.events);
+        let events = self.keep_events_of_known_tickets(events);
+        let events = self.merge_duplicate_events(events);
+        let before_opening = self.count_before_opening(&events);
+        self.keep_surveys();
+        self.check_accounting()?;
+        Ok(Ingested {
+            tz: self.tz,
+            ticket_columns: self.ticket_columns,
+            tickets: self.tickets,
+            events,
+            surveys: self.surveys,
+            rejects: self.rejects,
+            files: self.files,
+            before_opening,
+            synthesized: self.synthesized,
+            notes: self.notes,
+            lang: self.lang,
+        })
+    }
+
+    /// Tickets known only from their events open at their first event;
+    /// tickets with neither an opening nor events are dropped and their
+    /// rows rejected.
+    fn open_at_first_events(&mut self) {
         let mut first_at: HashMap<&str, Instant> = HashMap::new();
         for e in &self.events {
             let f = first_at.entry(e.ticket_id.as_str()).or_insert(e.at);
@@ -505,52 +536,60 @@ impl Builder {
                 *f = e.at;
             }
         }
-        let mut no_opening = Vec::new();
+        let mut no_opening = HashSet::new();
         for t in &mut self.tickets {
             if t.opened_at.is_none() {
                 match first_at.get(t.id.as_str()) {
                     Some(&at) => t.opened_at = Some(at),
-                    None => no_opening.push(t.id.clone()),
+                    None => {
+                        no_opening.insert(t.id.clone());
+                    }
                 }
             }
         }
-        drop(first_at);
         if !no_opening.is_empty() {
-            // Tickets without opening nor events: reject their rows.
-            let set: std::collections::HashSet<String> =
-                no_opening.into_iter().collect();
-            let gone: Vec<Ticket> = self
-                .tickets
-                .iter()
-                .filter(|t| set.contains(&t.id))
-                .cloned()
-                .collect();
-            self.tickets.retain(|t| !set.contains(&t.id));
-            for t in gone {
-                if !t.origin.is_synthesized() {
-                    let f = t.origin.file;
-                    self.files[f as usize].accepted -= 1;
-                    self.reject(
-                        f,
-                        t.origin.line,
-                        "opened_at",
-                        "",
-                        (
-                            "ticket sin fecha de apertura ni eventos",
-                            "ticket with no opening date and no events",
-                        ),
-                    );
-                }
-            }
-            self.ticket_index = self
-                .tickets
-                .iter()
-                .enumerate()
-                .map(|(i, t)| (t.id.clone(), i))
-                .collect();
+            self.drop_tickets(&no_opening);
         }
-        // Events of unknown tickets go to rejects.
-        let events = std::mem::take(&mut self.events);
+    }
+
+    /// Drops the tickets of `ids` (no opening, no events), rejecting the
+    /// rows that defined them.
+    fn drop_tickets(&mut self, ids: &HashSet<String>) {
+        let gone: Vec<Ticket> = self
+            .tickets
+            .iter()
+            .filter(|t| ids.contains(&t.id))
+            .cloned()
+            .collect();
+        self.tickets.retain(|t| !ids.contains(&t.id));
+        for t in gone {
+            if !t.origin.is_synthesized() {
+                let f = t.origin.file;
+                self.files[f as usize].accepted -= 1;
+                self.reject(
+                    f,
+                    t.origin.line,
+                    "opened_at",
+                    "",
+                    msg::NO_OPENING_NO_EVENTS,
+                    &[],
+                );
+            }
+        }
+        self.ticket_index = self
+            .tickets
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.id.clone(), i))
+            .collect();
+    }
+
+    /// `events` without those of unknown tickets (rejected; a derived one
+    /// is uncounted).
+    fn keep_events_of_known_tickets(
+        &mut self,
+        events: Vec<Event>,
+    ) -> Vec<Event> {
         let mut kept = Vec::with_capacity(events.len());
         for e in events {
             if self.ticket_index.contains_key(&e.ticket_id) {
@@ -561,12 +600,19 @@ impl Builder {
                 self.reject_unknown_ticket(
                     e.origin,
                     &e.ticket_id,
-                    ("evento", "event"),
+                    msg::EVENT_OF_UNKNOWN_TICKET,
                 );
             }
         }
-        // Sort by ticket, instant, file order (stable), merge adjacent
-        // exact duplicates.
+        kept
+    }
+
+    /// The one duplicate rule (docs/INGEST.md): `events` sorted by
+    /// ticket, instant and file order (stable), and an event equal in
+    /// ticket, instant and status to the one just before it merged into
+    /// it (counted as merged; a derived duplicate is dropped, and a real
+    /// row replaces a derived one).
+    fn merge_duplicate_events(&mut self, mut kept: Vec<Event>) -> Vec<Event> {
         kept.sort_by(|a, b| {
             a.ticket_id.cmp(&b.ticket_id).then(a.at.cmp(&b.at))
         });
@@ -593,23 +639,33 @@ impl Builder {
             }
             events.push(e);
         }
+        events
+    }
+
+    /// How many of `events` are dated before their ticket's opening.
+    fn count_before_opening(&self, events: &[Event]) -> u64 {
         let mut before_opening = 0;
-        for e in &events {
+        for e in events {
             let i = self.ticket_index[&e.ticket_id];
             if self.tickets[i].opened_at.is_some_and(|o| e.at < o) {
                 before_opening += 1;
             }
         }
-        // Surveys: unknown tickets rejected, exact duplicates merged.
+        before_opening
+    }
+
+    /// Survey answers: those of unknown tickets rejected, exact
+    /// duplicates merged.
+    fn keep_surveys(&mut self) {
         let surveys = std::mem::take(&mut self.surveys);
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = HashSet::new();
         for s in surveys {
             let f = s.origin.file;
             if !self.ticket_index.contains_key(&s.ticket_id) {
                 self.reject_unknown_ticket(
                     s.origin,
                     &s.ticket_id,
-                    ("encuesta", "survey"),
+                    msg::SURVEY_OF_UNKNOWN_TICKET,
                 );
                 continue;
             }
@@ -626,85 +682,61 @@ impl Builder {
             }
             self.surveys.push(s);
         }
+    }
+
+    /// Checks, file by file, rows read = accepted + rejected + merged.
+    fn check_accounting(&self) -> Result<()> {
         for f in &self.files {
             if f.read != f.accepted + f.rejected + f.merged {
-                return Err(Error::failure(
-                    format!(
-                        "{}: cuentas inconsistentes: {} filas leídas != {} \
-                         aceptadas + {} rechazadas + {} duplicadas (error \
-                         de plazo; repórtelo)",
-                        f.name, f.read, f.accepted, f.rejected, f.merged
-                    ),
-                    format!(
-                        "{}: inconsistent counts: {} rows read != {} \
-                         accepted + {} rejected + {} duplicates (a plazo \
-                         bug; please report it)",
-                        f.name, f.read, f.accepted, f.rejected, f.merged
-                    ),
+                return Err(Error::failure_msg(
+                    msg::INCONSISTENT_COUNTS,
+                    &[
+                        ("file", &f.name),
+                        ("read", &f.read),
+                        ("accepted", &f.accepted),
+                        ("rejected", &f.rejected),
+                        ("merged", &f.merged),
+                    ],
                 ));
             }
         }
-        Ok(Ingested {
-            tz,
-            ticket_columns: self.ticket_columns,
-            tickets: self.tickets,
-            events,
-            surveys: self.surveys,
-            rejects: self.rejects,
-            files: self.files,
-            before_opening,
-            synthesized: self.synthesized,
-            notes: self.notes,
-        })
+        Ok(())
     }
 }
 
 impl Ingested {
-    /// The per-file summary printed on stderr, in the current language.
-    pub fn summary(&self) -> String {
+    /// The per-file summary printed on stderr, in `lang`.
+    pub fn summary(&self, lang: Lang) -> String {
         use std::fmt::Write;
         let mut s = String::new();
         for f in &self.files {
-            let _ = writeln!(
-                s,
-                "{} ({}, {}): {} {}, {} {}, {} {}, {} {}",
-                f.name,
-                f.kind,
-                f.encoding,
-                f.read,
-                tr("filas leídas", "rows read"),
-                f.accepted,
-                tr("aceptadas", "accepted"),
-                f.rejected,
-                tr("rechazadas", "rejected"),
-                f.merged,
-                tr("duplicadas fusionadas", "duplicates merged"),
+            let line = msg::SUMMARY_FILE.fill(
+                lang,
+                &[
+                    ("file", &f.name),
+                    ("kind", &f.kind),
+                    ("encoding", &f.encoding),
+                    ("read", &f.read),
+                    ("accepted", &f.accepted),
+                    ("rejected", &f.rejected),
+                    ("merged", &f.merged),
+                ],
             );
+            let _ = writeln!(s, "{line}");
         }
-        let _ = writeln!(
-            s,
-            "{}: {} tickets, {} {}, {} {}; {} {}; {} {}",
-            tr("total", "total"),
-            self.tickets.len(),
-            self.events.len(),
-            tr("eventos", "events"),
-            self.surveys.len(),
-            tr("encuestas", "surveys"),
-            self.before_opening,
-            tr(
-                "eventos antes de la apertura (conservados; el motor ANS \
-                 los lleva a la apertura)",
-                "events before opening (kept; the SLA engine clamps them to \
-                 the opening)"
-            ),
-            self.synthesized,
-            tr(
-                "eventos derivados de fechas o del estado inicial",
-                "events derived from dates or the initial status"
-            ),
+        let total = msg::SUMMARY_TOTAL.fill(
+            lang,
+            &[
+                ("tickets", &self.tickets.len()),
+                ("events", &self.events.len()),
+                ("surveys", &self.surveys.len()),
+                ("before", &self.before_opening),
+                ("derived", &self.synthesized),
+            ],
         );
+        let _ = writeln!(s, "{total}");
         for (es, en) in &self.notes {
-            let _ = writeln!(s, "{}", tr(es, en));
+            let _ = writeln!(s, "{}", lang.pick(es, en));
         }
         s
     }

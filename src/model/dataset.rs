@@ -1,5 +1,6 @@
 //! The canonical tables (docs/CONTRACT.md §1) in memory, and their
-//! reader (CSV, or Parquet for a path ending in `.parquet`).
+//! reader (CSV through [`crate::io::csv::Records::canonical`], or Parquet
+//! for a path ending in `.parquet`).
 //!
 //! `tickets`, `events` and `surveys` are read once, checked, and kept in
 //! compact columnar form: strings are interned (a ticket's priority is a
@@ -46,7 +47,11 @@ use std::path::{Path, PathBuf};
 use chrono_tz::Tz;
 
 use crate::error::{Error, Result};
+use crate::io::csv::{Record, Records};
 use crate::model::builder::{Ingested, Origin};
+use crate::text::Msg;
+use crate::text::lang::Lang;
+use crate::text::msg::model as msg;
 use crate::time::InstantReader;
 
 /// Interned strings: id 0 is the empty string.
@@ -308,18 +313,19 @@ pub struct Dataset {
 }
 
 /// A table being read: header positions and its rows, from CSV or
-/// Parquet.
+/// Parquet, and the language its rejects' reasons are worded in.
 struct Table {
     place: String,
     rows: Rows,
     cols: HashMap<String, usize>,
     headers: Vec<String>,
+    lang: Lang,
 }
 
 /// Where a table's rows come from.
 enum Rows {
-    /// A CSV reader (line numbers are the file's own).
-    Csv(csv::Reader<Box<dyn std::io::Read>>),
+    /// A CSV table (line numbers are the file's own).
+    Csv(Records),
     /// Parquet columns as text; `next` is the next row's index. Row `i`
     /// is reported as line `i + 2`: the line it has in the table's CSV
     /// twin, whose line 1 is the header.
@@ -338,63 +344,15 @@ pub fn is_parquet(path: &Path) -> bool {
 }
 
 impl Table {
-    fn open(path: &Path, required: &[&str]) -> Result<Table> {
+    fn open(path: &Path, required: &[&str], lang: Lang) -> Result<Table> {
         let place = path.display().to_string();
         let (headers, rows) = if is_parquet(path) {
             let (names, cols) = crate::model::write::read_parquet_text(path)?;
             let len = cols.first().map_or(0, |c| c.len());
             (names, Rows::Parquet { cols, next: 0, len })
         } else {
-            use crate::io::encoding::Encoding;
-            use std::io::BufRead;
-            let file =
-                std::fs::File::open(path).map_err(|e| Error::io(path, &e))?;
-            let mut buf = std::io::BufReader::with_capacity(1 << 20, file);
-            // The first block decides the separator (a table saved by a
-            // Spanish-locale Excel uses `;`) and the encoding (Excel's
-            // "CSV" is Windows-1252; it is decoded whole, such files are
-            // small).
-            let head = buf.fill_buf().map_err(|e| Error::io(path, &e))?;
-            let sep = crate::io::csv::sniff_separator(head);
-            let enc = Encoding::Auto.resolve(head);
-            if enc != Encoding::Utf8
-                && let Some(line) = mixed_utf8(head)
-            {
-                // UTF-8 accents and a stray byte: decoding all of it as
-                // Windows-1252 would garble every accent silently.
-                return Err(Error::input(
-                    format!(
-                        "{place}:{line}: el archivo es UTF-8 pero esta línea \
-                         tiene un byte que no lo es; corrija esa línea o \
-                         guarde el archivo como \"CSV UTF-8\""
-                    ),
-                    format!(
-                        "{place}:{line}: the file is UTF-8 but this line has \
-                         a byte that is not; fix that line or save the file \
-                         as \"CSV UTF-8\""
-                    ),
-                ));
-            }
-            let input: Box<dyn std::io::Read> = if enc == Encoding::Utf8 {
-                Box::new(buf)
-            } else {
-                let mut bytes = Vec::new();
-                std::io::Read::read_to_end(&mut buf, &mut bytes)
-                    .map_err(|e| Error::io(path, &e))?;
-                let text = enc.decode(&bytes).unwrap_or_default().into_owned();
-                Box::new(std::io::Cursor::new(text.into_bytes()))
-            };
-            let mut rdr = csv::ReaderBuilder::new()
-                .flexible(true)
-                .delimiter(sep)
-                .from_reader(input);
-            let headers: Vec<String> = rdr
-                .headers()
-                .map_err(|e| csv_error(&place, &e, &[]))?
-                .iter()
-                .map(String::from)
-                .collect();
-            (headers, Rows::Csv(rdr))
+            let records = Records::canonical(path)?;
+            (records.headers().to_vec(), Rows::Csv(records))
         };
         let headers: Vec<String> = headers
             .iter()
@@ -407,19 +365,13 @@ impl Table {
             .collect();
         for r in required {
             if !cols.contains_key(*r) {
-                return Err(Error::input(
-                    format!(
-                        "{place}: falta la columna obligatoria {r:?} \
-                         (columnas: {}); convierta el archivo con plazo \
-                         ingest o renombre la columna",
-                        headers.join(",")
-                    ),
-                    format!(
-                        "{place}: missing required column {r:?} (columns: \
-                         {}); convert the file with plazo ingest or rename \
-                         the column",
-                        headers.join(",")
-                    ),
+                return Err(Error::input_msg(
+                    msg::MISSING_REQUIRED_COLUMN,
+                    &[
+                        ("file", &place),
+                        ("column", &format!("{r:?}")),
+                        ("columns", &headers.join(",")),
+                    ],
                 ));
             }
         }
@@ -428,6 +380,7 @@ impl Table {
             rows,
             cols,
             headers,
+            lang,
         })
     }
 
@@ -436,13 +389,9 @@ impl Table {
     }
 
     /// Reads the next record into `rec`; its line, or `None` at the end.
-    fn next(&mut self, rec: &mut csv::StringRecord) -> Result<Option<u64>> {
+    fn next(&mut self, rec: &mut Record) -> Result<Option<u64>> {
         match &mut self.rows {
-            Rows::Csv(rdr) => match rdr.read_record(rec) {
-                Ok(true) => Ok(Some(rec.position().map_or(0, |p| p.line()))),
-                Ok(false) => Ok(None),
-                Err(e) => Err(csv_error(&self.place, &e, &self.headers)),
-            },
+            Rows::Csv(records) => records.next(rec),
             Rows::Parquet { cols, next, len } => {
                 if *next >= *len {
                     return Ok(None);
@@ -458,44 +407,19 @@ impl Table {
     }
 }
 
-/// For text that is not valid UTF-8 but holds UTF-8-encoded Latin-1
-/// letters too (a UTF-8 file with a stray byte): the line of the first
-/// invalid byte. `None` when none occurs (real Windows-1252 text).
-fn mixed_utf8(head: &[u8]) -> Option<usize> {
-    let bad = std::str::from_utf8(head).err()?.valid_up_to();
-    // Only U+0080..U+00FF (lead byte C2 or C3: Spanish accents, ñ, ¿, ¡)
-    // counts: in Windows-1252 text "Â" or "Ã" before a symbol is rare,
-    // while an accented capital before a curly quote (D3 94) is not.
-    let multi = head
-        .windows(2)
-        .any(|w| matches!(w[0], 0xC2 | 0xC3) && (0x80..=0xBF).contains(&w[1]));
-    multi.then(|| 1 + head[..bad].iter().filter(|&&b| b == b'\n').count())
-}
-
-fn csv_error(place: &str, e: &csv::Error, headers: &[String]) -> Error {
-    let line = e.position().map(|p| p.line()).unwrap_or(0);
-    if let csv::ErrorKind::Utf8 { err, .. } = e.kind() {
-        let field = match headers.get(err.field()) {
-            Some(h) => format!("{} ({h})", err.field() + 1),
-            None => (err.field() + 1).to_string(),
-        };
-        return Error::input(
-            format!(
-                "{place}:{line}: el campo {field} no es texto UTF-8 (el \
-                 comienzo del archivo sí lo es); guárdelo como \"CSV UTF-8\" \
-                 o conviértalo con plazo ingest --encoding windows-1252"
-            ),
-            format!(
-                "{place}:{line}: field {field} is not UTF-8 text (the start \
-                 of the file is); save it as \"CSV UTF-8\" or convert it \
-                 with plazo ingest --encoding windows-1252"
-            ),
-        );
-    }
-    Error::input(
-        format!("{place}:{line}: CSV ilegible: {e}"),
-        format!("{place}:{line}: unreadable CSV: {e}"),
-    )
+/// The tickets table's extra columns (neither canonical nor unnamed):
+/// name and index.
+fn extra_columns(t: &Table) -> Vec<(String, usize)> {
+    let known: Vec<&str> = ["ticket_id", "opened_at", "affected_users"]
+        .into_iter()
+        .chain(Attr::ALL.iter().map(|a| a.column()))
+        .collect();
+    t.headers
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| !known.contains(&h.as_str()) && !h.is_empty())
+        .map(|(i, h)| (h.clone(), i))
+        .collect()
 }
 
 /// The name of the input file a builder row came from.
@@ -505,7 +429,7 @@ fn origin_file(ing: &Ingested, o: Origin) -> &str {
         .map_or("", |f| f.name.as_str())
 }
 
-fn field(rec: &csv::StringRecord, i: Option<usize>) -> &str {
+fn field(rec: &Record, i: Option<usize>) -> &str {
     i.and_then(|i| rec.get(i)).unwrap_or("").trim()
 }
 
@@ -519,14 +443,24 @@ impl Dataset {
     /// A missing file or required column, unreadable CSV or Parquet, or a
     /// Parquet column that cannot be read as text (input errors naming the
     /// file, and the line or column). Bad rows are not errors: they are listed
-    /// in [`Dataset::rejects`].
+    /// in [`Dataset::rejects`], their reasons in the process-wide language
+    /// ([`crate::text::lang::current`]); [`Dataset::load_in`] takes it.
     pub fn load(inputs: &Inputs, tz: Tz) -> Result<Dataset> {
+        Dataset::load_in(inputs, tz, crate::text::lang::current())
+    }
+
+    /// [`Dataset::load`] with the rejects' reasons written in `lang`.
+    ///
+    /// # Errors
+    ///
+    /// As [`Dataset::load`].
+    pub fn load_in(inputs: &Inputs, tz: Tz, lang: Lang) -> Result<Dataset> {
         let mut ds = Dataset::default();
         let mut clock = InstantReader::new(tz);
-        ds.load_tickets(&inputs.tickets, &mut clock)?;
-        ds.load_events(&inputs.events, &mut clock)?;
+        ds.load_tickets(&inputs.tickets, &mut clock, lang)?;
+        ds.load_events(&inputs.events, &mut clock, lang)?;
         if let Some(s) = &inputs.surveys {
-            ds.load_surveys(s, &mut clock)?;
+            ds.load_surveys(s, &mut clock, lang)?;
         }
         Ok(ds)
     }
@@ -596,11 +530,9 @@ impl Dataset {
                             line: t.origin.line,
                             column: "affected_users".into(),
                             value: v.to_string(),
-                            reason: crate::text::lang::tr(
-                                "no es un número entero",
-                                "not a whole number",
-                            )
-                            .to_string(),
+                            reason: msg::NOT_A_WHOLE_NUMBER
+                                .get(ing.lang)
+                                .to_string(),
                         });
                         continue;
                     }
@@ -686,11 +618,7 @@ impl Dataset {
                     line: a.origin.line,
                     column: column.into(),
                     value: value.trim().to_string(),
-                    reason: crate::text::lang::tr(
-                        "no es un número",
-                        "not a number",
-                    )
-                    .to_string(),
+                    reason: msg::NOT_A_NUMBER.get(ing.lang).to_string(),
                 });
                 continue;
             }
@@ -734,21 +662,23 @@ impl Dataset {
         }
     }
 
+    /// Rejects row `line` of `t` for `reason` (a catalogue message
+    /// filled with `args`, in the table's language).
     fn reject(
         &mut self,
         t: &Table,
         line: u64,
         col: &str,
         value: &str,
-        es: &str,
-        en: &str,
+        reason: Msg,
+        args: &[(&str, &dyn std::fmt::Display)],
     ) {
         self.rejects.push(Reject {
             file: t.place.clone(),
             line,
             column: col.to_string(),
             value: value.to_string(),
-            reason: crate::text::lang::tr(es, en).to_string(),
+            reason: reason.fill(t.lang, args),
         });
     }
 
@@ -756,7 +686,7 @@ impl Dataset {
     fn known_ticket(
         &mut self,
         t: &Table,
-        rec: &csv::StringRecord,
+        rec: &Record,
         id_c: Option<usize>,
         line: u64,
     ) -> Option<u32> {
@@ -765,14 +695,7 @@ impl Dataset {
             return Some(ticket);
         }
         let v = id.to_string();
-        self.reject(
-            t,
-            line,
-            "ticket_id",
-            &v,
-            "el ticket no está en la tabla de tickets",
-            "ticket not in the tickets table",
-        );
+        self.reject(t, line, "ticket_id", &v, msg::TICKET_NOT_IN_TICKETS, &[]);
         None
     }
 
@@ -780,7 +703,7 @@ impl Dataset {
     fn instant(
         &mut self,
         t: &Table,
-        rec: &csv::StringRecord,
+        rec: &Record,
         col: Option<usize>,
         name: &str,
         line: u64,
@@ -791,43 +714,49 @@ impl Dataset {
             return Some(at.unix());
         }
         let v = text.to_string();
-        self.reject(
-            t,
-            line,
-            name,
-            &v,
-            "fecha ilegible: use ISO 8601 (2026-03-05 14:22[:10][-05:00])",
-            "unreadable date: use ISO 8601 (2026-03-05 14:22[:10][-05:00])",
-        );
+        self.reject(t, line, name, &v, msg::UNREADABLE_ISO_DATE, &[]);
         None
     }
 
+    /// `affected_users` of row `line` (`Some(None)` when empty); `None`
+    /// after rejecting a value that is not a whole number.
+    fn affected_users(
+        &mut self,
+        t: &Table,
+        line: u64,
+        text: &str,
+    ) -> Option<Option<i64>> {
+        if text.is_empty() {
+            return Some(None);
+        }
+        if let Ok(n) = text.parse::<i64>() {
+            return Some(Some(n));
+        }
+        let reason = msg::NOT_A_WHOLE_NUMBER;
+        self.reject(t, line, "affected_users", text, reason, &[]);
+        None
+    }
+
+    /// Reads the tickets table: a ticket per row, rejects for rows
+    /// without id, with an unreadable `opened_at` or `affected_users`,
+    /// or repeating an id.
     fn load_tickets(
         &mut self,
         path: &Path,
         clock: &mut InstantReader,
+        lang: Lang,
     ) -> Result<()> {
-        let mut t = Table::open(path, &["ticket_id", "opened_at"])?;
+        let mut t = Table::open(path, &["ticket_id", "opened_at"], lang)?;
         self.tickets_file = t.place.clone();
         let id_c = t.col("ticket_id");
         let open_c = t.col("opened_at");
         let attr_c: Vec<Option<usize>> =
             Attr::ALL.iter().map(|a| t.col(a.column())).collect();
         let users_c = t.col("affected_users");
-        let known: Vec<&str> = ["ticket_id", "opened_at", "affected_users"]
-            .into_iter()
-            .chain(Attr::ALL.iter().map(|a| a.column()))
-            .collect();
-        let extra: Vec<(String, usize)> = t
-            .headers
-            .iter()
-            .enumerate()
-            .filter(|(_, h)| !known.contains(&h.as_str()) && !h.is_empty())
-            .map(|(i, h)| (h.clone(), i))
-            .collect();
+        let extra = extra_columns(&t);
         self.extra_columns = extra.iter().map(|(h, _)| h.clone()).collect();
         let mut first_line: HashMap<String, u64> = HashMap::new();
-        let mut rec = csv::StringRecord::new();
+        let mut rec = Record::new();
         while let Some(line) = t.next(&mut rec)? {
             self.stats.ticket_rows += 1;
             let id = field(&rec, id_c);
@@ -837,8 +766,8 @@ impl Dataset {
                     line,
                     "ticket_id",
                     "",
-                    "ticket_id vacío",
-                    "empty ticket_id",
+                    msg::EMPTY_TICKET_ID,
+                    &[],
                 );
                 continue;
             }
@@ -846,36 +775,31 @@ impl Dataset {
             let Ok(opened) = clock.read(opened_text) else {
                 let v = opened_text.to_string();
                 self.reject(
-                    &t, line, "opened_at", &v,
-                    "fecha ilegible: use ISO 8601 (2026-03-05 14:22[:10][-05:00])",
-                    "unreadable date: use ISO 8601 (2026-03-05 14:22[:10][-05:00])",
+                    &t,
+                    line,
+                    "opened_at",
+                    &v,
+                    msg::UNREADABLE_ISO_DATE,
+                    &[],
                 );
                 continue;
             };
             let users_text = field(&rec, users_c);
-            let affected_users = if users_text.is_empty() {
-                None
-            } else if let Ok(n) = users_text.parse::<i64>() {
-                Some(n)
-            } else {
-                let v = users_text.to_string();
+            let Some(affected_users) =
+                self.affected_users(&t, line, users_text)
+            else {
+                continue;
+            };
+            if let Some(&first) = first_line.get(id) {
+                let v = id.to_string();
                 self.reject(
                     &t,
                     line,
-                    "affected_users",
+                    "ticket_id",
                     &v,
-                    "no es un número entero",
-                    "not a whole number",
+                    msg::REPEATED_TICKET_ID,
+                    &[("line", &first)],
                 );
-                continue;
-            };
-            if let Some(first) = first_line.get(id) {
-                let (es, en) = (
-                    format!("ticket_id repetido (ya en la línea {first})"),
-                    format!("repeated ticket_id (already on line {first})"),
-                );
-                let v = id.to_string();
-                self.reject(&t, line, "ticket_id", &v, &es, &en);
                 continue;
             }
             first_line.insert(id.to_string(), line);
@@ -901,18 +825,21 @@ impl Dataset {
         Ok(())
     }
 
+    /// Reads the events table: events of known tickets with a readable
+    /// `at` and a status, grouped per ticket.
     fn load_events(
         &mut self,
         path: &Path,
         clock: &mut InstantReader,
+        lang: Lang,
     ) -> Result<()> {
-        let mut t = Table::open(path, &["ticket_id", "at", "status"])?;
+        let mut t = Table::open(path, &["ticket_id", "at", "status"], lang)?;
         let (id_c, at_c, st_c) =
             (t.col("ticket_id"), t.col("at"), t.col("status"));
         let opt = ["group", "assignee", "priority", "actor", "note"]
             .map(|c| t.col(c));
         let mut raw: Vec<(u32, Event)> = Vec::new();
-        let mut rec = csv::StringRecord::new();
+        let mut rec = Record::new();
         while let Some(line) = t.next(&mut rec)? {
             self.stats.event_rows += 1;
             let Some(ticket) = self.known_ticket(&t, &rec, id_c, line) else {
@@ -924,14 +851,7 @@ impl Dataset {
             };
             let status = field(&rec, st_c);
             if status.is_empty() {
-                self.reject(
-                    &t,
-                    line,
-                    "status",
-                    "",
-                    "estado vacío",
-                    "empty status",
-                );
+                self.reject(&t, line, "status", "", msg::EMPTY_STATUS, &[]);
                 continue;
             }
             let ev = Event {
@@ -1016,16 +936,20 @@ impl Dataset {
         self.offsets = new_offsets;
     }
 
+    /// Reads the surveys table: answers of known tickets with a readable
+    /// `answered_at` and numeric scores.
     fn load_surveys(
         &mut self,
         path: &Path,
         clock: &mut InstantReader,
+        lang: Lang,
     ) -> Result<()> {
-        let mut t = Table::open(path, &["ticket_id", "answered_at", "score"])?;
+        let mut t =
+            Table::open(path, &["ticket_id", "answered_at", "score"], lang)?;
         let (id_c, at_c, sc_c) =
             (t.col("ticket_id"), t.col("answered_at"), t.col("score"));
         let (max_c, com_c) = (t.col("max_score"), t.col("comment"));
-        let mut rec = csv::StringRecord::new();
+        let mut rec = Record::new();
         while let Some(line) = t.next(&mut rec)? {
             self.stats.survey_rows += 1;
             let Some(ticket) = self.known_ticket(&t, &rec, id_c, line) else {
@@ -1045,14 +969,7 @@ impl Dataset {
             let score_text = field(&rec, sc_c);
             let Some(score) = parse_num(score_text) else {
                 let v = score_text.to_string();
-                self.reject(
-                    &t,
-                    line,
-                    "score",
-                    &v,
-                    "no es un número",
-                    "not a number",
-                );
+                self.reject(&t, line, "score", &v, msg::NOT_A_NUMBER, &[]);
                 continue;
             };
             let max_text = field(&rec, max_c);
@@ -1062,14 +979,7 @@ impl Dataset {
                 Some(m)
             } else {
                 let v = max_text.to_string();
-                self.reject(
-                    &t,
-                    line,
-                    "max_score",
-                    &v,
-                    "no es un número",
-                    "not a number",
-                );
+                self.reject(&t, line, "max_score", &v, msg::NOT_A_NUMBER, &[]);
                 continue;
             };
             let comment = self.strings.intern(field(&rec, com_c));

@@ -7,7 +7,7 @@
 //! - [`dataset`]: the canonical tables as the engine reads them
 //!   (interned labels, instants, events grouped per ticket), loaded from
 //!   canonical CSV or Parquet.
-//! - [`write`]: canonical tables out, as CSV or Parquet.
+//! - [`write`](mod@write): canonical tables out, as CSV or Parquet.
 
 pub mod builder;
 pub mod dataset;

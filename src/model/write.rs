@@ -28,9 +28,11 @@ use polars::prelude::{
 };
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::io::csv::{Complaint, Fields, Record, Records};
 use crate::model::builder::{
     EVENT_COLUMNS, Ingested, REJECT_COLUMNS, SURVEY_COLUMNS,
 };
+use crate::text::msg::model as msg;
 
 /// Output format of the canonical tables (rejects are always CSV).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -82,8 +84,11 @@ impl Table {
 }
 
 fn io_err(path: &Path, e: impl std::fmt::Display) -> Error {
-    let p = path.display();
-    Error::new(ErrorKind::Io, format!("{p}: {e}"), format!("{p}: {e}"))
+    Error::from_msg(
+        ErrorKind::Io,
+        crate::text::msg::csv::FILE_DETAIL,
+        &[("file", &path.display()), ("detail", &e)],
+    )
 }
 
 impl Ingested {
@@ -263,21 +268,19 @@ pub fn write_table(path: &Path, t: &View<'_>, format: Format) -> Result<()> {
 ///
 /// The file cannot be read.
 pub fn read_csv_table(path: &Path) -> Result<Table> {
-    let mut r = csv::Reader::from_path(path).map_err(|e| io_err(path, e))?;
-    let columns = r
-        .headers()
-        .map_err(|e| io_err(path, e))?
-        .iter()
-        .map(String::from)
-        .collect();
+    let file = std::fs::File::open(path).map_err(|e| io_err(path, e))?;
+    let mut records = Records::from_reader(
+        &path.display().to_string(),
+        Box::new(file),
+        b',',
+        Fields::Same,
+        Complaint::Io,
+    )?;
+    let columns = records.headers().to_vec();
     let mut rows = Vec::new();
-    for rec in r.records() {
-        rows.push(
-            rec.map_err(|e| io_err(path, e))?
-                .iter()
-                .map(String::from)
-                .collect(),
-        );
+    let mut record = Record::new();
+    while records.next(&mut record)?.is_some() {
+        rows.push(record.iter().map(String::from).collect());
     }
     Ok(Table { columns, rows })
 }
@@ -301,9 +304,9 @@ pub fn read_parquet_text(
     let p = path.display();
     let file = std::fs::File::open(path).map_err(|e| Error::io(path, &e))?;
     let df = ParquetReader::new(file).finish().map_err(|e| {
-        Error::input(
-            format!("{p}: Parquet ilegible: {e}"),
-            format!("{p}: unreadable Parquet: {e}"),
+        Error::input_msg(
+            msg::PARQUET_UNREADABLE,
+            &[("file", &p), ("detail", &e)],
         )
     })?;
     let mut names = Vec::with_capacity(df.width());
@@ -311,21 +314,13 @@ pub fn read_parquet_text(
     for c in df.columns() {
         let name = c.name().to_string();
         if c.dtype().is_temporal() {
-            return Err(Error::input(
-                format!(
-                    "{p}: la columna {name:?} es de tipo {} (fecha y hora sin \
-                     zona explícita en el texto); escríbala como texto ISO \
-                     8601 con desfase, p. ej. 2026-03-05T14:22:10-05:00 (plazo \
-                     ingest --format parquet lo hace)",
-                    c.dtype()
-                ),
-                format!(
-                    "{p}: column {name:?} has type {} (a date-time with no \
-                     explicit offset in its text); write it as ISO 8601 text \
-                     with an offset, e.g. 2026-03-05T14:22:10-05:00 (plazo \
-                     ingest --format parquet does)",
-                    c.dtype()
-                ),
+            return Err(Error::input_msg(
+                msg::PARQUET_TEMPORAL_COLUMN,
+                &[
+                    ("file", &p),
+                    ("column", &format!("{name:?}")),
+                    ("type", c.dtype()),
+                ],
             ));
         }
         // Whole-number floats (pandas writes an integer column with nulls
@@ -344,19 +339,14 @@ pub fn read_parquet_text(
             c.clone()
         };
         let text = c.cast(&DataType::String).map_err(|e| {
-            Error::input(
-                format!(
-                    "{p}: la columna {name:?} es de tipo {} y no se puede \
-                     leer como texto ({e}); escriba las fechas como texto \
-                     ISO 8601 (plazo ingest --format parquet lo hace)",
-                    c.dtype()
-                ),
-                format!(
-                    "{p}: column {name:?} has type {} and cannot be read \
-                     as text ({e}); write instants as ISO 8601 text (plazo \
-                     ingest --format parquet does)",
-                    c.dtype()
-                ),
+            Error::input_msg(
+                msg::PARQUET_NOT_TEXT,
+                &[
+                    ("file", &p),
+                    ("column", &format!("{name:?}")),
+                    ("type", c.dtype()),
+                    ("detail", &e),
+                ],
             )
         })?;
         let ca = text.str().map_err(|e| io_err(path, e))?;

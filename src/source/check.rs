@@ -18,7 +18,7 @@
 //!     new = ["Nuevo"]
 //! "#, "p.toml".as_ref())?;
 //! let tz = policy.tz();
-//! let mut b = Builder::new(tz);
+//! let mut b = Builder::new(tz, plazo::text::lang::Lang::Es);
 //! let f = b.begin_file("e.csv", "events", "utf-8");
 //! let t = plazo::time::Instant::from_unix(0);
 //! for (id, st) in [("1", "Nuevo"), ("1", "Raro"), ("2", "Raro")] {

@@ -43,6 +43,7 @@ use crate::model::builder::{Builder, EventExtra, Origin};
 use crate::source::generic::clean_id;
 use crate::source::mapping::Mapping;
 use crate::source::{Options, Source, surveys};
+use crate::text::msg::source as msg;
 use crate::time::Instant;
 use crate::time::dates::DateFormat;
 
@@ -86,21 +87,9 @@ pub fn read_all(opts: &Options, b: &mut Builder) -> Result<()> {
         let input = CsvInput::open(p, opts.encoding, sep)?;
         let header = renamed_header(&input.header, m);
         let Some(k) = kind_of(&header) else {
-            return Err(Error::input(
-                format!(
-                    "{}: no se reconoce la tabla: se espera la salida de \
-                     tickets.sql (ticket_id, opened_at), events.sql \
-                     (ticket_id, at, status) o surveys.sql (answered_at); \
-                     events_groups.sql no lleva estados y no se ingiere",
-                    input.name
-                ),
-                format!(
-                    "{}: unrecognised table: expected the output of \
-                     tickets.sql (ticket_id, opened_at), events.sql \
-                     (ticket_id, at, status) or surveys.sql (answered_at); \
-                     events_groups.sql has no status and is not ingested",
-                    input.name
-                ),
+            return Err(Error::input_msg(
+                msg::UNRECOGNISED_TABLE,
+                &[("file", &input.name)],
             ));
         };
         by_kind.push((k, p.as_path()));
@@ -111,22 +100,17 @@ pub fn read_all(opts: &Options, b: &mut Builder) -> Result<()> {
         .clone()
         .or_else(|| m.ca_sdm.status_pattern.clone())
         .unwrap_or_else(|| DEFAULT_STATUS_PATTERN.to_string());
+    let quoted = format!("{pattern:?}");
     let re = regex::Regex::new(&pattern).map_err(|e| {
-        Error::input(
-            format!("patrón de estado inválido {pattern:?}: {e}"),
-            format!("invalid status pattern {pattern:?}: {e}"),
+        Error::input_msg(
+            msg::INVALID_STATUS_PATTERN,
+            &[("pattern", &quoted), ("detail", &e)],
         )
     })?;
     if re.captures_len() < 2 {
-        return Err(Error::input(
-            format!(
-                "patrón de estado {pattern:?}: necesita un grupo entre \
-                 paréntesis que capture el estado"
-            ),
-            format!(
-                "status pattern {pattern:?}: needs a parenthesised group \
-                 capturing the status"
-            ),
+        return Err(Error::input_msg(
+            msg::STATUS_PATTERN_NO_GROUP,
+            &[("pattern", &quoted)],
         ));
     }
     let mut st = State::default();
@@ -157,32 +141,10 @@ pub fn read_all(opts: &Options, b: &mut Builder) -> Result<()> {
                 n += 1;
             }
         }
-        b.note(
-            format!(
-                "glpi-db: {n} eventos de estado inicial en la apertura \
-                 (old_status del primer cambio, o el estado actual si no hay \
-                 cambios)"
-            ),
-            format!(
-                "glpi-db: {n} initial-status events at the opening (the \
-                 first change's old_status, or the current status when \
-                 nothing changed)"
-            ),
-        );
+        b.note(msg::GLPI_DB_INITIAL_EVENTS, &[("count", &n)]);
     }
     if st.init_rows > 0 {
-        b.note(
-            format!(
-                "ca-sdm: {} filas INIT aceptadas sin evento (marcan la \
-                 creación)",
-                st.init_rows
-            ),
-            format!(
-                "ca-sdm: {} INIT rows accepted without an event (they mark \
-                 the creation)",
-                st.init_rows
-            ),
-        );
+        b.note(msg::CA_SDM_INIT_ROWS, &[("count", &st.init_rows)]);
     }
     Ok(())
 }
@@ -288,6 +250,7 @@ fn row_key(
     }
 }
 
+/// Reads a ticket table (`tickets.sql` output) into `b`.
 fn tickets(
     opts: &Options,
     m: &Mapping,
@@ -323,16 +286,7 @@ fn tickets(
         let line = row.line;
         let f = &row.fields;
         if b.has_ticket(&id) {
-            b.reject(
-                file,
-                line,
-                "ticket_id",
-                &id,
-                (
-                    "ticket repetido (se conserva la primera fila)",
-                    "repeated ticket (the first row is kept)",
-                ),
-            );
+            b.reject(file, line, "ticket_id", &id, msg::REPEATED_TICKET, &[]);
             continue;
         }
         let mut vals: Vec<(&str, String)> = Vec::with_capacity(f.len());
@@ -351,10 +305,8 @@ fn tickets(
                             line,
                             &header[c],
                             &v.clone(),
-                            (
-                                "se esperaba un entero (segundos desde 1970)",
-                                "expected an integer (seconds since 1970)",
-                            ),
+                            msg::EXPECTED_EPOCH_SECONDS,
+                            &[],
                         );
                         bad = true;
                         break;
@@ -380,6 +332,7 @@ fn tickets(
     Ok(())
 }
 
+/// Reads an event table (`events.sql` output) into `b`.
 fn events(
     opts: &Options,
     m: &Mapping,
@@ -396,19 +349,18 @@ fn events(
         .map_or_else(|| input.require("ticket_id", "ticket_id"), Ok)?;
     let at_col = col("at").or_else(|| col("at_epoch")).unwrap_or(0);
     let at_fmt = date_format(opts, path, sep, at_col, &header[at_col], m)?;
-    let status_col = col("status");
-    let status_id_col = col("status_id");
-    let old_col = col("old_status");
-    let type_col = col("type");
-    let desc_col = col("description");
-    if opts.source == Source::CaSdm
-        && desc_col.is_none()
-        && status_col.is_none()
-    {
+    let cols = EventColumns {
+        status: col("status"),
+        status_id: col("status_id"),
+        old: col("old_status"),
+        typ: col("type"),
+        desc: col("description"),
+        extra: ["group", "assignee", "priority", "actor", "note"].map(col),
+        ca_sdm: opts.source == Source::CaSdm,
+    };
+    if cols.ca_sdm && cols.desc.is_none() && cols.status.is_none() {
         input.require("description", "description")?;
     }
-    let extra_cols =
-        ["group", "assignee", "priority", "actor", "note"].map(col);
     let file = b.begin_file(&input.name, "events", input.encoding.name());
     while let Some(row) = input.next_row()? {
         let Some((id, at)) =
@@ -418,58 +370,29 @@ fn events(
         };
         let line = row.line;
         let f = &row.fields;
-        let typ = type_col.map(|c| clean(m, &f[c])).unwrap_or_default();
-        let status = if opts.source == Source::CaSdm && desc_col.is_some() {
-            if typ == "INIT" {
+        let status = match cols.status_of(m, re, f) {
+            Status::Label(s) => s,
+            Status::Init => {
                 st.init_rows += 1;
                 b.accept(file);
                 continue;
             }
-            let d = desc_col.map(|c| f[c].as_str()).unwrap_or("");
-            match re.captures(d).and_then(|c| c.get(1)) {
-                Some(s) => s.as_str().trim().to_string(),
-                None => {
-                    b.reject(file, line, "description", d, (
-                        "el patrón de estado no encuentra el estado nuevo; \
-                         ajústelo con --status-pattern o [ca_sdm] \
-                         status_pattern",
-                        "the status pattern finds no new status; adjust it \
-                         with --status-pattern or [ca_sdm] status_pattern",
-                    ));
-                    continue;
-                }
-            }
-        } else {
-            let s = status_col.map(|c| clean(m, &f[c])).unwrap_or_default();
-            if s.is_empty() {
-                status_id_col.map(|c| clean(m, &f[c])).unwrap_or_default()
-            } else {
-                s
+            Status::NoMatch(d) => {
+                let reason = msg::STATUS_PATTERN_NO_MATCH;
+                b.reject(file, line, "description", d, reason, &[]);
+                continue;
             }
         };
         if status.is_empty() {
-            b.reject(
-                file,
-                line,
-                "status",
-                "",
-                ("estado vacío", "empty status"),
-            );
+            let reason = crate::text::msg::model::EMPTY_STATUS;
+            b.reject(file, line, "status", "", reason, &[]);
             continue;
         }
-        if let Some(c) = old_col {
-            let old = clean(m, &f[c]);
-            let e = st.first_old.entry(id.clone()).or_insert((
-                at,
-                line,
-                old.clone(),
-            ));
-            if (at, line) < (e.0, e.1) {
-                *e = (at, line, old);
-            }
+        if let Some(c) = cols.old {
+            st.first_change(&id, (at, line), clean(m, &f[c]));
         }
         let mut extra = EventExtra::default();
-        for (k, c) in extra_cols.iter().enumerate() {
+        for (k, c) in cols.extra.iter().enumerate() {
             if let Some(c) = c {
                 extra[k] = clean(m, &f[*c]);
             }
@@ -478,4 +401,73 @@ fn events(
         b.accept(file);
     }
     Ok(())
+}
+
+/// The columns of an event table, by index.
+struct EventColumns {
+    status: Option<usize>,
+    status_id: Option<usize>,
+    old: Option<usize>,
+    typ: Option<usize>,
+    desc: Option<usize>,
+    /// Optional event columns: group, assignee, priority, actor, note.
+    extra: [Option<usize>; 5],
+    /// A CA SDM activity log (the status is found in `description`).
+    ca_sdm: bool,
+}
+
+/// An event row's status.
+enum Status<'r> {
+    /// The new status (empty when the row has none).
+    Label(String),
+    /// A CA SDM `INIT` row: accepted, no event.
+    Init,
+    /// A CA SDM description the status pattern does not match.
+    NoMatch(&'r str),
+}
+
+impl EventColumns {
+    /// The status of the row `f`: CA SDM's from its description through
+    /// `re`; otherwise `status`, or `status_id` when the label is empty.
+    fn status_of<'r>(
+        &self,
+        m: &Mapping,
+        re: &regex::Regex,
+        f: &'r [String],
+    ) -> Status<'r> {
+        if self.ca_sdm && self.desc.is_some() {
+            let typ = self.typ.map(|c| clean(m, &f[c])).unwrap_or_default();
+            if typ == "INIT" {
+                return Status::Init;
+            }
+            let d = self.desc.map(|c| f[c].as_str()).unwrap_or("");
+            return match re.captures(d).and_then(|c| c.get(1)) {
+                Some(s) => Status::Label(s.as_str().trim().to_string()),
+                None => Status::NoMatch(d),
+            };
+        }
+        let s = self.status.map(|c| clean(m, &f[c])).unwrap_or_default();
+        if s.is_empty() {
+            Status::Label(
+                self.status_id.map(|c| clean(m, &f[c])).unwrap_or_default(),
+            )
+        } else {
+            Status::Label(s)
+        }
+    }
+}
+
+impl State {
+    /// Records `old`, the status before a change of ticket `id` at
+    /// `when` (instant, line), if that change is the ticket's first.
+    fn first_change(&mut self, id: &str, when: (Instant, u64), old: String) {
+        let e = self.first_old.entry(id.to_string()).or_insert((
+            when.0,
+            when.1,
+            old.clone(),
+        ));
+        if when < (e.0, e.1) {
+            *e = (when.0, when.1, old);
+        }
+    }
 }

@@ -16,7 +16,7 @@
 //! # fn opts() -> plazo::source::Options { plazo::source::Options {
 //! #  source: plazo::source::Source::Generic, inputs: vec![], surveys: vec![],
 //! #  mapping: None, tz: chrono_tz::UTC, encoding: Default::default(),
-//! #  date_format: None, status_pattern: None } }
+//! #  date_format: None, status_pattern: None, lang: Default::default() } }
 //! let m = Mapping::from_toml(r#"
 //!     [tickets]
 //!     ticket_id = "case"
@@ -28,7 +28,7 @@
 //! std::fs::create_dir_all(&dir)?;
 //! let f = dir.join("log.csv");
 //! std::fs::write(&f, "case,activity,ts\nC1,Open,2026/1/2 8:00:00\n")?;
-//! let mut b = Builder::new(chrono_tz::UTC);
+//! let mut b = Builder::new(chrono_tz::UTC, Default::default());
 //! generic::read(&opts(), &m, &f, &mut b)?;
 //! let out = b.finish()?;
 //! assert_eq!(out.events[0].status, "Open");
@@ -38,10 +38,12 @@
 use std::path::Path;
 
 use crate::error::{Error, Result};
-use crate::io::csv::CsvInput;
+use crate::io::csv::{CsvInput, Row};
 use crate::model::builder::{Builder, EventExtra, NO_VALUES, Origin};
 use crate::source::Options;
 use crate::source::mapping::Mapping;
+use crate::text::msg::source as msg;
+use crate::time::Instant;
 use crate::time::dates::DateFormat;
 
 /// Reads one event log into `b`.
@@ -58,67 +60,117 @@ pub fn read(
 ) -> Result<()> {
     let sep = m.separator()?;
     let mut input = CsvInput::open(path, opts.encoding, sep)?;
-    let need = |what: &str, v: &Option<String>| -> Result<String> {
-        v.clone().ok_or_else(|| {
-            Error::input(
-                format!("el mapeo necesita {what}"),
-                format!("the mapping needs {what}"),
-            )
-        })
+    let cols = Columns::find(m, &input)?;
+    let (at_fmt, open_fmt) =
+        date_formats(opts, m, (path, sep), &input, &cols)?;
+    let kind = if m.events.snapshot {
+        "snapshots"
+    } else {
+        "events"
     };
-    let id_col = input.require(
-        &need("[tickets] ticket_id", &m.tickets.ticket_id)?,
-        "[tickets] ticket_id",
-    )?;
-    let at_col =
-        input.require(&need("[events] at", &m.events.at)?, "[events] at")?;
-    let status_cols: Vec<usize> = match &m.events.status {
-        None => {
-            return Err(Error::input(
-                "el mapeo necesita [events] status",
-                "the mapping needs [events] status",
-            ));
+    let file = b.begin_file(&input.name, kind, input.encoding.name());
+    let log = Log {
+        m,
+        cols,
+        at_fmt,
+        open_fmt,
+        names: input.header.clone(),
+        file,
+    };
+    let mut status = String::new();
+    while let Some(row) = input.next_row()? {
+        if b.start_row(file, &row) {
+            log.row(b, &row, &mut status);
         }
-        Some(c) => c
-            .names()
+    }
+    Ok(())
+}
+
+/// The columns of an event log that the mapping names, by index.
+struct Columns<'m> {
+    id: usize,
+    at: usize,
+    /// The status column, or the columns joined into the status.
+    status: Vec<usize>,
+    opened: Option<usize>,
+    /// Ticket columns: canonical (or attribute) name, index, numeric.
+    ticket: Vec<(&'m str, usize, bool)>,
+    /// Optional event columns: group, assignee, priority, actor, note.
+    extra: [Option<usize>; 5],
+}
+
+impl<'m> Columns<'m> {
+    /// Finds every column `m` names in `input`'s header.
+    fn find(m: &'m Mapping, input: &CsvInput) -> Result<Columns<'m>> {
+        let need = |what: &str, v: &Option<String>| -> Result<String> {
+            v.clone().ok_or_else(|| {
+                Error::input_msg(msg::MAPPING_NEEDS, &[("key", &what)])
+            })
+        };
+        let id = input.require(
+            &need("[tickets] ticket_id", &m.tickets.ticket_id)?,
+            "[tickets] ticket_id",
+        )?;
+        let at = input
+            .require(&need("[events] at", &m.events.at)?, "[events] at")?;
+        let status: Vec<usize> = match &m.events.status {
+            None => {
+                return Err(Error::input_msg(
+                    msg::MAPPING_NEEDS,
+                    &[("key", &"[events] status")],
+                ));
+            }
+            Some(c) => c
+                .names()
+                .iter()
+                .map(|n| input.require(n, "[events] status"))
+                .collect::<Result<_>>()?,
+        };
+        let opened = match &m.tickets.opened_at {
+            Some(c) => Some(input.require(c, "[tickets] opened_at")?),
+            None => None,
+        };
+        let mut ticket: Vec<(&str, usize, bool)> = Vec::new();
+        for (canon, src) in &m.tickets.columns {
+            let numeric = canon == "affected_users";
+            let key = format!("[tickets] {canon}");
+            ticket.push((canon.as_str(), input.require(src, &key)?, numeric));
+        }
+        for a in &m.tickets.attributes {
+            let c = input.require(a, "[tickets] attributes")?;
+            ticket.push((a.as_str(), c, true));
+        }
+        let e = &m.events;
+        let mut extra = [None; 5];
+        for (k, n) in [&e.group, &e.assignee, &e.priority, &e.actor, &e.note]
             .iter()
-            .map(|n| input.require(n, "[events] status"))
-            .collect::<Result<_>>()?,
-    };
-    let opened_col = match &m.tickets.opened_at {
-        Some(c) => Some(input.require(c, "[tickets] opened_at")?),
-        None => None,
-    };
-    let mut ticket_cols: Vec<(&str, usize, bool)> = Vec::new();
-    for (canon, src) in &m.tickets.columns {
-        let numeric = canon == "affected_users";
-        ticket_cols.push((
-            canon.as_str(),
-            input.require(src, &format!("[tickets] {canon}"))?,
-            numeric,
-        ));
-    }
-    for a in &m.tickets.attributes {
-        ticket_cols.push((
-            a.as_str(),
-            input.require(a, "[tickets] attributes")?,
-            true,
-        ));
-    }
-    let extra_names = [
-        &m.events.group,
-        &m.events.assignee,
-        &m.events.priority,
-        &m.events.actor,
-        &m.events.note,
-    ];
-    let mut extra_cols = [None; 5];
-    for (k, n) in extra_names.iter().enumerate() {
-        if let Some(n) = n {
-            extra_cols[k] = Some(input.require(n, "[events]")?);
+            .enumerate()
+        {
+            if let Some(n) = n {
+                extra[k] = Some(input.require(n, "[events]")?);
+            }
         }
+        Ok(Columns {
+            id,
+            at,
+            status,
+            opened,
+            ticket,
+            extra,
+        })
     }
-    // Date formats: explicit, or detected per column on a first pass.
+}
+
+/// The formats of the event instant and of the opening: as the mapping
+/// or the options give them, else detected per column on a first pass
+/// over `file` (the path and separator), else ISO 8601.
+fn date_formats(
+    opts: &Options,
+    m: &Mapping,
+    file: (&Path, Option<u8>),
+    input: &CsvInput,
+    cols: &Columns<'_>,
+) -> Result<(DateFormat, DateFormat)> {
     let fmt_of = |specific: &Option<String>| {
         specific
             .as_deref()
@@ -128,131 +180,130 @@ pub fn read(
     };
     let mut at_fmt = fmt_of(&m.events.at_format);
     let mut open_fmt = fmt_of(&m.tickets.opened_at_format);
-    if at_fmt.is_none() || (opened_col.is_some() && open_fmt.is_none()) {
-        let mut cols = vec![at_col];
-        cols.extend(opened_col);
-        let vals =
-            CsvInput::open(path, opts.encoding, sep)?.column_values(&cols)?;
-        let name = |c: usize| input.header[c].clone();
+    if at_fmt.is_none() || (cols.opened.is_some() && open_fmt.is_none()) {
+        let mut wanted = vec![cols.at];
+        wanted.extend(cols.opened);
+        let vals = CsvInput::open(file.0, opts.encoding, file.1)?
+            .column_values(&wanted)?;
+        let detect = |c: usize, values: &[String]| {
+            let v: Vec<_> = values.iter().map(|v| m.clean(v, false)).collect();
+            DateFormat::detect(&input.header[c], v.iter().map(|s| s.as_ref()))
+                .map_err(|e| e.at(&input.name))
+        };
         if at_fmt.is_none() {
-            let v = vals[0]
-                .iter()
-                .map(|v| m.clean(v, false))
-                .collect::<Vec<_>>();
-            at_fmt = Some(
-                DateFormat::detect(
-                    &name(at_col),
-                    v.iter().map(|s| s.as_ref()),
-                )
-                .map_err(|e| e.at(&input.name))?,
-            );
+            at_fmt = Some(detect(cols.at, &vals[0])?);
         }
-        if let (Some(c), None) = (opened_col, &open_fmt) {
-            let v = vals[1]
-                .iter()
-                .map(|v| m.clean(v, false))
-                .collect::<Vec<_>>();
-            open_fmt = Some(
-                DateFormat::detect(&name(c), v.iter().map(|s| s.as_ref()))
-                    .map_err(|e| e.at(&input.name))?,
-            );
+        if let (Some(c), None) = (cols.opened, &open_fmt) {
+            open_fmt = Some(detect(c, &vals[1])?);
         }
     }
-    let at_fmt = at_fmt.unwrap_or(DateFormat::Iso);
-    let open_fmt = open_fmt.unwrap_or(DateFormat::Iso);
-    let tz = b.tz();
-    let kind = if m.events.snapshot {
-        "snapshots"
-    } else {
-        "events"
-    };
-    let file = b.begin_file(&input.name, kind, input.encoding.name());
-    let names: Vec<String> = input.header.clone();
-    let mut status = String::new();
-    while let Some(row) = input.next_row()? {
-        if !b.start_row(file, &row) {
-            continue;
-        }
-        let line = row.line;
+    Ok((
+        at_fmt.unwrap_or(DateFormat::Iso),
+        open_fmt.unwrap_or(DateFormat::Iso),
+    ))
+}
+
+/// What reading one event log's rows needs.
+struct Log<'m> {
+    m: &'m Mapping,
+    cols: Columns<'m>,
+    at_fmt: DateFormat,
+    open_fmt: DateFormat,
+    /// The header, for rejects.
+    names: Vec<String>,
+    /// The builder's index of the file.
+    file: u32,
+}
+
+impl Log<'_> {
+    /// One row (counted as read): a status event and its ticket's
+    /// columns, or a reject. `status` is a buffer reused row after row.
+    fn row(&self, b: &mut Builder, row: &Row, status: &mut String) {
+        let (m, cols, file, line) = (self.m, &self.cols, self.file, row.line);
         let f = &row.fields;
-        let id = clean_id(&m.clean(&f[id_col], false));
+        let id = clean_id(&m.clean(&f[cols.id], false));
         if id.is_empty() {
-            b.reject_missing_id(file, line, &names[id_col], &f[id_col]);
-            continue;
+            b.reject_missing_id(file, line, &self.names[cols.id], &f[cols.id]);
+            return;
         }
-        let at_raw = m.clean(&f[at_col], false);
-        let Some(at) = at_fmt.parse(&at_raw, tz) else {
-            b.reject_date(file, line, &names[at_col], &f[at_col], &at_fmt);
-            continue;
+        let Some(at) = self.at_fmt.parse(&m.clean(&f[cols.at], false), b.tz())
+        else {
+            let c = cols.at;
+            b.reject_date(file, line, &self.names[c], &f[c], &self.at_fmt);
+            return;
         };
-        status.clear();
-        for (k, &c) in status_cols.iter().enumerate() {
-            let v = m.clean(&f[c], false);
-            if v.is_empty() {
-                continue;
-            }
-            if k > 0 && !status.is_empty() {
-                status.push_str(" - ");
-            }
-            status.push_str(&v);
+        if !self.status(f, status) {
+            let c = cols.status[0];
+            let reason = msg::EMPTY_OR_NULL_STATUS;
+            b.reject(file, line, &self.names[c], &f[c], reason, &[]);
+            return;
         }
-        if status.is_empty() || m.events.status_null_values.contains(&status) {
-            let c = status_cols[0];
-            b.reject(
-                file,
-                line,
-                &names[c],
-                &f[c],
-                ("estado vacío o sin valor", "empty or null status"),
-            );
-            continue;
-        }
-        let opened = match opened_col {
-            Some(c) => {
-                let v = m.clean(&f[c], false);
-                match open_fmt.parse(&v, tz) {
-                    Some(t) => Some(t),
-                    None if v.is_empty() => None,
-                    None => {
-                        b.reject_date(file, line, &names[c], &f[c], &open_fmt);
-                        continue;
-                    }
-                }
-            }
-            None => None,
+        let Some(opened) = self.opened(b, row) else {
+            return;
         };
+        let origin = Origin::row(file, line);
         let known = b.has_ticket(&id);
         if !known || m.events.snapshot {
-            let vals: Vec<(&str, std::borrow::Cow<str>)> = ticket_cols
+            let vals: Vec<(&str, std::borrow::Cow<str>)> = cols
+                .ticket
                 .iter()
                 .map(|&(canon, c, num)| (canon, m.clean(&f[c], num)))
                 .collect();
             let opened = opened.or(if known { None } else { Some(at) });
-            b.upsert_ticket(&id, opened, &vals, true, Origin::row(file, line));
+            b.upsert_ticket(&id, opened, &vals, true, origin);
         }
-        if opened_col.is_none()
+        if cols.opened.is_none()
             && let Some(o) = b.opened_at(&id)
             && at < o
         {
             // No opening column: the opening is the earliest event.
-            b.upsert_ticket(
-                &id,
-                Some(at),
-                NO_VALUES,
-                true,
-                Origin::row(file, line),
-            );
+            b.upsert_ticket(&id, Some(at), NO_VALUES, true, origin);
         }
         let mut extra = EventExtra::default();
-        for (k, c) in extra_cols.iter().enumerate() {
+        for (k, c) in cols.extra.iter().enumerate() {
             if let Some(c) = c {
                 extra[k] = m.clean(&f[*c], false).into_owned();
             }
         }
-        b.event(&id, at, &status, extra, Origin::row(file, line));
+        b.event(&id, at, status, extra, origin);
         b.accept(file);
     }
-    Ok(())
+
+    /// Writes the row's status into `out` (several columns joined by
+    /// ` - `); false when it is empty or one of `status_null_values`.
+    fn status(&self, f: &[String], out: &mut String) -> bool {
+        out.clear();
+        for (k, &c) in self.cols.status.iter().enumerate() {
+            let v = self.m.clean(&f[c], false);
+            if v.is_empty() {
+                continue;
+            }
+            if k > 0 && !out.is_empty() {
+                out.push_str(" - ");
+            }
+            out.push_str(&v);
+        }
+        !out.is_empty() && !self.m.events.status_null_values.contains(out)
+    }
+
+    /// The row's opening (`Some(None)` when the mapping has no opening
+    /// column or the cell is empty); `None` after rejecting an
+    /// unreadable one.
+    fn opened(&self, b: &mut Builder, row: &Row) -> Option<Option<Instant>> {
+        let Some(c) = self.cols.opened else {
+            return Some(None);
+        };
+        let v = self.m.clean(&row.fields[c], false);
+        match self.open_fmt.parse(&v, b.tz()) {
+            Some(t) => Some(Some(t)),
+            None if v.is_empty() => Some(None),
+            None => {
+                let (name, raw) = (&self.names[c], &row.fields[c]);
+                b.reject_date(self.file, row.line, name, raw, &self.open_fmt);
+                None
+            }
+        }
+    }
 }
 
 /// A ticket id as written by people and spreadsheets: trimmed, and when

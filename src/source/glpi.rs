@@ -3,8 +3,8 @@
 //! fields.
 //!
 //! Table dumps are read as users export them from phpMyAdmin, DBeaver or
-//! `mysql -B`: a header row, values optionally quoted, `,` `;` or TAB
-//! separated. An empty field, quoted or not, and an unquoted `NULL` are
+//! `mysql -B` ([`crate::io::csv::Records::dump`]): a header row, values
+//! optionally quoted, `,` `;` or TAB separated. An empty field, quoted or not, and an unquoted `NULL` are
 //! read as absent (the `csv` reader does not tell quoted from unquoted
 //! empties; for the columns plazo uses, "" and NULL mean the same: no
 //! date, no value). HTML entities in text columns (`&#60;p&#62;`) are
@@ -20,7 +20,12 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+use chrono::{Datelike, NaiveDate};
+
 use crate::error::{Error, Result};
+use crate::io::csv::{Record, Records};
+use crate::text::lang::Lang;
+use crate::text::msg::source as msg;
 
 /// A table dump: header and rows of optional values.
 #[derive(Clone, Debug)]
@@ -40,36 +45,20 @@ impl Dump {
     ///
     /// Unreadable file or CSV, naming the file and line.
     pub fn read(path: &Path) -> Result<Dump> {
-        let bytes = std::fs::read(path).map_err(|e| Error::io(path, &e))?;
-        let text = String::from_utf8_lossy(&bytes);
-        let text = text.trim_start_matches('\u{feff}');
-        let first = text.lines().next().unwrap_or("");
-        let sep = [b'\t', b';', b',']
-            .into_iter()
-            .max_by_key(|s| first.bytes().filter(|b| b == s).count())
-            .unwrap_or(b',');
-        let place = path.display().to_string();
-        let mut rdr = csv::ReaderBuilder::new()
-            .delimiter(sep)
-            .flexible(true)
-            .from_reader(text.as_bytes());
-        let headers = rdr
+        let mut records = Records::dump(path)?;
+        let headers = records
             .headers()
-            .map_err(|e| dump_error(&place, &e))?
             .iter()
             .enumerate()
             .map(|(i, h)| (h.trim().to_string(), i))
             .collect();
         let (mut rows, mut lines) = (Vec::new(), Vec::new());
-        for rec in rdr.records() {
-            let rec = rec.map_err(|e| dump_error(&place, &e))?;
-            // csv 1.4 counts a CRLF's LF with the next record, which then
-            // starts at that LF one line too early (rust-csv#395).
-            let p = rec.position().map_or((0, 0), |p| (p.line(), p.byte()));
-            let lf = text.as_bytes().get(p.1 as usize) == Some(&b'\n');
-            lines.push(p.0 + u64::from(lf));
+        let mut record = Record::new();
+        while let Some(line) = records.next(&mut record)? {
+            lines.push(line);
             rows.push(
-                rec.iter()
+                record
+                    .iter()
                     .map(|v| {
                         let v = v.trim();
                         (!v.is_empty() && v != "NULL" && v != "\\N")
@@ -79,7 +68,7 @@ impl Dump {
             );
         }
         Ok(Dump {
-            place,
+            place: records.name().to_string(),
             headers,
             rows,
             lines,
@@ -113,31 +102,24 @@ impl Dump {
         self.rows[i].get(c)?.as_deref()
     }
 
+    /// The first row whose column `col` is `value`.
+    fn find(&self, col: &str, value: &str) -> Option<usize> {
+        (0..self.len()).find(|&i| self.get(i, col) == Some(value))
+    }
+
+    /// An input error naming the first of `cols` the dump lacks, and
+    /// the fix.
     pub(crate) fn require(&self, cols: &[&str]) -> Result<()> {
         for c in cols {
             if !self.has(c) {
-                return Err(Error::input(
-                    format!(
-                        "{}: falta la columna {c:?}; exporte la tabla completa (SELECT *)",
-                        self.place
-                    ),
-                    format!(
-                        "{}: missing column {c:?}; export the whole table (SELECT *)",
-                        self.place
-                    ),
+                return Err(Error::input_msg(
+                    msg::DUMP_MISSING_COLUMN,
+                    &[("file", &self.place), ("column", &format!("{c:?}"))],
                 ));
             }
         }
         Ok(())
     }
-}
-
-fn dump_error(place: &str, e: &csv::Error) -> Error {
-    let line = e.position().map(|p| p.line()).unwrap_or(0);
-    Error::input(
-        format!("{place}:{line}: CSV ilegible: {e}"),
-        format!("{place}:{line}: unreadable CSV: {e}"),
-    )
 }
 
 /// Decodes the HTML entities GLPI stores (`&#60;`, `&#x3C;`, `&lt;`,
@@ -289,26 +271,15 @@ impl Tables {
             let stem = f.file_stem().and_then(|s| s.to_str()).unwrap_or("");
             let Some((_, key)) = NAMES.iter().find(|(n, _)| *n == stem) else {
                 let known: Vec<&str> = NAMES.iter().map(|n| n.0).collect();
-                return Err(Error::input(
-                    format!(
-                        "{}: no sé qué tabla de GLPI es; nombre el archivo como la tabla ({})",
-                        f.display(),
-                        known.join(", ")
-                    ),
-                    format!(
-                        "{}: unknown GLPI table; name the file after its table ({})",
-                        f.display(),
-                        known.join(", ")
-                    ),
+                return Err(Error::input_msg(
+                    msg::UNKNOWN_GLPI_TABLE,
+                    &[("file", &f.display()), ("known", &known.join(", "))],
                 ));
             };
             by.insert(key, Dump::read(f)?);
         }
         let tickets = by.remove("tickets").ok_or_else(|| {
-            Error::input(
-                "falta glpi_tickets.csv (SELECT * FROM glpi_tickets): es obligatoria",
-                "glpi_tickets.csv (SELECT * FROM glpi_tickets) is required",
-            )
+            Error::input_msg(msg::GLPI_TICKETS_REQUIRED, &[])
         })?;
         tickets.require(&["id", "date", "status"])?;
         Ok(Tables {
@@ -340,7 +311,6 @@ pub fn calendar_toml(
     id: &str,
     years: std::ops::RangeInclusive<i32>,
 ) -> Result<String> {
-    use chrono::{Datelike, NaiveDate};
     segments.require(&["calendars_id", "day", "begin", "end"])?;
     holidays.require(&[
         "id",
@@ -350,16 +320,26 @@ pub fn calendar_toml(
         "is_perpetual",
     ])?;
     links.require(&["calendars_id", "holidays_id"])?;
-    let name = (0..calendars.len())
-        .find(|&i| calendars.get(i, "id") == Some(id))
+    let name = calendars
+        .find("id", id)
         .and_then(|i| calendars.get(i, "name"))
         .ok_or_else(|| {
-            Error::input(
-                format!("{}: no hay calendario con id {id}; use --id con uno de la tabla", calendars.place),
-                format!("{}: no calendar with id {id}; pass --id with one from the table", calendars.place),
+            Error::input_msg(
+                msg::NO_SUCH_CALENDAR,
+                &[("file", &calendars.place), ("id", &id)],
             )
         })?;
-    const DAYS: [&str; 7] = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
+    let hours = working_hours(segments, id)?;
+    let closed = closed_days(holidays, links, id, &years)?;
+    Ok(write_calendar(id, name, &years, &closed, &hours))
+}
+
+/// The working segments of calendar `id` (glpi_calendarsegments), as
+/// `HH:MM-HH:MM` by GLPI weekday (0 = Sunday).
+fn working_hours(
+    segments: &Dump,
+    id: &str,
+) -> Result<BTreeMap<usize, Vec<String>>> {
     let mut per_day: BTreeMap<usize, Vec<String>> = BTreeMap::new();
     for i in 0..segments.len() {
         if segments.get(i, "calendars_id") != Some(id) {
@@ -370,17 +350,9 @@ pub fn calendar_toml(
             .and_then(|x| x.parse().ok())
             .filter(|d| *d < 7)
             .ok_or_else(|| {
-                Error::input(
-                    format!(
-                        "{}: fila {}: day no es 0..6",
-                        segments.place,
-                        i + 2
-                    ),
-                    format!(
-                        "{}: row {}: day is not 0..6",
-                        segments.place,
-                        i + 2
-                    ),
+                Error::input_msg(
+                    msg::SEGMENT_DAY_NOT_0_6,
+                    &[("file", &segments.place), ("row", &(i + 2))],
                 )
             })?;
         let hm = |v: Option<&str>| -> String {
@@ -394,6 +366,18 @@ pub fn calendar_toml(
             hm(segments.get(i, "end"))
         ));
     }
+    Ok(per_day)
+}
+
+/// The days the holidays linked to calendar `id` close, with the
+/// holiday's name (the first one when two fall on a day); perpetual
+/// holidays for each of `years`.
+fn closed_days(
+    holidays: &Dump,
+    links: &Dump,
+    id: &str,
+    years: &std::ops::RangeInclusive<i32>,
+) -> Result<BTreeMap<NaiveDate, String>> {
     let linked: Vec<&str> = (0..links.len())
         .filter(|&i| links.get(i, "calendars_id") == Some(id))
         .filter_map(|i| links.get(i, "holidays_id"))
@@ -401,19 +385,13 @@ pub fn calendar_toml(
     let mut closed: BTreeMap<NaiveDate, String> = BTreeMap::new();
     let date = |v: Option<&str>, i: usize| -> Result<NaiveDate> {
         NaiveDate::parse_from_str(v.unwrap_or(""), "%Y-%m-%d").map_err(|_| {
-            Error::input(
-                format!(
-                    "{}: fila {}: fecha ilegible {:?}",
-                    holidays.place,
-                    i + 2,
-                    v
-                ),
-                format!(
-                    "{}: row {}: unreadable date {:?}",
-                    holidays.place,
-                    i + 2,
-                    v
-                ),
+            Error::input_msg(
+                msg::HOLIDAY_UNREADABLE_DATE,
+                &[
+                    ("file", &holidays.place),
+                    ("row", &(i + 2)),
+                    ("value", &format!("{v:?}")),
+                ],
             )
         })
     };
@@ -447,6 +425,18 @@ pub fn calendar_toml(
             }
         }
     }
+    Ok(closed)
+}
+
+/// The `[calendar]` table of calendar `id`, named `name`, as TOML.
+fn write_calendar(
+    id: &str,
+    name: &str,
+    years: &std::ops::RangeInclusive<i32>,
+    closed: &BTreeMap<NaiveDate, String>,
+    hours: &BTreeMap<usize, Vec<String>>,
+) -> String {
+    const DAYS: [&str; 7] = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
     let mut o = String::new();
     let _ = writeln!(
         o,
@@ -465,17 +455,17 @@ pub fn calendar_toml(
     let _ = writeln!(o, "[calendar]");
     let _ = writeln!(o, "holidays = []");
     let _ = writeln!(o, "extra_closed_days = [");
-    for (d, n) in &closed {
+    for (d, n) in closed {
         let _ = writeln!(o, "  \"{d}\", # {n}");
     }
     let _ = writeln!(o, "]");
     let _ = writeln!(o, "[calendar.hours]");
-    for (d, segs) in &per_day {
+    for (d, segs) in hours {
         let list: Vec<String> =
             segs.iter().map(|s| format!("\"{s}\"")).collect();
         let _ = writeln!(o, "{} = [{}]", DAYS[*d], list.join(", "));
     }
-    Ok(o)
+    o
 }
 
 /// GLPI's SLAs (glpi_slas) turned into plazo `[[targets]]` rules matching
@@ -483,12 +473,13 @@ pub fn calendar_toml(
 /// `--source glpi-tables`), one rule per TTO x TTR pair of one SLM, then
 /// rules for tickets with only one of the two.
 ///
-/// Returns the TOML and the notes on what plazo expresses differently.
+/// Returns the TOML and the notes, in `lang`, on what plazo expresses
+/// differently.
 ///
 /// # Errors
 ///
 /// Missing columns or an unknown `definition_time`.
-pub fn slas_toml(slas: &Dump) -> Result<(String, Vec<String>)> {
+pub fn slas_toml(slas: &Dump, lang: Lang) -> Result<(String, Vec<String>)> {
     slas.require(&["id", "name", "type", "number_time", "definition_time"])?;
     struct Sla {
         id: String,
@@ -512,17 +503,13 @@ pub fn slas_toml(slas: &Dump) -> Result<(String, Vec<String>)> {
             "hour" => (format!("{n}h"), false),
             "day" => (format!("{n}bd"), true),
             other => {
-                return Err(Error::input(
-                    format!(
-                        "{}: fila {}: definition_time desconocido {other:?} (minute, hour o day)",
-                        slas.place,
-                        i + 2
-                    ),
-                    format!(
-                        "{}: row {}: unknown definition_time {other:?} (minute, hour or day)",
-                        slas.place,
-                        i + 2
-                    ),
+                return Err(Error::input_msg(
+                    msg::SLA_UNKNOWN_DEFINITION_TIME,
+                    &[
+                        ("file", &slas.place),
+                        ("row", &(i + 2)),
+                        ("value", &format!("{other:?}")),
+                    ],
                 ));
             }
         };
@@ -534,24 +521,25 @@ pub fn slas_toml(slas: &Dump) -> Result<(String, Vec<String>)> {
             eod: slas.get(i, "end_of_working_day") == Some("1"),
             days,
         };
+        let quoted = format!("{:?}", s.name);
         if s.days {
-            notes.push(format!(
-                "SLA {} {:?}: day-based; plazo counts {} as business days at the same working-clock position, GLPI keeps the wall-clock time and counts pending time in wall-clock seconds",
-                s.id, s.name, s.dur
+            notes.push(msg::SLA_DAY_BASED.fill(
+                lang,
+                &[("id", &s.id), ("name", &quoted), ("duration", &s.dur)],
             ));
         }
         if s.eod {
-            notes.push(format!(
-                "SLA {} {:?}: end_of_working_day = 1: GLPI moves the deadline to the end of that working day; plazo has no such rule (the deadline keeps the clock position)",
-                s.id, s.name
-            ));
+            notes.push(
+                msg::SLA_END_OF_WORKING_DAY
+                    .fill(lang, &[("id", &s.id), ("name", &quoted)]),
+            );
         }
         match slas.get(i, "type") {
             Some("1") => tto.push(s),
             _ => ttr.push(s),
         }
     }
-    notes.push("a deadline ending exactly at a period's close is stored by GLPI as the next period's start; plazo keeps the close (17:00, not 07:00 next day)".to_string());
+    notes.push(msg::SLA_DEADLINE_AT_CLOSE.get(lang).to_string());
     let mut o = String::from(
         "# Imported from glpi_slas by `plazo policy import-glpi-slas`.\n# Rules match GLPI's own SLA ids on each ticket (columns kept by\n# `--source glpi-tables`).\n",
     );

@@ -27,11 +27,13 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use crate::error::{Error, Result};
-use crate::io::csv::CsvInput;
+use crate::io::csv::{CsvInput, Row};
 use crate::model::builder::{Builder, EventExtra, Origin};
 use crate::source::Options;
 use crate::source::generic::clean_id;
 use crate::text::fold;
+use crate::text::msg::source as msg;
+use crate::time::Instant;
 use crate::time::dates::DateFormat;
 
 /// Header (folded) -> canonical column or attribute name.
@@ -150,10 +152,52 @@ pub fn column_key(header: &str) -> Option<&'static str> {
 /// unreadable file.
 pub fn read(opts: &Options, path: &Path, b: &mut Builder) -> Result<()> {
     let mut input = CsvInput::open(path, opts.encoding, None)?;
-    // Column -> key; a repeated key (es_CO's two "Tiempo de solución")
-    // keeps its header text with a suffix.
+    let keys = column_keys(&input.header);
+    let pos = |k: &str| keys.iter().position(|x| x == k);
+    let missing = |what: &str| {
+        Error::input_msg(
+            msg::NOT_A_GLPI_EXPORT,
+            &[
+                ("file", &input.name),
+                ("column", &what),
+                ("have", &input.header.join("\", \"")),
+            ],
+        )
+    };
+    let id_col = pos("ticket_id").ok_or_else(|| missing("ID"))?;
+    let open_col = pos("opened_at")
+        .ok_or_else(|| missing("\"Fecha de Apertura\" / \"Opening date\""))?;
+    let fmts = date_formats(opts, path, &input, &keys)?;
+    let file = b.begin_file(&input.name, "tickets", input.encoding.name());
+    let export = Export {
+        header: input.header.clone(),
+        keys,
+        id_col,
+        open_col,
+        glpi10: input.trailing_sep,
+        fmts,
+        file,
+    };
+    let mut seen: HashMap<String, Vec<String>> = HashMap::new();
+    let mut derived = 0u64;
+    while let Some(row) = input.next_row()? {
+        if b.start_row(file, &row) {
+            derived += export.row(b, row, &mut seen);
+        }
+    }
+    b.note(
+        msg::GLPI_EXPORT_DERIVED_EVENTS,
+        &[("file", &input.name), ("count", &derived)],
+    );
+    Ok(())
+}
+
+/// Each column's key: its canonical column or attribute, or, for an
+/// unknown header or a repeated key (es_CO's two "Tiempo de solución"),
+/// the header text (with a suffix `_2`, `_3`... when repeated).
+fn column_keys(header: &[String]) -> Vec<String> {
     let mut keys: Vec<String> = Vec::new();
-    for h in &input.header {
+    for h in header {
         let k = match column_key(h) {
             Some(k) if !keys.iter().any(|x| x == k) => k.to_string(),
             _ => {
@@ -168,27 +212,17 @@ pub fn read(opts: &Options, path: &Path, b: &mut Builder) -> Result<()> {
         };
         keys.push(k);
     }
-    let pos = |k: &str| keys.iter().position(|x| x == k);
-    let missing = |what: &str| {
-        let have = input.header.join("\", \"");
-        Error::input(
-            format!(
-                "{}: no es una exportación de tickets de GLPI: falta la \
-                 columna {what}; columnas: \"{have}\"",
-                input.name
-            ),
-            format!(
-                "{}: not a GLPI ticket export: no {what} column; columns: \
-                 \"{have}\"",
-                input.name
-            ),
-        )
-    };
-    let id_col = pos("ticket_id").ok_or_else(|| missing("ID"))?;
-    let open_col = pos("opened_at")
-        .ok_or_else(|| missing("\"Fecha de Apertura\" / \"Opening date\""))?;
-    let glpi10 = input.trailing_sep;
-    // Date columns: a format per column (given, or detected).
+    keys
+}
+
+/// A format per date column: `--date-format`, or detected on a first
+/// pass over `path`.
+fn date_formats(
+    opts: &Options,
+    path: &Path,
+    input: &CsvInput,
+    keys: &[String],
+) -> Result<HashMap<usize, DateFormat>> {
     let date_cols: Vec<usize> = (0..keys.len())
         .filter(|&c| DATE_KEYS.contains(&keys[c].as_str()))
         .collect();
@@ -212,81 +246,55 @@ pub fn read(opts: &Options, path: &Path, b: &mut Builder) -> Result<()> {
             }
         }
     }
-    let tz = b.tz();
-    let file = b.begin_file(&input.name, "tickets", input.encoding.name());
-    let mut rows_seen: HashMap<String, Vec<String>> = HashMap::new();
-    let mut derived = 0u64;
-    'rows: while let Some(row) = input.next_row()? {
-        if !b.start_row(file, &row) {
-            continue;
-        }
-        let line = row.line;
-        let id = clean_id(&row.fields[id_col]);
+    Ok(fmts)
+}
+
+/// What reading one export's rows needs.
+struct Export {
+    header: Vec<String>,
+    keys: Vec<String>,
+    id_col: usize,
+    open_col: usize,
+    /// GLPI 10.x: `''` stands for an embedded `"`.
+    glpi10: bool,
+    /// The format of each date column.
+    fmts: HashMap<usize, DateFormat>,
+    /// The builder's index of the file.
+    file: u32,
+}
+
+/// A ticket's column values and its instants by key.
+type Values<'k> = (Vec<(&'k str, String)>, HashMap<&'k str, Instant>);
+
+impl Export {
+    /// One row (counted as read): a ticket with its events derived from
+    /// its dates, a merged or rejected repeat, or a reject. `seen` holds
+    /// the rows kept, by ticket id. Returns the events derived.
+    fn row(
+        &self,
+        b: &mut Builder,
+        row: Row,
+        seen: &mut HashMap<String, Vec<String>>,
+    ) -> u64 {
+        let (file, line) = (self.file, row.line);
+        let id = clean_id(&row.fields[self.id_col]);
         if id.is_empty() {
-            b.reject_missing_id(file, line, &input.header[id_col], "");
-            continue;
+            b.reject_missing_id(file, line, &self.header[self.id_col], "");
+            return 0;
         }
-        if let Some(prev) = rows_seen.get(&id) {
+        if let Some(prev) = seen.get(&id) {
             if *prev == row.fields {
                 b.merged(file);
             } else {
-                b.reject(file, line, &input.header[id_col], &id, (
-                    "ticket repetido con valores distintos (se conserva la \
-                     primera fila)",
-                    "repeated ticket with different values (the first row \
-                     is kept)",
-                ));
+                let column = &self.header[self.id_col];
+                let reason = msg::REPEATED_TICKET_DIFFERENT;
+                b.reject(file, line, column, &id, reason, &[]);
             }
-            continue;
+            return 0;
         }
-        let mut vals: Vec<(&str, String)> = Vec::new();
-        let mut instants: HashMap<&str, crate::time::Instant> = HashMap::new();
-        for (c, raw) in row.fields.iter().enumerate() {
-            if c == id_col {
-                continue;
-            }
-            let mut v = raw.trim().replace("<br>", "; ");
-            if glpi10 {
-                v = v.replace("''", "\"");
-            }
-            if let Some(f) = fmts.get(&c) {
-                if v.is_empty() {
-                    if c == open_col {
-                        b.reject(
-                            file,
-                            line,
-                            &input.header[c],
-                            "",
-                            (
-                                "falta la fecha de apertura",
-                                "missing opening date",
-                            ),
-                        );
-                        continue 'rows;
-                    }
-                } else {
-                    match f.parse(&v, tz) {
-                        Some(t) => {
-                            instants.insert(keys[c].as_str(), t);
-                            v = t.to_rfc3339(tz);
-                        }
-                        None => {
-                            b.reject_date(
-                                file,
-                                line,
-                                &input.header[c],
-                                raw,
-                                f,
-                            );
-                            continue 'rows;
-                        }
-                    }
-                }
-            }
-            if c != open_col {
-                vals.push((keys[c].as_str(), v));
-            }
-        }
+        let Some((vals, instants)) = self.values(b, &row) else {
+            return 0;
+        };
         let opened = instants["opened_at"];
         b.upsert_ticket(
             &id,
@@ -295,36 +303,58 @@ pub fn read(opts: &Options, path: &Path, b: &mut Builder) -> Result<()> {
             false,
             Origin::row(file, line),
         );
+        let mut derived = 0;
         for (k, code) in
             [("opened_at", "1"), ("solvedate", "5"), ("closedate", "6")]
         {
             if let Some(&t) = instants.get(k) {
-                b.event(
-                    &id,
-                    t,
-                    code,
-                    EventExtra::default(),
-                    Origin::synthesized(line),
-                );
+                let extra = EventExtra::default();
+                b.event(&id, t, code, extra, Origin::synthesized(line));
                 derived += 1;
             }
         }
-        rows_seen.insert(id, row.fields);
+        seen.insert(id, row.fields);
         b.accept(file);
+        derived
     }
-    b.note(
-        format!(
-            "{}: la exportación de GLPI no trae historial de estados; se \
-             derivaron {derived} eventos de las fechas de apertura (1), \
-             solución (5) y cierre (6)",
-            input.name
-        ),
-        format!(
-            "{}: the GLPI export has no status history; {derived} events \
-             were derived from the opening (1), solution (5) and closing (6) \
-             dates",
-            input.name
-        ),
-    );
-    Ok(())
+
+    /// The row's values (cells trimmed, `<br>` written as `; `, dates as
+    /// ISO 8601 with offset) and instants; `None` after rejecting a
+    /// missing opening or an unreadable date.
+    fn values(&self, b: &mut Builder, row: &Row) -> Option<Values<'_>> {
+        let tz = b.tz();
+        let mut vals: Vec<(&str, String)> = Vec::new();
+        let mut instants: HashMap<&str, Instant> = HashMap::new();
+        for (c, raw) in row.fields.iter().enumerate() {
+            if c == self.id_col {
+                continue;
+            }
+            let mut v = raw.trim().replace("<br>", "; ");
+            if self.glpi10 {
+                v = v.replace("''", "\"");
+            }
+            if let Some(f) = self.fmts.get(&c) {
+                if v.is_empty() {
+                    if c == self.open_col {
+                        let (file, line) = (self.file, row.line);
+                        let reason = msg::MISSING_OPENING_DATE;
+                        b.reject(file, line, &self.header[c], "", reason, &[]);
+                        return None;
+                    }
+                } else {
+                    let Some(t) = f.parse(&v, tz) else {
+                        let column = &self.header[c];
+                        b.reject_date(self.file, row.line, column, raw, f);
+                        return None;
+                    };
+                    instants.insert(self.keys[c].as_str(), t);
+                    v = t.to_rfc3339(tz);
+                }
+            }
+            if c != self.open_col {
+                vals.push((self.keys[c].as_str(), v));
+            }
+        }
+        Some((vals, instants))
+    }
 }

@@ -23,21 +23,13 @@ use std::collections::{BTreeMap, HashMap};
 use chrono_tz::Tz;
 
 use crate::error::{Error, Result};
-use crate::model::builder::{Builder, Origin, Survey};
+use crate::model::builder::{Builder, EventExtra, Origin, Survey};
 use crate::source::Options;
 use crate::source::glpi::{
     Dump, KEPT, PRIORITY_ES_CO, Tables, decode_html, strip_tags,
 };
+use crate::text::msg::source as msg;
 use crate::time::{Instant, InstantWriter};
-
-const ORPHAN_CHANGE: (&str, &str) = (
-    "cambio de estado de un ticket que no está en glpi_tickets (o borrado)",
-    "status change of a ticket missing from glpi_tickets (or deleted)",
-);
-const ORPHAN_SURVEY: (&str, &str) = (
-    "encuesta de un ticket que no está en glpi_tickets (o borrado)",
-    "survey of a ticket missing from glpi_tickets (or deleted)",
-);
 
 /// Reads the dumps of `opts.inputs` into `b`.
 ///
@@ -102,8 +94,12 @@ fn parse_at(
     v: &str,
     tz: Tz,
 ) -> Result<Instant> {
-    Instant::parse(v, tz)
-        .map_err(|e| e.at(&format!("{}: row {}: {col}", d.place, i + 2)))
+    Instant::parse(v, tz).map_err(|e| {
+        e.context_msg(
+            msg::DUMP_CELL,
+            &[("file", &d.place), ("row", &(i + 2)), ("column", &col)],
+        )
+    })
 }
 
 /// Names from the lookup tables: users by id, each ticket's requester and
@@ -190,26 +186,16 @@ fn tickets(
                 line,
                 "is_deleted",
                 "1",
-                (
-                    "ticket borrado en GLPI (is_deleted = 1)",
-                    "ticket deleted in GLPI (is_deleted = 1)",
-                ),
+                msg::GLPI_TICKET_DELETED,
+                &[],
             );
             continue;
         }
         let id = t.get(i, "id").unwrap_or("");
         let Some(o) = at(t, i, "date", tz)? else {
-            return Err(Error::input(
-                format!(
-                    "{}: fila {}: el ticket {id} no tiene fecha de apertura (date)",
-                    t.place,
-                    i + 2
-                ),
-                format!(
-                    "{}: row {}: ticket {id} has no opening date (date)",
-                    t.place,
-                    i + 2
-                ),
+            return Err(Error::input_msg(
+                msg::GLPI_TICKET_NO_OPENING,
+                &[("file", &t.place), ("row", &(i + 2)), ("id", &id)],
             ));
         };
         opened.insert(id.to_string(), o);
@@ -270,6 +256,18 @@ fn tickets(
 /// dump.
 type Change<'a> = (&'a str, &'a str, String, usize);
 
+/// What glpi_logs holds for the timelines.
+struct Logs<'a> {
+    dump: &'a Dump,
+    /// The builder's index of the file.
+    file: u32,
+    /// Status changes in GLPI's own order: (ticket number, instant, log
+    /// id, row) -> change.
+    changes: BTreeMap<(u64, i64, u64, usize), Change<'a>>,
+    /// Rows about other fields (read and accepted, no event).
+    other_rows: usize,
+}
+
 /// glpi_logs: the initial status of every ticket (derived), then every
 /// status change (id_search_option 12) in GLPI's own order.
 fn events(
@@ -278,54 +276,91 @@ fn events(
     opened: &HashMap<String, Instant>,
     b: &mut Builder,
 ) -> Result<()> {
-    let t = &tables.tickets;
-    // (ticket number, instant, log id, row) -> change.
-    let mut changes: BTreeMap<(u64, i64, u64, usize), Change<'_>> =
-        BTreeMap::new();
-    let mut first_old: HashMap<&str, &str> = HashMap::new();
-    let mut other_rows = 0usize;
-    let lf = match &tables.logs {
+    let logs = match &tables.logs {
+        Some(l) => Some(read_logs(l, tz, opened, b)?),
         None => None,
-        Some(l) => {
-            l.require(&[
-                "items_id",
-                "date_mod",
-                "id_search_option",
-                "old_value",
-                "new_value",
-            ])?;
-            let lf = b.begin_file(&file_name(l), "glpi_logs", "utf-8");
-            for i in 0..l.len() {
-                b.read(lf);
-                if l.get(i, "itemtype").is_some_and(|x| x != "Ticket")
-                    || l.get(i, "id_search_option") != Some("12")
-                {
-                    other_rows += 1;
-                    b.accept(lf);
-                    continue;
-                }
-                let tk = l.get(i, "items_id").unwrap_or("");
-                if !opened.contains_key(tk) {
-                    b.reject(lf, l.line(i), "items_id", tk, ORPHAN_CHANGE);
-                    continue;
-                }
-                let when = at(l, i, "date_mod", tz)?.map_or(0, Instant::unix);
-                let seq = l
-                    .get(i, "id")
-                    .and_then(|x| x.parse().ok())
-                    .unwrap_or(i as u64);
-                let key = (tk.parse().unwrap_or(u64::MAX), when, seq, i);
-                let new = l.get(i, "new_value").unwrap_or("");
-                let actor = decode_html(l.get(i, "user_name").unwrap_or(""));
-                changes.insert(key, (tk, new, actor, i));
-            }
-            for (tk, _, _, i) in changes.values() {
-                let old = l.get(*i, "old_value").unwrap_or("");
-                first_old.entry(tk).or_insert(old);
-            }
-            Some(lf)
-        }
     };
+    initial_events(&tables.tickets, logs.as_ref(), opened, b);
+    let Some(logs) = logs else {
+        b.note(msg::GLPI_NO_LOGS, &[]);
+        return Ok(());
+    };
+    for ((_, when, ..), (tk, new, actor, row)) in logs.changes {
+        b.accept(logs.file);
+        let mut extra = EventExtra::default();
+        extra[3] = actor;
+        let origin = Origin::row(logs.file, logs.dump.line(row));
+        b.event(tk, Instant::from_unix(when), new, extra, origin);
+    }
+    b.note(msg::GLPI_LOGS_OTHER_FIELDS, &[("count", &logs.other_rows)]);
+    Ok(())
+}
+
+/// Reads glpi_logs `l`: each row counted, status changes of known
+/// tickets kept, those of unknown ones rejected.
+fn read_logs<'a>(
+    l: &'a Dump,
+    tz: Tz,
+    opened: &HashMap<String, Instant>,
+    b: &mut Builder,
+) -> Result<Logs<'a>> {
+    l.require(&[
+        "items_id",
+        "date_mod",
+        "id_search_option",
+        "old_value",
+        "new_value",
+    ])?;
+    let lf = b.begin_file(&file_name(l), "glpi_logs", "utf-8");
+    let mut logs = Logs {
+        dump: l,
+        file: lf,
+        changes: BTreeMap::new(),
+        other_rows: 0,
+    };
+    for i in 0..l.len() {
+        b.read(lf);
+        if l.get(i, "itemtype").is_some_and(|x| x != "Ticket")
+            || l.get(i, "id_search_option") != Some("12")
+        {
+            logs.other_rows += 1;
+            b.accept(lf);
+            continue;
+        }
+        let tk = l.get(i, "items_id").unwrap_or("");
+        if !opened.contains_key(tk) {
+            let reason = msg::GLPI_ORPHAN_CHANGE;
+            b.reject(lf, l.line(i), "items_id", tk, reason, &[]);
+            continue;
+        }
+        let when = at(l, i, "date_mod", tz)?.map_or(0, Instant::unix);
+        let seq = l
+            .get(i, "id")
+            .and_then(|x| x.parse().ok())
+            .unwrap_or(i as u64);
+        let key = (tk.parse().unwrap_or(u64::MAX), when, seq, i);
+        let new = l.get(i, "new_value").unwrap_or("");
+        let actor = decode_html(l.get(i, "user_name").unwrap_or(""));
+        logs.changes.insert(key, (tk, new, actor, i));
+    }
+    Ok(logs)
+}
+
+/// Each kept ticket's status at its opening, a derived event: the first
+/// logged change's `old_value`, else the ticket's current status.
+fn initial_events(
+    t: &Dump,
+    logs: Option<&Logs<'_>>,
+    opened: &HashMap<String, Instant>,
+    b: &mut Builder,
+) {
+    let mut first_old: HashMap<&str, &str> = HashMap::new();
+    if let Some(logs) = logs {
+        for (tk, _, _, i) in logs.changes.values() {
+            let old = logs.dump.get(*i, "old_value").unwrap_or("");
+            first_old.entry(tk).or_insert(old);
+        }
+    }
     for i in 0..t.len() {
         if t.get(i, "is_deleted") == Some("1") {
             continue;
@@ -344,38 +379,6 @@ fn events(
             Origin::synthesized(0),
         );
     }
-    let (Some(lf), Some(l)) = (lf, &tables.logs) else {
-        b.note(
-            "sin glpi_logs: cada ticket tiene solo su estado actual en la apertura; exporte glpi_logs para la historia".to_string(),
-            "no glpi_logs: each ticket has only its current status at the opening; export glpi_logs for the history".to_string(),
-        );
-        return Ok(());
-    };
-    for ((_, when, ..), (tk, new, actor, row)) in changes {
-        b.accept(lf);
-        b.event(
-            tk,
-            Instant::from_unix(when),
-            new,
-            [
-                String::new(),
-                String::new(),
-                String::new(),
-                actor,
-                String::new(),
-            ],
-            Origin::row(lf, l.line(row)),
-        );
-    }
-    b.note(
-        format!(
-            "glpi_logs: {other_rows} filas son historia de otros campos (id_search_option distinto de 12): leídas, sin evento",
-        ),
-        format!(
-            "glpi_logs: {other_rows} rows are other fields' history (id_search_option other than 12): read, no event",
-        ),
-    );
-    Ok(())
 }
 
 /// glpi_ticketsatisfactions: answered rows become answers (GLPI scores
@@ -402,7 +405,14 @@ fn surveys(
             continue;
         };
         if !opened.contains_key(tk) {
-            b.reject(sf, s.line(i), "tickets_id", tk, ORPHAN_SURVEY);
+            b.reject(
+                sf,
+                s.line(i),
+                "tickets_id",
+                tk,
+                msg::GLPI_ORPHAN_SURVEY,
+                &[],
+            );
             continue;
         }
         let answered_at = parse_at(s, i, "date_answered", date, tz)?;
@@ -420,14 +430,8 @@ fn surveys(
         answered += 1;
     }
     b.note(
-        format!(
-            "glpi_ticketsatisfactions: {answered} de {} encuestas respondidas",
-            s.len()
-        ),
-        format!(
-            "glpi_ticketsatisfactions: {answered} of {} surveys answered",
-            s.len()
-        ),
+        msg::GLPI_SURVEYS_ANSWERED,
+        &[("answered", &answered), ("total", &s.len())],
     );
     Ok(())
 }

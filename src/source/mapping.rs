@@ -57,6 +57,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
+use crate::text::msg::source as msg;
 
 /// A parsed mapping file.
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -223,17 +224,13 @@ impl Mapping {
             toml::from_str(text).map_err(|e| Error::toml(name, &e))?;
         for k in m.tickets.columns.keys() {
             if !MAPPABLE.contains(&k.as_str()) {
-                return Err(Error::input(
-                    format!(
-                        "{name}: [tickets] clave desconocida {k:?}; use \
-                         ticket_id, opened_at, {} (o attributes = [...])",
-                        MAPPABLE.join(", ")
-                    ),
-                    format!(
-                        "{name}: [tickets] unknown key {k:?}; use \
-                         ticket_id, opened_at, {} (or attributes = [...])",
-                        MAPPABLE.join(", ")
-                    ),
+                return Err(Error::input_msg(
+                    msg::MAPPING_UNKNOWN_TICKETS_KEY,
+                    &[
+                        ("file", &name),
+                        ("key", &format!("{k:?}")),
+                        ("known", &MAPPABLE.join(", ")),
+                    ],
                 ));
             }
         }
@@ -250,15 +247,9 @@ impl Mapping {
             None => Ok(None),
             Some("\\t") | Some("\t") | Some("tab") => Ok(Some(b'\t')),
             Some(s) if s.len() == 1 => Ok(Some(s.as_bytes()[0])),
-            Some(s) => Err(Error::input(
-                format!(
-                    "[input] separator = {s:?}: use un solo carácter \
-                     (\",\", \";\", \"\\t\", \"|\")"
-                ),
-                format!(
-                    "[input] separator = {s:?}: use a single character \
-                     (\",\", \";\", \"\\t\", \"|\")"
-                ),
+            Some(s) => Err(Error::input_msg(
+                msg::MAPPING_BAD_SEPARATOR,
+                &[("value", &format!("{s:?}"))],
             )),
         }
     }

@@ -37,6 +37,8 @@ pub use crate::io::encoding::Encoding;
 
 use crate::error::{Error, Result};
 use crate::model::builder::{Builder, Ingested};
+use crate::text::lang::Lang;
+use crate::text::msg::source as msg;
 
 /// The tool an export comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -67,10 +69,9 @@ impl std::str::FromStr for Source {
             "aranda" => Ok(Source::Aranda),
             "generic" => Ok(Source::Generic),
             "glpi-tables" => Ok(Source::GlpiTables),
-            o => Err(format!(
-                "unknown source {o:?}: use glpi-csv, glpi-db, glpi-tables, \
-                 ca-sdm, aranda or generic"
-            )),
+            // The argument parser's own text around it is English.
+            o => Err(msg::UNKNOWN_SOURCE
+                .fill(Lang::En, &[("value", &format!("{o:?}"))])),
         }
     }
 }
@@ -95,6 +96,8 @@ pub struct Options {
     /// CA SDM: the regex whose first group is the new status in an
     /// `ST` description (overrides the mapping).
     pub status_pattern: Option<String>,
+    /// The language of the rejects' reasons.
+    pub lang: Lang,
 }
 
 /// Reads every input of `opts` into canonical tables.
@@ -118,13 +121,14 @@ pub struct Options {
 ///     encoding: Encoding::Auto,
 ///     date_format: None,
 ///     status_pattern: None,
+///     lang: plazo::text::lang::Lang::Es,
 /// };
 /// let out = source::run(&opts)?;
 /// println!("{} tickets", out.tickets.len());
 /// # Ok::<(), plazo::Error>(())
 /// ```
 pub fn run(opts: &Options) -> Result<Ingested> {
-    let mut b = Builder::new(opts.tz);
+    let mut b = Builder::new(opts.tz, opts.lang);
     match opts.source {
         Source::GlpiCsv => {
             for p in &opts.inputs {
@@ -133,10 +137,7 @@ pub fn run(opts: &Options) -> Result<Ingested> {
         }
         Source::Generic => {
             let Some(m) = &opts.mapping else {
-                return Err(Error::input(
-                    "la fuente generic necesita --mapping ARCHIVO.toml",
-                    "the generic source needs --mapping FILE.toml",
-                ));
+                return Err(Error::input_msg(msg::GENERIC_NEEDS_MAPPING, &[]));
             };
             for p in &opts.inputs {
                 generic::read(opts, m, p, &mut b)?;

@@ -24,11 +24,12 @@
 use std::path::Path;
 
 use crate::error::{Error, Result};
-use crate::io::csv::CsvInput;
+use crate::io::csv::{CsvInput, Row};
 use crate::model::builder::{Builder, Origin, Survey};
 use crate::source::Options;
 use crate::source::generic::clean_id;
 use crate::source::mapping::Mapping;
+use crate::text::msg::source as msg;
 use crate::time::dates::DateFormat;
 
 /// A score written with a point or a decimal comma.
@@ -56,117 +57,176 @@ pub fn read(opts: &Options, path: &Path, b: &mut Builder) -> Result<()> {
     let m = opts.mapping.as_ref().unwrap_or(&empty);
     let sep = m.separator()?;
     let mut input = CsvInput::open(path, opts.encoding, sep)?;
-    let s = &m.surveys;
-    let glpi = input.column("date_answered").is_some()
-        && input.column("satisfaction").is_some();
-    let pick = |mapped: &Option<String>, canon: &str, glpi_name: &str| {
-        mapped.clone().unwrap_or_else(|| {
-            if glpi {
-                glpi_name.to_string()
-            } else {
-                canon.to_string()
-            }
+    let cols = AnswerColumns::find(m, &input)?;
+    let fmt = answer_format(opts, m, (path, sep), &input, &cols)?;
+    let file = b.begin_file(&input.name, "surveys", input.encoding.name());
+    let answers = Answers { m, cols, fmt, file };
+    let mut unanswered = 0u64;
+    while let Some(row) = input.next_row()? {
+        if b.start_row(file, &row) && answers.row(b, &row) == Answer::None {
+            unanswered += 1;
+        }
+    }
+    if unanswered > 0 {
+        b.note(
+            msg::UNANSWERED_SURVEYS,
+            &[("file", &input.name), ("count", &unanswered)],
+        );
+    }
+    Ok(())
+}
+
+/// The columns of a survey table, by name (for rejects) and index.
+struct AnswerColumns {
+    /// GLPI's raw glpi_ticketsatisfactions (rows never answered are
+    /// counted, not read).
+    glpi: bool,
+    id_name: String,
+    at_name: String,
+    score_name: String,
+    id: usize,
+    at: usize,
+    score: usize,
+    comment: Option<usize>,
+    max: Option<usize>,
+}
+
+impl AnswerColumns {
+    /// The mapping's `[surveys]` columns, else the canonical or GLPI
+    /// names, found in `input`'s header.
+    fn find(m: &Mapping, input: &CsvInput) -> Result<AnswerColumns> {
+        let s = &m.surveys;
+        let glpi = input.column("date_answered").is_some()
+            && input.column("satisfaction").is_some();
+        let pick = |mapped: &Option<String>, canon: &str, glpi_name: &str| {
+            mapped.clone().unwrap_or_else(|| {
+                if glpi {
+                    glpi_name.to_string()
+                } else {
+                    canon.to_string()
+                }
+            })
+        };
+        let id_name = pick(&s.ticket_id, "ticket_id", "tickets_id");
+        let at_name = pick(&s.answered_at, "answered_at", "date_answered");
+        let score_name = pick(&s.score, "score", "satisfaction");
+        let hint = |e: Error| e.context_msg(msg::SURVEYS_NAME_COLUMNS, &[]);
+        let id = input
+            .require(&id_name, "[surveys] ticket_id")
+            .map_err(hint)?;
+        let at = input
+            .require(&at_name, "[surveys] answered_at")
+            .map_err(hint)?;
+        let score = input
+            .require(&score_name, "[surveys] score")
+            .map_err(hint)?;
+        let comment = match &s.comment {
+            Some(c) => Some(input.require(c, "[surveys] comment")?),
+            None => input.column("comment"),
+        };
+        Ok(AnswerColumns {
+            glpi,
+            id_name,
+            at_name,
+            score_name,
+            id,
+            at,
+            score,
+            comment,
+            max: input.column("max_score"),
         })
-    };
-    let id_name = pick(&s.ticket_id, "ticket_id", "tickets_id");
-    let at_name = pick(&s.answered_at, "answered_at", "date_answered");
-    let score_name = pick(&s.score, "score", "satisfaction");
-    let hint = |e: Error| {
-        e.context(
-            "encuestas: indique las columnas en [surveys] del mapeo",
-            "surveys: name the columns in the mapping's [surveys]",
-        )
-    };
-    let id_col = input
-        .require(&id_name, "[surveys] ticket_id")
-        .map_err(hint)?;
-    let at_col = input
-        .require(&at_name, "[surveys] answered_at")
-        .map_err(hint)?;
-    let score_col = input
-        .require(&score_name, "[surveys] score")
-        .map_err(hint)?;
-    let comment_col = match &s.comment {
-        Some(c) => Some(input.require(c, "[surveys] comment")?),
-        None => input.column("comment"),
-    };
-    let max_col = input.column("max_score");
-    let fmt = match s
+    }
+}
+
+/// The format of the answer instant: as the mapping or the options give
+/// it, else detected on a first pass over `file` (the path and
+/// separator).
+fn answer_format(
+    opts: &Options,
+    m: &Mapping,
+    file: (&Path, Option<u8>),
+    input: &CsvInput,
+    cols: &AnswerColumns,
+) -> Result<DateFormat> {
+    let given = m
+        .surveys
         .answered_at_format
         .as_deref()
         .or(m.input.date_format.as_deref())
         .and_then(DateFormat::from_user)
-        .or_else(|| opts.date_format.clone())
-    {
-        Some(f) => f,
-        None => {
-            let v = CsvInput::open(path, opts.encoding, sep)?
-                .column_values(&[at_col])?;
-            let v: Vec<String> = v[0]
-                .iter()
-                .map(|x| {
-                    if x.trim() == "NULL" {
-                        String::new()
-                    } else {
-                        m.clean(x, false).into_owned()
-                    }
-                })
-                .collect();
-            DateFormat::detect(&at_name, v.iter().map(String::as_str))
-                .map_err(|e| e.at(&input.name))?
-        }
-    };
-    let tz = b.tz();
-    let file = b.begin_file(&input.name, "surveys", input.encoding.name());
-    let mut unanswered = 0u64;
-    while let Some(row) = input.next_row()? {
-        if !b.start_row(file, &row) {
-            continue;
-        }
-        let line = row.line;
+        .or_else(|| opts.date_format.clone());
+    if let Some(f) = given {
+        return Ok(f);
+    }
+    let v = CsvInput::open(file.0, opts.encoding, file.1)?
+        .column_values(&[cols.at])?;
+    let v: Vec<String> = v[0].iter().map(|x| cell(m, x)).collect();
+    DateFormat::detect(&cols.at_name, v.iter().map(String::as_str))
+        .map_err(|e| e.at(&input.name))
+}
+
+/// A cell as read: trimmed, empty for `NULL` or a mapping null value.
+fn cell(m: &Mapping, v: &str) -> String {
+    let t = v.trim();
+    if t == "NULL" {
+        String::new()
+    } else {
+        m.clean(t, false).into_owned()
+    }
+}
+
+/// What became of a row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Answer {
+    /// An answer, or a reject.
+    Read,
+    /// A GLPI row never answered: accepted without an answer.
+    None,
+}
+
+/// What reading one survey table's rows needs.
+struct Answers<'m> {
+    m: &'m Mapping,
+    cols: AnswerColumns,
+    fmt: DateFormat,
+    /// The builder's index of the file.
+    file: u32,
+}
+
+impl Answers<'_> {
+    /// One row (counted as read): an answer, an unanswered GLPI row, or a
+    /// reject.
+    fn row(&self, b: &mut Builder, row: &Row) -> Answer {
+        let (cols, file, line) = (&self.cols, self.file, row.line);
         let f = &row.fields;
-        let get = |c: usize| {
-            let t = f[c].trim();
-            if t == "NULL" {
-                String::new()
-            } else {
-                m.clean(t, false).into_owned()
-            }
-        };
-        let id = clean_id(&get(id_col));
+        let get = |c: usize| cell(self.m, &f[c]);
+        let id = clean_id(&get(cols.id));
         if id.is_empty() {
-            b.reject(
-                file,
-                line,
-                &id_name,
-                &f[id_col],
-                ("falta el número del ticket", "missing ticket number"),
-            );
-            continue;
+            let reason = msg::MISSING_TICKET_NUMBER;
+            b.reject(file, line, &cols.id_name, &f[cols.id], reason, &[]);
+            return Answer::Read;
         }
-        let at_raw = get(at_col);
-        if glpi && at_raw.is_empty() {
-            unanswered += 1;
+        let at_raw = get(cols.at);
+        if cols.glpi && at_raw.is_empty() {
             b.accept(file);
-            continue;
+            return Answer::None;
         }
-        let Some(at) = fmt.parse(&at_raw, tz) else {
-            b.reject_date(file, line, &at_name, &f[at_col], &fmt);
-            continue;
+        let Some(at) = self.fmt.parse(&at_raw, b.tz()) else {
+            let (name, raw) = (&cols.at_name, &f[cols.at]);
+            b.reject_date(file, line, name, raw, &self.fmt);
+            return Answer::Read;
         };
-        let max = s
+        let max = self
+            .m
+            .surveys
             .max_score
-            .or_else(|| max_col.and_then(|c| parse_score(&get(c))));
-        let score = match parse_score(&get(score_col)) {
+            .or_else(|| cols.max.and_then(|c| parse_score(&get(c))));
+        let score = match parse_score(&get(cols.score)) {
             Some(v) if v >= 0.0 && max.is_none_or(|mx| v <= mx) => v,
             _ => {
-                b.reject(file, line, &score_name, &f[score_col], (
-                    "puntaje que no es un número de la escala (max_score del \
-                     mapeo)",
-                    "score that is not a number on the scale (the mapping's \
-                     max_score)",
-                ));
-                continue;
+                let (name, raw) = (&cols.score_name, &f[cols.score]);
+                b.reject(file, line, name, raw, msg::SCORE_OFF_SCALE, &[]);
+                return Answer::Read;
             }
         };
         b.survey(Survey {
@@ -174,16 +234,10 @@ pub fn read(opts: &Options, path: &Path, b: &mut Builder) -> Result<()> {
             answered_at: at,
             score: fmt_num(score),
             max_score: max.map(fmt_num).unwrap_or_default(),
-            comment: comment_col.map(get).unwrap_or_default(),
+            comment: cols.comment.map(get).unwrap_or_default(),
             origin: Origin::row(file, line),
         });
         b.accept(file);
+        Answer::Read
     }
-    if unanswered > 0 {
-        b.note(
-            format!("{}: {unanswered} encuestas sin responder (aceptadas, sin fila)", input.name),
-            format!("{}: {unanswered} unanswered surveys (accepted, no row)", input.name),
-        );
-    }
-    Ok(())
 }

@@ -30,6 +30,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use crate::error::{Error, Result};
+use crate::text::msg::source as msg;
 
 const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
@@ -84,17 +85,9 @@ pub fn to_toml(text: &str) -> Result<String> {
             continue;
         }
         let bad = || {
-            Error::input(
-                format!(
-                    "línea {}: {line:?} no es un turno (\"Mon - Fri {{ 8:00 \
-                     am - 5:00 pm }}\") ni una fecha mm/dd/yyyy",
-                    n + 1
-                ),
-                format!(
-                    "line {}: {line:?} is neither a shift (\"Mon - Fri {{ \
-                     8:00 am - 5:00 pm }}\") nor an mm/dd/yyyy date",
-                    n + 1
-                ),
+            Error::input_msg(
+                msg::NOT_A_SHIFT,
+                &[("line", &(n + 1)), ("text", &format!("{line:?}"))],
             )
         };
         if let Ok(d) = NaiveDate::parse_from_str(line, "%m/%d/%Y") {

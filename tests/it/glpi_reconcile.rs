@@ -81,7 +81,7 @@ fn load() -> (Policy, Dataset, Tables) {
         Policy::load(&root().join("samples/glpi-real/policy.toml")).unwrap();
     let files: Vec<_> = TABLES.iter().map(|f| g.join(f)).collect();
     let tables = Tables::load(&files).unwrap();
-    let mut b = Builder::new(policy.tz());
+    let mut b = Builder::new(policy.tz(), plazo::text::lang::Lang::Es);
     glpi_tables::read_tables(&tables, policy.tz(), &mut b).unwrap();
     let ing = b.finish().unwrap();
     assert_eq!(ing.tickets.len(), 60);

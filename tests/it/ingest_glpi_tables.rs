@@ -19,6 +19,7 @@ fn ingest(inputs: Vec<PathBuf>) -> Ingested {
         encoding: Encoding::Auto,
         date_format: None,
         status_pattern: None,
+        lang: plazo::text::lang::Lang::Es,
     })
     .unwrap()
 }

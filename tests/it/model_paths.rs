@@ -30,6 +30,7 @@ fn both_ways(
         encoding: Encoding::Auto,
         date_format: None,
         status_pattern: None,
+        lang: plazo::text::lang::Lang::Es,
     })
     .unwrap();
     let dir = tempdir(&format!("model-paths-{name}"));

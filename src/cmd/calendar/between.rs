@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use clap::Args;
+use plazo::io::csv::{Complaint, Fields, Record, Records};
 use plazo::time::{Instant, hms};
 use plazo::{Error, Policy};
 
@@ -42,9 +43,15 @@ pub fn run(a: BetweenArgs) -> anyhow::Result<()> {
     };
     let file =
         std::fs::File::open(&pairs).map_err(|e| Error::io(&pairs, &e))?;
-    let mut rdr = csv::ReaderBuilder::new().flexible(false).from_reader(file);
     let place = pairs.display().to_string();
-    let headers = rdr.headers().map_err(|e| csv_error(&place, &e))?.clone();
+    let mut records = Records::from_reader(
+        &place,
+        Box::new(file),
+        b',',
+        Fields::Same,
+        Complaint::Input,
+    )?;
+    let headers = records.headers().to_vec();
     let col = |name: &str| {
         headers
             .iter()
@@ -65,9 +72,8 @@ pub fn run(a: BetweenArgs) -> anyhow::Result<()> {
     let (si, ei) = (col("start")?, col("end")?);
     let mut w = std::io::BufWriter::new(&mut out);
     writeln!(w, "start,end,business_seconds")?;
-    for (k, rec) in rdr.records().enumerate() {
-        let rec = rec.map_err(|e| csv_error(&place, &e))?;
-        let line = rec.position().map_or(k as u64 + 2, |p| p.line());
+    let mut rec = Record::new();
+    while let Some(line) = records.next(&mut rec)? {
         let get = |i: usize, name: &str| -> plazo::Result<Instant> {
             let v = rec.get(i).unwrap_or("");
             Instant::parse(v, tz)
@@ -84,12 +90,4 @@ pub fn run(a: BetweenArgs) -> anyhow::Result<()> {
     }
     w.flush().context("stdout")?;
     Ok(())
-}
-
-fn csv_error(place: &str, e: &csv::Error) -> Error {
-    let line = e.position().map(|p| p.line()).unwrap_or(0);
-    Error::input(
-        format!("{place}:{line}: CSV ilegible: {e}"),
-        format!("{place}:{line}: unreadable CSV: {e}"),
-    )
 }

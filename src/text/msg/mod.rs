@@ -11,15 +11,17 @@
 pub mod calendar;
 pub mod charts;
 pub mod common;
+pub mod csv;
 pub mod engine;
 pub mod errors;
 pub mod explain;
 pub mod indicators;
-pub mod io;
 pub mod methodology;
+pub mod model;
 pub mod policy;
 pub mod report;
 pub mod sheets;
+pub mod source;
 pub mod time;
 
 use super::Msg;
@@ -30,15 +32,17 @@ pub fn all() -> impl Iterator<Item = Msg> {
         calendar::ALL,
         charts::ALL,
         common::ALL,
+        csv::ALL,
         engine::ALL,
         errors::ALL,
         explain::ALL,
         indicators::ALL,
-        io::ALL,
         methodology::ALL,
+        model::ALL,
         policy::ALL,
         report::ALL,
         sheets::ALL,
+        source::ALL,
         time::ALL,
     ]
     .into_iter()

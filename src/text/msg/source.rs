@@ -1,0 +1,203 @@
+//! The source adapters ([`crate::source`]): errors about inputs and
+//! mappings, reject reasons, remarks for the ingest summary, GLPI table
+//! imports.
+
+crate::catalog! {
+    /// `--source` with an unknown value. Shown by the argument parser,
+    /// whose own text is English: rendered in English.
+    UNKNOWN_SOURCE = (
+        "fuente desconocida {value}: use glpi-csv, glpi-db, glpi-tables, ca-sdm, aranda o generic",
+        "unknown source {value}: use glpi-csv, glpi-db, glpi-tables, ca-sdm, aranda or generic"
+    );
+    /// `--source generic` without `--mapping`.
+    GENERIC_NEEDS_MAPPING = (
+        "la fuente generic necesita --mapping ARCHIVO.toml",
+        "the generic source needs --mapping FILE.toml"
+    );
+    /// The mapping lacks a key the generic source needs.
+    MAPPING_NEEDS = ("el mapeo necesita {key}", "the mapping needs {key}");
+    /// Reject reason: an empty status, or one of `status_null_values`.
+    EMPTY_OR_NULL_STATUS = ("estado vacío o sin valor", "empty or null status");
+    /// The mapping's `[tickets]` names an unknown canonical column.
+    MAPPING_UNKNOWN_TICKETS_KEY = (
+        "{file}: [tickets] clave desconocida {key}; use ticket_id, opened_at, {known} (o attributes = [...])",
+        "{file}: [tickets] unknown key {key}; use ticket_id, opened_at, {known} (or attributes = [...])"
+    );
+    /// The mapping's `[input] separator` is not one character.
+    MAPPING_BAD_SEPARATOR = (
+        "[input] separator = {value}: use un solo carácter (\",\", \";\", \"\\t\", \"|\")",
+        "[input] separator = {value}: use a single character (\",\", \";\", \"\\t\", \"|\")"
+    );
+    /// A GLPI search export lacks the ID or opening-date column.
+    NOT_A_GLPI_EXPORT = (
+        "{file}: no es una exportación de tickets de GLPI: falta la columna {column}; columnas: \"{have}\"",
+        "{file}: not a GLPI ticket export: no {column} column; columns: \"{have}\""
+    );
+    /// Reject reason: a ticket repeated with other values (GLPI export).
+    REPEATED_TICKET_DIFFERENT = (
+        "ticket repetido con valores distintos (se conserva la primera fila)",
+        "repeated ticket with different values (the first row is kept)"
+    );
+    /// Reject reason: a ticket row without opening date (GLPI export).
+    MISSING_OPENING_DATE = ("falta la fecha de apertura", "missing opening date");
+    /// Summary remark: the GLPI export's events are derived from dates.
+    GLPI_EXPORT_DERIVED_EVENTS = (
+        "{file}: la exportación de GLPI no trae historial de estados; se derivaron {count} eventos de las fechas de apertura (1), solución (5) y cierre (6)",
+        "{file}: the GLPI export has no status history; {count} events were derived from the opening (1), solution (5) and closing (6) dates"
+    );
+    /// A GLPI table dump lacks a column plazo reads.
+    DUMP_MISSING_COLUMN = (
+        "{file}: falta la columna {column}; exporte la tabla completa (SELECT *)",
+        "{file}: missing column {column}; export the whole table (SELECT *)"
+    );
+    /// A dump whose file name is no GLPI table plazo reads.
+    UNKNOWN_GLPI_TABLE = (
+        "{file}: no sé qué tabla de GLPI es; nombre el archivo como la tabla ({known})",
+        "{file}: unknown GLPI table; name the file after its table ({known})"
+    );
+    /// `--source glpi-tables` without glpi_tickets.
+    GLPI_TICKETS_REQUIRED = (
+        "falta glpi_tickets.csv (SELECT * FROM glpi_tickets): es obligatoria",
+        "glpi_tickets.csv (SELECT * FROM glpi_tickets) is required"
+    );
+    /// `calendar import-glpi --id` names no calendar of the dump.
+    NO_SUCH_CALENDAR = (
+        "{file}: no hay calendario con id {id}; use --id con uno de la tabla",
+        "{file}: no calendar with id {id}; pass --id with one from the table"
+    );
+    /// A calendar segment's day is not a GLPI weekday.
+    SEGMENT_DAY_NOT_0_6 = (
+        "{file}: fila {row}: day no es 0..6",
+        "{file}: row {row}: day is not 0..6"
+    );
+    /// A holiday's date cannot be read (`value` as the program shows an
+    /// optional cell: `Some("...")` or `None`).
+    HOLIDAY_UNREADABLE_DATE = (
+        "{file}: fila {row}: fecha ilegible {value}",
+        "{file}: row {row}: unreadable date {value}"
+    );
+    /// A GLPI SLA with an unknown `definition_time`.
+    SLA_UNKNOWN_DEFINITION_TIME = (
+        "{file}: fila {row}: definition_time desconocido {value} (minute, hour o day)",
+        "{file}: row {row}: unknown definition_time {value} (minute, hour or day)"
+    );
+    /// Import note on a day-based GLPI SLA. Not yet translated: Spanish
+    /// runs print the English text too.
+    SLA_DAY_BASED = same(
+        "SLA {id} {name}: day-based; plazo counts {duration} as business days at the same working-clock position, GLPI keeps the wall-clock time and counts pending time in wall-clock seconds"
+    );
+    /// Import note on a GLPI SLA ending at the end of the working day.
+    /// Not yet translated: Spanish runs print the English text too.
+    SLA_END_OF_WORKING_DAY = same(
+        "SLA {id} {name}: end_of_working_day = 1: GLPI moves the deadline to the end of that working day; plazo has no such rule (the deadline keeps the clock position)"
+    );
+    /// Import note on deadlines at a period's close. Not yet translated:
+    /// Spanish runs print the English text too.
+    SLA_DEADLINE_AT_CLOSE = same(
+        "a deadline ending exactly at a period's close is stored by GLPI as the next period's start; plazo keeps the close (17:00, not 07:00 next day)"
+    );
+    /// Where an unreadable instant of a dump is (the instant reader's
+    /// error follows). Not yet translated: Spanish runs print "row" too.
+    DUMP_CELL = same("{file}: row {row}: {column}");
+    /// Reject reason: a ticket deleted in GLPI.
+    GLPI_TICKET_DELETED = (
+        "ticket borrado en GLPI (is_deleted = 1)",
+        "ticket deleted in GLPI (is_deleted = 1)"
+    );
+    /// A glpi_tickets row without `date`.
+    GLPI_TICKET_NO_OPENING = (
+        "{file}: fila {row}: el ticket {id} no tiene fecha de apertura (date)",
+        "{file}: row {row}: ticket {id} has no opening date (date)"
+    );
+    /// Reject reason: a glpi_logs status change of an unknown ticket.
+    GLPI_ORPHAN_CHANGE = (
+        "cambio de estado de un ticket que no está en glpi_tickets (o borrado)",
+        "status change of a ticket missing from glpi_tickets (or deleted)"
+    );
+    /// Reject reason: a glpi_ticketsatisfactions row of an unknown
+    /// ticket.
+    GLPI_ORPHAN_SURVEY = (
+        "encuesta de un ticket que no está en glpi_tickets (o borrado)",
+        "survey of a ticket missing from glpi_tickets (or deleted)"
+    );
+    /// Summary remark: no glpi_logs among the dumps.
+    GLPI_NO_LOGS = (
+        "sin glpi_logs: cada ticket tiene solo su estado actual en la apertura; exporte glpi_logs para la historia",
+        "no glpi_logs: each ticket has only its current status at the opening; export glpi_logs for the history"
+    );
+    /// Summary remark: glpi_logs rows about other fields.
+    GLPI_LOGS_OTHER_FIELDS = (
+        "glpi_logs: {count} filas son historia de otros campos (id_search_option distinto de 12): leídas, sin evento",
+        "glpi_logs: {count} rows are other fields' history (id_search_option other than 12): read, no event"
+    );
+    /// Summary remark: how many GLPI surveys were answered.
+    GLPI_SURVEYS_ANSWERED = (
+        "glpi_ticketsatisfactions: {answered} de {total} encuestas respondidas",
+        "glpi_ticketsatisfactions: {answered} of {total} surveys answered"
+    );
+    /// A database-query output whose header is none of the expected
+    /// tables.
+    UNRECOGNISED_TABLE = (
+        "{file}: no se reconoce la tabla: se espera la salida de tickets.sql (ticket_id, opened_at), events.sql (ticket_id, at, status) o surveys.sql (answered_at); events_groups.sql no lleva estados y no se ingiere",
+        "{file}: unrecognised table: expected the output of tickets.sql (ticket_id, opened_at), events.sql (ticket_id, at, status) or surveys.sql (answered_at); events_groups.sql has no status and is not ingested"
+    );
+    /// `--status-pattern` is not a valid regex.
+    INVALID_STATUS_PATTERN = (
+        "patrón de estado inválido {pattern}: {detail}",
+        "invalid status pattern {pattern}: {detail}"
+    );
+    /// `--status-pattern` has no capture group.
+    STATUS_PATTERN_NO_GROUP = (
+        "patrón de estado {pattern}: necesita un grupo entre paréntesis que capture el estado",
+        "status pattern {pattern}: needs a parenthesised group capturing the status"
+    );
+    /// Summary remark: GLPI database initial-status events.
+    GLPI_DB_INITIAL_EVENTS = (
+        "glpi-db: {count} eventos de estado inicial en la apertura (old_status del primer cambio, o el estado actual si no hay cambios)",
+        "glpi-db: {count} initial-status events at the opening (the first change's old_status, or the current status when nothing changed)"
+    );
+    /// Summary remark: CA SDM `INIT` rows.
+    CA_SDM_INIT_ROWS = (
+        "ca-sdm: {count} filas INIT aceptadas sin evento (marcan la creación)",
+        "ca-sdm: {count} INIT rows accepted without an event (they mark the creation)"
+    );
+    /// Reject reason: a repeated ticket row (database sources).
+    REPEATED_TICKET = (
+        "ticket repetido (se conserva la primera fila)",
+        "repeated ticket (the first row is kept)"
+    );
+    /// Reject reason: an `*_epoch` cell that is not an integer.
+    EXPECTED_EPOCH_SECONDS = (
+        "se esperaba un entero (segundos desde 1970)",
+        "expected an integer (seconds since 1970)"
+    );
+    /// Reject reason: a CA SDM `ST` description the pattern does not
+    /// match.
+    STATUS_PATTERN_NO_MATCH = (
+        "el patrón de estado no encuentra el estado nuevo; ajústelo con --status-pattern o [ca_sdm] status_pattern",
+        "the status pattern finds no new status; adjust it with --status-pattern or [ca_sdm] status_pattern"
+    );
+    /// Context of a survey column missing from the file.
+    SURVEYS_NAME_COLUMNS = (
+        "encuestas: indique las columnas en [surveys] del mapeo",
+        "surveys: name the columns in the mapping's [surveys]"
+    );
+    /// Reject reason: a survey answer without ticket number.
+    MISSING_TICKET_NUMBER = ("falta el número del ticket", "missing ticket number");
+    /// Reject reason: a score off the declared scale.
+    SCORE_OFF_SCALE = (
+        "puntaje que no es un número de la escala (max_score del mapeo)",
+        "score that is not a number on the scale (the mapping's max_score)"
+    );
+    /// Summary remark: GLPI survey rows never answered.
+    UNANSWERED_SURVEYS = (
+        "{file}: {count} encuestas sin responder (aceptadas, sin fila)",
+        "{file}: {count} unanswered surveys (accepted, no row)"
+    );
+    /// A workshift line that is neither a shift nor a holiday date;
+    /// `text` is quoted.
+    NOT_A_SHIFT = (
+        "línea {line}: {text} no es un turno (\"Mon - Fri {{ 8:00 am - 5:00 pm }}\") ni una fecha mm/dd/yyyy",
+        "line {line}: {text} is neither a shift (\"Mon - Fri {{ 8:00 am - 5:00 pm }}\") nor an mm/dd/yyyy date"
+    );
+}
