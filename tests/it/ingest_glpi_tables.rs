@@ -2,7 +2,7 @@
 //! against rows counted in the dumps themselves, and every event, answer
 //! and reject naming the physical line of its row.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use plazo::model::Ingested;
 use plazo::source::{Encoding, Options, Source};
@@ -134,13 +134,9 @@ fn dump(path: &std::path::Path) -> Dumped {
     (Box::new(col), rows)
 }
 
-/// The real GLPI 10.0.5 sample through `plazo ingest`: the summary's
-/// numbers equal the rows of each dump counted here, and the status
-/// changes and answers name their line of the dump.
-#[test]
-fn real_sample_accounting_equals_the_dumps_rows() {
-    let g = dataset("glpi_10_0_5_sample");
-    let dir = tempdir("glpi-tables-accounting");
+/// `plazo --lang en ingest --source glpi-tables` of the dumps in `g`, run
+/// in `dir` into `dir/out`: its stderr (the summary).
+fn ingest_with_the_cli(dir: &Path, g: &Path) -> String {
     let mut args: Vec<String> = [
         "--lang",
         "en",
@@ -157,8 +153,60 @@ fn real_sample_accounting_equals_the_dumps_rows() {
     .to_vec();
     args.extend(TABLES.iter().map(|f| g.join(f).display().to_string()));
     let argv: Vec<&str> = args.iter().map(String::as_str).collect();
-    let (code, _, err) = run(&dir, &argv);
+    let (code, _, err) = run(dir, &argv);
     assert_eq!(code, 0, "{err}");
+    err
+}
+
+/// glpi_logs' status changes, (ticket, instant, new status): itemtype
+/// Ticket, id_search_option 12.
+fn status_changes((lc, logs): &Dumped) -> Vec<(&str, &str, &str)> {
+    logs.iter()
+        .filter(|r| &r[lc("itemtype")] == "Ticket")
+        .filter(|r| &r[lc("id_search_option")] == "12")
+        .map(|r| (&r[lc("items_id")], &r[lc("date_mod")], &r[lc("new_value")]))
+        .collect()
+}
+
+/// glpi_ticketsatisfactions' answered surveys (date_answered and
+/// satisfaction set): their tickets.
+fn answered_tickets((sc, sat): &Dumped) -> Vec<&str> {
+    sat.iter()
+        .filter(|r| !r[sc("date_answered")].is_empty())
+        .filter(|r| !r[sc("satisfaction")].is_empty())
+        .map(|r| &r[sc("tickets_id")])
+        .collect()
+}
+
+/// The summary's lines when every one of the `n[i]` rows of `TABLES[i]`
+/// is accepted (nothing rejected or merged), `other` rows of glpi_logs
+/// are other fields' history and `answered` surveys are answered.
+fn summary_lines(n: &[usize], other: usize, answered: usize) -> Vec<String> {
+    let line = |i: usize, kind: &str| {
+        format!(
+            "{} ({kind}, utf-8): {} rows read, {} accepted, 0 rejected, 0 duplicates merged",
+            TABLES[i], n[i], n[i]
+        )
+    };
+    vec![
+        line(0, "glpi_tickets"),
+        line(1, "glpi_logs"),
+        line(2, "glpi_ticketsatisfactions"),
+        line(3, "lookup"),
+        line(4, "lookup"),
+        line(5, "lookup"),
+        format!("glpi_logs: {other} rows are other fields' history"),
+        format!("glpi_ticketsatisfactions: {answered} of {} surveys", n[2]),
+    ]
+}
+
+/// The real GLPI 10.0.5 sample through `plazo ingest`: the summary's
+/// numbers equal the rows of each dump counted here.
+#[test]
+fn real_sample_accounting_equals_the_dumps_rows() {
+    let g = dataset("glpi_10_0_5_sample");
+    let dir = tempdir("glpi-tables-accounting");
+    let err = ingest_with_the_cli(&dir, &g);
 
     let dumps: Vec<Dumped> = TABLES.iter().map(|f| dump(&g.join(f))).collect();
     let n: Vec<usize> = dumps.iter().map(|d| d.1.len()).collect();
@@ -168,16 +216,9 @@ fn real_sample_accounting_equals_the_dumps_rows() {
     assert!(tickets.iter().all(|r| &r[tc("is_deleted")] == "0"));
     let ids: std::collections::HashSet<&str> =
         tickets.iter().map(|r| &r[tc("id")]).collect();
-    // glpi_logs: status changes are itemtype Ticket, id_search_option
-    // 12; all of tickets in the dump (none rejected), no two of one ticket
-    // share instant and new status (none merged).
-    let (lc, logs) = &dumps[1];
-    let changes: Vec<(&str, &str, &str)> = logs
-        .iter()
-        .filter(|r| &r[lc("itemtype")] == "Ticket")
-        .filter(|r| &r[lc("id_search_option")] == "12")
-        .map(|r| (&r[lc("items_id")], &r[lc("date_mod")], &r[lc("new_value")]))
-        .collect();
+    // Status changes: all of tickets in the dump (none rejected), no two
+    // of one ticket share instant and new status (none merged).
+    let changes = status_changes(&dumps[1]);
     assert_eq!(changes.len(), 239);
     assert!(changes.iter().all(|c| ids.contains(c.0)));
     let mut keys = changes.clone();
@@ -185,47 +226,31 @@ fn real_sample_accounting_equals_the_dumps_rows() {
     keys.dedup();
     assert_eq!(keys.len(), changes.len());
     let other = n[1] - changes.len();
-    // glpi_ticketsatisfactions: answered = date_answered and satisfaction
-    // set, all of tickets in the dump.
-    let (sc, sat) = &dumps[2];
-    let answers: Vec<&str> = sat
-        .iter()
-        .filter(|r| !r[sc("date_answered")].is_empty())
-        .filter(|r| !r[sc("satisfaction")].is_empty())
-        .map(|r| &r[sc("tickets_id")])
-        .collect();
+    // Answers: all of tickets in the dump.
+    let answers = answered_tickets(&dumps[2]);
     assert_eq!(answers.len(), 25);
     assert!(answers.iter().all(|t| ids.contains(t)));
     let answered = answers.len();
     // Nothing rejected or merged (shown above): every row read is
     // accepted, the rows counted here.
-    let line = |i: usize, kind: &str| {
-        format!(
-            "{} ({kind}, utf-8): {} rows read, {} accepted, 0 rejected, 0 duplicates merged",
-            TABLES[i], n[i], n[i]
-        )
-    };
-    for want in [
-        line(0, "glpi_tickets"),
-        line(1, "glpi_logs"),
-        line(2, "glpi_ticketsatisfactions"),
-        line(3, "lookup"),
-        line(4, "lookup"),
-        line(5, "lookup"),
-        format!("glpi_logs: {other} rows are other fields' history"),
-        format!("glpi_ticketsatisfactions: {answered} of {} surveys", n[2]),
-    ] {
+    for want in summary_lines(&n, other, answered) {
         assert!(err.contains(&want), "{want}\n--- stderr\n{err}");
     }
     let o = dir.join("out");
     let events_written = read_rows(&o.join("events.csv")).len();
     assert_eq!(events_written, 60 + changes.len());
     assert_eq!(read_rows(&o.join("surveys.csv")).len(), answered);
+}
 
+/// The real GLPI 10.0.5 sample through `plazo ingest`: the status changes
+/// and answers name their line of the dump.
+#[test]
+fn real_sample_events_and_answers_name_their_line() {
     // Lines: `grep -n '"Ticket","1",' glpi_logs_ticket.csv` shows ticket
     // 1's status changes (id_search_option 12) on lines 6, 57, 96, 128 and
     // 298; ticket 60's on 917, 941 and 950. Answers of tickets 2, 20 and 5
     // are on lines 2, 7 and 8 of glpi_ticketsatisfactions.csv.
+    let g = dataset("glpi_10_0_5_sample");
     let out = ingest(TABLES.iter().map(|f| g.join(f)).collect());
     let ev = events(&out);
     let of = |t: &str| -> Vec<(&str, Option<u64>)> {

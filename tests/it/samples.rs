@@ -2,13 +2,15 @@
 //! writes (so they can be regenerated), they evaluate without rejects,
 //! and the hand-made CASO-n tickets have their hand-computed figures.
 
+use std::path::Path;
+
 use plazo::Policy;
 use plazo::engine::{Engine, Exclusion};
 use plazo::model::dataset::{Dataset, Inputs};
 use plazo::time::Instant;
 use plazo_samples::{Generator, Profile};
 
-use crate::util::root;
+use crate::util::{read_rows, root};
 
 const ENTITIES: [&str; 5] = ["icetex", "upme", "itagui", "victimas", "uspec"];
 
@@ -207,137 +209,163 @@ fn one_thread_and_many_give_identical_bytes() {
     assert_eq!(one.iter().filter(|&&b| b == b'\n').count(), 3007);
 }
 
+/// An entity's own tool format: the `plazo ingest` source, its two
+/// `--input` files, its survey export and the mapping that export needs.
+struct ToolExport {
+    entity: &'static str,
+    source: &'static str,
+    inputs: [&'static str; 2],
+    surveys: Option<&'static str>,
+    mapping: Option<&'static str>,
+}
+
+/// USPEC's Google Forms survey columns.
+const FORMS_MAPPING: &str = "[surveys]\nticket_id = \"Número del caso/ticket\"\nanswered_at = \"Marca temporal\"\n\
+     answered_at_format = \"%d/%m/%Y %H:%M:%S\"\nscore = \"¿Cómo califica la atención recibida?\"\n\
+     comment = \"Comentarios\"\nmax_score = 5\n";
+
+const TOOL_EXPORTS: [ToolExport; 3] = [
+    ToolExport {
+        entity: "itagui",
+        source: "glpi-db",
+        inputs: ["glpi/tickets.tsv", "glpi/events.tsv"],
+        surveys: Some("glpi/surveys.tsv"),
+        mapping: None,
+    },
+    ToolExport {
+        entity: "uspec",
+        source: "glpi-db",
+        inputs: ["glpi/tickets.tsv", "glpi/events.tsv"],
+        surveys: Some("glpi/encuesta-google-forms.csv"),
+        mapping: Some(FORMS_MAPPING),
+    },
+    ToolExport {
+        entity: "icetex",
+        source: "aranda",
+        inputs: ["aranda/tickets.csv", "aranda/events.csv"],
+        surveys: None,
+        mapping: None,
+    },
+];
+
+/// The SLA columns that must agree ticket by ticket.
+const FIGURES: [&str; 13] = [
+    "opened_at",
+    "responded_at",
+    "solved_at",
+    "closed_at",
+    "state",
+    "response_business_s",
+    "resolution_business_s",
+    "paused_business_s",
+    "response_target_s",
+    "resolution_target_s",
+    "reopen_count",
+    "survey_score",
+    "excluded_reason",
+];
+
+type Row = std::collections::BTreeMap<String, String>;
+
+fn path_arg(p: &Path) -> String {
+    p.to_str().unwrap().to_string()
+}
+
+/// `plazo ingest` of the sample's tool export, run in `dir`, into
+/// `dir/in`.
+fn ingest_tool_export(dir: &Path, sample: &Path, x: &ToolExport) {
+    let p = |f: &str| path_arg(&sample.join(f));
+    let mut args: Vec<String> = ["-q", "ingest", "--source", x.source]
+        .map(String::from)
+        .to_vec();
+    args.extend([
+        "--policy".into(),
+        p("policy.toml"),
+        "--out".into(),
+        "in".into(),
+        "--input".into(),
+    ]);
+    args.extend(x.inputs.iter().map(|f| p(f)));
+    if let Some(sv) = x.surveys {
+        args.extend(["--surveys".into(), p(sv)]);
+    }
+    if let Some(mapping) = x.mapping {
+        std::fs::write(dir.join("forms.toml"), mapping).unwrap();
+        args.extend(["--mapping".into(), "forms.toml".into()]);
+    }
+    let argv: Vec<&str> = args.iter().map(String::as_str).collect();
+    crate::util::ok_stdout(&crate::util::plazo(dir, &argv));
+}
+
+/// `plazo sla` of the canonical tables in `tables` (with their surveys
+/// when `surveys`) under the sample's policy, run in `dir`: the rows it
+/// writes to `dir/out`.
+fn sla_rows(
+    dir: &Path,
+    sample: &Path,
+    tables: &Path,
+    surveys: bool,
+    out: &str,
+) -> Vec<Row> {
+    let mut a: Vec<String> = vec![
+        "-q".into(),
+        "sla".into(),
+        "--policy".into(),
+        path_arg(&sample.join("policy.toml")),
+    ];
+    a.extend([
+        "--tickets".into(),
+        path_arg(&tables.join("tickets.csv")),
+        "--events".into(),
+        path_arg(&tables.join("events.csv")),
+        "--cutoff".into(),
+        "2026-10-31 23:59:59".into(),
+    ]);
+    if surveys {
+        a.extend(["--surveys".into(), path_arg(&tables.join("surveys.csv"))]);
+    }
+    a.extend(["--out".into(), out.into()]);
+    let argv: Vec<&str> = a.iter().map(String::as_str).collect();
+    crate::util::ok_stdout(&crate::util::plazo(dir, &argv));
+    read_rows(&dir.join(out))
+}
+
+/// Every ticket of `canon` is in `ingested` with the same `FIGURES`.
+fn assert_same_figures(e: &str, canon: &[Row], ingested: &[Row]) {
+    assert_eq!(canon.len(), ingested.len(), "{e}");
+    let by_id: std::collections::HashMap<&str, &Row> = ingested
+        .iter()
+        .map(|r| (r["ticket_id"].as_str(), r))
+        .collect();
+    for c in canon {
+        let t = by_id[c["ticket_id"].as_str()];
+        for col in FIGURES {
+            assert_eq!(
+                c[col], t[col],
+                "{e}: ticket {} column {col}",
+                c["ticket_id"]
+            );
+        }
+    }
+}
+
 /// The entity's own tool format (GLPI query outputs for Itagüí and USPEC,
 /// with USPEC's Google Forms survey export; Aranda query outputs for
 /// ICETEX) goes through `plazo ingest` and gives, ticket by ticket, the
 /// same SLA figures as the canonical tables.
 #[test]
 fn tool_format_exports_ingest_to_the_same_figures() {
-    let read = |p: &std::path::Path| -> Vec<std::collections::HashMap<String, String>> {
-        let mut r = csv::Reader::from_path(p).unwrap();
-        let h = r.headers().unwrap().clone();
-        r.records().map(|x| h.iter().map(String::from).zip(x.unwrap().iter().map(String::from)).collect()).collect()
-    };
-    for (e, source, inputs, surveys) in [
-        (
-            "itagui",
-            "glpi-db",
-            ["glpi/tickets.tsv", "glpi/events.tsv"],
-            Some("glpi/surveys.tsv"),
-        ),
-        (
-            "uspec",
-            "glpi-db",
-            ["glpi/tickets.tsv", "glpi/events.tsv"],
-            Some("glpi/encuesta-google-forms.csv"),
-        ),
-        (
-            "icetex",
-            "aranda",
-            ["aranda/tickets.csv", "aranda/events.csv"],
-            None,
-        ),
-    ] {
+    for x in &TOOL_EXPORTS {
+        let e = x.entity;
         let dir = crate::util::tempdir(&format!("tool-{e}"));
-        let s = root().join("samples").join(e);
-        let p = |f: &str| s.join(f).to_str().unwrap().to_string();
-        std::fs::write(
-            dir.join("forms.toml"),
-            "[surveys]\nticket_id = \"Número del caso/ticket\"\nanswered_at = \"Marca temporal\"\n\
-             answered_at_format = \"%d/%m/%Y %H:%M:%S\"\nscore = \"¿Cómo califica la atención recibida?\"\n\
-             comment = \"Comentarios\"\nmax_score = 5\n",
-        )
-        .unwrap();
-        let mut args: Vec<String> = vec![
-            "-q".into(),
-            "ingest".into(),
-            "--source".into(),
-            source.into(),
-        ];
-        args.extend([
-            "--policy".into(),
-            p("policy.toml"),
-            "--out".into(),
-            "in".into(),
-            "--input".into(),
-        ]);
-        args.extend(inputs.iter().map(|f| p(f)));
-        if let Some(sv) = surveys {
-            args.extend(["--surveys".into(), p(sv)]);
-            if e == "uspec" {
-                args.extend(["--mapping".into(), "forms.toml".into()]);
-            }
-        }
-        let argv: Vec<&str> = args.iter().map(String::as_str).collect();
-        crate::util::ok_stdout(&crate::util::plazo(&dir, &argv));
-        let sla = |t: String, ev: String, sv: Option<String>, out: &str| {
-            let mut a: Vec<String> = vec![
-                "-q".into(),
-                "sla".into(),
-                "--policy".into(),
-                p("policy.toml"),
-            ];
-            a.extend([
-                "--tickets".into(),
-                t,
-                "--events".into(),
-                ev,
-                "--cutoff".into(),
-                "2026-10-31 23:59:59".into(),
-            ]);
-            if let Some(sv) = sv {
-                a.extend(["--surveys".into(), sv]);
-            }
-            a.extend(["--out".into(), out.into()]);
-            let argv: Vec<&str> = a.iter().map(String::as_str).collect();
-            crate::util::ok_stdout(&crate::util::plazo(&dir, &argv));
-            read(&dir.join(out))
-        };
-        let canon = sla(
-            p("tickets.csv"),
-            p("events.csv"),
-            surveys.map(|_| p("surveys.csv")),
-            "canon.csv",
-        );
-        let d = |f: &str| dir.join("in").join(f).to_str().unwrap().to_string();
-        let ingested = sla(
-            d("tickets.csv"),
-            d("events.csv"),
-            surveys.map(|_| d("surveys.csv")),
-            "tool.csv",
-        );
-        assert_eq!(canon.len(), ingested.len(), "{e}");
-        let by_id: std::collections::HashMap<
-            &str,
-            &std::collections::HashMap<String, String>,
-        > = ingested
-            .iter()
-            .map(|r| (r["ticket_id"].as_str(), r))
-            .collect();
-        for c in &canon {
-            let t = by_id[c["ticket_id"].as_str()];
-            for col in [
-                "opened_at",
-                "responded_at",
-                "solved_at",
-                "closed_at",
-                "state",
-                "response_business_s",
-                "resolution_business_s",
-                "paused_business_s",
-                "response_target_s",
-                "resolution_target_s",
-                "reopen_count",
-                "survey_score",
-                "excluded_reason",
-            ] {
-                assert_eq!(
-                    c[col], t[col],
-                    "{e}: ticket {} column {col}",
-                    c["ticket_id"]
-                );
-            }
-        }
+        let sample = root().join("samples").join(e);
+        ingest_tool_export(&dir, &sample, x);
+        let with_surveys = x.surveys.is_some();
+        let canon =
+            sla_rows(&dir, &sample, &sample, with_surveys, "canon.csv");
+        let ingested =
+            sla_rows(&dir, &sample, &dir.join("in"), with_surveys, "tool.csv");
+        assert_same_figures(e, &canon, &ingested);
     }
 }
 

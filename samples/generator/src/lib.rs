@@ -41,6 +41,8 @@ use plazo::io::csv::push_field;
 use plazo::policy::{Policy, State};
 use plazo::time::{BizDuration, Instant, InstantWriter, local_to_instant};
 
+mod cases;
+
 /// Deterministic SplitMix64.
 #[derive(Clone, Debug)]
 pub struct Rng(u64);
@@ -299,6 +301,13 @@ impl Profile {
     pub fn names() -> Vec<&'static str> {
         PROFILES.iter().map(|p| p.name).collect()
     }
+
+    /// The group after `group` in the list (the first after the last):
+    /// where an escalation sends a ticket.
+    fn next_group(&self, group: &str) -> &'static str {
+        let k = self.groups.iter().position(|g| *g == group).unwrap_or(0);
+        self.groups[(k + 1) % self.groups.len()]
+    }
 }
 
 /// The generated canonical tables, as CSV text.
@@ -359,349 +368,16 @@ impl<'a> Generator<'a> {
     /// open, solved, closed), or its calendar has no working time.
     pub fn generate(&self, n: usize) -> Result<Generated> {
         let labels = Labels::of(self.policy)?;
-        let tz = self.policy.tz();
-        let cal = self.policy.calendar();
-        let mut rng = Rng::new(self.seed);
-        let mut w = InstantWriter::new(tz);
-        let mut out = Generated {
-            tickets: String::from(
-                "ticket_id,opened_at,type,priority,category,service,group,assignee,requester,channel,affected_users,title\n",
-            ),
-            events: String::from("ticket_id,at,status,group\n"),
-            surveys: String::from(
-                "ticket_id,answered_at,score,max_score,comment\n",
-            ),
-        };
-        let days = (self.to - self.from).num_days().max(0) as u64 + 1;
-        // Opening instants, sorted, so ids grow with time as in real tools.
-        let mut opens: Vec<i64> = (0..n)
-            .map(|_| {
-                let day =
-                    self.from + chrono::Duration::days(rng.below(days) as i64);
-                let start =
-                    local_to_instant(tz, day.and_hms_opt(0, 0, 0).unwrap());
-                let day_work =
-                    cal.between_secs(start.unix(), start.unix() + 86_400);
-                if day_work > 0 && rng.chance(0.88) {
-                    let off = rng.below(day_work as u64) as i64;
-                    cal.add_business(start, off + 1)
-                        .map_or(start.unix(), |t| t.unix())
-                } else {
-                    start.unix() + rng.below(86_400) as i64
-                }
-            })
-            .collect();
-        opens.sort_unstable();
-        let base_id: u64 = 1000 + rng.below(9000);
-        let p = self.profile;
-        let pick =
-            |rng: &mut Rng, v: &[(&'static str, u32)]| -> &'static str {
-                let ws: Vec<u32> = v.iter().map(|x| x.1).collect();
-                v[rng.weighted(&ws)].0
-            };
-        let auto_close = self.policy.auto_close_after();
-        let massive = self.policy.exclusions().massive_affected_users;
-        self.demo_cases(&labels, &mut out, &mut w)?;
+        let mut run = Run::new(self, &labels);
+        let opens = run.openings(n);
+        let base_id: u64 = 1000 + run.rng.below(9000);
+        // The hand-made cases come first in the tables; they draw nothing.
+        cases::write(self.profile, self.policy, &labels, &mut run.tables)?;
         for (k, &opened) in opens.iter().enumerate() {
-            let id = format!("{}{}", p.prefix, base_id + k as u64);
-            let ty = pick(&mut rng, p.types);
-            let pr = pick(&mut rng, p.priorities);
-            let cat = pick(&mut rng, p.categories);
-            let group = p.groups[rng.below(p.groups.len() as u64) as usize];
-            let who =
-                p.assignees[rng.below(p.assignees.len() as u64) as usize];
-            let ch = pick(&mut rng, p.channels);
-            let users = match massive {
-                Some(m) if rng.chance(p.massive_rate) => {
-                    m + 1 + rng.below(40) as i64
-                }
-                _ => 1,
-            };
-            let title = title_for(cat, &mut rng);
-            // Targets of the rule that applies (for realistic times).
-            let (resp_t, res_t) = self.targets_for(ty, pr, cat, group, opened);
-            let t = &mut out.tickets;
-            push_field(t, &id);
-            t.push(',');
-            w.write(Instant::from_unix(opened), t);
-            for v in [ty, pr, cat, "", group, who] {
-                t.push(',');
-                push_field(t, v);
-            }
-            t.push(',');
-            push_field(t, &format!("Usuario {}", 1 + rng.below(400)));
-            t.push(',');
-            push_field(t, ch);
-            let _ = write!(t, ",{users},");
-            push_field(t, &title);
-            t.push('\n');
-
-            // The timeline.
-            let ev = |at: i64,
-                      label: &str,
-                      out: &mut Generated,
-                      w: &mut InstantWriter,
-                      grp: &str| {
-                push_field(&mut out.events, &id);
-                out.events.push(',');
-                w.write(Instant::from_unix(at), &mut out.events);
-                out.events.push(',');
-                push_field(&mut out.events, label);
-                out.events.push(',');
-                push_field(&mut out.events, grp);
-                out.events.push('\n');
-            };
-            let add = |t: i64, secs: f64| -> i64 {
-                cal.add_business(Instant::from_unix(t), secs.max(60.0) as i64)
-                    .map_or(t + secs as i64, |x| x.unix())
-            };
-            ev(opened, &labels.new, &mut out, &mut w, group);
-            let slow = rng.chance(0.12);
-            let mut t =
-                add(opened, rng.exp(resp_t * if slow { 1.6 } else { 0.35 }));
-            if rng.chance(p.cancel_rate) && !labels.cancelled.is_empty() {
-                ev(t, &labels.cancelled, &mut out, &mut w, group);
-                continue;
-            }
-            ev(t, labels.open(&mut rng), &mut out, &mut w, group);
-            let slow = rng.chance(0.15);
-            let work = rng.exp(res_t * if slow { 1.4 } else { 0.4 });
-            // Work is split by intermediate events: an optional pause, an
-            // optional escalation to the next group, and `updates` work
-            // updates (same state, same group).
-            let escalate = rng.chance(0.3) && p.groups.len() > 1;
-            let pause = rng.chance(p.pause_rate) && !labels.paused.is_empty();
-            let steps = self.updates + escalate as usize + pause as usize;
-            let pause_idx = if pause {
-                rng.below(steps as u64) as usize
-            } else {
-                usize::MAX
-            };
-            let mut escalated = false;
-            let mut grp = group;
-            let piece = work / (steps + 1) as f64;
-            for j in 0..steps {
-                t = add(t, piece);
-                if j == pause_idx {
-                    ev(t, &labels.paused, &mut out, &mut w, grp);
-                    t = add(t, rng.exp(5.0 * 3600.0));
-                    ev(t, labels.open(&mut rng), &mut out, &mut w, grp);
-                } else {
-                    if escalate && !escalated {
-                        escalated = true;
-                        let k = p
-                            .groups
-                            .iter()
-                            .position(|g| *g == group)
-                            .unwrap_or(0);
-                        grp = p.groups[(k + 1) % p.groups.len()];
-                    }
-                    ev(t, labels.open(&mut rng), &mut out, &mut w, grp);
-                }
-            }
-            t = add(t, piece);
-            let group = grp;
-            ev(t, &labels.solved, &mut out, &mut w, group);
-            // Survey, maybe a reopen, then the close.
-            let mut answered = None;
-            if rng.chance(p.survey_rate) {
-                let at = add(t, rng.exp(4.0 * 3600.0));
-                let score = [5, 5, 5, 5, 5, 4, 4, 4, 3, 3, 2, 1]
-                    [rng.below(12) as usize];
-                let comment = match score {
-                    5 => "Excelente atención",
-                    4 => "Bien, gracias",
-                    3 => "",
-                    2 => "Tardaron mucho",
-                    _ => "No quedó resuelto",
-                };
-                push_field(&mut out.surveys, &id);
-                out.surveys.push(',');
-                w.write(Instant::from_unix(at), &mut out.surveys);
-                let _ = write!(out.surveys, ",{score},5,");
-                push_field(&mut out.surveys, comment);
-                out.surveys.push('\n');
-                answered = Some(at);
-                if score <= 2 && rng.chance(0.7) {
-                    t = at + 60 * (1 + rng.below(30) as i64);
-                    ev(t, &labels.reopened, &mut out, &mut w, group);
-                    t = add(t, rng.exp(res_t * 0.3));
-                    ev(t, &labels.solved, &mut out, &mut w, group);
-                    answered = None;
-                }
-            }
-            let close = match (answered, auto_close) {
-                (Some(a), _) => a + 60 * (1 + rng.below(120) as i64),
-                (None, Some(after)) if rng.chance(0.7) => {
-                    // The nightly job closes what expired: 03:00 after.
-                    let due = cal
-                        .add(Instant::from_unix(t), after)
-                        .map_or(t, |x| x.unix());
-                    next_local_0300(due, tz)
-                }
-                _ => add(t, rng.exp(9.0 * 3600.0)),
-            };
-            ev(close, &labels.closed, &mut out, &mut w, group);
+            let id = format!("{}{}", self.profile.prefix, base_id + k as u64);
+            run.ticket(&id, opened);
         }
-        Ok(out)
-    }
-
-    /// Six hand-made tickets (`CASO-1` .. `CASO-6`) with the same
-    /// timelines as tests/data/sla (T1 .. T6), written with this policy's
-    /// labels, so that each sample shows every rule on a known ticket:
-    /// a pause over a weekend and a holiday, a reopen after a rejected
-    /// survey, an auto-close, a massive incident, a cancelled case and a
-    /// ticket opened on a Saturday night.
-    fn demo_cases(
-        &self,
-        l: &Labels,
-        out: &mut Generated,
-        w: &mut InstantWriter,
-    ) -> Result<()> {
-        let tz = self.policy.tz();
-        let at = |s: &str| Instant::parse(s, tz).map(Instant::unix);
-        let p = self.profile;
-        let (ty, pr) = (p.types[0].0, p.priorities[1].0);
-        let op = l.opens[0].as_str();
-        type Case<'c> = (
-            &'c str,
-            &'c str,
-            i64,
-            &'c str,
-            Vec<(&'c str, &'c str)>,
-            Option<(&'c str, u32, &'c str)>,
-        );
-        let mut cases: Vec<Case> = vec![
-            (
-                "CASO-1",
-                "2026-07-09 09:00",
-                1,
-                "Pausa sobre fin de semana y festivo",
-                vec![
-                    ("2026-07-09 09:30", op),
-                    ("2026-07-09 16:00", &l.paused),
-                    ("2026-07-14 10:00", op),
-                    ("2026-07-14 11:30", &l.solved),
-                    ("2026-07-15 08:00", &l.closed),
-                ],
-                None,
-            ),
-            (
-                "CASO-2",
-                "2026-03-02 08:00",
-                1,
-                "Reapertura tras encuesta rechazada",
-                vec![
-                    ("2026-03-02 08:20", op),
-                    ("2026-03-02 10:20", &l.solved),
-                    ("2026-03-02 15:05", &l.reopened),
-                    ("2026-03-03 09:00", &l.solved),
-                    ("2026-03-03 09:30", &l.closed),
-                ],
-                Some((
-                    "2026-03-02 15:00",
-                    2,
-                    "No quedó resuelto, sigue fallando",
-                )),
-            ),
-            (
-                "CASO-3",
-                "2026-04-01 10:00",
-                1,
-                "Cierre automático sin respuesta a la encuesta",
-                vec![
-                    ("2026-04-01 11:00", op),
-                    ("2026-04-01 16:00", &l.solved),
-                    ("2026-04-09 03:00", &l.closed),
-                ],
-                None,
-            ),
-            (
-                "CASO-6",
-                "2026-05-09 22:00",
-                1,
-                "Abierto un sábado en la noche",
-                vec![
-                    ("2026-05-11 07:40", op),
-                    ("2026-05-11 16:30", &l.solved),
-                    ("2026-05-12 09:00", &l.closed),
-                ],
-                None,
-            ),
-        ];
-        if let Some(m) = self.policy.exclusions().massive_affected_users {
-            cases.push((
-                "CASO-4",
-                "2026-05-05 08:00",
-                m + 7,
-                "Caída masiva del servicio",
-                vec![
-                    ("2026-05-05 08:05", op),
-                    ("2026-05-05 10:00", &l.solved),
-                    ("2026-05-06 10:00", &l.closed),
-                ],
-                None,
-            ));
-        }
-        if !l.cancelled.is_empty() {
-            cases.push((
-                "CASO-5",
-                "2026-05-06 09:00",
-                1,
-                "Solicitud anulada",
-                vec![("2026-05-06 09:30", &l.cancelled)],
-                None,
-            ));
-        }
-        cases.sort_by_key(|c| c.0);
-        for (id, opened, users, title, events, survey) in cases {
-            if events.iter().any(|e| e.1.is_empty()) {
-                continue; // the policy has no paused label
-            }
-            let t = &mut out.tickets;
-            push_field(t, id);
-            t.push(',');
-            w.write(Instant::from_unix(at(opened)?), t);
-            for v in [
-                ty,
-                pr,
-                p.categories[0].0,
-                "",
-                p.groups[0],
-                p.assignees[0],
-                "Usuario de prueba",
-                p.channels[0].0,
-            ] {
-                t.push(',');
-                push_field(t, v);
-            }
-            let _ = write!(t, ",{users},");
-            push_field(t, title);
-            t.push('\n');
-            push_field(&mut out.events, id);
-            out.events.push(',');
-            w.write(Instant::from_unix(at(opened)?), &mut out.events);
-            out.events.push(',');
-            push_field(&mut out.events, &l.new);
-            let _ = writeln!(out.events, ",{}", p.groups[0]);
-            for (when, label) in events {
-                push_field(&mut out.events, id);
-                out.events.push(',');
-                w.write(Instant::from_unix(at(when)?), &mut out.events);
-                out.events.push(',');
-                push_field(&mut out.events, label);
-                let _ = writeln!(out.events, ",{}", p.groups[0]);
-            }
-            if let Some((when, score, comment)) = survey {
-                push_field(&mut out.surveys, id);
-                out.surveys.push(',');
-                w.write(Instant::from_unix(at(when)?), &mut out.surveys);
-                let _ = write!(out.surveys, ",{score},5,");
-                push_field(&mut out.surveys, comment);
-                out.surveys.push('\n');
-            }
-        }
-        Ok(())
+        Ok(run.tables.out)
     }
 
     /// Typical response and resolution business seconds for a ticket
@@ -745,6 +421,329 @@ impl<'a> Generator<'a> {
             ),
             None => (2.0 * 3600.0, 16.0 * 3600.0),
         }
+    }
+}
+
+/// One run of the generator: the random stream and the tables being
+/// written. Every sample depends on the order of the draws: a change of
+/// order, or a draw added or skipped, changes every byte after it.
+struct Run<'r> {
+    g: &'r Generator<'r>,
+    labels: &'r Labels,
+    rng: Rng,
+    tables: Tables,
+}
+
+impl<'r> Run<'r> {
+    fn new(g: &'r Generator<'r>, labels: &'r Labels) -> Self {
+        Run {
+            g,
+            labels,
+            rng: Rng::new(g.seed),
+            tables: Tables::new(g.policy.tz()),
+        }
+    }
+
+    /// `n` opening instants, sorted so that ids grow with time as in real
+    /// tools: mostly in working hours, some at any hour of any day (at
+    /// night, on weekends and holidays).
+    fn openings(&mut self, n: usize) -> Vec<i64> {
+        let g = self.g;
+        let (tz, cal) = (g.policy.tz(), g.policy.calendar());
+        let days = (g.to - g.from).num_days().max(0) as u64 + 1;
+        let mut opens: Vec<i64> = (0..n)
+            .map(|_| {
+                let day = g.from
+                    + chrono::Duration::days(self.rng.below(days) as i64);
+                let start =
+                    local_to_instant(tz, day.and_hms_opt(0, 0, 0).unwrap());
+                let day_work =
+                    cal.between_secs(start.unix(), start.unix() + 86_400);
+                if day_work > 0 && self.rng.chance(0.88) {
+                    let off = self.rng.below(day_work as u64) as i64;
+                    cal.add_business(start, off + 1)
+                        .map_or(start.unix(), |t| t.unix())
+                } else {
+                    start.unix() + self.rng.below(86_400) as i64
+                }
+            })
+            .collect();
+        opens.sort_unstable();
+        opens
+    }
+
+    /// One drawn ticket: its fields, its row, then its timeline.
+    fn ticket(&mut self, id: &str, opened: i64) {
+        let p = self.g.profile;
+        let ty = self.pick(p.types);
+        let priority = self.pick(p.priorities);
+        let category = self.pick(p.categories);
+        let group = self.one_of(p.groups);
+        let assignee = self.one_of(p.assignees);
+        let channel = self.pick(p.channels);
+        let users = self.affected_users();
+        let title = title_for(category, &mut self.rng);
+        let requester = format!("Usuario {}", 1 + self.rng.below(400));
+        let ticket = Ticket {
+            id,
+            opened,
+            ty,
+            priority,
+            category,
+            group,
+            assignee,
+            requester: &requester,
+            channel,
+            users,
+            title: &title,
+        };
+        self.tables.ticket(&ticket);
+        // The targets of the rule that applies, for realistic times.
+        let targets =
+            self.g.targets_for(ty, priority, category, group, opened);
+        self.timeline(&ticket, targets);
+    }
+
+    /// A value drawn by its weight.
+    fn pick(&mut self, v: &[(&'static str, u32)]) -> &'static str {
+        let ws: Vec<u32> = v.iter().map(|x| x.1).collect();
+        v[self.rng.weighted(&ws)].0
+    }
+
+    /// A value drawn uniformly.
+    fn one_of(&mut self, v: &[&'static str]) -> &'static str {
+        v[self.rng.below(v.len() as u64) as usize]
+    }
+
+    /// 1, or more than the policy's massive-incident threshold for the
+    /// profile's share of massive incidents (drawn only when the policy
+    /// has that rule).
+    fn affected_users(&mut self) -> i64 {
+        match self.g.policy.exclusions().massive_affected_users {
+            Some(m) if self.rng.chance(self.g.profile.massive_rate) => {
+                m + 1 + self.rng.below(40) as i64
+            }
+            _ => 1,
+        }
+    }
+
+    /// A ticket's events: new, taken (or cancelled, and nothing more),
+    /// worked, solved, maybe surveyed and reopened, closed. `targets`:
+    /// the typical response and resolution business seconds.
+    fn timeline(&mut self, tk: &Ticket, (response, resolution): (f64, f64)) {
+        let l = self.labels;
+        self.tables.event(tk.id, tk.opened, &l.new, tk.group);
+        let slow = self.rng.chance(0.12);
+        let wait = self.rng.exp(response * if slow { 1.6 } else { 0.35 });
+        let t = self.add(tk.opened, wait);
+        if self.rng.chance(self.g.profile.cancel_rate)
+            && !l.cancelled.is_empty()
+        {
+            self.tables.event(tk.id, t, &l.cancelled, tk.group);
+            return;
+        }
+        let open = l.open(&mut self.rng);
+        self.tables.event(tk.id, t, open, tk.group);
+        let (t, group) = self.work(tk, t, resolution);
+        self.tables.event(tk.id, t, &l.solved, group);
+        let (t, answered) = self.survey(tk.id, t, group, resolution);
+        let close = self.close_at(t, answered);
+        self.tables.event(tk.id, close, &l.closed, group);
+    }
+
+    /// The work from `t`, drawn around the resolution target and split by
+    /// intermediate events: an optional pause, an optional escalation to
+    /// the next group, and `updates` work updates (same state, same
+    /// group). The instant it ends and the group that holds the ticket.
+    fn work<'t>(
+        &mut self,
+        tk: &Ticket<'t>,
+        mut t: i64,
+        resolution: f64,
+    ) -> (i64, &'t str) {
+        let (p, l) = (self.g.profile, self.labels);
+        let slow = self.rng.chance(0.15);
+        let work = self.rng.exp(resolution * if slow { 1.4 } else { 0.4 });
+        let escalate = self.rng.chance(0.3) && p.groups.len() > 1;
+        let pause = self.rng.chance(p.pause_rate) && !l.paused.is_empty();
+        let steps = self.g.updates + escalate as usize + pause as usize;
+        let pause_idx = if pause {
+            self.rng.below(steps as u64) as usize
+        } else {
+            usize::MAX
+        };
+        let (mut group, mut escalated) = (tk.group, false);
+        let piece = work / (steps + 1) as f64;
+        for j in 0..steps {
+            t = self.add(t, piece);
+            if j == pause_idx {
+                self.tables.event(tk.id, t, &l.paused, group);
+                let paused = self.rng.exp(5.0 * 3600.0);
+                t = self.add(t, paused);
+            } else if escalate && !escalated {
+                escalated = true;
+                group = p.next_group(tk.group);
+            }
+            let open = l.open(&mut self.rng);
+            self.tables.event(tk.id, t, open, group);
+        }
+        (self.add(t, piece), group)
+    }
+
+    /// Maybe a survey answer some hours after the solution at `t`; a low
+    /// score often reopens the ticket, solved again later. The instant of
+    /// the last solution, and the answer's if it stands.
+    fn survey(
+        &mut self,
+        id: &str,
+        t: i64,
+        group: &str,
+        resolution: f64,
+    ) -> (i64, Option<i64>) {
+        if !self.rng.chance(self.g.profile.survey_rate) {
+            return (t, None);
+        }
+        let delay = self.rng.exp(4.0 * 3600.0);
+        let at = self.add(t, delay);
+        let score =
+            [5, 5, 5, 5, 5, 4, 4, 4, 3, 3, 2, 1][self.rng.below(12) as usize];
+        self.tables.survey(id, at, score, comment_for(score));
+        if score <= 2 && self.rng.chance(0.7) {
+            let l = self.labels;
+            let reopened = at + 60 * (1 + self.rng.below(30) as i64);
+            self.tables.event(id, reopened, &l.reopened, group);
+            let again = self.rng.exp(resolution * 0.3);
+            let solved = self.add(reopened, again);
+            self.tables.event(id, solved, &l.solved, group);
+            return (solved, None);
+        }
+        (t, Some(at))
+    }
+
+    /// When the ticket solved at `t` is closed: soon after an answer that
+    /// stands, else often by the policy's auto-close rule, else by hand.
+    fn close_at(&mut self, t: i64, answered: Option<i64>) -> i64 {
+        let policy = self.g.policy;
+        match (answered, policy.auto_close_after()) {
+            (Some(a), _) => a + 60 * (1 + self.rng.below(120) as i64),
+            (None, Some(after)) if self.rng.chance(0.7) => {
+                // The nightly job closes what expired: 03:00 after.
+                let due = policy
+                    .calendar()
+                    .add(Instant::from_unix(t), after)
+                    .map_or(t, |x| x.unix());
+                next_local_0300(due, policy.tz())
+            }
+            _ => {
+                let later = self.rng.exp(9.0 * 3600.0);
+                self.add(t, later)
+            }
+        }
+    }
+
+    /// `secs` business seconds (at least a minute) after `t`, or plain
+    /// seconds when the calendar cannot place them.
+    fn add(&self, t: i64, secs: f64) -> i64 {
+        self.g
+            .policy
+            .calendar()
+            .add_business(Instant::from_unix(t), secs.max(60.0) as i64)
+            .map_or(t + secs as i64, |x| x.unix())
+    }
+}
+
+/// One row of `tickets.csv` (the samples leave the service empty).
+struct Ticket<'t> {
+    id: &'t str,
+    opened: i64,
+    ty: &'t str,
+    priority: &'t str,
+    category: &'t str,
+    group: &'t str,
+    assignee: &'t str,
+    requester: &'t str,
+    channel: &'t str,
+    users: i64,
+    title: &'t str,
+}
+
+/// The canonical tables being written, and the writer of their instants.
+struct Tables {
+    out: Generated,
+    w: InstantWriter,
+}
+
+impl Tables {
+    fn new(tz: chrono_tz::Tz) -> Tables {
+        Tables {
+            out: Generated {
+                tickets: String::from(
+                    "ticket_id,opened_at,type,priority,category,service,group,assignee,requester,channel,affected_users,title\n",
+                ),
+                events: String::from("ticket_id,at,status,group\n"),
+                surveys: String::from(
+                    "ticket_id,answered_at,score,max_score,comment\n",
+                ),
+            },
+            w: InstantWriter::new(tz),
+        }
+    }
+
+    fn ticket(&mut self, r: &Ticket) {
+        let t = &mut self.out.tickets;
+        push_field(t, r.id);
+        t.push(',');
+        self.w.write(Instant::from_unix(r.opened), t);
+        for v in [
+            r.ty,
+            r.priority,
+            r.category,
+            "",
+            r.group,
+            r.assignee,
+            r.requester,
+            r.channel,
+        ] {
+            t.push(',');
+            push_field(t, v);
+        }
+        let _ = write!(t, ",{},", r.users);
+        push_field(t, r.title);
+        t.push('\n');
+    }
+
+    fn event(&mut self, id: &str, at: i64, label: &str, group: &str) {
+        let e = &mut self.out.events;
+        push_field(e, id);
+        e.push(',');
+        self.w.write(Instant::from_unix(at), e);
+        e.push(',');
+        push_field(e, label);
+        e.push(',');
+        push_field(e, group);
+        e.push('\n');
+    }
+
+    /// An answer scored over 5.
+    fn survey(&mut self, id: &str, at: i64, score: u32, comment: &str) {
+        let s = &mut self.out.surveys;
+        push_field(s, id);
+        s.push(',');
+        self.w.write(Instant::from_unix(at), s);
+        let _ = write!(s, ",{score},5,");
+        push_field(s, comment);
+        s.push('\n');
+    }
+}
+
+/// The comment a user leaves with a score.
+fn comment_for(score: u32) -> &'static str {
+    match score {
+        5 => "Excelente atención",
+        4 => "Bien, gracias",
+        3 => "",
+        2 => "Tardaron mucho",
+        _ => "No quedó resuelto",
     }
 }
 
