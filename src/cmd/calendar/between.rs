@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use clap::Args;
+use plazo::text::msg::cli::calendar as msg;
 use plazo::time::{Instant, hms};
 use plazo::{Error, Policy};
 
@@ -50,15 +51,9 @@ pub fn run(a: BetweenArgs) -> anyhow::Result<()> {
             .iter()
             .position(|h| h.trim().trim_start_matches('\u{feff}') == name)
             .ok_or_else(|| {
-                Error::input(
-                    format!(
-                        "{place}: falta la columna {name:?}; el archivo \
-                         necesita las columnas start,end"
-                    ),
-                    format!(
-                        "{place}: missing column {name:?}; the file needs \
-                         columns start,end"
-                    ),
+                Error::input_msg(
+                    msg::PAIRS_NO_COLUMN,
+                    &[("file", &place), ("column", &format!("{name:?}"))],
                 )
             })
     };
@@ -70,8 +65,12 @@ pub fn run(a: BetweenArgs) -> anyhow::Result<()> {
         let line = rec.position().map_or(k as u64 + 2, |p| p.line());
         let get = |i: usize, name: &str| -> plazo::Result<Instant> {
             let v = rec.get(i).unwrap_or("");
-            Instant::parse(v, tz)
-                .map_err(|e| e.at(&format!("{place}:{line}: column {name}")))
+            Instant::parse(v, tz).map_err(|e| {
+                e.context_msg(
+                    msg::PAIRS_CELL,
+                    &[("file", &place), ("line", &line), ("column", &name)],
+                )
+            })
         };
         let (s, e) = (get(si, "start")?, get(ei, "end")?);
         writeln!(
@@ -88,8 +87,8 @@ pub fn run(a: BetweenArgs) -> anyhow::Result<()> {
 
 fn csv_error(place: &str, e: &csv::Error) -> Error {
     let line = e.position().map(|p| p.line()).unwrap_or(0);
-    Error::input(
-        format!("{place}:{line}: CSV ilegible: {e}"),
-        format!("{place}:{line}: unreadable CSV: {e}"),
+    Error::input_msg(
+        msg::PAIRS_BAD_CSV,
+        &[("file", &place), ("line", &line), ("detail", e)],
     )
 }

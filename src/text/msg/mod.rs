@@ -8,6 +8,7 @@
 //! an empty side, an untranslated one (the same text in both, unless
 //! declared `same`), or placeholders that differ between the sides.
 
+pub mod cli;
 pub mod common;
 pub mod engine;
 pub mod errors;
@@ -17,10 +18,21 @@ use super::Msg;
 
 /// Every message of the catalogue, area by area.
 pub fn all() -> impl Iterator<Item = Msg> {
-    [common::ALL, engine::ALL, errors::ALL, explain::ALL]
-        .into_iter()
-        .flatten()
-        .copied()
+    [
+        cli::ALL,
+        cli::calendar::ALL,
+        cli::check::ALL,
+        cli::reconcile::ALL,
+        cli::report::ALL,
+        cli::sla::ALL,
+        common::ALL,
+        engine::ALL,
+        errors::ALL,
+        explain::ALL,
+    ]
+    .into_iter()
+    .flatten()
+    .copied()
 }
 
 #[cfg(test)]
