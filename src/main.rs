@@ -1,28 +1,46 @@
 //! The `plazo` command line: a thin layer over the `plazo` library.
 //!
 //! Exit codes: 0 success, 1 failure, 2 bad usage or input. Errors are
-//! printed once, on stderr, with a `plazo: ` prefix. A closed stdout
-//! (`plazo ... | head`) is not an error.
+//! printed once, on stderr, with a `plazo: ` prefix, in the language of
+//! `--lang`. A closed stdout (`plazo ... | head`) is not an error.
 
 mod cmd;
 
 use std::process::ExitCode;
 
 use clap::Parser;
+use plazo::text::lang::Lang;
 
 fn main() -> ExitCode {
     let cli = cmd::Cli::parse();
-    plazo::text::lang::set(cli.global.lang);
+    let lang = cli.global.lang;
+    // The commands get the language as an argument; this only serves
+    // library code that still reads the process-wide language (ingest
+    // summaries and reject reasons of `model`, the policy's catch-all
+    // label, the calendar's closure name, the engine's cell rejects).
+    plazo::text::lang::set(lang);
     match cmd::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             if is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("plazo: {err:#}");
+            eprintln!("plazo: {}", message(&err, lang));
             ExitCode::from(exit_code(&err))
         }
     }
+}
+
+/// The error chain, outermost first, joined with `: ` (as anyhow's
+/// `{:#}` does), each plazo error in `lang`.
+fn message(err: &anyhow::Error, lang: Lang) -> String {
+    err.chain()
+        .map(|e| match e.downcast_ref::<plazo::Error>() {
+            Some(p) => p.message(lang).to_string(),
+            None => e.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(": ")
 }
 
 fn exit_code(err: &anyhow::Error) -> u8 {
@@ -36,4 +54,18 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
         e.downcast_ref::<std::io::Error>()
             .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use plazo::text::lang::Lang;
+
+    #[test]
+    fn message_renders_the_chain_in_the_given_language() {
+        let inner = plazo::Error::input("sin zona", "no zone");
+        let err = anyhow::Error::from(inner).context("p.toml");
+        assert_eq!(super::message(&err, Lang::En), "p.toml: no zone");
+        assert_eq!(super::message(&err, Lang::Es), "p.toml: sin zona");
+        assert_eq!(super::exit_code(&err), 2);
+    }
 }

@@ -16,7 +16,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 use plazo::source::{self, check::unknown_statuses};
-use plazo::text::lang::tr;
+use plazo::text::msg::cli::check as msg;
 use plazo::{Error, Policy};
 
 use super::Global;
@@ -44,57 +44,40 @@ pub fn run(a: CheckArgs, g: &Global) -> anyhow::Result<()> {
     }
     for (reason, (n, r)) in &by_reason {
         problems += 1;
-        writeln!(
-            out,
-            "{n} {}: {reason} ({} {}:{} {} {:?} = {:?})",
-            tr("filas rechazadas", "rows rejected"),
-            tr("p. ej.", "e.g."),
-            r.file,
-            r.line,
-            tr("columna", "column"),
-            r.column,
-            r.value
-        )?;
+        let line = msg::REJECTED.fill(
+            g.lang,
+            &[
+                ("n", n),
+                ("reason", reason),
+                ("file", &r.file),
+                ("line", &r.line),
+                ("column", &format!("{:?}", r.column)),
+                ("value", &format!("{:?}", r.value)),
+            ],
+        );
+        writeln!(out, "{line}")?;
     }
     for u in unknown_statuses(&ing, &policy) {
         problems += 1;
-        writeln!(
-            out,
-            "{}: {:?} ({} {}, {} {}); {}",
-            tr("estado sin mapear", "unmapped status"),
-            u.label,
-            u.count,
-            tr("eventos", "events"),
-            tr("p. ej. ticket", "e.g. ticket"),
-            u.example,
-            tr(
-                &format!(
-                    "agréguelo a [states] en {}, en la clave que le \
-                     corresponda (new, open, paused, solved, closed o \
-                     cancelled), p. ej. open = [..., {:?}]",
-                    a.policy.display(),
-                    u.label
-                ),
-                &format!(
-                    "add it to [states] in {}, under the key it belongs to \
-                     (new, open, paused, solved, closed or cancelled), e.g. \
-                     open = [..., {:?}]",
-                    a.policy.display(),
-                    u.label
-                ),
-            )
-        )?;
+        let line = msg::UNMAPPED_STATUS.fill(
+            g.lang,
+            &[
+                ("label", &format!("{:?}", u.label)),
+                ("count", &u.count),
+                ("example", &u.example),
+                ("policy", &a.policy.display()),
+            ],
+        );
+        writeln!(out, "{line}")?;
     }
     if !g.quiet {
         eprint!("{}", ing.summary(g.lang));
     }
     if problems > 0 {
-        return Err(Error::input(
-            format!("{problems} problemas encontrados"),
-            format!("{problems} problems found"),
-        )
-        .into());
+        return Err(
+            Error::input_msg(msg::PROBLEMS, &[("n", &problems)]).into()
+        );
     }
-    writeln!(out, "{}", tr("sin problemas", "no problems"))?;
+    writeln!(out, "{}", msg::NO_PROBLEMS.get(g.lang))?;
     Ok(())
 }

@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 use plazo::engine::{Engine, TicketCells};
 use plazo::model::dataset::{Dataset, Inputs};
-use plazo::text::lang::{Lang, tr};
+use plazo::text::lang::Lang;
+use plazo::text::msg::cli as msg;
 use plazo::time::Instant;
 use plazo::{Error, Policy};
 
@@ -64,18 +65,15 @@ pub fn input_file(flag: &str, path: &Path) -> plazo::Result<()> {
     if path.is_file() {
         return Ok(());
     }
-    let p = path.display();
-    Err(if path.is_dir() {
-        Error::input(
-            format!("{flag} {p}: es una carpeta; indique el archivo"),
-            format!("{flag} {p}: is a folder; give the file"),
-        )
+    let m = if path.is_dir() {
+        msg::INPUT_IS_DIR
     } else {
-        Error::input(
-            format!("{flag} {p}: no existe el archivo; revise la ruta"),
-            format!("{flag} {p}: no such file; check the path"),
-        )
-    })
+        msg::INPUT_MISSING
+    };
+    Err(Error::input_msg(
+        m,
+        &[("flag", &flag), ("path", &path.display())],
+    ))
 }
 
 impl DataArgs {
@@ -128,19 +126,16 @@ impl DataPlan {
         ds.rejects.extend(cells.rejects.iter().cloned());
         if strict && !ds.rejects.is_empty() {
             let r = &ds.rejects[0];
-            return Err(Error::input(
-                format!(
-                    "{} fila(s) rechazada(s); la primera: {}:{}: columna {}: {:?}: {} \
-                     (quite --strict para continuar: las filas quedan \
-                     fuera, las celdas ilegibles se ignoran)",
-                    ds.rejects.len(), r.file, r.line, r.column, r.value, r.reason
-                ),
-                format!(
-                    "{} rejected row(s); the first: {}:{}: column {}: {:?}: {} \
-                     (drop --strict to go on: the rows are left out, the \
-                     unreadable cells ignored)",
-                    ds.rejects.len(), r.file, r.line, r.column, r.value, r.reason
-                ),
+            return Err(Error::input_msg(
+                msg::STRICT_REJECTS,
+                &[
+                    ("n", &ds.rejects.len()),
+                    ("file", &r.file),
+                    ("line", &r.line),
+                    ("column", &r.column),
+                    ("value", &format!("{:?}", r.value)),
+                    ("reason", &r.reason),
+                ],
             )
             .into());
         }
@@ -200,9 +195,13 @@ pub fn rejects_csv(ds: &Dataset) -> String {
     out
 }
 
-/// A progress bar on stderr, hidden unless stderr is a terminal and
-/// `--quiet` is off (cron logs stay clean).
-pub fn progress(total: u64, msg: &str, quiet: bool) -> indicatif::ProgressBar {
+/// A progress bar on stderr labelled `label`, hidden unless stderr is a
+/// terminal and `--quiet` is off (cron logs stay clean).
+pub fn progress(
+    total: u64,
+    label: &str,
+    quiet: bool,
+) -> indicatif::ProgressBar {
     use std::io::IsTerminal;
     if quiet || !std::io::stderr().is_terminal() {
         return indicatif::ProgressBar::hidden();
@@ -213,14 +212,14 @@ pub fn progress(total: u64, msg: &str, quiet: bool) -> indicatif::ProgressBar {
     ) {
         bar.set_style(style.progress_chars("=> "));
     }
-    bar.set_message(msg.to_string());
+    bar.set_message(label.to_string());
     bar
 }
 
 /// `1234567` -> `1.234.567` (es) or `1,234,567` (en).
-pub fn thousands(n: u64) -> String {
+pub fn thousands(n: u64, lang: Lang) -> String {
     let s = n.to_string();
-    let sep = tr(".", ",");
+    let sep = msg::THOUSANDS_SEPARATOR.get(lang);
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
         if i > 0 && (s.len() - i) % 3 == 0 {

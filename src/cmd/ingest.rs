@@ -23,6 +23,7 @@ use plazo::model::write::Format;
 use plazo::source::mapping::Mapping;
 use plazo::source::{self, Encoding, Options, Source};
 use plazo::text::lang::Lang;
+use plazo::text::msg::cli as msg;
 use plazo::time::dates::DateFormat;
 use plazo::{Error, Policy};
 
@@ -105,24 +106,14 @@ impl InputArgs {
             (Some(s), _) => s,
             (None, Some(_)) => Source::Generic,
             (None, None) => {
-                return Err(Error::input(
-                    "indique --source (glpi-csv, glpi-db, ca-sdm, aranda, \
-                     generic) o --mapping",
-                    "give --source (glpi-csv, glpi-db, ca-sdm, aranda, \
-                     generic) or --mapping",
-                ));
+                return Err(Error::input_msg(msg::NEED_SOURCE, &[]));
             }
         };
         let tz = match (&self.timezone, policy) {
             (Some(t), _) => plazo::policy::parse_tz(t)?,
             (None, Some(p)) => p.tz(),
             (None, None) => {
-                return Err(Error::input(
-                    "indique --policy o --timezone: las horas sin zona se \
-                     leen en esa zona",
-                    "give --policy or --timezone: times without an offset \
-                     are read in that zone",
-                ));
+                return Err(Error::input_msg(msg::NEED_ZONE, &[]));
             }
         };
         Ok(Options {

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 use plazo::source::glpi::{Dump, slas_toml};
-use plazo::text::lang::tr;
+use plazo::text::msg::cli as msg;
 
 use super::Global;
 
@@ -29,13 +29,7 @@ pub fn run(cmd: PolicyCmd, g: &Global) -> anyhow::Result<()> {
             let (toml, notes) = slas_toml(&Dump::read(&a.slas)?, g.lang)?;
             print!("{toml}");
             if !g.quiet {
-                eprintln!(
-                    "{}",
-                    tr(
-                        "plazo: lo que plazo expresa distinto que GLPI:",
-                        "plazo: what plazo expresses differently from GLPI:"
-                    )
-                );
+                eprintln!("{}", msg::GLPI_SLA_NOTES.get(g.lang));
                 for n in notes {
                     eprintln!("  - {n}");
                 }

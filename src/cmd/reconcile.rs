@@ -9,13 +9,14 @@ use std::path::PathBuf;
 use clap::Args;
 use plazo::Policy;
 use plazo::engine::Engine;
-use plazo::engine::reconcile::{COLUMNS, reconcile};
+use plazo::engine::reconcile::{COLUMNS, Row, reconcile};
 use plazo::io::atomic::write as write_atomic;
 use plazo::io::csv::push_field;
 use plazo::model::{Builder, Dataset};
 use plazo::source::glpi::Tables;
 use plazo::source::glpi_tables;
-use plazo::text::lang::tr;
+use plazo::text::lang::Lang;
+use plazo::text::msg::cli::reconcile as msg;
 use plazo::time::{Instant, InstantWriter};
 
 use super::Global;
@@ -85,18 +86,45 @@ pub fn run(a: ReconcileArgs, g: &Global) -> anyhow::Result<()> {
     let engine = Engine::new(&policy, &ds, cutoff)?;
     let rows = engine.evaluate_all();
     let recon = reconcile(&policy, &ds, &rows, tables.slas.as_ref());
+    let (out, tally) = table(&recon, tz);
+    match &out_path {
+        Some(p) => write_atomic(p, out.as_bytes())?,
+        None => {
+            use std::io::Write;
+            std::io::stdout().write_all(out.as_bytes())?;
+        }
+    }
+    if !g.quiet {
+        let counts =
+            [recon.len(), ingested.events.len(), ingested.surveys.len()];
+        eprintln!("{}", tally.summary(counts, g.lang));
+    }
+    Ok(())
+}
 
-    // The table.
+/// How the compared values agree, column by column, and the documented
+/// reasons of the differences.
+#[derive(Default)]
+struct Tally {
+    /// Per [`COLUMNS`] entry: values present on both sides and equal.
+    agree: [usize; 7],
+    /// Per [`COLUMNS`] entry: values present on both sides.
+    compared: [usize; 7],
+    /// Columns that differ by the documented reason (its key).
+    reasons: BTreeMap<&'static str, usize>,
+}
+
+/// The CSV table (one row per ticket: each column's plazo and GLPI
+/// values and reason, then whether any differs and why) and its tally.
+fn table(recon: &[Row], tz: chrono_tz::Tz) -> (String, Tally) {
     let mut out = String::from("ticket_id");
     for c in COLUMNS {
         out.push_str(&format!(",{c}_plazo,{c}_glpi,{c}_reason"));
     }
     out.push_str(",differs,reason\n");
     let mut w = InstantWriter::new(tz);
-    let mut agree = [0usize; 7];
-    let mut compared = [0usize; 7];
-    let mut reasons: BTreeMap<&str, usize> = BTreeMap::new();
-    for r in &recon {
+    let mut t = Tally::default();
+    for r in recon {
         push_field(&mut out, &r.ticket_id);
         for (k, c) in r.cols.iter().enumerate() {
             let is_instant = k == 3 || k == 4;
@@ -113,12 +141,12 @@ pub fn run(a: ReconcileArgs, g: &Global) -> anyhow::Result<()> {
             out.push(',');
             if let Some(reason) = c.reason {
                 out.push_str(reason.key());
-                *reasons.entry(reason.key()).or_default() += 1;
+                *t.reasons.entry(reason.key()).or_default() += 1;
             }
             if c.plazo.is_some() && c.glpi.is_some() {
-                compared[k] += 1;
+                t.compared[k] += 1;
                 if c.agrees() {
-                    agree[k] += 1;
+                    t.agree[k] += 1;
                 }
             }
         }
@@ -130,37 +158,40 @@ pub fn run(a: ReconcileArgs, g: &Global) -> anyhow::Result<()> {
         why.dedup();
         out.push_str(&format!(",{},{}\n", r.differs(), why.join(";")));
     }
-    match &out_path {
-        Some(p) => write_atomic(p, out.as_bytes())?,
-        None => {
-            use std::io::Write;
-            std::io::stdout().write_all(out.as_bytes())?;
-        }
-    }
-    if !g.quiet {
-        let per: Vec<String> = COLUMNS
+    (out, t)
+}
+
+impl Tally {
+    /// The summary line; `counts` are the tickets, the status events
+    /// and the answered surveys.
+    fn summary(&self, counts: [usize; 3], lang: Lang) -> String {
+        let [tickets, events, surveys] = counts;
+        let agree: Vec<String> = COLUMNS
             .iter()
             .enumerate()
-            .map(|(k, c)| format!("{c} {}/{}", agree[k], compared[k]))
+            .map(|(k, c)| {
+                format!("{c} {}/{}", self.agree[k], self.compared[k])
+            })
             .collect();
-        let why: Vec<String> =
-            reasons.iter().map(|(k, v)| format!("{k} {v}")).collect();
-        eprintln!(
-            "plazo reconcile: {} tickets ({} {}, {} {}); {}: {}; {}: {}.",
-            recon.len(),
-            ingested.events.len(),
-            tr("eventos de estado", "status events"),
-            ingested.surveys.len(),
-            tr("encuestas respondidas", "surveys answered"),
-            tr("coinciden", "agree"),
-            per.join(", "),
-            tr("diferencias por regla", "differences by rule"),
-            if why.is_empty() {
-                tr("ninguna", "none").to_string()
-            } else {
-                why.join(", ")
-            },
-        );
+        let reasons = if self.reasons.is_empty() {
+            msg::NO_DIFFERENCES.get(lang).to_string()
+        } else {
+            let v: Vec<String> = self
+                .reasons
+                .iter()
+                .map(|(k, v)| format!("{k} {v}"))
+                .collect();
+            v.join(", ")
+        };
+        msg::SUMMARY.fill(
+            lang,
+            &[
+                ("tickets", &tickets),
+                ("events", &events),
+                ("surveys", &surveys),
+                ("agree", &agree.join(", ")),
+                ("reasons", &reasons),
+            ],
+        )
     }
-    Ok(())
 }

@@ -7,13 +7,13 @@
 //! `previous-quarter` picks the last complete period before the cutoff
 //! (default: now), for cron. Prints a one-paragraph summary on stderr.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use clap::Args;
 use plazo::Error;
-use plazo::report::{self, Context, InputFile, Period};
-use plazo::text::lang::tr;
+use plazo::report::{self, Context, InputFile, Period, Written};
+use plazo::text::msg::cli::report as msg;
 use plazo::time::Instant;
 
 use super::Global;
@@ -47,9 +47,9 @@ pub struct ReportArgs {
 
 fn date(flag: &str, s: &str) -> plazo::Result<NaiveDate> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
-        Error::input(
-            format!("{flag} {s:?}: use una fecha AAAA-MM-DD"),
-            format!("{flag} {s:?}: use a date YYYY-MM-DD"),
+        Error::input_msg(
+            msg::BAD_DATE,
+            &[("flag", &flag), ("value", &format!("{s:?}"))],
         )
     })
 }
@@ -71,9 +71,9 @@ impl ReportArgs {
         if let Some(q) = &self.queries
             && !q.is_dir()
         {
-            return Err(Error::input(
-                format!("--queries {}: no es una carpeta", q.display()),
-                format!("--queries {}: not a folder", q.display()),
+            return Err(Error::input_msg(
+                msg::QUERIES_NOT_DIR,
+                &[("path", &q.display())],
             ));
         }
         let mut data = self.data.plan()?;
@@ -123,14 +123,7 @@ impl ReportArgs {
                 )
             }
             _ => {
-                return Err(Error::input(
-                    "indique el periodo: --period 2026-10, --quarter 2026Q3, \
-                     --from FECHA --to FECHA o --period previous-month (o \
-                     [report] period = \"month\" en la política)",
-                    "give the period: --period 2026-10, --quarter 2026Q3, \
-                     --from DATE --to DATE or --period previous-month (or \
-                     [report] period = \"month\" in the policy)",
-                ));
+                return Err(Error::input_msg(msg::NO_PERIOD, &[]));
             }
         })
     }
@@ -157,14 +150,13 @@ pub fn run(a: ReportArgs, g: &Global) -> anyhow::Result<()> {
     if let Some(sv) = &files.surveys {
         inputs.push(InputFile::hash("surveys", sv, s.survey_rows)?);
     }
-    let lang = plazo::text::lang::current();
     let ctx = Context::new(
         &loaded.policy,
         &loaded.ds,
         &rows,
         &period,
         loaded.cutoff,
-        lang,
+        g.lang,
         inputs,
     );
     let w = report::write(&ctx, &out, queries.as_deref())?;
@@ -173,48 +165,51 @@ pub fn run(a: ReportArgs, g: &Global) -> anyhow::Result<()> {
     let rejects = out.join("rejects.csv");
     super::common::write_rejects(&loaded.ds, &rejects)?;
     if !quiet {
-        let all = &ctx.lines[0];
-        let pct = |id: &str| {
-            all.get(id)
-                .map_or_else(|| "-".to_string(), |v| format!("{v:.1} %"))
-        };
-        let n = |id: &str| thousands(all.get(id).unwrap_or(0.0) as u64);
-        eprintln!(
-            "plazo report {} {} ({} {}): {} {}, {} {}, {} {}; {} {}, {} {}; \
-             {} {}, {} {}; {} {} {}.",
-            loaded.policy.name(),
-            period.label(),
-            tr("corte", "cutoff"),
-            loaded.cutoff.to_rfc3339(loaded.policy.tz()),
-            n("tickets_opened"),
-            tr("abiertos", "opened"),
-            n("tickets_solved"),
-            tr("solucionados", "solved"),
-            n("backlog_end"),
-            tr("pendientes al cierre", "backlog at end"),
-            tr("atención en ANS", "response within SLA"),
-            pct("response_compliance_pct"),
-            tr("solución en ANS", "resolution within SLA"),
-            pct("resolution_compliance_pct"),
-            thousands(w.breaches as u64),
-            tr("incumplimientos", "breaches"),
-            thousands(w.at_risk as u64),
-            tr("en riesgo al corte", "at risk at the cutoff"),
-            thousands(w.files.len() as u64),
-            tr("archivos escritos en", "files written to"),
-            out.display(),
-        );
+        eprintln!("{}", summary(&ctx, &w, &out));
         if !loaded.ds.rejects.is_empty() {
             eprintln!(
-                "{} {} {}.",
-                thousands(loaded.ds.rejects.len() as u64),
-                tr(
-                    "filas o celdas rechazadas: ver",
-                    "rejected rows or cells: see"
-                ),
-                rejects.display()
+                "{}",
+                msg::REJECTED.fill(
+                    g.lang,
+                    &[
+                        (
+                            "n",
+                            &thousands(loaded.ds.rejects.len() as u64, g.lang)
+                        ),
+                        ("path", &rejects.display()),
+                    ],
+                )
             );
         }
     }
     Ok(())
+}
+
+/// The one-line summary: the period's main figures and what was written,
+/// in the report's language.
+fn summary(c: &Context<'_>, w: &Written, out: &Path) -> String {
+    let all = &c.lines[0];
+    let pct = |id: &str| {
+        all.get(id)
+            .map_or_else(|| "-".to_string(), |v| format!("{v:.1} %"))
+    };
+    let n = |x: u64| thousands(x, c.lang);
+    let count = |id: &str| n(all.get(id).unwrap_or(0.0) as u64);
+    msg::SUMMARY.fill(
+        c.lang,
+        &[
+            ("policy", &c.policy.name()),
+            ("period", &c.period.label()),
+            ("cutoff", &c.cutoff.to_rfc3339(c.policy.tz())),
+            ("opened", &count("tickets_opened")),
+            ("solved", &count("tickets_solved")),
+            ("backlog", &count("backlog_end")),
+            ("response", &pct("response_compliance_pct")),
+            ("resolution", &pct("resolution_compliance_pct")),
+            ("breaches", &n(w.breaches as u64)),
+            ("at_risk", &n(w.at_risk as u64)),
+            ("files", &n(w.files.len() as u64)),
+            ("out", &out.display()),
+        ],
+    )
 }

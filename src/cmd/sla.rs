@@ -9,15 +9,17 @@
 //! `<out>.rejects.csv` and counted in the summary.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::Args;
-use plazo::Error;
 use plazo::engine::{Class, Exclusion, SlaRow, frame, output};
-use plazo::text::lang::tr;
+use plazo::model::dataset::LoadStats;
+use plazo::text::lang::Lang;
+use plazo::text::msg::cli::sla as msg;
+use plazo::{Error, Policy};
 
 use super::Global;
-use super::common::{DataArgs, DataPlan, thousands, write_rejects};
+use super::common::{DataArgs, DataPlan, Loaded, thousands, write_rejects};
 
 #[derive(Debug, Args)]
 pub struct SlaArgs {
@@ -45,15 +47,9 @@ impl SlaArgs {
         let ext = self.out.extension().and_then(|e| e.to_str()).unwrap_or("");
         let parquet = ext.eq_ignore_ascii_case("parquet");
         if !parquet && !ext.eq_ignore_ascii_case("csv") {
-            return Err(Error::input(
-                format!(
-                    "--out {}: use un archivo .csv o .parquet",
-                    self.out.display()
-                ),
-                format!(
-                    "--out {}: use a .csv or .parquet file",
-                    self.out.display()
-                ),
+            return Err(Error::input_msg(
+                msg::OUT_FORMAT,
+                &[("path", &self.out.display())],
             ));
         }
         Ok(Plan {
@@ -72,7 +68,7 @@ pub fn run(a: SlaArgs, g: &Global) -> anyhow::Result<()> {
     let engine = loaded.engine()?;
     let bar = super::common::progress(
         loaded.ds.tickets.len() as u64,
-        tr("evaluando tickets", "evaluating tickets"),
+        msg::PROGRESS.get(g.lang),
         plan.quiet,
     );
     let rows = engine.evaluate_all_with(|n| bar.inc(n as u64));
@@ -85,176 +81,196 @@ pub fn run(a: SlaArgs, g: &Global) -> anyhow::Result<()> {
     }
     write_rejects(&loaded.ds, &plan.rejects)?;
     if !plan.quiet {
-        eprintln!("{}", summary(&rows, &loaded, &plan.out, &plan.rejects));
+        let s = summary(&rows, &loaded, &plan.out, &plan.rejects, g.lang);
+        eprintln!("{s}");
     }
     Ok(())
 }
 
-/// The one-paragraph summary.
+/// The one-paragraph summary, a sentence each: the counts, the events
+/// read, and when there are any, the target rules no ticket matched, the
+/// pauses without a note and the rejected rows.
 fn summary(
     rows: &[SlaRow],
-    l: &super::common::Loaded,
-    out: &std::path::Path,
-    rejects: &std::path::Path,
+    l: &Loaded,
+    out: &Path,
+    rejects: &Path,
+    lang: Lang,
 ) -> String {
-    let lang = plazo::text::lang::current();
-    // By reason id (two named rules may share a description).
-    let mut excl: BTreeMap<&str, (&str, u64)> = BTreeMap::new();
-    let (mut rm, mut rb, mut ro) = (0u64, 0u64, 0u64);
-    let (mut sm, mut sb, mut so, mut sl) = (0u64, 0u64, 0u64, 0u64);
-    let mut no_target = 0u64;
-    for r in rows {
-        if r.excluded == Some(Exclusion::NoTarget) {
-            no_target += 1;
-            continue;
+    let mut p = vec![
+        Tally::of(rows, &l.policy, lang).sentence(l, out, lang),
+        events(&l.ds.stats, lang),
+    ];
+    p.extend(unused_rules(rows, &l.policy, lang));
+    p.extend(unnoted_pauses(l, lang));
+    if !l.ds.rejects.is_empty() {
+        p.push(msg::REJECTED.fill(
+            lang,
+            &[
+                ("n", &thousands(l.ds.rejects.len() as u64, lang)),
+                ("path", &rejects.display()),
+            ],
+        ));
+    }
+    p.join(" ")
+}
+
+/// The tickets counted by outcome.
+#[derive(Default)]
+struct Tally<'a> {
+    /// Every ticket evaluated.
+    tickets: u64,
+    /// Excluded tickets by reason id (two named rules may share a
+    /// description): (description, count).
+    excluded: BTreeMap<&'a str, (&'a str, u64)>,
+    no_target: u64,
+    response_met: u64,
+    response_breached: u64,
+    unanswered: u64,
+    resolution_met: u64,
+    resolution_breached: u64,
+    open: u64,
+    /// Open tickets already past their resolution deadline.
+    late: u64,
+}
+
+impl<'a> Tally<'a> {
+    fn of(rows: &[SlaRow], policy: &'a Policy, lang: Lang) -> Tally<'a> {
+        let mut t = Tally {
+            tickets: rows.len() as u64,
+            ..Tally::default()
+        };
+        for r in rows {
+            match r.excluded {
+                Some(Exclusion::NoTarget) => t.no_target += 1,
+                Some(e) => {
+                    t.excluded
+                        .entry(e.name(policy))
+                        .or_insert((e.describe_in(policy, lang), 0))
+                        .1 += 1;
+                }
+                None => t.add(r),
+            }
         }
-        if let Some(e) = r.excluded {
-            let name = e.name(&l.policy);
-            excl.entry(name)
-                .or_insert((e.describe_in(&l.policy, lang), 0))
-                .1 += 1;
-            continue;
-        }
+        t
+    }
+
+    /// Counts a measured (not excluded) ticket.
+    fn add(&mut self, r: &SlaRow) {
         match r.response_met {
-            Some(true) => rm += 1,
-            Some(false) => rb += 1,
-            None if r.response_target_s.is_some() => ro += 1,
+            Some(true) => self.response_met += 1,
+            Some(false) => self.response_breached += 1,
+            None if r.response_target_s.is_some() => self.unanswered += 1,
             None => {}
         }
         match (r.resolution_met, r.resolution_class) {
-            (Some(true), _) => sm += 1,
-            (Some(false), _) => sb += 1,
+            (Some(true), _) => self.resolution_met += 1,
+            (Some(false), _) => self.resolution_breached += 1,
             (None, Some(c)) => {
-                so += 1;
+                self.open += 1;
                 if c == Class::Breached {
-                    sl += 1;
+                    self.late += 1;
                 }
             }
             _ => {}
         }
     }
-    let n_excl: u64 = excl.values().map(|v| v.1).sum();
-    let excl_list = excl
-        .values()
-        .map(|(desc, n)| format!("{desc} {}", thousands(*n)))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let cutoff = l.cutoff.to_rfc3339(l.policy.tz());
-    let s = &l.ds.stats;
-    let mut p = format!(
-        "{} {}: {} {} ({} {cutoff}); {} {}{}; {} {}; {}: {} {}, {} {}, {} {}; {}: {} {}, {} {}, {} {} ({} {}); {} {}.",
-        "plazo sla",
-        l.policy.name(),
-        thousands(rows.len() as u64),
-        tr("tickets evaluados", "tickets evaluated"),
-        tr("corte", "cutoff"),
-        thousands(n_excl),
-        tr("excluidos", "excluded"),
-        if excl_list.is_empty() {
-            String::new()
+
+    /// The summary's first sentence.
+    fn sentence(&self, l: &Loaded, out: &Path, lang: Lang) -> String {
+        let n = |x: u64| thousands(x, lang);
+        let excluded: u64 = self.excluded.values().map(|v| v.1).sum();
+        let reasons = self
+            .excluded
+            .values()
+            .map(|(desc, k)| format!("{desc} {}", n(*k)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let reasons = if reasons.is_empty() {
+            reasons
         } else {
-            format!(" ({excl_list})")
-        },
-        thousands(no_target),
-        tr(
-            "sin ANS aplicable (no_target)",
-            "without a target (no_target)"
-        ),
-        tr("respuesta", "response"),
-        thousands(rm),
-        tr("cumplen", "met"),
-        thousands(rb),
-        tr("incumplen", "breached"),
-        thousands(ro),
-        tr("sin responder", "unanswered"),
-        tr("solución", "resolution"),
-        thousands(sm),
-        tr("cumplen", "met"),
-        thousands(sb),
-        tr("incumplen", "breached"),
-        thousands(so),
-        tr("abiertos", "open"),
-        thousands(sl),
-        tr("ya vencidos", "already breached"),
-        tr("escrito en", "written to"),
-        out.display(),
-    );
-    p.push_str(&format!(
-        " {} {} {}, {} {}, {} {}.",
-        thousands(s.events),
-        tr("eventos", "events"),
-        tr("leídos", "read"),
-        thousands(s.duplicate_events),
-        tr("duplicados fusionados", "duplicates merged"),
-        thousands(s.events_before_opening),
-        tr(
-            "anteriores a la apertura (tomados en la apertura)",
-            "before opening (taken at opening)"
-        ),
-    ));
-    // Rules no ticket matched: often a label that differs from the data
-    // (the tickets then fall to a later, usually looser, rule).
-    let mut used = vec![false; l.policy.targets().len()];
+            format!(" ({reasons})")
+        };
+        msg::SUMMARY.fill(
+            lang,
+            &[
+                ("policy", &l.policy.name()),
+                ("tickets", &n(self.tickets)),
+                ("cutoff", &l.cutoff.to_rfc3339(l.policy.tz())),
+                ("excluded", &n(excluded)),
+                ("reasons", &reasons),
+                ("no_target", &n(self.no_target)),
+                ("response_met", &n(self.response_met)),
+                ("response_breached", &n(self.response_breached)),
+                ("unanswered", &n(self.unanswered)),
+                ("resolution_met", &n(self.resolution_met)),
+                ("resolution_breached", &n(self.resolution_breached)),
+                ("open", &n(self.open)),
+                ("late", &n(self.late)),
+                ("out", &out.display()),
+            ],
+        )
+    }
+}
+
+/// The events sentence: read, merged duplicates, before the opening.
+fn events(s: &LoadStats, lang: Lang) -> String {
+    msg::SUMMARY_EVENTS.fill(
+        lang,
+        &[
+            ("events", &thousands(s.events, lang)),
+            ("duplicates", &thousands(s.duplicate_events, lang)),
+            ("before", &thousands(s.events_before_opening, lang)),
+        ],
+    )
+}
+
+/// The target rules no ticket matched, when there are tickets: often a
+/// label that differs from the data (the tickets then fall to a later,
+/// usually looser, rule).
+fn unused_rules(
+    rows: &[SlaRow],
+    policy: &Policy,
+    lang: Lang,
+) -> Option<String> {
+    let mut used = vec![false; policy.targets().len()];
     for r in rows {
         if let Some(i) = r.target_rule {
             used[i] = true;
         }
     }
-    let unused: Vec<String> = l
-        .policy
+    let unused: Vec<String> = policy
         .targets()
         .iter()
         .filter(|t| !used[t.index])
         .map(|t| format!("targets[{}] ({})", t.index, t.label))
         .collect();
-    if !unused.is_empty() && !rows.is_empty() {
-        p.push_str(&format!(
-            " {}: {}; {}.",
-            tr(
-                "Reglas de ANS sin ningún ticket",
-                "Target rules no ticket matched"
-            ),
-            unused.join(", "),
-            tr(
-                "revise que sus valores coincidan con los de los datos",
-                "check that their values match the data's"
-            ),
-        ));
+    (!unused.is_empty() && !rows.is_empty()).then(|| {
+        msg::UNUSED_RULES.fill(lang, &[("rules", &unused.join(", "))])
+    })
+}
+
+/// The pauses without a note, with the first ticket that has one, when
+/// the policy requires a note (`[checks] paused_requires_note`).
+fn unnoted_pauses(l: &Loaded, lang: Lang) -> Option<String> {
+    if !l.policy.paused_requires_note() {
+        return None;
     }
-    if l.policy.paused_requires_note() {
-        let cut = l.cutoff.unix();
-        let mut n = 0u64;
-        let mut example = None;
-        for i in 0..l.ds.tickets.len() {
-            let k =
-                plazo::engine::unnoted_pauses(&l.policy, &l.ds, i, cut).len();
-            if k > 0 && example.is_none() {
-                example = Some(l.ds.tickets[i].id.as_str());
-            }
-            n += k as u64;
+    let cut = l.cutoff.unix();
+    let mut n = 0u64;
+    let mut example = None;
+    for i in 0..l.ds.tickets.len() {
+        let k = plazo::engine::unnoted_pauses(&l.policy, &l.ds, i, cut).len();
+        if k > 0 && example.is_none() {
+            example = Some(l.ds.tickets[i].id.as_str());
         }
-        p.push_str(&format!(
-            " {} {}{}.",
-            thousands(n),
-            tr(
-                "suspensiones sin nota ([checks] paused_requires_note)",
-                "pauses without a note ([checks] paused_requires_note)"
-            ),
-            example
-                .map(|id| format!(
-                    ", {} {id}",
-                    tr("p. ej. ticket", "e.g. ticket")
-                ))
-                .unwrap_or_default(),
-        ));
+        n += k as u64;
     }
-    if !l.ds.rejects.is_empty() {
-        p.push_str(&format!(
-            " {} {} {}.",
-            thousands(l.ds.rejects.len() as u64),
-            tr("filas rechazadas: ver", "rejected rows: see"),
-            rejects.display()
-        ));
-    }
-    p
+    let example = example
+        .map(|id| msg::UNNOTED_PAUSES_EXAMPLE.fill(lang, &[("id", &id)]))
+        .unwrap_or_default();
+    Some(
+        msg::UNNOTED_PAUSES
+            .fill(lang, &[("n", &thousands(n, lang)), ("example", &example)]),
+    )
 }

@@ -3,6 +3,7 @@
 mod calendar_known;
 mod calendar_props;
 mod cli_calendar;
+mod cli_lang;
 mod exclusion_props;
 mod explain_golden;
 mod glpi_clock;

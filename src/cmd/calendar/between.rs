@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use anyhow::Context;
 use clap::Args;
 use plazo::io::csv::{Complaint, Fields, Record, Records};
+use plazo::text::msg::cli::calendar as msg;
 use plazo::time::{Instant, hms};
 use plazo::{Error, Policy};
 
@@ -57,15 +58,9 @@ pub fn run(a: BetweenArgs) -> anyhow::Result<()> {
             .iter()
             .position(|h| h.trim().trim_start_matches('\u{feff}') == name)
             .ok_or_else(|| {
-                Error::input(
-                    format!(
-                        "{place}: falta la columna {name:?}; el archivo \
-                         necesita las columnas start,end"
-                    ),
-                    format!(
-                        "{place}: missing column {name:?}; the file needs \
-                         columns start,end"
-                    ),
+                Error::input_msg(
+                    msg::PAIRS_NO_COLUMN,
+                    &[("file", &place), ("column", &format!("{name:?}"))],
                 )
             })
     };
@@ -76,8 +71,12 @@ pub fn run(a: BetweenArgs) -> anyhow::Result<()> {
     while let Some(line) = records.next(&mut rec)? {
         let get = |i: usize, name: &str| -> plazo::Result<Instant> {
             let v = rec.get(i).unwrap_or("");
-            Instant::parse(v, tz)
-                .map_err(|e| e.at(&format!("{place}:{line}: column {name}")))
+            Instant::parse(v, tz).map_err(|e| {
+                e.context_msg(
+                    msg::PAIRS_CELL,
+                    &[("file", &place), ("line", &line), ("column", &name)],
+                )
+            })
         };
         let (s, e) = (get(si, "start")?, get(ei, "end")?);
         writeln!(

@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use chrono::Datelike;
 use clap::{Args, ValueEnum};
 use plazo::calendar::{Calendar, CalendarSpec, HolidayRules};
-use plazo::text::lang::tr;
+use plazo::text::lang::Lang;
+use plazo::text::msg::cli::calendar as msg;
 use plazo::{Error, Policy};
 
 use super::csv_field;
@@ -35,13 +36,11 @@ pub struct HolidaysArgs {
     format: Format,
 }
 
-pub fn run(a: HolidaysArgs) -> anyhow::Result<()> {
+pub fn run(a: HolidaysArgs, lang: Lang) -> anyhow::Result<()> {
     if !(1900..=2199).contains(&a.year) {
-        return Err(Error::input(
-            format!("--year {}: use un año entre 1900 y 2199", a.year),
-            format!("--year {}: use a year between 1900 and 2199", a.year),
-        )
-        .into());
+        return Err(
+            Error::input_msg(msg::BAD_YEAR, &[("year", &a.year)]).into()
+        );
     }
     let cal = match &a.policy {
         Some(p) => Policy::load(p)?.calendar().clone(),
@@ -60,42 +59,38 @@ pub fn run(a: HolidaysArgs) -> anyhow::Result<()> {
             }
         }
         Format::Table => {
-            let (fecha, dia, nombre) = (
-                tr("fecha", "date"),
-                tr("día", "day"),
-                tr("festivo", "holiday"),
+            let (date, day, name) = (
+                msg::COL_DATE.get(lang),
+                msg::COL_DAY.get(lang),
+                msg::COL_HOLIDAY.get(lang),
             );
-            writeln!(out, "{fecha:<10}  {dia:<9}  {nombre}")?;
+            writeln!(out, "{date:<10}  {day:<9}  {name}")?;
             for h in &days {
                 writeln!(
                     out,
                     "{}  {:<9}  {}",
                     h.date,
-                    weekday_name(h.date.weekday()),
+                    weekday_name(h.date.weekday(), lang),
                     h.name()
                 )?;
             }
-            writeln!(
-                out,
-                "{} {}",
-                days.len(),
-                tr("días cerrados", "closed days")
-            )?;
+            let n = days.len();
+            writeln!(out, "{}", msg::CLOSED_DAYS.fill(lang, &[("n", &n)]))?;
         }
     }
     Ok(())
 }
 
-fn weekday_name(d: chrono::Weekday) -> &'static str {
+fn weekday_name(d: chrono::Weekday, lang: Lang) -> &'static str {
     use chrono::Weekday::*;
-    let (es, en) = match d {
-        Mon => ("lunes", "Monday"),
-        Tue => ("martes", "Tuesday"),
-        Wed => ("miércoles", "Wednesday"),
-        Thu => ("jueves", "Thursday"),
-        Fri => ("viernes", "Friday"),
-        Sat => ("sábado", "Saturday"),
-        Sun => ("domingo", "Sunday"),
-    };
-    tr(es, en)
+    match d {
+        Mon => msg::MONDAY,
+        Tue => msg::TUESDAY,
+        Wed => msg::WEDNESDAY,
+        Thu => msg::THURSDAY,
+        Fri => msg::FRIDAY,
+        Sat => msg::SATURDAY,
+        Sun => msg::SUNDAY,
+    }
+    .get(lang)
 }

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use clap::Args;
 use plazo::Error;
 use plazo::source::glpi::{Dump, calendar_toml};
+use plazo::text::msg::cli::calendar as msg;
 
 #[derive(Debug, Args)]
 pub struct ImportCalendarArgs {
@@ -39,12 +40,9 @@ pub fn run(a: ImportCalendarArgs) -> anyhow::Result<()> {
         Dump::read(&a.links)?,
     );
     let bad_years = || {
-        Error::input(
-            format!(
-                "--years {:?}: escriba AAAA-AAAA, p. ej. 2025-2027",
-                a.years
-            ),
-            format!("--years {:?}: write YYYY-YYYY, e.g. 2025-2027", a.years),
+        Error::input_msg(
+            msg::BAD_YEARS,
+            &[("value", &format!("{:?}", a.years))],
         )
     };
     let (y0, y1) = a.years.split_once('-').ok_or_else(bad_years)?;

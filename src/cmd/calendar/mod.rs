@@ -45,9 +45,9 @@ pub enum CalendarCmd {
     ImportWorkshift(import_workshift::ImportWorkshiftArgs),
 }
 
-pub fn run(cmd: CalendarCmd, _g: &Global) -> anyhow::Result<()> {
+pub fn run(cmd: CalendarCmd, g: &Global) -> anyhow::Result<()> {
     match cmd {
-        CalendarCmd::Holidays(a) => holidays::run(a),
+        CalendarCmd::Holidays(a) => holidays::run(a, g.lang),
         CalendarCmd::Between(a) => between::run(a),
         CalendarCmd::Add(a) => add::run(a),
         CalendarCmd::ImportGlpi(a) => import_glpi::run(a),

@@ -10,6 +10,7 @@
 
 pub mod calendar;
 pub mod charts;
+pub mod cli;
 pub mod common;
 pub mod csv;
 pub mod engine;
@@ -31,6 +32,12 @@ pub fn all() -> impl Iterator<Item = Msg> {
     [
         calendar::ALL,
         charts::ALL,
+        cli::ALL,
+        cli::calendar::ALL,
+        cli::check::ALL,
+        cli::reconcile::ALL,
+        cli::report::ALL,
+        cli::sla::ALL,
         common::ALL,
         csv::ALL,
         engine::ALL,

@@ -1,0 +1,30 @@
+//! `plazo report`: the period's arguments and the summary on stderr.
+
+crate::catalog! {
+    /// `--queries` is not a folder.
+    QUERIES_NOT_DIR = (
+        "--queries {path}: no es una carpeta",
+        "--queries {path}: not a folder"
+    );
+    /// `--from` or `--to` is not a date; `{value}` is quoted.
+    BAD_DATE = (
+        "{flag} {value}: use una fecha AAAA-MM-DD",
+        "{flag} {value}: use a date YYYY-MM-DD"
+    );
+    /// No period option and no `[report] period` in the policy.
+    NO_PERIOD = (
+        "indique el periodo: --period 2026-10, --quarter 2026Q3, --from FECHA --to FECHA o --period previous-month (o [report] period = \"month\" en la política)",
+        "give the period: --period 2026-10, --quarter 2026Q3, --from DATE --to DATE or --period previous-month (or [report] period = \"month\" in the policy)"
+    );
+    /// The summary; `{response}` and `{resolution}` are percentages
+    /// (`88.8 %`) or `-`.
+    SUMMARY = (
+        "plazo report {policy} {period} (corte {cutoff}): {opened} abiertos, {solved} solucionados, {backlog} pendientes al cierre; atención en ANS {response}, solución en ANS {resolution}; {breaches} incumplimientos, {at_risk} en riesgo al corte; {files} archivos escritos en {out}.",
+        "plazo report {policy} {period} (cutoff {cutoff}): {opened} opened, {solved} solved, {backlog} backlog at end; response within SLA {response}, resolution within SLA {resolution}; {breaches} breaches, {at_risk} at risk at the cutoff; {files} files written to {out}."
+    );
+    /// Rejected rows and cells, written beside the report.
+    REJECTED = (
+        "{n} filas o celdas rechazadas: ver {path}.",
+        "{n} rejected rows or cells: see {path}."
+    );
+}
