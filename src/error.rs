@@ -1,7 +1,8 @@
 //! plazo's one error type.
 //!
-//! Every error carries its message in Spanish and in English (rendered in
-//! the process-wide [`crate::text::lang`] by `Display`) and a [`ErrorKind`] that
+//! Every error carries its message in Spanish and in English
+//! ([`Error::message`] renders it in the language given; `Display`, in
+//! Spanish, the users' language) and a [`ErrorKind`] that
 //! decides the exit code: input and usage problems exit with 2, every
 //! other failure with 1. Messages are lowercase, without a final period,
 //! quote the offending value, name the file, line or key, and end with
@@ -10,7 +11,7 @@
 //! # Example
 //!
 //! ```
-//! use plazo::{Error, text::lang::{self, Lang}};
+//! use plazo::{Error, text::lang::Lang};
 //!
 //! let err = Error::input(
 //!     "zona horaria desconocida \"America/Bogot\"",
@@ -18,9 +19,8 @@
 //! );
 //! assert!(err.is_input());
 //! assert_eq!(err.exit_code(), 2);
-//! lang::set(Lang::En);
-//! assert_eq!(err.to_string(), "unknown time zone \"America/Bogot\"");
-//! # lang::set(Lang::Es);
+//! assert_eq!(err.message(Lang::En), "unknown time zone \"America/Bogot\"");
+//! assert_eq!(err.to_string(), "zona horaria desconocida \"America/Bogot\"");
 //! ```
 
 use std::fmt;
@@ -210,7 +210,7 @@ impl Error {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.message(lang::current()))
+        f.write_str(self.message(lang::Lang::Es))
     }
 }
 

@@ -14,11 +14,6 @@ use plazo::text::lang::Lang;
 fn main() -> ExitCode {
     let cli = cmd::Cli::parse();
     let lang = cli.global.lang;
-    // The commands get the language as an argument; this only serves
-    // library code that still reads the process-wide language (ingest
-    // summaries and reject reasons of `model`, the policy's catch-all
-    // label, the calendar's closure name, the engine's cell rejects).
-    plazo::text::lang::set(lang);
     match cmd::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {

@@ -85,7 +85,7 @@ use chrono_tz::Tz;
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
-use crate::text::lang::{self, Lang};
+use crate::text::lang::Lang;
 use crate::text::{Msg, msg};
 use crate::time::{BizDuration, Instant, local_to_instant};
 
@@ -471,10 +471,10 @@ impl Calendar {
         &self.inner.spec.holidays
     }
 
-    /// The closed dates of a year, the extra closed days named in the
-    /// process-wide language; see [`Calendar::holidays_in_year_in`].
+    /// The closed dates of a year, the extra closed days named in
+    /// Spanish; see [`Calendar::holidays_in_year_in`].
     pub fn holidays_in_year(&self, year: i32) -> Vec<Holiday> {
-        self.holidays_in_year_in(year, lang::current())
+        self.holidays_in_year_in(year, Lang::Es)
     }
 
     /// The closed dates of a year from every holiday set and the extra

@@ -32,7 +32,7 @@ pub struct CheckArgs {
 }
 
 pub fn run(a: CheckArgs, g: &Global) -> anyhow::Result<()> {
-    let policy = Policy::load(&a.policy)?;
+    let policy = Policy::load_in(&a.policy, g.lang)?;
     let opts = a.input.options(Some(&policy), g.lang)?;
     let ing = source::run(&opts)?;
     let mut out = std::io::stdout().lock();

@@ -79,9 +79,9 @@ pub fn input_file(flag: &str, path: &Path) -> plazo::Result<()> {
 impl DataArgs {
     /// Resolves the arguments: loads the policy, reads `--cutoff` in its
     /// zone (default: now), checks the input files.
-    pub fn plan(&self) -> plazo::Result<DataPlan> {
+    pub fn plan(&self, lang: Lang) -> plazo::Result<DataPlan> {
         input_file("--policy", &self.policy)?;
-        let policy = Policy::load(&self.policy)?;
+        let policy = Policy::load_in(&self.policy, lang)?;
         let cutoff = match &self.cutoff {
             Some(c) => {
                 Instant::parse(c, policy.tz()).map_err(|e| e.at("--cutoff"))?
@@ -119,7 +119,7 @@ impl DataPlan {
             strict,
             ..
         } = self;
-        let mut ds = Dataset::load(&inputs, policy.tz())?;
+        let mut ds = Dataset::load_in(&inputs, policy.tz(), lang)?;
         // Unreadable cells of the policy's ticket columns: the tickets
         // are kept, the cells listed as rejects.
         let cells = TicketCells::read(&policy, &ds, lang)?;

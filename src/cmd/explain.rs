@@ -25,7 +25,7 @@ pub struct ExplainArgs {
 
 pub fn run(a: ExplainArgs, g: &Global) -> anyhow::Result<()> {
     // The plan: everything checked before the tables are read.
-    let plan = a.data.plan()?;
+    let plan = a.data.plan(g.lang)?;
     let loaded = plan.load(g.lang)?;
     let engine = loaded.engine()?;
     let Some(&i) = loaded.ds.by_id.get(a.ticket.trim()) else {

@@ -132,7 +132,7 @@ impl InputArgs {
 
 pub fn run(a: IngestArgs, g: &Global) -> anyhow::Result<()> {
     let policy = match &a.policy {
-        Some(p) => Some(Policy::load(p)?),
+        Some(p) => Some(Policy::load_in(p, g.lang)?),
         None => None,
     };
     let opts = a.input.options(policy.as_ref(), g.lang)?;

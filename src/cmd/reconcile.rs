@@ -49,9 +49,9 @@ struct Plan {
 }
 
 impl ReconcileArgs {
-    fn plan(self) -> plazo::Result<Plan> {
+    fn plan(self, lang: Lang) -> plazo::Result<Plan> {
         input_file("--policy", &self.policy)?;
-        let policy = Policy::load(&self.policy)?;
+        let policy = Policy::load_in(&self.policy, lang)?;
         let cutoff = match &self.cutoff {
             Some(c) => {
                 Instant::parse(c, policy.tz()).map_err(|e| e.at("--cutoff"))?
@@ -76,7 +76,7 @@ pub fn run(a: ReconcileArgs, g: &Global) -> anyhow::Result<()> {
         cutoff,
         glpi,
         out: out_path,
-    } = a.plan()?;
+    } = a.plan(g.lang)?;
     let tz = policy.tz();
     let tables = Tables::load(&glpi)?;
     let mut b = Builder::new(tz, g.lang);

@@ -76,7 +76,7 @@ impl ReportArgs {
                 &[("path", &q.display())],
             ));
         }
-        let mut data = self.data.plan()?;
+        let mut data = self.data.plan(g.lang)?;
         let period = self.period(&data.policy, data.cutoff)?;
         if !data.cutoff_given {
             data.cutoff = period.last_second();

@@ -53,7 +53,7 @@ impl SlaArgs {
             ));
         }
         Ok(Plan {
-            data: self.data.plan()?,
+            data: self.data.plan(g.lang)?,
             rejects: self.out.with_extension("rejects.csv"),
             out: self.out,
             parquet,

@@ -443,10 +443,10 @@ impl Dataset {
     /// A missing file or required column, unreadable CSV or Parquet, or a
     /// Parquet column that cannot be read as text (input errors naming the
     /// file, and the line or column). Bad rows are not errors: they are listed
-    /// in [`Dataset::rejects`], their reasons in the process-wide language
-    /// ([`crate::text::lang::current`]); [`Dataset::load_in`] takes it.
+    /// in [`Dataset::rejects`], their reasons in Spanish;
+    /// [`Dataset::load_in`] takes the language.
     pub fn load(inputs: &Inputs, tz: Tz) -> Result<Dataset> {
-        Dataset::load_in(inputs, tz, crate::text::lang::current())
+        Dataset::load_in(inputs, tz, crate::text::lang::Lang::Es)
     }
 
     /// [`Dataset::load`] with the rejects' reasons written in `lang`.

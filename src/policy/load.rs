@@ -11,18 +11,18 @@ use super::survey::{self, SurveyRules};
 use super::ticket_targets::TicketTargets;
 use super::{Policy, calendar_spec, matching, targets};
 use crate::error::{Error, Result};
-use crate::text::lang::{self, Lang};
+use crate::text::lang::Lang;
 
 impl Policy {
     /// Reads and checks a policy file, wording its labels (an unnamed
-    /// catch-all rule's) in the process-wide language; see
+    /// catch-all rule's) in Spanish, the users' language; see
     /// [`Policy::load_in`].
     ///
     /// # Errors
     ///
     /// As [`Policy::load_in`].
     pub fn load(path: &Path) -> Result<Policy> {
-        Policy::load_in(path, lang::current())
+        Policy::load_in(path, Lang::Es)
     }
 
     /// Reads and checks a policy file; `lang` words its labels.
@@ -36,14 +36,14 @@ impl Policy {
         Policy::from_toml_in(&text, path, lang)
     }
 
-    /// Parses a policy from TOML text, wording its labels in the
-    /// process-wide language; see [`Policy::from_toml_in`].
+    /// Parses a policy from TOML text, wording its labels in Spanish;
+    /// see [`Policy::from_toml_in`].
     ///
     /// # Errors
     ///
     /// As [`Policy::from_toml_in`].
     pub fn from_toml(text: &str, path: &Path) -> Result<Policy> {
-        Policy::from_toml_in(text, path, lang::current())
+        Policy::from_toml_in(text, path, Lang::Es)
     }
 
     /// Parses a policy from TOML text; `path` names it in errors and

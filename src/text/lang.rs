@@ -4,22 +4,18 @@
 //! default, English on request (`--lang en` or `PLAZO_LANG=en`). Code,
 //! identifiers and docs are English.
 //!
-//! The language is process-wide: the binary sets it once, before any
-//! work, and [`crate::Error`]'s `Display` renders in it.
+//! The language is passed, never global: the binary reads `--lang` and
+//! hands it down; the library takes a [`Lang`] wherever it words text
+//! (and [`crate::Error`] carries both languages).
 //!
 //! # Example
 //!
 //! ```
-//! use plazo::text::lang::{self, Lang};
+//! use plazo::text::lang::Lang;
 //!
 //! assert_eq!("en".parse::<Lang>().unwrap(), Lang::En);
 //! assert_eq!(Lang::Es.pick("día", "day"), "día");
-//! lang::set(Lang::En);
-//! assert_eq!(lang::current(), Lang::En);
-//! # lang::set(Lang::Es);
 //! ```
-
-use std::sync::atomic::{AtomicU8, Ordering};
 
 /// A language for user-facing text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -59,30 +55,4 @@ impl std::str::FromStr for Lang {
             other => Err(format!("unknown language {other:?}: use es or en")),
         }
     }
-}
-
-static CURRENT: AtomicU8 = AtomicU8::new(0);
-
-/// Sets the process-wide language of user-facing text.
-pub fn set(lang: Lang) {
-    CURRENT.store(
-        match lang {
-            Lang::Es => 0,
-            Lang::En => 1,
-        },
-        Ordering::Relaxed,
-    );
-}
-
-/// The process-wide language of user-facing text (Spanish unless [`set`]).
-pub fn current() -> Lang {
-    match CURRENT.load(Ordering::Relaxed) {
-        1 => Lang::En,
-        _ => Lang::Es,
-    }
-}
-
-/// Picks the Spanish or English text according to [`current`].
-pub fn tr<'a>(es: &'a str, en: &'a str) -> &'a str {
-    current().pick(es, en)
 }

@@ -133,13 +133,10 @@ fn run(a: GenerateArgs) -> anyhow::Result<()> {
     let _ = tool;
     if !a.quiet {
         eprintln!(
-            "plazo-samples: {} {} ({} {}, {} {}) -> {}",
+            "plazo-samples: {} tickets ({} eventos, {} encuestas) -> {}",
             data.tickets.lines().count() - 1,
-            plazo::text::lang::tr("tickets", "tickets"),
             data.events.lines().count() - 1,
-            plazo::text::lang::tr("eventos", "events"),
             data.surveys.lines().count() - 1,
-            plazo::text::lang::tr("encuestas", "surveys"),
             a.out.display()
         );
     }

@@ -43,13 +43,13 @@ pub fn run(a: HolidaysArgs, lang: Lang) -> anyhow::Result<()> {
         );
     }
     let cal = match &a.policy {
-        Some(p) => Policy::load(p)?.calendar().clone(),
+        Some(p) => Policy::load_in(p, lang)?.calendar().clone(),
         None => {
             let rules = HolidayRules::resolve(&a.calendar, ".".as_ref())?;
             Calendar::new(CalendarSpec::new(chrono_tz::UTC).holidays(rules))
         }
     };
-    let days = cal.holidays_in_year(a.year);
+    let days = cal.holidays_in_year_in(a.year, lang);
     let mut out = std::io::stdout().lock();
     match a.format {
         Format::Csv => {

@@ -136,7 +136,7 @@ fn holidays(l: &mut Lines<'_, '_, '_>) -> Result<()> {
     l.table(&texts(lang, &[m::METHOD_HOLIDAYS, m::METHOD_HOLIDAY_NAME]))?;
     let cal = c.policy.calendar();
     for y in chrono::Datelike::year(&first)..=chrono::Datelike::year(&last) {
-        for h in cal.holidays_in_year(y) {
+        for h in cal.holidays_in_year_in(y, lang) {
             if h.date < first || h.date > last {
                 continue;
             }
