@@ -163,36 +163,12 @@ pub fn write_rejects(
     path: &std::path::Path,
 ) -> plazo::Result<()> {
     if !ds.rejects.is_empty() {
-        plazo::io::atomic::write(path, rejects_csv(ds).as_bytes())
+        plazo::model::write::write_rejects(path, &ds.rejects)
     } else if path.exists() {
         std::fs::remove_file(path).map_err(|e| plazo::Error::io(path, &e))
     } else {
         Ok(())
     }
-}
-
-/// Writes rejected rows as CSV (`file,line,column,value,reason`).
-pub fn rejects_csv(ds: &Dataset) -> String {
-    let mut out = String::from("file,line,column,value,reason\n");
-    for r in &ds.rejects {
-        for (i, f) in [
-            r.file.as_str(),
-            &r.line.to_string(),
-            &r.column,
-            &r.value,
-            &r.reason,
-        ]
-        .iter()
-        .enumerate()
-        {
-            if i > 0 {
-                out.push(',');
-            }
-            plazo::io::csv::push_field(&mut out, f);
-        }
-        out.push('\n');
-    }
-    out
 }
 
 /// A progress bar on stderr labelled `label`, hidden unless stderr is a

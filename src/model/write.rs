@@ -30,7 +30,7 @@ use polars::prelude::{
 use crate::error::{Error, ErrorKind, Result};
 use crate::io::csv::{Complaint, Fields, Record, Records};
 use crate::model::builder::{
-    EVENT_COLUMNS, Ingested, REJECT_COLUMNS, SURVEY_COLUMNS,
+    EVENT_COLUMNS, Ingested, REJECT_COLUMNS, Reject, SURVEY_COLUMNS,
 };
 use crate::text::msg::model as msg;
 
@@ -161,20 +161,7 @@ impl Ingested {
 
     /// The rejects table.
     pub fn rejects_view(&self) -> View<'_> {
-        View {
-            columns: REJECT_COLUMNS.iter().map(|s| s.to_string()).collect(),
-            len: self.rejects.len(),
-            cell: Box::new(move |r, c| {
-                let x = &self.rejects[r];
-                match c {
-                    0 => Cow::Borrowed(x.file.as_str()),
-                    1 => Cow::Owned(x.line.to_string()),
-                    2 => Cow::Borrowed(x.column.as_str()),
-                    3 => Cow::Borrowed(x.value.as_str()),
-                    _ => Cow::Borrowed(x.reason.as_str()),
-                }
-            }),
-        }
+        rejects_view(&self.rejects)
     }
 
     /// Writes `tickets`, `events`, `surveys` (when any) in `format` and
@@ -206,6 +193,36 @@ impl Ingested {
         crate::io::atomic::commit_all(staged)?;
         Ok(paths)
     }
+}
+
+/// A rejects table (`file,line,column,value,reason`): ingest's and the
+/// one `plazo sla` and `plazo report` write beside their outputs.
+pub fn rejects_view(rejects: &[Reject]) -> View<'_> {
+    View {
+        columns: REJECT_COLUMNS.iter().map(|s| s.to_string()).collect(),
+        len: rejects.len(),
+        cell: Box::new(move |r, c| {
+            let x = &rejects[r];
+            match c {
+                0 => Cow::Borrowed(x.file.as_str()),
+                1 => Cow::Owned(x.line.to_string()),
+                2 => Cow::Borrowed(x.column.as_str()),
+                3 => Cow::Borrowed(x.value.as_str()),
+                _ => Cow::Borrowed(x.reason.as_str()),
+            }
+        }),
+    }
+}
+
+/// Writes `rejects` as CSV to `path` atomically.
+///
+/// # Errors
+///
+/// The file cannot be written (nothing partial is left).
+pub fn write_rejects(path: &Path, rejects: &[Reject]) -> Result<()> {
+    let staged = crate::io::atomic::Staged::new(path, "")?;
+    write_table(staged.path(), &rejects_view(rejects), Format::Csv)?;
+    staged.commit()
 }
 
 /// Writes one table to `path`.
