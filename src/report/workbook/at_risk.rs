@@ -12,7 +12,7 @@ use crate::report::Context;
 use crate::text::Msg;
 use crate::text::msg::{report, sheets as m};
 
-use super::cells::{Formats, Sheet, texts, ticket_heads};
+use super::cells::{Formats, Sheet};
 
 /// The ticket's identification columns after id and title.
 const ATTRS: [Attr; 4] =
@@ -35,20 +35,19 @@ pub(super) fn write(
     f: &Formats,
     c: &Context<'_>,
 ) -> Result<()> {
-    let lang = c.lang;
-    let name = report::SHEET_AT_RISK.get(lang);
-    let mut s = Sheet::named(ws, f, c, name)?;
-    let mut heads = ticket_heads(lang, &ATTRS);
-    heads.extend(texts(lang, &COLUMNS));
-    s.headers(0, &heads)?;
-    s.widths(&[
-        12.0, 36.0, 11.0, 16.0, 14.0, 14.0, 16.0, 14.0, 14.0, 16.0, 14.0,
-    ])?;
-    let list = &c.lists.at_risk;
-    for (k, r) in list.iter().enumerate() {
-        row(&mut s, 1 + k as u32, r)?;
-    }
-    s.table(0, list.len() as u32, heads.len() as u16)
+    Sheet::ticket_list(
+        ws,
+        f,
+        c,
+        report::SHEET_AT_RISK,
+        &ATTRS,
+        &COLUMNS,
+        &[
+            12.0, 36.0, 11.0, 16.0, 14.0, 14.0, 16.0, 14.0, 14.0, 16.0, 14.0,
+        ],
+        &c.lists.at_risk,
+        |s, k, r| row(s, k, r),
+    )
 }
 
 /// One ticket on row `row`.

@@ -10,7 +10,7 @@ use crate::report::Context;
 use crate::text::Msg;
 use crate::text::msg::{report, sheets as m};
 
-use super::cells::{Formats, Sheet, texts, ticket_heads};
+use super::cells::{Formats, Sheet};
 
 /// The ticket's identification columns after id and title.
 const ATTRS: [Attr; 5] = [
@@ -43,20 +43,19 @@ pub(super) fn write(
     f: &Formats,
     c: &Context<'_>,
 ) -> Result<()> {
-    let lang = c.lang;
-    let name = report::SHEET_BREACHES.get(lang);
-    let mut s = Sheet::named(ws, f, c, name)?;
-    let mut heads = ticket_heads(lang, &ATTRS);
-    heads.extend(texts(lang, &COLUMNS));
-    s.headers(0, &heads)?;
-    s.widths(&[
-        12.0, 36.0, 14.0, 11.0, 16.0, 14.0, 14.0, 18.0, 16.0, 16.0, 16.0,
-    ])?;
-    let list = &c.lists.breaches;
-    for (k, b) in list.iter().enumerate() {
-        row(&mut s, 1 + k as u32, b)?;
-    }
-    s.table(0, list.len() as u32, heads.len() as u16)
+    Sheet::ticket_list(
+        ws,
+        f,
+        c,
+        report::SHEET_BREACHES,
+        &ATTRS,
+        &COLUMNS,
+        &[
+            12.0, 36.0, 14.0, 11.0, 16.0, 14.0, 14.0, 18.0, 16.0, 16.0, 16.0,
+        ],
+        &c.lists.breaches,
+        row,
+    )
 }
 
 /// One breached ticket on row `row`.

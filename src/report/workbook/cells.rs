@@ -110,6 +110,34 @@ impl<'w, 'c> Sheet<'w, 'c> {
         Ok(Sheet { ws, f, c })
     }
 
+    /// A sheet that lists tickets, as an Excel table: the worksheet
+    /// named `name`, the ticket's identification (id, title, `attrs`) and
+    /// `columns` as headers with their `widths`, then one row per item of
+    /// `list`, written by `row` (on rows 1, 2, ...).
+    #[allow(clippy::too_many_arguments)]
+    pub fn ticket_list<T>(
+        ws: &'w mut Worksheet,
+        f: &'w Formats,
+        c: &'w Context<'c>,
+        name: Msg,
+        attrs: &[Attr],
+        columns: &[Msg],
+        widths: &[f64],
+        list: &[T],
+        mut row: impl FnMut(&mut Self, u32, &T) -> Result<()>,
+    ) -> Result<()> {
+        let lang = c.lang;
+        let mut s = Sheet::named(ws, f, c, name.get(lang))?;
+        let mut heads = ticket_heads(lang, attrs);
+        heads.extend(texts(lang, columns));
+        s.headers(0, &heads)?;
+        s.widths(widths)?;
+        for (k, item) in list.iter().enumerate() {
+            row(&mut s, 1 + k as u32, item)?;
+        }
+        s.table(0, list.len() as u32, heads.len() as u16)
+    }
+
     /// The report's language.
     pub fn lang(&self) -> Lang {
         self.c.lang
