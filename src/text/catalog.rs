@@ -1,5 +1,5 @@
 //! The message catalogue's mechanism: a [`Msg`] holds one user-facing
-//! text in Spanish and in English side by side; [`catalog!`] declares a
+//! text in Spanish and in English side by side; [`catalog!`](crate::catalog!) declares a
 //! block of them and the list the completeness test walks.
 //!
 //! Messages live in [`crate::text::msg`], one file per area (CLI, errors,
