@@ -5,6 +5,7 @@ mod calendar_props;
 mod cli_calendar;
 mod cli_lang;
 mod exclusion_props;
+mod function_size;
 mod explain_golden;
 mod glpi_clock;
 mod glpi_reconcile;
