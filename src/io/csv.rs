@@ -17,12 +17,12 @@
 //!   ([`Records::from_reader`]). A row that cannot be read is an error
 //!   naming the file and line, worded as the [`Complaint`] says.
 //!
-//! Rows come with their line number, as the `csv` reader counts it: the
-//! line where the row starts, header = 1, a multi-line cell shifting later
-//! rows. Two limits of that count are kept as they are: a row after a
-//! CRLF line ending is counted one line early (rust-csv#395), except in
-//! [`Records::dump`], which corrects it; and blank lines before a row are
-//! not counted.
+//! Rows come with their line number: the line where the row starts,
+//! header = 1, a multi-line cell shifting later rows. CRLF line endings
+//! (Excel on Windows) are read as LF ([`CrLf`]), so the `csv` reader's
+//! count stays exact after them (it counts the LF of a CRLF with the
+//! next row, rust-csv#395); [`Records::dump`], read whole, corrects the
+//! count instead.
 //!
 //! # Example
 //!
@@ -150,7 +150,8 @@ impl CsvInput {
         let skip = if head.starts_with(BOM) { BOM.len() } else { 0 };
         let separator =
             separator.unwrap_or_else(|| sniff_separator(&head[skip..]));
-        let body: Box<dyn Read> = Box::new(Cursor::new(head).chain(reader));
+        let body: Box<dyn Read> =
+            Box::new(CrLf::new(Cursor::new(head).chain(reader)));
         let mut body = body;
         if skip > 0 {
             let mut b = [0u8; 3];
@@ -479,7 +480,7 @@ impl Records {
         };
         Records::from_reader(
             &name,
-            input,
+            Box::new(CrLf::new(input)),
             separator,
             Fields::Any,
             Complaint::Canonical,
@@ -676,6 +677,98 @@ pub fn push_field(out: &mut String, s: &str) {
     }
 }
 
+/// Reads `inner` with every CRLF line ending turned into LF, so that
+/// the `csv` reader's line count is exact: it counts the LF of a CRLF
+/// with the next row, which then starts one line early (rust-csv#395).
+/// A lone CR (old Mac endings, a CR inside a cell) is kept. Exports saved
+/// by Excel on Windows end every line with CRLF.
+///
+/// ```
+/// use std::io::Read;
+/// let mut r = plazo::io::csv::CrLf::new(&b"a,b\r\n1,\"x\ry\"\r\n"[..]);
+/// let mut out = String::new();
+/// r.read_to_string(&mut out)?;
+/// assert_eq!(out, "a,b\n1,\"x\ry\"\n");
+/// # Ok::<(), std::io::Error>(())
+/// ```
+pub struct CrLf<R> {
+    inner: R,
+    buf: Box<[u8]>,
+    start: usize,
+    end: usize,
+    eof: bool,
+}
+
+impl<R: Read> CrLf<R> {
+    /// Wraps `inner`.
+    pub fn new(inner: R) -> CrLf<R> {
+        CrLf {
+            inner,
+            buf: vec![0; 1 << 16].into_boxed_slice(),
+            start: 0,
+            end: 0,
+            eof: false,
+        }
+    }
+
+    /// Reads more of `inner` after the `keep` bytes at the buffer's
+    /// start; false at the end of `inner`.
+    fn fill(&mut self, keep: usize) -> std::io::Result<bool> {
+        self.buf.copy_within(self.start..self.start + keep, 0);
+        self.start = 0;
+        self.end = keep;
+        let n = loop {
+            match self.inner.read(&mut self.buf[keep..]) {
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                r => break r?,
+            }
+        };
+        self.end += n;
+        self.eof = n == 0;
+        Ok(n > 0)
+    }
+}
+
+impl<R: Read> Read for CrLf<R> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        let mut w = 0;
+        while w < out.len() {
+            if self.start == self.end
+                && (self.eof || w > 0 || !self.fill(0)?)
+            {
+                break;
+            }
+            // Copy the run up to the next CR at once.
+            let avail = &self.buf[self.start..self.end];
+            let run = memchr::memchr(b'\r', avail).unwrap_or(avail.len());
+            if run > 0 {
+                let n = run.min(out.len() - w);
+                out[w..w + n].copy_from_slice(&avail[..n]);
+                w += n;
+                self.start += n;
+                continue;
+            }
+            if self.start + 1 == self.end && !self.eof {
+                // A CR at the end of what was read: look at the next
+                // byte before deciding.
+                if w > 0 {
+                    break;
+                }
+                self.fill(1)?;
+                continue;
+            }
+            if self.start + 1 < self.end && self.buf[self.start + 1] == b'\n' {
+                self.start += 1; // drop the CR of a CRLF
+                continue;
+            }
+            out[w] = b'\r';
+            w += 1;
+            self.start += 1;
+        }
+        Ok(w)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -745,6 +838,92 @@ mod tests {
         assert_eq!(lines, [2, 3, 5]);
         assert_eq!(rows[0].1, ["1", "caf\u{fffd}"]);
         assert_eq!(rows[1].1, ["2", "a\r\nb"]);
+    }
+
+    /// A reader that hands out at most `k` bytes a call.
+    struct Chunks<'a>(&'a [u8], usize);
+
+    impl Read for Chunks<'_> {
+        fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+            let n = self.0.len().min(self.1).min(out.len());
+            out[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn crlf_becomes_lf_whatever_the_chunks() {
+        // Every text of up to 7 bytes over {a, CR, LF}, read in chunks of
+        // 1 to 4 bytes (a CR at a chunk's end) and through small output
+        // buffers, against the obvious replacement.
+        let alphabet = [b'a', b'\r', b'\n'];
+        let mut texts = vec![Vec::new()];
+        for len in 1..=7 {
+            let mut code = vec![0usize; len];
+            loop {
+                texts.push(code.iter().map(|&c| alphabet[c]).collect());
+                let mut i = 0;
+                while i < len && code[i] == 2 {
+                    code[i] = 0;
+                    i += 1;
+                }
+                if i == len {
+                    break;
+                }
+                code[i] += 1;
+            }
+        }
+        assert_eq!(texts.len(), (3usize.pow(8) - 1) / 2);
+        for t in &texts {
+            let want =
+                String::from_utf8(t.clone()).unwrap().replace("\r\n", "\n");
+            for k in 1..=4 {
+                for out_len in [1, 2, 64] {
+                    let mut r = CrLf::new(Chunks(t, k));
+                    let mut got = Vec::new();
+                    let mut buf = vec![0u8; out_len];
+                    loop {
+                        let n = r.read(&mut buf).unwrap();
+                        if n == 0 {
+                            break;
+                        }
+                        got.extend_from_slice(&buf[..n]);
+                    }
+                    assert_eq!(
+                        got,
+                        want.as_bytes(),
+                        "{t:?} k={k} out={out_len}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn canonical_tables_count_lines_exactly_after_crlf() {
+        let path = temp_file(
+            "crlf",
+            "tickets.csv",
+            b"ticket_id,opened_at\r\n1,2026-03-02 08:00\r\n\"2\",\"a\r\nb\"\r\n3,x\r\n",
+        );
+        let rows = all(Records::canonical(&path).unwrap());
+        let lines: Vec<u64> = rows.iter().map(|r| r.0).collect();
+        assert_eq!(lines, [2, 3, 5]);
+        assert_eq!(rows[1].1, ["2", "a\nb"]);
+    }
+
+    #[test]
+    fn exports_count_lines_exactly_after_crlf() {
+        let bytes = b"ID;Estado\r\n7;Nuevo\r\n8;Cerrado\r\n".to_vec();
+        let mut input =
+            CsvInput::from_bytes("x.csv", bytes, Encoding::Auto, None)
+                .unwrap();
+        let mut lines = Vec::new();
+        while let Some(row) = input.next_row().unwrap() {
+            lines.push(row.line);
+        }
+        assert_eq!(lines, [2, 3]);
     }
 
     #[test]

@@ -10,7 +10,7 @@ use std::path::Path;
 use plazo::model::write::{csv_to_parquet, read_parquet_table};
 use polars::prelude::*;
 
-use crate::util::{ok_stdout, plazo, plazo_on, root, tempdir};
+use crate::util::{ok_stdout, plazo, plazo_on, root, run, tempdir};
 
 /// Runs `plazo sla` on the Víctimas sample tables named `t`, `e`, `s`,
 /// writing `out`; returns stderr.
@@ -367,4 +367,53 @@ fn a_utf8_file_with_a_stray_byte_early_is_not_read_as_windows_1252() {
         dir.join("tickets.csv").display()
     );
     assert!(err.contains(&want), "{err}");
+}
+
+/// A tickets file saved with Windows line endings (CRLF, as Excel writes
+/// it) names the real line of each rejected row: the repeated id on line
+/// 3 and the bad date on line 4 (the `csv` reader alone would say 2 and
+/// 3).
+#[test]
+fn crlf_tables_name_the_real_lines_of_rejects() {
+    let dir = tempdir("sla-crlf");
+    std::fs::write(
+        dir.join("t.csv"),
+        "ticket_id,opened_at\r\n1,2026-03-02 08:00\r\n1,2026-03-02 09:00\r\n2,notadate\r\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("e.csv"),
+        "ticket_id,at,status\r\n1,2026-03-02 09:00,Nuevo\r\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("p.toml"),
+        "name = \"x\"\n[calendar]\nalways = true\n[states]\nnew = [\"Nuevo\"]\n",
+    )
+    .unwrap();
+    let (code, _, err) = run(
+        &dir,
+        &[
+            "sla",
+            "--policy",
+            "p.toml",
+            "--tickets",
+            "t.csv",
+            "--events",
+            "e.csv",
+            "--cutoff",
+            "2026-03-31 00:00",
+            "--out",
+            "o.csv",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let rejects = std::fs::read_to_string(dir.join("o.rejects.csv")).unwrap();
+    let lines: Vec<&str> = rejects
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').nth(1).unwrap())
+        .collect();
+    assert_eq!(lines, ["3", "4"], "{rejects}");
+    assert!(rejects.contains("(ya en la línea 2)"), "{rejects}");
 }
