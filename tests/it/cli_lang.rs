@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use crate::util::{BOGOTA_POLICY, folder_args, root, run, tempdir};
+use crate::util::{BOGOTA_POLICY, folder_command, root, run, tempdir};
 
 /// Runs `args` without `--lang` and with `--lang en`: (code, stderr) of
 /// each.
@@ -35,10 +35,10 @@ fn apart(es: &str, en: &str, es_phrases: &[&str], en_phrases: &[&str]) {
 fn sla_summary_and_strict_error() {
     let dir = tempdir("cli-lang-sla");
     let data = root().join("tests/data/sla");
-    let mut args: Vec<String> = vec!["sla".into()];
-    args.extend(folder_args(&data));
-    args.extend(
-        ["--cutoff", "2026-08-03 12:00", "--out", "o.csv"].map(String::from),
+    let args = folder_command(
+        "sla",
+        &data,
+        &["--cutoff", "2026-08-03 12:00", "--out", "o.csv"],
     );
     let a: Vec<&str> = args.iter().map(String::as_str).collect();
     let ((es_code, es), (en_code, en)) = both(&dir, &a);
@@ -85,10 +85,10 @@ fn sla_summary_and_strict_error() {
 fn sla_summary_groups_thousands_by_language() {
     let dir = tempdir("cli-lang-thousands");
     let data = root().join("samples/itagui");
-    let mut args: Vec<String> = vec!["sla".into()];
-    args.extend(folder_args(&data));
-    args.extend(
-        ["--cutoff", "2026-10-31 23:59", "--out", "o.csv"].map(String::from),
+    let args = folder_command(
+        "sla",
+        &data,
+        &["--cutoff", "2026-10-31 23:59", "--out", "o.csv"],
     );
     let a: Vec<&str> = args.iter().map(String::as_str).collect();
     let ((_, es), (_, en)) = both(&dir, &a);
@@ -105,9 +105,11 @@ fn sla_summary_groups_thousands_by_language() {
 fn report_summary() {
     let dir = tempdir("cli-lang-report");
     let data = root().join("tests/data/sla");
-    let mut args: Vec<String> = vec!["report".into()];
-    args.extend(folder_args(&data));
-    args.extend(["--period", "2026-07", "--out", "informe"].map(String::from));
+    let args = folder_command(
+        "report",
+        &data,
+        &["--period", "2026-07", "--out", "informe"],
+    );
     let a: Vec<&str> = args.iter().map(String::as_str).collect();
     let ((es_code, es), (en_code, en)) = both(&dir, &a);
     assert_eq!((es_code, en_code), (0, 0), "{es}\n{en}");

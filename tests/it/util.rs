@@ -58,6 +58,19 @@ pub fn folder_args(dir: &Path) -> Vec<String> {
     v
 }
 
+/// `COMMAND <folder_args(data)> EXTRA...`: a command's arguments on a
+/// sample or fixture folder.
+pub fn folder_command(
+    command: &str,
+    data: &Path,
+    extra: &[&str],
+) -> Vec<String> {
+    let mut args = vec![command.to_string()];
+    args.extend(folder_args(data));
+    args.extend(extra.iter().map(|s| s.to_string()));
+    args
+}
+
 /// Runs `plazo COMMAND <folder_args(data)> EXTRA...` in `dir`.
 pub fn plazo_on(
     dir: &Path,
@@ -65,9 +78,7 @@ pub fn plazo_on(
     data: &Path,
     extra: &[&str],
 ) -> Output {
-    let mut args = vec![command.to_string()];
-    args.extend(folder_args(data));
-    args.extend(extra.iter().map(|s| s.to_string()));
+    let args = folder_command(command, data, extra);
     let a: Vec<&str> = args.iter().map(String::as_str).collect();
     plazo(dir, &a)
 }
