@@ -55,7 +55,8 @@ pub struct DataPlan {
 pub struct Loaded {
     pub policy: Policy,
     pub ds: Dataset,
-    /// The policy's ticket columns, read once.
+    /// The policy's ticket columns, read once (their rejects moved into
+    /// `ds.rejects`).
     pub cells: TicketCells,
     pub cutoff: Instant,
 }
@@ -122,8 +123,8 @@ impl DataPlan {
         let mut ds = Dataset::load_in(&inputs, policy.tz(), lang)?;
         // Unreadable cells of the policy's ticket columns: the tickets
         // are kept, the cells listed as rejects.
-        let cells = TicketCells::read(&policy, &ds, lang)?;
-        ds.rejects.extend(cells.rejects.iter().cloned());
+        let mut cells = TicketCells::read(&policy, &ds, lang)?;
+        ds.rejects.append(&mut cells.rejects);
         if strict && !ds.rejects.is_empty() {
             let r = &ds.rejects[0];
             return Err(Error::input_msg(
