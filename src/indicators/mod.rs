@@ -17,32 +17,15 @@ use std::collections::HashMap;
 
 use crate::engine::{Exclusion, SlaRow};
 use crate::model::dataset::{Attr, Dataset};
+use crate::policy::Policy;
 use crate::text::lang::Lang;
 use crate::text::{Msg, msg};
 
 use period::Period;
 
-/// The indicator ids, in output order (docs/CONTRACT.md §5.3).
-pub const IDS: [&str; 18] = [
-    "tickets_opened",
-    "tickets_solved",
-    "tickets_closed",
-    "backlog_end",
-    "response_compliance_pct",
-    "resolution_compliance_pct",
-    "response_business_hours_mean",
-    "resolution_business_hours_mean",
-    "resolution_business_hours_median",
-    "resolution_business_hours_p90",
-    "paused_business_hours_mean",
-    "reopen_rate_pct",
-    "auto_closed_pct",
-    "survey_response_rate_pct",
-    "csat_mean",
-    "satisfied_pct",
-    "excluded",
-    "no_target",
-];
+/// The indicator ids, in output order (docs/CONTRACT.md §5.3); the
+/// policy's list, which names them in `[indicators]`.
+pub use crate::policy::INDICATOR_IDS as IDS;
 
 /// Number of indicators.
 pub const N: usize = IDS.len();
@@ -164,6 +147,50 @@ impl Dim {
     }
 }
 
+/// The counts behind a value: what was added up and over how many
+/// tickets (docs/INDICATORS.md, "Numerator and denominator").
+///
+/// A percentage is `100 × num / den`; a mean `num / den` (`num` the sum
+/// of the hours or scores, `den` the tickets averaged); a percentile has
+/// `den` only; a count has `num` only (the count itself).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Parts {
+    /// The numerator: tickets counted, or the sum averaged.
+    pub num: Option<f64>,
+    /// The denominator: the tickets the value is taken over.
+    pub den: Option<u64>,
+}
+
+impl Parts {
+    fn count(n: u64) -> Parts {
+        Parts {
+            num: Some(n as f64),
+            den: None,
+        }
+    }
+
+    fn ratio(a: u64, n: u64) -> Parts {
+        Parts {
+            num: Some(a as f64),
+            den: Some(n),
+        }
+    }
+
+    fn sum(s: f64, n: u64) -> Parts {
+        Parts {
+            num: Some(s),
+            den: Some(n),
+        }
+    }
+
+    fn over(n: u64) -> Parts {
+        Parts {
+            num: None,
+            den: Some(n),
+        }
+    }
+}
+
 /// One line of indicators: a dimension, a group and the values.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Line {
@@ -173,12 +200,19 @@ pub struct Line {
     pub group: String,
     /// Values in [`IDS`] order.
     pub values: [Option<f64>; N],
+    /// The counts behind each value, in [`IDS`] order.
+    pub parts: [Parts; N],
 }
 
 impl Line {
     /// The value of indicator `id`.
     pub fn get(&self, id: &str) -> Option<f64> {
         index(id).and_then(|i| self.values[i])
+    }
+
+    /// The counts behind indicator `id`.
+    pub fn parts(&self, id: &str) -> Parts {
+        index(id).map(|i| self.parts[i]).unwrap_or_default()
     }
 }
 
@@ -291,11 +325,31 @@ impl Acc {
         }
     }
 
-    fn finish(mut self) -> [Option<f64>; N] {
+    fn finish(mut self) -> ([Option<f64>; N], [Parts; N]) {
         self.res_hours.sort_by(f64::total_cmp);
         let n_res = self.res_hours.len() as u64;
         let res_sum: f64 = self.res_hours.iter().sum();
-        [
+        let parts = [
+            Parts::count(self.opened),
+            Parts::count(self.solved),
+            Parts::count(self.closed),
+            Parts::count(self.backlog),
+            Parts::ratio(self.resp_met, self.resp_n),
+            Parts::ratio(self.res_met, self.res_n),
+            Parts::sum(self.resp_h, self.resp_h_n),
+            Parts::sum(res_sum, n_res),
+            Parts::over(n_res),
+            Parts::over(n_res),
+            Parts::sum(self.paused_h, n_res),
+            Parts::ratio(self.reopened, n_res),
+            Parts::ratio(self.auto_yes, self.auto_n),
+            Parts::ratio(self.surv_answered, self.surv_expected),
+            Parts::sum(self.csat_sum, self.csat_n),
+            Parts::ratio(self.satisfied, self.csat_n),
+            Parts::count(self.excluded),
+            Parts::count(self.no_target),
+        ];
+        let values = [
             Some(self.opened as f64),
             Some(self.solved as f64),
             Some(self.closed as f64),
@@ -314,7 +368,8 @@ impl Acc {
             pct(self.satisfied, self.csat_n),
             Some(self.excluded as f64),
             Some(self.no_target as f64),
-        ]
+        ];
+        (values, parts)
     }
 }
 
@@ -366,10 +421,12 @@ pub fn compute(
     }
     let mut out = Vec::new();
     if want_all {
+        let (values, parts) = all.finish();
         out.push(Line {
             dim: Dim::All,
             group: "all".into(),
-            values: all.finish(),
+            values,
+            parts,
         });
     }
     let mut groups: Vec<((Dim, u32), Acc)> = by.into_iter().collect();
@@ -377,7 +434,7 @@ pub fn compute(
         (a.0.0, ds.strings.get(a.0.1)).cmp(&(b.0.0, ds.strings.get(b.0.1)))
     });
     for ((d, g), acc) in groups {
-        let values = acc.finish();
+        let (values, parts) = acc.finish();
         let active = values
             .iter()
             .enumerate()
@@ -387,6 +444,7 @@ pub fn compute(
                 dim: d,
                 group: ds.strings.get(g).to_string(),
                 values,
+                parts,
             });
         }
     }
@@ -394,74 +452,49 @@ pub fn compute(
 }
 
 /// Renders lines as `indicators.csv` rows (no header): full precision,
-/// empty value when undefined.
-pub fn csv_rows(out: &mut String, period: &str, lines: &[Line]) {
+/// empty cells when undefined; `target` and `status` from the policy's
+/// goals (docs/INDICATORS.md).
+pub fn csv_rows(
+    out: &mut String,
+    period: &str,
+    lines: &[Line],
+    policy: &Policy,
+) {
     use crate::io::csv::push_field;
+    use std::fmt::Write as _;
     for l in lines {
         for (i, id) in IDS.iter().enumerate() {
-            out.push_str(period);
-            out.push(',');
-            out.push_str(l.dim.key());
-            out.push(',');
+            let goal = policy.goal(id);
+            let _ = write!(out, "{period},{},", l.dim.key());
             push_field(out, &l.group);
-            out.push(',');
-            out.push_str(id);
-            out.push(',');
+            let _ = write!(out, ",{id},");
             if let Some(v) = l.values[i] {
-                out.push_str(&format!("{v}"));
+                let _ = write!(out, "{v}");
+            }
+            out.push(',');
+            if let Some(n) = l.parts[i].num {
+                let _ = write!(out, "{n}");
+            }
+            out.push(',');
+            if let Some(d) = l.parts[i].den {
+                let _ = write!(out, "{d}");
+            }
+            out.push(',');
+            if let Some(g) = goal {
+                let _ = write!(out, "{}", g.value);
+            }
+            out.push(',');
+            if let (Some(g), Some(v)) = (goal, l.values[i]) {
+                out.push_str(g.status(v).key());
             }
             out.push('\n');
         }
     }
 }
 
-/// The header of `indicators.csv`.
-pub const CSV_HEADER: &str = "period,dimension,group,indicator,value\n";
-
-/// The goal of an indicator from the policy's `[indicators]` table:
-/// `<id without _pct>_min` or `_max` (`resolution_compliance_min = 90`
-/// is the goal of `resolution_compliance_pct`).
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Goal {
-    /// The value must be at least this.
-    Min(f64),
-    /// The value must be at most this.
-    Max(f64),
-}
-
-impl Goal {
-    /// The goal of `id` in `goals`.
-    pub fn of(
-        id: &str,
-        goals: &std::collections::BTreeMap<String, f64>,
-    ) -> Option<Goal> {
-        let base = id.strip_suffix("_pct").unwrap_or(id);
-        for b in [base, id] {
-            if let Some(v) = goals.get(&format!("{b}_min")) {
-                return Some(Goal::Min(*v));
-            }
-            if let Some(v) = goals.get(&format!("{b}_max")) {
-                return Some(Goal::Max(*v));
-            }
-        }
-        None
-    }
-
-    /// Whether `v` meets the goal.
-    pub fn met(self, v: f64) -> bool {
-        match self {
-            Goal::Min(g) => v >= g,
-            Goal::Max(g) => v <= g,
-        }
-    }
-
-    /// The goal's number.
-    pub fn value(self) -> f64 {
-        match self {
-            Goal::Min(g) | Goal::Max(g) => g,
-        }
-    }
-}
+/// The header of `indicators.csv`: the first five columns as before
+/// (readers of the old file keep working), then the counts and the goal.
+pub const CSV_HEADER: &str = "period,dimension,group,indicator,value,numerator,denominator,target,status\n";
 
 #[cfg(test)]
 mod tests {
@@ -476,19 +509,5 @@ mod tests {
         assert_eq!(nearest_rank(&[], 50.0), None);
         let ten: Vec<f64> = (1..=10).map(f64::from).collect();
         assert_eq!(nearest_rank(&ten, 90.0), Some(9.0));
-    }
-
-    #[test]
-    fn goals_from_policy_keys() {
-        let mut g = std::collections::BTreeMap::new();
-        g.insert("resolution_compliance_min".to_string(), 90.0);
-        g.insert("reopen_rate_max".to_string(), 5.0);
-        assert_eq!(
-            Goal::of("resolution_compliance_pct", &g),
-            Some(Goal::Min(90.0))
-        );
-        assert_eq!(Goal::of("reopen_rate_pct", &g), Some(Goal::Max(5.0)));
-        assert_eq!(Goal::of("csat_mean", &g), None);
-        assert!(Goal::Max(5.0).met(5.0) && !Goal::Min(90.0).met(89.9));
     }
 }

@@ -6,10 +6,11 @@ use std::path::Path;
 use super::close::{auto_close_after, auto_close_notes};
 use super::exclusions::Exclusions;
 use super::raw::RawPolicy;
+use super::report::{self, ReportSettings};
 use super::states::StateMap;
 use super::survey::{self, SurveyRules};
 use super::ticket_targets::TicketTargets;
-use super::{Policy, calendar_spec, matching, targets};
+use super::{Policy, calendar_spec, goals, matching, targets};
 use crate::error::{Error, Result};
 use crate::text::lang::Lang;
 
@@ -85,6 +86,17 @@ impl Policy {
             matching::from_events(&raw.matching.from_events)?;
         let survey_scope = survey::scope(raw.survey.applies_to)?;
         let from_ticket = TicketTargets::resolve(raw.targets_from_ticket)?;
+        let indicators = goals::resolve(&raw.indicators)?;
+        let assumed = report::assumed(&raw.assumed)?;
+        report::check_labels(&raw.report.labels)?;
+        let report = ReportSettings {
+            document: raw.report.document,
+            version: raw.report.version,
+            people: raw.report.people,
+            labels: raw.report.labels,
+            signoff: raw.report.signoff,
+            priority_order: raw.report.priority_order,
+        };
         Ok(Policy {
             name: raw.name,
             tz,
@@ -98,7 +110,9 @@ impl Policy {
             auto_close_after,
             auto_close_notes,
             survey,
-            indicators: raw.indicators,
+            indicators,
+            assumed,
+            report,
             from_ticket,
             report_period: raw.report.period,
             survey_scope,

@@ -12,7 +12,9 @@
 //! (`[states]`), `targets.rs` (`[[targets]]`), `matching.rs` (match keys
 //! and `[matching]`), `exclusions.rs` (`[exclude]`), `survey.rs`,
 //! `close.rs`, `ticket_targets.rs` (`[targets_from_ticket]`),
-//! `period.rs` (`[report]`) and `calendar_spec.rs` (`timezone` and
+//! `goals.rs` (`[indicators]`: goals, bands, ficha fields),
+//! `period.rs` (`[report] period`), `report.rs` (the rest of `[report]`
+//! and the top-level `assumed` list) and `calendar_spec.rs` (`timezone` and
 //! `[calendar]`); `load.rs` runs them in file order. The messages are in
 //! [`crate::text::msg::policy`].
 //!
@@ -49,10 +51,12 @@
 mod calendar_spec;
 mod close;
 mod exclusions;
+mod goals;
 mod load;
 mod matching;
 mod period;
 mod raw;
+mod report;
 mod states;
 mod survey;
 mod targets;
@@ -67,8 +71,12 @@ pub use calendar_spec::parse_tz;
 pub use exclusions::{
     BUILTIN_REASONS, ExclusionRule, Exclusions, MAX_EXCLUSION_RULES,
 };
+pub use goals::{
+    Direction, Goal, IDS as INDICATOR_IDS, IndicatorSpec, Kind, Status,
+};
 pub use matching::{Field, under_branch};
 pub use period::ReportPeriod;
+pub use report::{ASSUMABLE, Labels, People, ReportSettings, Signoff, plural};
 pub use states::State;
 pub use survey::SurveyRules;
 pub use targets::TargetRule;
@@ -93,7 +101,9 @@ pub struct Policy {
     auto_close_after: Option<BizDuration>,
     auto_close_notes: Vec<String>,
     survey: SurveyRules,
-    indicators: BTreeMap<String, f64>,
+    indicators: BTreeMap<&'static str, IndicatorSpec>,
+    assumed: Vec<String>,
+    report: ReportSettings,
     from_ticket: Option<TicketTargets>,
     report_period: Option<ReportPeriod>,
     survey_scope: Option<TargetRule>,
@@ -209,10 +219,37 @@ impl Policy {
         self.from_ticket.as_ref()
     }
 
-    /// `[indicators]`: goals per indicator (e.g.
-    /// `resolution_compliance_min = 90`).
-    pub fn indicator_goals(&self) -> &BTreeMap<String, f64> {
+    /// `[indicators]`: what the policy says about indicator `id` (its
+    /// goal, band and ficha fields), when anything.
+    pub fn indicator(&self, id: &str) -> Option<&IndicatorSpec> {
+        self.indicators.get(id)
+    }
+
+    /// The goal of indicator `id`, when the policy sets one.
+    pub fn goal(&self, id: &str) -> Option<Goal> {
+        self.indicator(id).and_then(|s| s.goal)
+    }
+
+    /// Every indicator the policy says something about.
+    pub fn indicators(&self) -> &BTreeMap<&'static str, IndicatorSpec> {
         &self.indicators
+    }
+
+    /// `assumed`: the policy values that are assumptions (CHOICE), not
+    /// the entity's stated rules; each one of [`ASSUMABLE`].
+    pub fn assumed(&self) -> &[String] {
+        &self.assumed
+    }
+
+    /// Whether the value `key` (one of [`ASSUMABLE`]) is an assumption.
+    pub fn is_assumed(&self, key: &str) -> bool {
+        self.assumed.iter().any(|a| a == key)
+    }
+
+    /// `[report]`: document code, version, people, labels, sign-off and
+    /// the priorities' order.
+    pub fn report(&self) -> &ReportSettings {
+        &self.report
     }
 }
 

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 use super::period::ReportPeriod;
+use super::report::{Labels, People, Signoff};
 use super::ticket_targets::NumberUnit;
 use crate::calendar::CalendarConfig;
 use crate::error::{Error, Result};
@@ -33,7 +34,7 @@ pub(super) struct RawPolicy {
     #[serde(default)]
     pub survey: RawSurvey,
     #[serde(default)]
-    pub indicators: BTreeMap<String, f64>,
+    pub indicators: BTreeMap<String, toml::Value>,
     pub targets_from_ticket: Option<RawTicketTargets>,
     #[serde(default)]
     pub report: RawReport,
@@ -43,6 +44,8 @@ pub(super) struct RawPolicy {
     pub matching: RawMatching,
     #[serde(default)]
     pub clock: RawClock,
+    #[serde(default)]
+    pub assumed: Vec<String>,
 }
 
 impl RawPolicy {
@@ -82,6 +85,16 @@ pub(super) struct RawChecks {
 #[serde(deny_unknown_fields)]
 pub(super) struct RawReport {
     pub period: Option<ReportPeriod>,
+    pub document: Option<String>,
+    pub version: Option<String>,
+    #[serde(default)]
+    pub people: People,
+    #[serde(default)]
+    pub labels: Labels,
+    #[serde(default)]
+    pub signoff: Signoff,
+    #[serde(default)]
+    pub priority_order: Vec<String>,
 }
 
 /// `[targets_from_ticket]`.

@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::indicators::{Goal, Line};
+use crate::indicators::Line;
 use crate::model::dataset::Attr;
 use crate::text::lang::Lang;
 use crate::text::msg::charts::*;
@@ -44,12 +44,9 @@ pub fn chart_specs(c: &Context<'_>) -> Vec<(String, Chart)> {
 
 /// The goal of indicator `id` as a red line with its legend.
 fn target(c: &Context<'_>, id: &str) -> Option<(f64, String)> {
-    Goal::of(id, c.policy.indicator_goals()).map(|g| {
-        (
-            g.value(),
-            CHART_TARGET.fill(c.lang, &[("goal", &g.value())]),
-        )
-    })
+    c.policy
+        .goal(id)
+        .map(|g| (g.value, CHART_TARGET.fill(c.lang, &[("goal", &g.value)])))
 }
 
 /// A bar chart without a goal line or fixed top.

@@ -6,6 +6,7 @@ mod cli_calendar;
 mod cli_lang;
 mod exclusion_props;
 mod function_size;
+mod indicator_counts;
 mod explain_golden;
 mod glpi_clock;
 mod glpi_reconcile;

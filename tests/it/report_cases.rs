@@ -42,7 +42,17 @@ fn indicators(out: &Path) -> BTreeMap<Key, Option<f64>> {
     let mut rdr = csv::Reader::from_path(out.join("indicators.csv")).unwrap();
     assert_eq!(
         rdr.headers().unwrap(),
-        vec!["period", "dimension", "group", "indicator", "value"]
+        vec![
+            "period",
+            "dimension",
+            "group",
+            "indicator",
+            "value",
+            "numerator",
+            "denominator",
+            "target",
+            "status"
+        ]
     );
     rdr.records()
         .map(|r| {

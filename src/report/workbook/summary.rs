@@ -6,7 +6,8 @@ use rust_xlsxwriter::{
 };
 
 use crate::error::Result;
-use crate::indicators::{self, Goal, IDS};
+use crate::indicators::{self, IDS};
+use crate::policy::{Direction, Status};
 use crate::report::Context;
 use crate::text::Msg;
 use crate::text::msg::{report, sheets as m};
@@ -109,31 +110,32 @@ fn indicator_row(
     s.text(r, 0, n)?;
     s.text(r, 1, id)?;
     s.text_f(r, 2, d, &f.wrap)?;
-    let goal = Goal::of(id, c.policy.indicator_goals());
+    let goal = c.policy.goal(id);
     if let Some(g) = goal {
-        let bound = match g {
-            Goal::Min(_) => report::AT_LEAST,
-            Goal::Max(_) => report::AT_MOST,
+        let bound = match g.direction {
+            Direction::Min => report::AT_LEAST,
+            Direction::Max => report::AT_MOST,
         };
-        s.text(r, 3, &bound.fill(lang, &[("value", &g.value())]))?;
+        s.text(r, 3, &bound.fill(lang, &[("value", &g.value)]))?;
     }
     let (v, p) = (c.lines[0].values[i], c.previous[0].values[i]);
     s.num(r, 4, v, vf)?;
     s.num(r, 5, p, vf)?;
     s.num(r, 6, v.zip(p).map(|(a, b)| a - b), vf)?;
     if let (Some(g), Some(v)) = (goal, v) {
-        let status = if g.met(v) {
-            m::SUMMARY_MET
-        } else {
-            m::SUMMARY_NOT_MET
+        let status = match g.status(v) {
+            Status::Met => m::SUMMARY_MET,
+            Status::Acceptable => m::SUMMARY_ACCEPTABLE,
+            Status::NotMet => m::SUMMARY_NOT_MET,
         };
         s.text(r, STATUS_COL, status.get(lang))?;
     }
     Ok(())
 }
 
-/// Green and red backgrounds on the status column down to row `last`,
-/// keyed on the first character of the "met" and "not met" texts.
+/// Green, yellow and red backgrounds on the status column down to row
+/// `last`, keyed on the first character of the "met", "acceptable" and
+/// "not met" texts.
 fn status_colours(s: &mut Sheet<'_, '_>, last: u32) -> Result<()> {
     let green = Format::new()
         .set_font_color(0x006100)
@@ -141,9 +143,15 @@ fn status_colours(s: &mut Sheet<'_, '_>, last: u32) -> Result<()> {
     let red = Format::new()
         .set_font_color(0x9C0006)
         .set_background_color(0xFFC7CE);
+    let yellow = Format::new()
+        .set_font_color(0x9C5700)
+        .set_background_color(0xFFEB9C);
     let lang = s.lang();
-    for (text, colour) in [(m::SUMMARY_MET, green), (m::SUMMARY_NOT_MET, red)]
-    {
+    for (text, colour) in [
+        (m::SUMMARY_MET, green),
+        (m::SUMMARY_ACCEPTABLE, yellow),
+        (m::SUMMARY_NOT_MET, red),
+    ] {
         let mark: String = text.get(lang).chars().take(1).collect();
         let cf = ConditionalFormatText::new()
             .set_rule(ConditionalFormatTextRule::BeginsWith(mark))

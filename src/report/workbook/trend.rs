@@ -4,7 +4,6 @@
 use rust_xlsxwriter::{Chart, ChartType, Worksheet};
 
 use crate::error::Result;
-use crate::indicators::Goal;
 use crate::report::Context;
 use crate::text::Msg;
 use crate::text::msg::{report, sheets as m};
@@ -37,15 +36,14 @@ pub(super) fn write(
     heads.push(m::TREND_TARGET.get(lang));
     s.headers(0, &heads)?;
     s.widths(&[14.0, 11.0, 13.0, 14.0, 14.0, 14.0, 14.0])?;
-    let goal =
-        Goal::of("resolution_compliance_pct", c.policy.indicator_goals());
+    let goal = c.policy.goal("resolution_compliance_pct");
     for (k, (p, l)) in c.trend.iter().enumerate() {
         let r = 1 + k as u32;
         s.text(r, 0, &p.label())?;
         for (j, (_, id)) in COLUMNS.iter().enumerate() {
             s.num(r, 1 + j as u16, l.get(id), f.value(id))?;
         }
-        s.num(r, GOAL_COL, goal.map(Goal::value), &f.pct)?;
+        s.num(r, GOAL_COL, goal.map(|g| g.value), &f.pct)?;
     }
     charts(&mut s, name, c.trend.len() as u32)
 }

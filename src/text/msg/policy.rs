@@ -125,4 +125,59 @@ crate::catalog! {
         "zona horaria desconocida {name}: use un nombre IANA como \"America/Bogota\"",
         "unknown time zone {name}: use an IANA name such as \"America/Bogota\""
     );
+    /// `[indicators]` names an indicator plazo does not compute.
+    INDICATOR_UNKNOWN = (
+        "indicators.{key}: indicador desconocido; use un id de indicador ({ids}) en [indicators.<id>], o <id sin _pct>_min / _max para solo la meta",
+        "indicators.{key}: unknown indicator; use an indicator id ({ids}) in [indicators.<id>], or <id without _pct>_min / _max for the goal alone"
+    );
+    /// A short-form goal that is not a number.
+    INDICATOR_NOT_NUMBER = (
+        "indicators.{key}: la meta debe ser un número, no {value}",
+        "indicators.{key}: the goal must be a number, not {value}"
+    );
+    /// A full-form table with an unknown key or a wrong type.
+    INDICATOR_TABLE_INVALID = (
+        "indicators.{key}: {detail}; las claves son goal, direction, acceptable, frequency, owner, source, baseline, objective, type y name",
+        "indicators.{key}: {detail}; the keys are goal, direction, acceptable, frequency, owner, source, baseline, objective, type and name"
+    );
+    /// `direction` other than min/max.
+    INDICATOR_BAD_DIRECTION = (
+        "indicators.{key}.direction: {value} no es válido; use \"min\" (mayor es mejor) o \"max\" (menor es mejor)",
+        "indicators.{key}.direction: {value} is not valid; use \"min\" (higher is better) or \"max\" (lower is better)"
+    );
+    /// `type` other than eficacia/eficiencia/efectividad.
+    INDICATOR_BAD_TYPE = (
+        "indicators.{key}.type: {value} no es válido; use \"eficacia\", \"eficiencia\" o \"efectividad\"",
+        "indicators.{key}.type: {value} is not valid; use \"eficacia\", \"eficiencia\" or \"efectividad\""
+    );
+    /// `acceptable` without `goal`.
+    INDICATOR_BAND_WITHOUT_GOAL = (
+        "indicators.{key}: acceptable = {acceptable} sin goal; agregue la meta (goal) o quite el rango aceptable",
+        "indicators.{key}: acceptable = {acceptable} without goal; add the goal or remove the acceptable band"
+    );
+    /// `acceptable` on the better side of the goal.
+    INDICATOR_BAND_SIDE = (
+        "indicators.{key}: acceptable = {acceptable} debe quedar del lado peor de goal = {goal} (direction = \"{direction}\": menor que la meta con min, mayor con max)",
+        "indicators.{key}: acceptable = {acceptable} must lie on the worse side of goal = {goal} (direction = \"{direction}\": below the goal with min, above with max)"
+    );
+    /// The same indicator in the short and the full form.
+    INDICATOR_TWICE = (
+        "indicators: {id} tiene meta dos veces (forma corta y tabla); deje una sola",
+        "indicators: {id} has a goal twice (short form and table); keep one"
+    );
+    /// `assumed` names a value plazo does not know.
+    ASSUMED_UNKNOWN = (
+        "assumed: {value} no es un valor de la política que se pueda marcar como supuesto; use {known}",
+        "assumed: {value} is not a policy value that can be marked as assumed; use {known}"
+    );
+    /// `assumed` repeats a value.
+    ASSUMED_TWICE = (
+        "assumed: {value} aparece dos veces; déjelo una vez",
+        "assumed: {value} appears twice; keep it once"
+    );
+    /// An empty `[report.labels]` entry.
+    LABEL_EMPTY = (
+        "report.labels.{key}: texto vacío; escriba la palabra de la entidad o quite la clave",
+        "report.labels.{key}: empty text; write the entity's word or remove the key"
+    );
 }

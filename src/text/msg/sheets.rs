@@ -42,6 +42,9 @@ crate::catalog! {
     SUMMARY_MET = ("✔ Cumple", "✔ Met");
     /// "Resumen": the goal is not met (cells that begin with ✘ red).
     SUMMARY_NOT_MET = ("✘ No cumple", "✘ Not met");
+    /// "Resumen": short of the goal, within the acceptable band (cells
+    /// that begin with ▲ yellow).
+    SUMMARY_ACCEPTABLE = ("▲ Aceptable", "▲ Acceptable");
     /// "Resumen": the title over the chart images.
     SUMMARY_CHARTS = ("Gráficos", "Charts");
     /// By-dimension sheets: the all-tickets line under the groups.

@@ -1,0 +1,184 @@
+//! Issue 11, point 1: the numerator and denominator behind every figure
+//! of `indicators.csv`, counted again here from `sla.csv` (the per-ticket
+//! rows) with the rules of docs/INDICATORS.md, for every entity sample;
+//! and point 2: `target` and `status` from the policy's goals and bands.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::util::{ok_stdout, plazo, read_rows, root, tempdir};
+
+type Row = BTreeMap<String, String>;
+
+/// `plazo report` on `samples/<entity>` for 2026-10 with `policy`;
+/// returns (sla.csv rows, indicators.csv rows).
+fn report(entity: &str, policy: &Path) -> (Vec<Row>, Vec<Row>) {
+    let out = tempdir(&format!("counts-{entity}"));
+    let d = root().join("samples").join(entity);
+    let mut args: Vec<String> = vec!["-q".into(), "report".into()];
+    args.extend(["--policy".into(), policy.display().to_string()]);
+    for f in ["tickets", "events", "surveys"] {
+        args.push(format!("--{f}"));
+        args.push(d.join(format!("{f}.csv")).display().to_string());
+    }
+    args.extend(["--period".into(), "2026-10".into()]);
+    args.extend(["--out".into(), out.display().to_string()]);
+    let a: Vec<&str> = args.iter().map(String::as_str).collect();
+    ok_stdout(&plazo(&root(), &a));
+    (
+        read_rows(&out.join("sla.csv")),
+        read_rows(&out.join("indicators.csv")),
+    )
+}
+
+/// The `all` row of `indicator`.
+fn all<'a>(ind: &'a [Row], indicator: &str) -> &'a Row {
+    ind.iter()
+        .find(|r| r["dimension"] == "all" && r["indicator"] == indicator)
+        .unwrap_or_else(|| panic!("no all row for {indicator}"))
+}
+
+/// In October 2026 (Bogotá, UTC-05:00 all year: the local date prefix).
+fn in_oct(t: &str) -> bool {
+    t.starts_with("2026-10")
+}
+
+fn scope(r: &Row) -> bool {
+    r["excluded_reason"].is_empty()
+}
+
+/// (numerator, denominator) of a yes/no column over the rows where
+/// `when` holds.
+fn ratio(sla: &[Row], when: impl Fn(&Row) -> bool, yes: &str) -> (f64, u64) {
+    let rows: Vec<&Row> = sla
+        .iter()
+        .filter(|r| when(r) && !r[yes].is_empty())
+        .collect();
+    let met = rows.iter().filter(|r| r[yes] == "true").count();
+    (met as f64, rows.len() as u64)
+}
+
+fn num(r: &Row) -> f64 {
+    r["numerator"].parse().expect("numerator")
+}
+
+fn den(r: &Row) -> u64 {
+    r["denominator"].parse().expect("denominator")
+}
+
+fn check_entity(entity: &str) {
+    let policy = root().join("samples").join(entity).join("policy.toml");
+    let (sla, ind) = report(entity, &policy);
+    let responded = |r: &Row| scope(r) && in_oct(&r["responded_at"]);
+    let solved = |r: &Row| scope(r) && in_oct(&r["solved_at"]);
+
+    let (met, n) = ratio(&sla, responded, "response_met");
+    let row = all(&ind, "response_compliance_pct");
+    assert_eq!((num(row), den(row)), (met, n), "{entity} response");
+    let (met, n) = ratio(&sla, solved, "resolution_met");
+    let row = all(&ind, "resolution_compliance_pct");
+    assert_eq!((num(row), den(row)), (met, n), "{entity} resolution");
+    if n > 0 {
+        let v: f64 = row["value"].parse().unwrap();
+        assert!((v - 100.0 * met / n as f64).abs() < 1e-9);
+    } else {
+        // Itagüí measures attention only: no resolution target, no value.
+        assert_eq!(row["value"], "", "{entity}: no value over no ticket");
+    }
+
+    let solved_rows: Vec<&Row> = sla.iter().filter(|r| solved(r)).collect();
+    assert!(
+        !solved_rows.is_empty(),
+        "{entity}: solved tickets in October"
+    );
+    let reopened = solved_rows
+        .iter()
+        .filter(|r| r["reopen_count"] != "0")
+        .count();
+    let row = all(&ind, "reopen_rate_pct");
+    assert_eq!(
+        (num(row), den(row)),
+        (reopened as f64, solved_rows.len() as u64),
+        "{entity} reopen"
+    );
+    let hours: f64 = solved_rows
+        .iter()
+        .map(|r| r["resolution_business_s"].parse::<f64>().unwrap() / 3600.0)
+        .sum();
+    let row = all(&ind, "resolution_business_hours_mean");
+    assert!((num(row) - hours).abs() < 1e-6, "{entity} hours sum");
+    assert_eq!(den(row), solved_rows.len() as u64);
+
+    let scores: Vec<f64> = sla
+        .iter()
+        .filter(|r| in_oct(&r["survey_answered_at"]))
+        .filter_map(|r| r["survey_score"].parse().ok())
+        .collect();
+    let row = all(&ind, "csat_mean");
+    if scores.is_empty() {
+        assert_eq!(row["denominator"], "0", "{entity} csat");
+    } else {
+        assert_eq!(den(row), scores.len() as u64, "{entity} csat n");
+        assert!((num(row) - scores.iter().sum::<f64>()).abs() < 1e-9);
+    }
+
+    let opened = sla.iter().filter(|r| in_oct(&r["opened_at"])).count();
+    let row = all(&ind, "tickets_opened");
+    assert_eq!(num(row), opened as f64, "{entity} opened");
+    assert_eq!(row["denominator"], "", "a count has no denominator");
+}
+
+#[test]
+fn numerators_and_denominators_equal_counts_from_sla_csv() {
+    for e in ["victimas", "icetex", "itagui", "upme", "uspec"] {
+        check_entity(e);
+    }
+}
+
+/// The Víctimas sample with goals placed around its own October values:
+/// resolution compliance just short of a 1-point band (aceptable),
+/// response compliance far below its band (no_cumple), the reopen rate
+/// under a `max` goal (cumple); no goal, no status.
+#[test]
+fn target_and_status_follow_the_goals_and_bands() {
+    let base = root().join("samples/victimas/policy.toml");
+    let (_, plain) = report("victimas", &base);
+    let value = |ind: &[Row], id: &str| -> f64 {
+        all(ind, id)["value"].parse().unwrap()
+    };
+    let res = value(&plain, "resolution_compliance_pct");
+    let resp = value(&plain, "response_compliance_pct");
+    let reopen = value(&plain, "reopen_rate_pct");
+    let mut text = std::fs::read_to_string(&base).unwrap();
+    // Drop the sample's own [indicators] table and write ours.
+    let at = text
+        .find("\n[indicators]")
+        .expect("sample has [indicators]");
+    let rest = text[at + 1..].find("\n[").map(|k| at + 1 + k);
+    text = match rest {
+        Some(k) => format!("{}{}", &text[..at], &text[k..]),
+        None => text[..at].to_string(),
+    };
+    text.push_str(&format!(
+        "\n[indicators.resolution_compliance_pct]\ngoal = {}\nacceptable = {}\n\
+         [indicators.response_compliance_pct]\ngoal = {}\nacceptable = {}\n\
+         [indicators.reopen_rate_pct]\ngoal = {}\n",
+        res + 1.0,
+        res - 1.0,
+        resp + 10.0,
+        resp + 5.0,
+        reopen + 0.5,
+    ));
+    let dir = tempdir("counts-goals");
+    let policy = dir.join("policy.toml");
+    std::fs::write(&policy, text).unwrap();
+    let (_, ind) = report("victimas", &policy);
+    let status = |id: &str| all(&ind, id)["status"].clone();
+    assert_eq!(status("resolution_compliance_pct"), "aceptable");
+    assert_eq!(status("response_compliance_pct"), "no_cumple");
+    assert_eq!(status("reopen_rate_pct"), "cumple");
+    assert_eq!(status("csat_mean"), "");
+    let target: f64 = all(&ind, "reopen_rate_pct")["target"].parse().unwrap();
+    assert!((target - (reopen + 0.5)).abs() < 1e-9);
+    assert_eq!(all(&ind, "csat_mean")["target"], "");
+}
