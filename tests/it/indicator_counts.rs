@@ -150,15 +150,22 @@ fn target_and_status_follow_the_goals_and_bands() {
     let resp = value(&plain, "response_compliance_pct");
     let reopen = value(&plain, "reopen_rate_pct");
     let mut text = std::fs::read_to_string(&base).unwrap();
-    // Drop the sample's own [indicators] table and write ours.
-    let at = text
-        .find("\n[indicators]")
-        .expect("sample has [indicators]");
-    let rest = text[at + 1..].find("\n[").map(|k| at + 1 + k);
-    text = match rest {
-        Some(k) => format!("{}{}", &text[..at], &text[k..]),
-        None => text[..at].to_string(),
-    };
+    assert!(
+        text.contains("\n[indicators"),
+        "the sample has [indicators]"
+    );
+    // Drop the sample's own [indicators] tables and write ours.
+    let mut keep = true;
+    text = text
+        .lines()
+        .filter(|l| {
+            if l.starts_with('[') {
+                keep = !l.starts_with("[indicators");
+            }
+            keep
+        })
+        .map(|l| format!("{l}\n"))
+        .collect();
     text.push_str(&format!(
         "\n[indicators.resolution_compliance_pct]\ngoal = {}\nacceptable = {}\n\
          [indicators.response_compliance_pct]\ngoal = {}\nacceptable = {}\n\
