@@ -98,6 +98,12 @@ pub fn is_pct(id: &str) -> bool {
     id.ends_with("_pct")
 }
 
+/// Whether an indicator is in business hours (a mean, median or
+/// percentile of a business duration).
+pub fn is_hours(id: &str) -> bool {
+    id.contains("_business_hours_")
+}
+
 /// Whether an indicator is a count.
 pub fn is_count(id: &str) -> bool {
     matches!(
