@@ -27,7 +27,8 @@ pub(super) fn write(
     s.ws.set_row_height(0, 45).map_err(xerr)?;
     s.ws.set_column_width(0, 28).map_err(xerr)?;
     for i in 1..=IDS.len() as u16 {
-        s.ws.set_column_width(i, 13).map_err(xerr)?;
+        // "automáticamente", the longest word of a title, unbroken.
+        s.ws.set_column_width(i, 14).map_err(xerr)?;
     }
     let lines: Vec<&Line> = c.lines.iter().filter(|l| l.dim == dim).collect();
     let none = report::NO_VALUE.get(lang);

@@ -39,6 +39,21 @@ pub(super) const DATE_W: f64 = fits("31/12/2026 23:59");
 pub(super) const DUR_W: f64 = fits("99999:59");
 /// A column of `Sí`/`No`, counts or scores.
 pub(super) const SHORT_W: f64 = fits("100.0%");
+/// `widths` widened where needed so that each header of `heads` wraps
+/// between words, never inside one: at least its longest word and one
+/// character of padding (a printed "Reapertu" would lose a title).
+pub(super) fn fit_titles(widths: &[f64], heads: &[&str]) -> Vec<f64> {
+    heads
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let word = h.split_whitespace().map(|w| w.chars().count());
+            let need = word.max().unwrap_or(0) as f64 + 1.0;
+            widths.get(i).copied().unwrap_or(8.43).max(need)
+        })
+        .collect()
+}
+
 /// The widths of a ticket's identification: id, title, then type,
 /// priority, category, group, technician (as many as the sheet shows).
 pub(super) const ID_W: f64 = 12.0;
@@ -303,7 +318,7 @@ impl<'w, 'c> Sheet<'w, 'c> {
         let mut heads = ticket_heads(lang, attrs);
         heads.extend(texts(lang, columns));
         s.headers(0, &heads)?;
-        s.widths(widths)?;
+        s.widths(&fit_titles(widths, &heads))?;
         for (k, item) in list.iter().enumerate() {
             row(&mut s, 1 + k as u32, item)?;
         }

@@ -11,7 +11,9 @@ use crate::text::Msg;
 use crate::text::lang::Lang;
 use crate::text::msg::{report, sheets as m};
 
-use super::cells::{DATE_W, DUR_W, Formats, PrintLayout, SHORT_W, Sheet};
+use super::cells::{
+    DATE_W, DUR_W, Formats, PrintLayout, SHORT_W, Sheet, fit_titles,
+};
 
 /// The measures compared, in the order of [`COLUMNS`].
 const MEASURES: [Msg; 7] = [
@@ -36,7 +38,7 @@ pub(super) fn write(
     let heads = headers(c.lang);
     let refs: Vec<&str> = heads.iter().map(String::as_str).collect();
     s.headers(0, &refs)?;
-    s.widths(&widths())?;
+    s.widths(&fit_titles(&widths(), &refs))?;
     for (k, r) in recon.iter().enumerate() {
         let row = k as u32 + 1;
         s.text(row, 0, &r.ticket_id)?;

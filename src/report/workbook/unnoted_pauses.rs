@@ -11,8 +11,8 @@ use crate::text::Msg;
 use crate::text::msg::{report, sheets as m};
 
 use super::cells::{
-    BRIEF_ATTRS, DATE_W, Formats, ID_W, PrintLayout, Sheet, TITLE_W, texts,
-    ticket_heads,
+    BRIEF_ATTRS, DATE_W, Formats, ID_W, PrintLayout, Sheet, TITLE_W,
+    fit_titles, texts, ticket_heads,
 };
 
 /// The columns after the ticket's identification.
@@ -36,7 +36,8 @@ pub(super) fn write(
     let mut heads = ticket_heads(lang, &BRIEF_ATTRS);
     heads.extend(texts(lang, &COLUMNS));
     s.headers(0, &heads)?;
-    s.widths(&[ID_W, TITLE_W, 14.0, 11.0, 16.0, DATE_W, 18.0, 22.0, 22.0])?;
+    let w = [ID_W, TITLE_W, 14.0, 11.0, 16.0, DATE_W, 18.0, 22.0, 22.0];
+    s.widths(&fit_titles(&w, &heads))?;
     let strings = &c.ds.strings;
     for (k, (i, e)) in pauses.iter().enumerate() {
         let row = 1 + k as u32;
