@@ -474,6 +474,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_hour_indicators_are_the_five_business_hour_figures() {
+        let hours: Vec<&str> =
+            IDS.iter().copied().filter(|id| is_hours(id)).collect();
+        assert_eq!(
+            hours,
+            [
+                "response_business_hours_mean",
+                "resolution_business_hours_mean",
+                "resolution_business_hours_median",
+                "resolution_business_hours_p90",
+                "paused_business_hours_mean",
+            ]
+        );
+        assert!(IDS.iter().all(|id| !(is_hours(id) && is_pct(id))));
+    }
+
+    #[test]
     fn nearest_rank_percentiles() {
         let v = [1.0, 2.0, 3.0, 4.0];
         assert_eq!(nearest_rank(&v, 50.0), Some(2.0));

@@ -566,3 +566,62 @@ fn title_of<'a>(c: &Context<'a>, i: usize) -> &'a str {
 pub(super) fn attr<'a>(c: &Context<'a>, i: usize, a: Attr) -> &'a str {
     c.ds.strings.get(c.ds.tickets[i].attr(a))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn indicators_are_stored_in_spreadsheet_units() {
+        let f = Formats::new();
+        let (v, fmt) = f.indicator("resolution_compliance_pct", 84.5);
+        assert!((v - 0.845).abs() < 1e-12 && std::ptr::eq(fmt, &f.pct));
+        // 11.05 business hours: 11 h 3 min, 0.4604166... of a day.
+        let (v, fmt) = f.indicator("resolution_business_hours_mean", 11.05);
+        assert!((v * 24.0 * 60.0 - 663.0).abs() < 1e-9);
+        assert!(std::ptr::eq(fmt, &f.dur));
+        let (v, fmt) = f.indicator("tickets_opened", 300.0);
+        assert!(v == 300.0 && std::ptr::eq(fmt, &f.int));
+        let (v, fmt) = f.indicator("csat_mean", 3.67);
+        assert!(v == 3.67 && std::ptr::eq(fmt, &f.num));
+    }
+
+    #[test]
+    fn a_negative_duration_change_keeps_its_sign_in_the_format() {
+        let f = Formats::new();
+        // -2.05 h: stored 2 h 3 min, shown with a minus sign.
+        let (v, fmt) = f.change("resolution_business_hours_p90", -2.05);
+        assert!((v * 24.0 * 60.0 - 123.0).abs() < 1e-9);
+        assert!(std::ptr::eq(fmt, &f.dur_down));
+        let (v, fmt) = f.change("paused_business_hours_mean", 0.5);
+        assert!(
+            (v - 0.5 / 24.0).abs() < 1e-12 && std::ptr::eq(fmt, &f.dur_up)
+        );
+        let (v, fmt) = f.change("reopen_rate_pct", -3.8);
+        assert!((v + 0.038).abs() < 1e-12 && std::ptr::eq(fmt, &f.pct_change));
+        let (v, fmt) = f.change("backlog_end", -25.0);
+        assert!(v == -25.0 && std::ptr::eq(fmt, &f.int_change));
+    }
+
+    #[test]
+    fn widths_fit_rendered_values_and_title_words() {
+        // "31/12/2026 23:59" is 16 characters; two of padding.
+        assert_eq!(DATE_W, 18.0);
+        assert_eq!(DUR_W, 10.0);
+        // "Reaperturas" (11) needs 12 over a width of 8; "Ticket" fits 12.
+        let w = fit_titles(&[12.0, 8.0], &["Ticket", "Reaperturas"]);
+        assert_eq!(w, [12.0, 12.0]);
+        // A column past the given widths starts from Excel's default.
+        assert_eq!(fit_titles(&[], &["Sí"]), [8.43]);
+    }
+
+    #[test]
+    fn header_text_escapes_ampersands_and_shortens() {
+        assert_eq!(
+            header_text("Ciencia & Tecnología", 90),
+            "Ciencia && Tecnología"
+        );
+        assert_eq!(header_text("abcdef", 4), "abc…");
+        assert_eq!(header_text("abcd", 4), "abcd");
+    }
+}
