@@ -81,6 +81,12 @@ pub fn is_pct(id: &str) -> bool {
     id.ends_with("_pct")
 }
 
+/// Whether an indicator is in business hours (a mean, median or
+/// percentile of a business duration).
+pub fn is_hours(id: &str) -> bool {
+    id.contains("_business_hours_")
+}
+
 /// Whether an indicator is a count.
 pub fn is_count(id: &str) -> bool {
     matches!(
@@ -499,6 +505,23 @@ pub const CSV_HEADER: &str = "period,dimension,group,indicator,value,numerator,d
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_hour_indicators_are_the_five_business_hour_figures() {
+        let hours: Vec<&str> =
+            IDS.iter().copied().filter(|id| is_hours(id)).collect();
+        assert_eq!(
+            hours,
+            [
+                "response_business_hours_mean",
+                "resolution_business_hours_mean",
+                "resolution_business_hours_median",
+                "resolution_business_hours_p90",
+                "paused_business_hours_mean",
+            ]
+        );
+        assert!(IDS.iter().all(|id| !(is_hours(id) && is_pct(id))));
+    }
 
     #[test]
     fn nearest_rank_percentiles() {

@@ -3,8 +3,9 @@
 //! `tests/golden/<entity>/`: `indicators.csv`, `sla.csv`, `workbook.txt`
 //! (sheet order, defined names) and `sheets/NN-<slug>.txt` (every sheet:
 //! cells with their type, value as stored in the XML and number format;
-//! column widths, merges, panes, filters, conditional formats, charts and
-//! images).
+//! column widths, merges, panes, filters, conditional formats, charts,
+//! images and how it prints: paper, orientation, fit, margins, print
+//! area, repeated rows, page breaks, header and footer).
 //!
 //! An intended change is re-blessed with
 //! `PLAZO_BLESS=1 cargo test --test it golden`, which writes the actual
@@ -646,7 +647,7 @@ fn dump_workbook(bytes: &[u8]) -> BTreeMap<String, String> {
         let rid = sh.attr("r:id").expect("sheet r:id");
         let part = &wb_rels[rid].1;
         let mut text = format!("# sheet {}: {}\n", k + 1, esc(name));
-        ctx.sheet(part, &mut text);
+        ctx.sheet(part, &print_names(&wb, k), &mut text);
         files.insert(file, text);
     }
     if let Some(dn) = wb.child("definedNames") {
@@ -663,6 +664,85 @@ fn dump_workbook(bytes: &[u8]) -> BTreeMap<String, String> {
     }
     files.insert("workbook.txt".to_string(), index);
     files
+}
+
+/// Sheet `k`'s print area and repeated rows (its `_xlnm.Print_Area` and
+/// `_xlnm.Print_Titles` defined names), as `(kind, range)`.
+fn print_names(wb: &Node, k: usize) -> Vec<(&'static str, String)> {
+    let Some(dn) = wb.child("definedNames") else {
+        return Vec::new();
+    };
+    let local = k.to_string();
+    dn.all("definedName")
+        .filter(|d| d.attr("localSheetId") == Some(local.as_str()))
+        .filter_map(|d| {
+            let kind = match d.attr("name")? {
+                "_xlnm.Print_Area" => "area",
+                "_xlnm.Print_Titles" => "repeat",
+                _ => return None,
+            };
+            Some((kind, esc(&d.text)))
+        })
+        .collect()
+}
+
+/// How the sheet `part` prints, one `print` line each: paper and
+/// orientation, fit or scale, centring, margins, print area, repeated
+/// rows, manual page breaks, header and footer (docs/PRINTING.md).
+fn print_setup(
+    pkg: &Package,
+    part: &str,
+    names: &[(&str, String)],
+    out: &mut String,
+) {
+    let ws = pkg.xml(part).unwrap_or_else(|| panic!("{part}"));
+    let a = |n: &Node, k: &str| n.attr(k).unwrap_or("-").to_string();
+    if let Some(p) = ws.child("pageSetup") {
+        let fit = ws.find("pageSetUpPr").and_then(|p| p.attr("fitToPage"));
+        let scale = if fit == Some("1") {
+            format!(
+                "fit={}x{}",
+                p.attr("fitToWidth").unwrap_or("1"),
+                p.attr("fitToHeight").unwrap_or("1")
+            )
+        } else {
+            format!("scale={}", p.attr("scale").unwrap_or("100"))
+        };
+        let _ = writeln!(
+            out,
+            "print\tpaper={} {} {scale}",
+            a(p, "paperSize"),
+            p.attr("orientation").unwrap_or("portrait"),
+        );
+    }
+    if let Some(o) = ws.child("printOptions") {
+        let _ = writeln!(
+            out,
+            "print\tcentered horizontally={} vertically={}",
+            a(o, "horizontalCentered"),
+            a(o, "verticalCentered")
+        );
+    }
+    if let Some(m) = ws.child("pageMargins") {
+        let keys = ["left", "right", "top", "bottom", "header", "footer"];
+        let v: Vec<String> =
+            keys.iter().map(|k| format!("{k}={}", a(m, k))).collect();
+        let _ = writeln!(out, "print\tmargins {}", v.join(" "));
+    }
+    for (kind, range) in names {
+        let _ = writeln!(out, "print\t{kind}\t{range}");
+    }
+    if let Some(b) = ws.child("rowBreaks") {
+        let rows: Vec<String> = b.all("brk").map(|x| a(x, "id")).collect();
+        let _ = writeln!(out, "print\tbreaks\t{}", rows.join(","));
+    }
+    if let Some(hf) = ws.child("headerFooter") {
+        for k in ["oddHeader", "oddFooter"] {
+            if let Some(t) = hf.child(k) {
+                let _ = writeln!(out, "print\t{k}\t{}", esc(&t.text));
+            }
+        }
+    }
 }
 
 /// Sheets with at least this many non-empty cells (the per-ticket
@@ -762,8 +842,9 @@ impl Ctx<'_> {
         self.xf_formats.get(s).map_or("General", String::as_str)
     }
 
-    /// One sheet: its layout lines, then one line per non-empty cell.
-    fn sheet(&self, part: &str, out: &mut String) {
+    /// One sheet: its layout lines (`names`: its print area and repeated
+    /// rows), then one line per non-empty cell.
+    fn sheet(&self, part: &str, names: &[(&str, String)], out: &mut String) {
         let ws = self.pkg.xml(part).unwrap_or_else(|| panic!("{part}"));
         if let Some(d) = ws.child("dimension") {
             let _ = writeln!(out, "dimension\t{}", d.attr("ref").unwrap());
@@ -826,6 +907,7 @@ impl Ctx<'_> {
             let (_, target) = &rels[d.attr("r:id").unwrap()];
             self.drawing(target, out);
         }
+        print_setup(self.pkg, part, names, out);
         let data = ws.child("sheetData").expect("<sheetData>");
         for row in data.all("row") {
             if row.attr("customHeight") == Some("1") {

@@ -272,7 +272,9 @@ fn csv_workbook_and_recomputation_agree() {
         for (id, v) in recompute(&rows, m) {
             close(all(&ind, id), v, &format!("{m} {id}"));
         }
-        // The workbook's summary: column B holds the id, E the result.
+        // The workbook's summary: column B holds the id, E the result,
+        // a percentage as a fraction (`0.0%`) and business hours as an
+        // Excel duration in days (`[h]:mm`).
         let mut wb: Xlsx<_> =
             open_workbook(out.join(format!("informe-{m}.xlsx"))).unwrap();
         let sum = wb.worksheet_range("Resumen").unwrap();
@@ -282,7 +284,15 @@ fn csv_workbook_and_recomputation_agree() {
                 && let Some(k) =
                     ind.get(&("all".into(), "all".into(), id.clone()))
             {
-                close(cell_f64(&r[4]), *k, &format!("{m} Resumen {id}"));
+                let unit = if id.ends_with("_pct") {
+                    100.0
+                } else if id.contains("_hours_") {
+                    24.0
+                } else {
+                    1.0
+                };
+                let shown = cell_f64(&r[4]).map(|v| v * unit);
+                close(shown, *k, &format!("{m} Resumen {id}"));
                 seen += 1;
             }
         }

@@ -12,7 +12,7 @@ use crate::report::Context;
 use crate::text::Msg;
 use crate::text::msg::{report, sheets as m};
 
-use super::cells::{Formats, Sheet};
+use super::cells::{DATE_W, DUR_W, Formats, ID_W, Sheet, TITLE_W};
 
 /// The ticket's identification columns after id and title.
 const ATTRS: [Attr; 4] =
@@ -43,7 +43,8 @@ pub(super) fn write(
         &ATTRS,
         &COLUMNS,
         &[
-            12.0, 36.0, 11.0, 16.0, 14.0, 14.0, 16.0, 14.0, 14.0, 16.0, 14.0,
+            ID_W, TITLE_W, 11.0, 16.0, 14.0, 14.0, DATE_W, 14.0, 14.0, DATE_W,
+            14.0, DUR_W, DUR_W,
         ],
         &c.lists.at_risk,
         |s, k, r| row(s, k, r),

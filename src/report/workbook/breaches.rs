@@ -10,7 +10,7 @@ use crate::report::Context;
 use crate::text::Msg;
 use crate::text::msg::{report, sheets as m};
 
-use super::cells::{Formats, Sheet};
+use super::cells::{DATE_W, DUR_W, Formats, ID_W, SHORT_W, Sheet, TITLE_W};
 
 /// The ticket's identification columns after id and title.
 const ATTRS: [Attr; 5] = [
@@ -51,7 +51,8 @@ pub(super) fn write(
         &ATTRS,
         &COLUMNS,
         &[
-            12.0, 36.0, 14.0, 11.0, 16.0, 14.0, 14.0, 18.0, 16.0, 16.0, 16.0,
+            ID_W, TITLE_W, 14.0, 11.0, 16.0, 14.0, 14.0, 18.0, DATE_W, DATE_W,
+            DATE_W, DUR_W, DUR_W, DUR_W, DUR_W, DUR_W, DUR_W, DUR_W, SHORT_W,
         ],
         &c.lists.breaches,
         row,

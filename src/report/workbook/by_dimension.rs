@@ -9,7 +9,7 @@ use crate::indicators::{self, Dim, IDS, Line};
 use crate::report::Context;
 use crate::text::msg::{report, sheets};
 
-use super::cells::{Formats, Sheet, xerr};
+use super::cells::{Formats, PrintLayout, Sheet, xerr};
 
 /// Writes the sheet `name` of dimension `dim`.
 pub(super) fn write(
@@ -27,7 +27,8 @@ pub(super) fn write(
     s.ws.set_row_height(0, 45).map_err(xerr)?;
     s.ws.set_column_width(0, 28).map_err(xerr)?;
     for i in 1..=IDS.len() as u16 {
-        s.ws.set_column_width(i, 13).map_err(xerr)?;
+        // "automáticamente", the longest word of a title, unbroken.
+        s.ws.set_column_width(i, 14).map_err(xerr)?;
     }
     let lines: Vec<&Line> = c.lines.iter().filter(|l| l.dim == dim).collect();
     let none = report::NO_VALUE.get(lang);
@@ -39,7 +40,8 @@ pub(super) fn write(
     let r = 1 + lines.len() as u32;
     s.text_f(r, 0, sheets::DIM_TOTAL.get(lang), &f.bold)?;
     values(&mut s, r, &c.lines[0])?;
-    s.table(0, lines.len() as u32, 1 + IDS.len() as u16)
+    s.table(0, lines.len() as u32, 1 + IDS.len() as u16)?;
+    s.print_setup(&PrintLayout::list(true, 0, r, IDS.len() as u16))
 }
 
 /// The title of the groups' column (none for [`Dim::All`]).
@@ -56,9 +58,8 @@ fn group_title(dim: Dim) -> Option<crate::text::Msg> {
 
 /// A line's values on row `r`, from column 1.
 fn values(s: &mut Sheet<'_, '_>, r: u32, l: &Line) -> Result<()> {
-    let f = s.f;
     for (i, id) in IDS.iter().enumerate() {
-        s.num(r, 1 + i as u16, l.values[i], f.value(id))?;
+        s.indicator(r, 1 + i as u16, id, l.values[i])?;
     }
     Ok(())
 }

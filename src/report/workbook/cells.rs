@@ -1,6 +1,8 @@
-//! What every sheet writes with: the shared cell formats, a [`Sheet`]
-//! that writes one kind of value per call (text, number, instant,
-//! business duration, yes/no), and the columns that identify a ticket.
+//! What every sheet writes with: the shared cell formats and the column
+//! widths that show them whole, a [`Sheet`] that writes one kind of value
+//! per call (text, number, instant, business duration, yes/no, an
+//! indicator), how a sheet prints ([`PrintLayout`], docs/PRINTING.md),
+//! and the columns that identify a ticket.
 
 use chrono::NaiveDate;
 use rust_xlsxwriter::{Format, FormatBorder, Worksheet, XlsxError};
@@ -12,6 +14,52 @@ use crate::report::Context;
 use crate::text::lang::Lang;
 use crate::text::{Msg, msg};
 
+/// Instants: day, month, year, then the time (the Colombian order).
+const DATE_FORMAT: &str = "dd/mm/yyyy hh:mm";
+/// Business durations: hours past 24, then minutes (`1234:05`).
+const DUR_FORMAT: &str = "[h]:mm";
+/// Percentages, stored as fractions (0.843 shows `84.3%`).
+const PCT_FORMAT: &str = "0.0%";
+
+/// The width, in characters of the default font, of a column that shows
+/// `widest` (a value as its format renders it) whole: its length plus two
+/// characters of padding, so that no printer font shows `###`.
+pub(super) const fn fits(widest: &str) -> f64 {
+    fits_len(widest.len())
+}
+
+/// [`fits`] for a value `n` characters long.
+pub(super) const fn fits_len(n: usize) -> f64 {
+    n as f64 + 2.0
+}
+
+/// A column of instants ([`DATE_FORMAT`], always 16 characters).
+pub(super) const DATE_W: f64 = fits("31/12/2026 23:59");
+/// A column of business durations, up to 99 999 hours (11 years).
+pub(super) const DUR_W: f64 = fits("99999:59");
+/// A column of `Sí`/`No`, counts or scores.
+pub(super) const SHORT_W: f64 = fits("100.0%");
+/// `widths` widened where needed so that each header of `heads` wraps
+/// between words, never inside one: at least its longest word and one
+/// character of padding (a printed "Reapertu" would lose a title).
+pub(super) fn fit_titles(widths: &[f64], heads: &[&str]) -> Vec<f64> {
+    heads
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let word = h.split_whitespace().map(|w| w.chars().count());
+            let need = word.max().unwrap_or(0) as f64 + 1.0;
+            widths.get(i).copied().unwrap_or(8.43).max(need)
+        })
+        .collect()
+}
+
+/// The widths of a ticket's identification: id, title, then type,
+/// priority, category, group, technician (as many as the sheet shows).
+pub(super) const ID_W: f64 = 12.0;
+/// See [`ID_W`].
+pub(super) const TITLE_W: f64 = 36.0;
+
 /// The cell formats of the workbook, made once.
 pub(super) struct Formats {
     /// Sheet titles.
@@ -20,11 +68,11 @@ pub(super) struct Formats {
     pub bold: Format,
     /// Table headers.
     pub header: Format,
-    /// Instants (`yyyy-mm-dd hh:mm`).
+    /// Instants (`dd/mm/yyyy hh:mm`).
     pub date: Format,
-    /// Business durations (`[h]:mm`).
+    /// Business durations (`[h]:mm`; the value is days).
     pub dur: Format,
-    /// Percentages (one decimal).
+    /// Percentages (`0.0%`; the value is a fraction).
     pub pct: Format,
     /// Other numbers (two decimals).
     pub num: Format,
@@ -32,6 +80,15 @@ pub(super) struct Formats {
     pub int: Format,
     /// Long text, wrapped.
     pub wrap: Format,
+    /// A change between periods, signed: percentage points, numbers,
+    /// counts.
+    pct_change: Format,
+    num_change: Format,
+    int_change: Format,
+    /// A change of a duration: its magnitude, the sign written by the
+    /// format (Excel shows no negative time: `####`).
+    dur_up: Format,
+    dur_down: Format,
 }
 
 impl Formats {
@@ -45,26 +102,155 @@ impl Formats {
                 .set_text_wrap()
                 .set_background_color(0xD9E1F2)
                 .set_border_bottom(FormatBorder::Thin),
-            date: Format::new().set_num_format("yyyy-mm-dd hh:mm"),
-            dur: Format::new().set_num_format("[h]:mm"),
-            pct: Format::new().set_num_format("0.0"),
+            date: Format::new().set_num_format(DATE_FORMAT),
+            dur: Format::new().set_num_format(DUR_FORMAT),
+            pct: Format::new().set_num_format(PCT_FORMAT),
             num: Format::new().set_num_format("0.00"),
             int: Format::new().set_num_format("0"),
             wrap: Format::new().set_text_wrap(),
+            pct_change: Format::new().set_num_format("+0.0%;-0.0%;0.0%"),
+            num_change: Format::new().set_num_format("+0.00;-0.00;0.00"),
+            int_change: Format::new().set_num_format("+0;-0;0"),
+            dur_up: Format::new().set_num_format("+[h]:mm"),
+            dur_down: Format::new().set_num_format("-[h]:mm"),
         }
     }
 
-    /// The format of indicator `id`'s values: counts, percentages or
-    /// other numbers.
-    pub fn value(&self, id: &str) -> &Format {
+    /// Indicator `id`'s value `v` (as `indicators.csv` has it) as a cell:
+    /// the number to store and its format. Percentages (0..100) become
+    /// fractions shown `0.0%`, business hours Excel durations (days)
+    /// shown `[h]:mm`; counts and other numbers stay as they are.
+    pub fn indicator(&self, id: &str, v: f64) -> (f64, &Format) {
         if indicators::is_count(id) {
-            &self.int
+            (v, &self.int)
         } else if indicators::is_pct(id) {
-            &self.pct
+            (v / 100.0, &self.pct)
+        } else if indicators::is_hours(id) {
+            (v / 24.0, &self.dur)
         } else {
-            &self.num
+            (v, &self.num)
         }
     }
+
+    /// A change `d` of indicator `id` between periods as a cell, signed
+    /// like `+2.5%`, `-0:45`. A duration's change is stored as its
+    /// magnitude with the sign in the format: Excel cannot show a
+    /// negative time.
+    pub fn change(&self, id: &str, d: f64) -> (f64, &Format) {
+        let (v, f) = self.indicator(id, d);
+        if std::ptr::eq(f, &self.dur) {
+            let f = if d < 0.0 {
+                &self.dur_down
+            } else {
+                &self.dur_up
+            };
+            (v.abs(), f)
+        } else if std::ptr::eq(f, &self.pct) {
+            (v, &self.pct_change)
+        } else if std::ptr::eq(f, &self.int) {
+            (v, &self.int_change)
+        } else {
+            (v, &self.num_change)
+        }
+    }
+}
+
+/// US Letter ("Carta"), the paper of Colombian public offices
+/// (rust_xlsxwriter's paper index 1; 9 would be A4).
+const PAPER_LETTER: u8 = 1;
+
+/// How a sheet fits the paper.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Fit {
+    /// The whole print area on one page, scaled down as needed.
+    OnePage,
+    /// Every column on one page width; as many pages down as the rows
+    /// need.
+    PageWidth,
+    /// A fixed scale in percent; pages break at the layout's `breaks`.
+    Scale(u16),
+}
+
+/// How a sheet prints: orientation, fit, the rows repeated at the top of
+/// every page, the printed range and manual page breaks. Every sheet
+/// calls [`Sheet::print_setup`] with one; the paper (Letter), margins,
+/// header (the sheet's name) and footer (entity, period, "Página X de
+/// Y") are the same for all (docs/PRINTING.md).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct PrintLayout {
+    /// Landscape (wide tables) or portrait.
+    pub landscape: bool,
+    /// How the print area fits the paper.
+    pub fit: Fit,
+    /// First and last row printed at the top of every page.
+    pub repeat_rows: Option<(u32, u32)>,
+    /// The print area from A1: its last row and last column.
+    pub last: (u32, u16),
+    /// Rows that begin a page (only with [`Fit::Scale`]).
+    pub breaks: Vec<u32>,
+}
+
+impl PrintLayout {
+    /// A sheet that prints on one page: rows `0..=last_row`, columns
+    /// `0..=last_col`.
+    pub fn one_page(landscape: bool, last_row: u32, last_col: u16) -> Self {
+        PrintLayout {
+            landscape,
+            fit: Fit::OnePage,
+            repeat_rows: None,
+            last: (last_row, last_col),
+            breaks: Vec::new(),
+        }
+    }
+
+    /// A table from row 0 whose header ends on `header_row`: one page
+    /// wide, the header on every page, rows `0..=last_row` and columns
+    /// `0..=last_col` printed.
+    pub fn list(
+        landscape: bool,
+        header_row: u32,
+        last_row: u32,
+        last_col: u16,
+    ) -> Self {
+        PrintLayout {
+            landscape,
+            fit: Fit::PageWidth,
+            repeat_rows: Some((0, header_row)),
+            last: (last_row.max(header_row), last_col),
+            breaks: Vec::new(),
+        }
+    }
+}
+
+/// `s` as literal text of a header or footer: `&` doubled (a lone `&`
+/// starts a control code), at most `max` characters.
+fn header_text(s: &str, max: usize) -> String {
+    let mut t: String = s.chars().take(max).collect();
+    if s.chars().count() > max {
+        t.pop();
+        t.push('…');
+    }
+    t.replace('&', "&&")
+}
+
+/// The printed header: the sheet's name (`&A`), bold, on the left.
+pub(super) fn print_header() -> String {
+    "&L&\"-,Bold\"&A".to_string()
+}
+
+/// The printed footer: entity and period on the left, "Página X de Y"
+/// (`&P`, `&N`) on the right, in the report's language.
+pub(super) fn print_footer(c: &Context<'_>) -> String {
+    let left = msg::report::PRINT_FOOTER.fill(
+        c.lang,
+        &[
+            ("entity", &header_text(c.policy.name(), 90)),
+            ("period", &header_text(&c.period.label(), 30)),
+        ],
+    );
+    let page = msg::report::PRINT_PAGE
+        .fill(c.lang, &[("page", &"&P"), ("pages", &"&N")]);
+    format!("&L{left}&R{page}")
 }
 
 /// A rust_xlsxwriter failure as plazo's error.
@@ -113,7 +299,8 @@ impl<'w, 'c> Sheet<'w, 'c> {
     /// A sheet that lists tickets, as an Excel table: the worksheet
     /// named `name`, the ticket's identification (id, title, `attrs`) and
     /// `columns` as headers with their `widths`, then one row per item of
-    /// `list`, written by `row` (on rows 1, 2, ...).
+    /// `list`, written by `row` (on rows 1, 2, ...). It prints landscape,
+    /// one page wide, the header on every page.
     #[allow(clippy::too_many_arguments)]
     pub fn ticket_list<T>(
         ws: &'w mut Worksheet,
@@ -131,16 +318,91 @@ impl<'w, 'c> Sheet<'w, 'c> {
         let mut heads = ticket_heads(lang, attrs);
         heads.extend(texts(lang, columns));
         s.headers(0, &heads)?;
-        s.widths(widths)?;
+        s.widths(&fit_titles(widths, &heads))?;
         for (k, item) in list.iter().enumerate() {
             row(&mut s, 1 + k as u32, item)?;
         }
-        s.table(0, list.len() as u32, heads.len() as u16)
+        let (rows, cols) = (list.len() as u32, heads.len() as u16);
+        s.table(0, rows, cols)?;
+        s.print_setup(&PrintLayout::list(true, 0, rows, cols - 1))
     }
 
     /// The report's language.
     pub fn lang(&self) -> Lang {
         self.c.lang
+    }
+
+    /// Sets how the sheet prints: Letter paper, `p`'s orientation, fit,
+    /// repeated rows, print area and page breaks, the margins, and the
+    /// header and footer of every sheet ([`print_header`],
+    /// [`print_footer`]).
+    pub fn print_setup(&mut self, p: &PrintLayout) -> Result<()> {
+        let ws = &mut *self.ws;
+        ws.set_paper_size(PAPER_LETTER);
+        if p.landscape {
+            ws.set_landscape();
+        } else {
+            ws.set_portrait();
+        }
+        // Inches: left, right, top, bottom, header, footer.
+        ws.set_margins(0.5, 0.5, 0.75, 0.75, 0.3, 0.3);
+        match p.fit {
+            Fit::OnePage => {
+                ws.set_print_fit_to_pages(1, 1);
+                ws.set_print_center_horizontally(true);
+            }
+            Fit::PageWidth => {
+                ws.set_print_fit_to_pages(1, 0);
+            }
+            Fit::Scale(pct) => {
+                ws.set_print_scale(pct);
+                ws.set_page_breaks(&p.breaks).map_err(xerr)?;
+            }
+        }
+        if let Some((a, b)) = p.repeat_rows {
+            ws.set_repeat_rows(a, b).map_err(xerr)?;
+        }
+        ws.set_print_area(0, 0, p.last.0, p.last.1).map_err(xerr)?;
+        ws.set_header(print_header());
+        ws.set_footer(print_footer(self.c));
+        Ok(())
+    }
+
+    /// Indicator `id`'s value `v` ([`Formats::indicator`]; nothing when
+    /// absent).
+    pub fn indicator(
+        &mut self,
+        r: u32,
+        col: u16,
+        id: &str,
+        v: Option<f64>,
+    ) -> Result<()> {
+        let f = self.f;
+        match v.filter(|v| v.is_finite()) {
+            Some(v) => {
+                let (x, fmt) = f.indicator(id, v);
+                self.num(r, col, Some(x), fmt)
+            }
+            None => Ok(()),
+        }
+    }
+
+    /// The change `d` of indicator `id` ([`Formats::change`]).
+    pub fn change(
+        &mut self,
+        r: u32,
+        col: u16,
+        id: &str,
+        d: Option<f64>,
+    ) -> Result<()> {
+        let f = self.f;
+        match d.filter(|v| v.is_finite()) {
+            Some(d) => {
+                let (x, fmt) = f.change(id, d);
+                self.num(r, col, Some(x), fmt)
+            }
+            None => Ok(()),
+        }
     }
 
     /// Text as a string cell (nothing when empty).
@@ -303,4 +565,63 @@ fn title_of<'a>(c: &Context<'a>, i: usize) -> &'a str {
 /// Ticket `i`'s value of attribute `a`.
 pub(super) fn attr<'a>(c: &Context<'a>, i: usize, a: Attr) -> &'a str {
     c.ds.strings.get(c.ds.tickets[i].attr(a))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn indicators_are_stored_in_spreadsheet_units() {
+        let f = Formats::new();
+        let (v, fmt) = f.indicator("resolution_compliance_pct", 84.5);
+        assert!((v - 0.845).abs() < 1e-12 && std::ptr::eq(fmt, &f.pct));
+        // 11.05 business hours: 11 h 3 min, 0.4604166... of a day.
+        let (v, fmt) = f.indicator("resolution_business_hours_mean", 11.05);
+        assert!((v * 24.0 * 60.0 - 663.0).abs() < 1e-9);
+        assert!(std::ptr::eq(fmt, &f.dur));
+        let (v, fmt) = f.indicator("tickets_opened", 300.0);
+        assert!(v == 300.0 && std::ptr::eq(fmt, &f.int));
+        let (v, fmt) = f.indicator("csat_mean", 3.67);
+        assert!(v == 3.67 && std::ptr::eq(fmt, &f.num));
+    }
+
+    #[test]
+    fn a_negative_duration_change_keeps_its_sign_in_the_format() {
+        let f = Formats::new();
+        // -2.05 h: stored 2 h 3 min, shown with a minus sign.
+        let (v, fmt) = f.change("resolution_business_hours_p90", -2.05);
+        assert!((v * 24.0 * 60.0 - 123.0).abs() < 1e-9);
+        assert!(std::ptr::eq(fmt, &f.dur_down));
+        let (v, fmt) = f.change("paused_business_hours_mean", 0.5);
+        assert!(
+            (v - 0.5 / 24.0).abs() < 1e-12 && std::ptr::eq(fmt, &f.dur_up)
+        );
+        let (v, fmt) = f.change("reopen_rate_pct", -3.8);
+        assert!((v + 0.038).abs() < 1e-12 && std::ptr::eq(fmt, &f.pct_change));
+        let (v, fmt) = f.change("backlog_end", -25.0);
+        assert!(v == -25.0 && std::ptr::eq(fmt, &f.int_change));
+    }
+
+    #[test]
+    fn widths_fit_rendered_values_and_title_words() {
+        // "31/12/2026 23:59" is 16 characters; two of padding.
+        assert_eq!(DATE_W, 18.0);
+        assert_eq!(DUR_W, 10.0);
+        // "Reaperturas" (11) needs 12 over a width of 8; "Ticket" fits 12.
+        let w = fit_titles(&[12.0, 8.0], &["Ticket", "Reaperturas"]);
+        assert_eq!(w, [12.0, 12.0]);
+        // A column past the given widths starts from Excel's default.
+        assert_eq!(fit_titles(&[], &["Sí"]), [8.43]);
+    }
+
+    #[test]
+    fn header_text_escapes_ampersands_and_shortens() {
+        assert_eq!(
+            header_text("Ciencia & Tecnología", 90),
+            "Ciencia && Tecnología"
+        );
+        assert_eq!(header_text("abcdef", 4), "abc…");
+        assert_eq!(header_text("abcd", 4), "abcd");
+    }
 }

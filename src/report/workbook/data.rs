@@ -10,7 +10,9 @@ use crate::error::Result;
 use crate::model::dataset::Attr;
 use crate::report::Context;
 
-use super::cells::{Formats, Sheet, attr};
+use super::cells::{
+    DATE_W, DUR_W, Formats, ID_W, PrintLayout, SHORT_W, Sheet, attr,
+};
 
 /// The attribute columns after the ticket id.
 const ATTRS: [Attr; 5] = [
@@ -19,6 +21,19 @@ const ATTRS: [Attr; 5] = [
     Attr::Category,
     Attr::Group,
     Attr::Assignee,
+];
+
+/// The columns' widths, in the order of [`COLUMNS`]: instants and
+/// durations as their formats need (no `###`), flags and counts short.
+const WIDTHS: [f64; 35] = [
+    ID_W, 12.0, 12.0, 18.0, 16.0, 16.0, // ticket_id .. assignee
+    DATE_W, DATE_W, DATE_W, DATE_W, 12.0, // opened_at .. state
+    DUR_W, DUR_W, DUR_W, DUR_W, DUR_W, // response_business_s .. targets
+    SHORT_W, SHORT_W, DATE_W, SHORT_W, SHORT_W, // met .. survey_score
+    18.0, DUR_W, DATE_W, 10.0, 10.0, 10.0, // excluded_reason .. at_risk
+    SHORT_W, SHORT_W, DUR_W, DUR_W,
+    DUR_W, // auto_closed .. solved_before
+    DATE_W, SHORT_W, SHORT_W, // survey_answered_at, target_rule, events
 ];
 
 /// Writes the sheet `name` with `rows` (one chunk of the table).
@@ -30,11 +45,15 @@ pub(super) fn write(
     rows: &[SlaRow],
 ) -> Result<()> {
     let mut s = Sheet::named(ws, f, c, name)?;
+    // Widths first: a constant-memory sheet streams its rows.
+    s.widths(&WIDTHS)?;
     s.headers(0, COLUMNS)?;
     for (k, r) in rows.iter().enumerate() {
         row(&mut s, 1 + k as u32, r)?;
     }
-    s.table(0, rows.len() as u32, COLUMNS.len() as u16)
+    let (n, cols) = (rows.len() as u32, COLUMNS.len() as u16);
+    s.table(0, n, cols)?;
+    s.print_setup(&PrintLayout::list(true, 0, n, cols - 1))
 }
 
 /// One ticket's row, column by column as in [`COLUMNS`].

@@ -8,7 +8,7 @@ use crate::report::Context;
 use crate::text::Msg;
 use crate::text::msg::{report, sheets as m};
 
-use super::cells::{BRIEF_ATTRS, Formats, Sheet};
+use super::cells::{BRIEF_ATTRS, DATE_W, Formats, ID_W, Sheet, TITLE_W};
 
 /// The columns after the ticket's identification.
 const COLUMNS: [Msg; 3] = [
@@ -30,7 +30,7 @@ pub(super) fn write(
         report::SHEET_EXCLUDED,
         &BRIEF_ATTRS,
         &COLUMNS,
-        &[12.0, 36.0, 14.0, 11.0, 16.0, 16.0, 26.0, 18.0],
+        &[ID_W, TITLE_W, 14.0, 11.0, 16.0, DATE_W, 26.0, 18.0],
         &c.lists.excluded,
         |s, row, (r, e)| {
             let i = r.ticket as usize;

@@ -13,7 +13,7 @@ use crate::text::lang::Lang;
 use crate::text::msg::{methodology as m, report};
 use crate::time::BizDuration;
 
-use super::cells::{Formats, Sheet, texts};
+use super::cells::{Formats, PrintLayout, Sheet, texts};
 
 /// Writes the sheet.
 pub(super) fn write(
@@ -31,7 +31,12 @@ pub(super) fn write(
     target_rules(&mut l)?;
     state_labels(&mut l)?;
     exclusions(&mut l)?;
-    input_files(&mut l)
+    input_files(&mut l)?;
+    let last = l.r.saturating_sub(1);
+    s.print_setup(&PrintLayout {
+        repeat_rows: None,
+        ..PrintLayout::list(false, 0, last, 3)
+    })
 }
 
 /// The sheet written top down: `r` is the next free row.

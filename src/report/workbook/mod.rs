@@ -7,8 +7,10 @@
 //! Conventions: every cell that comes from user data (ids, titles,
 //! comments, categories) is written with `write_string`, so that a title
 //! such as `=HYPERLINK(...)` stays text; instants are Excel dates in the
-//! policy's zone (`yyyy-mm-dd hh:mm`), business durations Excel
-//! durations (`[h]:mm`), booleans `Sí`/`No`. Every label comes from the
+//! policy's zone (`dd/mm/yyyy hh:mm`), business durations Excel
+//! durations (`[h]:mm`, hour indicators too), percentages fractions
+//! shown `0.0%`, booleans `Sí`/`No`. Every sheet sets how it prints
+//! (`cells::PrintLayout`, docs/PRINTING.md). Every label comes from the
 //! catalogue ([`crate::text::msg::report`], [`crate::text::msg::sheets`],
 //! [`crate::text::msg::methodology`]) in the report's language. The
 //! creation date in the document properties is the period's start, not
@@ -17,6 +19,7 @@
 mod at_risk;
 mod breaches;
 mod by_dimension;
+mod chart_images;
 mod cells;
 mod data;
 mod excluded;
@@ -46,11 +49,12 @@ pub const EXCEL_MAX_ROWS: u32 = 1_048_576;
 /// Data rows per "Datos" sheet (one row for the header).
 pub const DATA_ROWS_PER_SHEET: usize = EXCEL_MAX_ROWS as usize - 1;
 
-/// The twelve fixed sheets, in workbook order ("Datos" may run over
+/// The thirteen fixed sheets, in workbook order ("Datos" may run over
 /// several sheets; the reconciliation, unnoted-pauses and custom query
 /// sheets follow "Metodología" when present).
-const SHEETS: [Msg; 12] = [
+const SHEETS: [Msg; 13] = [
     m::SHEET_SUMMARY,
+    crate::text::msg::sheets::SUMMARY_CHARTS,
     m::SHEET_BY_PRIORITY,
     m::SHEET_BY_CATEGORY,
     m::SHEET_BY_GROUP,
@@ -73,13 +77,13 @@ const BY_DIMENSION: [(Dim, Msg); 4] = [
 ];
 
 /// The sheet names, in the report's language.
-pub fn sheet_names(lang: Lang) -> [&'static str; 12] {
+pub fn sheet_names(lang: Lang) -> [&'static str; 13] {
     SHEETS.map(|s| s.get(lang))
 }
 
 /// Builds and saves the workbook at `path` (atomically: a temporary file
 /// beside it, then a rename). `charts`: the PNG images shown on the
-/// summary sheet; `queries`: the custom query sheets, last.
+/// "Gráficos" sheet; `queries`: the custom query sheets, last.
 ///
 /// # Errors
 ///
@@ -94,7 +98,8 @@ pub fn write(
     let lang = c.lang;
     let mut wb = Workbook::new();
     wb.set_properties(&properties(c)?);
-    summary::write(wb.add_worksheet(), &f, c, charts)?;
+    summary::write(wb.add_worksheet(), &f, c)?;
+    chart_images::write(wb.add_worksheet(), &f, c, charts)?;
     for (dim, name) in BY_DIMENSION {
         by_dimension::write(wb.add_worksheet(), &f, c, name.get(lang), dim)?;
     }

@@ -11,7 +11,9 @@ use crate::text::Msg;
 use crate::text::lang::Lang;
 use crate::text::msg::{report, sheets as m};
 
-use super::cells::{Formats, Sheet};
+use super::cells::{
+    DATE_W, DUR_W, Formats, PrintLayout, SHORT_W, Sheet, fit_titles,
+};
 
 /// The measures compared, in the order of [`COLUMNS`].
 const MEASURES: [Msg; 7] = [
@@ -36,7 +38,7 @@ pub(super) fn write(
     let heads = headers(c.lang);
     let refs: Vec<&str> = heads.iter().map(String::as_str).collect();
     s.headers(0, &refs)?;
-    s.widths(&[10.0])?;
+    s.widths(&fit_titles(&widths(), &refs))?;
     for (k, r) in recon.iter().enumerate() {
         let row = k as u32 + 1;
         s.text(row, 0, &r.ticket_id)?;
@@ -45,7 +47,27 @@ pub(super) fn write(
         }
         s.yes_no(row, 1 + 3 * COLUMNS.len() as u16, Some(r.differs()))?;
     }
-    s.table(0, recon.len() as u32, heads.len() as u16)
+    let (rows, cols) = (recon.len() as u32, heads.len() as u16);
+    s.table(0, rows, cols)?;
+    s.print_setup(&PrintLayout::list(true, 0, rows, cols - 1))
+}
+
+/// The columns' widths: the ticket, then each measure's two values
+/// (durations, due dates, flags) and reason, then whether any differs.
+fn widths() -> Vec<f64> {
+    /// The longest reason key (`glpi_day_sla_wallclock_pending`).
+    const REASON_W: f64 = 32.0;
+    let mut w = vec![12.0];
+    for j in 0..MEASURES.len() {
+        let v = match j {
+            0..=2 => DUR_W,
+            3 | 4 => DATE_W,
+            _ => SHORT_W,
+        };
+        w.extend([v, v, REASON_W]);
+    }
+    w.push(SHORT_W);
+    w
 }
 
 /// Ticket, then plazo's value, GLPI's and the reason for each measure,

@@ -1,8 +1,10 @@
 //! "Resumen": who and what the report is about, every indicator of the
-//! period against its goal and the previous period, then the charts.
+//! period against its goal and the previous period. It prints on one
+//! landscape page; the chart images are on their own sheet
+//! ("Gráficos", `chart_images`), which keeps this page legible.
 
 use rust_xlsxwriter::{
-    ConditionalFormatText, ConditionalFormatTextRule, Format, Image, Worksheet,
+    ConditionalFormatText, ConditionalFormatTextRule, Format, Worksheet,
 };
 
 use crate::error::Result;
@@ -12,7 +14,7 @@ use crate::report::Context;
 use crate::text::Msg;
 use crate::text::msg::{report, sheets as m};
 
-use super::cells::{Formats, Sheet, texts, xerr};
+use super::cells::{Formats, PrintLayout, Sheet, texts, xerr};
 
 /// The row of the indicator table's header.
 const TABLE_ROW: u32 = 7;
@@ -32,16 +34,25 @@ const COLUMNS: [Msg; 8] = [
 /// The status column (goal met or not).
 const STATUS_COL: u16 = 7;
 
-/// Writes the sheet; `charts` are the PNG images to show.
+/// The columns' widths: narrow enough that the page prints at about
+/// three quarters of full size on landscape Letter.
+const WIDTHS: [f64; 8] = [34.0, 31.0, MEANING_W, 9.0, 11.0, 11.0, 10.0, 14.0];
+
+/// The width of the "what it measures" column, whose text wraps.
+const MEANING_W: f64 = 50.0;
+
+/// Points per line of wrapped text (the default row height).
+const LINE_PT: f64 = 15.0;
+
+/// Writes the sheet.
 pub(super) fn write(
     ws: &mut Worksheet,
     f: &Formats,
     c: &Context<'_>,
-    charts: &[(String, Vec<u8>)],
 ) -> Result<()> {
     let name = report::SHEET_SUMMARY.get(c.lang);
     let mut s = Sheet::named(ws, f, c, name)?;
-    s.widths(&[38.0, 30.0, 60.0, 10.0, 12.0, 14.0, 10.0, 14.0])?;
+    s.widths(&WIDTHS)?;
     heading(&mut s)?;
     s.headers(TABLE_ROW, &texts(c.lang, &COLUMNS))?;
     for (i, id) in IDS.iter().enumerate() {
@@ -49,7 +60,8 @@ pub(super) fn write(
     }
     let last = TABLE_ROW + IDS.len() as u32;
     status_colours(&mut s, last)?;
-    chart_images(&mut s, last + 2, charts)
+    let layout = PrintLayout::one_page(true, last, COLUMNS.len() as u16 - 1);
+    s.print_setup(&layout)
 }
 
 /// The title, then entity, period, cutoff, generator and inputs.
@@ -106,10 +118,15 @@ fn indicator_row(
 ) -> Result<()> {
     let (c, f, lang) = (s.c, s.f, s.lang());
     let (n, d) = indicators::describe(id, lang);
-    let vf = f.value(id);
     s.text(r, 0, n)?;
     s.text(r, 1, id)?;
     s.text_f(r, 2, d, &f.wrap)?;
+    // The wrapped meaning's lines, counted at one character per unit of
+    // width (wider than the proportional font's average): a printer
+    // does not grow the row by itself.
+    let lines = d.chars().count().div_ceil(MEANING_W as usize - 2).max(1);
+    s.ws.set_row_height(r, LINE_PT * lines as f64)
+        .map_err(xerr)?;
     let goal = c.policy.goal(id);
     if let Some(g) = goal {
         let bound = match g.direction {
@@ -119,9 +136,9 @@ fn indicator_row(
         s.text(r, 3, &bound.fill(lang, &[("value", &g.value)]))?;
     }
     let (v, p) = (c.lines[0].values[i], c.previous[0].values[i]);
-    s.num(r, 4, v, vf)?;
-    s.num(r, 5, p, vf)?;
-    s.num(r, 6, v.zip(p).map(|(a, b)| a - b), vf)?;
+    s.indicator(r, 4, id, v)?;
+    s.indicator(r, 5, id, p)?;
+    s.change(r, 6, id, v.zip(p).map(|(a, b)| a - b))?;
     if let (Some(g), Some(v)) = (goal, v) {
         let status = match g.status(v) {
             Status::Met => m::SUMMARY_MET,
@@ -164,27 +181,6 @@ fn status_colours(s: &mut Sheet<'_, '_>, last: u32) -> Result<()> {
             &cf,
         )
         .map_err(xerr)?;
-    }
-    Ok(())
-}
-
-/// The charts from `row` on, at half size, two per row.
-fn chart_images(
-    s: &mut Sheet<'_, '_>,
-    row: u32,
-    charts: &[(String, Vec<u8>)],
-) -> Result<()> {
-    let (f, title) = (s.f, m::SUMMARY_CHARTS.get(s.lang()));
-    s.text_f(row, 0, title, &f.title)?;
-    let row = row + 1;
-    for (k, (_, png)) in charts.iter().enumerate() {
-        let img = Image::new_from_buffer(png)
-            .map_err(xerr)?
-            .set_scale_width(0.5)
-            .set_scale_height(0.5);
-        let (r, col) =
-            (row + (k / 2) as u32 * 15, if k % 2 == 0 { 0 } else { 2 });
-        s.ws.insert_image(r, col, &img).map_err(xerr)?;
     }
     Ok(())
 }

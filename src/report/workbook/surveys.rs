@@ -9,7 +9,7 @@ use crate::indicators;
 use crate::report::Context;
 use crate::text::msg::{report, sheets as m};
 
-use super::cells::{Formats, Sheet, texts};
+use super::cells::{DATE_W, Formats, PrintLayout, Sheet, texts};
 
 /// The survey indicators shown, by id (named as on "Resumen").
 const INDICATORS: [&str; 3] =
@@ -27,12 +27,12 @@ pub(super) fn write(
     let lang = c.lang;
     let name = report::SHEET_SURVEYS.get(lang);
     let mut s = Sheet::named(ws, f, c, name)?;
-    s.widths(&[34.0, 20.0, 10.0, 60.0])?;
+    s.widths(&[34.0, DATE_W.max(20.0), 10.0, 60.0])?;
     s.text_f(0, 0, m::SURVEYS_TITLE.get(lang), &f.title)?;
     for (k, id) in INDICATORS.iter().enumerate() {
         let r = 1 + k as u32;
         s.text(r, 0, indicators::describe(id, lang).0)?;
-        s.num(r, 1, c.lines[0].get(id), f.value(id))?;
+        s.indicator(r, 1, id, c.lines[0].get(id))?;
     }
     s.text(4, 0, m::SURVEYS_SATISFIED_MIN.get(lang))?;
     s.num(4, 1, Some(c.policy.survey().satisfied_min), &f.num)?;
@@ -50,7 +50,13 @@ pub(super) fn write(
         s.num(r, 0, Some(*score), &f.num)?;
         s.num(r, 1, Some(*n as f64), &f.int)?;
     }
-    comments(&mut s, SCORES_ROW + 3 + dist.len() as u32)
+    let r0 = SCORES_ROW + 3 + dist.len() as u32;
+    comments(&mut s, r0)?;
+    let last = r0 + c.lists.comments.len() as u32;
+    s.print_setup(&PrintLayout {
+        repeat_rows: None,
+        ..PrintLayout::list(false, 0, last, 3)
+    })
 }
 
 /// The comments of the period under a title, their header at `r0`.

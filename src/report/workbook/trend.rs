@@ -8,7 +8,7 @@ use crate::report::Context;
 use crate::text::Msg;
 use crate::text::msg::{report, sheets as m};
 
-use super::cells::{Formats, Sheet, xerr};
+use super::cells::{Formats, PrintLayout, Sheet, xerr};
 
 /// The columns after the period, each with the indicator it shows.
 const COLUMNS: [(Msg, &str); 5] = [
@@ -41,11 +41,16 @@ pub(super) fn write(
         let r = 1 + k as u32;
         s.text(r, 0, &p.label())?;
         for (j, (_, id)) in COLUMNS.iter().enumerate() {
-            s.num(r, 1 + j as u16, l.get(id), f.value(id))?;
+            s.indicator(r, 1 + j as u16, id, l.get(id))?;
         }
-        s.num(r, GOAL_COL, goal.map(|g| g.value), &f.pct)?;
+        let goal = goal.map(|g| g.value);
+        s.indicator(r, GOAL_COL, "resolution_compliance_pct", goal)?;
     }
-    charts(&mut s, name, c.trend.len() as u32)
+    let n = c.trend.len() as u32;
+    charts(&mut s, name, n)?;
+    // The table and the three charts (480 × 288 px, about 15 rows and,
+    // from column I, 8 default columns) on one landscape page.
+    s.print_setup(&PrintLayout::one_page(true, n + 19 + 15, 8 + 7))
 }
 
 /// The charts under the table of `n` periods on sheet `name`:
@@ -69,7 +74,11 @@ fn charts(s: &mut Sheet<'_, '_>, name: &str, n: u32) -> Result<()> {
         &[5, 4, GOAL_COL],
     );
     let percent = m::TREND_PERCENT.get(lang);
-    line.y_axis().set_name(percent).set_min(0).set_max(100);
+    line.y_axis()
+        .set_name(percent)
+        .set_min(0)
+        .set_max(1)
+        .set_num_format("0%");
     s.ws.insert_chart(n + 3, 0, &line).map_err(xerr)?;
     let opened_solved =
         chart(ChartType::Column, m::TREND_CHART_OPENED_SOLVED, &[1, 2]);

@@ -10,7 +10,10 @@ use crate::report::Context;
 use crate::text::Msg;
 use crate::text::msg::{report, sheets as m};
 
-use super::cells::{BRIEF_ATTRS, Formats, Sheet, texts, ticket_heads};
+use super::cells::{
+    BRIEF_ATTRS, DATE_W, Formats, ID_W, PrintLayout, Sheet, TITLE_W,
+    fit_titles, texts, ticket_heads,
+};
 
 /// The columns after the ticket's identification.
 const COLUMNS: [Msg; 4] = [
@@ -33,7 +36,8 @@ pub(super) fn write(
     let mut heads = ticket_heads(lang, &BRIEF_ATTRS);
     heads.extend(texts(lang, &COLUMNS));
     s.headers(0, &heads)?;
-    s.widths(&[12.0, 36.0, 14.0, 11.0, 16.0, 16.0, 18.0, 22.0, 22.0])?;
+    let w = [ID_W, TITLE_W, 14.0, 11.0, 16.0, DATE_W, 18.0, 22.0, 22.0];
+    s.widths(&fit_titles(&w, &heads))?;
     let strings = &c.ds.strings;
     for (k, (i, e)) in pauses.iter().enumerate() {
         let row = 1 + k as u32;
@@ -43,5 +47,7 @@ pub(super) fn write(
         s.text(row, 7, strings.get(e.group))?;
         s.text(row, 8, strings.get(e.assignee))?;
     }
-    s.table(0, pauses.len() as u32, heads.len() as u16)
+    let (rows, cols) = (pauses.len() as u32, heads.len() as u16);
+    s.table(0, rows, cols)?;
+    s.print_setup(&PrintLayout::list(true, 0, rows, cols - 1))
 }

@@ -81,6 +81,13 @@ crate::catalog! {
     AT_LEAST = same("≥ {value}");
     /// An upper bound: a maximum goal.
     AT_MOST = same("≤ {value}");
+    /// Printed footer, left: the entity and the report period.
+    PRINT_FOOTER = (
+        "{entity} — periodo {period}",
+        "{entity} — period {period}"
+    );
+    /// Printed footer, right: the page number and the page count.
+    PRINT_PAGE = ("Página {page} de {pages}", "Page {page} of {pages}");
     /// rust_xlsxwriter failed; its own text follows.
     XLSX_FAILED = (
         "error al escribir el libro XLSX: {detail}",

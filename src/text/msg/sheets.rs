@@ -45,8 +45,14 @@ crate::catalog! {
     /// "Resumen": short of the goal, within the acceptable band (cells
     /// that begin with ▲ yellow).
     SUMMARY_ACCEPTABLE = ("▲ Aceptable", "▲ Acceptable");
-    /// "Resumen": the title over the chart images.
+    /// Sheet: the chart images (formerly a title on "Resumen").
     SUMMARY_CHARTS = ("Gráficos", "Charts");
+    /// "Gráficos": the title over the images (the entity is in the
+    /// printed footer).
+    CHARTS_TITLE = (
+        "Gráficos del periodo {period}",
+        "Charts of period {period}"
+    );
     /// By-dimension sheets: the all-tickets line under the groups.
     DIM_TOTAL = same("Total");
     /// "Tendencia" column: tickets opened.
@@ -113,8 +119,13 @@ crate::catalog! {
     RISK_STANDING = ("Situación", "Standing");
     /// "En riesgo" column: the resolution due date.
     RISK_DUE = ("Vence (solución)", "Due (resolution)");
-    /// "En riesgo" column: business hours left to the resolution target.
-    RISK_HOURS_LEFT = ("Horas hábiles restantes", "Business hours left");
+    /// "En riesgo" column: business hours left to the resolution target,
+    /// in decimal hours (negative when overdue: Excel shows no negative
+    /// time).
+    RISK_HOURS_LEFT = (
+        "Horas hábiles restantes (decimal)",
+        "Business hours left (decimal)"
+    );
     /// "En riesgo" column: resolution business time used.
     RISK_TIME_USED = ("Tiempo hábil usado", "Business time used");
     /// "En riesgo": a measure past its target.
