@@ -10,6 +10,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use calamine::{Data, DataType, Reader, Xlsx, open_workbook};
+use plazo::text::lang::Lang;
 
 use crate::util::{folder_args, ok_stdout, plazo, plazo_on, root, tempdir};
 
@@ -272,17 +273,22 @@ fn csv_workbook_and_recomputation_agree() {
         for (id, v) in recompute(&rows, m) {
             close(all(&ind, id), v, &format!("{m} {id}"));
         }
-        // The workbook's summary: column B holds the id, E the result.
+        // The workbook's summary: column A holds the indicator's name
+        // (no internal id), D the result.
         let mut wb: Xlsx<_> =
             open_workbook(out.join(format!("informe-{m}.xlsx"))).unwrap();
         let sum = wb.worksheet_range("Resumen").unwrap();
         let mut seen = 0;
         for r in sum.rows() {
-            if let Data::String(id) = &r[1]
+            let Data::String(name) = &r[0] else { continue };
+            let id = plazo::indicators::IDS.iter().find(|id| {
+                plazo::indicators::describe(id, Lang::Es).0 == name
+            });
+            if let Some(id) = id
                 && let Some(k) =
-                    ind.get(&("all".into(), "all".into(), id.clone()))
+                    ind.get(&("all".into(), "all".into(), id.to_string()))
             {
-                close(cell_f64(&r[4]), *k, &format!("{m} Resumen {id}"));
+                close(cell_f64(&r[3]), *k, &format!("{m} Resumen {id}"));
                 seen += 1;
             }
         }

@@ -20,6 +20,7 @@ mod by_dimension;
 mod cells;
 mod data;
 mod excluded;
+mod ficha;
 mod methodology;
 mod query;
 mod reconciliation;
@@ -47,8 +48,9 @@ pub const EXCEL_MAX_ROWS: u32 = 1_048_576;
 pub const DATA_ROWS_PER_SHEET: usize = EXCEL_MAX_ROWS as usize - 1;
 
 /// The twelve fixed sheets, in workbook order ("Datos" may run over
-/// several sheets; the reconciliation, unnoted-pauses and custom query
-/// sheets follow "Metodología" when present).
+/// several sheets; the indicator fichas follow "Resumen"; the
+/// reconciliation, unnoted-pauses and custom query sheets follow
+/// "Metodología" when present).
 const SHEETS: [Msg; 12] = [
     m::SHEET_SUMMARY,
     m::SHEET_BY_PRIORITY,
@@ -95,6 +97,9 @@ pub fn write(
     let mut wb = Workbook::new();
     wb.set_properties(&properties(c)?);
     summary::write(wb.add_worksheet(), &f, c, charts)?;
+    for id in ficha::ids(c) {
+        ficha::write(wb.add_worksheet(), &f, c, id)?;
+    }
     for (dim, name) in BY_DIMENSION {
         by_dimension::write(wb.add_worksheet(), &f, c, name.get(lang), dim)?;
     }

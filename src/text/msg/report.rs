@@ -81,6 +81,13 @@ crate::catalog! {
     AT_LEAST = same("≥ {value}");
     /// An upper bound: a maximum goal.
     AT_MOST = same("≤ {value}");
+    /// An indicator without a goal in the policy (the goal column of
+    /// "Resumen", the fichas).
+    NO_GOAL = ("sin meta definida", "no goal defined");
+    /// Column: the numerator behind a figure.
+    COL_NUMERATOR = ("Numerador", "Numerator");
+    /// Column: the denominator behind a figure.
+    COL_DENOMINATOR = ("Denominador", "Denominator");
     /// rust_xlsxwriter failed; its own text follows.
     XLSX_FAILED = (
         "error al escribir el libro XLSX: {detail}",
