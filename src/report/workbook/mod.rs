@@ -4,13 +4,19 @@
 //! and lists of the [`Context`]; the cell formats and writers they share
 //! are in `cells`.
 //!
+//! The indicator fichas (`ficha`, one sheet each) come right after
+//! "Resumen", before the by-dimension sheets: the summary and the fichas
+//! are what the quality officer prints, signs and files, so they lead
+//! the workbook; the analytic sheets follow.
+//!
 //! Conventions: every cell that comes from user data (ids, titles,
 //! comments, categories) is written with `write_string`, so that a title
 //! such as `=HYPERLINK(...)` stays text; instants are Excel dates in the
 //! policy's zone (`yyyy-mm-dd hh:mm`), business durations Excel
 //! durations (`[h]:mm`), booleans `Sí`/`No`. Every label comes from the
 //! catalogue ([`crate::text::msg::report`], [`crate::text::msg::sheets`],
-//! [`crate::text::msg::methodology`]) in the report's language. The
+//! [`crate::text::msg::ficha`], [`crate::text::msg::methodology`]) in the
+//! report's language. The
 //! creation date in the document properties is the period's start, not
 //! the clock, so the same inputs give the same bytes.
 
