@@ -5,6 +5,7 @@ mod calendar_props;
 mod cli_calendar;
 mod cli_lang;
 mod exclusion_props;
+mod ficha;
 mod function_size;
 mod indicator_counts;
 mod explain_golden;

@@ -222,12 +222,22 @@ impl Printout {
                 k + 1
             );
         }
+        let fichas = self
+            .sheets
+            .iter()
+            .filter(|(n, _, _)| n.starts_with("Ficha") || n.starts_with("Card"))
+            .count();
+        assert!(fichas >= 2, "{}: fichas: {all}", self.name);
         for (sheet, first, last) in &self.sheets {
             assert!(
                 self.count(sheet) >= 1,
                 "{}: {sheet} not printed",
                 self.name
             );
+            // Each indicator ficha is filed as one signed page.
+            if sheet.starts_with("Ficha") || sheet.starts_with("Card") {
+                assert_eq!(self.count(sheet), 1, "{}: {all}", self.name);
+            }
             if !LISTS.contains(&sheet.as_str()) {
                 continue;
             }

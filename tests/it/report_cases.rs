@@ -10,6 +10,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use calamine::{Data, DataType, Reader, Xlsx, open_workbook};
+use plazo::text::lang::Lang;
 
 use crate::util::{folder_args, ok_stdout, plazo, plazo_on, root, tempdir};
 
@@ -272,17 +273,22 @@ fn csv_workbook_and_recomputation_agree() {
         for (id, v) in recompute(&rows, m) {
             close(all(&ind, id), v, &format!("{m} {id}"));
         }
-        // The workbook's summary: column B holds the id, E the result,
-        // a percentage as a fraction (`0.0%`) and business hours as an
-        // Excel duration in days (`[h]:mm`).
+        // The workbook's summary: column A holds the indicator's name
+        // (no internal id), D the result, a percentage as a fraction
+        // (`0.0%`) and business hours as an Excel duration in days
+        // (`[h]:mm`).
         let mut wb: Xlsx<_> =
             open_workbook(out.join(format!("informe-{m}.xlsx"))).unwrap();
         let sum = wb.worksheet_range("Resumen").unwrap();
         let mut seen = 0;
         for r in sum.rows() {
-            if let Data::String(id) = &r[1]
+            let Data::String(name) = &r[0] else { continue };
+            let id = plazo::indicators::IDS.iter().find(|id| {
+                plazo::indicators::describe(id, Lang::Es).0 == name
+            });
+            if let Some(id) = id
                 && let Some(k) =
-                    ind.get(&("all".into(), "all".into(), id.clone()))
+                    ind.get(&("all".into(), "all".into(), id.to_string()))
             {
                 let unit = if id.ends_with("_pct") {
                     100.0
@@ -291,7 +297,7 @@ fn csv_workbook_and_recomputation_agree() {
                 } else {
                     1.0
                 };
-                let shown = cell_f64(&r[4]).map(|v| v * unit);
+                let shown = cell_f64(&r[3]).map(|v| v * unit);
                 close(shown, *k, &format!("{m} Resumen {id}"));
                 seen += 1;
             }

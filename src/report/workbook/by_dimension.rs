@@ -1,6 +1,7 @@
 //! "Por prioridad", "Por categoría", "Por grupo", "Por técnico": every
 //! indicator for each group of one dimension, then the all-tickets
-//! total.
+//! total. Each percentage is followed by its numerator and denominator
+//! (the tickets counted and the tickets it is taken over).
 
 use rust_xlsxwriter::Worksheet;
 
@@ -22,11 +23,21 @@ pub(super) fn write(
     let lang = c.lang;
     let mut s = Sheet::named(ws, f, c, name)?;
     let mut heads = vec![group_title(dim).map_or("", |m| m.get(lang))];
-    heads.extend(IDS.iter().map(|id| indicators::describe(id, lang).0));
+    let mut owned = Vec::new();
+    for id in IDS {
+        let name = indicators::describe(id, lang).0;
+        owned.push(name.to_string());
+        if indicators::is_pct(id) {
+            owned.push(sheets::DIM_NUMERATOR.fill(lang, &[("name", &name)]));
+            owned.push(sheets::DIM_DENOMINATOR.fill(lang, &[("name", &name)]));
+        }
+    }
+    heads.extend(owned.iter().map(String::as_str));
+    let cols = heads.len() as u16;
     s.headers(0, &heads)?;
-    s.ws.set_row_height(0, 45).map_err(xerr)?;
+    s.ws.set_row_height(0, 60).map_err(xerr)?;
     s.ws.set_column_width(0, 28).map_err(xerr)?;
-    for i in 1..=IDS.len() as u16 {
+    for i in 1..cols {
         // "automáticamente", the longest word of a title, unbroken.
         s.ws.set_column_width(i, 14).map_err(xerr)?;
     }
@@ -40,8 +51,8 @@ pub(super) fn write(
     let r = 1 + lines.len() as u32;
     s.text_f(r, 0, sheets::DIM_TOTAL.get(lang), &f.bold)?;
     values(&mut s, r, &c.lines[0])?;
-    s.table(0, lines.len() as u32, 1 + IDS.len() as u16)?;
-    s.print_setup(&PrintLayout::list(true, 0, r, IDS.len() as u16))
+    s.table(0, lines.len() as u32, cols)?;
+    s.print_setup(&PrintLayout::list(true, 0, r, cols - 1))
 }
 
 /// The title of the groups' column (none for [`Dim::All`]).
@@ -56,10 +67,20 @@ fn group_title(dim: Dim) -> Option<crate::text::Msg> {
     }
 }
 
-/// A line's values on row `r`, from column 1.
+/// A line's values on row `r`, from column 1; each percentage followed
+/// by its numerator and denominator.
 fn values(s: &mut Sheet<'_, '_>, r: u32, l: &Line) -> Result<()> {
+    let f = s.f;
+    let mut col = 1;
     for (i, id) in IDS.iter().enumerate() {
-        s.indicator(r, 1 + i as u16, id, l.values[i])?;
+        s.indicator(r, col, id, l.values[i])?;
+        col += 1;
+        if indicators::is_pct(id) {
+            let p = l.parts[i];
+            s.num(r, col, p.num, &f.int)?;
+            s.num(r, col + 1, p.den.map(|d| d as f64), &f.int)?;
+            col += 2;
+        }
     }
     Ok(())
 }

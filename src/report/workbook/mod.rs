@@ -4,6 +4,11 @@
 //! and lists of the [`Context`]; the cell formats and writers they share
 //! are in `cells`.
 //!
+//! The indicator fichas (`ficha`, one sheet each) come right after
+//! "Resumen", before the by-dimension sheets: the summary and the fichas
+//! are what the quality officer prints, signs and files, so they lead
+//! the workbook; the analytic sheets follow.
+//!
 //! Conventions: every cell that comes from user data (ids, titles,
 //! comments, categories) is written with `write_string`, so that a title
 //! such as `=HYPERLINK(...)` stays text; instants are Excel dates in the
@@ -12,7 +17,8 @@
 //! shown `0.0%`, booleans `Sí`/`No`. Every sheet sets how it prints
 //! (`cells::PrintLayout`, docs/PRINTING.md). Every label comes from the
 //! catalogue ([`crate::text::msg::report`], [`crate::text::msg::sheets`],
-//! [`crate::text::msg::methodology`]) in the report's language. The
+//! [`crate::text::msg::ficha`], [`crate::text::msg::methodology`]) in the
+//! report's language. The
 //! creation date in the document properties is the period's start, not
 //! the clock, so the same inputs give the same bytes.
 
@@ -23,6 +29,7 @@ mod chart_images;
 mod cells;
 mod data;
 mod excluded;
+mod ficha;
 mod methodology;
 mod query;
 mod reconciliation;
@@ -50,8 +57,9 @@ pub const EXCEL_MAX_ROWS: u32 = 1_048_576;
 pub const DATA_ROWS_PER_SHEET: usize = EXCEL_MAX_ROWS as usize - 1;
 
 /// The thirteen fixed sheets, in workbook order ("Datos" may run over
-/// several sheets; the reconciliation, unnoted-pauses and custom query
-/// sheets follow "Metodología" when present).
+/// several sheets; the indicator fichas follow "Resumen"; the
+/// reconciliation, unnoted-pauses and custom query sheets follow
+/// "Metodología" when present).
 const SHEETS: [Msg; 13] = [
     m::SHEET_SUMMARY,
     crate::text::msg::sheets::SUMMARY_CHARTS,
@@ -99,6 +107,9 @@ pub fn write(
     let mut wb = Workbook::new();
     wb.set_properties(&properties(c)?);
     summary::write(wb.add_worksheet(), &f, c)?;
+    for id in ficha::ids(c) {
+        ficha::write(wb.add_worksheet(), &f, c, id)?;
+    }
     chart_images::write(wb.add_worksheet(), &f, c, charts)?;
     for (dim, name) in BY_DIMENSION {
         by_dimension::write(wb.add_worksheet(), &f, c, name.get(lang), dim)?;

@@ -9,9 +9,10 @@ use rust_xlsxwriter::{
 
 use crate::error::Result;
 use crate::indicators::{self, IDS};
-use crate::policy::{Direction, Status};
+use crate::policy::{Direction, Goal, Status};
 use crate::report::Context;
 use crate::text::Msg;
+use crate::text::lang::Lang;
 use crate::text::msg::{report, sheets as m};
 
 use super::cells::{Formats, PrintLayout, Sheet, texts, xerr};
@@ -20,23 +21,25 @@ use super::cells::{Formats, PrintLayout, Sheet, texts, xerr};
 const TABLE_ROW: u32 = 7;
 
 /// The indicator table's columns.
-const COLUMNS: [Msg; 8] = [
+const COLUMNS: [Msg; 9] = [
     m::SUMMARY_INDICATOR,
-    m::SUMMARY_ID,
     m::SUMMARY_MEANING,
     report::COL_TARGET,
     m::SUMMARY_RESULT,
+    report::COL_NUMERATOR,
+    report::COL_DENOMINATOR,
     m::SUMMARY_PREVIOUS,
     m::SUMMARY_CHANGE,
     m::SUMMARY_STATUS,
 ];
 
 /// The status column (goal met or not).
-const STATUS_COL: u16 = 7;
+const STATUS_COL: u16 = 8;
 
 /// The columns' widths: narrow enough that the page prints at about
 /// three quarters of full size on landscape Letter.
-const WIDTHS: [f64; 8] = [34.0, 31.0, MEANING_W, 9.0, 11.0, 11.0, 10.0, 14.0];
+const WIDTHS: [f64; 9] =
+    [34.0, MEANING_W, 17.0, 11.0, 11.0, 12.0, 11.0, 10.0, 14.0];
 
 /// The width of the "what it measures" column, whose text wraps.
 const MEANING_W: f64 = 50.0;
@@ -108,8 +111,9 @@ fn heading(s: &mut Sheet<'_, '_>) -> Result<()> {
     Ok(())
 }
 
-/// Indicator `i` (`id`) on row `r`: name, id, meaning, goal, value,
-/// previous value, change and whether the goal is met.
+/// Indicator `i` (`id`) on row `r`: name, meaning, goal ("sin meta
+/// definida" without one), value with its numerator and denominator,
+/// previous value, change and how the value stands against the goal.
 fn indicator_row(
     s: &mut Sheet<'_, '_>,
     r: u32,
@@ -119,8 +123,7 @@ fn indicator_row(
     let (c, f, lang) = (s.c, s.f, s.lang());
     let (n, d) = indicators::describe(id, lang);
     s.text(r, 0, n)?;
-    s.text(r, 1, id)?;
-    s.text_f(r, 2, d, &f.wrap)?;
+    s.text_f(r, 1, d, &f.wrap)?;
     // The wrapped meaning's lines, counted at one character per unit of
     // width (wider than the proportional font's average): a printer
     // does not grow the row by itself.
@@ -128,32 +131,78 @@ fn indicator_row(
     s.ws.set_row_height(r, LINE_PT * lines as f64)
         .map_err(xerr)?;
     let goal = c.policy.goal(id);
-    if let Some(g) = goal {
-        let bound = match g.direction {
-            Direction::Min => report::AT_LEAST,
-            Direction::Max => report::AT_MOST,
-        };
-        s.text(r, 3, &bound.fill(lang, &[("value", &g.value)]))?;
-    }
+    s.text(r, 2, &goal_text(goal, lang))?;
     let (v, p) = (c.lines[0].values[i], c.previous[0].values[i]);
-    s.indicator(r, 4, id, v)?;
-    s.indicator(r, 5, id, p)?;
-    s.change(r, 6, id, v.zip(p).map(|(a, b)| a - b))?;
+    let parts = c.lines[0].parts[i];
+    s.indicator(r, 3, id, v)?;
+    if indicators::is_hours(id) {
+        s.indicator(r, 4, id, parts.num)?;
+    } else {
+        s.num(r, 4, parts.num, numerator_format(f, id))?;
+    }
+    s.num(r, 5, parts.den.map(|d| d as f64), &f.int)?;
+    s.indicator(r, 6, id, p)?;
+    s.change(r, 7, id, v.zip(p).map(|(a, b)| a - b))?;
     if let (Some(g), Some(v)) = (goal, v) {
-        let status = match g.status(v) {
-            Status::Met => m::SUMMARY_MET,
-            Status::Acceptable => m::SUMMARY_ACCEPTABLE,
-            Status::NotMet => m::SUMMARY_NOT_MET,
-        };
-        s.text(r, STATUS_COL, status.get(lang))?;
+        s.text(r, STATUS_COL, status_text(g.status(v)).get(lang))?;
     }
     Ok(())
 }
 
+/// A goal as "≥ 95" / "≤ 5", or "sin meta definida".
+pub(super) fn goal_text(goal: Option<Goal>, lang: Lang) -> String {
+    match goal {
+        Some(g) => {
+            let bound = match g.direction {
+                Direction::Min => report::AT_LEAST,
+                Direction::Max => report::AT_MOST,
+            };
+            bound.fill(lang, &[("value", &g.value)])
+        }
+        None => report::NO_GOAL.get(lang).to_string(),
+    }
+}
+
+/// The format of indicator `id`'s numerator: a count of tickets, or the
+/// sum of hours or scores behind a mean.
+pub(super) fn numerator_format<'f>(f: &'f Formats, id: &str) -> &'f Format {
+    if indicators::is_pct(id) || indicators::is_count(id) {
+        &f.int
+    } else {
+        &f.num
+    }
+}
+
+/// The semáforo's words: "✔ Cumple", "▲ Aceptable", "✘ No cumple".
+pub(super) fn status_text(status: Status) -> Msg {
+    match status {
+        Status::Met => m::SUMMARY_MET,
+        Status::Acceptable => m::SUMMARY_ACCEPTABLE,
+        Status::NotMet => m::SUMMARY_NOT_MET,
+    }
+}
+
 /// Green, yellow and red backgrounds on the status column down to row
-/// `last`, keyed on the first character of the "met", "acceptable" and
-/// "not met" texts.
+/// `last`.
 fn status_colours(s: &mut Sheet<'_, '_>, last: u32) -> Result<()> {
+    let lang = s.lang();
+    status_colours_at(
+        s.ws,
+        lang,
+        (TABLE_ROW + 1, STATUS_COL),
+        (last, STATUS_COL),
+    )
+}
+
+/// Green, yellow and red backgrounds on the cells from `first` to
+/// `last` (row, column), keyed on the first character of the "met",
+/// "acceptable" and "not met" texts ([`status_text`]).
+pub(super) fn status_colours_at(
+    ws: &mut Worksheet,
+    lang: Lang,
+    first: (u32, u16),
+    last: (u32, u16),
+) -> Result<()> {
     let green = Format::new()
         .set_font_color(0x006100)
         .set_background_color(0xC6EFCE);
@@ -163,7 +212,6 @@ fn status_colours(s: &mut Sheet<'_, '_>, last: u32) -> Result<()> {
     let yellow = Format::new()
         .set_font_color(0x9C5700)
         .set_background_color(0xFFEB9C);
-    let lang = s.lang();
     for (text, colour) in [
         (m::SUMMARY_MET, green),
         (m::SUMMARY_ACCEPTABLE, yellow),
@@ -173,14 +221,8 @@ fn status_colours(s: &mut Sheet<'_, '_>, last: u32) -> Result<()> {
         let cf = ConditionalFormatText::new()
             .set_rule(ConditionalFormatTextRule::BeginsWith(mark))
             .set_format(colour);
-        s.ws.add_conditional_format(
-            TABLE_ROW + 1,
-            STATUS_COL,
-            last,
-            STATUS_COL,
-            &cf,
-        )
-        .map_err(xerr)?;
+        ws.add_conditional_format(first.0, first.1, last.0, last.1, &cf)
+            .map_err(xerr)?;
     }
     Ok(())
 }

@@ -1,5 +1,6 @@
-//! "Tendencia": the last 12 periods' counts and compliance beside the
-//! resolution goal, with three native Excel charts over that table.
+//! "Tendencia": the last 12 periods' counts and compliance (each
+//! percentage with its numerator and denominator) beside the resolution
+//! goal, with three native Excel charts over that table.
 
 use rust_xlsxwriter::{Chart, ChartType, Worksheet};
 
@@ -10,17 +11,54 @@ use crate::text::msg::{report, sheets as m};
 
 use super::cells::{Formats, PrintLayout, Sheet, xerr};
 
-/// The columns after the period, each with the indicator it shows.
-const COLUMNS: [(Msg, &str); 5] = [
-    (m::TREND_OPENED, "tickets_opened"),
-    (m::TREND_SOLVED, "tickets_solved"),
-    (m::TREND_BACKLOG, "backlog_end"),
-    (m::TREND_RESPONSE_PCT, "response_compliance_pct"),
-    (m::TREND_RESOLUTION_PCT, "resolution_compliance_pct"),
+/// What a column after the period shows of its indicator.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Show {
+    /// The value.
+    Value,
+    /// The numerator (tickets counted).
+    Num,
+    /// The denominator (tickets it is taken over).
+    Den,
+}
+
+/// The columns after the period: title, indicator, what of it. Each
+/// percentage is followed by its numerator and denominator.
+const COLUMNS: [(Msg, &str, Show); 9] = [
+    (m::TREND_OPENED, "tickets_opened", Show::Value),
+    (m::TREND_SOLVED, "tickets_solved", Show::Value),
+    (m::TREND_BACKLOG, "backlog_end", Show::Value),
+    (
+        m::TREND_RESPONSE_PCT,
+        "response_compliance_pct",
+        Show::Value,
+    ),
+    (m::TREND_RESPONSE_MET, "response_compliance_pct", Show::Num),
+    (m::TREND_RESPONSE_DEN, "response_compliance_pct", Show::Den),
+    (
+        m::TREND_RESOLUTION_PCT,
+        "resolution_compliance_pct",
+        Show::Value,
+    ),
+    (
+        m::TREND_RESOLUTION_MET,
+        "resolution_compliance_pct",
+        Show::Num,
+    ),
+    (
+        m::TREND_RESOLUTION_DEN,
+        "resolution_compliance_pct",
+        Show::Den,
+    ),
 ];
 
+/// The sheet column of `COLUMNS[k]` (after the period's).
+const fn col(k: usize) -> u16 {
+    1 + k as u16
+}
+
 /// The column of the resolution goal, after [`COLUMNS`].
-const GOAL_COL: u16 = 6;
+const GOAL_COL: u16 = col(COLUMNS.len());
 
 /// Writes the sheet.
 pub(super) fn write(
@@ -32,16 +70,25 @@ pub(super) fn write(
     let name = report::SHEET_TREND.get(lang);
     let mut s = Sheet::named(ws, f, c, name)?;
     let mut heads = vec![report::COL_PERIOD.get(lang)];
-    heads.extend(COLUMNS.iter().map(|(t, _)| t.get(lang)));
+    heads.extend(COLUMNS.iter().map(|(t, _, _)| t.get(lang)));
     heads.push(m::TREND_TARGET.get(lang));
     s.headers(0, &heads)?;
-    s.widths(&[14.0, 11.0, 13.0, 14.0, 14.0, 14.0, 14.0])?;
+    s.widths(&[
+        14.0, 11.0, 13.0, 14.0, 14.0, 12.0, 12.0, 14.0, 12.0, 12.0, 14.0,
+    ])?;
     let goal = c.policy.goal("resolution_compliance_pct");
     for (k, (p, l)) in c.trend.iter().enumerate() {
         let r = 1 + k as u32;
         s.text(r, 0, &p.label())?;
-        for (j, (_, id)) in COLUMNS.iter().enumerate() {
-            s.indicator(r, 1 + j as u16, id, l.get(id))?;
+        for (j, (_, id, show)) in COLUMNS.iter().enumerate() {
+            let parts = l.parts(id);
+            match show {
+                Show::Value => s.indicator(r, col(j), id, l.get(id))?,
+                Show::Num => s.num(r, col(j), parts.num, &f.int)?,
+                Show::Den => {
+                    s.num(r, col(j), parts.den.map(|d| d as f64), &f.int)?
+                }
+            }
         }
         let goal = goal.map(|g| g.value);
         s.indicator(r, GOAL_COL, "resolution_compliance_pct", goal)?;
@@ -49,8 +96,10 @@ pub(super) fn write(
     let n = c.trend.len() as u32;
     charts(&mut s, name, n)?;
     // The table and the three charts (480 × 288 px, about 15 rows and,
-    // from column I, 8 default columns) on one landscape page.
-    s.print_setup(&PrintLayout::one_page(true, n + 19 + 15, 8 + 7))
+    // from column I, 8 default columns) on one landscape page, or the
+    // table when it is wider.
+    let last_col = GOAL_COL.max(8 + 7);
+    s.print_setup(&PrintLayout::one_page(true, n + 19 + 15, last_col))
 }
 
 /// The charts under the table of `n` periods on sheet `name`:
@@ -71,7 +120,7 @@ fn charts(s: &mut Sheet<'_, '_>, name: &str, n: u32) -> Result<()> {
     let mut line = chart(
         ChartType::Line,
         m::TREND_CHART_COMPLIANCE,
-        &[5, 4, GOAL_COL],
+        &[col(6), col(3), GOAL_COL],
     );
     let percent = m::TREND_PERCENT.get(lang);
     line.y_axis()
@@ -80,10 +129,13 @@ fn charts(s: &mut Sheet<'_, '_>, name: &str, n: u32) -> Result<()> {
         .set_max(1)
         .set_num_format("0%");
     s.ws.insert_chart(n + 3, 0, &line).map_err(xerr)?;
-    let opened_solved =
-        chart(ChartType::Column, m::TREND_CHART_OPENED_SOLVED, &[1, 2]);
+    let opened_solved = chart(
+        ChartType::Column,
+        m::TREND_CHART_OPENED_SOLVED,
+        &[col(0), col(1)],
+    );
     s.ws.insert_chart(n + 3, 8, &opened_solved).map_err(xerr)?;
-    let backlog = chart(ChartType::Line, m::TREND_CHART_BACKLOG, &[3]);
+    let backlog = chart(ChartType::Line, m::TREND_CHART_BACKLOG, &[col(2)]);
     s.ws.insert_chart(n + 19, 0, &backlog).map_err(xerr)?;
     Ok(())
 }

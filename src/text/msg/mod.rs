@@ -16,6 +16,7 @@ pub mod csv;
 pub mod engine;
 pub mod errors;
 pub mod explain;
+pub mod ficha;
 pub mod indicators;
 pub mod methodology;
 pub mod model;
@@ -43,6 +44,7 @@ pub fn all() -> impl Iterator<Item = Msg> {
         engine::ALL,
         errors::ALL,
         explain::ALL,
+        ficha::ALL,
         indicators::ALL,
         methodology::ALL,
         model::ALL,

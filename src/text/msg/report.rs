@@ -88,6 +88,13 @@ crate::catalog! {
     );
     /// Printed footer, right: the page number and the page count.
     PRINT_PAGE = ("Página {page} de {pages}", "Page {page} of {pages}");
+    /// An indicator without a goal in the policy (the goal column of
+    /// "Resumen", the fichas).
+    NO_GOAL = ("sin meta definida", "no goal defined");
+    /// Column: the numerator behind a figure.
+    COL_NUMERATOR = ("Numerador", "Numerator");
+    /// Column: the denominator behind a figure.
+    COL_DENOMINATOR = ("Denominador", "Denominator");
     /// rust_xlsxwriter failed; its own text follows.
     XLSX_FAILED = (
         "error al escribir el libro XLSX: {detail}",

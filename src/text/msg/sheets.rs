@@ -25,8 +25,6 @@ crate::catalog! {
     SUMMARY_INPUT = ("{file} ({rows} filas)", "{file} ({rows} rows)");
     /// "Resumen" column: the indicator's name.
     SUMMARY_INDICATOR = ("Indicador", "Indicator");
-    /// "Resumen" column: the indicator's id.
-    SUMMARY_ID = same("Id");
     /// "Resumen" column: what the indicator measures.
     SUMMARY_MEANING = ("Qué mide", "What it measures");
     /// "Resumen" column: the period's value.
@@ -53,6 +51,10 @@ crate::catalog! {
         "Gráficos del periodo {period}",
         "Charts of period {period}"
     );
+    /// By-dimension sheets: the numerator beside a percentage.
+    DIM_NUMERATOR = ("{name}: numerador", "{name}: numerator");
+    /// By-dimension sheets: the denominator beside a percentage.
+    DIM_DENOMINATOR = ("{name}: denominador", "{name}: denominator");
     /// By-dimension sheets: the all-tickets line under the groups.
     DIM_TOTAL = same("Total");
     /// "Tendencia" column: tickets opened.
@@ -65,6 +67,14 @@ crate::catalog! {
     TREND_RESPONSE_PCT = ("% atención en ANS", "% response in SLA");
     /// "Tendencia" column: resolution compliance.
     TREND_RESOLUTION_PCT = ("% solución en ANS", "% resolution in SLA");
+    /// "Tendencia" column: response compliance's numerator.
+    TREND_RESPONSE_MET = ("Atendidos en ANS", "Responded within SLA");
+    /// "Tendencia" column: response compliance's denominator.
+    TREND_RESPONSE_DEN = ("Atendidos con ANS", "Responded with SLA");
+    /// "Tendencia" column: resolution compliance's numerator.
+    TREND_RESOLUTION_MET = ("Solucionados en ANS", "Solved within SLA");
+    /// "Tendencia" column: resolution compliance's denominator.
+    TREND_RESOLUTION_DEN = ("Solucionados con ANS", "Solved with SLA");
     /// "Tendencia" column: the resolution compliance goal.
     TREND_TARGET = ("Meta % solución", "Target % resolution");
     /// "Tendencia" chart: compliance against the goal.
