@@ -19,6 +19,7 @@ pub mod explain;
 pub mod indicators;
 pub mod methodology;
 pub mod model;
+pub mod people;
 pub mod policy;
 pub mod report;
 pub mod sheets;
@@ -46,6 +47,7 @@ pub fn all() -> impl Iterator<Item = Msg> {
         indicators::ALL,
         methodology::ALL,
         model::ALL,
+        people::ALL,
         policy::ALL,
         report::ALL,
         sheets::ALL,
