@@ -144,15 +144,44 @@ fn plazo_in(
 
 /// `plazo report` into `d/<out>`; panics on failure.
 fn report(d: &Path, key: Option<&str>, period: &str, out: &str) -> PathBuf {
+    report_with(d, key, period, out, &[])
+}
+
+/// [`report`] with more arguments.
+fn report_with(
+    d: &Path,
+    key: Option<&str>,
+    period: &str,
+    out: &str,
+    more: &[&str],
+) -> PathBuf {
     let o = d.join(out);
-    let (code, _, err) = plazo_in(
-        d,
-        key,
-        "report",
-        &["--period", period, "--out", &o.display().to_string()],
-    );
+    let o_s = o.display().to_string();
+    let mut args = vec!["--period", period, "--out", &o_s];
+    args.extend(more);
+    let (code, _, err) = plazo_in(d, key, "report", &args);
     assert_eq!(code, 0, "{err}");
     o
+}
+
+/// Two custom queries that list people: the events' authors and
+/// assignees, the tickets' requesters and extra person column.
+fn people_queries(d: &Path) -> String {
+    let q = d.join("queries");
+    std::fs::create_dir_all(&q).unwrap();
+    std::fs::write(
+        q.join("autores.sql"),
+        "SELECT actor, assignee, COUNT(*) AS n FROM events \
+         GROUP BY actor, assignee ORDER BY actor, assignee\n",
+    )
+    .unwrap();
+    std::fs::write(
+        q.join("solicitantes.sql"),
+        "SELECT requester, usuario_reporta, COUNT(*) AS n FROM tickets \
+         GROUP BY requester, usuario_reporta ORDER BY n DESC, requester\n",
+    )
+    .unwrap();
+    q.display().to_string()
 }
 
 /// Every output file under `dir` as text: each part of an `.xlsx`
@@ -217,7 +246,8 @@ fn pseudonyms_leave_no_name_in_any_output() {
     for p in EVENT_PEOPLE {
         assert!(names.contains(p));
     }
-    let out = report(&d, None, "2026-10", "out");
+    let q = people_queries(&d);
+    let out = report_with(&d, None, "2026-10", "out", &["--queries", &q]);
     let mut texts = output_texts(&out);
     let files: BTreeSet<String> = texts
         .iter()
@@ -253,11 +283,16 @@ fn pseudonyms_leave_no_name_in_any_output() {
     assert_eq!(leaks(&names, &texts), vec![]);
     // The same outputs under `names` do show them: the check is real.
     let dn = fixture("people-names-visible", "names");
-    let outn = report(&dn, None, "2026-10", "out");
+    let qn = people_queries(&dn);
+    let outn = report_with(&dn, None, "2026-10", "out", &["--queries", &qn]);
     let shown = leaks(&names, &output_texts(&outn));
-    for a in per_assignee.keys() {
+    for a in per_assignee.keys().map(String::as_str).chain(EVENT_PEOPLE) {
         assert!(shown.iter().any(|(n, _)| n == a), "{a} not shown");
     }
+    // Every name shows somewhere under `names` (the queries list the
+    // requesters and the extra column): the leak check covers them all.
+    let seen: BTreeSet<&String> = shown.iter().map(|(n, _)| n).collect();
+    assert_eq!(seen.len(), names.len());
 }
 
 /// Distinct pseudonyms: one per distinct name, across every column (the
