@@ -125,6 +125,7 @@ impl DataPlan {
         // are kept, the cells listed as rejects.
         let mut cells = TicketCells::read(&policy, &ds, lang)?;
         ds.rejects.append(&mut cells.rejects);
+        hide_people(&policy, &mut ds, lang)?;
         if strict && !ds.rejects.is_empty() {
             let r = &ds.rejects[0];
             return Err(Error::input_msg(
@@ -147,6 +148,27 @@ impl DataPlan {
             cutoff,
         })
     }
+}
+
+/// The environment variable that holds the pseudonym key
+/// (docs/CONTRACT.md §2.7): read here only, never printed or written.
+pub const PSEUDONYM_KEY_VAR: &str = "PLAZO_PSEUDONYM_KEY";
+
+/// `[report] people`: replaces the people's names in `ds` once, right
+/// after loading and after the policy's ticket columns are read, so that
+/// every output of every command sees only the labels
+/// ([`plazo::model::people`]). The key is read only for `pseudonyms`.
+fn hide_people(
+    policy: &Policy,
+    ds: &mut Dataset,
+    lang: Lang,
+) -> plazo::Result<()> {
+    let mode = policy.report().people;
+    let key = (mode == plazo::policy::People::Pseudonyms)
+        .then(|| std::env::var_os(PSEUDONYM_KEY_VAR))
+        .flatten()
+        .map(std::ffi::OsString::into_encoded_bytes);
+    plazo::model::people::hide(ds, mode, key.as_deref(), lang)
 }
 
 impl Loaded {

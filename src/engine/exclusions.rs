@@ -67,7 +67,7 @@ pub(super) fn exclusion_rules(
                     let id = src.of(t);
                     let v = folded
                         .entry(id)
-                        .or_insert_with(|| fold(ds.strings.get(id)));
+                        .or_insert_with(|| fold(ds.rule_str(id)));
                     values.contains(v)
                 }
             };

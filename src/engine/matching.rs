@@ -108,7 +108,7 @@ fn decide(
     folded: &mut HashMap<u32, String>,
 ) -> Decision {
     for &id in key {
-        folded.entry(id).or_insert_with(|| fold(ds.strings.get(id)));
+        folded.entry(id).or_insert_with(|| fold(ds.rule_str(id)));
     }
     let folded = &*folded;
     let get = |f: Field| -> &str {

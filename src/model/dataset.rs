@@ -310,6 +310,9 @@ pub struct Dataset {
     pub stats: LoadStats,
     /// The tickets table's path, as given (for messages).
     pub tickets_file: String,
+    /// How people's names were replaced (`[report] people`), when they
+    /// were ([`crate::model::people::hide`]).
+    pub people: Option<crate::model::people::Hidden>,
 }
 
 /// A table being read: header positions and its rows, from CSV or
@@ -632,6 +635,19 @@ impl Dataset {
             });
         }
         ds.index_surveys();
+    }
+
+    /// The string a policy rule compares for the interned value `id`:
+    /// the name the tool exported when `id` is a label that `[report]
+    /// people` put in its place ([`crate::model::people`]), else the
+    /// string itself. Only rule matching reads through a label.
+    pub fn rule_str(&self, id: u32) -> &str {
+        let id = self
+            .people
+            .as_ref()
+            .and_then(|h| h.original(id))
+            .unwrap_or(id);
+        self.strings.get(id)
     }
 
     /// The tickets column called `name`: a canonical attribute, else an

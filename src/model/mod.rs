@@ -7,10 +7,13 @@
 //! - [`dataset`]: the canonical tables as the engine reads them
 //!   (interned labels, instants, events grouped per ticket), loaded from
 //!   canonical CSV or Parquet.
+//! - [`people`]: `[report] people`, names replaced by initials or
+//!   pseudonyms once, right after loading.
 //! - [`write`](mod@write): canonical tables out, as CSV or Parquet.
 
 pub mod builder;
 pub mod dataset;
+pub mod people;
 pub mod write;
 
 pub use builder::{Builder, FileStats, Ingested, Origin, Reject};

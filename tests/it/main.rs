@@ -19,6 +19,7 @@ mod ingest_glpi_csv;
 mod ingest_glpi_tables;
 mod layers;
 mod model_paths;
+mod people;
 mod plans;
 mod printing;
 mod report_cases;

@@ -34,6 +34,7 @@ pub fn plazo(dir: &Path, args: &[&str]) -> Output {
         .args(args)
         .current_dir(dir)
         .env_remove("PLAZO_LANG")
+        .env_remove("PLAZO_PSEUDONYM_KEY")
         .output()
         .expect("run plazo")
 }

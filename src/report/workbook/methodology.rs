@@ -10,7 +10,7 @@ use crate::error::Result;
 use crate::report::Context;
 use crate::text::Msg;
 use crate::text::lang::Lang;
-use crate::text::msg::{methodology as m, report};
+use crate::text::msg::{methodology as m, people as pm, report};
 use crate::time::BizDuration;
 
 use super::cells::{Formats, PrintLayout, Sheet, texts};
@@ -99,7 +99,22 @@ fn settings(l: &mut Lines<'_, '_, '_>) -> Result<()> {
         m::METHOD_CALENDAR,
         &calendar_text(lang, p.calendar_config()),
     )?;
-    l.setting(m::METHOD_COUNTING, m::METHOD_COUNTING_RULE.get(lang))
+    l.setting(m::METHOD_COUNTING, m::METHOD_COUNTING_RULE.get(lang))?;
+    l.setting(pm::METHOD_PEOPLE, &people_text(c))
+}
+
+/// How people are shown (`[report] people`), and how many were replaced.
+fn people_text(c: &Context<'_>) -> String {
+    use crate::model::people::Scheme;
+    let Some(h) = &c.ds.people else {
+        return pm::METHOD_PEOPLE_NAMES.get(c.lang).to_string();
+    };
+    let m = match h.scheme {
+        Scheme::Initials => pm::METHOD_PEOPLE_INITIALS,
+        Scheme::Keyed => pm::METHOD_PEOPLE_KEYED,
+        Scheme::Numbered => pm::METHOD_PEOPLE_NUMBERED,
+    };
+    m.fill(c.lang, &[("n", &h.people)])
 }
 
 /// The calendar in words: working hours per weekday, holiday sets,

@@ -20,6 +20,7 @@ pub mod ficha;
 pub mod indicators;
 pub mod methodology;
 pub mod model;
+pub mod people;
 pub mod policy;
 pub mod report;
 pub mod sheets;
@@ -48,6 +49,7 @@ pub fn all() -> impl Iterator<Item = Msg> {
         indicators::ALL,
         methodology::ALL,
         model::ALL,
+        people::ALL,
         policy::ALL,
         report::ALL,
         sheets::ALL,
