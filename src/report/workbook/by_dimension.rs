@@ -19,17 +19,17 @@ pub(super) fn write(
     name: &str,
     dim: Dim,
 ) -> Result<()> {
-    let lang = c.lang;
+    let (lang, w) = (c.lang, &c.words);
     let mut s = Sheet::named(ws, f, c, name)?;
-    let mut heads = vec![group_title(dim).map_or("", |m| m.get(lang))];
-    heads.extend(IDS.iter().map(|id| indicators::describe(id, lang).0));
+    let mut heads = vec![group_title(dim).map_or(String::new(), |m| w.get(m))];
+    heads.extend(IDS.iter().map(|id| indicators::describe(id, w).0));
     s.headers(0, &heads)?;
     s.ws.set_row_height(0, 45).map_err(xerr)?;
     s.ws.set_column_width(0, 28).map_err(xerr)?;
     for i in 1..=IDS.len() as u16 {
         s.ws.set_column_width(i, 13).map_err(xerr)?;
     }
-    let lines: Vec<&Line> = c.lines.iter().filter(|l| l.dim == dim).collect();
+    let lines = c.dim_lines(dim);
     let none = report::NO_VALUE.get(lang);
     for (k, l) in lines.iter().enumerate() {
         let r = 1 + k as u32;

@@ -8,7 +8,7 @@ use rust_xlsxwriter::{
 use crate::error::Result;
 use crate::indicators::{self, IDS};
 use crate::policy::{Direction, Status};
-use crate::report::Context;
+use crate::report::{Context, wording};
 use crate::text::Msg;
 use crate::text::msg::{report, sheets as m};
 
@@ -43,7 +43,7 @@ pub(super) fn write(
     let mut s = Sheet::named(ws, f, c, name)?;
     s.widths(&[38.0, 30.0, 60.0, 10.0, 12.0, 14.0, 10.0, 14.0])?;
     heading(&mut s)?;
-    s.headers(TABLE_ROW, &texts(c.lang, &COLUMNS))?;
+    s.headers(TABLE_ROW, &texts(&c.words, &COLUMNS))?;
     for (i, id) in IDS.iter().enumerate() {
         indicator_row(&mut s, TABLE_ROW + 1 + i as u32, i, id)?;
     }
@@ -58,14 +58,8 @@ fn heading(s: &mut Sheet<'_, '_>) -> Result<()> {
     let entity = c.policy.name();
     let title = m::SUMMARY_TITLE.fill(lang, &[("entity", &entity)]);
     s.text_f(0, 0, &title, &f.title)?;
-    let period = report::PERIOD_SPAN.fill(
-        lang,
-        &[
-            ("label", &c.period.label()),
-            ("first", &c.period.first),
-            ("last", &c.period.last),
-        ],
-    );
+    let period = wording::period_span(c.period, lang);
+    let cutoff = wording::instant_in_zone(c.policy.tz(), c.cutoff, lang);
     let generated = m::SUMMARY_GENERATED_BY.fill(
         lang,
         &[
@@ -85,7 +79,7 @@ fn heading(s: &mut Sheet<'_, '_>) -> Result<()> {
     let lines: [(Msg, String); 5] = [
         (m::SUMMARY_ENTITY, entity.to_string()),
         (report::COL_PERIOD, period),
-        (report::COL_CUTOFF, c.cutoff.to_rfc3339(c.policy.tz())),
+        (report::COL_CUTOFF, cutoff),
         (m::SUMMARY_GENERATED_WITH, generated),
         (m::SUMMARY_INPUTS, inputs),
     ];
@@ -105,11 +99,11 @@ fn indicator_row(
     id: &str,
 ) -> Result<()> {
     let (c, f, lang) = (s.c, s.f, s.lang());
-    let (n, d) = indicators::describe(id, lang);
+    let (n, d) = indicators::describe(id, &c.words);
     let vf = f.value(id);
-    s.text(r, 0, n)?;
+    s.text(r, 0, &n)?;
     s.text(r, 1, id)?;
-    s.text_f(r, 2, d, &f.wrap)?;
+    s.text_f(r, 2, &d, &f.wrap)?;
     let goal = c.policy.goal(id);
     if let Some(g) = goal {
         let bound = match g.direction {

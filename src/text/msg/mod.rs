@@ -24,6 +24,7 @@ pub mod report;
 pub mod sheets;
 pub mod source;
 pub mod time;
+pub mod words;
 
 use super::Msg;
 
@@ -51,6 +52,7 @@ pub fn all() -> impl Iterator<Item = Msg> {
         sheets::ALL,
         source::ALL,
         time::ALL,
+        words::ALL,
     ]
     .into_iter()
     .flatten()
