@@ -100,27 +100,48 @@ pub fn instant_in_zone(tz: Tz, t: Instant, lang: Lang) -> String {
     )
 }
 
+/// Priority words most tools use, from most to least severe (folded):
+/// the order when neither `[report] priority_order` nor the
+/// `[[targets]]` rules name priorities.
+const USUAL_PRIORITIES: [&str; 12] = [
+    "muy alta",
+    "critica",
+    "urgente",
+    "alta",
+    "media",
+    "mediana",
+    "normal",
+    "baja",
+    "muy baja",
+    "planificada",
+    "high",
+    "low",
+];
+
 /// The priorities from most to least severe, folded: `[report]
 /// priority_order`, or else the order in which they first appear in
-/// the `[[targets]]` rules.
+/// the `[[targets]]` rules, or else the usual words
+/// ([`USUAL_PRIORITIES`]: "Alta", "Media", "Baja").
 pub fn priority_order(p: &Policy) -> Vec<String> {
     let given = &p.report().priority_order;
-    let mut out: Vec<String> = Vec::new();
-    let mut push = |v: String| {
-        if !out.contains(&v) {
-            out.push(v);
-        }
-    };
-    if given.is_empty() {
+    let mut all: Vec<String> = given.iter().map(|v| fold(v)).collect();
+    if all.is_empty() {
         for t in p.targets() {
             for (f, vals) in &t.matchers {
                 if *f == crate::policy::Field::Priority {
-                    vals.iter().for_each(|v| push(fold(v)));
+                    all.extend(vals.iter().map(|v| fold(v)));
                 }
             }
         }
-    } else {
-        given.iter().for_each(|v| push(fold(v)));
+    }
+    if all.is_empty() {
+        all.extend(USUAL_PRIORITIES.iter().map(|v| v.to_string()));
+    }
+    let mut out: Vec<String> = Vec::new();
+    for v in all {
+        if !out.contains(&v) {
+            out.push(v);
+        }
     }
     out
 }

@@ -20,6 +20,7 @@ mod layers;
 mod model_paths;
 mod plans;
 mod report_cases;
+mod report_words;
 mod samples;
 mod sla_cases;
 mod sla_files;

@@ -499,7 +499,10 @@ fn itagui_compliance_chart_falls_back_to_response() {
     let specs = chart_specs(&c);
     let (stem, chart) = &specs[0];
     assert_eq!(stem, "cumplimiento-por-prioridad");
-    assert_eq!(chart.title, "Cumplimiento de atención por prioridad");
+    assert_eq!(
+        chart.title,
+        "Cumplimiento de atención por prioridad — octubre 2026"
+    );
     let Body::Bars { values, .. } = &chart.body else {
         panic!("bars expected");
     };

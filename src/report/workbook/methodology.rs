@@ -19,6 +19,7 @@ use crate::report::{Context, wording};
 use crate::text::Msg;
 use crate::text::lang::Lang;
 use crate::text::msg::{methodology as m, report, sheets};
+use crate::text::words::Words;
 use crate::time::BizDuration;
 
 use super::cells::{Formats, Sheet, texts};
@@ -202,7 +203,7 @@ fn rules(l: &mut Lines<'_, '_, '_>) -> Result<()> {
     l.marked(m::METHOD_SURVEY_SCALE, &scale, Some("survey.scale"))?;
     let scope = p
         .survey_scope()
-        .map_or_else(|| w.get(sheets::SURVEYS_SCOPE_ALL), applies_to(lang));
+        .map_or_else(|| w.get(sheets::SURVEYS_SCOPE_ALL), applies_to(w));
     l.marked(m::METHOD_SURVEY_SCOPE, &scope, Some("survey.applies_to"))?;
     l.marked(m::METHOD_GOALS, &goals(c), Some("indicators"))?;
     if let Some(start) = p.clock_start() {
@@ -378,18 +379,17 @@ pub(super) fn duration(lang: Lang, d: BizDuration) -> String {
 }
 
 /// A rule's match keys in words: `tipo «incidente» y prioridad «alta»`.
-fn applies_to(lang: Lang) -> impl Fn(&TargetRule) -> String {
+fn applies_to(w: &Words) -> impl Fn(&TargetRule) -> String + '_ {
+    let lang = w.lang();
     move |t: &TargetRule| {
         let field = |f: Field| {
-            match f {
+            w.get(match f {
                 Field::Type => m::FIELD_TYPE,
                 Field::Priority => m::FIELD_PRIORITY,
                 Field::Category => m::FIELD_CATEGORY,
                 Field::Service => m::FIELD_SERVICE,
                 Field::Group => m::FIELD_GROUP,
-            }
-            .get(lang)
-            .to_string()
+            })
         };
         let or = m::METHOD_OR.get(lang);
         let one = |msg: Msg, name: String, vals: &[String]| {
@@ -433,7 +433,7 @@ fn rule_sentence(c: &Context<'_>, t: &TargetRule) -> String {
     if t.is_catch_all() {
         w.fill(m::METHOD_RULE_ALL, &[("measures", &measures)])
     } else {
-        let applies = applies_to(lang)(t);
+        let applies = applies_to(w)(t);
         w.fill(
             m::METHOD_RULE_SENTENCE,
             &[("applies", &applies), ("measures", &measures)],
@@ -532,7 +532,14 @@ fn input_files(l: &mut Lines<'_, '_, '_>) -> Result<()> {
         l.s.text(r, 0, &i.path.display().to_string())?;
         l.s.text(r, 1, &i.sha256)?;
         l.s.num(r, 2, Some(i.rows as f64), &f.int)?;
-        l.s.text(r, 3, &i.role)?;
+        let role = match i.role.as_str() {
+            "policy" => c.words.get(m::ROLE_POLICY),
+            "tickets" => c.words.get(m::ROLE_TICKETS),
+            "events" => c.words.get(m::ROLE_EVENTS),
+            "surveys" => c.words.get(m::ROLE_SURVEYS),
+            other => other.to_string(),
+        };
+        l.s.text(r, 3, &role)?;
         l.r += 1;
     }
     Ok(())

@@ -238,4 +238,12 @@ crate::catalog! {
     METHOD_ROWS = ("Filas", "Rows");
     /// Column: policy, tickets, events or surveys.
     METHOD_ROLE = ("Papel", "Role");
+    /// Role: the policy file.
+    ROLE_POLICY = ("política", "policy");
+    /// Role: the tickets table.
+    ROLE_TICKETS = same("{tickets}");
+    /// Role: the events table.
+    ROLE_EVENTS = ("eventos", "events");
+    /// Role: the surveys table.
+    ROLE_SURVEYS = ("encuestas", "surveys");
 }
