@@ -30,6 +30,7 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
+use crate::text::lang::Lang;
 use crate::text::msg;
 
 /// The built-in rule sets: (code, TOML text).
@@ -58,6 +59,9 @@ impl Holiday {
 pub struct HolidayRules {
     name: String,
     code: String,
+    /// How reports name the set, Spanish and English (`title`,
+    /// `title_en`).
+    title: (Option<String>, Option<String>),
     rules: Vec<Rule>,
 }
 
@@ -106,6 +110,8 @@ enum Move {
 struct FileSpec {
     name: String,
     code: Option<String>,
+    title: Option<String>,
+    title_en: Option<String>,
     #[serde(default)]
     holiday: Vec<RuleSpec>,
 }
@@ -194,6 +200,7 @@ impl HolidayRules {
         Ok(HolidayRules {
             name: spec.name,
             code,
+            title: (spec.title, spec.title_en),
             rules,
         })
     }
@@ -201,6 +208,16 @@ impl HolidayRules {
     /// The set's display name (`Colombia`).
     pub fn name(&self) -> &str {
         &self.name
+    }
+
+    /// How reports name the set in `lang` (the file's `title` or
+    /// `title_en`), when the file says.
+    pub fn title(&self, lang: Lang) -> Option<&str> {
+        let (es, en) = &self.title;
+        match lang {
+            Lang::Es => es.as_deref(),
+            _ => en.as_deref(),
+        }
     }
 
     /// The set's code (`co`).

@@ -195,17 +195,17 @@ fn summary(c: &Context<'_>, w: &Written, out: &Path) -> String {
     };
     let n = |x: u64| thousands(x, c.lang);
     let count = |id: &str| n(all.get(id).unwrap_or(0.0) as u64);
-    msg::SUMMARY.fill(
-        c.lang,
+    c.words.fill(
+        msg::SUMMARY,
         &[
             ("policy", &c.policy.name()),
             ("period", &c.period.label()),
-            ("cutoff", &c.cutoff.to_rfc3339(c.policy.tz())),
+            ("cutoff", &c.cutoff.local_text(c.policy.tz())),
             ("opened", &count("tickets_opened")),
             ("solved", &count("tickets_solved")),
             ("backlog", &count("backlog_end")),
-            ("response", &pct("response_compliance_pct")),
-            ("resolution", &pct("resolution_compliance_pct")),
+            ("response_pct", &pct("response_compliance_pct")),
+            ("resolution_pct", &pct("resolution_compliance_pct")),
             ("breaches", &n(w.breaches as u64)),
             ("at_risk", &n(w.at_risk as u64)),
             ("files", &n(w.files.len() as u64)),

@@ -18,7 +18,7 @@ use std::collections::HashMap;
 use crate::engine::{Exclusion, SlaRow};
 use crate::model::dataset::{Attr, Dataset};
 use crate::policy::Policy;
-use crate::text::lang::Lang;
+use crate::text::words::Words;
 use crate::text::{Msg, msg};
 
 use period::Period;
@@ -60,19 +60,25 @@ const TEXTS: [(Msg, Msg); N] = {
     ]
 };
 
-/// Name and meaning of an indicator, for people, in `lang` (the
-/// catalogue's [`crate::text::msg::indicators`]). An id that is not in
-/// [`IDS`] is named `?`, with no meaning.
+/// Name and meaning of an indicator, for people, in the language and
+/// with the entity's words of `w` (the catalogue's
+/// [`crate::text::msg::indicators`]). An id that is not in [`IDS`] is
+/// named `?`, with no meaning.
 ///
 /// ```
 /// use plazo::indicators::describe;
-/// use plazo::text::lang::Lang;
-/// assert_eq!(describe("csat_mean", Lang::En).0, "Mean satisfaction");
+/// use plazo::text::{lang::Lang, words::Words};
+/// assert_eq!(describe("csat_mean", &Words::defaults(Lang::En)).0, "Mean satisfaction");
+/// let w = Words::new(Lang::Es, &[("ticket", "caso")]);
+/// assert_eq!(describe("tickets_opened", &w).0, "Casos con apertura");
 /// ```
-pub fn describe(id: &str, lang: Lang) -> (&'static str, &'static str) {
+pub fn describe(id: &str, w: &Words) -> (String, String) {
     match index(id) {
-        Some(i) => (TEXTS[i].0.get(lang), TEXTS[i].1.get(lang)),
-        None => (msg::indicators::UNKNOWN_INDICATOR.get(lang), ""),
+        Some(i) => (w.get(TEXTS[i].0), w.get(TEXTS[i].1)),
+        None => (
+            msg::indicators::UNKNOWN_INDICATOR.get(w.lang()).to_string(),
+            String::new(),
+        ),
     }
 }
 

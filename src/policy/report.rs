@@ -28,7 +28,10 @@
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
+use crate::text::lang::Lang;
 use crate::text::msg::policy as m;
+pub use crate::text::plural;
+use crate::text::words::Words;
 
 /// The policy values that `assumed` may name.
 pub const ASSUMABLE: [&str; 11] = [
@@ -101,37 +104,32 @@ impl Labels {
             .or_else(|| self.ticket.as_deref().map(plural))
     }
 
+    /// The report's words in `lang`: these labels over the language's
+    /// defaults (docs/CONTRACT.md §2.7).
+    pub fn words(&self, lang: Lang) -> Words {
+        let all = [
+            ("ticket", &self.ticket),
+            ("tickets", &self.tickets),
+            ("assignee", &self.assignee),
+            ("assignees", &self.assignees),
+            ("response", &self.response),
+            ("resolution", &self.resolution),
+            ("group", &self.group),
+            ("requester", &self.requester),
+        ];
+        let given: Vec<(&str, &str)> = all
+            .iter()
+            .filter_map(|(k, v)| v.as_deref().map(|v| (*k, v)))
+            .collect();
+        Words::new(lang, &given)
+    }
+
     /// The plural of `assignee` when `assignees` is not given.
     pub fn assignees(&self) -> Option<String> {
         self.assignees
             .clone()
             .or_else(|| self.assignee.as_deref().map(plural))
     }
-}
-
-/// The Spanish plural of a noun: `s` after a vowel, `es` otherwise
-/// ("caso" → "casos", "solicitud" → "solicitudes"), applied to the first
-/// word of a phrase ("caso de uso" → "casos de uso").
-///
-/// ```
-/// use plazo::policy::plural;
-/// assert_eq!(plural("caso"), "casos");
-/// assert_eq!(plural("solicitud"), "solicitudes");
-/// assert_eq!(plural("grupo de especialistas"), "grupos de especialistas");
-/// ```
-pub fn plural(noun: &str) -> String {
-    let (head, tail) =
-        noun.split_once(' ').map_or((noun, ""), |(h, t)| (h, t));
-    let vowel = head
-        .chars()
-        .last()
-        .is_some_and(|c| "aeiouáéíóú".contains(c.to_ascii_lowercase()));
-    let mut out = format!("{head}{}", if vowel { "s" } else { "es" });
-    if !tail.is_empty() {
-        out.push(' ');
-        out.push_str(tail);
-    }
-    out
 }
 
 /// `[report.signoff]`: who prepared, reviewed and approved the report.

@@ -9,14 +9,17 @@ use std::collections::BTreeMap;
 
 use crate::indicators::Line;
 use crate::model::dataset::Attr;
-use crate::text::lang::Lang;
+use crate::text::Msg;
 use crate::text::msg::charts::*;
 use crate::text::msg::report::{
     AT_LEAST, COL_ANSWERS, COL_CATEGORY, COL_PERIOD, COL_PRIORITY, COL_SCORE,
 };
 
 use super::charts::{Body, Chart};
-use super::{Context, Dim};
+use super::{Context, Dim, wording};
+
+/// The most categories the breaches chart shows.
+const TOP_CATEGORIES: usize = 10;
 
 /// Upper bound of a percentage axis (room for the labels over 100 %).
 const PCT_TOP: f64 = 110.0;
@@ -42,6 +45,11 @@ pub fn chart_specs(c: &Context<'_>) -> Vec<(String, Chart)> {
     ]
 }
 
+/// A chart title in the report's words with `period` filled.
+fn title(c: &Context<'_>, m: Msg, period: &str) -> String {
+    c.words.fill(m, &[("period", &period)])
+}
+
 /// The goal of indicator `id` as a red line with its legend.
 fn target(c: &Context<'_>, id: &str) -> Option<(f64, String)> {
     c.policy
@@ -49,17 +57,18 @@ fn target(c: &Context<'_>, id: &str) -> Option<(f64, String)> {
         .map(|g| (g.value, CHART_TARGET.fill(c.lang, &[("goal", &g.value)])))
 }
 
-/// A bar chart without a goal line or fixed top.
+/// A bar chart titled `title` without a goal line or fixed top.
 fn bars(
-    lang: Lang,
-    [title, x_desc, y_desc]: [crate::text::Msg; 3],
+    c: &Context<'_>,
+    title: String,
+    [x_desc, y_desc]: [Msg; 2],
     labels: Vec<String>,
     values: Vec<f64>,
 ) -> Chart {
     Chart {
-        title: title.get(lang).into(),
-        x_desc: x_desc.get(lang).into(),
-        y_desc: y_desc.get(lang).into(),
+        title,
+        x_desc: c.words.get(x_desc),
+        y_desc: c.words.get(y_desc),
         labels,
         body: Body::Bars {
             values,
@@ -84,14 +93,14 @@ fn compliance_by_priority(c: &Context<'_>) -> Chart {
         ("response_compliance_pct", CHART_RESPONSE_BY_PRIORITY)
     };
     let pri: Vec<&Line> = c
-        .lines
-        .iter()
-        .filter(|x| x.dim == Dim::Priority && x.get(id).is_some())
+        .dim_lines(Dim::Priority)
+        .into_iter()
+        .filter(|x| x.get(id).is_some())
         .collect();
     Chart {
-        title: title.get(c.lang).into(),
-        x_desc: COL_PRIORITY.get(c.lang).into(),
-        y_desc: CHART_PCT_WITHIN_SLA.get(c.lang).into(),
+        title: self::title(c, title, &c.period_words()),
+        x_desc: c.words.get(COL_PRIORITY),
+        y_desc: c.words.get(CHART_PCT_WITHIN_SLA),
         labels: pri.iter().map(|x| x.group.clone()).collect(),
         body: Body::Bars {
             values: pri.iter().map(|x| x.get(id).unwrap_or(0.0)).collect(),
@@ -107,18 +116,21 @@ fn trend(c: &Context<'_>) -> Chart {
     let series = |id: &str| -> Vec<Option<f64>> {
         c.trend.iter().map(|(_, x)| x.get(id)).collect()
     };
+    let periods: Vec<&super::Period> =
+        c.trend.iter().map(|(p, _)| p).collect();
+    let span = wording::periods_span(&periods, c.lang);
     Chart {
-        title: CHART_TREND.get(c.lang).into(),
-        x_desc: COL_PERIOD.get(c.lang).into(),
-        y_desc: CHART_PCT_WITHIN_SLA.get(c.lang).into(),
+        title: title(c, CHART_TREND, &span),
+        x_desc: c.words.get(COL_PERIOD),
+        y_desc: c.words.get(CHART_PCT_WITHIN_SLA),
         labels: c.trend.iter().map(|(p, _)| p.label()).collect(),
         body: Body::Lines(vec![
             (
-                CHART_SERIES_RESOLUTION.get(c.lang).into(),
+                c.words.get(CHART_SERIES_RESOLUTION),
                 series("resolution_compliance_pct"),
             ),
             (
-                CHART_SERIES_RESPONSE.get(c.lang).into(),
+                c.words.get(CHART_SERIES_RESPONSE),
                 series("response_compliance_pct"),
             ),
         ]),
@@ -127,7 +139,9 @@ fn trend(c: &Context<'_>) -> Chart {
     }
 }
 
-/// Breached tickets by category, the 10 largest (ties by name).
+/// Breached tickets by category, the 10 largest (ties by name); the
+/// title says how many bars there are, and of how many categories when
+/// some were left out.
 fn breaches_by_category(c: &Context<'_>) -> Chart {
     let mut by_cat: BTreeMap<&str, u64> = BTreeMap::new();
     for b in &c.lists.breaches {
@@ -138,14 +152,23 @@ fn breaches_by_category(c: &Context<'_>) -> Chart {
     }
     let mut cats: Vec<(&str, u64)> = by_cat.into_iter().collect();
     cats.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    cats.truncate(10);
+    let total = cats.len();
+    cats.truncate(TOP_CATEGORIES);
+    let n = cats.len();
+    let msg = match n {
+        0 => CHART_BREACHES_NONE,
+        1 => CHART_BREACHES_ONE_CATEGORY,
+        _ if total > n => CHART_BREACHES_TOP_CATEGORIES,
+        _ => CHART_BREACHES_BY_CATEGORY,
+    };
+    let title = c.words.fill(
+        msg,
+        &[("n", &n), ("total", &total), ("period", &c.period_words())],
+    );
     bars(
-        c.lang,
-        [
-            CHART_BREACHES_BY_CATEGORY,
-            COL_CATEGORY,
-            CHART_BREACHED_TICKETS,
-        ],
+        c,
+        title,
+        [COL_CATEGORY, CHART_BREACHED_TICKETS],
         cats.iter().map(|x| x.0.to_string()).collect(),
         cats.iter().map(|x| x.1 as f64).collect(),
     )
@@ -173,8 +196,9 @@ fn resolution_time(c: &Context<'_>) -> Chart {
         })
         .collect();
     bars(
-        c.lang,
-        [CHART_RESOLUTION_TIME, CHART_BUSINESS_HOURS, CHART_TICKETS],
+        c,
+        title(c, CHART_RESOLUTION_TIME, &c.period_words()),
+        [CHART_BUSINESS_HOURS, CHART_TICKETS],
         labels,
         bins.iter().map(|v| *v as f64).collect(),
     )
@@ -184,8 +208,9 @@ fn resolution_time(c: &Context<'_>) -> Chart {
 fn survey_scores(c: &Context<'_>) -> Chart {
     let dist = &c.lists.scores;
     bars(
-        c.lang,
-        [CHART_SURVEY_SCORES, COL_SCORE, COL_ANSWERS],
+        c,
+        title(c, CHART_SURVEY_SCORES, &c.period_words()),
+        [COL_SCORE, COL_ANSWERS],
         dist.iter().map(|(s, _)| format!("{s}")).collect(),
         dist.iter().map(|(_, n)| *n as f64).collect(),
     )

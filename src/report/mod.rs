@@ -25,6 +25,7 @@ mod chart_specs;
 pub mod charts;
 pub mod explain;
 pub mod queries;
+pub mod wording;
 pub mod workbook;
 
 use std::io::Read;
@@ -40,6 +41,7 @@ use crate::io::atomic::write as write_atomic;
 use crate::model::dataset::Dataset;
 use crate::policy::Policy;
 use crate::text::lang::Lang;
+use crate::text::words::Words;
 use crate::time::Instant;
 
 use crate::indicators;
@@ -115,6 +117,9 @@ pub struct Context<'a> {
     pub cutoff: Instant,
     /// Language of the workbook and charts.
     pub lang: Lang,
+    /// The entity's words in `lang` (`[report.labels]` over the
+    /// language's defaults).
+    pub words: Words,
     /// The input files, hashed.
     pub inputs: Vec<InputFile>,
     /// The period's indicators, every dimension (`lines[0]` is `all`).
@@ -177,6 +182,7 @@ impl<'a> Context<'a> {
             period,
             cutoff,
             lang,
+            words: policy.report().labels.words(lang),
             inputs,
             lines,
             previous,
@@ -185,6 +191,19 @@ impl<'a> Context<'a> {
             lists,
             reconciliation,
         }
+    }
+}
+
+impl Context<'_> {
+    /// The period's lines of dimension `dim` in reading order
+    /// (priorities by severity: [`wording::dim_lines`]).
+    pub fn dim_lines(&self, dim: Dim) -> Vec<&Line> {
+        wording::dim_lines(self.policy, &self.lines, dim)
+    }
+
+    /// The report period in words (`octubre 2026`).
+    pub fn period_words(&self) -> String {
+        wording::period(self.period, self.lang)
     }
 }
 

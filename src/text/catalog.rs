@@ -5,7 +5,9 @@
 //! Messages live in [`crate::text::msg`], one file per area (CLI, errors,
 //! explain, report...). A message with values names them as `{name}`
 //! placeholders, filled by [`Msg::fill`]; the Spanish and the English
-//! side must name the same placeholders (tested for every message).
+//! side must name the same placeholders (tested for every message), the
+//! entity's words (`{tickets}`, [`crate::text::words`]) apart: each
+//! language uses them as its phrasing needs.
 //!
 //! # Example
 //!

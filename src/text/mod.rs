@@ -16,8 +16,56 @@
 pub mod catalog;
 pub mod lang;
 pub mod msg;
+pub mod words;
 
 pub use catalog::{Msg, Text};
+
+/// The Spanish plural of a noun: `s` after a vowel, `es` otherwise
+/// ("caso" → "casos", "solicitud" → "solicitudes"), the written accent
+/// of a last syllable in -án, -én, -ín, -ón, -ún dropped ("petición" →
+/// "peticiones"), applied to the first word of a phrase ("caso de uso"
+/// → "casos de uso").
+///
+/// ```
+/// use plazo::text::plural;
+/// assert_eq!(plural("caso"), "casos");
+/// assert_eq!(plural("solicitud"), "solicitudes");
+/// assert_eq!(plural("petición"), "peticiones");
+/// assert_eq!(plural("grupo de especialistas"), "grupos de especialistas");
+/// ```
+pub fn plural(noun: &str) -> String {
+    let (head, tail) =
+        noun.split_once(' ').map_or((noun, ""), |(h, t)| (h, t));
+    let vowel = head
+        .chars()
+        .last()
+        .is_some_and(|c| "aeiouáéíóú".contains(c.to_ascii_lowercase()));
+    let mut out = if vowel {
+        format!("{head}s")
+    } else {
+        let mut cs: Vec<char> = head.chars().collect();
+        let n = cs.len();
+        if n >= 2 && matches!(cs[n - 1], 'n' | 's') {
+            let plain = |c: char| match c {
+                'á' => Some('a'),
+                'é' => Some('e'),
+                'í' => Some('i'),
+                'ó' => Some('o'),
+                'ú' => Some('u'),
+                _ => None,
+            };
+            if let Some(p) = plain(cs[n - 2]) {
+                cs[n - 2] = p;
+            }
+        }
+        format!("{}es", cs.into_iter().collect::<String>())
+    };
+    if !tail.is_empty() {
+        out.push(' ');
+        out.push_str(tail);
+    }
+    out
+}
 
 /// Trims, lowercases and strips Latin diacritics (á -> a, ñ -> n, ç -> c),
 /// and folds inner runs of white space to one space.

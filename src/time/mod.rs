@@ -112,6 +112,21 @@ impl Instant {
         self.in_zone(tz).format("%Y-%m-%dT%H:%M:%S%:z").to_string()
     }
 
+    /// The local date and time in `tz` as Colombian documents write it,
+    /// day first, to the minute: `31/10/2026 23:59`.
+    pub fn local_text(self, tz: Tz) -> String {
+        self.in_zone(tz).format("%d/%m/%Y %H:%M").to_string()
+    }
+
+    /// `tz`'s offset from UTC at this instant, with a true minus sign:
+    /// `−05:00`, `+01:00`.
+    pub fn offset_text(self, tz: Tz) -> String {
+        self.in_zone(tz)
+            .format("%:z")
+            .to_string()
+            .replace('-', "\u{2212}")
+    }
+
     /// This instant as a zoned date-time.
     pub fn in_zone(self, tz: Tz) -> DateTime<Tz> {
         self.utc().with_timezone(&tz)

@@ -117,15 +117,15 @@ fn report_summary() {
         &es,
         &en,
         &[
-            "(corte 2026-07-31T23:59:59-05:00)",
+            "(corte 31/07/2026 23:59)",
             "pendientes al cierre; atención en ANS",
             "en riesgo al corte",
             "archivos escritos en informe.",
             "filas o celdas rechazadas: ver",
         ],
         &[
-            "(cutoff 2026-07-31T23:59:59-05:00)",
-            "backlog at end; response within SLA",
+            "(cutoff 31/07/2026 23:59)",
+            "open at the end; response within SLA",
             "at risk at the cutoff",
             "files written to informe.",
             "rejected rows or cells: see",

@@ -55,6 +55,12 @@ fn sample_policy(entity: &str) -> PathBuf {
     root().join("samples").join(entity).join("policy.toml")
 }
 
+/// The sample's words (`[report.labels]`), which name the indicators.
+fn words_of(entity: &str) -> plazo::text::words::Words {
+    let p = plazo::Policy::load(&sample_policy(entity)).unwrap();
+    p.report().labels.words(Lang::Es)
+}
+
 /// Whether the local timestamp `t` falls in `period` (`2026-10` or
 /// `2026Q3`; the samples are in Bogotá, so the text's date is local).
 fn in_period(t: &str, period: &str) -> bool {
@@ -348,11 +354,12 @@ fn semaforo_follows_goal_and_band() {
     }
     // "Resumen": goal as a bound, "sin meta definida" without one.
     let sum = rep.wb.worksheet_range("Resumen").unwrap();
-    let name = |id| plazo::indicators::describe(id, Lang::Es).0;
-    let csat = row_of(&sum, name("csat_mean"));
+    let w = words_of("victimas");
+    let name = |id| plazo::indicators::describe(id, &w).0;
+    let csat = row_of(&sum, &name("csat_mean"));
     assert_eq!(text(&csat[2]), "sin meta definida");
     assert_eq!(text(&csat[8]), "", "no status without a goal");
-    let resp = row_of(&sum, name("response_compliance_pct"));
+    let resp = row_of(&sum, &name("response_compliance_pct"));
     assert_eq!(text(&resp[2]), "≥ 95");
     let oct = value("response_compliance_pct", "2026-10").unwrap();
     assert_eq!(text(&resp[8]), expected_status(oct, 95.0, 90.0));
@@ -394,8 +401,9 @@ fn resumen_dimension_and_trend_counts_equal_indicators_csv() {
                 .any(|r| r.iter().any(|c| text(c) == "tickets_opened")),
             "{entity}: no internal id"
         );
+        let w = words_of(entity);
         for id in plazo::indicators::IDS {
-            let r = row_of(&sum, plazo::indicators::describe(id, Lang::Es).0);
+            let r = row_of(&sum, &plazo::indicators::describe(id, &w).0);
             let want = &ind[id];
             assert_eq!(cell_text(&r[4]), want["numerator"], "{entity} {id}");
             assert_eq!(cell_text(&r[5]), want["denominator"], "{entity} {id}");
@@ -431,9 +439,9 @@ fn by_priority(rep: &mut Report, entity: &str) {
     let sheet = rep.wb.worksheet_range("Por prioridad").unwrap();
     let heads: Vec<String> =
         sheet.rows().next().unwrap().iter().map(text).collect();
-    let name =
-        plazo::indicators::describe("resolution_compliance_pct", Lang::Es).0;
-    let c = heads.iter().position(|h| h == name).unwrap();
+    let w = words_of(entity);
+    let name = plazo::indicators::describe("resolution_compliance_pct", &w).0;
+    let c = heads.iter().position(|h| *h == name).unwrap();
     assert_eq!(heads[c + 1], format!("{name}: numerador"));
     assert_eq!(heads[c + 2], format!("{name}: denominador"));
     assert!(!rows.is_empty(), "{entity}: priorities");

@@ -23,6 +23,7 @@ mod people;
 mod plans;
 mod printing;
 mod report_cases;
+mod report_words;
 mod samples;
 mod sla_cases;
 mod sla_files;

@@ -225,7 +225,9 @@ impl Printout {
         let fichas = self
             .sheets
             .iter()
-            .filter(|(n, _, _)| n.starts_with("Ficha") || n.starts_with("Card"))
+            .filter(|(n, _, _)| {
+                n.starts_with("Ficha") || n.starts_with("Card")
+            })
             .count();
         assert!(fichas >= 2, "{}: fichas: {all}", self.name);
         for (sheet, first, last) in &self.sheets {

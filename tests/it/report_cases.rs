@@ -283,9 +283,10 @@ fn csv_workbook_and_recomputation_agree() {
         let mut seen = 0;
         for r in sum.rows() {
             let Data::String(name) = &r[0] else { continue };
-            let id = plazo::indicators::IDS.iter().find(|id| {
-                plazo::indicators::describe(id, Lang::Es).0 == name
-            });
+            let w = plazo::text::words::Words::defaults(Lang::Es);
+            let id = plazo::indicators::IDS
+                .iter()
+                .find(|id| plazo::indicators::describe(id, &w).0 == *name);
             if let Some(id) = id
                 && let Some(k) =
                     ind.get(&("all".into(), "all".into(), id.to_string()))
@@ -515,7 +516,10 @@ fn itagui_compliance_chart_falls_back_to_response() {
     let specs = chart_specs(&c);
     let (stem, chart) = &specs[0];
     assert_eq!(stem, "cumplimiento-por-prioridad");
-    assert_eq!(chart.title, "Cumplimiento de atención por prioridad");
+    assert_eq!(
+        chart.title,
+        "Cumplimiento de atención por prioridad — octubre 2026"
+    );
     let Body::Bars { values, .. } = &chart.body else {
         panic!("bars expected");
     };

@@ -69,7 +69,7 @@ fn row(s: &mut Sheet<'_, '_>, row: u32, b: &Breach<'_>) -> Result<()> {
         (true, false) => m::BREACHED_RESOLUTION,
         _ => m::BREACHED_RESPONSE,
     };
-    s.text(row, 7, what.get(c.lang))?;
+    s.text(row, 7, &c.words.get(what))?;
     s.date(row, 8, Some(c.ds.tickets[i].opened_at))?;
     s.date(row, 9, r.responded_at)?;
     s.date(row, 10, r.solved_at)?;

@@ -20,19 +20,17 @@ pub(super) fn write(
     name: &str,
     dim: Dim,
 ) -> Result<()> {
-    let lang = c.lang;
+    let (lang, w) = (c.lang, &c.words);
     let mut s = Sheet::named(ws, f, c, name)?;
-    let mut heads = vec![group_title(dim).map_or("", |m| m.get(lang))];
-    let mut owned = Vec::new();
+    let mut heads = vec![group_title(dim).map_or(String::new(), |m| w.get(m))];
     for id in IDS {
-        let name = indicators::describe(id, lang).0;
-        owned.push(name.to_string());
+        let name = indicators::describe(id, w).0;
+        heads.push(name.clone());
         if indicators::is_pct(id) {
-            owned.push(sheets::DIM_NUMERATOR.fill(lang, &[("name", &name)]));
-            owned.push(sheets::DIM_DENOMINATOR.fill(lang, &[("name", &name)]));
+            heads.push(sheets::DIM_NUMERATOR.fill(lang, &[("name", &name)]));
+            heads.push(sheets::DIM_DENOMINATOR.fill(lang, &[("name", &name)]));
         }
     }
-    heads.extend(owned.iter().map(String::as_str));
     let cols = heads.len() as u16;
     s.headers(0, &heads)?;
     s.ws.set_row_height(0, 60).map_err(xerr)?;
@@ -41,7 +39,7 @@ pub(super) fn write(
         // "automáticamente", the longest word of a title, unbroken.
         s.ws.set_column_width(i, 14).map_err(xerr)?;
     }
-    let lines: Vec<&Line> = c.lines.iter().filter(|l| l.dim == dim).collect();
+    let lines = c.dim_lines(dim);
     let none = report::NO_VALUE.get(lang);
     for (k, l) in lines.iter().enumerate() {
         let r = 1 + k as u32;

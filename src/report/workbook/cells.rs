@@ -12,6 +12,7 @@ use crate::indicators;
 use crate::model::dataset::Attr;
 use crate::report::Context;
 use crate::text::lang::Lang;
+use crate::text::words::Words;
 use crate::text::{Msg, msg};
 
 /// Instants: day, month, year, then the time (the Colombian order).
@@ -42,12 +43,16 @@ pub(super) const SHORT_W: f64 = fits("100.0%");
 /// `widths` widened where needed so that each header of `heads` wraps
 /// between words, never inside one: at least its longest word and one
 /// character of padding (a printed "Reapertu" would lose a title).
-pub(super) fn fit_titles(widths: &[f64], heads: &[&str]) -> Vec<f64> {
+pub(super) fn fit_titles(
+    widths: &[f64],
+    heads: &[impl AsRef<str>],
+) -> Vec<f64> {
     heads
         .iter()
         .enumerate()
         .map(|(i, h)| {
-            let word = h.split_whitespace().map(|w| w.chars().count());
+            let word =
+                h.as_ref().split_whitespace().map(|w| w.chars().count());
             let need = word.max().unwrap_or(0) as f64 + 1.0;
             widths.get(i).copied().unwrap_or(8.43).max(need)
         })
@@ -269,9 +274,9 @@ fn serial(c: &Context<'_>, t: i64) -> f64 {
     (local - epoch).num_seconds() as f64 / 86_400.0
 }
 
-/// Messages in `lang`, for a row of headers.
-pub(super) fn texts(lang: Lang, msgs: &[Msg]) -> Vec<&'static str> {
-    msgs.iter().map(|m| m.get(lang)).collect()
+/// Messages in the report's words, for a row of headers.
+pub(super) fn texts(w: &Words, msgs: &[Msg]) -> Vec<String> {
+    msgs.iter().map(|m| w.get(*m)).collect()
 }
 
 /// One worksheet being written, with the formats and the report.
@@ -313,10 +318,10 @@ impl<'w, 'c> Sheet<'w, 'c> {
         list: &[T],
         mut row: impl FnMut(&mut Self, u32, &T) -> Result<()>,
     ) -> Result<()> {
-        let lang = c.lang;
-        let mut s = Sheet::named(ws, f, c, name.get(lang))?;
-        let mut heads = ticket_heads(lang, attrs);
-        heads.extend(texts(lang, columns));
+        let w = &c.words;
+        let mut s = Sheet::named(ws, f, c, &sheet_name(w, name))?;
+        let mut heads = ticket_heads(w, attrs);
+        heads.extend(columns.iter().map(|m| header(c, *m)));
         s.headers(0, &heads)?;
         s.widths(&fit_titles(widths, &heads))?;
         for (k, item) in list.iter().enumerate() {
@@ -477,10 +482,19 @@ impl<'w, 'c> Sheet<'w, 'c> {
     }
 
     /// A row of headers from column 0.
-    pub fn headers(&mut self, r: u32, names: &[&str]) -> Result<()> {
+    pub fn headers(
+        &mut self,
+        r: u32,
+        names: &[impl AsRef<str>],
+    ) -> Result<()> {
         for (i, n) in names.iter().enumerate() {
             self.ws
-                .write_string_with_format(r, i as u16, *n, &self.f.header)
+                .write_string_with_format(
+                    r,
+                    i as u16,
+                    n.as_ref(),
+                    &self.f.header,
+                )
                 .map_err(xerr)?;
         }
         Ok(())
@@ -543,15 +557,52 @@ pub(super) fn attr_title(a: Attr) -> Option<Msg> {
 
 /// Column titles of a ticket's identification: id, title, then `attrs`
 /// (an attribute without a title by its column key).
-pub(super) fn ticket_heads(lang: Lang, attrs: &[Attr]) -> Vec<&'static str> {
-    let mut v =
-        texts(lang, &[msg::report::COL_TICKET, msg::report::COL_TITLE]);
-    v.extend(
-        attrs
-            .iter()
-            .map(|a| attr_title(*a).map_or(a.column(), |m| m.get(lang))),
-    );
+pub(super) fn ticket_heads(w: &Words, attrs: &[Attr]) -> Vec<String> {
+    let mut v = texts(w, &[msg::report::COL_TICKET, msg::report::COL_TITLE]);
+    v.extend(attrs.iter().map(|a| {
+        attr_title(*a).map_or_else(|| a.column().to_string(), |m| w.get(m))
+    }));
     v
+}
+
+/// A sheet's name in the report's words, made valid for Excel: at most
+/// 31 characters, none of `[]:*?/\` ("Por grupo de especialistas").
+pub(super) fn sheet_name(w: &Words, name: Msg) -> String {
+    w.get(name)
+        .chars()
+        .map(|c| if "[]:*?/\\".contains(c) { '-' } else { c })
+        .take(31)
+        .collect()
+}
+
+/// The policy value each column header shows, by message key, for the
+/// columns of values the policy may mark as assumed.
+const HEADER_VALUES: [(&str, &str); 5] = [
+    ("COL_RESOLUTION_TARGET", "targets"),
+    ("BREACH_RESPONSE_TARGET", "targets"),
+    ("DATA_RESPONSE_TARGET", "targets"),
+    ("DATA_RESOLUTION_TARGET", "targets"),
+    ("TREND_TARGET", "indicators"),
+];
+
+/// A column header in the report's words, marked "valor supuesto" when
+/// its column shows a policy value listed in `assumed` (the targets).
+pub(super) fn header(c: &Context<'_>, m: Msg) -> String {
+    let text = c.words.get(m);
+    match HEADER_VALUES.iter().find(|(k, _)| *k == m.key) {
+        Some((_, key)) => assumed(c, key, text),
+        None => text,
+    }
+}
+
+/// `text` marked as an assumed value when the policy lists `key` in
+/// `assumed`: "Meta de solución (valor supuesto)".
+pub(super) fn assumed(c: &Context<'_>, key: &str, text: String) -> String {
+    if c.policy.is_assumed(key) {
+        msg::report::ASSUMED_HEADER.fill(c.lang, &[("text", &text)])
+    } else {
+        text
+    }
 }
 
 /// Ticket `i`'s title (empty when the tickets have no `title` column).

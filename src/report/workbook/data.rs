@@ -5,13 +5,15 @@
 use rust_xlsxwriter::Worksheet;
 
 use crate::engine::output::{COLUMNS, worst};
-use crate::engine::{Exclusion, SlaRow};
+use crate::engine::{Class, Exclusion, SlaRow};
 use crate::error::Result;
 use crate::model::dataset::Attr;
 use crate::report::Context;
+use crate::text::Msg;
+use crate::text::msg::sheets;
 
 use super::cells::{
-    DATE_W, DUR_W, Formats, ID_W, PrintLayout, SHORT_W, Sheet, attr,
+    DATE_W, DUR_W, Formats, ID_W, PrintLayout, SHORT_W, Sheet, attr, header,
 };
 
 /// The attribute columns after the ticket id.
@@ -36,6 +38,46 @@ const WIDTHS: [f64; 35] = [
     DATE_W, SHORT_W, SHORT_W, // survey_answered_at, target_rule, events
 ];
 
+/// The headers, one per column of [`COLUMNS`] (`sla.csv`'s ids), in
+/// the report's language and words.
+const HEADS: [Msg; 35] = [
+    sheets::DATA_TICKET_ID,
+    sheets::DATA_TYPE,
+    sheets::DATA_PRIORITY,
+    sheets::DATA_CATEGORY,
+    sheets::DATA_GROUP,
+    sheets::DATA_ASSIGNEE,
+    sheets::DATA_OPENED_AT,
+    sheets::DATA_RESPONDED_AT,
+    sheets::DATA_SOLVED_AT,
+    sheets::DATA_CLOSED_AT,
+    sheets::DATA_STATE,
+    sheets::DATA_RESPONSE_TIME,
+    sheets::DATA_RESOLUTION_TIME,
+    sheets::DATA_PAUSED_TIME,
+    sheets::DATA_RESPONSE_TARGET,
+    sheets::DATA_RESOLUTION_TARGET,
+    sheets::DATA_RESPONSE_MET,
+    sheets::DATA_RESOLUTION_MET,
+    sheets::DATA_RESOLUTION_DUE,
+    sheets::DATA_REOPENS,
+    sheets::DATA_SURVEY_SCORE,
+    sheets::DATA_EXCLUDED,
+    sheets::DATA_WALL_RESOLUTION,
+    sheets::DATA_RESPONSE_DUE,
+    sheets::DATA_RESPONSE_CLASS,
+    sheets::DATA_RESOLUTION_CLASS,
+    sheets::DATA_AT_RISK,
+    sheets::DATA_AUTO_CLOSED,
+    sheets::DATA_CLOSE_LATE,
+    sheets::DATA_RESPONSE_OVERRUN,
+    sheets::DATA_RESOLUTION_OVERRUN,
+    sheets::DATA_SOLVED_BEFORE_REOPEN,
+    sheets::DATA_SURVEY_ANSWERED,
+    sheets::DATA_TARGET_RULE,
+    sheets::DATA_EVENTS,
+];
+
 /// Writes the sheet `name` with `rows` (one chunk of the table).
 pub(super) fn write(
     ws: &mut Worksheet,
@@ -45,15 +87,27 @@ pub(super) fn write(
     rows: &[SlaRow],
 ) -> Result<()> {
     let mut s = Sheet::named(ws, f, c, name)?;
+    debug_assert_eq!(HEADS.len(), COLUMNS.len());
     // Widths first: a constant-memory sheet streams its rows.
     s.widths(&WIDTHS)?;
-    s.headers(0, COLUMNS)?;
+    let heads: Vec<String> = HEADS.iter().map(|m| header(c, *m)).collect();
+    s.headers(0, &heads)?;
     for (k, r) in rows.iter().enumerate() {
         row(&mut s, 1 + k as u32, r)?;
     }
     let (n, cols) = (rows.len() as u32, COLUMNS.len() as u16);
     s.table(0, n, cols)?;
     s.print_setup(&PrintLayout::list(true, 0, n, cols - 1))
+}
+
+/// A measure's standing at the cutoff, in words.
+fn class(c: &Context<'_>, x: Class) -> &'static str {
+    let m = match x {
+        Class::Breached => sheets::RISK_OVERDUE,
+        Class::AtRisk => sheets::RISK_AT_RISK,
+        Class::OnTrack => sheets::RISK_ON_TRACK,
+    };
+    m.get(c.lang)
 }
 
 /// One ticket's row, column by column as in [`COLUMNS`].
@@ -70,7 +124,7 @@ fn row(s: &mut Sheet<'_, '_>, row: u32, r: &SlaRow) -> Result<()> {
     s.date(row, 8, r.solved_at)?;
     s.date(row, 9, r.closed_at)?;
     if r.excluded != Some(Exclusion::OpenedAfterCutoff) {
-        s.text(row, 10, r.state.map_or("", |st| st.key()))?;
+        s.text(row, 10, r.state.map_or("", |st| st.label(c.lang)))?;
     }
     s.dur(row, 11, Some(r.response_s))?;
     s.dur(row, 12, Some(r.resolution_s))?;
@@ -89,7 +143,7 @@ fn row(s: &mut Sheet<'_, '_>, row: u32, r: &SlaRow) -> Result<()> {
         .into_iter()
         .enumerate()
     {
-        s.text(row, 24 + j as u16, cl.map_or("", |x| x.key()))?;
+        s.text(row, 24 + j as u16, cl.map_or("", |x| class(c, x)))?;
     }
     s.yes_no(row, 27, r.auto_closed)?;
     s.yes_no(row, 28, r.close_late)?;

@@ -31,6 +31,7 @@ use crate::policy::{Direction, Goal, Kind};
 use crate::report::{Context, Period};
 use crate::text::lang::Lang;
 use crate::text::msg::{ficha as m, report, sheets};
+use crate::text::words::Words;
 use crate::text::{Msg, lang};
 
 use super::cells::{Formats, PrintLayout, Sheet, xerr};
@@ -152,8 +153,9 @@ fn measured(c: &Context<'_>, id: &str) -> bool {
 }
 
 /// The sheet name of indicator `id`'s ficha.
-pub(super) fn sheet_name(id: &str, lang: Lang) -> &'static str {
-    indicators::index(id).map_or("", |i| TEXTS[i].0.get(lang))
+pub(super) fn sheet_name(id: &str, w: &Words) -> String {
+    indicators::index(id)
+        .map_or(String::new(), |i| super::cells::sheet_name(w, TEXTS[i].0))
 }
 
 /// The ficha's own cell formats: bordered labels, values and boxes.
@@ -216,14 +218,15 @@ pub(super) fn write(
     id: &'static str,
 ) -> Result<()> {
     let lang = c.lang;
-    let name = sheet_name(id, lang);
+    let name = sheet_name(id, &c.words);
+    let name = name.as_str();
     let mut s = Sheet::named(ws, f, c, name)?;
     let spec = c.policy.indicator(id);
     let card = Card {
         id,
         name: spec
             .and_then(|s| s.name.clone())
-            .unwrap_or_else(|| indicators::describe(id, lang).0.to_string()),
+            .unwrap_or_else(|| indicators::describe(id, &c.words).0),
         goal: c.policy.goal(id),
     };
     let look = Look::new();
@@ -255,14 +258,7 @@ fn header(
         spec.and_then(f).cloned().unwrap_or_default()
     };
     let rep = c.policy.report();
-    let period = report::PERIOD_SPAN.fill(
-        lang,
-        &[
-            ("label", &c.period.label()),
-            ("first", &c.period.first),
-            ("last", &c.period.last),
-        ],
-    );
+    let period = crate::report::wording::period_span(c.period, lang);
     let (num, den) = numerator_denominator(c, id);
     let kind = spec.and_then(|s| s.kind).unwrap_or(Kind::natural(id));
     let frequency = spec
@@ -367,7 +363,8 @@ fn numerator_denominator(c: &Context<'_>, id: &str) -> (String, String) {
     let lang = c.lang;
     let min = number(c.policy.survey().satisfied_min, lang);
     let words = |m: Option<Msg>| {
-        m.unwrap_or(m::NOT_APPLICABLE).fill(lang, &[("min", &min)])
+        c.words
+            .fill(m.unwrap_or(m::NOT_APPLICABLE), &[("min", &min)])
     };
     let (_, num, den) = indicators::index(id)
         .map_or((m::NOT_APPLICABLE, None, None), |i| TEXTS[i]);
@@ -414,7 +411,7 @@ fn unit(c: &Context<'_>, id: &str) -> String {
     if indicators::is_pct(id) {
         m::UNIT_PCT.get(lang).into()
     } else if indicators::is_count(id) {
-        m::UNIT_TICKETS.get(lang).into()
+        c.words.get(m::UNIT_TICKETS)
     } else if id == "csat_mean" {
         let max = number(c.policy.survey().scale_max, lang);
         m::UNIT_POINTS.fill(lang, &[("max", &max)])
@@ -435,11 +432,11 @@ fn objective(c: &Context<'_>, id: &str, given: String) -> String {
         "satisfied_pct" => m::OBJECTIVE_SATISFIED,
         "reopen_rate_pct" => m::OBJECTIVE_REOPEN,
         _ => {
-            let meaning = lower_first(indicators::describe(id, lang).1);
+            let meaning = lower_first(&indicators::describe(id, &c.words).1);
             return m::OBJECTIVE_OTHER.fill(lang, &[("meaning", &meaning)]);
         }
     };
-    msg.get(lang).to_string()
+    c.words.get(msg)
 }
 
 /// The type's name.

@@ -44,7 +44,7 @@ use chrono::Datelike;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook};
 
 use crate::error::Result;
-use crate::text::lang::Lang;
+use crate::text::words::Words;
 use crate::text::{Msg, msg::report as m};
 
 use super::{Context, Dim, Query};
@@ -84,9 +84,9 @@ const BY_DIMENSION: [(Dim, Msg); 4] = [
     (Dim::Assignee, m::SHEET_BY_TECHNICIAN),
 ];
 
-/// The sheet names, in the report's language.
-pub fn sheet_names(lang: Lang) -> [&'static str; 13] {
-    SHEETS.map(|s| s.get(lang))
+/// The sheet names, in the report's language and words.
+pub fn sheet_names(w: &Words) -> [String; 13] {
+    SHEETS.map(|s| cells::sheet_name(w, s))
 }
 
 /// Builds and saves the workbook at `path` (atomically: a temporary file
@@ -103,7 +103,6 @@ pub fn write(
     path: &Path,
 ) -> Result<()> {
     let f = Formats::new();
-    let lang = c.lang;
     let mut wb = Workbook::new();
     wb.set_properties(&properties(c)?);
     summary::write(wb.add_worksheet(), &f, c)?;
@@ -112,7 +111,8 @@ pub fn write(
     }
     chart_images::write(wb.add_worksheet(), &f, c, charts)?;
     for (dim, name) in BY_DIMENSION {
-        by_dimension::write(wb.add_worksheet(), &f, c, name.get(lang), dim)?;
+        let name = cells::sheet_name(&c.words, name);
+        by_dimension::write(wb.add_worksheet(), &f, c, &name, dim)?;
     }
     trend::write(wb.add_worksheet(), &f, c)?;
     breaches::write(wb.add_worksheet(), &f, c)?;

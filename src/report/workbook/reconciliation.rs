@@ -8,8 +8,8 @@ use crate::engine::reconcile::{COLUMNS, Cmp, Row};
 use crate::error::Result;
 use crate::report::Context;
 use crate::text::Msg;
-use crate::text::lang::Lang;
 use crate::text::msg::{report, sheets as m};
+use crate::text::words::Words;
 
 use super::cells::{
     DATE_W, DUR_W, Formats, PrintLayout, SHORT_W, Sheet, fit_titles,
@@ -35,7 +35,7 @@ pub(super) fn write(
 ) -> Result<()> {
     let name = report::SHEET_RECONCILIATION.get(c.lang);
     let mut s = Sheet::named(ws, f, c, name)?;
-    let heads = headers(c.lang);
+    let heads = headers(&c.words);
     let refs: Vec<&str> = heads.iter().map(String::as_str).collect();
     s.headers(0, &refs)?;
     s.widths(&fit_titles(&widths(), &refs))?;
@@ -72,11 +72,12 @@ fn widths() -> Vec<f64> {
 
 /// Ticket, then plazo's value, GLPI's and the reason for each measure,
 /// then whether any differs.
-fn headers(lang: Lang) -> Vec<String> {
-    let mut heads = vec![report::COL_TICKET.get(lang).to_string()];
+fn headers(w: &Words) -> Vec<String> {
+    let lang = w.lang();
+    let mut heads = vec![w.get(report::COL_TICKET)];
     for measure in MEASURES {
-        let args: &[(&str, &dyn std::fmt::Display)] =
-            &[("measure", &measure.get(lang))];
+        let measure = w.get(measure);
+        let args: &[(&str, &dyn std::fmt::Display)] = &[("measure", &measure)];
         heads.push(m::RECON_PLAZO.fill(lang, args));
         heads.push(m::RECON_GLPI.fill(lang, args));
         heads.push(m::RECON_REASON.fill(lang, args));

@@ -10,7 +10,7 @@ use rust_xlsxwriter::{
 use crate::error::Result;
 use crate::indicators::{self, IDS};
 use crate::policy::{Direction, Goal, Status};
-use crate::report::Context;
+use crate::report::{Context, wording};
 use crate::text::Msg;
 use crate::text::lang::Lang;
 use crate::text::msg::{report, sheets as m};
@@ -57,7 +57,7 @@ pub(super) fn write(
     let mut s = Sheet::named(ws, f, c, name)?;
     s.widths(&WIDTHS)?;
     heading(&mut s)?;
-    s.headers(TABLE_ROW, &texts(c.lang, &COLUMNS))?;
+    s.headers(TABLE_ROW, &texts(&c.words, &COLUMNS))?;
     for (i, id) in IDS.iter().enumerate() {
         indicator_row(&mut s, TABLE_ROW + 1 + i as u32, i, id)?;
     }
@@ -73,14 +73,8 @@ fn heading(s: &mut Sheet<'_, '_>) -> Result<()> {
     let entity = c.policy.name();
     let title = m::SUMMARY_TITLE.fill(lang, &[("entity", &entity)]);
     s.text_f(0, 0, &title, &f.title)?;
-    let period = report::PERIOD_SPAN.fill(
-        lang,
-        &[
-            ("label", &c.period.label()),
-            ("first", &c.period.first),
-            ("last", &c.period.last),
-        ],
-    );
+    let period = wording::period_span(c.period, lang);
+    let cutoff = wording::instant_in_zone(c.policy.tz(), c.cutoff, lang);
     let generated = m::SUMMARY_GENERATED_BY.fill(
         lang,
         &[
@@ -88,9 +82,11 @@ fn heading(s: &mut Sheet<'_, '_>) -> Result<()> {
             ("policy", &c.policy.path().display()),
         ],
     );
+    // The policy is named on the line above; the data files here.
     let inputs = c
         .inputs
         .iter()
+        .filter(|i| i.role != "policy")
         .map(|i| {
             m::SUMMARY_INPUT
                 .fill(lang, &[("file", &i.name()), ("rows", &i.rows)])
@@ -100,7 +96,7 @@ fn heading(s: &mut Sheet<'_, '_>) -> Result<()> {
     let lines: [(Msg, String); 5] = [
         (m::SUMMARY_ENTITY, entity.to_string()),
         (report::COL_PERIOD, period),
-        (report::COL_CUTOFF, c.cutoff.to_rfc3339(c.policy.tz())),
+        (report::COL_CUTOFF, cutoff),
         (m::SUMMARY_GENERATED_WITH, generated),
         (m::SUMMARY_INPUTS, inputs),
     ];
@@ -121,9 +117,9 @@ fn indicator_row(
     id: &str,
 ) -> Result<()> {
     let (c, f, lang) = (s.c, s.f, s.lang());
-    let (n, d) = indicators::describe(id, lang);
-    s.text(r, 0, n)?;
-    s.text_f(r, 1, d, &f.wrap)?;
+    let (n, d) = indicators::describe(id, &c.words);
+    s.text(r, 0, &n)?;
+    s.text_f(r, 1, &d, &f.wrap)?;
     // The wrapped meaning's lines, counted at one character per unit of
     // width (wider than the proportional font's average): a printer
     // does not grow the row by itself.

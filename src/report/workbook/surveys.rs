@@ -9,7 +9,7 @@ use crate::indicators;
 use crate::report::Context;
 use crate::text::msg::{report, sheets as m};
 
-use super::cells::{DATE_W, Formats, PrintLayout, Sheet, texts};
+use super::cells::{DATE_W, Formats, PrintLayout, Sheet, assumed, texts};
 
 /// The survey indicators shown, by id (named as on "Resumen").
 const INDICATORS: [&str; 3] =
@@ -24,25 +24,30 @@ pub(super) fn write(
     f: &Formats,
     c: &Context<'_>,
 ) -> Result<()> {
-    let lang = c.lang;
+    let (lang, w) = (c.lang, &c.words);
     let name = report::SHEET_SURVEYS.get(lang);
     let mut s = Sheet::named(ws, f, c, name)?;
     s.widths(&[34.0, DATE_W.max(20.0), 10.0, 60.0])?;
     s.text_f(0, 0, m::SURVEYS_TITLE.get(lang), &f.title)?;
     for (k, id) in INDICATORS.iter().enumerate() {
         let r = 1 + k as u32;
-        s.text(r, 0, indicators::describe(id, lang).0)?;
+        s.text(r, 0, &indicators::describe(id, w).0)?;
         s.indicator(r, 1, id, c.lines[0].get(id))?;
     }
-    s.text(4, 0, m::SURVEYS_SATISFIED_MIN.get(lang))?;
-    s.num(4, 1, Some(c.policy.survey().satisfied_min), &f.num)?;
-    s.text(5, 0, m::SURVEYS_SCOPE.get(lang))?;
+    let survey = c.policy.survey();
+    let min = m::SURVEYS_SATISFIED_MIN.get(lang).to_string();
+    s.text(4, 0, &assumed(c, "survey.scale", min))?;
+    s.num(4, 1, Some(survey.satisfied_min), &f.num)?;
+    let scale = m::SURVEYS_SCALE.fill(lang, &[("max", &survey.scale_max)]);
+    s.text(4, 2, &scale)?;
+    let scope = m::SURVEYS_SCOPE.get(lang).to_string();
+    s.text(5, 0, &assumed(c, "survey.applies_to", scope))?;
     let scope = c.policy.survey_scope().map(|r| r.describe());
-    let all = m::SURVEYS_SCOPE_ALL.get(lang);
-    s.text(5, 1, scope.as_deref().unwrap_or(all))?;
+    let all = w.get(m::SURVEYS_SCOPE_ALL);
+    s.text(5, 1, scope.as_deref().unwrap_or(&all))?;
     s.headers(
         SCORES_ROW,
-        &texts(lang, &[report::COL_SCORE, report::COL_ANSWERS]),
+        &texts(w, &[report::COL_SCORE, report::COL_ANSWERS]),
     )?;
     let dist = &c.lists.scores;
     for (k, (score, n)) in dist.iter().enumerate() {
@@ -69,7 +74,7 @@ fn comments(s: &mut Sheet<'_, '_>, r0: u32) -> Result<()> {
         report::COL_SCORE,
         m::SURVEYS_COMMENT,
     ];
-    s.headers(r0, &texts(lang, &heads))?;
+    s.headers(r0, &texts(&c.words, &heads))?;
     for (k, sv) in c.lists.comments.iter().enumerate() {
         let r = r0 + 1 + k as u32;
         s.text(r, 0, &c.ds.tickets[sv.ticket as usize].id)?;

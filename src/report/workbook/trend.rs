@@ -5,7 +5,8 @@
 use rust_xlsxwriter::{Chart, ChartType, Worksheet};
 
 use crate::error::Result;
-use crate::report::Context;
+use crate::indicators::Line;
+use crate::report::{Context, wording};
 use crate::text::Msg;
 use crate::text::msg::{report, sheets as m};
 
@@ -66,12 +67,12 @@ pub(super) fn write(
     f: &Formats,
     c: &Context<'_>,
 ) -> Result<()> {
-    let lang = c.lang;
+    let (lang, w) = (c.lang, &c.words);
     let name = report::SHEET_TREND.get(lang);
     let mut s = Sheet::named(ws, f, c, name)?;
-    let mut heads = vec![report::COL_PERIOD.get(lang)];
-    heads.extend(COLUMNS.iter().map(|(t, _, _)| t.get(lang)));
-    heads.push(m::TREND_TARGET.get(lang));
+    let mut heads = vec![w.get(report::COL_PERIOD)];
+    heads.extend(COLUMNS.iter().map(|(t, _, _)| w.get(*t)));
+    heads.push(super::cells::header(c, m::TREND_TARGET));
     s.headers(0, &heads)?;
     s.widths(&[
         14.0, 11.0, 13.0, 14.0, 14.0, 12.0, 12.0, 14.0, 12.0, 12.0, 14.0,
@@ -80,6 +81,13 @@ pub(super) fn write(
     for (k, (p, l)) in c.trend.iter().enumerate() {
         let r = 1 + k as u32;
         s.text(r, 0, &p.label())?;
+        let goal = goal.map(|g| g.value);
+        s.indicator(r, GOAL_COL, "resolution_compliance_pct", goal)?;
+        if !has_data(l) {
+            // No ticket opened and nothing solved: no figure to show
+            // (a 0 would read as a measured month).
+            continue;
+        }
         for (j, (_, id, show)) in COLUMNS.iter().enumerate() {
             let parts = l.parts(id);
             match show {
@@ -90,8 +98,6 @@ pub(super) fn write(
                 }
             }
         }
-        let goal = goal.map(|g| g.value);
-        s.indicator(r, GOAL_COL, "resolution_compliance_pct", goal)?;
     }
     let n = c.trend.len() as u32;
     charts(&mut s, name, n)?;
@@ -102,13 +108,24 @@ pub(super) fn write(
     s.print_setup(&PrintLayout::one_page(true, n + 19 + 15, last_col))
 }
 
+/// Whether a period had any activity: a ticket opened or solved.
+pub(crate) fn has_data(l: &Line) -> bool {
+    ["tickets_opened", "tickets_solved"]
+        .iter()
+        .any(|id| l.get(id).is_some_and(|v| v > 0.0))
+}
+
 /// The charts under the table of `n` periods on sheet `name`:
 /// compliance against the goal, opened against solved, the backlog.
 fn charts(s: &mut Sheet<'_, '_>, name: &str, n: u32) -> Result<()> {
-    let lang = s.lang();
+    let (c, lang) = (s.c, s.lang());
+    let months: Vec<&crate::report::Period> =
+        c.trend.iter().map(|(p, _)| p).collect();
+    let span = wording::periods_span(&months, lang);
     let chart = |kind: ChartType, title: Msg, cols: &[u16]| {
         let mut ch = Chart::new(kind);
-        ch.title().set_name(title.get(lang));
+        ch.title()
+            .set_name(c.words.fill(title, &[("period", &span)]).as_str());
         for &col in cols {
             ch.add_series()
                 .set_categories((name, 1, 0, n, 0))

@@ -33,8 +33,8 @@ pub(super) fn write(
     let lang = c.lang;
     let name = report::SHEET_UNNOTED_PAUSES.get(lang);
     let mut s = Sheet::named(ws, f, c, name)?;
-    let mut heads = ticket_heads(lang, &BRIEF_ATTRS);
-    heads.extend(texts(lang, &COLUMNS));
+    let mut heads = ticket_heads(&c.words, &BRIEF_ATTRS);
+    heads.extend(texts(&c.words, &COLUMNS));
     s.headers(0, &heads)?;
     let w = [ID_W, TITLE_W, 14.0, 11.0, 16.0, DATE_W, 18.0, 22.0, 22.0];
     s.widths(&fit_titles(&w, &heads))?;

@@ -18,9 +18,15 @@ crate::catalog! {
     /// Sheet name of the `backlog_end` ficha.
     SHEET_BACKLOG_END = ("Ficha pendientes", "Card backlog");
     /// Sheet name of the `response_compliance_pct` ficha.
-    SHEET_RESPONSE_COMPLIANCE = ("Ficha atención", "Card response");
+    SHEET_RESPONSE_COMPLIANCE = (
+        "Ficha {response}",
+        "Card {response}"
+    );
     /// Sheet name of the `resolution_compliance_pct` ficha.
-    SHEET_RESOLUTION_COMPLIANCE = ("Ficha solución", "Card resolution");
+    SHEET_RESOLUTION_COMPLIANCE = (
+        "Ficha {resolution}",
+        "Card {resolution}"
+    );
     /// Sheet name of the `response_business_hours_mean` ficha.
     SHEET_RESPONSE_HOURS_MEAN = (
         "Ficha tiempo atención",
@@ -63,63 +69,63 @@ crate::catalog! {
 
     /// Numerator of `tickets_opened`.
     NUM_TICKETS_OPENED = (
-        "Tickets abiertos en el periodo",
-        "Tickets opened in the period"
+        "{Tickets} con apertura en el periodo",
+        "{Tickets} opened in the period"
     );
     /// Numerator of `tickets_solved`.
     NUM_TICKETS_SOLVED = (
-        "Tickets solucionados en el periodo",
-        "Tickets solved in the period"
+        "{Tickets} con {resolution} en el periodo",
+        "{Tickets} with {resolution} in the period"
     );
     /// Numerator of `tickets_closed`.
     NUM_TICKETS_CLOSED = (
-        "Tickets cerrados en el periodo",
-        "Tickets closed in the period"
+        "{Tickets} con cierre en el periodo",
+        "{Tickets} closed in the period"
     );
     /// Numerator of `backlog_end`.
     NUM_BACKLOG_END = (
-        "Tickets sin solucionar al cierre del periodo (sin anulados)",
-        "Tickets not solved at the period's end (cancelled left out)"
+        "{Tickets} pendientes de {resolution} al cierre del periodo (sin anulaciones)",
+        "{Tickets} awaiting {resolution} at the period's end (cancelled left out)"
     );
     /// Numerator of `response_compliance_pct`.
     NUM_RESPONSE_COMPLIANCE = (
-        "Tickets atendidos en el periodo dentro del tiempo de atención del ANS",
-        "Tickets responded in the period within the SLA response time"
+        "{Tickets} con {response} en el periodo dentro del tiempo de {response} del ANS",
+        "{Tickets} with {response} in the period within the SLA {response} time"
     );
     /// Denominator of `response_compliance_pct`.
     DEN_RESPONSE_COMPLIANCE = (
-        "Tickets atendidos en el periodo con tiempo de atención en el ANS (sin excluidos)",
-        "Tickets responded in the period with an SLA response time (excluded ones left out)"
+        "{Tickets} con {response} en el periodo y tiempo de {response} en el ANS (sin exclusiones)",
+        "{Tickets} with {response} in the period and an SLA {response} time (excluded ones left out)"
     );
     /// Numerator of `resolution_compliance_pct`.
     NUM_RESOLUTION_COMPLIANCE = (
-        "Tickets solucionados en el periodo dentro del tiempo de solución del ANS",
-        "Tickets solved in the period within the SLA resolution time"
+        "{Tickets} con {resolution} en el periodo dentro del tiempo de {resolution} del ANS",
+        "{Tickets} with {resolution} in the period within the SLA {resolution} time"
     );
     /// Denominator of `resolution_compliance_pct`.
     DEN_RESOLUTION_COMPLIANCE = (
-        "Tickets solucionados en el periodo con tiempo de solución en el ANS (sin excluidos)",
-        "Tickets solved in the period with an SLA resolution time (excluded ones left out)"
+        "{Tickets} con {resolution} en el periodo y tiempo de {resolution} en el ANS (sin exclusiones)",
+        "{Tickets} with {resolution} in the period and an SLA {resolution} time (excluded ones left out)"
     );
     /// Numerator of `response_business_hours_mean`.
     NUM_RESPONSE_HOURS = (
-        "Suma de las horas hábiles hasta la primera respuesta",
-        "Sum of the business hours to first response"
+        "Suma de las horas hábiles hasta la {response}",
+        "Sum of the business hours to {response}"
     );
     /// Denominator of `response_business_hours_mean`.
     DEN_RESPONDED = (
-        "Tickets atendidos en el periodo (sin excluidos)",
-        "Tickets responded in the period (excluded ones left out)"
+        "{Tickets} con {response} en el periodo (sin exclusiones)",
+        "{Tickets} with {response} in the period (excluded ones left out)"
     );
     /// Numerator of `resolution_business_hours_mean`.
     NUM_RESOLUTION_HOURS = (
-        "Suma de las horas hábiles de solución (sin pausas)",
-        "Sum of the resolution business hours (pauses left out)"
+        "Suma de las horas hábiles de {resolution} (sin pausas)",
+        "Sum of the {resolution} business hours (pauses left out)"
     );
     /// Denominator of the indicators over the tickets solved.
     DEN_SOLVED = (
-        "Tickets solucionados en el periodo (sin excluidos)",
-        "Tickets solved in the period (excluded ones left out)"
+        "{Tickets} con {resolution} en el periodo (sin exclusiones)",
+        "{Tickets} with {resolution} in the period (excluded ones left out)"
     );
     /// Numerator of `paused_business_hours_mean`.
     NUM_PAUSED_HOURS = (
@@ -128,28 +134,28 @@ crate::catalog! {
     );
     /// Numerator of `reopen_rate_pct`.
     NUM_REOPEN_RATE = (
-        "Tickets solucionados en el periodo que se reabrieron al menos una vez",
-        "Tickets solved in the period that were reopened at least once"
+        "{Tickets} con {resolution} en el periodo y al menos una reapertura",
+        "{Tickets} with {resolution} in the period and at least one reopening"
     );
     /// Numerator of `auto_closed_pct`.
     NUM_AUTO_CLOSED = (
-        "Tickets cerrados automáticamente en el periodo",
-        "Tickets closed automatically in the period"
+        "{Tickets} con cierre automático en el periodo",
+        "{Tickets} closed automatically in the period"
     );
     /// Denominator of `auto_closed_pct`.
     DEN_AUTO_CLOSED = (
-        "Tickets cerrados en el periodo con cierre automático conocido (sin excluidos)",
-        "Tickets closed in the period with a known automatic close (excluded ones left out)"
+        "{Tickets} con cierre en el periodo y cierre automático conocido (sin exclusiones)",
+        "{Tickets} closed in the period with a known automatic close (excluded ones left out)"
     );
     /// Numerator of `survey_response_rate_pct`.
     NUM_SURVEY_RESPONSE = (
-        "Tickets solucionados en el periodo con la encuesta respondida",
-        "Tickets solved in the period whose survey was answered"
+        "{Tickets} con {resolution} en el periodo y encuesta respondida",
+        "{Tickets} with {resolution} in the period whose survey was answered"
     );
     /// Denominator of `survey_response_rate_pct`.
     DEN_SURVEY_RESPONSE = (
-        "Tickets solucionados en el periodo a los que se envía la encuesta (sin excluidos)",
-        "Tickets solved in the period that are sent the survey (excluded ones left out)"
+        "{Tickets} con {resolution} en el periodo y envío de encuesta (sin exclusiones)",
+        "{Tickets} with {resolution} in the period that are sent the survey (excluded ones left out)"
     );
     /// Numerator of `csat_mean`.
     NUM_CSAT = (
@@ -168,13 +174,13 @@ crate::catalog! {
     );
     /// Numerator of `excluded`.
     NUM_EXCLUDED = (
-        "Tickets abiertos en el periodo excluidos del ANS",
-        "Tickets opened in the period excluded from the SLA"
+        "{Tickets} con apertura en el periodo y exclusión del ANS",
+        "{Tickets} opened in the period and excluded from the SLA"
     );
     /// Numerator of `no_target`.
     NUM_NO_TARGET = (
-        "Tickets abiertos en el periodo sin regla de ANS",
-        "Tickets opened in the period with no SLA rule"
+        "{Tickets} con apertura en el periodo y sin regla de ANS",
+        "{Tickets} opened in the period with no SLA rule"
     );
     /// A median or percentile has no numerator; a count no denominator.
     NOT_APPLICABLE = ("No aplica", "Not applicable");
@@ -201,7 +207,7 @@ crate::catalog! {
         "Points (scale up to {max})"
     );
     /// Unit of the counts.
-    UNIT_TICKETS = same("Tickets");
+    UNIT_TICKETS = same("{Tickets}");
     /// The unit appended to a number: percent.
     SUFFIX_PCT = same("{value} %");
     /// The unit appended to a number: hours.
@@ -225,13 +231,13 @@ crate::catalog! {
 
     /// Default objective of `response_compliance_pct`.
     OBJECTIVE_RESPONSE = (
-        "Medir la oportunidad en la atención de los tickets frente a los tiempos del ANS",
-        "Measure how promptly tickets are responded to against the SLA times"
+        "Medir la oportunidad en la {response} de {tickets} frente a los tiempos del ANS",
+        "Measure how promptly {tickets} get {response} against the SLA times"
     );
     /// Default objective of `resolution_compliance_pct`.
     OBJECTIVE_RESOLUTION = (
-        "Medir la oportunidad en la solución de los tickets frente a los tiempos del ANS",
-        "Measure how promptly tickets are solved against the SLA times"
+        "Medir la oportunidad en la {resolution} de {tickets} frente a los tiempos del ANS",
+        "Measure how promptly {tickets} get {resolution} against the SLA times"
     );
     /// Default objective of `satisfied_pct`.
     OBJECTIVE_SATISFIED = (
@@ -240,8 +246,8 @@ crate::catalog! {
     );
     /// Default objective of `reopen_rate_pct`.
     OBJECTIVE_REOPEN = (
-        "Medir la calidad de las soluciones: tickets solucionados que debieron reabrirse",
-        "Measure the quality of the solutions: solved tickets that had to be reopened"
+        "Medir la calidad de las soluciones: {tickets} con {resolution} que debieron reabrirse",
+        "Measure the quality of the solutions: {tickets} with {resolution} that had to be reopened"
     );
     /// Default objective of the other indicators; `{meaning}` is what
     /// the indicator measures.

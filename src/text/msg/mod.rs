@@ -26,6 +26,7 @@ pub mod report;
 pub mod sheets;
 pub mod source;
 pub mod time;
+pub mod words;
 
 use super::Msg;
 
@@ -55,6 +56,7 @@ pub fn all() -> impl Iterator<Item = Msg> {
         sheets::ALL,
         source::ALL,
         time::ALL,
+        words::ALL,
     ]
     .into_iter()
     .flatten()
@@ -66,6 +68,7 @@ mod tests {
     use std::collections::HashSet;
 
     use super::all;
+    use crate::text::words::PLACEHOLDERS;
     use crate::text::{Msg, lang::Lang};
 
     #[test]
@@ -92,8 +95,17 @@ mod tests {
                     m.key, m.es
                 ));
             }
-            let (mut es, mut en) =
-                (Msg::placeholders(m.es), Msg::placeholders(m.en));
+            // The entity's words (`{tickets}`, `{Response}`...) are filled
+            // from `Words` whatever the message, so each language may
+            // phrase with them as it needs ("{Tickets} con {resolution}",
+            // "{Tickets} solved"); every other value must be in both.
+            let values = |t: &'static str| {
+                Msg::placeholders(t)
+                    .into_iter()
+                    .filter(|p| !PLACEHOLDERS.contains(p))
+                    .collect::<Vec<_>>()
+            };
+            let (mut es, mut en) = (values(m.es), values(m.en));
             es.sort_unstable();
             en.sort_unstable();
             if es != en {

@@ -11,9 +11,9 @@ crate::catalog! {
     /// Sheet: the indicators by category.
     SHEET_BY_CATEGORY = ("Por categoría", "By category");
     /// Sheet: the indicators by resolver group.
-    SHEET_BY_GROUP = ("Por grupo", "By group");
+    SHEET_BY_GROUP = ("Por {group}", "By {group}");
     /// Sheet: the indicators by technician.
-    SHEET_BY_TECHNICIAN = ("Por técnico", "By technician");
+    SHEET_BY_TECHNICIAN = ("Por {assignee}", "By {assignee}");
     /// Sheet: the last 12 periods.
     SHEET_TREND = ("Tendencia", "Trend");
     /// Sheet: the tickets that breached a target in the period.
@@ -42,7 +42,7 @@ crate::catalog! {
         "SLA indicators {entity} {period}"
     );
     /// Column: the ticket's id.
-    COL_TICKET = same("Ticket");
+    COL_TICKET = same("{Ticket}");
     /// Column: the ticket's title.
     COL_TITLE = ("Título", "Title");
     /// Column: the ticket's type.
@@ -52,9 +52,9 @@ crate::catalog! {
     /// Column: the ticket's category.
     COL_CATEGORY = ("Categoría", "Category");
     /// Column: the resolver group.
-    COL_GROUP = ("Grupo", "Group");
+    COL_GROUP = same("{Group}");
     /// Column: the technician (assignee).
-    COL_TECHNICIAN = ("Técnico", "Technician");
+    COL_TECHNICIAN = same("{Assignee}");
     /// Column or label: the report period.
     COL_PERIOD = ("Periodo", "Period");
     /// Label: the cutoff instant.
@@ -62,11 +62,14 @@ crate::catalog! {
     /// Column: when the ticket was opened.
     COL_OPENED = ("Apertura", "Opened");
     /// Column: the response measure (time to first response).
-    COL_RESPONSE = ("Respuesta", "Response");
+    COL_RESPONSE = same("{Response}");
     /// Column: the resolution measure (time to solution).
-    COL_RESOLUTION = ("Solución", "Resolution");
+    COL_RESOLUTION = same("{Resolution}");
     /// Column: the resolution target.
-    COL_RESOLUTION_TARGET = ("Meta solución", "Resolution target");
+    COL_RESOLUTION_TARGET = (
+        "Meta de {resolution}",
+        "{Resolution} target"
+    );
     /// Column: an indicator's goal.
     COL_TARGET = ("Meta", "Target");
     /// Column or axis: a survey score.
@@ -79,6 +82,54 @@ crate::catalog! {
     PERIOD_SPAN = same("{label} ({first} – {last})");
     /// A lower bound: a minimum goal, the last bin of a histogram.
     AT_LEAST = same("≥ {value}");
+    /// A column header or label whose value the policy marks as assumed
+    /// (`assumed`): the procedure does not set it.
+    ASSUMED_HEADER = (
+        "{text} (valor supuesto)",
+        "{text} (assumed value)"
+    );
+    /// An instant with the zone it is read in (the cutoff).
+    INSTANT_IN_ZONE = same("{when} ({zone})");
+    /// The policy's zone in words, with its UTC offset.
+    ZONE_TEXT = (
+        "hora de {zone}, UTC{offset}",
+        "{zone} time, UTC{offset}"
+    );
+    /// The zone America/Bogota by its country.
+    ZONE_COLOMBIA = same("Colombia");
+    /// A month period in words.
+    PERIOD_MONTH = same("{month} {year}");
+    /// A quarter period in words.
+    PERIOD_QUARTER = (
+        "trimestre {quarter} de {year}",
+        "Q{quarter} {year}"
+    );
+    /// A range of days or of periods.
+    PERIOD_RANGE = same("{first} – {last}");
+    /// January.
+    MONTH_1 = ("enero", "January");
+    /// February.
+    MONTH_2 = ("febrero", "February");
+    /// March.
+    MONTH_3 = ("marzo", "March");
+    /// April.
+    MONTH_4 = ("abril", "April");
+    /// May.
+    MONTH_5 = ("mayo", "May");
+    /// June.
+    MONTH_6 = ("junio", "June");
+    /// July.
+    MONTH_7 = ("julio", "July");
+    /// August.
+    MONTH_8 = ("agosto", "August");
+    /// September.
+    MONTH_9 = ("septiembre", "September");
+    /// October.
+    MONTH_10 = ("octubre", "October");
+    /// November.
+    MONTH_11 = ("noviembre", "November");
+    /// December.
+    MONTH_12 = ("diciembre", "December");
     /// An upper bound: a maximum goal.
     AT_MOST = same("≤ {value}");
     /// Printed footer, left: the entity and the report period.

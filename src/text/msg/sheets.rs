@@ -58,15 +58,21 @@ crate::catalog! {
     /// By-dimension sheets: the all-tickets line under the groups.
     DIM_TOTAL = same("Total");
     /// "Tendencia" column: tickets opened.
-    TREND_OPENED = ("Abiertos", "Opened");
+    TREND_OPENED = ("{Tickets} con apertura", "{Tickets} opened");
     /// "Tendencia" column: tickets solved.
-    TREND_SOLVED = ("Solucionados", "Solved");
+    TREND_SOLVED = ("{Tickets} con {resolution}", "{Tickets} solved");
     /// "Tendencia" column: backlog at the period's end.
-    TREND_BACKLOG = ("Pendientes al cierre", "Backlog at end");
+    TREND_BACKLOG = (
+        "{Tickets} pendientes al cierre",
+        "{Tickets} open at the end"
+    );
     /// "Tendencia" column: response compliance.
-    TREND_RESPONSE_PCT = ("% atención en ANS", "% response in SLA");
+    TREND_RESPONSE_PCT = ("% {response} en ANS", "% {response} in SLA");
     /// "Tendencia" column: resolution compliance.
-    TREND_RESOLUTION_PCT = ("% solución en ANS", "% resolution in SLA");
+    TREND_RESOLUTION_PCT = (
+        "% {resolution} en ANS",
+        "% {resolution} in SLA"
+    );
     /// "Tendencia" column: response compliance's numerator.
     TREND_RESPONSE_MET = ("Atendidos en ANS", "Responded within SLA");
     /// "Tendencia" column: response compliance's denominator.
@@ -76,59 +82,68 @@ crate::catalog! {
     /// "Tendencia" column: resolution compliance's denominator.
     TREND_RESOLUTION_DEN = ("Solucionados con ANS", "Solved with SLA");
     /// "Tendencia" column: the resolution compliance goal.
-    TREND_TARGET = ("Meta % solución", "Target % resolution");
+    TREND_TARGET = (
+        "Meta % {resolution}",
+        "Target % {resolution}"
+    );
     /// "Tendencia" chart: compliance against the goal.
     TREND_CHART_COMPLIANCE = (
-        "Cumplimiento frente a la meta",
-        "Compliance vs target"
+        "Cumplimiento frente a la meta — {period}",
+        "Compliance vs target — {period}"
     );
     /// "Tendencia" chart: opened against solved.
     TREND_CHART_OPENED_SOLVED = (
-        "Abiertos frente a solucionados",
-        "Opened vs solved"
+        "{Tickets} con apertura y con {resolution} — {period}",
+        "{Tickets} opened and solved — {period}"
     );
     /// "Tendencia" chart: the backlog.
-    TREND_CHART_BACKLOG = ("Pendientes al cierre", "Backlog at period end");
+    TREND_CHART_BACKLOG = (
+        "{Tickets} pendientes al cierre — {period}",
+        "{Tickets} open at the end — {period}"
+    );
     /// "Tendencia" chart: the vertical axis of percentages.
     TREND_PERCENT = same("%");
     /// "Incumplimientos" column: which measure was breached.
     BREACH_MEASURE = ("Medida incumplida", "Breached measure");
     /// "Incumplimientos" column: when the ticket was responded.
-    BREACH_RESPONDED = ("Respuesta", "Responded");
+    BREACH_RESPONDED = ("Fecha de {response}", "{Response} at");
     /// "Incumplimientos" column: when the ticket was solved.
-    BREACH_SOLVED = ("Solución", "Solved");
+    BREACH_SOLVED = ("Fecha de {resolution}", "{Resolution} at");
     /// "Incumplimientos" column: resolution business time used.
     BREACH_RESOLUTION_TIME = (
-        "Tiempo hábil de solución",
-        "Resolution business time"
+        "Tiempo hábil de {resolution}",
+        "{Resolution} business time"
     );
     /// "Incumplimientos" column: resolution time over the target.
-    BREACH_OVERRUN = ("Exceso", "Overrun");
+    BREACH_OVERRUN = ("Exceso de {resolution}", "{Resolution} overrun");
     /// "Incumplimientos" column: the response target.
-    BREACH_RESPONSE_TARGET = ("Meta respuesta", "Response target");
+    BREACH_RESPONSE_TARGET = ("Meta de {response}", "{Response} target");
     /// "Incumplimientos" column: response business time used.
     BREACH_RESPONSE_TIME = (
-        "Tiempo hábil de respuesta",
-        "Response business time"
+        "Tiempo hábil de {response}",
+        "{Response} business time"
     );
     /// "Incumplimientos" column: response time over the target.
-    BREACH_RESPONSE_OVERRUN = ("Exceso respuesta", "Response overrun");
+    BREACH_RESPONSE_OVERRUN = (
+        "Exceso de {response}",
+        "{Response} overrun"
+    );
     /// "Incumplimientos" column: business time paused.
     BREACH_PAUSED_TIME = ("Tiempo en espera", "Paused time");
     /// "Incumplimientos" column: times reopened.
     BREACH_REOPENS = ("Reaperturas", "Reopens");
     /// "Incumplimientos": both measures breached.
-    BREACHED_BOTH = ("solución y respuesta", "resolution and response");
+    BREACHED_BOTH = ("{resolution} y {response}", "{resolution} and {response}");
     /// "Incumplimientos": the resolution breached.
-    BREACHED_RESOLUTION = ("solución", "resolution");
+    BREACHED_RESOLUTION = same("{resolution}");
     /// "Incumplimientos": the response breached.
-    BREACHED_RESPONSE = ("respuesta", "response");
+    BREACHED_RESPONSE = same("{response}");
     /// "En riesgo" column: the canonical state at the cutoff.
     RISK_STATE = ("Estado al corte", "State at cutoff");
     /// "En riesgo" column: breached or at risk.
     RISK_STANDING = ("Situación", "Standing");
     /// "En riesgo" column: the resolution due date.
-    RISK_DUE = ("Vence (solución)", "Due (resolution)");
+    RISK_DUE = ("Vence ({resolution})", "Due ({resolution})");
     /// "En riesgo" column: business hours left to the resolution target,
     /// in decimal hours (negative when overdue: Excel shows no negative
     /// time).
@@ -142,17 +157,24 @@ crate::catalog! {
     RISK_OVERDUE = ("vencido", "breached");
     /// "En riesgo": a measure with 80 % or more of its target used.
     RISK_AT_RISK = ("en riesgo", "at risk");
+    /// "Datos": a measure under 80 % of its target at the cutoff.
+    RISK_ON_TRACK = ("a tiempo", "on track");
     /// "Encuestas": the sheet's title.
     SURVEYS_TITLE = ("Encuestas del periodo", "Surveys of the period");
     /// "Encuestas": the policy's `[survey] satisfied_min`.
     SURVEYS_SATISFIED_MIN = (
-        "Mínimo para 'satisfecho'",
-        "Satisfied minimum"
+        "Calificación mínima de satisfacción",
+        "Lowest satisfied score"
     );
     /// "Encuestas": which tickets are surveyed.
-    SURVEYS_SCOPE = ("Tickets encuestados", "Tickets surveyed");
+    SURVEYS_SCOPE = ("Alcance de la encuesta", "Survey scope");
+    /// "Encuestas": the top of the survey scale.
+    SURVEYS_SCALE = ("escala hasta {max}", "scale up to {max}");
     /// "Encuestas": every ticket is surveyed.
-    SURVEYS_SCOPE_ALL = ("todos", "all");
+    SURVEYS_SCOPE_ALL = (
+        "cada {ticket} con {resolution}",
+        "every {ticket} solved"
+    );
     /// "Encuestas": the title over the comments.
     SURVEYS_COMMENTS = ("Comentarios del periodo", "Comments of the period");
     /// "Encuestas" column: when the survey was answered.
@@ -185,4 +207,74 @@ crate::catalog! {
     PAUSE_AT = ("Suspendido el", "Paused at");
     /// "Suspensiones sin nota" column: the tool's status label.
     PAUSE_LABEL = ("Etiqueta", "Label");
+    /// "Datos" column `ticket_id`.
+    DATA_TICKET_ID = same("{Ticket}");
+    /// "Datos" column `type`.
+    DATA_TYPE = ("Tipo", "Type");
+    /// "Datos" column `priority`.
+    DATA_PRIORITY = ("Prioridad", "Priority");
+    /// "Datos" column `category`.
+    DATA_CATEGORY = ("Categoría", "Category");
+    /// "Datos" column `group`.
+    DATA_GROUP = same("{Group}");
+    /// "Datos" column `assignee`.
+    DATA_ASSIGNEE = same("{Assignee}");
+    /// "Datos" column `opened_at`.
+    DATA_OPENED_AT = ("Apertura", "Opened");
+    /// "Datos" column `responded_at`.
+    DATA_RESPONDED_AT = ("Fecha de {response}", "{Response} at");
+    /// "Datos" column `solved_at`.
+    DATA_SOLVED_AT = ("Fecha de {resolution}", "{Resolution} at");
+    /// "Datos" column `closed_at`.
+    DATA_CLOSED_AT = ("Cierre", "Closed");
+    /// "Datos" column `state`.
+    DATA_STATE = ("Estado al corte", "State at cutoff");
+    /// "Datos" column `response_business_s`.
+    DATA_RESPONSE_TIME = ("Tiempo hábil de {response}", "{Response} business time");
+    /// "Datos" column `resolution_business_s`.
+    DATA_RESOLUTION_TIME = ("Tiempo hábil de {resolution}", "{Resolution} business time");
+    /// "Datos" column `paused_business_s`.
+    DATA_PAUSED_TIME = ("Tiempo en espera", "Paused time");
+    /// "Datos" column `response_target_s`.
+    DATA_RESPONSE_TARGET = ("Meta de {response}", "{Response} target");
+    /// "Datos" column `resolution_target_s`.
+    DATA_RESOLUTION_TARGET = ("Meta de {resolution}", "{Resolution} target");
+    /// "Datos" column `response_met`.
+    DATA_RESPONSE_MET = ("{Response} en ANS", "{Response} within SLA");
+    /// "Datos" column `resolution_met`.
+    DATA_RESOLUTION_MET = ("{Resolution} en ANS", "{Resolution} within SLA");
+    /// "Datos" column `resolution_due_at`.
+    DATA_RESOLUTION_DUE = ("Vence ({resolution})", "Due ({resolution})");
+    /// "Datos" column `reopen_count`.
+    DATA_REOPENS = ("Reaperturas", "Reopens");
+    /// "Datos" column `survey_score`.
+    DATA_SURVEY_SCORE = ("Calificación de la encuesta", "Survey score");
+    /// "Datos" column `excluded_reason`.
+    DATA_EXCLUDED = ("Motivo de exclusión", "Exclusion reason");
+    /// "Datos" column `wall_resolution_s`.
+    DATA_WALL_RESOLUTION = ("Tiempo calendario de {resolution}", "{Resolution} calendar time");
+    /// "Datos" column `response_due_at`.
+    DATA_RESPONSE_DUE = ("Vence ({response})", "Due ({response})");
+    /// "Datos" column `response_class`.
+    DATA_RESPONSE_CLASS = ("Situación de {response}", "{Response} standing");
+    /// "Datos" column `resolution_class`.
+    DATA_RESOLUTION_CLASS = ("Situación de {resolution}", "{Resolution} standing");
+    /// "Datos" column `at_risk`.
+    DATA_AT_RISK = ("Situación al corte", "Standing at cutoff");
+    /// "Datos" column `auto_closed`.
+    DATA_AUTO_CLOSED = ("Cierre automático", "Auto-closed");
+    /// "Datos" column `close_late`.
+    DATA_CLOSE_LATE = ("Cierre tardío", "Closed late");
+    /// "Datos" column `response_overrun_s`.
+    DATA_RESPONSE_OVERRUN = ("Exceso de {response}", "{Response} overrun");
+    /// "Datos" column `resolution_overrun_s`.
+    DATA_RESOLUTION_OVERRUN = ("Exceso de {resolution}", "{Resolution} overrun");
+    /// "Datos" column `solved_before_reopen_business_s`.
+    DATA_SOLVED_BEFORE_REOPEN = ("Tiempo hábil antes de la reapertura", "Business time before reopening");
+    /// "Datos" column `survey_answered_at`.
+    DATA_SURVEY_ANSWERED = ("Encuesta respondida", "Survey answered");
+    /// "Datos" column `target_rule`.
+    DATA_TARGET_RULE = ("Regla de ANS (#)", "Target rule (#)");
+    /// "Datos" column `events`.
+    DATA_EVENTS = ("Eventos", "Events");
 }

@@ -16,11 +16,11 @@ crate::catalog! {
         "indique el periodo: --period 2026-10, --quarter 2026Q3, --from FECHA --to FECHA o --period previous-month (o [report] period = \"month\" en la política)",
         "give the period: --period 2026-10, --quarter 2026Q3, --from DATE --to DATE or --period previous-month (or [report] period = \"month\" in the policy)"
     );
-    /// The summary; `{response}` and `{resolution}` are percentages
-    /// (`88.8 %`) or `-`.
+    /// The summary; `{response_pct}` and `{resolution_pct}` are
+    /// percentages (`88.8 %`) or `-`; the words are the entity's.
     SUMMARY = (
-        "plazo report {policy} {period} (corte {cutoff}): {opened} abiertos, {solved} solucionados, {backlog} pendientes al cierre; atención en ANS {response}, solución en ANS {resolution}; {breaches} incumplimientos, {at_risk} en riesgo al corte; {files} archivos escritos en {out}.",
-        "plazo report {policy} {period} (cutoff {cutoff}): {opened} opened, {solved} solved, {backlog} backlog at end; response within SLA {response}, resolution within SLA {resolution}; {breaches} breaches, {at_risk} at risk at the cutoff; {files} files written to {out}."
+        "plazo report {policy} {period} (corte {cutoff}): {tickets}: {opened} con apertura, {solved} con {resolution}, {backlog} pendientes al cierre; {response} en ANS {response_pct}, {resolution} en ANS {resolution_pct}; {breaches} incumplimientos, {at_risk} en riesgo al corte; {files} archivos escritos en {out}.",
+        "plazo report {policy} {period} (cutoff {cutoff}): {tickets}: {opened} opened, {solved} solved, {backlog} open at the end; {response} within SLA {response_pct}, {resolution} within SLA {resolution_pct}; {breaches} breaches, {at_risk} at risk at the cutoff; {files} files written to {out}."
     );
     /// Rejected rows and cells, written beside the report.
     REJECTED = (
