@@ -189,3 +189,43 @@ fn target_and_status_follow_the_goals_and_bands() {
     assert!((target - (reopen + 0.5)).abs() < 1e-9);
     assert_eq!(all(&ind, "csat_mean")["target"], "");
 }
+
+/// "Encuestas" shows each survey figure with its numerator and
+/// denominator beside it, equal to `indicators.csv`'s.
+#[test]
+fn surveys_sheet_shows_the_counts_behind_its_figures() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let out = tempdir("counts-surveys");
+    let d = root().join("samples/victimas");
+    let mut args: Vec<String> = vec!["-q".into(), "report".into()];
+    for f in ["policy.toml", "tickets.csv", "events.csv", "surveys.csv"] {
+        args.push(format!("--{}", f.split('.').next().unwrap()));
+        args.push(d.join(f).display().to_string());
+    }
+    args.extend(["--period".into(), "2026-10".into()]);
+    args.extend(["--out".into(), out.display().to_string()]);
+    let a: Vec<&str> = args.iter().map(String::as_str).collect();
+    ok_stdout(&plazo(&root(), &a));
+    let ind = read_rows(&out.join("indicators.csv"));
+    let mut wb: Xlsx<_> =
+        open_workbook(out.join("informe-2026-10.xlsx")).unwrap();
+    let sheet = wb.worksheet_range("Encuestas").unwrap();
+    let cell = |r: u32, c: u32| match sheet.get_value((r, c)) {
+        Some(Data::Float(v)) => *v,
+        Some(Data::Int(v)) => *v as f64,
+        other => panic!("Encuestas ({r},{c}): {other:?}"),
+    };
+    for (r, id) in [
+        (1, "survey_response_rate_pct"),
+        (2, "csat_mean"),
+        (3, "satisfied_pct"),
+    ] {
+        let row = all(&ind, id);
+        assert!((cell(r, 2) - num(row)).abs() < 1e-9, "{id} numerator");
+        assert_eq!(cell(r, 3), den(row) as f64, "{id} denominator");
+    }
+    // Víctimas' October: 116 of the 280 solved cases answered (the
+    // officer's "116/280"), 75 of the 118 answers satisfied.
+    assert_eq!((cell(1, 2), cell(1, 3)), (116.0, 280.0));
+    assert_eq!((cell(3, 2), cell(3, 3)), (75.0, 118.0));
+}

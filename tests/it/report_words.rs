@@ -173,10 +173,16 @@ fn caso_and_especialista_replace_ticket_and_tecnico_everywhere() {
         .into_iter()
         .filter(|t| t.contains(" — "))
         .collect();
-    assert_eq!(charts.len(), 3, "{charts:?}");
-    for t in &charts {
-        assert!(t.ends_with("noviembre 2025 – octubre 2026"), "{t}");
-    }
+    // Tendencia's three over the last 12 months; one per ficha over
+    // the report month.
+    let trend = charts
+        .iter()
+        .filter(|t| t.ends_with("noviembre 2025 – octubre 2026"))
+        .count();
+    let fichas = charts.iter().filter(|t| t.ends_with(" — octubre 2026"));
+    assert_eq!(trend, 3, "{charts:?}");
+    assert_eq!(fichas.count(), 4, "{charts:?}");
+    assert_eq!(charts.len(), 7, "{charts:?}");
 }
 
 #[test]

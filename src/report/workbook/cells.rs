@@ -59,6 +59,31 @@ pub(super) fn fit_titles(
         .collect()
 }
 
+/// Points per line of a wrapped bold header title.
+const HEADER_LINE_PT: f64 = 15.0;
+
+/// The lines `text` takes when wrapped between words in a column of
+/// `width` characters (one character of padding; a word longer than
+/// the column takes one line of its own, as Excel breaks it).
+pub(super) fn wrapped_lines(text: &str, width: f64) -> usize {
+    let room = (width - 1.0).max(1.0) as usize;
+    let mut lines = 0;
+    let mut used = 0;
+    for word in text.split_whitespace() {
+        let n = word.chars().count();
+        if used == 0 {
+            lines += 1;
+            used = n;
+        } else if used + 1 + n <= room {
+            used += 1 + n;
+        } else {
+            lines += 1;
+            used = n;
+        }
+    }
+    lines.max(1)
+}
+
 /// The widths of a ticket's identification: id, title, then type,
 /// priority, category, group, technician (as many as the sheet shows).
 pub(super) const ID_W: f64 = 12.0;
@@ -323,7 +348,9 @@ impl<'w, 'c> Sheet<'w, 'c> {
         let mut heads = ticket_heads(w, attrs);
         heads.extend(columns.iter().map(|m| header(c, *m)));
         s.headers(0, &heads)?;
-        s.widths(&fit_titles(widths, &heads))?;
+        let widths = fit_titles(widths, &heads);
+        s.widths(&widths)?;
+        s.header_height(0, &widths, &heads)?;
         for (k, item) in list.iter().enumerate() {
             row(&mut s, 1 + k as u32, item)?;
         }
@@ -500,6 +527,29 @@ impl<'w, 'c> Sheet<'w, 'c> {
         Ok(())
     }
 
+    /// Row `r`'s height for the wrapped header titles `names` in columns
+    /// of `widths`: as many lines as the tallest title needs. A printer
+    /// does not grow a row by itself, and a cut title loses its first
+    /// words ("Meta de solución (valor supuesto)" printed as "(valor
+    /// supuesto)").
+    pub fn header_height(
+        &mut self,
+        r: u32,
+        widths: &[f64],
+        names: &[impl AsRef<str>],
+    ) -> Result<()> {
+        let lines = names
+            .iter()
+            .zip(widths)
+            .map(|(n, w)| wrapped_lines(n.as_ref(), *w))
+            .max()
+            .unwrap_or(1);
+        self.ws
+            .set_row_height(r, HEADER_LINE_PT * lines as f64)
+            .map_err(xerr)?;
+        Ok(())
+    }
+
     /// Autofilter and frozen header over a table at `r0` with `rows` data
     /// rows and `cols` columns.
     pub fn table(&mut self, r0: u32, rows: u32, cols: u16) -> Result<()> {
@@ -621,6 +671,24 @@ pub(super) fn attr<'a>(c: &Context<'a>, i: usize, a: Attr) -> &'a str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn header_titles_wrap_between_words() {
+        // 12 characters of room: "Meta de" / "solución" / "(valor" /
+        // "supuesto)", counted by hand.
+        assert_eq!(
+            wrapped_lines("Meta de solución (valor supuesto)", 13.0),
+            4
+        );
+        assert_eq!(
+            wrapped_lines("Meta de solución (valor supuesto)", 40.0),
+            1
+        );
+        assert_eq!(wrapped_lines("Caso", 12.0), 1);
+        assert_eq!(wrapped_lines("", 12.0), 1);
+        // A word longer than the column takes its own line.
+        assert_eq!(wrapped_lines("a automáticamente b", 8.0), 3);
+    }
 
     #[test]
     fn indicators_are_stored_in_spreadsheet_units() {

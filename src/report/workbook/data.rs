@@ -92,6 +92,7 @@ pub(super) fn write(
     s.widths(&WIDTHS)?;
     let heads: Vec<String> = HEADS.iter().map(|m| header(c, *m)).collect();
     s.headers(0, &heads)?;
+    s.header_height(0, &WIDTHS, &heads)?;
     for (k, r) in rows.iter().enumerate() {
         row(&mut s, 1 + k as u32, r)?;
     }

@@ -28,7 +28,7 @@ use crate::error::Result;
 use crate::indicators::period::Kind as PeriodKind;
 use crate::indicators::{self, IDS, Line};
 use crate::policy::{Direction, Goal, Kind};
-use crate::report::{Context, Period};
+use crate::report::{Context, Period, wording};
 use crate::text::lang::Lang;
 use crate::text::msg::{ficha as m, report, sheets};
 use crate::text::words::Words;
@@ -258,7 +258,7 @@ fn header(
         spec.and_then(f).cloned().unwrap_or_default()
     };
     let rep = c.policy.report();
-    let period = crate::report::wording::period_span(c.period, lang);
+    let period = wording::period_span(c.period, lang);
     let (num, den) = numerator_denominator(c, id);
     let kind = spec.and_then(|s| s.kind).unwrap_or(Kind::natural(id));
     let frequency = spec
@@ -655,8 +655,13 @@ fn chart(
     (first, last): (u32, u32),
 ) -> Result<()> {
     let lang = c.lang;
-    let title = m::CHART_TITLE
-        .fill(lang, &[("name", &card.name), ("period", &c.period.label())]);
+    let title = m::CHART_TITLE.fill(
+        lang,
+        &[
+            ("name", &card.name),
+            ("period", &wording::period(c.period, lang)),
+        ],
+    );
     let mut ch = Chart::new(ChartType::Column);
     ch.title().set_name(&title);
     ch.add_series()

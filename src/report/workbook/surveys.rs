@@ -27,12 +27,24 @@ pub(super) fn write(
     let (lang, w) = (c.lang, &c.words);
     let name = report::SHEET_SURVEYS.get(lang);
     let mut s = Sheet::named(ws, f, c, name)?;
-    s.widths(&[34.0, DATE_W.max(20.0), 10.0, 60.0])?;
+    s.widths(&[34.0, DATE_W.max(20.0), 12.0, 60.0])?;
     s.text_f(0, 0, m::SURVEYS_TITLE.get(lang), &f.title)?;
+    // Each figure with the counts behind it (a mean: the sum of the
+    // scores over the answers).
+    s.text_f(0, 2, report::COL_NUMERATOR.get(lang), &f.bold)?;
+    s.text_f(0, 3, report::COL_DENOMINATOR.get(lang), &f.bold)?;
     for (k, id) in INDICATORS.iter().enumerate() {
         let r = 1 + k as u32;
         s.text(r, 0, &indicators::describe(id, w).0)?;
         s.indicator(r, 1, id, c.lines[0].get(id))?;
+        let parts = c.lines[0].parts(id);
+        let num_f = if indicators::is_pct(id) {
+            &f.int
+        } else {
+            &f.num
+        };
+        s.num(r, 2, parts.num, num_f)?;
+        s.num(r, 3, parts.den.map(|d| d as f64), &f.int)?;
     }
     let survey = c.policy.survey();
     let min = m::SURVEYS_SATISFIED_MIN.get(lang).to_string();

@@ -15,8 +15,8 @@ crate::catalog! {
     );
     /// Metodología: the setting's name.
     METHOD_PEOPLE = (
-        "Personas (técnicos y solicitantes)",
-        "People (technicians and requesters)"
+        "Personas ({assignees} y {requesters})",
+        "People ({assignees} and {requesters})"
     );
     /// Metodología: `people = "names"`.
     METHOD_PEOPLE_NAMES = (
