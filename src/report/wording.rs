@@ -121,7 +121,7 @@ const USUAL_PRIORITIES: [&str; 12] = [
 /// The priorities from most to least severe, folded: `[report]
 /// priority_order`, or else the order in which they first appear in
 /// the `[[targets]]` rules, or else the usual words
-/// (the usual words: "Alta", "Media", "Baja").
+/// ("Alta", "Media", "Baja").
 pub fn priority_order(p: &Policy) -> Vec<String> {
     let given = &p.report().priority_order;
     let mut all: Vec<String> = given.iter().map(|v| fold(v)).collect();
