@@ -367,7 +367,7 @@ fn semaforo_follows_goal_and_band() {
     assert_eq!(text(&csat[2]), "sin meta definida");
     assert_eq!(text(&csat[8]), "", "no status without a goal");
     let resp = row_of(&sum, &name("response_compliance_pct"));
-    assert_eq!(text(&resp[2]), "≥ 95");
+    assert_eq!(text(&resp[2]), "≥ 95 %");
     let oct = value("response_compliance_pct", "2026-10").unwrap();
     assert_eq!(text(&resp[8]), expected_status(oct, 95.0, 90.0));
 }

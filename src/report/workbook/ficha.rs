@@ -507,7 +507,7 @@ fn with_unit(id: &str, v: f64, lang: Lang) -> String {
 }
 
 /// "≥ 95 %" for a `min` goal, "≤ 5 %" for a `max` one.
-fn bound(d: Direction, v: f64, id: &str, lang: Lang) -> String {
+pub(super) fn bound(d: Direction, v: f64, id: &str, lang: Lang) -> String {
     let b = match d {
         Direction::Min => report::AT_LEAST,
         Direction::Max => report::AT_MOST,

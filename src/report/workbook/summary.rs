@@ -9,7 +9,7 @@ use rust_xlsxwriter::{
 
 use crate::error::Result;
 use crate::indicators::{self, IDS};
-use crate::policy::{Direction, Goal, Status};
+use crate::policy::{Goal, Status};
 use crate::report::{Context, wording};
 use crate::text::Msg;
 use crate::text::lang::Lang;
@@ -127,7 +127,7 @@ fn indicator_row(
     s.ws.set_row_height(r, LINE_PT * lines as f64)
         .map_err(xerr)?;
     let goal = c.policy.goal(id);
-    s.text(r, 2, &goal_text(goal, lang))?;
+    s.text(r, 2, &goal_text(goal, id, lang))?;
     let (v, p) = (c.lines[0].values[i], c.previous[0].values[i]);
     let parts = c.lines[0].parts[i];
     s.indicator(r, 3, id, v)?;
@@ -145,16 +145,11 @@ fn indicator_row(
     Ok(())
 }
 
-/// A goal as "≥ 95" / "≤ 5", or "sin meta definida".
-pub(super) fn goal_text(goal: Option<Goal>, lang: Lang) -> String {
+/// Indicator `id`'s goal as on its ficha, "≥ 95 %" / "≤ 8 h hábiles" (decimal
+/// comma in Spanish), or "sin meta definida".
+pub(super) fn goal_text(goal: Option<Goal>, id: &str, lang: Lang) -> String {
     match goal {
-        Some(g) => {
-            let bound = match g.direction {
-                Direction::Min => report::AT_LEAST,
-                Direction::Max => report::AT_MOST,
-            };
-            bound.fill(lang, &[("value", &g.value)])
-        }
+        Some(g) => super::ficha::bound(g.direction, g.value, id, lang),
         None => report::NO_GOAL.get(lang).to_string(),
     }
 }
