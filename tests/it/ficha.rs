@@ -10,7 +10,9 @@ use std::path::{Path, PathBuf};
 use calamine::{Data, Range, Reader, Xlsx, open_workbook};
 use plazo::text::lang::Lang;
 
-use crate::util::{ok_stdout, plazo, read_rows, root, tempdir};
+use crate::util::{
+    ok_stdout, plazo, read_rows, root, tempdir, without_indicator_tables,
+};
 
 type Row = BTreeMap<String, String>;
 
@@ -258,19 +260,8 @@ fn itagui_has_no_resolution_ficha() {
 /// The sample's policy without its `[indicators]` table, plus `extra`.
 fn policy_with(entity: &str, extra: &str) -> PathBuf {
     let text = std::fs::read_to_string(sample_policy(entity)).unwrap();
-    assert!(text.contains("\n[indicators"), "sample has [indicators]");
     // Every [indicators*] table of the sample goes; `extra` says it all.
-    let mut keep = true;
-    let mut text: String = text
-        .lines()
-        .filter(|l| {
-            if l.starts_with('[') {
-                keep = !l.starts_with("[indicators");
-            }
-            keep
-        })
-        .map(|l| format!("{l}\n"))
-        .collect();
+    let mut text = without_indicator_tables(&text);
     text.push_str(extra);
     let dir = tempdir(&format!("ficha-policy-{entity}"));
     let p = dir.join("policy.toml");

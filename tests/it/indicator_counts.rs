@@ -4,15 +4,17 @@
 //! and point 2: `target` and `status` from the policy's goals and bands.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use crate::util::{ok_stdout, plazo, read_rows, root, tempdir};
+use crate::util::{
+    ok_stdout, plazo, read_rows, root, tempdir, without_indicator_tables,
+};
 
 type Row = BTreeMap<String, String>;
 
 /// `plazo report` on `samples/<entity>` for 2026-10 with `policy`;
-/// returns (sla.csv rows, indicators.csv rows).
-fn report(entity: &str, policy: &Path) -> (Vec<Row>, Vec<Row>) {
+/// returns the output folder.
+fn run_report(entity: &str, policy: &Path) -> PathBuf {
     let out = tempdir(&format!("counts-{entity}"));
     let d = root().join("samples").join(entity);
     let mut args: Vec<String> = vec!["-q".into(), "report".into()];
@@ -25,6 +27,12 @@ fn report(entity: &str, policy: &Path) -> (Vec<Row>, Vec<Row>) {
     args.extend(["--out".into(), out.display().to_string()]);
     let a: Vec<&str> = args.iter().map(String::as_str).collect();
     ok_stdout(&plazo(&root(), &a));
+    out
+}
+
+/// [`run_report`]'s (sla.csv rows, indicators.csv rows).
+fn report(entity: &str, policy: &Path) -> (Vec<Row>, Vec<Row>) {
+    let out = run_report(entity, policy);
     (
         read_rows(&out.join("sla.csv")),
         read_rows(&out.join("indicators.csv")),
@@ -149,23 +157,9 @@ fn target_and_status_follow_the_goals_and_bands() {
     let res = value(&plain, "resolution_compliance_pct");
     let resp = value(&plain, "response_compliance_pct");
     let reopen = value(&plain, "reopen_rate_pct");
-    let mut text = std::fs::read_to_string(&base).unwrap();
-    assert!(
-        text.contains("\n[indicators"),
-        "the sample has [indicators]"
-    );
     // Drop the sample's own [indicators] tables and write ours.
-    let mut keep = true;
-    text = text
-        .lines()
-        .filter(|l| {
-            if l.starts_with('[') {
-                keep = !l.starts_with("[indicators");
-            }
-            keep
-        })
-        .map(|l| format!("{l}\n"))
-        .collect();
+    let mut text =
+        without_indicator_tables(&std::fs::read_to_string(&base).unwrap());
     text.push_str(&format!(
         "\n[indicators.resolution_compliance_pct]\ngoal = {}\nacceptable = {}\n\
          [indicators.response_compliance_pct]\ngoal = {}\nacceptable = {}\n\
@@ -195,17 +189,8 @@ fn target_and_status_follow_the_goals_and_bands() {
 #[test]
 fn surveys_sheet_shows_the_counts_behind_its_figures() {
     use calamine::{Data, Reader, Xlsx, open_workbook};
-    let out = tempdir("counts-surveys");
-    let d = root().join("samples/victimas");
-    let mut args: Vec<String> = vec!["-q".into(), "report".into()];
-    for f in ["policy.toml", "tickets.csv", "events.csv", "surveys.csv"] {
-        args.push(format!("--{}", f.split('.').next().unwrap()));
-        args.push(d.join(f).display().to_string());
-    }
-    args.extend(["--period".into(), "2026-10".into()]);
-    args.extend(["--out".into(), out.display().to_string()]);
-    let a: Vec<&str> = args.iter().map(String::as_str).collect();
-    ok_stdout(&plazo(&root(), &a));
+    let out =
+        run_report("victimas", &root().join("samples/victimas/policy.toml"));
     let ind = read_rows(&out.join("indicators.csv"));
     let mut wb: Xlsx<_> =
         open_workbook(out.join("informe-2026-10.xlsx")).unwrap();

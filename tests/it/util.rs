@@ -182,3 +182,22 @@ pub fn glpi_csv(
     let (code, _, err) = run(dir, &args);
     (code, err)
 }
+
+/// A policy's text without its `[indicators]` tables (the goals and the
+/// ficha fields), so that a test can write its own.
+pub fn without_indicator_tables(text: &str) -> String {
+    assert!(
+        text.contains("\n[indicators"),
+        "the policy has [indicators]"
+    );
+    let mut keep = true;
+    text.lines()
+        .filter(|l| {
+            if l.starts_with('[') {
+                keep = !l.starts_with("[indicators");
+            }
+            keep
+        })
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
