@@ -214,3 +214,50 @@ fn surveys_sheet_shows_the_counts_behind_its_figures() {
     assert_eq!((cell(1, 2), cell(1, 3)), (116.0, 280.0));
     assert_eq!((cell(3, 2), cell(3, 3)), (75.0, 118.0));
 }
+
+/// "Por tipo" (issue 18): the indicators by ticket type, counted again
+/// here from `sla.csv` for Víctimas' October: cases opened per type
+/// (column B) and resolution compliance's numerator and denominator
+/// (columns J and K: each percentage before them is followed by its two
+/// counts: opened, solved, closed, backlog, response % + 2, resolution %).
+#[test]
+fn by_type_sheet_counts_equal_counts_from_sla_csv() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let out =
+        run_report("victimas", &root().join("samples/victimas/policy.toml"));
+    let sla = read_rows(&out.join("sla.csv"));
+    let mut wb: Xlsx<_> =
+        open_workbook(out.join("informe-2026-10.xlsx")).unwrap();
+    let sheet = wb.worksheet_range("Por tipo").unwrap();
+    let mut seen = 0;
+    for row in sheet.rows().skip(1) {
+        let Data::String(ty) = &row[0] else { continue };
+        let of_type: Vec<&Row> =
+            sla.iter().filter(|r| &r["type"] == ty).collect();
+        if of_type.is_empty() {
+            continue; // the "Total" line
+        }
+        let opened =
+            of_type.iter().filter(|r| in_oct(&r["opened_at"])).count();
+        let solved = |r: &&Row| scope(r) && in_oct(&r["solved_at"]);
+        let with_target: Vec<&&Row> = of_type
+            .iter()
+            .filter(|r| solved(r) && !r["resolution_met"].is_empty())
+            .collect();
+        let met = with_target
+            .iter()
+            .filter(|r| r["resolution_met"] == "true")
+            .count();
+        let n = |d: &Data| match d {
+            Data::Float(v) => *v,
+            Data::Int(v) => *v as f64,
+            other => panic!("{ty}: {other:?}"),
+        };
+        assert_eq!(n(&row[1]), opened as f64, "{ty} opened");
+        assert_eq!(n(&row[9]), met as f64, "{ty} resolution numerator");
+        assert_eq!(n(&row[10]), with_target.len() as f64, "{ty} denominator");
+        seen += 1;
+    }
+    // Víctimas has two types: Incidente and Requerimiento.
+    assert_eq!(seen, 2);
+}

@@ -27,8 +27,9 @@ const SAMPLES: [(&str, &str, &str); 5] = [
 /// The sheets that list rows under a header on row 1 (by-dimension
 /// sheets and ticket lists, Spanish and English): each must print one
 /// page wide, its header on every page.
-const LISTS: [&str; 22] = [
+const LISTS: [&str; 24] = [
     "Por prioridad",
+    "Por tipo",
     "Por categoría",
     "Por grupo",
     "Por técnico",
@@ -39,6 +40,7 @@ const LISTS: [&str; 22] = [
     "Conciliación GLPI",
     "Suspensiones sin nota",
     "By priority",
+    "By type",
     "By category",
     "By group",
     "By technician",

@@ -56,14 +56,15 @@ pub const EXCEL_MAX_ROWS: u32 = 1_048_576;
 /// Data rows per "Datos" sheet (one row for the header).
 pub const DATA_ROWS_PER_SHEET: usize = EXCEL_MAX_ROWS as usize - 1;
 
-/// The thirteen fixed sheets, in workbook order ("Datos" may run over
+/// The fourteen fixed sheets, in workbook order ("Datos" may run over
 /// several sheets; the indicator fichas follow "Resumen"; the
 /// reconciliation, unnoted-pauses and custom query sheets follow
 /// "Metodología" when present).
-const SHEETS: [Msg; 13] = [
+const SHEETS: [Msg; 14] = [
     m::SHEET_SUMMARY,
     crate::text::msg::sheets::SUMMARY_CHARTS,
     m::SHEET_BY_PRIORITY,
+    m::SHEET_BY_TYPE,
     m::SHEET_BY_CATEGORY,
     m::SHEET_BY_GROUP,
     m::SHEET_BY_TECHNICIAN,
@@ -77,15 +78,16 @@ const SHEETS: [Msg; 13] = [
 ];
 
 /// The by-dimension sheets: their dimension and name.
-const BY_DIMENSION: [(Dim, Msg); 4] = [
+const BY_DIMENSION: [(Dim, Msg); 5] = [
     (Dim::Priority, m::SHEET_BY_PRIORITY),
+    (Dim::Type, m::SHEET_BY_TYPE),
     (Dim::Category, m::SHEET_BY_CATEGORY),
     (Dim::Group, m::SHEET_BY_GROUP),
     (Dim::Assignee, m::SHEET_BY_TECHNICIAN),
 ];
 
 /// The sheet names, in the report's language and words.
-pub fn sheet_names(w: &Words) -> [String; 13] {
+pub fn sheet_names(w: &Words) -> [String; 14] {
     SHEETS.map(|s| cells::sheet_name(w, s))
 }
 

@@ -10,6 +10,8 @@ crate::catalog! {
     SHEET_BY_PRIORITY = ("Por prioridad", "By priority");
     /// Sheet: the indicators by category.
     SHEET_BY_CATEGORY = ("Por categoría", "By category");
+    /// Sheet: the indicators by ticket type (incidente, requerimiento...).
+    SHEET_BY_TYPE = ("Por tipo", "By type");
     /// Sheet: the indicators by resolver group.
     SHEET_BY_GROUP = ("Por {group}", "By {group}");
     /// Sheet: the indicators by technician.
