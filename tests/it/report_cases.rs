@@ -12,7 +12,9 @@ use std::path::{Path, PathBuf};
 use calamine::{Data, DataType, Reader, Xlsx, open_workbook};
 use plazo::text::lang::Lang;
 
-use crate::util::{folder_args, ok_stdout, plazo, plazo_on, root, tempdir};
+use crate::util::{
+    Evaluated, folder_args, ok_stdout, plazo, plazo_on, root, tempdir,
+};
 
 const CUTOFF: &str = "2026-08-03 12:00";
 
@@ -473,26 +475,13 @@ fn itagui_compliance_chart_falls_back_to_response() {
     // target), so the compliance-by-priority chart shows response
     // compliance: per priority, tickets responded in October 2026 (not
     // excluded) whose response met the target, counted here from the rows.
-    use plazo::Policy;
-    use plazo::engine::Engine;
-    use plazo::model::dataset::{Attr, Dataset, Inputs};
+    use plazo::model::dataset::Attr;
+    use plazo::report::chart_specs;
     use plazo::report::charts::Body;
-    use plazo::report::{Context, Period, chart_specs};
-    use plazo::text::lang::Lang;
-    let s = root().join("samples/itagui");
-    let policy = Policy::load(&s.join("policy.toml")).unwrap();
-    let tz = policy.tz();
-    let inputs = Inputs {
-        tickets: s.join("tickets.csv"),
-        events: s.join("events.csv"),
-        surveys: Some(s.join("surveys.csv")),
-    };
-    let ds = Dataset::load(&inputs, tz).unwrap();
-    let period = Period::parse("2026-10", tz).unwrap();
-    let cutoff = period.last_second();
-    let rows = Engine::new(&policy, &ds, cutoff).unwrap().evaluate_all();
+    let ev = Evaluated::sample("itagui", "2026-10");
+    let (ds, period, rows) = (&ev.ds, &ev.period, &ev.rows);
     let mut met: BTreeMap<String, (u32, u32)> = BTreeMap::new();
-    for r in &rows {
+    for r in rows {
         if r.excluded.is_none()
             && r.responded_at.is_some_and(|t| period.contains(t))
         {
@@ -504,15 +493,7 @@ fn itagui_compliance_chart_falls_back_to_response() {
         }
     }
     assert!(met.len() >= 3, "{met:?}");
-    let c = Context::new(
-        &policy,
-        &ds,
-        &rows,
-        &period,
-        cutoff,
-        Lang::Es,
-        Vec::new(),
-    );
+    let c = ev.context();
     let specs = chart_specs(&c);
     let (stem, chart) = &specs[0];
     assert_eq!(stem, "cumplimiento-por-prioridad");

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
 
-use crate::util::{ok_stdout, plazo, root, tempdir};
+use crate::util::{Evaluated, ok_stdout, plazo, root, tempdir};
 
 /// `plazo report` on samples/victimas for October 2026 with `policy`
 /// (the sample's when `None`); returns the output folder.
@@ -187,27 +187,14 @@ fn caso_and_especialista_replace_ticket_and_tecnico_everywhere() {
 
 #[test]
 fn chart_titles_words_period_and_real_top_count() {
-    use plazo::Policy;
-    use plazo::engine::Engine;
-    use plazo::model::dataset::{Attr, Dataset, Inputs};
-    use plazo::report::{Context, Period, chart_specs};
-    use plazo::text::lang::Lang;
-    let s = root().join("samples/victimas");
-    let policy = Policy::load(&s.join("policy.toml")).unwrap();
-    let tz = policy.tz();
-    let inputs = Inputs {
-        tickets: s.join("tickets.csv"),
-        events: s.join("events.csv"),
-        surveys: Some(s.join("surveys.csv")),
-    };
-    let ds = Dataset::load(&inputs, tz).unwrap();
-    let period = Period::parse("2026-10", tz).unwrap();
-    let cutoff = period.last_second();
-    let rows = Engine::new(&policy, &ds, cutoff).unwrap().evaluate_all();
+    use plazo::model::dataset::Attr;
+    use plazo::report::chart_specs;
+    let ev = Evaluated::sample("victimas", "2026-10");
+    let (ds, period, rows) = (&ev.ds, &ev.period, &ev.rows);
     // Categories of the tickets breached in October, counted from the
     // rows: a measure completed in the period and not met.
     let mut cats = BTreeSet::new();
-    for r in &rows {
+    for r in rows {
         let res = r.solved_at.is_some_and(|t| period.contains(t))
             && r.resolution_met == Some(false);
         let resp = r.responded_at.is_some_and(|t| period.contains(t))
@@ -217,15 +204,7 @@ fn chart_titles_words_period_and_real_top_count() {
             cats.insert(ds.strings.get(t.attr(Attr::Category)).to_string());
         }
     }
-    let c = Context::new(
-        &policy,
-        &ds,
-        &rows,
-        &period,
-        cutoff,
-        Lang::Es,
-        Vec::new(),
-    );
+    let c = ev.context();
     let specs = chart_specs(&c);
     let titles: BTreeMap<&str, &plazo::report::charts::Chart> =
         specs.iter().map(|(k, v)| (k.as_str(), v)).collect();

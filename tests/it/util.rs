@@ -201,3 +201,55 @@ pub fn without_indicator_tables(text: &str) -> String {
         .map(|l| format!("{l}\n"))
         .collect()
 }
+
+/// A sample evaluated for one month, in memory: what a test needs to
+/// build a [`plazo::report::Context`] without running the binary.
+pub struct Evaluated {
+    pub policy: plazo::Policy,
+    pub ds: plazo::model::dataset::Dataset,
+    pub period: plazo::report::Period,
+    pub cutoff: plazo::time::Instant,
+    pub rows: Vec<plazo::engine::SlaRow>,
+}
+
+impl Evaluated {
+    /// `samples/<entity>` (policy, tickets, events, surveys) evaluated
+    /// at the last second of `month` (`2026-10`).
+    pub fn sample(entity: &str, month: &str) -> Evaluated {
+        use plazo::model::dataset::{Dataset, Inputs};
+        let s = root().join("samples").join(entity);
+        let policy = plazo::Policy::load(&s.join("policy.toml")).unwrap();
+        let tz = policy.tz();
+        let inputs = Inputs {
+            tickets: s.join("tickets.csv"),
+            events: s.join("events.csv"),
+            surveys: Some(s.join("surveys.csv")),
+        };
+        let ds = Dataset::load(&inputs, tz).unwrap();
+        let period = plazo::report::Period::parse(month, tz).unwrap();
+        let cutoff = period.last_second();
+        let rows = plazo::engine::Engine::new(&policy, &ds, cutoff)
+            .unwrap()
+            .evaluate_all();
+        Evaluated {
+            policy,
+            ds,
+            period,
+            cutoff,
+            rows,
+        }
+    }
+
+    /// The report context in Spanish, with no input files listed.
+    pub fn context(&self) -> plazo::report::Context<'_> {
+        plazo::report::Context::new(
+            &self.policy,
+            &self.ds,
+            &self.rows,
+            &self.period,
+            self.cutoff,
+            plazo::text::lang::Lang::Es,
+            Vec::new(),
+        )
+    }
+}
