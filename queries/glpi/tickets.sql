@@ -11,7 +11,7 @@
 --   attributes: status, urgency, impact, solvedate, closedate, takeintoaccountdate,
 --               time_to_own, time_to_resolve, waiting_duration, sla_waiting_duration,
 --               solve_delay_stat, close_delay_stat, takeintoaccount_delay_stat,
---               slas_id_tto, slas_id_ttr, entities_id, entity
+--               slas_id_tto, slas_id_ttr, entities_id, entity, tipo_solucion
 --
 -- TIME ZONE. Every date is written as naive local time 'YYYY-MM-DD HH:MM:SS'.
 -- In GLPI 10 the date columns are TIMESTAMP (stored in UTC), so MySQL renders them
@@ -62,7 +62,15 @@ SELECT
     t.slas_id_tto                                         AS slas_id_tto,
     t.slas_id_ttr                                         AS slas_id_ttr,
     t.entities_id                                         AS entities_id,
-    ent.completename                                      AS entity
+    ent.completename                                      AS entity,
+    -- The solution type (glpi_solutiontypes) of the ticket's last solution, e.g.
+    -- Itagüí's "Desistida" (PR-RF-09 activity 1, Nota), read by [[exclude.rules]].
+    (SELECT st.name
+       FROM glpi_itilsolutions AS s
+       JOIN glpi_solutiontypes AS st ON st.id = s.solutiontypes_id
+      WHERE s.itemtype = 'Ticket' AND s.items_id = t.id
+      ORDER BY s.id DESC
+      LIMIT 1)                                            AS tipo_solucion
 FROM glpi_tickets AS t
 LEFT JOIN glpi_itilcategories AS cat ON cat.id = t.itilcategories_id
 LEFT JOIN glpi_entities       AS ent ON ent.id = t.entities_id

@@ -1,32 +1,40 @@
-//! The hand-made tickets `CASO-1` .. `CASO-6`, with the same timelines as
-//! tests/data/sla (T1 .. T6), written with the policy's labels so that
-//! each sample shows every rule on a known ticket: a pause over a weekend
-//! and a holiday, a reopen after a rejected survey, an auto-close, a
-//! massive incident, a cancelled case and a ticket opened on a Saturday
-//! night.
+//! The hand-made tickets, with the same timelines as tests/data/sla (T1 ..
+//! T6), written with the policy's labels and the tool's id shape (the
+//! profile's prefix and 90001 .. 90006: GLPI's numeric ids, Aranda's
+//! `IM-` numbers) so that each sample shows every rule on a known ticket:
+//! a pause over a weekend and a holiday, a reopen after a rejected survey,
+//! an auto-close (with the tool's note), a massive incident, a cancelled
+//! case (Itagüí: a request closed with GLPI solution type "Desistida") and
+//! a ticket opened on a Saturday night.
 
 use plazo::error::Result;
 use plazo::policy::Policy;
 use plazo::time::Instant;
 
-use crate::{Labels, Profile, Tables, Ticket};
+use crate::{Answer, Labels, Profile, Tables, Ticket};
 
 /// A hand-made ticket: opened at a local time in the profile's first
 /// type, second priority, first category, group, technician and channel;
 /// then its status changes (local time, label) and maybe a survey answer
 /// (local time, score over 5, comment).
 struct Case<'l> {
-    id: &'static str,
+    /// 1 .. 6: the id is the profile's prefix and 90000 + n.
+    n: u32,
     opened: &'static str,
     users: i64,
     title: &'static str,
     events: Vec<(&'static str, &'l str)>,
+    /// The note of the last event (the closing's).
+    close_note: &'static str,
+    /// GLPI's solution type, where the profile writes it.
+    solution_type: &'static str,
     survey: Option<(&'static str, u32, &'static str)>,
 }
 
-/// Writes the cases in id order: CASO-4 only when the policy has a
-/// massive-incident rule, CASO-5 only when it has a cancelled label, and
-/// no case that needs a label the policy lacks (CASO-1's paused).
+/// Writes the cases in id order: case 4 only when the policy has a
+/// massive-incident rule, case 5 only when it has a cancelled label (or,
+/// for Itagüí, as a "Desistida" solution), and no case that needs a label
+/// the policy lacks (case 1's paused).
 pub(crate) fn write(
     profile: &Profile,
     policy: &Policy,
@@ -37,9 +45,13 @@ pub(crate) fn write(
     let cases = [
         Some(pause_over_weekend_and_holiday(l)),
         Some(reopened_after_rejected_survey(l)),
-        Some(auto_closed(l)),
+        Some(auto_closed(l, profile.close_notes.auto)),
         massive.map(|m| massive_incident(l, m)),
-        (!l.cancelled.is_empty()).then(|| cancelled(l)),
+        if profile.desist_by_solution_type {
+            Some(desisted(l))
+        } else {
+            (!l.cancelled.is_empty()).then(|| cancelled(l))
+        },
         Some(opened_on_saturday_night(l)),
     ];
     for case in cases.into_iter().flatten() {
@@ -63,8 +75,25 @@ fn write_case(
     let at = |s: &str| Instant::parse(s, tz).map(Instant::unix);
     let opened = at(c.opened)?;
     let group = p.groups[0];
+    let id = format!("{}{}", p.prefix, 90000 + c.n);
+    let id = id.as_str();
+    let mut extra = Vec::new();
+    for col in p.extra_columns() {
+        extra.push(match col {
+            "taken_at" => {
+                let first = c.events.iter().find(|e| l.opens.iter().any(|o| o == e.1));
+                match first {
+                    Some(e) => tables.instant(at(e.0)?),
+                    None => String::new(),
+                }
+            }
+            "tipo_solucion" => c.solution_type.to_string(),
+            "ans_solucion" => p.ans_for(p.types[0].0, p.categories[0].0).to_string(),
+            _ => String::new(),
+        });
+    }
     tables.ticket(&Ticket {
-        id: c.id,
+        id,
         opened,
         ty: p.types[0].0,
         priority: p.priorities[1].0,
@@ -75,23 +104,52 @@ fn write_case(
         channel: p.channels[0].0,
         users: c.users,
         title: c.title,
+        extra,
     });
-    tables.event(c.id, opened, &l.new, group);
-    for (when, label) in &c.events {
-        tables.event(c.id, at(when)?, label, group);
+    tables.event(id, opened, &l.new, group, "", "");
+    let who = p.assignees[0];
+    let last = c.events.len().saturating_sub(1);
+    let mut answer = c.survey;
+    for (k, (when, label)) in c.events.iter().enumerate() {
+        let t = at(when)?;
+        let note = if k == last {
+            c.close_note
+        } else if *label == l.paused {
+            p.pause_notes.first().copied().unwrap_or("")
+        } else {
+            ""
+        };
+        tables.event(id, t, label, group, who, note);
+        // Where the tool lists the surveys sent: one per solution, the
+        // case's answer on the first.
+        if p.survey_sent && *label == l.solved {
+            let a = match answer.take() {
+                Some((w, score, comment)) => Some((
+                    at(w)?,
+                    Answer {
+                        score,
+                        questions: vec![score; p.questions.len()],
+                        comment,
+                    },
+                )),
+                None => None,
+            };
+            tables.survey(id, Some(t), a.as_ref().map(|(w, a)| (*w, a)));
+        }
     }
-    if let Some((when, score, comment)) = c.survey {
-        tables.survey(c.id, at(when)?, score, comment);
+    if let Some((when, score, comment)) = answer {
+        let a = Answer { score, questions: vec![score; p.questions.len()], comment };
+        tables.survey(id, None, Some((at(when)?, &a)));
     }
     Ok(())
 }
 
-/// CASO-1: paused on Thursday 9 July, taken again on Tuesday 14 (Monday
+/// Case 1: paused on Thursday 9 July, taken again on Tuesday 14 (Monday
 /// 13 is a holiday).
 fn pause_over_weekend_and_holiday(l: &Labels) -> Case<'_> {
     let open = l.opens[0].as_str();
     Case {
-        id: "CASO-1",
+        n: 1,
         opened: "2026-07-09 09:00",
         users: 1,
         title: "Pausa sobre fin de semana y festivo",
@@ -103,14 +161,16 @@ fn pause_over_weekend_and_holiday(l: &Labels) -> Case<'_> {
             ("2026-07-15 08:00", &l.closed),
         ],
         survey: None,
+        close_note: "",
+        solution_type: SOLVED,
     }
 }
 
-/// CASO-2: a score of 2 reopens it five minutes later; solved again the
+/// Case 2: a score of 2 reopens it five minutes later; solved again the
 /// next morning.
 fn reopened_after_rejected_survey(l: &Labels) -> Case<'_> {
     Case {
-        id: "CASO-2",
+        n: 2,
         opened: "2026-03-02 08:00",
         users: 1,
         title: "Reapertura tras encuesta rechazada",
@@ -126,15 +186,17 @@ fn reopened_after_rejected_survey(l: &Labels) -> Case<'_> {
             2,
             "No quedó resuelto, sigue fallando",
         )),
+        close_note: "",
+        solution_type: SOLVED,
     }
 }
 
-/// CASO-3: solved on Wednesday 1 April (Thursday 2 and Friday 3 are
+/// Case 3: solved on Wednesday 1 April (Thursday 2 and Friday 3 are
 /// holidays), no answer, closed at 03:00 on Thursday 9 as by the nightly
 /// auto-close job.
-fn auto_closed(l: &Labels) -> Case<'_> {
+fn auto_closed<'l>(l: &'l Labels, note: &'static str) -> Case<'l> {
     Case {
-        id: "CASO-3",
+        n: 3,
         opened: "2026-04-01 10:00",
         users: 1,
         title: "Cierre automático sin respuesta a la encuesta",
@@ -144,13 +206,15 @@ fn auto_closed(l: &Labels) -> Case<'_> {
             ("2026-04-09 03:00", &l.closed),
         ],
         survey: None,
+        close_note: note,
+        solution_type: SOLVED,
     }
 }
 
-/// CASO-4: more affected users than the policy's massive threshold `m`.
+/// Case 4: more affected users than the policy's massive threshold `m`.
 fn massive_incident(l: &Labels, m: i64) -> Case<'_> {
     Case {
-        id: "CASO-4",
+        n: 4,
         opened: "2026-05-05 08:00",
         users: m + 7,
         title: "Caída masiva del servicio",
@@ -160,26 +224,53 @@ fn massive_incident(l: &Labels, m: i64) -> Case<'_> {
             ("2026-05-06 10:00", &l.closed),
         ],
         survey: None,
+        close_note: "",
+        solution_type: SOLVED,
     }
 }
 
-/// CASO-5: cancelled half an hour after its opening.
+/// Case 5: cancelled half an hour after its opening.
 fn cancelled(l: &Labels) -> Case<'_> {
     Case {
-        id: "CASO-5",
+        n: 5,
         opened: "2026-05-06 09:00",
         users: 1,
         title: "Solicitud anulada",
         events: vec![("2026-05-06 09:30", &l.cancelled)],
         survey: None,
+        close_note: "",
+        solution_type: SOLVED,
     }
 }
 
-/// CASO-6: opened on Saturday 9 May at 22:00, taken on Monday 11 at
+/// Case 5 in Itagüí (PR-RF-09 activity 1, Nota): a request without the
+/// minimum data, archived as "desistida": GLPI solves it with solution
+/// type "Desistida" half an hour after its opening and closes it.
+fn desisted(l: &Labels) -> Case<'_> {
+    Case {
+        n: 5,
+        opened: "2026-05-06 09:00",
+        users: 1,
+        title: "Solicitud sin datos mínimos (desistida)",
+        events: vec![
+            ("2026-05-06 09:10", &l.opens[0]),
+            ("2026-05-06 09:30", &l.solved),
+            ("2026-05-06 10:00", &l.closed),
+        ],
+        survey: None,
+        close_note: "",
+        solution_type: "Desistida",
+    }
+}
+
+/// GLPI's solution type of a solved hand-made case (where written).
+const SOLVED: &str = "Solución definitiva";
+
+/// Case 6: opened on Saturday 9 May at 22:00, taken on Monday 11 at
 /// 07:40.
 fn opened_on_saturday_night(l: &Labels) -> Case<'_> {
     Case {
-        id: "CASO-6",
+        n: 6,
         opened: "2026-05-09 22:00",
         users: 1,
         title: "Abierto un sábado en la noche",
@@ -189,5 +280,7 @@ fn opened_on_saturday_night(l: &Labels) -> Case<'_> {
             ("2026-05-12 09:00", &l.closed),
         ],
         survey: None,
+        close_note: "",
+        solution_type: SOLVED,
     }
 }

@@ -96,219 +96,8 @@ impl Rng {
     }
 }
 
-/// What one entity's desk looks like.
-#[derive(Clone, Debug)]
-pub struct Profile {
-    /// Profile name (`itagui`, ...).
-    pub name: &'static str,
-    /// Ticket id prefix.
-    pub prefix: &'static str,
-    /// Types with weights.
-    pub types: &'static [(&'static str, u32)],
-    /// Priorities with weights.
-    pub priorities: &'static [(&'static str, u32)],
-    /// Categories with weights.
-    pub categories: &'static [(&'static str, u32)],
-    /// Resolver groups.
-    pub groups: &'static [&'static str],
-    /// Technicians.
-    pub assignees: &'static [&'static str],
-    /// Channels with weights.
-    pub channels: &'static [(&'static str, u32)],
-    /// Probability that a ticket is paused once.
-    pub pause_rate: f64,
-    /// Probability that a survey is answered.
-    pub survey_rate: f64,
-    /// Probability of a cancellation.
-    pub cancel_rate: f64,
-    /// Probability of a massive incident (many affected users).
-    pub massive_rate: f64,
-}
-
-const PROFILES: &[Profile] = &[
-    Profile {
-        name: "itagui",
-        prefix: "",
-        types: &[("Incidente", 70), ("Requerimiento", 30)],
-        priorities: &[
-            ("Muy urgente", 6),
-            ("Alta", 24),
-            ("Mediana", 45),
-            ("Baja", 25),
-        ],
-        categories: &[
-            ("Hardware > Equipos de cómputo", 25),
-            ("Hardware > Impresoras", 15),
-            ("Software > Ofimática", 20),
-            ("Software > Sistemas misionales", 15),
-            ("Redes > Conectividad", 12),
-            ("Cuentas y accesos", 13),
-        ],
-        groups: &[
-            "Mesa de Servicios N1",
-            "Soporte en sitio N2",
-            "Infraestructura N3",
-        ],
-        assignees: &[
-            "Carolina Restrepo",
-            "Juan Esteban Gómez",
-            "Luisa Fernanda Ochoa",
-            "Mateo Arango",
-            "Sebastián Mejía",
-        ],
-        channels: &[("Portal GLPI", 55), ("Correo", 30), ("Teléfono", 15)],
-        pause_rate: 0.25,
-        survey_rate: 0.45,
-        cancel_rate: 0.02,
-        massive_rate: 0.0,
-    },
-    Profile {
-        name: "uspec",
-        prefix: "",
-        types: &[("Incidencia", 60), ("Requerimiento", 40)],
-        priorities: &[("Alta", 20), ("Mediana", 60), ("Baja", 20)],
-        categories: &[
-            ("Plataformas > Correo", 20),
-            ("Plataformas > Ofimática", 20),
-            ("Impresión", 25),
-            ("Equipos", 20),
-            ("Red e Internet", 15),
-        ],
-        groups: &[
-            "Mesa de Ayuda",
-            "Oficina de Tecnología",
-            "Proveedor externo",
-        ],
-        assignees: &[
-            "Andrés Pardo",
-            "Diana Rojas",
-            "Felipe Cárdenas",
-            "Natalia Suárez",
-        ],
-        channels: &[("Correo", 60), ("Extensión", 30), ("Impresión", 10)],
-        pause_rate: 0.2,
-        survey_rate: 0.35,
-        cancel_rate: 0.0,
-        massive_rate: 0.0,
-    },
-    Profile {
-        name: "victimas",
-        prefix: "UV-",
-        types: &[("Incidente", 65), ("Requerimiento", 35)],
-        priorities: &[("Alta", 20), ("Media", 55), ("Baja", 25)],
-        categories: &[
-            ("Aplicativos misionales", 30),
-            ("Ofimática", 20),
-            ("Conectividad", 20),
-            ("Equipos", 20),
-            ("Telefonía", 10),
-        ],
-        groups: &[
-            "Nivel 1 Mesa",
-            "Nivel 2 Especialistas",
-            "Soporte en sitio",
-            "Proveedor",
-        ],
-        assignees: &[
-            "María Camila Torres",
-            "Óscar Beltrán",
-            "Paola Andrea Ruiz",
-            "Jorge Iván Salazar",
-            "Viviana Castro",
-        ],
-        channels: &[
-            ("Portal", 45),
-            ("Correo (precaso)", 35),
-            ("Teléfono", 20),
-        ],
-        pause_rate: 0.3,
-        survey_rate: 0.4,
-        cancel_rate: 0.03,
-        massive_rate: 0.01,
-    },
-    Profile {
-        name: "icetex",
-        prefix: "IM-",
-        types: &[("Incidente", 55), ("Requerimiento", 45)],
-        priorities: &[
-            ("Crítica", 5),
-            ("Alta", 20),
-            ("Media", 50),
-            ("Baja", 25),
-        ],
-        categories: &[
-            ("Aplicaciones > Core crédito", 20),
-            ("Aplicaciones > Portal web", 15),
-            ("Infraestructura > Backups", 10),
-            ("Software > Instalación", 20),
-            ("Licenciamiento", 10),
-            ("Equipos y periféricos", 25),
-        ],
-        groups: &["Nivel 1", "Nivel 2", "Coordinación"],
-        assignees: &[
-            "Alejandro Vélez",
-            "Camila Duarte",
-            "Ricardo Peña",
-            "Sandra Milena López",
-        ],
-        channels: &[("Portal usdkv8", 50), ("Línea 7777", 30), ("Correo", 20)],
-        pause_rate: 0.3,
-        survey_rate: 0.5,
-        cancel_rate: 0.02,
-        massive_rate: 0.0,
-    },
-    Profile {
-        name: "upme",
-        prefix: "UPME-",
-        types: &[
-            ("Incidente", 45),
-            ("Requerimiento de servicio", 35),
-            ("Solicitudes de seguridad informática", 8),
-            ("Solicitudes que requieren verificación/autorización", 7),
-            ("Solicitudes diferentes a TI", 5),
-        ],
-        priorities: &[("Alta", 25), ("Media", 50), ("Baja", 25)],
-        categories: &[
-            ("Alistamiento de equipos de cómputo", 15),
-            ("Sistemas de información", 30),
-            ("Correo y colaboración", 20),
-            ("Red", 15),
-            ("Seguridad", 20),
-        ],
-        groups: &[
-            "Mesa de ayuda",
-            "Infraestructura",
-            "Sistemas de información",
-        ],
-        assignees: &["Daniel Rincón", "Laura Moreno", "Santiago Herrera"],
-        channels: &[("Mesa de ayuda web", 60), ("Correo", 40)],
-        pause_rate: 0.25,
-        survey_rate: 0.4,
-        cancel_rate: 0.04,
-        massive_rate: 0.0,
-    },
-];
-
-impl Profile {
-    /// The built-in profile named `name`.
-    pub fn find(name: &str) -> Option<&'static Profile> {
-        PROFILES
-            .iter()
-            .find(|p| p.name.eq_ignore_ascii_case(name.trim()))
-    }
-
-    /// Every built-in profile's name.
-    pub fn names() -> Vec<&'static str> {
-        PROFILES.iter().map(|p| p.name).collect()
-    }
-
-    /// The group after `group` in the list (the first after the last):
-    /// where an escalation sends a ticket.
-    fn next_group(&self, group: &str) -> &'static str {
-        let k = self.groups.iter().position(|g| *g == group).unwrap_or(0);
-        self.groups[(k + 1) % self.groups.len()]
-    }
-}
+mod profiles;
+pub use profiles::{CloseNotes, Profile};
 
 /// The generated canonical tables, as CSV text.
 #[derive(Clone, Debug, Default)]
@@ -389,6 +178,7 @@ impl<'a> Generator<'a> {
         cat: &str,
         group: &str,
         opened: i64,
+        ans: &str,
     ) -> (f64, f64) {
         use plazo::policy::Field;
         use plazo::text::fold;
@@ -414,12 +204,14 @@ impl<'a> Generator<'a> {
                 None => default,
             }
         };
+        // The ticket's own ANS (the tool's per category) wins.
+        let own = ans.parse::<BizDuration>().ok();
         match rule {
             Some(r) => (
                 secs(r.response, 2.0 * 3600.0),
-                secs(r.resolution, 16.0 * 3600.0),
+                secs(own.or(r.resolution), 16.0 * 3600.0),
             ),
-            None => (2.0 * 3600.0, 16.0 * 3600.0),
+            None => (2.0 * 3600.0, secs(own, 16.0 * 3600.0)),
         }
     }
 }
@@ -440,7 +232,7 @@ impl<'r> Run<'r> {
             g,
             labels,
             rng: Rng::new(g.seed),
-            tables: Tables::new(g.policy.tz()),
+            tables: Tables::new(g.policy.tz(), g.profile),
         }
     }
 
@@ -472,19 +264,31 @@ impl<'r> Run<'r> {
         opens
     }
 
-    /// One drawn ticket: its fields, its row, then its timeline.
+    /// One drawn ticket: its fields, its timeline, then its row (which
+    /// carries what the timeline decided: when the case was taken, how
+    /// it ended).
     fn ticket(&mut self, id: &str, opened: i64) {
         let p = self.g.profile;
         let ty = self.pick(p.types);
         let priority = self.pick(p.priorities);
-        let category = self.pick(p.categories);
-        let group = self.one_of(p.groups);
+        let cats: Vec<(&'static str, u32)> =
+            p.categories.iter().map(|c| (c.0, c.1)).collect();
+        let category = self.pick(&cats);
+        let group = p.groups[0];
         let assignee = self.one_of(p.assignees);
         let channel = self.pick(p.channels);
         let users = self.affected_users();
-        let title = title_for(category, &mut self.rng);
+        let title = self.one_of(p.titles(category));
         let requester = format!("Usuario {}", 1 + self.rng.below(400));
-        let ticket = Ticket {
+        let ans = p.ans_for(ty, category);
+        // An e-mail read some minutes to hours before it was registered.
+        let reception = match p.reception {
+            Some(ch) if ch == channel && self.rng.chance(0.6) => {
+                Some(opened - 60 * (10 + self.rng.below(600) as i64))
+            }
+            _ => None,
+        };
+        let mut tk = Ticket {
             id,
             opened,
             ty,
@@ -495,13 +299,24 @@ impl<'r> Run<'r> {
             requester: &requester,
             channel,
             users,
-            title: &title,
+            title,
+            extra: Vec::new(),
         };
-        self.tables.ticket(&ticket);
         // The targets of the rule that applies, for realistic times.
         let targets =
-            self.g.targets_for(ty, priority, category, group, opened);
-        self.timeline(&ticket, targets);
+            self.g.targets_for(ty, priority, category, group, opened, ans);
+        let end = self.timeline(&tk, targets);
+        for col in p.extra_columns() {
+            let v = match col {
+                "taken_at" => end.taken.map(|t| self.tables.instant(t)),
+                "tipo_solucion" => Some(end.solution_type.to_string()),
+                "ans_solucion" => Some(ans.to_string()),
+                "fecha_recepcion" => reception.map(|t| self.tables.instant(t)),
+                _ => None,
+            };
+            tk.extra.push(v.unwrap_or_default());
+        }
+        self.tables.ticket(&tk);
     }
 
     /// A value drawn by its weight.
@@ -527,116 +342,266 @@ impl<'r> Run<'r> {
         }
     }
 
-    /// A ticket's events: new, taken (or cancelled, and nothing more),
-    /// worked, solved, maybe surveyed and reopened, closed. `targets`:
-    /// the typical response and resolution business seconds.
-    fn timeline(&mut self, tk: &Ticket, (response, resolution): (f64, f64)) {
-        let l = self.labels;
-        self.tables.event(tk.id, tk.opened, &l.new, tk.group);
+    /// A ticket's events: new (maybe a precaso first), taken by its
+    /// first-level technician (or cancelled, or desisted, and nothing
+    /// more), worked (pauses with their notes, escalations and the new
+    /// level's take), solved (or answered without a solution), maybe
+    /// surveyed and reopened, closed with the tool's note. `targets`: the
+    /// typical response and resolution business seconds.
+    fn timeline(&mut self, tk: &Ticket, (response, resolution): (f64, f64)) -> End {
+        let (p, l) = (self.g.profile, self.labels);
+        let mut end = End { taken: None, solution_type: "" };
+        let start = match self.precaso(tk) {
+            Some(None) => return end,
+            Some(Some(registered)) => registered,
+            None => {
+                self.tables.event(tk.id, tk.opened, &l.new, tk.group, "", "");
+                tk.opened
+            }
+        };
         let slow = self.rng.chance(0.12);
         let wait = self.rng.exp(response * if slow { 1.6 } else { 0.35 });
-        let t = self.add(tk.opened, wait);
-        if self.rng.chance(self.g.profile.cancel_rate)
-            && !l.cancelled.is_empty()
-        {
-            self.tables.event(tk.id, t, &l.cancelled, tk.group);
-            return;
+        let t = self.add(start, wait);
+        if self.rng.chance(p.cancel_rate) {
+            if p.desist_by_solution_type {
+                return self.desisted(tk, t);
+            }
+            if !l.cancelled.is_empty() {
+                let note = "Anulado: la solicitud no procede";
+                self.tables.event(tk.id, t, &l.cancelled, tk.group, tk.assignee, note);
+                return end;
+            }
         }
-        let open = l.open(&mut self.rng);
-        self.tables.event(tk.id, t, open, tk.group);
-        let (t, group) = self.work(tk, t, resolution);
-        self.tables.event(tk.id, t, &l.solved, group);
-        let (t, answered) = self.survey(tk.id, t, group, resolution);
-        let close = self.close_at(t, answered);
-        self.tables.event(tk.id, close, &l.closed, group);
+        self.tables.event(tk.id, t, &l.opens[0], tk.group, tk.assignee, "");
+        end.taken = Some(t);
+        let Some((t, group, who)) = self.work(tk, t, resolution) else {
+            return end;
+        };
+        let (label, note) = match p.unresolved {
+            Some((label, rate, note)) if self.rng.chance(rate) => (label, note),
+            _ => (l.solved.as_str(), ""),
+        };
+        self.tables.event(tk.id, t, label, group, who, note);
+        if p.desist_by_solution_type {
+            end.solution_type = "Solución definitiva";
+        }
+        let (t, answered) = self.survey(tk, t, group, who, resolution);
+        let (close, note) = self.close_at(t, answered);
+        self.tables.event(tk.id, close, &l.closed, group, who, note);
+        end
+    }
+
+    /// Itagüí's "desistida" (PR-RF-09 activity 1, Nota): the request lacks
+    /// the minimum data and is archived. GLPI has no such status: the
+    /// technician solves it with the solution type "Desistida" and it is
+    /// closed.
+    fn desisted(&mut self, tk: &Ticket, t: i64) -> End {
+        let l = self.labels;
+        self.tables.event(tk.id, t, &l.opens[0], tk.group, tk.assignee, "");
+        let solve = 600.0 + self.rng.exp(1800.0);
+        let s = self.add(t, solve);
+        let note = "Solicitud archivada: no cumple los datos mínimos requeridos";
+        self.tables.event(tk.id, s, &l.solved, tk.group, tk.assignee, note);
+        let close = self.rng.exp(4.0 * 3600.0);
+        let c = self.add(s, close);
+        self.tables.event(tk.id, c, &l.closed, tk.group, tk.assignee, "");
+        End { taken: Some(t), solution_type: "Desistida" }
+    }
+
+    /// A precaso (Víctimas §3 PRECASO, a case created from an e-mail): the
+    /// opening event is "Precaso", then the desk registers it minutes to
+    /// hours later, or discards it ("No gestionado"). None: not a precaso;
+    /// `Some(None)`: discarded; `Some(Some(t))`: registered at `t`.
+    fn precaso(&mut self, tk: &Ticket) -> Option<Option<i64>> {
+        let (channel, share, discard) = self.g.profile.precaso?;
+        if tk.channel != channel || !self.rng.chance(share) {
+            return None;
+        }
+        let l = self.labels;
+        let note = "Precaso creado desde el correo de la mesa";
+        self.tables.event(tk.id, tk.opened, "Precaso", tk.group, "", note);
+        let delay = 60.0 * (5.0 + self.rng.exp(90.0));
+        let t = self.add(tk.opened, delay);
+        if self.rng.chance(discard) && !l.cancelled.is_empty() {
+            let note = "Correo sin la información mínima para registrar el caso";
+            self.tables.event(tk.id, t, &l.cancelled, tk.group, tk.assignee, note);
+            return Some(None);
+        }
+        self.tables.event(tk.id, t, &l.new, tk.group, "", "");
+        Some(Some(t))
     }
 
     /// The work from `t`, drawn around the resolution target and split by
-    /// intermediate events: an optional pause, an optional escalation to
-    /// the next group, and `updates` work updates (same state, same
-    /// group). The instant it ends and the group that holds the ticket.
+    /// intermediate events: an optional pause (with its reason as note,
+    /// or a referral that never comes back), up to two escalations to the
+    /// next level (the escalation names no technician; the new level
+    /// takes the case later), and `updates` work updates. The instant it
+    /// ends, the group and the technician that hold the ticket; None when
+    /// the case left the desk's process.
     fn work<'t>(
         &mut self,
         tk: &Ticket<'t>,
         mut t: i64,
         resolution: f64,
-    ) -> (i64, &'t str) {
+    ) -> Option<(i64, &'static str, &'t str)> {
         let (p, l) = (self.g.profile, self.labels);
         let slow = self.rng.chance(0.15);
         let work = self.rng.exp(resolution * if slow { 1.4 } else { 0.4 });
-        let escalate = self.rng.chance(0.3) && p.groups.len() > 1;
+        let mut levels = 0;
+        if p.groups.len() > 1 && self.rng.chance(0.3) {
+            levels = 1;
+            if p.groups.len() > 2 && self.rng.chance(0.25) {
+                levels = 2;
+            }
+        }
         let pause = self.rng.chance(p.pause_rate) && !l.paused.is_empty();
-        let steps = self.g.updates + escalate as usize + pause as usize;
+        let steps = self.g.updates + levels + pause as usize;
         let pause_idx = if pause {
             self.rng.below(steps as u64) as usize
         } else {
             usize::MAX
         };
-        let (mut group, mut escalated) = (tk.group, false);
+        let (mut group, mut who, mut level) = (p.groups[0], tk.assignee, 0);
         let piece = work / (steps + 1) as f64;
         for j in 0..steps {
             t = self.add(t, piece);
             if j == pause_idx {
-                self.tables.event(tk.id, t, &l.paused, group);
+                if let Some((rate, note)) = p.leaves_process {
+                    if self.rng.chance(rate) {
+                        self.tables.event(tk.id, t, &l.paused, group, who, note);
+                        return None;
+                    }
+                }
+                let note = if self.rng.chance(p.pause_without_note) {
+                    ""
+                } else {
+                    self.one_of(p.pause_notes)
+                };
+                self.tables.event(tk.id, t, &l.paused, group, who, note);
                 let paused = self.rng.exp(5.0 * 3600.0);
                 t = self.add(t, paused);
-            } else if escalate && !escalated {
-                escalated = true;
-                group = p.next_group(tk.group);
+                self.tables.event(tk.id, t, &l.opens[0], group, who, "");
+            } else if level < levels {
+                level += 1;
+                group = p.groups[level];
+                let label = match p.escalated[level] {
+                    "" => l.opens[0].as_str(),
+                    s => s,
+                };
+                let note = format!("Escalado a {group}");
+                self.tables.event(tk.id, t, label, group, "", &note);
+                let late = self.rng.chance(0.15);
+                let take = self.rng.exp(if late { 10.0 } else { 1.5 } * 3600.0);
+                t = self.add(t, take);
+                who = self.one_of(p.assignees);
+                self.tables.event(tk.id, t, label, group, who, "");
+            } else {
+                self.tables.event(tk.id, t, &l.opens[0], group, who, "");
             }
-            let open = l.open(&mut self.rng);
-            self.tables.event(tk.id, t, open, group);
         }
-        (self.add(t, piece), group)
+        Some((self.add(t, piece), group, who))
     }
 
-    /// Maybe a survey answer some hours after the solution at `t`; a low
-    /// score often reopens the ticket, solved again later. The instant of
-    /// the last solution, and the answer's if it stands.
+    /// Maybe a survey answer some hours after the solution at `t` (within
+    /// the profile's survey scope, rarely outside it); a low score often
+    /// reopens the ticket, solved again later and, where the tool lists
+    /// the surveys sent, surveyed again. The instant of the last
+    /// solution, and the answer's if it stands.
     fn survey(
         &mut self,
-        id: &str,
+        tk: &Ticket,
         t: i64,
         group: &str,
+        who: &str,
         resolution: f64,
     ) -> (i64, Option<i64>) {
-        if !self.rng.chance(self.g.profile.survey_rate) {
+        let p = self.g.profile;
+        let sent = p.survey_sent.then_some(t);
+        let rate = match p.survey_scope {
+            Some((prefix, outside)) if !tk.category.starts_with(prefix) => {
+                outside
+            }
+            _ => p.survey_rate,
+        };
+        if !self.rng.chance(rate) {
+            if sent.is_some() {
+                self.tables.survey(tk.id, sent, None);
+            }
             return (t, None);
         }
         let delay = self.rng.exp(4.0 * 3600.0);
         let at = self.add(t, delay);
         let score =
             [5, 5, 5, 5, 5, 4, 4, 4, 3, 3, 2, 1][self.rng.below(12) as usize];
-        self.tables.survey(id, at, score, comment_for(score));
+        let answer = self.answer(score);
+        self.tables.survey(tk.id, sent, Some((at, &answer)));
         if score <= 2 && self.rng.chance(0.7) {
             let l = self.labels;
             let reopened = at + 60 * (1 + self.rng.below(30) as i64);
-            self.tables.event(id, reopened, &l.reopened, group);
+            let note = "El usuario no autorizó el cierre en la encuesta";
+            self.tables.event(tk.id, reopened, &l.reopened, group, who, note);
             let again = self.rng.exp(resolution * 0.3);
             let solved = self.add(reopened, again);
-            self.tables.event(id, solved, &l.solved, group);
+            self.tables.event(tk.id, solved, &l.solved, group, who, "");
+            if !p.survey_sent {
+                return (solved, None);
+            }
+            if self.rng.chance(0.5) {
+                let delay = self.rng.exp(4.0 * 3600.0);
+                let at = self.add(solved, delay);
+                let score = [5, 4, 4, 3][self.rng.below(4) as usize];
+                let answer = self.answer(score);
+                self.tables.survey(tk.id, Some(solved), Some((at, &answer)));
+                return (solved, Some(at));
+            }
+            self.tables.survey(tk.id, Some(solved), None);
             return (solved, None);
         }
         (t, Some(at))
     }
 
-    /// When the ticket solved at `t` is closed: soon after an answer that
-    /// stands, else often by the policy's auto-close rule, else by hand.
-    fn close_at(&mut self, t: i64, answered: Option<i64>) -> i64 {
-        let policy = self.g.policy;
+    /// An answer with overall `score`: each question near it, a comment
+    /// from the realistic set for that score.
+    fn answer(&mut self, score: u32) -> Answer {
+        let p = self.g.profile;
+        let questions = p
+            .questions
+            .iter()
+            .map(|_| {
+                let d = [-1i64, 0, 0, 0, 1][self.rng.below(5) as usize];
+                (score as i64 + d).clamp(1, 5) as u32
+            })
+            .collect();
+        let set = comments_for(score);
+        let comment = set[self.rng.below(set.len() as u64) as usize];
+        Answer { score, questions, comment }
+    }
+
+    /// When the ticket solved at `t` is closed, and the note the tool
+    /// writes: soon after an answer that stands (the user's approval),
+    /// after the user's validation (USPEC), else often by the policy's
+    /// auto-close rule, else by hand.
+    fn close_at(&mut self, t: i64, answered: Option<i64>) -> (i64, &'static str) {
+        let (policy, p) = (self.g.policy, self.g.profile);
         match (answered, policy.auto_close_after()) {
-            (Some(a), _) => a + 60 * (1 + self.rng.below(120) as i64),
+            (Some(a), _) => {
+                (a + 60 * (1 + self.rng.below(120) as i64), p.close_notes.user)
+            }
+            (None, Some(_)) if self.rng.chance(p.validation_rate) => {
+                let later = self.rng.exp(3.0 * 3600.0);
+                (self.add(t, later), p.close_notes.user)
+            }
             (None, Some(after)) if self.rng.chance(0.7) => {
                 // The nightly job closes what expired: 03:00 after.
                 let due = policy
                     .calendar()
                     .add(Instant::from_unix(t), after)
                     .map_or(t, |x| x.unix());
-                next_local_0300(due, policy.tz())
+                (next_local_0300(due, policy.tz()), p.close_notes.auto)
             }
             _ => {
                 let later = self.rng.exp(9.0 * 3600.0);
-                self.add(t, later)
+                (self.add(t, later), "")
             }
         }
     }
@@ -652,7 +617,23 @@ impl<'r> Run<'r> {
     }
 }
 
-/// One row of `tickets.csv` (the samples leave the service empty).
+/// How a ticket's timeline ended, for its row.
+struct End {
+    /// When the first technician took it (GLPI's takeintoaccountdate).
+    taken: Option<i64>,
+    /// GLPI's solution type, where the profile writes it.
+    solution_type: &'static str,
+}
+
+/// One survey answer.
+struct Answer {
+    score: u32,
+    questions: Vec<u32>,
+    comment: &'static str,
+}
+
+/// One row of `tickets.csv` (the samples leave the service empty), and
+/// the profile's extra columns.
 struct Ticket<'t> {
     id: &'t str,
     opened: i64,
@@ -665,28 +646,56 @@ struct Ticket<'t> {
     channel: &'t str,
     users: i64,
     title: &'t str,
+    extra: Vec<String>,
 }
 
 /// The canonical tables being written, and the writer of their instants.
 struct Tables {
     out: Generated,
     w: InstantWriter,
+    /// Whether surveys carry `sent_at`.
+    sent: bool,
+    /// How many question columns surveys carry.
+    questions: usize,
 }
 
 impl Tables {
-    fn new(tz: chrono_tz::Tz) -> Tables {
+    fn new(tz: chrono_tz::Tz, p: &Profile) -> Tables {
+        let mut tickets = String::from(
+            "ticket_id,opened_at,type,priority,category,service,group,assignee,requester,channel,affected_users,title",
+        );
+        for c in p.extra_columns() {
+            tickets.push(',');
+            tickets.push_str(c);
+        }
+        tickets.push('\n');
+        let mut surveys = String::from("ticket_id,");
+        if p.survey_sent {
+            surveys.push_str("sent_at,");
+        }
+        surveys.push_str("answered_at,score,max_score,comment");
+        for q in p.questions {
+            surveys.push(',');
+            surveys.push_str(q);
+        }
+        surveys.push('\n');
         Tables {
             out: Generated {
-                tickets: String::from(
-                    "ticket_id,opened_at,type,priority,category,service,group,assignee,requester,channel,affected_users,title\n",
-                ),
-                events: String::from("ticket_id,at,status,group\n"),
-                surveys: String::from(
-                    "ticket_id,answered_at,score,max_score,comment\n",
-                ),
+                tickets,
+                events: String::from("ticket_id,at,status,group,assignee,note\n"),
+                surveys,
             },
             w: InstantWriter::new(tz),
+            sent: p.survey_sent,
+            questions: p.questions.len(),
         }
+    }
+
+    /// An instant as the tables write it.
+    fn instant(&mut self, t: i64) -> String {
+        let mut s = String::new();
+        self.w.write(Instant::from_unix(t), &mut s);
+        s
     }
 
     fn ticket(&mut self, r: &Ticket) {
@@ -709,41 +718,77 @@ impl Tables {
         }
         let _ = write!(t, ",{},", r.users);
         push_field(t, r.title);
+        for v in &r.extra {
+            t.push(',');
+            push_field(t, v);
+        }
         t.push('\n');
     }
 
-    fn event(&mut self, id: &str, at: i64, label: &str, group: &str) {
+    /// A status change: the group and technician holding the ticket after
+    /// it (empty: none yet) and the note the tool recorded.
+    fn event(
+        &mut self,
+        id: &str,
+        at: i64,
+        label: &str,
+        group: &str,
+        assignee: &str,
+        note: &str,
+    ) {
         let e = &mut self.out.events;
         push_field(e, id);
         e.push(',');
         self.w.write(Instant::from_unix(at), e);
-        e.push(',');
-        push_field(e, label);
-        e.push(',');
-        push_field(e, group);
+        for v in [label, group, assignee, note] {
+            e.push(',');
+            push_field(e, v);
+        }
         e.push('\n');
     }
 
-    /// An answer scored over 5.
-    fn survey(&mut self, id: &str, at: i64, score: u32, comment: &str) {
+    /// A survey: when it was sent (where the profile lists sent surveys)
+    /// and its answer scored over 5, if any.
+    fn survey(&mut self, id: &str, sent: Option<i64>, answer: Option<(i64, &Answer)>) {
         let s = &mut self.out.surveys;
         push_field(s, id);
         s.push(',');
-        self.w.write(Instant::from_unix(at), s);
-        let _ = write!(s, ",{score},5,");
-        push_field(s, comment);
+        if self.sent {
+            if let Some(t) = sent {
+                self.w.write(Instant::from_unix(t), s);
+            }
+            s.push(',');
+        }
+        match answer {
+            Some((at, a)) => {
+                self.w.write(Instant::from_unix(at), s);
+                let _ = write!(s, ",{},5,", a.score);
+                push_field(s, a.comment);
+                for q in &a.questions {
+                    let _ = write!(s, ",{q}");
+                }
+            }
+            None => {
+                s.push_str(",,,");
+                // Empty question cells.
+                for _ in 0..self.questions {
+                    s.push(',');
+                }
+            }
+        }
         s.push('\n');
     }
 }
 
-/// The comment a user leaves with a score.
-fn comment_for(score: u32) -> &'static str {
+/// The comments users leave with a score: the realistic set, empty
+/// often.
+fn comments_for(score: u32) -> &'static [&'static str] {
     match score {
-        5 => "Excelente atención",
-        4 => "Bien, gracias",
-        3 => "",
-        2 => "Tardaron mucho",
-        _ => "No quedó resuelto",
+        5 => &["Excelente atención", "Muy amable el técnico", "Rápido y efectivo", ""],
+        4 => &["Bien, gracias", "Buen servicio", ""],
+        3 => &["", "Se demoraron un poco", "Regular"],
+        2 => &["Tardaron mucho", "No quedó resuelto", "Tardaron mucho"],
+        _ => &["No quedó resuelto", "Tardaron mucho", "Nadie me contactó"],
     }
 }
 
@@ -754,23 +799,6 @@ fn next_local_0300(t: i64, tz: chrono_tz::Tz) -> i64 {
         day = day.succ_opt().unwrap_or(day);
     }
     local_to_instant(tz, day.and_hms_opt(3, 0, 0).unwrap()).unix()
-}
-
-fn title_for(cat: &str, rng: &mut Rng) -> String {
-    const T: &[&str] = &[
-        "No enciende el equipo",
-        "Solicitud de instalación de software",
-        "No hay conexión a internet",
-        "Error al ingresar al aplicativo",
-        "Impresora atascada",
-        "Restablecer contraseña",
-        "Creación de cuenta de usuario",
-        "Lentitud en el equipo",
-        "Configurar correo en el celular",
-        "Falla en la VPN",
-    ];
-    let _ = cat;
-    T[rng.below(T.len() as u64) as usize].to_string()
 }
 
 /// The labels the generator writes, from the policy's `[states]`.
@@ -848,14 +876,6 @@ impl Labels {
         })
     }
 
-    fn open(&self, rng: &mut Rng) -> &str {
-        // Mostly the first open label; escalations use the others.
-        if self.opens.len() > 1 && rng.chance(0.3) {
-            &self.opens[1 + rng.below(self.opens.len() as u64 - 1) as usize]
-        } else {
-            &self.opens[0]
-        }
-    }
 }
 
 /// Naive local `YYYY-MM-DD HH:MM:SS` of an ISO instant, as SQL clients
@@ -890,7 +910,7 @@ const GLPI_STATUS: [(&str, &str); 6] = [
 ];
 
 /// GLPI's status code of a label (the es_CO and es_ES spellings), or the
-/// label itself when it is not a GLPI status (Itagüí's "Desistida").
+/// label itself when it is not a GLPI status.
 fn glpi_code(label: &str) -> String {
     let f = plazo::text::fold(label);
     GLPI_STATUS
@@ -1033,10 +1053,24 @@ impl Generated {
                 s.replace('\t', " ")
             }
         };
-        let (_, tk) = rows(&self.tickets);
+        let (h, tk) = rows(&self.tickets);
+        // The attributes queries/glpi/tickets.sql prints that the samples
+        // carry: when the case was taken, and the solution type.
+        let extra: Vec<(usize, &str)> = [
+            ("taken_at", "takeintoaccountdate"),
+            ("tipo_solucion", "tipo_solucion"),
+        ]
+        .iter()
+        .filter_map(|(c, name)| h.iter().position(|x| x == c).map(|i| (i, *name)))
+        .collect();
         let mut t = String::from(
-            "ticket_id\topened_at\ttype\tpriority\tcategory\tservice\tgroup\tassignee\trequester\tchannel\taffected_users\ttitle\n",
+            "ticket_id\topened_at\ttype\tpriority\tcategory\tservice\tgroup\tassignee\trequester\tchannel\taffected_users\ttitle",
         );
+        for (_, name) in &extra {
+            t.push('\t');
+            t.push_str(name);
+        }
+        t.push('\n');
         for r in &tk {
             let ty = if plazo::text::fold(&r[2]).starts_with("incid") {
                 "1"
@@ -1058,6 +1092,15 @@ impl Generated {
                 null(&r[11]),
             ];
             t.push_str(&cells.join("\t"));
+            for (i, name) in &extra {
+                let v = if *name == "takeintoaccountdate" {
+                    naive_local(&r[*i], tz)
+                } else {
+                    r[*i].clone()
+                };
+                t.push('\t');
+                t.push_str(&null(&v));
+            }
             t.push('\n');
         }
         let (_, ev) = rows(&self.events);
