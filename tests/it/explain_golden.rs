@@ -7,7 +7,7 @@
 //! close, a massive incident, a cancelled ticket, one open at the cutoff,
 //! one no rule matches), `features` (`tests/data/explain/`: the clock's
 //! start from a column, `[matching] from_events`, `[targets_from_ticket]`,
-//! every exclusion, closing notes) and one per entity sample (its CASO
+//! every exclusion, closing notes) and one per entity sample (its hand-made
 //! tickets and a few generated ones). Some tickets also with `--detail`.
 //!
 //! An intended change is re-blessed, with the report's golden files, by
@@ -122,7 +122,7 @@ fn golden_explain_icetex() {
         data: "samples/icetex",
         cutoff: SAMPLES_CUTOFF,
         es: &[
-            "CASO-1", "CASO-2", "CASO-3", "CASO-5", "CASO-6", "IM-9409",
+            "IM-90001", "IM-90002", "IM-90003", "IM-90005", "IM-90006", "IM-9409",
             "IM-6580", "IM-6581",
         ],
         en: &["IM-9409"],
@@ -137,7 +137,7 @@ fn golden_explain_itagui() {
         data: "samples/itagui",
         cutoff: SAMPLES_CUTOFF,
         es: &[
-            "CASO-1", "CASO-2", "CASO-3", "CASO-5", "CASO-6", "6580", "6581",
+            "90001", "90002", "90003", "90005", "90006", "6580", "6581",
         ],
         en: &[],
         detail: &[],
@@ -151,11 +151,11 @@ fn golden_explain_upme() {
         data: "samples/upme",
         cutoff: SAMPLES_CUTOFF,
         es: &[
-            "CASO-1",
-            "CASO-2",
-            "CASO-3",
-            "CASO-5",
-            "CASO-6",
+            "UPME-90001",
+            "UPME-90002",
+            "UPME-90003",
+            "UPME-90005",
+            "UPME-90006",
             "UPME-9477",
             "UPME-6580",
             "UPME-6581",
@@ -173,7 +173,7 @@ fn golden_explain_uspec() {
         data: "samples/uspec",
         cutoff: SAMPLES_CUTOFF,
         es: &[
-            "CASO-1", "CASO-2", "CASO-3", "CASO-6", "9559", "6580", "6591",
+            "90001", "90002", "90003", "90006", "9559", "6580", "6591",
         ],
         en: &[],
         detail: &[],
@@ -182,7 +182,7 @@ fn golden_explain_uspec() {
 
 #[test]
 fn golden_explain_victimas() {
-    let caso = ["CASO-1", "CASO-2", "CASO-3", "CASO-4", "CASO-5", "CASO-6"];
+    let caso = ["UV-90001", "UV-90002", "UV-90003", "UV-90004", "UV-90005", "UV-90006"];
     let mut es = caso.to_vec();
     es.extend(["UV-9466", "UV-6584", "UV-6580"]);
     check(&Set {

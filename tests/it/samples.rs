@@ -1,6 +1,6 @@
 //! The five entity samples: they are exactly what the seeded generator
 //! writes (so they can be regenerated), they evaluate without rejects,
-//! and the hand-made CASO-n tickets have their hand-computed figures.
+//! and the hand-made tickets (ids 90001 .. 90006 with the tool's prefix) have their hand-computed figures.
 
 use std::path::Path;
 
@@ -164,7 +164,7 @@ fn itagui_hand_made_cases() {
 fn victimas_hand_made_cases() {
     // Víctimas: Mon-Fri 08:00-17:00; type Incidente -> 2h / 1bd.
     let (p, ds) = load("victimas");
-    // CASO-1: opened Thu 9 July 09:00, open 09:30, paused 16:00 -> Tue 14
+    // Case 1 (UV-90001): opened Thu 9 July 09:00, open 09:30, paused 16:00 -> Tue 14
     // 10:00 (Mon 13 holiday), solved 11:30. response 30 min; resolution
     // 0.5 + 6.5 (09:30-16:00) + 1.5 (10:00-11:30) = 8.5 h = 30600; paused
     // Thu 16-17 (1 h) + Fri 9 h + Tue 08-10 (2 h) = 12 h = 43200.
@@ -181,14 +181,14 @@ fn victimas_hand_made_cases() {
         (c1.resolution_target_s, c1.resolution_met),
         (Some(64800), Some(true))
     );
-    // CASO-3: solved Wed 1 April 16:00; 3bd (Thu 2 and Fri 3 April are
+    // Case 3 (UV-90003): solved Wed 1 April 16:00; 3bd (Thu 2 and Fri 3 April are
     // holidays) -> Wed 8 April 16:00; closed Thu 9 April 03:00 with no
     // survey: auto-closed; late by Wed 16-17 (1 business hour).
     let c3 = case(&p, &ds, "UV-90003");
     assert_eq!((c3.auto_closed, c3.close_late), (Some(true), Some(true)));
     assert_eq!(case(&p, &ds, "UV-90004").excluded, Some(Exclusion::Massive));
     assert_eq!(case(&p, &ds, "UV-90005").excluded, Some(Exclusion::Cancelled));
-    // CASO-6: opened Sat 9 May 22:00, open Mon 07:40: response counts from
+    // Case 6 (UV-90006): opened Sat 9 May 22:00, open Mon 07:40: response counts from
     // Mon 08:00 -> 0; solved Mon 16:30: 8.5 h.
     let c6 = case(&p, &ds, "UV-90006");
     assert_eq!((c6.response_s, c6.resolution_s), (0, 30600));
