@@ -122,8 +122,8 @@ fn golden_explain_icetex() {
         data: "samples/icetex",
         cutoff: SAMPLES_CUTOFF,
         es: &[
-            "IM-90001", "IM-90002", "IM-90003", "IM-90005", "IM-90006", "IM-9409",
-            "IM-6580", "IM-6581",
+            "IM-90001", "IM-90002", "IM-90003", "IM-90005", "IM-90006",
+            "IM-90007", "IM-90008", "IM-9409", "IM-6580", "IM-6581",
         ],
         en: &["IM-9409"],
         detail: &[],
@@ -137,7 +137,8 @@ fn golden_explain_itagui() {
         data: "samples/itagui",
         cutoff: SAMPLES_CUTOFF,
         es: &[
-            "90001", "90002", "90003", "90005", "90006", "6580", "6581",
+            "90001", "90002", "90003", "90005", "90006", "90007", "90008",
+            "6580", "6581",
         ],
         en: &[],
         detail: &[],
@@ -172,9 +173,7 @@ fn golden_explain_uspec() {
         name: "uspec",
         data: "samples/uspec",
         cutoff: SAMPLES_CUTOFF,
-        es: &[
-            "90001", "90002", "90003", "90006", "9559", "6580", "6591",
-        ],
+        es: &["90001", "90002", "90003", "90006", "9559", "6580", "6591"],
         en: &[],
         detail: &[],
     });
@@ -182,7 +181,10 @@ fn golden_explain_uspec() {
 
 #[test]
 fn golden_explain_victimas() {
-    let caso = ["UV-90001", "UV-90002", "UV-90003", "UV-90004", "UV-90005", "UV-90006"];
+    let caso = [
+        "UV-90001", "UV-90002", "UV-90003", "UV-90004", "UV-90005",
+        "UV-90006", "UV-90007", "UV-90008",
+    ];
     let mut es = caso.to_vec();
     es.extend(["UV-9466", "UV-6584", "UV-6580"]);
     check(&Set {

@@ -5,7 +5,9 @@
 //! a pause over a weekend and a holiday, a reopen after a rejected survey,
 //! an auto-close (with the tool's note), a massive incident, a cancelled
 //! case (Itagüí: a request closed with GLPI solution type "Desistida") and
-//! a ticket opened on a Saturday night.
+//! a ticket opened on a Saturday night; where the desk has levels, an
+//! escalation not yet taken at the cutoff (case 7) and one escalated
+//! twice, its second take at time zero (case 8).
 
 use plazo::error::Result;
 use plazo::policy::Policy;
@@ -60,6 +62,142 @@ pub(crate) fn write(
         }
         write_case(&case, profile, policy.tz(), l, tables)?;
     }
+    if profile.groups.len() > 1 {
+        for e in [escalated_not_taken(), escalated_twice()] {
+            write_escalation(&e, profile, policy.tz(), l, tables)?;
+        }
+    }
+    Ok(())
+}
+
+/// A hand-made escalation case: events (local time, level, technician
+/// index or none, what) after the opening at level 1.
+struct Escalation {
+    n: u32,
+    opened: &'static str,
+    title: &'static str,
+    events: Vec<(&'static str, usize, Option<usize>, Step)>,
+}
+
+/// What an escalation case's event is.
+#[derive(Clone, Copy, PartialEq)]
+enum Step {
+    /// The first level takes it (first open label).
+    Take,
+    /// Escalated into the event's level (the level's escalation label).
+    Escalate,
+    /// Solved.
+    Solve,
+    /// Closed.
+    Close,
+}
+
+/// Case 7: taken at level 1 on Thursday 29 October; escalated to level 2
+/// on Friday 30 October at 15:00 and not taken by the cutoff (Monday 2
+/// November is a holiday): the level-2 technician takes it on Tuesday 3
+/// November at 09:00.
+fn escalated_not_taken() -> Escalation {
+    Escalation {
+        n: 7,
+        opened: "2026-10-29 09:00",
+        title: "Escalado sin tomar al corte",
+        events: vec![
+            ("2026-10-29 09:20", 0, Some(0), Step::Take),
+            ("2026-10-30 15:00", 1, None, Step::Escalate),
+            ("2026-11-03 09:00", 1, Some(1), Step::Escalate),
+            ("2026-11-03 15:00", 1, Some(1), Step::Solve),
+            ("2026-11-04 10:00", 1, Some(1), Step::Close),
+        ],
+    }
+}
+
+/// Case 8: taken at level 1 on Tuesday 6 October 08:45, escalated to level
+/// 2 at 10:00 with no technician, taken there at 14:00; escalated to level
+/// 3 at 15:00 naming its technician (taken at once: time zero); solved
+/// on Wednesday 7 at 11:00, closed at 16:00. Where the profile has two
+/// levels, the third step stays at level 2.
+fn escalated_twice() -> Escalation {
+    Escalation {
+        n: 8,
+        opened: "2026-10-06 08:30",
+        title: "Escalado a segundo y tercer nivel",
+        events: vec![
+            ("2026-10-06 08:45", 0, Some(0), Step::Take),
+            ("2026-10-06 10:00", 1, None, Step::Escalate),
+            ("2026-10-06 14:00", 1, Some(1), Step::Escalate),
+            ("2026-10-06 15:00", 2, Some(2), Step::Escalate),
+            ("2026-10-07 11:00", 2, Some(2), Step::Solve),
+            ("2026-10-07 16:00", 2, Some(2), Step::Close),
+        ],
+    }
+}
+
+/// An escalation case's ticket row, events and (where the tool lists the
+/// surveys sent) its unanswered survey.
+fn write_escalation(
+    c: &Escalation,
+    p: &Profile,
+    tz: chrono_tz::Tz,
+    l: &Labels,
+    tables: &mut Tables,
+) -> Result<()> {
+    let at = |s: &str| Instant::parse(s, tz).map(Instant::unix);
+    let id = format!("{}{}", p.prefix, 90000 + c.n);
+    let id = id.as_str();
+    let taken = at(c.events[0].0)?;
+    let mut extra = Vec::new();
+    for col in p.extra_columns() {
+        extra.push(match col {
+            "taken_at" => tables.instant(taken),
+            "tipo_solucion" => SOLVED.to_string(),
+            "ans_solucion" => {
+                p.ans_for(p.types[0].0, p.categories[0].0).to_string()
+            }
+            _ => String::new(),
+        });
+    }
+    tables.ticket(&Ticket {
+        id,
+        opened: at(c.opened)?,
+        ty: p.types[0].0,
+        priority: p.priorities[1].0,
+        category: p.categories[0].0,
+        group: p.groups[0],
+        assignee: p.assignees[0],
+        requester: "Usuario de prueba",
+        channel: p.channels[0].0,
+        users: 1,
+        title: c.title,
+        extra,
+    });
+    tables.event(id, at(c.opened)?, &l.new, p.groups[0], "", "");
+    for &(when, level, who, step) in &c.events {
+        let level = level.min(p.groups.len() - 1);
+        let group = p.groups[level];
+        let who = who.map_or("", |k| p.assignees[k % p.assignees.len()]);
+        let t = at(when)?;
+        let (label, note) = match step {
+            Step::Take => (l.opens[0].as_str(), String::new()),
+            Step::Escalate => {
+                let label = match p.escalated[level] {
+                    "" => l.opens[0].as_str(),
+                    s => s,
+                };
+                let note = if who.is_empty() {
+                    format!("Escalado a {group}")
+                } else {
+                    String::new()
+                };
+                (label, note)
+            }
+            Step::Solve => (l.solved.as_str(), String::new()),
+            Step::Close => (l.closed.as_str(), String::new()),
+        };
+        tables.event(id, t, label, group, who, &note);
+        if step == Step::Solve && p.survey_sent {
+            tables.survey(id, Some(t), None);
+        }
+    }
     Ok(())
 }
 
@@ -81,14 +219,17 @@ fn write_case(
     for col in p.extra_columns() {
         extra.push(match col {
             "taken_at" => {
-                let first = c.events.iter().find(|e| l.opens.iter().any(|o| o == e.1));
+                let first =
+                    c.events.iter().find(|e| l.opens.iter().any(|o| o == e.1));
                 match first {
                     Some(e) => tables.instant(at(e.0)?),
                     None => String::new(),
                 }
             }
             "tipo_solucion" => c.solution_type.to_string(),
-            "ans_solucion" => p.ans_for(p.types[0].0, p.categories[0].0).to_string(),
+            "ans_solucion" => {
+                p.ans_for(p.types[0].0, p.categories[0].0).to_string()
+            }
             _ => String::new(),
         });
     }
@@ -138,7 +279,11 @@ fn write_case(
         }
     }
     if let Some((when, score, comment)) = answer {
-        let a = Answer { score, questions: vec![score; p.questions.len()], comment };
+        let a = Answer {
+            score,
+            questions: vec![score; p.questions.len()],
+            comment,
+        };
         tables.survey(id, None, Some((at(when)?, &a)));
     }
     Ok(())

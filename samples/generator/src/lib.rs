@@ -26,9 +26,10 @@
 //! let policy = plazo::Policy::load(path.as_ref())?;
 //! let g = Generator::new(Profile::find("uspec").unwrap(), &policy, 7);
 //! let data = g.generate(50)?;
-//! // Header, 50 drawn tickets and USPEC's four hand-made cases (it has no
-//! // cancelled state nor massive rule, so no CASO-4 and CASO-5).
-//! assert_eq!(data.tickets.lines().count(), 1 + 50 + 4);
+//! // Header, 50 drawn tickets and USPEC's six hand-made cases: 1, 2, 3
+//! // and 6, and the escalations 7 and 8 (it has no cancelled state nor
+//! // massive rule, so no case 4 or 5).
+//! assert_eq!(data.tickets.lines().count(), 1 + 50 + 6);
 //! # Ok::<(), plazo::Error>(())
 //! ```
 
@@ -303,8 +304,9 @@ impl<'r> Run<'r> {
             extra: Vec::new(),
         };
         // The targets of the rule that applies, for realistic times.
-        let targets =
-            self.g.targets_for(ty, priority, category, group, opened, ans);
+        let targets = self
+            .g
+            .targets_for(ty, priority, category, group, opened, ans);
         let end = self.timeline(&tk, targets);
         for col in p.extra_columns() {
             let v = match col {
@@ -348,14 +350,22 @@ impl<'r> Run<'r> {
     /// level's take), solved (or answered without a solution), maybe
     /// surveyed and reopened, closed with the tool's note. `targets`: the
     /// typical response and resolution business seconds.
-    fn timeline(&mut self, tk: &Ticket, (response, resolution): (f64, f64)) -> End {
+    fn timeline(
+        &mut self,
+        tk: &Ticket,
+        (response, resolution): (f64, f64),
+    ) -> End {
         let (p, l) = (self.g.profile, self.labels);
-        let mut end = End { taken: None, solution_type: "" };
+        let mut end = End {
+            taken: None,
+            solution_type: "",
+        };
         let start = match self.precaso(tk) {
             Some(None) => return end,
             Some(Some(registered)) => registered,
             None => {
-                self.tables.event(tk.id, tk.opened, &l.new, tk.group, "", "");
+                self.tables
+                    .event(tk.id, tk.opened, &l.new, tk.group, "", "");
                 tk.opened
             }
         };
@@ -368,17 +378,27 @@ impl<'r> Run<'r> {
             }
             if !l.cancelled.is_empty() {
                 let note = "Anulado: la solicitud no procede";
-                self.tables.event(tk.id, t, &l.cancelled, tk.group, tk.assignee, note);
+                self.tables.event(
+                    tk.id,
+                    t,
+                    &l.cancelled,
+                    tk.group,
+                    tk.assignee,
+                    note,
+                );
                 return end;
             }
         }
-        self.tables.event(tk.id, t, &l.opens[0], tk.group, tk.assignee, "");
+        self.tables
+            .event(tk.id, t, &l.opens[0], tk.group, tk.assignee, "");
         end.taken = Some(t);
         let Some((t, group, who)) = self.work(tk, t, resolution) else {
             return end;
         };
         let (label, note) = match p.unresolved {
-            Some((label, rate, note)) if self.rng.chance(rate) => (label, note),
+            Some((label, rate, note)) if self.rng.chance(rate) => {
+                (label, note)
+            }
             _ => (l.solved.as_str(), ""),
         };
         self.tables.event(tk.id, t, label, group, who, note);
@@ -397,15 +417,22 @@ impl<'r> Run<'r> {
     /// closed.
     fn desisted(&mut self, tk: &Ticket, t: i64) -> End {
         let l = self.labels;
-        self.tables.event(tk.id, t, &l.opens[0], tk.group, tk.assignee, "");
+        self.tables
+            .event(tk.id, t, &l.opens[0], tk.group, tk.assignee, "");
         let solve = 600.0 + self.rng.exp(1800.0);
         let s = self.add(t, solve);
-        let note = "Solicitud archivada: no cumple los datos mínimos requeridos";
-        self.tables.event(tk.id, s, &l.solved, tk.group, tk.assignee, note);
+        let note =
+            "Solicitud archivada: no cumple los datos mínimos requeridos";
+        self.tables
+            .event(tk.id, s, &l.solved, tk.group, tk.assignee, note);
         let close = self.rng.exp(4.0 * 3600.0);
         let c = self.add(s, close);
-        self.tables.event(tk.id, c, &l.closed, tk.group, tk.assignee, "");
-        End { taken: Some(t), solution_type: "Desistida" }
+        self.tables
+            .event(tk.id, c, &l.closed, tk.group, tk.assignee, "");
+        End {
+            taken: Some(t),
+            solution_type: "Desistida",
+        }
     }
 
     /// A precaso (Víctimas §3 PRECASO, a case created from an e-mail): the
@@ -419,12 +446,21 @@ impl<'r> Run<'r> {
         }
         let l = self.labels;
         let note = "Precaso creado desde el correo de la mesa";
-        self.tables.event(tk.id, tk.opened, "Precaso", tk.group, "", note);
+        self.tables
+            .event(tk.id, tk.opened, "Precaso", tk.group, "", note);
         let delay = 60.0 * (5.0 + self.rng.exp(90.0));
         let t = self.add(tk.opened, delay);
         if self.rng.chance(discard) && !l.cancelled.is_empty() {
-            let note = "Correo sin la información mínima para registrar el caso";
-            self.tables.event(tk.id, t, &l.cancelled, tk.group, tk.assignee, note);
+            let note =
+                "Correo sin la información mínima para registrar el caso";
+            self.tables.event(
+                tk.id,
+                t,
+                &l.cancelled,
+                tk.group,
+                tk.assignee,
+                note,
+            );
             return Some(None);
         }
         self.tables.event(tk.id, t, &l.new, tk.group, "", "");
@@ -468,7 +504,8 @@ impl<'r> Run<'r> {
             if j == pause_idx {
                 if let Some((rate, note)) = p.leaves_process {
                     if self.rng.chance(rate) {
-                        self.tables.event(tk.id, t, &l.paused, group, who, note);
+                        self.tables
+                            .event(tk.id, t, &l.paused, group, who, note);
                         return None;
                     }
                 }
@@ -491,7 +528,8 @@ impl<'r> Run<'r> {
                 let note = format!("Escalado a {group}");
                 self.tables.event(tk.id, t, label, group, "", &note);
                 let late = self.rng.chance(0.15);
-                let take = self.rng.exp(if late { 10.0 } else { 1.5 } * 3600.0);
+                let take =
+                    self.rng.exp(if late { 10.0 } else { 1.5 } * 3600.0);
                 t = self.add(t, take);
                 who = self.one_of(p.assignees);
                 self.tables.event(tk.id, t, label, group, who, "");
@@ -539,14 +577,15 @@ impl<'r> Run<'r> {
             let l = self.labels;
             let reopened = at + 60 * (1 + self.rng.below(30) as i64);
             let note = "El usuario no autorizó el cierre en la encuesta";
-            self.tables.event(tk.id, reopened, &l.reopened, group, who, note);
+            self.tables
+                .event(tk.id, reopened, &l.reopened, group, who, note);
             let again = self.rng.exp(resolution * 0.3);
             let solved = self.add(reopened, again);
             self.tables.event(tk.id, solved, &l.solved, group, who, "");
             if !p.survey_sent {
                 return (solved, None);
             }
-            if self.rng.chance(0.5) {
+            if self.rng.chance(0.25) {
                 let delay = self.rng.exp(4.0 * 3600.0);
                 let at = self.add(solved, delay);
                 let score = [5, 4, 4, 3][self.rng.below(4) as usize];
@@ -574,19 +613,28 @@ impl<'r> Run<'r> {
             .collect();
         let set = comments_for(score);
         let comment = set[self.rng.below(set.len() as u64) as usize];
-        Answer { score, questions, comment }
+        Answer {
+            score,
+            questions,
+            comment,
+        }
     }
 
     /// When the ticket solved at `t` is closed, and the note the tool
     /// writes: soon after an answer that stands (the user's approval),
     /// after the user's validation (USPEC), else often by the policy's
     /// auto-close rule, else by hand.
-    fn close_at(&mut self, t: i64, answered: Option<i64>) -> (i64, &'static str) {
+    fn close_at(
+        &mut self,
+        t: i64,
+        answered: Option<i64>,
+    ) -> (i64, &'static str) {
         let (policy, p) = (self.g.policy, self.g.profile);
         match (answered, policy.auto_close_after()) {
-            (Some(a), _) => {
-                (a + 60 * (1 + self.rng.below(120) as i64), p.close_notes.user)
-            }
+            (Some(a), _) => (
+                a + 60 * (1 + self.rng.below(120) as i64),
+                p.close_notes.user,
+            ),
             (None, Some(_)) if self.rng.chance(p.validation_rate) => {
                 let later = self.rng.exp(3.0 * 3600.0);
                 (self.add(t, later), p.close_notes.user)
@@ -682,7 +730,9 @@ impl Tables {
         Tables {
             out: Generated {
                 tickets,
-                events: String::from("ticket_id,at,status,group,assignee,note\n"),
+                events: String::from(
+                    "ticket_id,at,status,group,assignee,note\n",
+                ),
                 surveys,
             },
             w: InstantWriter::new(tz),
@@ -749,7 +799,12 @@ impl Tables {
 
     /// A survey: when it was sent (where the profile lists sent surveys)
     /// and its answer scored over 5, if any.
-    fn survey(&mut self, id: &str, sent: Option<i64>, answer: Option<(i64, &Answer)>) {
+    fn survey(
+        &mut self,
+        id: &str,
+        sent: Option<i64>,
+        answer: Option<(i64, &Answer)>,
+    ) {
         let s = &mut self.out.surveys;
         push_field(s, id);
         s.push(',');
@@ -784,7 +839,12 @@ impl Tables {
 /// often.
 fn comments_for(score: u32) -> &'static [&'static str] {
     match score {
-        5 => &["Excelente atención", "Muy amable el técnico", "Rápido y efectivo", ""],
+        5 => &[
+            "Excelente atención",
+            "Muy amable el técnico",
+            "Rápido y efectivo",
+            "",
+        ],
         4 => &["Bien, gracias", "Buen servicio", ""],
         3 => &["", "Se demoraron un poco", "Regular"],
         2 => &["Tardaron mucho", "No quedó resuelto", "Tardaron mucho"],
@@ -875,7 +935,6 @@ impl Labels {
             reopened,
         })
     }
-
 }
 
 /// Naive local `YYYY-MM-DD HH:MM:SS` of an ISO instant, as SQL clients
@@ -1061,7 +1120,9 @@ impl Generated {
             ("tipo_solucion", "tipo_solucion"),
         ]
         .iter()
-        .filter_map(|(c, name)| h.iter().position(|x| x == c).map(|i| (i, *name)))
+        .filter_map(|(c, name)| {
+            h.iter().position(|x| x == c).map(|i| (i, *name))
+        })
         .collect();
         let mut t = String::from(
             "ticket_id\topened_at\ttype\tpriority\tcategory\tservice\tgroup\tassignee\trequester\tchannel\taffected_users\ttitle",

@@ -27,7 +27,7 @@ struct GenerateArgs {
     /// Random seed.
     #[arg(long, default_value_t = 1)]
     seed: u64,
-    /// Number of generated tickets (plus the six hand-made CASO-n).
+    /// Number of generated tickets (plus the hand-made cases 90001 ..).
     #[arg(long, default_value_t = 3000)]
     tickets: usize,
     /// The policy whose labels and targets are used (default:
