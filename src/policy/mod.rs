@@ -155,7 +155,12 @@ impl Policy {
     /// PRECASO). Every such label is also a `new` label.
     pub fn is_precase(&self, label: &str) -> bool {
         let f = fold(label);
-        self.precase.iter().any(|p| *p == f)
+        self.precase.iter().any(|p| fold(p) == f)
+    }
+
+    /// `[states] precase`, as written.
+    pub fn precase_labels(&self) -> &[String] {
+        &self.precase
     }
 
     /// Whether `[states] precase` names any label: the policy measures

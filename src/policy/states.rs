@@ -85,7 +85,8 @@ pub(super) struct StateMap {
     pub by_label: HashMap<String, State>,
     /// The labels of each state, as written.
     pub labels: BTreeMap<State, Vec<String>>,
-    /// `precase`: the folded labels of a pre-case (also `new` labels).
+    /// `precase`: the labels of a pre-case, as written (also `new`
+    /// labels).
     pub precase: Vec<String>,
 }
 
@@ -131,7 +132,7 @@ impl StateMap {
                     &[("label", &format!("{label:?}"))],
                 ));
             }
-            map.precase.push(fold(label));
+            map.precase.push(label.clone());
         }
         Ok(map)
     }

@@ -36,7 +36,10 @@ const WIDTHS: [f64; 40] = [
     SHORT_W, SHORT_W, DUR_W, DUR_W,
     DUR_W, // auto_closed .. solved_before
     DATE_W, SHORT_W, SHORT_W, // survey_answered_at, target_rule, events
-    16.0, DATE_W, DATE_W, DATE_W, DUR_W, // channel, precase_* columns
+    // channel ("Herramienta de mesa de servicios" wraps; 24 also keeps
+    // LibreOffice from ending the Víctimas sample with a blank page),
+    // then the precase_* columns.
+    24.0, DATE_W, DATE_W, DATE_W, DUR_W,
 ];
 
 /// The headers, one per column of [`COLUMNS`] (`sla.csv`'s ids), in

@@ -86,6 +86,12 @@ crate::catalog! {
     /// "Datos" column: business time from pre-case to registration.
     DATA_PRECASE_TIME = ("Tiempo hábil de precaso a registro", "Pre-case to registration business time");
 
+    /// "Metodología", the states table: the pre-case labels' row.
+    METHOD_PRECASE = (
+        "precaso (primer estado; cuenta en Precasos)",
+        "pre-case (first state; counted in Pre-cases)"
+    );
+
     /// Policy error: a `[states] precase` label that `new` does not list.
     PRECASE_NOT_NEW = (
         "states.precase: la etiqueta {label} no está en states.new; un precaso espera a la mesa: agréguela también a states.new",
