@@ -209,6 +209,11 @@ pub fn sla_with(
         s_col(COLUMNS[32], inst(iso, |r| r.survey_answered_at)),
         i_col(COLUMNS[33], int(|r| r.target_rule.map(|v| v as i64))),
         i_col(COLUMNS[34], int(|r| Some(i64::from(r.events)))),
+        s_col(COLUMNS[35], st(Attr::Channel)),
+        s_col(COLUMNS[36], inst(iso, |r| r.precase_at)),
+        s_col(COLUMNS[37], inst(iso, |r| r.precase_registered_at)),
+        s_col(COLUMNS[38], inst(iso, |r| r.precase_discarded_at)),
+        i_col(COLUMNS[39], int(|r| r.precase_business_s)),
     ];
     frame(cols)
 }

@@ -68,6 +68,7 @@ mod exclusions;
 pub mod explain;
 mod matching;
 mod notes;
+mod precase;
 mod states;
 pub mod frame;
 pub mod output;
@@ -266,6 +267,17 @@ pub struct SlaRow {
     /// In the survey's scope (`[survey] applies_to`; true without it):
     /// the tickets the survey response rate counts.
     pub survey_expected: bool,
+    /// Started as a pre-case (`[states] precase`): its first event's
+    /// instant, when that event's label is a pre-case one.
+    pub precase_at: Option<i64>,
+    /// The pre-case became a ticket: the first later event of a label
+    /// that is neither a pre-case nor `cancelled`.
+    pub precase_registered_at: Option<i64>,
+    /// The pre-case was discarded: the first later event of another
+    /// label is `cancelled` ("No gestionado").
+    pub precase_discarded_at: Option<i64>,
+    /// Business seconds from `precase_at` to `precase_registered_at`.
+    pub precase_business_s: Option<i64>,
 }
 
 pub use crate::timeline::Span;
@@ -335,6 +347,9 @@ pub struct Engine<'a> {
     /// Per interned string: a note that marks an automatic close (`[close]
     /// auto_close_notes`); empty without them.
     auto_note: Vec<bool>,
+    /// Per interned string: a `[states] precase` label; empty without
+    /// them.
+    precase: Vec<bool>,
 }
 
 impl<'a> Engine<'a> {
@@ -393,6 +408,7 @@ impl<'a> Engine<'a> {
             status_mask,
             surveyed: m.surveyed,
             auto_note: notes::auto_close_notes(policy, ds),
+            precase: precase::precase_labels(policy, ds),
             cells,
         })
     }
@@ -503,6 +519,15 @@ impl<'a> Engine<'a> {
         {
             row.auto_closed = Some(self.closed_by_note(i, closed));
         }
+        precase::fill(
+            self.policy,
+            self.ds,
+            &self.precase,
+            |s| self.state(s),
+            i,
+            self.cutoff,
+            &mut row,
+        );
         row
     }
 

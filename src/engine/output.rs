@@ -50,6 +50,11 @@ pub const COLUMNS: &[&str] = &[
     "survey_answered_at",
     "target_rule",
     "events",
+    "channel",
+    "precase_at",
+    "precase_registered_at",
+    "precase_discarded_at",
+    "precase_business_s",
 ];
 
 /// Renders the rows as CSV text (header included).
@@ -134,7 +139,21 @@ pub fn render(policy: &Policy, ds: &Dataset, rows: &[SlaRow]) -> String {
         if let Some(i) = r.target_rule {
             let _ = write!(out, "{i}");
         }
-        let _ = writeln!(out, ",{}", r.events);
+        let _ = write!(out, ",{},", r.events);
+        push_field(&mut out, ds.strings.get(t.attr(Attr::Channel)));
+        for v in [
+            r.precase_at,
+            r.precase_registered_at,
+            r.precase_discarded_at,
+        ] {
+            out.push(',');
+            inst(&mut out, v);
+        }
+        out.push(',');
+        if let Some(v) = r.precase_business_s {
+            let _ = write!(out, "{v}");
+        }
+        out.push('\n');
     }
     out
 }

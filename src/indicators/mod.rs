@@ -37,6 +37,7 @@ pub fn index(id: &str) -> Option<usize> {
 
 /// Name and meaning of each indicator, in [`IDS`] order.
 const TEXTS: [(Msg, Msg); N] = {
+    use crate::text::msg::channel::*;
     use crate::text::msg::indicators::*;
     [
         (TICKETS_OPENED_NAME, TICKETS_OPENED_DESC),
@@ -57,6 +58,10 @@ const TEXTS: [(Msg, Msg); N] = {
         (SATISFIED_NAME, SATISFIED_DESC),
         (EXCLUDED_NAME, EXCLUDED_DESC),
         (NO_TARGET_NAME, NO_TARGET_DESC),
+        (PRECASES_NAME, PRECASES_DESC),
+        (PRECASES_REGISTERED_NAME, PRECASES_REGISTERED_DESC),
+        (PRECASES_DISCARDED_NAME, PRECASES_DISCARDED_DESC),
+        (PRECASE_HOURS_MEAN_NAME, PRECASE_HOURS_MEAN_DESC),
     ]
 };
 
@@ -82,6 +87,14 @@ pub fn describe(id: &str, w: &Words) -> (String, String) {
     }
 }
 
+/// Whether the workbook shows indicator `id` for `policy` (its rows on
+/// "Resumen", its columns on the by-dimension sheets): every indicator,
+/// but the pre-case ones only when `[states] precase` names a label.
+/// `indicators.csv` has every indicator whatever the policy.
+pub fn shown(id: &str, policy: &Policy) -> bool {
+    !id.starts_with("precase") || policy.has_precase()
+}
+
 /// Whether an indicator is a percentage (0..100).
 pub fn is_pct(id: &str) -> bool {
     id.ends_with("_pct")
@@ -103,6 +116,9 @@ pub fn is_count(id: &str) -> bool {
             | "backlog_end"
             | "excluded"
             | "no_target"
+            | "precases"
+            | "precases_registered"
+            | "precases_discarded"
     )
 }
 
@@ -121,17 +137,20 @@ pub enum Dim {
     Group,
     /// By assignee (technician).
     Assignee,
+    /// By channel (`canal`: portal, e-mail, phone...).
+    Channel,
 }
 
 impl Dim {
     /// Every dimension, in output order.
-    pub const ALL: [Dim; 6] = [
+    pub const ALL: [Dim; 7] = [
         Dim::All,
         Dim::Priority,
         Dim::Category,
         Dim::Type,
         Dim::Group,
         Dim::Assignee,
+        Dim::Channel,
     ];
 
     /// The id written in `indicators.csv`.
@@ -143,6 +162,7 @@ impl Dim {
             Dim::Type => "type",
             Dim::Group => "group",
             Dim::Assignee => "assignee",
+            Dim::Channel => "channel",
         }
     }
 
@@ -155,6 +175,7 @@ impl Dim {
             Dim::Type => Some(Attr::Type),
             Dim::Group => Some(Attr::Group),
             Dim::Assignee => Some(Attr::Assignee),
+            Dim::Channel => Some(Attr::Channel),
         }
     }
 }
@@ -253,6 +274,10 @@ struct Acc {
     satisfied: u64,
     excluded: u64,
     no_target: u64,
+    precases: u64,
+    precases_registered: u64,
+    precases_discarded: u64,
+    precase_h: f64,
 }
 
 /// Nearest-rank percentile of sorted values: the smallest value such
@@ -335,6 +360,18 @@ impl Acc {
             self.csat_n += 1;
             self.satisfied += u64::from(s >= sat_min);
         }
+        // Pre-cases: those begun in the period (exclusions too: a
+        // discarded pre-case is `cancelled`), and what became of each by
+        // the cutoff.
+        if inp(r.precase_at) {
+            self.precases += 1;
+            self.precases_discarded +=
+                u64::from(r.precase_discarded_at.is_some());
+            if let Some(s) = r.precase_business_s {
+                self.precases_registered += 1;
+                self.precase_h += s as f64 / 3600.0;
+            }
+        }
     }
 
     fn finish(mut self) -> ([Option<f64>; N], [Parts; N]) {
@@ -360,6 +397,10 @@ impl Acc {
             Parts::ratio(self.satisfied, self.csat_n),
             Parts::count(self.excluded),
             Parts::count(self.no_target),
+            Parts::count(self.precases),
+            Parts::count(self.precases_registered),
+            Parts::count(self.precases_discarded),
+            Parts::sum(self.precase_h, self.precases_registered),
         ];
         let values = [
             Some(self.opened as f64),
@@ -380,6 +421,10 @@ impl Acc {
             pct(self.satisfied, self.csat_n),
             Some(self.excluded as f64),
             Some(self.no_target as f64),
+            Some(self.precases as f64),
+            Some(self.precases_registered as f64),
+            Some(self.precases_discarded as f64),
+            mean(self.precase_h, self.precases_registered),
         ];
         (values, parts)
     }
@@ -513,7 +558,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_hour_indicators_are_the_five_business_hour_figures() {
+    fn the_hour_indicators_are_the_six_business_hour_figures() {
         let hours: Vec<&str> =
             IDS.iter().copied().filter(|id| is_hours(id)).collect();
         assert_eq!(
@@ -524,6 +569,7 @@ mod tests {
                 "resolution_business_hours_median",
                 "resolution_business_hours_p90",
                 "paused_business_hours_mean",
+                "precase_to_case_business_hours_mean",
             ]
         );
         assert!(IDS.iter().all(|id| !(is_hours(id) && is_pct(id))));

@@ -32,7 +32,7 @@ use crate::text::msg::policy as m;
 
 /// The indicator ids, in output order (docs/CONTRACT.md §5.3). The
 /// indicators layer computes them; the policy names them.
-pub const IDS: [&str; 18] = [
+pub const IDS: [&str; 22] = [
     "tickets_opened",
     "tickets_solved",
     "tickets_closed",
@@ -51,6 +51,11 @@ pub const IDS: [&str; 18] = [
     "satisfied_pct",
     "excluded",
     "no_target",
+    // Pre-cases (`[states] precase`, Víctimas §3 PRECASO).
+    "precases",
+    "precases_registered",
+    "precases_discarded",
+    "precase_to_case_business_hours_mean",
 ];
 
 /// Which way an indicator is better.

@@ -105,6 +105,7 @@ impl Policy {
             calendar_config: raw.calendar,
             states: states.by_label,
             state_labels: states.labels,
+            precase: states.precase,
             targets,
             exclude,
             auto_close_after,

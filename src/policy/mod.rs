@@ -96,6 +96,7 @@ pub struct Policy {
     calendar_config: CalendarConfig,
     states: HashMap<String, State>,
     state_labels: BTreeMap<State, Vec<String>>,
+    precase: Vec<String>,
     targets: Vec<TargetRule>,
     exclude: Exclusions,
     auto_close_after: Option<BizDuration>,
@@ -147,6 +148,25 @@ impl Policy {
     /// The labels mapped to each state, as written.
     pub fn state_labels(&self) -> &BTreeMap<State, Vec<String>> {
         &self.state_labels
+    }
+
+    /// `[states] precase`: whether a source status label (trimmed, case-
+    /// and accent-insensitive) is a pre-case label (Víctimas §3
+    /// PRECASO). Every such label is also a `new` label.
+    pub fn is_precase(&self, label: &str) -> bool {
+        let f = fold(label);
+        self.precase.iter().any(|p| fold(p) == f)
+    }
+
+    /// `[states] precase`, as written.
+    pub fn precase_labels(&self) -> &[String] {
+        &self.precase
+    }
+
+    /// Whether `[states] precase` names any label: the policy measures
+    /// pre-cases (the `precase*` indicators are shown).
+    pub fn has_precase(&self) -> bool {
+        !self.precase.is_empty()
     }
 
     /// The ordered target rules.

@@ -85,7 +85,16 @@ pub(super) struct StateMap {
     pub by_label: HashMap<String, State>,
     /// The labels of each state, as written.
     pub labels: BTreeMap<State, Vec<String>>,
+    /// `precase`: the labels of a pre-case, as written (also `new`
+    /// labels).
+    pub precase: Vec<String>,
 }
+
+/// The `[states]` key that names the pre-case labels rather than a
+/// state: a ticket whose first status is one of them started as a
+/// pre-case (Víctimas §3 PRECASO: a case created automatically from an
+/// e-mail's subject keywords, registered by the desk later).
+pub const PRECASE_KEY: &str = "precase";
 
 impl StateMap {
     /// Checks and indexes `[states]`: every key a canonical state, no
@@ -94,8 +103,9 @@ impl StateMap {
         let mut map = StateMap {
             by_label: HashMap::new(),
             labels: BTreeMap::new(),
+            precase: Vec::new(),
         };
-        for (key, labels) in raw {
+        for (key, labels) in raw.iter().filter(|(k, _)| *k != PRECASE_KEY) {
             let state = State::from_key(key).ok_or_else(|| {
                 Error::input_msg(msg::policy::STATE_UNKNOWN, &[("key", key)])
             })?;
@@ -114,6 +124,15 @@ impl StateMap {
                 }
                 map.labels.entry(state).or_default().push(label.clone());
             }
+        }
+        for label in raw.get(PRECASE_KEY).into_iter().flatten() {
+            if map.by_label.get(&fold(label)) != Some(&State::New) {
+                return Err(Error::input_msg(
+                    msg::channel::PRECASE_NOT_NEW,
+                    &[("label", &format!("{label:?}"))],
+                ));
+            }
+            map.precase.push(label.clone());
         }
         Ok(map)
     }

@@ -2,6 +2,7 @@
 
 mod calendar_known;
 mod calendar_props;
+mod channel;
 mod cli_calendar;
 mod cli_lang;
 mod exclusion_props;

@@ -27,12 +27,13 @@ const SAMPLES: [(&str, &str, &str); 5] = [
 /// The sheets that list rows under a header on row 1 (by-dimension
 /// sheets and ticket lists, Spanish and English): each must print one
 /// page wide, its header on every page.
-const LISTS: [&str; 24] = [
+const LISTS: [&str; 26] = [
     "Por prioridad",
     "Por tipo",
     "Por categoría",
     "Por grupo",
     "Por técnico",
+    "Por canal",
     "Incumplimientos",
     "En riesgo",
     "Excluidos",
@@ -44,6 +45,7 @@ const LISTS: [&str; 24] = [
     "By category",
     "By group",
     "By technician",
+    "By channel",
     "Breaches",
     "At risk",
     "Excluded",

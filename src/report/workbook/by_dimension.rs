@@ -1,12 +1,14 @@
-//! "Por prioridad", "Por categoría", "Por grupo", "Por técnico": every
-//! indicator for each group of one dimension, then the all-tickets
-//! total. Each percentage is followed by its numerator and denominator
+//! "Por prioridad", "Por tipo", "Por categoría", "Por grupo", "Por
+//! técnico", "Por canal": every indicator the policy measures
+//! ([`indicators::shown`]) for each group of one dimension, then the
+//! all-tickets total. Each percentage is followed by its numerator and denominator
 //! (the tickets counted and the tickets it is taken over).
 
 use rust_xlsxwriter::Worksheet;
 
 use crate::error::Result;
 use crate::indicators::{self, Dim, IDS, Line};
+use crate::model::dataset::Attr;
 use crate::report::Context;
 use crate::text::msg::{report, sheets};
 
@@ -23,7 +25,7 @@ pub(super) fn write(
     let (lang, w) = (c.lang, &c.words);
     let mut s = Sheet::named(ws, f, c, name)?;
     let mut heads = vec![group_title(dim).map_or(String::new(), |m| w.get(m))];
-    for id in IDS {
+    for id in IDS.iter().filter(|id| indicators::shown(id, c.policy)) {
         let name = indicators::describe(id, w).0;
         heads.push(name.clone());
         if indicators::is_pct(id) {
@@ -53,6 +55,17 @@ pub(super) fn write(
     s.print_setup(&PrintLayout::list(true, 0, r, cols - 1))
 }
 
+/// Whether the sheet of dimension `dim` is in the workbook: always,
+/// but "Por canal" only when some ticket has a channel (a tool export
+/// without one would show a single "(sin dato)" row).
+pub(super) fn shown(c: &Context<'_>, dim: Dim) -> bool {
+    dim != Dim::Channel
+        || c.ds
+            .tickets
+            .iter()
+            .any(|t| !c.ds.strings.get(t.attr(Attr::Channel)).is_empty())
+}
+
 /// The title of the groups' column (none for [`Dim::All`]).
 fn group_title(dim: Dim) -> Option<crate::text::Msg> {
     match dim {
@@ -61,6 +74,7 @@ fn group_title(dim: Dim) -> Option<crate::text::Msg> {
         Dim::Group => Some(report::COL_GROUP),
         Dim::Assignee => Some(report::COL_TECHNICIAN),
         Dim::Type => Some(report::COL_TYPE),
+        Dim::Channel => Some(crate::text::msg::channel::COL_CHANNEL),
         Dim::All => None,
     }
 }
@@ -68,9 +82,12 @@ fn group_title(dim: Dim) -> Option<crate::text::Msg> {
 /// A line's values on row `r`, from column 1; each percentage followed
 /// by its numerator and denominator.
 fn values(s: &mut Sheet<'_, '_>, r: u32, l: &Line) -> Result<()> {
-    let f = s.f;
+    let (f, policy) = (s.f, s.c.policy);
     let mut col = 1;
     for (i, id) in IDS.iter().enumerate() {
+        if !indicators::shown(id, policy) {
+            continue;
+        }
         s.indicator(r, col, id, l.values[i])?;
         col += 1;
         if indicators::is_pct(id) {

@@ -30,7 +30,7 @@ use crate::indicators::{self, IDS, Line};
 use crate::policy::{Direction, Goal, Kind};
 use crate::report::{Context, Period, wording};
 use crate::text::lang::Lang;
-use crate::text::msg::{ficha as m, report, sheets};
+use crate::text::msg::{channel as pc, ficha as m, report, sheets};
 use crate::text::words::Words;
 use crate::text::{Msg, lang};
 
@@ -102,6 +102,22 @@ const TEXTS: [(Msg, Option<Msg>, Option<Msg>); indicators::N] = [
     ),
     (m::SHEET_EXCLUDED, Some(m::NUM_EXCLUDED), None),
     (m::SHEET_NO_TARGET, Some(m::NUM_NO_TARGET), None),
+    (pc::SHEET_PRECASES, Some(pc::NUM_PRECASES), None),
+    (
+        pc::SHEET_PRECASES_REGISTERED,
+        Some(pc::NUM_PRECASES_REGISTERED),
+        None,
+    ),
+    (
+        pc::SHEET_PRECASES_DISCARDED,
+        Some(pc::NUM_PRECASES_DISCARDED),
+        None,
+    ),
+    (
+        pc::SHEET_PRECASE_HOURS,
+        Some(pc::NUM_PRECASE_HOURS),
+        Some(pc::DEN_PRECASE_HOURS),
+    ),
 ];
 
 /// Column widths A..F (characters): labels, then five value columns.

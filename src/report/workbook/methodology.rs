@@ -498,6 +498,11 @@ fn state_labels(l: &mut Lines<'_, '_, '_>) -> Result<()> {
     for (st, labels) in c.policy.state_labels() {
         l.row(&[st.label(lang), &labels.join(", ")])?;
     }
+    let precase = c.policy.precase_labels();
+    if !precase.is_empty() {
+        let name = crate::text::msg::channel::METHOD_PRECASE.get(lang);
+        l.row(&[name, &precase.join(", ")])?;
+    }
     Ok(())
 }
 

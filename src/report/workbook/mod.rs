@@ -57,7 +57,8 @@ pub const EXCEL_MAX_ROWS: u32 = 1_048_576;
 pub const DATA_ROWS_PER_SHEET: usize = EXCEL_MAX_ROWS as usize - 1;
 
 /// The fourteen fixed sheets, in workbook order ("Datos" may run over
-/// several sheets; the indicator fichas follow "Resumen"; the
+/// several sheets; the indicator fichas follow "Resumen"; "Por canal"
+/// follows "Por técnico" when the tickets have a channel; the
 /// reconciliation, unnoted-pauses and custom query sheets follow
 /// "Metodología" when present).
 const SHEETS: [Msg; 14] = [
@@ -78,12 +79,13 @@ const SHEETS: [Msg; 14] = [
 ];
 
 /// The by-dimension sheets: their dimension and name.
-const BY_DIMENSION: [(Dim, Msg); 5] = [
+const BY_DIMENSION: [(Dim, Msg); 6] = [
     (Dim::Priority, m::SHEET_BY_PRIORITY),
     (Dim::Type, m::SHEET_BY_TYPE),
     (Dim::Category, m::SHEET_BY_CATEGORY),
     (Dim::Group, m::SHEET_BY_GROUP),
     (Dim::Assignee, m::SHEET_BY_TECHNICIAN),
+    (Dim::Channel, crate::text::msg::channel::SHEET_BY_CHANNEL),
 ];
 
 /// The sheet names, in the report's language and words.
@@ -113,6 +115,9 @@ pub fn write(
     }
     chart_images::write(wb.add_worksheet(), &f, c, charts)?;
     for (dim, name) in BY_DIMENSION {
+        if !by_dimension::shown(c, dim) {
+            continue;
+        }
         let name = cells::sheet_name(&c.words, name);
         by_dimension::write(wb.add_worksheet(), &f, c, &name, dim)?;
     }

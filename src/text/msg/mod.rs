@@ -9,6 +9,7 @@
 //! declared `same`), or placeholders that differ between the sides.
 
 pub mod calendar;
+pub mod channel;
 pub mod charts;
 pub mod cli;
 pub mod common;
@@ -34,6 +35,7 @@ use super::Msg;
 pub fn all() -> impl Iterator<Item = Msg> {
     [
         calendar::ALL,
+        channel::ALL,
         charts::ALL,
         cli::ALL,
         cli::calendar::ALL,
