@@ -38,6 +38,7 @@ pub fn index(id: &str) -> Option<usize> {
 /// Name and meaning of each indicator, in [`IDS`] order.
 const TEXTS: [(Msg, Msg); N] = {
     use crate::text::msg::indicators::*;
+    use crate::text::msg::survey_report;
     [
         (TICKETS_OPENED_NAME, TICKETS_OPENED_DESC),
         (TICKETS_SOLVED_NAME, TICKETS_SOLVED_DESC),
@@ -57,6 +58,10 @@ const TEXTS: [(Msg, Msg); N] = {
         (SATISFIED_NAME, SATISFIED_DESC),
         (EXCLUDED_NAME, EXCLUDED_DESC),
         (NO_TARGET_NAME, NO_TARGET_DESC),
+        (survey_report::SENT_NAME, survey_report::SENT_DESC),
+        (survey_report::ANSWERED_NAME, survey_report::ANSWERED_DESC),
+        (survey_report::RATE_NAME, survey_report::RATE_DESC),
+        (survey_report::OUT_NAME, survey_report::OUT_DESC),
     ]
 };
 
@@ -103,6 +108,9 @@ pub fn is_count(id: &str) -> bool {
             | "backlog_end"
             | "excluded"
             | "no_target"
+            | "surveys_sent"
+            | "surveys_answered"
+            | "answers_out_of_scope"
     )
 }
 
@@ -253,7 +261,15 @@ struct Acc {
     satisfied: u64,
     excluded: u64,
     no_target: u64,
+    sent: u64,
+    sent_answered: u64,
+    out_of_scope: u64,
 }
+
+/// One ticket's surveys sent in the period (rows with `sent_at`) and
+/// how many of them were answered by the cutoff; `None` when the surveys
+/// table has no `sent_at` (the policy's rule counts instead).
+type Sends = Option<(u64, u64)>;
 
 /// Nearest-rank percentile of sorted values: the smallest value such
 /// that at least `p` percent of the values are at or below it
@@ -275,7 +291,14 @@ fn mean(s: f64, n: u64) -> Option<f64> {
 }
 
 impl Acc {
-    fn add(&mut self, r: &SlaRow, opened_at: i64, p: &Period, sat_min: f64) {
+    fn add(
+        &mut self,
+        r: &SlaRow,
+        opened_at: i64,
+        p: &Period,
+        sat_min: f64,
+        sends: Sends,
+    ) {
         if r.excluded == Some(Exclusion::OpenedAfterCutoff) {
             return;
         }
@@ -319,18 +342,30 @@ impl Acc {
             self.paused_h += r.paused_s as f64 / 3600.0;
             self.reopened += u64::from(r.reopen_count > 0);
             if r.survey_expected {
+                let answered = u64::from(r.survey_answered_at.is_some());
                 self.surv_expected += 1;
-                self.surv_answered +=
-                    u64::from(r.survey_answered_at.is_some());
+                self.surv_answered += answered;
+                if sends.is_none() {
+                    self.sent += 1;
+                    self.sent_answered += answered;
+                }
             }
             if let Some(m) = r.resolution_met {
                 self.res_n += 1;
                 self.res_met += u64::from(m);
             }
         }
+        if let Some((sent, answered)) = sends {
+            self.sent += sent;
+            self.sent_answered += answered;
+        }
         if inp(r.survey_answered_at)
             && let Some(s) = r.survey_score
         {
+            if !r.survey_expected {
+                self.out_of_scope += 1;
+                return;
+            }
             self.csat_sum += s;
             self.csat_n += 1;
             self.satisfied += u64::from(s >= sat_min);
@@ -360,6 +395,10 @@ impl Acc {
             Parts::ratio(self.satisfied, self.csat_n),
             Parts::count(self.excluded),
             Parts::count(self.no_target),
+            Parts::count(self.sent),
+            Parts::count(self.sent_answered),
+            Parts::ratio(self.sent_answered, self.sent),
+            Parts::count(self.out_of_scope),
         ];
         let values = [
             Some(self.opened as f64),
@@ -380,6 +419,10 @@ impl Acc {
             pct(self.satisfied, self.csat_n),
             Some(self.excluded as f64),
             Some(self.no_target as f64),
+            Some(self.sent as f64),
+            Some(self.sent_answered as f64),
+            pct(self.sent_answered, self.sent),
+            Some(self.out_of_scope as f64),
         ];
         (values, parts)
     }
@@ -389,7 +432,8 @@ impl Acc {
 /// [`Dim::All`] first when asked, then each dimension's groups sorted by
 /// name. Only groups with at least one ticket counted somewhere appear.
 ///
-/// `sat_min` is the policy's `[survey] satisfied_min`.
+/// `sat_min` is the policy's `[survey] satisfied_min`; `cutoff` (Unix
+/// seconds) the instant by which a survey sent counts as answered.
 ///
 /// # Example
 ///
@@ -398,7 +442,7 @@ impl Acc {
 /// use plazo::model::dataset::Dataset;
 /// let tz: chrono_tz::Tz = "America/Bogota".parse().unwrap();
 /// let p = Period::parse("2026-05", tz)?;
-/// let lines = compute(&Dataset::default(), &[], &p, 4.0, &[Dim::All]);
+/// let lines = compute(&Dataset::default(), &[], &p, 4.0, p.end - 1, &[Dim::All]);
 /// assert_eq!(lines[0].get("tickets_opened"), Some(0.0));
 /// assert_eq!(lines[0].get("resolution_compliance_pct"), None);
 /// # Ok::<(), plazo::Error>(())
@@ -408,8 +452,11 @@ pub fn compute(
     rows: &[SlaRow],
     period: &Period,
     sat_min: f64,
+    cutoff: i64,
     dims: &[Dim],
 ) -> Vec<Line> {
+    let sends = sends_in(ds, period, cutoff);
+    let sends_of = |i: usize| sends.as_ref().map(|s| s[i]);
     let mut all = Acc::default();
     let mut by: HashMap<(Dim, u32), Acc> = HashMap::new();
     let want_all = dims.contains(&Dim::All);
@@ -419,8 +466,9 @@ pub fn compute(
         .collect();
     for r in rows {
         let t = &ds.tickets[r.ticket as usize];
+        let sends = sends_of(r.ticket as usize);
         if want_all {
-            all.add(r, t.opened_at, period, sat_min);
+            all.add(r, t.opened_at, period, sat_min, sends);
         }
         for &(d, a) in &others {
             by.entry((d, t.attr(a))).or_default().add(
@@ -428,6 +476,7 @@ pub fn compute(
                 t.opened_at,
                 period,
                 sat_min,
+                sends,
             );
         }
     }
@@ -461,6 +510,24 @@ pub fn compute(
         }
     }
     out
+}
+
+/// Per ticket, the surveys sent in `period` (by the cutoff) and how
+/// many of them were answered by the cutoff; `None` when the surveys
+/// table has no `sent_at` column.
+fn sends_in(ds: &Dataset, period: &Period, cutoff: i64) -> Option<Vec<(u64, u64)>> {
+    if !ds.surveys_sent_column {
+        return None;
+    }
+    let mut out = vec![(0, 0); ds.tickets.len()];
+    for s in &ds.survey_sends {
+        if period.contains(s.sent_at) && s.sent_at <= cutoff {
+            let e = &mut out[s.ticket as usize];
+            e.0 += 1;
+            e.1 += u64::from(s.answered_at.is_some_and(|a| a <= cutoff));
+        }
+    }
+    Some(out)
 }
 
 /// Renders lines as `indicators.csv` rows (no header): full precision,

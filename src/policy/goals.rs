@@ -32,7 +32,7 @@ use crate::text::msg::policy as m;
 
 /// The indicator ids, in output order (docs/CONTRACT.md §5.3). The
 /// indicators layer computes them; the policy names them.
-pub const IDS: [&str; 18] = [
+pub const IDS: [&str; 22] = [
     "tickets_opened",
     "tickets_solved",
     "tickets_closed",
@@ -51,6 +51,10 @@ pub const IDS: [&str; 18] = [
     "satisfied_pct",
     "excluded",
     "no_target",
+    "surveys_sent",
+    "surveys_answered",
+    "survey_sent_answered_pct",
+    "answers_out_of_scope",
 ];
 
 /// Which way an indicator is better.
@@ -69,7 +73,11 @@ impl Direction {
         let lower_better = id.contains("_hours_")
             || matches!(
                 id,
-                "reopen_rate_pct" | "backlog_end" | "excluded" | "no_target"
+                "reopen_rate_pct"
+                    | "backlog_end"
+                    | "excluded"
+                    | "no_target"
+                    | "answers_out_of_scope"
             );
         if lower_better {
             Direction::Max
@@ -105,7 +113,13 @@ impl Kind {
             Kind::Efficiency
         } else if matches!(
             id,
-            "csat_mean" | "satisfied_pct" | "survey_response_rate_pct"
+            "csat_mean"
+                | "satisfied_pct"
+                | "survey_response_rate_pct"
+                | "surveys_sent"
+                | "surveys_answered"
+                | "survey_sent_answered_pct"
+                | "answers_out_of_scope"
         ) {
             Kind::Effectiveness
         } else {

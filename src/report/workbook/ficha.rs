@@ -30,7 +30,7 @@ use crate::indicators::{self, IDS, Line};
 use crate::policy::{Direction, Goal, Kind};
 use crate::report::{Context, Period, wording};
 use crate::text::lang::Lang;
-use crate::text::msg::{ficha as m, report, sheets};
+use crate::text::msg::{ficha as m, report, sheets, survey_report as sr};
 use crate::text::words::Words;
 use crate::text::{Msg, lang};
 
@@ -102,6 +102,10 @@ const TEXTS: [(Msg, Option<Msg>, Option<Msg>); indicators::N] = [
     ),
     (m::SHEET_EXCLUDED, Some(m::NUM_EXCLUDED), None),
     (m::SHEET_NO_TARGET, Some(m::NUM_NO_TARGET), None),
+    (sr::SHEET_SENT, Some(sr::NUM_SENT), None),
+    (sr::SHEET_ANSWERED, Some(sr::NUM_ANSWERED), None),
+    (sr::SHEET_RATE, Some(sr::NUM_ANSWERED), Some(sr::DEN_SENT)),
+    (sr::SHEET_OUT, Some(sr::NUM_OUT), None),
 ];
 
 /// Column widths A..F (characters): labels, then five value columns.

@@ -25,6 +25,7 @@ pub mod policy;
 pub mod report;
 pub mod sheets;
 pub mod source;
+pub mod survey_report;
 pub mod time;
 pub mod words;
 
@@ -55,6 +56,7 @@ pub fn all() -> impl Iterator<Item = Msg> {
         report::ALL,
         sheets::ALL,
         source::ALL,
+        survey_report::ALL,
         time::ALL,
         words::ALL,
     ]
