@@ -12,6 +12,7 @@
 
 pub mod lists;
 pub mod period;
+pub mod survey;
 
 use std::collections::HashMap;
 
@@ -568,6 +569,28 @@ pub fn csv_rows(
             }
             out.push('\n');
         }
+    }
+}
+
+/// Renders the means of `[survey] questions` as `indicators.csv` rows
+/// (no header): dimension `question`, group the question's label,
+/// indicator `question_score_mean`, numerator the sum of the scores and
+/// denominator the tickets answering it; the goal columns empty.
+pub fn question_csv_rows(
+    out: &mut String,
+    period: &str,
+    questions: &[survey::Question],
+) {
+    use crate::io::csv::push_field;
+    use std::fmt::Write as _;
+    for q in questions {
+        let _ = write!(out, "{period},question,");
+        push_field(out, &q.label);
+        out.push_str(",question_score_mean,");
+        if let Some(v) = q.mean() {
+            let _ = write!(out, "{v}");
+        }
+        let _ = writeln!(out, ",{},{},,", q.sum, q.answers);
     }
 }
 

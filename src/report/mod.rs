@@ -250,6 +250,11 @@ pub fn write(
     let mut files = Vec::new();
     let mut csv = String::from(indicators::CSV_HEADER);
     indicators::csv_rows(&mut csv, &c.period.label(), &c.lines, c.policy);
+    indicators::question_csv_rows(
+        &mut csv,
+        &c.period.label(),
+        &c.lists.survey.questions,
+    );
     let p = out.join("indicators.csv");
     write_atomic(&p, csv.as_bytes())?;
     files.push(p);

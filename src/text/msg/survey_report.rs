@@ -62,8 +62,6 @@ crate::catalog! {
     COL_BASE = ("Base del cálculo", "Basis");
     /// "Encuestas": the goal column.
     COL_GOAL = ("Meta", "Goal");
-    /// "Encuestas": an indicator with no goal in the policy.
-    NO_GOAL = ("sin meta definida", "no goal set");
     /// Base of `surveys_sent` when the table has `sent_at`.
     BASE_SENT_ROWS = (
         "filas de la tabla de encuestas con sent_at en el periodo",
@@ -78,6 +76,11 @@ crate::catalog! {
     BASE_ANSWERED = (
         "de las enviadas en el periodo, respondidas al corte",
         "of those sent in the period, answered by the cutoff"
+    );
+    /// Base of `survey_sent_answered_pct`.
+    BASE_RATE = (
+        "encuestas respondidas ÷ encuestas enviadas (las dos filas anteriores)",
+        "surveys answered ÷ surveys sent (the two rows above)"
     );
     /// Base of `survey_response_rate_pct`.
     BASE_SOLVED_RATE = (
@@ -132,8 +135,6 @@ crate::catalog! {
     COL_QUESTION = ("Pregunta", "Question");
     /// "Encuestas" column: the surveys table's column of a question.
     COL_COLUMN = ("Columna", "Column");
-    /// "Encuestas" column: the answers counted.
-    COL_ANSWERS = ("Respuestas", "Answers");
     /// "Encuestas" column: a mean score.
     COL_MEAN = ("Promedio", "Mean");
     /// "Encuestas": the score distribution's title.
