@@ -117,6 +117,11 @@ crate::catalog! {
         "Respuestas repetidas de un mismo {ticket}",
         "Repeated answers of one {ticket}"
     );
+    /// "Metodología": what counts as a survey sent.
+    METHOD_SENT = (
+        "Encuestas enviadas (base de la tasa de respuesta)",
+        "Surveys sent (the response rate's basis)"
+    );
     /// "Encuestas": the 12-month trend's title.
     TREND = ("Tendencia de los últimos 12 periodos", "Trend of the last 12 periods");
     /// "Encuestas": the trend's period column.
