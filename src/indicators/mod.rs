@@ -516,7 +516,11 @@ pub fn compute(
 /// Per ticket, the surveys sent in `period` (by the cutoff) and how
 /// many of them were answered by the cutoff; `None` when the surveys
 /// table has no `sent_at` column.
-fn sends_in(ds: &Dataset, period: &Period, cutoff: i64) -> Option<Vec<(u64, u64)>> {
+fn sends_in(
+    ds: &Dataset,
+    period: &Period,
+    cutoff: i64,
+) -> Option<Vec<(u64, u64)>> {
     if !ds.surveys_sent_column {
         return None;
     }

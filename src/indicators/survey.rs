@@ -112,7 +112,11 @@ fn questions(
         for (k, q) in out.iter_mut().enumerate() {
             let scores = answers.iter().filter(|a| a.answered_at <= cutoff);
             let scores = scores.filter_map(|a| {
-                a.questions.get(k).copied().flatten().map(|v| (a.answered_at, v))
+                a.questions
+                    .get(k)
+                    .copied()
+                    .flatten()
+                    .map(|v| (a.answered_at, v))
             });
             if let Some((_, v)) = rule.pick(scores) {
                 q.answers += 1;

@@ -1008,7 +1008,8 @@ impl Dataset {
             };
             let sent_at = match field(&rec, sent_c) {
                 "" => None,
-                _ => match self.instant(&t, &rec, sent_c, "sent_at", line, clock)
+                _ => match self
+                    .instant(&t, &rec, sent_c, "sent_at", line, clock)
                 {
                     Some(at) => Some(at),
                     None => continue,
@@ -1040,7 +1041,8 @@ impl Dataset {
             }
             let (max_text, comment) = (field(&rec, max_c), field(&rec, com_c));
             if !max_text.is_empty() {
-                let Some(Some(m)) = self.score(&t, &rec, max_c, "max_score", line)
+                let Some(Some(m)) =
+                    self.score(&t, &rec, max_c, "max_score", line)
                 else {
                     continue;
                 };
@@ -1073,7 +1075,8 @@ impl Dataset {
     ) -> Option<Survey> {
         let at_c = t.col("answered_at");
         let at = self.instant(t, rec, at_c, "answered_at", line, clock)?;
-        let Some(Some(score)) = self.score(t, rec, t.col("score"), "score", line)
+        let Some(Some(score)) =
+            self.score(t, rec, t.col("score"), "score", line)
         else {
             if field(rec, t.col("score")).is_empty() {
                 self.reject(t, line, "score", "", msg::NOT_A_NUMBER, &[]);

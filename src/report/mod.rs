@@ -153,8 +153,7 @@ impl<'a> Context<'a> {
     ) -> Context<'a> {
         let sat = policy.survey().satisfied_min;
         let cut = cutoff.unix();
-        let lines =
-            indicators::compute(ds, rows, period, sat, cut, &Dim::ALL);
+        let lines = indicators::compute(ds, rows, period, sat, cut, &Dim::ALL);
         let previous = indicators::compute(
             ds,
             rows,

@@ -52,7 +52,12 @@ pub(super) fn write(
     let mut s = Sheet::named(ws, f, c, name)?;
     s.widths(&WIDTHS)?;
     let period = wording::period(c.period, lang);
-    s.text_f(0, 0, &sr::TITLE.fill(lang, &[("period", &period)]), &f.title)?;
+    s.text_f(
+        0,
+        0,
+        &sr::TITLE.fill(lang, &[("period", &period)]),
+        &f.title,
+    )?;
     let r = figures(&mut s, 2)?;
     let r = rules(&mut s, r + 1)?;
     let r = trend(&mut s, r + 1)?;
@@ -71,7 +76,9 @@ fn basis(c: &Context<'_>, id: &str) -> String {
     let w = &c.words;
     let rule = repeated_text(c.policy.survey().repeated);
     match id {
-        "surveys_sent" if c.ds.surveys_sent_column => w.get(sr::BASE_SENT_ROWS),
+        "surveys_sent" if c.ds.surveys_sent_column => {
+            w.get(sr::BASE_SENT_ROWS)
+        }
         "surveys_sent" => w.get(sr::BASE_SENT_RULE),
         "surveys_answered" => w.get(sr::BASE_ANSWERED),
         "survey_sent_answered_pct" => w.get(sr::BASE_RATE),
