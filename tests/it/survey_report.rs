@@ -475,3 +475,63 @@ fn victimas_survey_figures_recounted_from_the_raw_tables() {
     ));
     assert_eq!(all(&ind, "answers_out_of_scope"), 0.0);
 }
+
+#[test]
+fn uspec_satisfaction_leaves_out_answers_outside_the_survey_scope() {
+    // USPEC sends its form only for platform cases (`applies_to = {
+    // category_prefix = "Plataformas" }`). Recount from the raw tables:
+    // each ticket's last answer by the cutoff, in October; within scope
+    // when its category starts with "Plataformas" (sla.csv's category);
+    // satisfaction over those, the others counted apart.
+    let (start, end) = (
+        unix("2026-10-01T00:00:00-05:00"),
+        unix("2026-11-01T00:00:00-05:00"),
+    );
+    let s = root().join("samples/uspec");
+    let policy = plazo::Policy::load(&s.join("policy.toml")).unwrap();
+    let scope = policy.survey_scope().expect("USPEC has a survey scope");
+    assert!(
+        scope.describe().contains("plataformas"),
+        "{}",
+        scope.describe()
+    );
+    assert_eq!(policy.survey().repeated, plazo::policy::Repeated::Last);
+    let dir = tempdir("survey-uspec");
+    for f in ["policy.toml", "tickets.csv", "events.csv", "surveys.csv"] {
+        std::fs::copy(s.join(f), dir.join(f)).unwrap();
+    }
+    let ind = report(&dir);
+    let sla = read_rows(&dir.join("out/sla.csv"));
+    let category: BTreeMap<&str, &str> = sla
+        .iter()
+        .map(|r| (r["ticket_id"].as_str(), r["category"].as_str()))
+        .collect();
+    let mut last: BTreeMap<&str, (i64, f64)> = BTreeMap::new();
+    for r in read_rows(&s.join("surveys.csv")).iter() {
+        let id = r["ticket_id"].as_str();
+        if r["answered_at"].is_empty() || !category.contains_key(id) {
+            continue;
+        }
+        let at = unix(&r["answered_at"]);
+        let score: f64 = r["score"].replace(',', ".").parse().unwrap();
+        let id = *category.get_key_value(id).unwrap().0;
+        if at < end && last.get(id).is_none_or(|l| l.0 <= at) {
+            last.insert(id, (at, score));
+        }
+    }
+    let (mut sum, mut n, mut out) = (0.0, 0u32, 0u32);
+    for (id, (at, score)) in &last {
+        if !(start..end).contains(at) {
+            continue;
+        }
+        if category[id].starts_with("Plataformas") {
+            sum += score;
+            n += 1;
+        } else {
+            out += 1;
+        }
+    }
+    assert!(n > 0, "USPEC has answers within scope in October");
+    assert!(close(all(&ind, "csat_mean"), sum / f64::from(n)));
+    assert_eq!(all(&ind, "answers_out_of_scope"), f64::from(out));
+}

@@ -84,8 +84,8 @@ crate::catalog! {
     );
     /// Base of `survey_response_rate_pct`.
     BASE_SOLVED_RATE = (
-        "{tickets} del alcance con {resolution} en el periodo (no excluidos)",
-        "{tickets} within scope solved in the period (not excluded)"
+        "{tickets} del alcance con {resolution} en el periodo, sin exclusiones del ANS",
+        "{tickets} within scope solved in the period, SLA exclusions left out"
     );
     /// Base of `csat_mean` and `satisfied_pct`.
     BASE_CSAT = (
@@ -114,8 +114,8 @@ crate::catalog! {
     );
     /// "Encuestas": the row of the repeated-answer rule.
     REPEATED = (
-        "Respuestas repetidas de un mismo {ticket}",
-        "Repeated answers of one {ticket}"
+        "Varias respuestas por {ticket}",
+        "Several answers per {ticket}"
     );
     /// "Metodología": what counts as a survey sent.
     METHOD_SENT = (
