@@ -31,6 +31,7 @@ fn bench(c: &mut Criterion) {
         tickets: dir.join("t.csv"),
         events: dir.join("e.csv"),
         surveys: Some(dir.join("s.csv")),
+        survey_questions: Vec::new(),
     };
     let ds = Dataset::load(&inputs, policy.tz()).unwrap();
     let cutoff = Instant::parse("2026-10-31 23:59:59", policy.tz()).unwrap();

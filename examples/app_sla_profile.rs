@@ -19,6 +19,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         tickets: dir.join("tickets.csv"),
         events: dir.join("events.csv"),
         surveys: Some(dir.join("surveys.csv")),
+        survey_questions: Vec::new(),
     };
     let ds = Dataset::load(&inputs, policy.tz())?;
     let cutoff = Instant::parse("2026-10-31 23:59:59", policy.tz())?;

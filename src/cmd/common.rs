@@ -94,6 +94,12 @@ impl DataArgs {
         if let Some(s) = &self.surveys {
             input_file("--surveys", s)?;
         }
+        let survey_questions = policy
+            .survey_form()
+            .questions
+            .iter()
+            .map(|(column, _)| column.clone())
+            .collect();
         Ok(DataPlan {
             policy,
             policy_path: self.policy.clone(),
@@ -101,6 +107,7 @@ impl DataArgs {
                 tickets: self.tickets.clone(),
                 events: self.events.clone(),
                 surveys: self.surveys.clone(),
+                survey_questions,
             },
             cutoff,
             cutoff_given: self.cutoff.is_some(),

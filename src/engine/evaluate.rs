@@ -67,7 +67,7 @@ where
     row.resolution_s = clock.counted;
     response(&mut row, cal, f.opened_at, &walk, resp_target);
     resolution(&mut row, cal, &walk, &clock, res_target, cutoff);
-    last_survey(&mut row, surveys.clone(), cutoff);
+    counted_survey(&mut row, policy, surveys.clone(), cutoff);
     closing(&mut row, policy, cal, surveys, cutoff);
     row.excluded = exclusion(policy, f, walk.state, rule.is_some());
     row
@@ -214,13 +214,17 @@ fn resolution(
     }
 }
 
-/// The last survey answered by the cutoff.
-fn last_survey(
+/// The survey answer that counts among those answered by the cutoff:
+/// `[survey] repeated` (the last by default, the first, or the mean of
+/// the scores dated at the last).
+fn counted_survey(
     row: &mut SlaRow,
+    policy: &Policy,
     surveys: impl Iterator<Item = (i64, f64)>,
     cutoff: i64,
 ) {
-    if let Some((at, score)) = surveys.filter(|s| s.0 <= cutoff).last() {
+    let rule = policy.survey().repeated;
+    if let Some((at, score)) = rule.pick(surveys.filter(|s| s.0 <= cutoff)) {
         row.survey_score = Some(score);
         row.survey_answered_at = Some(at);
     }

@@ -205,7 +205,7 @@ pub struct Outcome {
     pub reopen_count: u32,
     /// The canonical state at the cutoff (`None`: not opened yet).
     pub state: Option<State>,
-    /// The last survey answered by the cutoff.
+    /// The survey answer that counts by the cutoff (`[survey] repeated`).
     pub survey: Option<SurveyAnswer>,
     /// The response measure.
     pub response: Measure,

@@ -40,6 +40,9 @@ pub struct Lists<'r> {
     pub scores: Vec<(f64, u64)>,
     /// See [`comments`].
     pub comments: Vec<&'r Survey>,
+    /// The survey report's questions and comment groups
+    /// ([`super::survey::report`]).
+    pub survey: super::survey::SurveyReport,
     /// See [`unnoted_pauses`]; `None` unless the policy sets
     /// `[checks] paused_requires_note`.
     pub unnoted_pauses: Option<Vec<(usize, &'r Event)>>,
@@ -61,6 +64,7 @@ impl<'r> Lists<'r> {
             excluded: excluded(ds, rows, period),
             scores: score_distribution(rows, period),
             comments: comments(ds, period, cutoff),
+            survey: super::survey::report(policy, ds, rows, period, cutoff),
             unnoted_pauses: policy
                 .paused_requires_note()
                 .then(|| unnoted_pauses(policy, ds, period, cutoff)),
@@ -146,8 +150,9 @@ pub fn excluded<'r>(
         .collect()
 }
 
-/// The scores of the surveys counted in the period (each ticket's last
-/// answer, answered in the period), with their counts, by score.
+/// The scores counted in satisfaction in the period (each ticket within
+/// the survey scope, its answer picked by `[survey] repeated`, answered
+/// in the period), with their counts, by score.
 pub fn score_distribution(
     rows: &[SlaRow],
     period: &Period,
@@ -156,6 +161,7 @@ pub fn score_distribution(
     for r in rows {
         if let (Some(s), Some(t)) = (r.survey_score, r.survey_answered_at)
             && period.contains(t)
+            && r.survey_expected
             && r.excluded != Some(Exclusion::OpenedAfterCutoff)
         {
             let e = m.entry((s * 1000.0).round() as i64).or_insert((s, 0));

@@ -12,6 +12,7 @@
 
 pub mod lists;
 pub mod period;
+pub mod survey;
 
 use std::collections::HashMap;
 
@@ -39,6 +40,7 @@ pub fn index(id: &str) -> Option<usize> {
 const TEXTS: [(Msg, Msg); N] = {
     use crate::text::msg::channel::*;
     use crate::text::msg::indicators::*;
+    use crate::text::msg::survey_report;
     [
         (TICKETS_OPENED_NAME, TICKETS_OPENED_DESC),
         (TICKETS_SOLVED_NAME, TICKETS_SOLVED_DESC),
@@ -62,6 +64,10 @@ const TEXTS: [(Msg, Msg); N] = {
         (PRECASES_REGISTERED_NAME, PRECASES_REGISTERED_DESC),
         (PRECASES_DISCARDED_NAME, PRECASES_DISCARDED_DESC),
         (PRECASE_HOURS_MEAN_NAME, PRECASE_HOURS_MEAN_DESC),
+        (survey_report::SENT_NAME, survey_report::SENT_DESC),
+        (survey_report::ANSWERED_NAME, survey_report::ANSWERED_DESC),
+        (survey_report::RATE_NAME, survey_report::RATE_DESC),
+        (survey_report::OUT_NAME, survey_report::OUT_DESC),
     ]
 };
 
@@ -119,6 +125,9 @@ pub fn is_count(id: &str) -> bool {
             | "precases"
             | "precases_registered"
             | "precases_discarded"
+            | "surveys_sent"
+            | "surveys_answered"
+            | "answers_out_of_scope"
     )
 }
 
@@ -278,7 +287,15 @@ struct Acc {
     precases_registered: u64,
     precases_discarded: u64,
     precase_h: f64,
+    sent: u64,
+    sent_answered: u64,
+    out_of_scope: u64,
 }
+
+/// One ticket's surveys sent in the period (rows with `sent_at`) and
+/// how many of them were answered by the cutoff; `None` when the surveys
+/// table has no `sent_at` (the policy's rule counts instead).
+type Sends = Option<(u64, u64)>;
 
 /// Nearest-rank percentile of sorted values: the smallest value such
 /// that at least `p` percent of the values are at or below it
@@ -300,7 +317,14 @@ fn mean(s: f64, n: u64) -> Option<f64> {
 }
 
 impl Acc {
-    fn add(&mut self, r: &SlaRow, opened_at: i64, p: &Period, sat_min: f64) {
+    fn add(
+        &mut self,
+        r: &SlaRow,
+        opened_at: i64,
+        p: &Period,
+        sat_min: f64,
+        sends: Sends,
+    ) {
         if r.excluded == Some(Exclusion::OpenedAfterCutoff) {
             return;
         }
@@ -344,18 +368,30 @@ impl Acc {
             self.paused_h += r.paused_s as f64 / 3600.0;
             self.reopened += u64::from(r.reopen_count > 0);
             if r.survey_expected {
+                let answered = u64::from(r.survey_answered_at.is_some());
                 self.surv_expected += 1;
-                self.surv_answered +=
-                    u64::from(r.survey_answered_at.is_some());
+                self.surv_answered += answered;
+                if sends.is_none() {
+                    self.sent += 1;
+                    self.sent_answered += answered;
+                }
             }
             if let Some(m) = r.resolution_met {
                 self.res_n += 1;
                 self.res_met += u64::from(m);
             }
         }
+        if let Some((sent, answered)) = sends {
+            self.sent += sent;
+            self.sent_answered += answered;
+        }
         if inp(r.survey_answered_at)
             && let Some(s) = r.survey_score
         {
+            if !r.survey_expected {
+                self.out_of_scope += 1;
+                return;
+            }
             self.csat_sum += s;
             self.csat_n += 1;
             self.satisfied += u64::from(s >= sat_min);
@@ -401,6 +437,10 @@ impl Acc {
             Parts::count(self.precases_registered),
             Parts::count(self.precases_discarded),
             Parts::sum(self.precase_h, self.precases_registered),
+            Parts::count(self.sent),
+            Parts::count(self.sent_answered),
+            Parts::ratio(self.sent_answered, self.sent),
+            Parts::count(self.out_of_scope),
         ];
         let values = [
             Some(self.opened as f64),
@@ -425,6 +465,10 @@ impl Acc {
             Some(self.precases_registered as f64),
             Some(self.precases_discarded as f64),
             mean(self.precase_h, self.precases_registered),
+            Some(self.sent as f64),
+            Some(self.sent_answered as f64),
+            pct(self.sent_answered, self.sent),
+            Some(self.out_of_scope as f64),
         ];
         (values, parts)
     }
@@ -434,7 +478,8 @@ impl Acc {
 /// [`Dim::All`] first when asked, then each dimension's groups sorted by
 /// name. Only groups with at least one ticket counted somewhere appear.
 ///
-/// `sat_min` is the policy's `[survey] satisfied_min`.
+/// `sat_min` is the policy's `[survey] satisfied_min`; `cutoff` (Unix
+/// seconds) the instant by which a survey sent counts as answered.
 ///
 /// # Example
 ///
@@ -443,7 +488,7 @@ impl Acc {
 /// use plazo::model::dataset::Dataset;
 /// let tz: chrono_tz::Tz = "America/Bogota".parse().unwrap();
 /// let p = Period::parse("2026-05", tz)?;
-/// let lines = compute(&Dataset::default(), &[], &p, 4.0, &[Dim::All]);
+/// let lines = compute(&Dataset::default(), &[], &p, 4.0, p.end - 1, &[Dim::All]);
 /// assert_eq!(lines[0].get("tickets_opened"), Some(0.0));
 /// assert_eq!(lines[0].get("resolution_compliance_pct"), None);
 /// # Ok::<(), plazo::Error>(())
@@ -453,8 +498,11 @@ pub fn compute(
     rows: &[SlaRow],
     period: &Period,
     sat_min: f64,
+    cutoff: i64,
     dims: &[Dim],
 ) -> Vec<Line> {
+    let sends = sends_in(ds, period, cutoff);
+    let sends_of = |i: usize| sends.as_ref().map(|s| s[i]);
     let mut all = Acc::default();
     let mut by: HashMap<(Dim, u32), Acc> = HashMap::new();
     let want_all = dims.contains(&Dim::All);
@@ -464,8 +512,9 @@ pub fn compute(
         .collect();
     for r in rows {
         let t = &ds.tickets[r.ticket as usize];
+        let sends = sends_of(r.ticket as usize);
         if want_all {
-            all.add(r, t.opened_at, period, sat_min);
+            all.add(r, t.opened_at, period, sat_min, sends);
         }
         for &(d, a) in &others {
             by.entry((d, t.attr(a))).or_default().add(
@@ -473,6 +522,7 @@ pub fn compute(
                 t.opened_at,
                 period,
                 sat_min,
+                sends,
             );
         }
     }
@@ -506,6 +556,28 @@ pub fn compute(
         }
     }
     out
+}
+
+/// Per ticket, the surveys sent in `period` (by the cutoff) and how
+/// many of them were answered by the cutoff; `None` when the surveys
+/// table has no `sent_at` column.
+fn sends_in(
+    ds: &Dataset,
+    period: &Period,
+    cutoff: i64,
+) -> Option<Vec<(u64, u64)>> {
+    if !ds.surveys_sent_column {
+        return None;
+    }
+    let mut out = vec![(0, 0); ds.tickets.len()];
+    for s in &ds.survey_sends {
+        if period.contains(s.sent_at) && s.sent_at <= cutoff {
+            let e = &mut out[s.ticket as usize];
+            e.0 += 1;
+            e.1 += u64::from(s.answered_at.is_some_and(|a| a <= cutoff));
+        }
+    }
+    Some(out)
 }
 
 /// Renders lines as `indicators.csv` rows (no header): full precision,
@@ -546,6 +618,28 @@ pub fn csv_rows(
             }
             out.push('\n');
         }
+    }
+}
+
+/// Renders the means of `[survey] questions` as `indicators.csv` rows
+/// (no header): dimension `question`, group the question's label,
+/// indicator `question_score_mean`, numerator the sum of the scores and
+/// denominator the tickets answering it; the goal columns empty.
+pub fn question_csv_rows(
+    out: &mut String,
+    period: &str,
+    questions: &[survey::Question],
+) {
+    use crate::io::csv::push_field;
+    use std::fmt::Write as _;
+    for q in questions {
+        let _ = write!(out, "{period},question,");
+        push_field(out, &q.label);
+        out.push_str(",question_score_mean,");
+        if let Some(v) = q.mean() {
+            let _ = write!(out, "{v}");
+        }
+        let _ = writeln!(out, ",{},{},,", q.sum, q.answers);
     }
 }
 

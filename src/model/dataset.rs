@@ -234,6 +234,22 @@ pub struct Survey {
     pub max_score: Option<f64>,
     /// Interned `comment`.
     pub comment: u32,
+    /// `sent_at`, when the table has the column and the cell is filled.
+    pub sent_at: Option<i64>,
+    /// The scores of `[survey] questions`, in the policy's order (the
+    /// columns of [`Inputs::survey_questions`]); `None` for an empty cell.
+    pub questions: Vec<Option<f64>>,
+}
+
+/// One survey sent (a surveys row with `sent_at`), answered or not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SurveySend {
+    /// Index of the ticket in [`Dataset::tickets`].
+    pub ticket: u32,
+    /// `sent_at`, Unix seconds.
+    pub sent_at: i64,
+    /// `answered_at` when the row is answered.
+    pub answered_at: Option<i64>,
 }
 
 /// A rejected input row: the same record as ingest's rejects.csv.
@@ -269,6 +285,9 @@ pub struct Inputs {
     pub events: PathBuf,
     /// The surveys table, if any.
     pub surveys: Option<PathBuf>,
+    /// Question score columns the surveys table must have (`[survey]
+    /// questions`, by column name), read as numbers.
+    pub survey_questions: Vec<String>,
 }
 
 impl Inputs {
@@ -278,6 +297,7 @@ impl Inputs {
             tickets,
             events,
             surveys: None,
+            survey_questions: Vec::new(),
         }
     }
 }
@@ -302,6 +322,11 @@ pub struct Dataset {
     pub surveys: Vec<Survey>,
     /// See `surveys`.
     pub survey_offsets: Vec<u32>,
+    /// The surveys sent (rows with `sent_at`), in file order.
+    pub survey_sends: Vec<SurveySend>,
+    /// Whether the surveys table has a `sent_at` column: the surveys sent
+    /// are then its rows, not the policy's rule.
+    pub surveys_sent_column: bool,
     /// Interned strings of all tables.
     pub strings: Strings,
     /// Rejected rows.
@@ -463,7 +488,7 @@ impl Dataset {
         ds.load_tickets(&inputs.tickets, &mut clock, lang)?;
         ds.load_events(&inputs.events, &mut clock, lang)?;
         if let Some(s) = &inputs.surveys {
-            ds.load_surveys(s, &mut clock, lang)?;
+            ds.load_surveys(s, &inputs.survey_questions, &mut clock, lang)?;
         }
         Ok(ds)
     }
@@ -632,6 +657,8 @@ impl Dataset {
                 score: num(&a.score).unwrap_or_default(),
                 max_score,
                 comment,
+                sent_at: None,
+                questions: Vec::new(),
             });
         }
         ds.index_surveys();
@@ -953,62 +980,142 @@ impl Dataset {
     }
 
     /// Reads the surveys table: answers of known tickets with a readable
-    /// `answered_at` and numeric scores.
+    /// `answered_at` and numeric scores (the overall `score` and each
+    /// column of `questions`); with a `sent_at` column, rows with
+    /// `sent_at` and neither `answered_at` nor `score` are surveys sent
+    /// and not answered.
     fn load_surveys(
         &mut self,
         path: &Path,
+        questions: &[String],
         clock: &mut InstantReader,
         lang: Lang,
     ) -> Result<()> {
-        let mut t =
-            Table::open(path, &["ticket_id", "answered_at", "score"], lang)?;
-        let (id_c, at_c, sc_c) =
-            (t.col("ticket_id"), t.col("answered_at"), t.col("score"));
+        let mut required = vec!["ticket_id", "answered_at", "score"];
+        required.extend(questions.iter().map(String::as_str));
+        let mut t = Table::open(path, &required, lang)?;
+        let id_c = t.col("ticket_id");
         let (max_c, com_c) = (t.col("max_score"), t.col("comment"));
+        let sent_c = t.col("sent_at");
+        self.surveys_sent_column = sent_c.is_some();
+        let q_cols: Vec<(&str, Option<usize>)> =
+            questions.iter().map(|q| (q.as_str(), t.col(q))).collect();
         let mut rec = Record::new();
         while let Some(line) = t.next(&mut rec)? {
             self.stats.survey_rows += 1;
             let Some(ticket) = self.known_ticket(&t, &rec, id_c, line) else {
                 continue;
             };
-            let Some(at) =
-                self.instant(&t, &rec, at_c, "answered_at", line, clock)
+            let sent_at = match field(&rec, sent_c) {
+                "" => None,
+                _ => match self
+                    .instant(&t, &rec, sent_c, "sent_at", line, clock)
+                {
+                    Some(at) => Some(at),
+                    None => continue,
+                },
+            };
+            let unanswered = field(&rec, t.col("answered_at")).is_empty()
+                && field(&rec, t.col("score")).is_empty();
+            if let (Some(sent_at), true) = (sent_at, unanswered) {
+                self.survey_sends.push(SurveySend {
+                    ticket,
+                    sent_at,
+                    answered_at: None,
+                });
+                continue;
+            }
+            let Some(mut sv) = self.answer(&t, &rec, ticket, line, clock)
             else {
                 continue;
             };
-            let parse_num = |s: &str| {
-                s.replace(',', ".")
-                    .parse::<f64>()
-                    .ok()
-                    .filter(|x| x.is_finite())
-            };
-            let score_text = field(&rec, sc_c);
-            let Some(score) = parse_num(score_text) else {
-                let v = score_text.to_string();
-                self.reject(&t, line, "score", &v, msg::NOT_A_NUMBER, &[]);
+            let mut ok = true;
+            for &(name, c) in &q_cols {
+                match self.score(&t, &rec, c, name, line) {
+                    Some(v) => sv.questions.push(v),
+                    None => ok = false,
+                }
+            }
+            if !ok {
                 continue;
-            };
-            let max_text = field(&rec, max_c);
-            let max_score = if max_text.is_empty() {
-                None
-            } else if let Some(m) = parse_num(max_text) {
-                Some(m)
-            } else {
-                let v = max_text.to_string();
-                self.reject(&t, line, "max_score", &v, msg::NOT_A_NUMBER, &[]);
-                continue;
-            };
-            let comment = self.strings.intern(field(&rec, com_c));
-            self.surveys.push(Survey {
-                ticket,
-                answered_at: at,
-                score,
-                max_score,
-                comment,
-            });
+            }
+            let (max_text, comment) = (field(&rec, max_c), field(&rec, com_c));
+            if !max_text.is_empty() {
+                let Some(Some(m)) =
+                    self.score(&t, &rec, max_c, "max_score", line)
+                else {
+                    continue;
+                };
+                sv.max_score = Some(m);
+            }
+            sv.comment = self.strings.intern(comment);
+            sv.sent_at = sent_at;
+            if let Some(sent_at) = sent_at {
+                self.survey_sends.push(SurveySend {
+                    ticket,
+                    sent_at,
+                    answered_at: Some(sv.answered_at),
+                });
+            }
+            self.surveys.push(sv);
         }
         self.index_surveys();
         Ok(())
+    }
+
+    /// The answer of row `line`: its `answered_at` and overall `score`,
+    /// or a reject.
+    fn answer(
+        &mut self,
+        t: &Table,
+        rec: &Record,
+        ticket: u32,
+        line: u64,
+        clock: &mut InstantReader,
+    ) -> Option<Survey> {
+        let at_c = t.col("answered_at");
+        let at = self.instant(t, rec, at_c, "answered_at", line, clock)?;
+        let Some(Some(score)) =
+            self.score(t, rec, t.col("score"), "score", line)
+        else {
+            if field(rec, t.col("score")).is_empty() {
+                self.reject(t, line, "score", "", msg::NOT_A_NUMBER, &[]);
+            }
+            return None;
+        };
+        Some(Survey {
+            ticket,
+            answered_at: at,
+            score,
+            max_score: None,
+            comment: 0,
+            sent_at: None,
+            questions: Vec::new(),
+        })
+    }
+
+    /// A score cell: `Some(None)` when empty, `Some(Some(v))` when a
+    /// number (point or decimal comma), `None` after rejecting the row.
+    fn score(
+        &mut self,
+        t: &Table,
+        rec: &Record,
+        c: Option<usize>,
+        name: &str,
+        line: u64,
+    ) -> Option<Option<f64>> {
+        let text = field(rec, c);
+        if text.is_empty() {
+            return Some(None);
+        }
+        match text.replace(',', ".").parse::<f64>() {
+            Ok(v) if v.is_finite() => Some(Some(v)),
+            _ => {
+                let v = text.to_string();
+                self.reject(t, line, name, &v, msg::NOT_A_NUMBER, &[]);
+                None
+            }
+        }
     }
 
     /// Sorts the answers by ticket and instant and indexes them per

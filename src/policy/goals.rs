@@ -56,6 +56,10 @@ pub const IDS: [&str; 22] = [
     "precases_registered",
     "precases_discarded",
     "precase_to_case_business_hours_mean",
+    "surveys_sent",
+    "surveys_answered",
+    "survey_sent_answered_pct",
+    "answers_out_of_scope",
 ];
 
 /// Which way an indicator is better.
@@ -74,7 +78,11 @@ impl Direction {
         let lower_better = id.contains("_hours_")
             || matches!(
                 id,
-                "reopen_rate_pct" | "backlog_end" | "excluded" | "no_target"
+                "reopen_rate_pct"
+                    | "backlog_end"
+                    | "excluded"
+                    | "no_target"
+                    | "answers_out_of_scope"
             );
         if lower_better {
             Direction::Max
@@ -110,7 +118,13 @@ impl Kind {
             Kind::Efficiency
         } else if matches!(
             id,
-            "csat_mean" | "satisfied_pct" | "survey_response_rate_pct"
+            "csat_mean"
+                | "satisfied_pct"
+                | "survey_response_rate_pct"
+                | "surveys_sent"
+                | "surveys_answered"
+                | "survey_sent_answered_pct"
+                | "answers_out_of_scope"
         ) {
             Kind::Effectiveness
         } else {

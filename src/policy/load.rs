@@ -8,7 +8,7 @@ use super::exclusions::Exclusions;
 use super::raw::RawPolicy;
 use super::report::{self, ReportSettings};
 use super::states::StateMap;
-use super::survey::{self, SurveyRules};
+use super::survey::{self, SurveyForm, SurveyRules};
 use super::ticket_targets::TicketTargets;
 use super::{Policy, calendar_spec, goals, matching, targets};
 use crate::error::{Error, Result};
@@ -80,6 +80,7 @@ impl Policy {
         let auto_close_after =
             auto_close_after(raw.close.auto_close_after.as_deref())?;
         let survey = SurveyRules::resolve(&raw.survey)?;
+        let survey_form = SurveyForm::resolve(&raw.survey)?;
         let exclude = Exclusions::resolve(raw.exclude, tz)?;
         let auto_close_notes = auto_close_notes(&raw.close.auto_close_notes)?;
         let match_from_events =
@@ -117,6 +118,7 @@ impl Policy {
             from_ticket,
             report_period: raw.report.period,
             survey_scope,
+            survey_form,
             paused_requires_note: raw.checks.paused_requires_note,
             match_from_events,
             clock_start: raw

@@ -78,7 +78,7 @@ pub use matching::{Field, under_branch};
 pub use period::ReportPeriod;
 pub use report::{ASSUMABLE, Labels, People, ReportSettings, Signoff, plural};
 pub use states::State;
-pub use survey::SurveyRules;
+pub use survey::{Repeated, SurveyForm, SurveyRules};
 pub use targets::TargetRule;
 pub use ticket_targets::{NumberUnit, TicketTargets};
 
@@ -108,6 +108,7 @@ pub struct Policy {
     from_ticket: Option<TicketTargets>,
     report_period: Option<ReportPeriod>,
     survey_scope: Option<TargetRule>,
+    survey_form: SurveyForm,
     paused_requires_note: bool,
     match_from_events: Vec<Field>,
     clock_start: Option<String>,
@@ -204,6 +205,11 @@ impl Policy {
     /// `[survey]`.
     pub fn survey(&self) -> SurveyRules {
         self.survey
+    }
+
+    /// `[survey] questions` and `[survey.comment_groups]`.
+    pub fn survey_form(&self) -> &SurveyForm {
+        &self.survey_form
     }
 
     /// `[checks] paused_requires_note`: a pause must carry a note with its

@@ -186,6 +186,14 @@ pub(super) struct RawSurvey {
     #[serde(default = "default_scale")]
     pub scale_max: f64,
     pub applies_to: Option<RawKeys>,
+    /// Question score columns of the surveys table: column -> label.
+    #[serde(default)]
+    pub questions: BTreeMap<String, String>,
+    /// `first`, `last` or `mean`: a ticket answered several times.
+    pub repeated: Option<String>,
+    /// Comment groups: label -> keywords.
+    #[serde(default)]
+    pub comment_groups: BTreeMap<String, Vec<String>>,
 }
 
 impl Default for RawSurvey {
@@ -194,6 +202,9 @@ impl Default for RawSurvey {
             satisfied_min: default_satisfied(),
             scale_max: default_scale(),
             applies_to: None,
+            questions: BTreeMap::new(),
+            repeated: None,
+            comment_groups: BTreeMap::new(),
         }
     }
 }

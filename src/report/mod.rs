@@ -152,19 +152,22 @@ impl<'a> Context<'a> {
         inputs: Vec<InputFile>,
     ) -> Context<'a> {
         let sat = policy.survey().satisfied_min;
-        let lines = indicators::compute(ds, rows, period, sat, &Dim::ALL);
+        let cut = cutoff.unix();
+        let lines = indicators::compute(ds, rows, period, sat, cut, &Dim::ALL);
         let previous = indicators::compute(
             ds,
             rows,
             &period.previous(),
             sat,
+            cut,
             &[Dim::All],
         );
         let trend = period
             .trend(12)
             .into_iter()
             .map(|p| {
-                let l = indicators::compute(ds, rows, &p, sat, &[Dim::All]);
+                let l =
+                    indicators::compute(ds, rows, &p, sat, cut, &[Dim::All]);
                 (p, l.into_iter().next().expect("all line"))
             })
             .collect();
@@ -246,6 +249,11 @@ pub fn write(
     let mut files = Vec::new();
     let mut csv = String::from(indicators::CSV_HEADER);
     indicators::csv_rows(&mut csv, &c.period.label(), &c.lines, c.policy);
+    indicators::question_csv_rows(
+        &mut csv,
+        &c.period.label(),
+        &c.lists.survey.questions,
+    );
     let p = out.join("indicators.csv");
     write_atomic(&p, csv.as_bytes())?;
     files.push(p);

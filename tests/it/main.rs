@@ -29,5 +29,6 @@ mod samples;
 mod sla_cases;
 mod sla_files;
 mod sla_props;
+mod survey_report;
 mod toml_errors;
 mod util;

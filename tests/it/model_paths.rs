@@ -41,6 +41,12 @@ fn both_ways(
             tickets: dir.join("tickets.csv"),
             events: dir.join("events.csv"),
             surveys: surveys.exists().then_some(surveys),
+            survey_questions: policy
+                .survey_form()
+                .questions
+                .iter()
+                .map(|q| q.0.clone())
+                .collect(),
         },
         policy.tz(),
     )

@@ -21,6 +21,12 @@ fn load(e: &str) -> (Policy, Dataset) {
         tickets: dir.join("tickets.csv"),
         events: dir.join("events.csv"),
         surveys: Some(dir.join("surveys.csv")),
+        survey_questions: policy
+            .survey_form()
+            .questions
+            .iter()
+            .map(|q| q.0.clone())
+            .collect(),
     };
     let ds = Dataset::load(&inputs, policy.tz()).unwrap();
     (policy, ds)

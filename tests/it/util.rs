@@ -224,6 +224,12 @@ impl Evaluated {
             tickets: s.join("tickets.csv"),
             events: s.join("events.csv"),
             surveys: Some(s.join("surveys.csv")),
+            survey_questions: policy
+                .survey_form()
+                .questions
+                .iter()
+                .map(|q| q.0.clone())
+                .collect(),
         };
         let ds = Dataset::load(&inputs, tz).unwrap();
         let period = plazo::report::Period::parse(month, tz).unwrap();

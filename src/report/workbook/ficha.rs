@@ -30,7 +30,7 @@ use crate::indicators::{self, IDS, Line};
 use crate::policy::{Direction, Goal, Kind};
 use crate::report::{Context, Period, wording};
 use crate::text::lang::Lang;
-use crate::text::msg::{channel as pc, ficha as m, report, sheets};
+use crate::text::msg::{channel as pc, ficha as m, report, sheets, survey_report as sr};
 use crate::text::words::Words;
 use crate::text::{Msg, lang};
 
@@ -118,6 +118,10 @@ const TEXTS: [(Msg, Option<Msg>, Option<Msg>); indicators::N] = [
         Some(pc::NUM_PRECASE_HOURS),
         Some(pc::DEN_PRECASE_HOURS),
     ),
+    (sr::SHEET_SENT, Some(sr::NUM_SENT), None),
+    (sr::SHEET_ANSWERED, Some(sr::NUM_ANSWERED), None),
+    (sr::SHEET_RATE, Some(sr::NUM_ANSWERED), Some(sr::DEN_SENT)),
+    (sr::SHEET_OUT, Some(sr::NUM_OUT), None),
 ];
 
 /// Column widths A..F (characters): labels, then five value columns.

@@ -14,11 +14,13 @@ use rust_xlsxwriter::Worksheet;
 use crate::calendar::CalendarConfig;
 use crate::error::Result;
 use crate::indicators;
-use crate::policy::{Direction, Field, TargetRule};
+use crate::policy::{Direction, Field, Repeated, TargetRule};
 use crate::report::{Context, wording};
 use crate::text::Msg;
 use crate::text::lang::Lang;
-use crate::text::msg::{methodology as m, people as pm, report, sheets};
+use crate::text::msg::{
+    methodology as m, people as pm, report, sheets, survey_report as sr,
+};
 use crate::text::words::Words;
 use crate::time::BizDuration;
 
@@ -225,6 +227,18 @@ fn rules(l: &mut Lines<'_, '_, '_>) -> Result<()> {
         .survey_scope()
         .map_or_else(|| w.get(sheets::SURVEYS_SCOPE_ALL), applies_to(w));
     l.marked(m::METHOD_SURVEY_SCOPE, &scope, Some("survey.applies_to"))?;
+    let sent = if c.ds.surveys_sent_column {
+        sr::BASE_SENT_ROWS
+    } else {
+        sr::BASE_SENT_RULE
+    };
+    l.setting(sr::METHOD_SENT, &w.get(sent))?;
+    let repeated = match sv.repeated {
+        Repeated::First => sr::RULE_FIRST,
+        Repeated::Last => sr::RULE_LAST,
+        Repeated::Mean => sr::RULE_MEAN,
+    };
+    l.setting(sr::REPEATED, &w.get(repeated))?;
     l.marked(m::METHOD_GOALS, &goals(c), Some("indicators"))?;
     if let Some(start) = p.clock_start() {
         l.marked(m::METHOD_CLOCK, start, Some("clock"))?;

@@ -159,18 +159,18 @@ crate::catalog! {
     );
     /// Numerator of `csat_mean`.
     NUM_CSAT = (
-        "Suma de los puntajes de las encuestas respondidas en el periodo",
-        "Sum of the scores of the surveys answered in the period"
+        "Suma de los puntajes de los {tickets} del alcance con encuesta respondida en el periodo (un puntaje por {ticket})",
+        "Sum of the scores of the {tickets} within scope with a survey answered in the period (one score per {ticket})"
     );
     /// Denominator of `csat_mean` and `satisfied_pct`.
     DEN_ANSWERS = (
-        "Encuestas respondidas en el periodo",
-        "Surveys answered in the period"
+        "{Tickets} del alcance con encuesta respondida en el periodo",
+        "{Tickets} within scope with a survey answered in the period"
     );
     /// Numerator of `satisfied_pct`; `{min}` is `[survey] satisfied_min`.
     NUM_SATISFIED = (
-        "Encuestas respondidas en el periodo con puntaje de {min} o más",
-        "Surveys answered in the period with a score of {min} or more"
+        "{Tickets} del alcance con encuesta respondida en el periodo y puntaje de {min} o más",
+        "{Tickets} within scope with a survey answered in the period and a score of {min} or more"
     );
     /// Numerator of `excluded`.
     NUM_EXCLUDED = (

@@ -124,8 +124,8 @@ crate::catalog! {
     /// `survey_response_rate_pct`: its name (also a row of the surveys
     /// sheet).
     SURVEY_RESPONSE_RATE_NAME = (
-        "% encuestas respondidas",
-        "% surveys answered"
+        "% respuesta sobre {tickets} con {resolution}",
+        "% response over {tickets} solved"
     );
     /// `survey_response_rate_pct`: what it measures.
     SURVEY_RESPONSE_RATE_DESC = (

@@ -26,6 +26,7 @@ pub mod policy;
 pub mod report;
 pub mod sheets;
 pub mod source;
+pub mod survey_report;
 pub mod time;
 pub mod words;
 
@@ -57,6 +58,7 @@ pub fn all() -> impl Iterator<Item = Msg> {
         report::ALL,
         sheets::ALL,
         source::ALL,
+        survey_report::ALL,
         time::ALL,
         words::ALL,
     ]
