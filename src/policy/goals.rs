@@ -32,7 +32,7 @@ use crate::text::msg::policy as m;
 
 /// The indicator ids, in output order (docs/CONTRACT.md §5.3). The
 /// indicators layer computes them; the policy names them.
-pub const IDS: [&str; 22] = [
+pub const IDS: &[&str] = &[
     "tickets_opened",
     "tickets_solved",
     "tickets_closed",

@@ -401,7 +401,7 @@ fn resumen_dimension_and_trend_counts_equal_indicators_csv() {
         );
         let w = words_of(entity);
         let policy = plazo::Policy::load(&sample_policy(entity)).unwrap();
-        for id in plazo::indicators::IDS {
+        for &id in plazo::indicators::IDS {
             let name = plazo::indicators::describe(id, &w).0;
             if !plazo::indicators::shown(id, &policy) {
                 // The pre-case figures of a policy without pre-cases.
