@@ -2,7 +2,7 @@
 //!
 //! The same columns as the CSV of [`output`](super::output), in the same
 //! order, with types: durations, targets and counts `Int64`, `*_met`,
-//! `auto_closed` and `close_late` `Boolean`, `survey_score` `Float64`,
+//! `auto_closed`, `close_late` and the closing checks `Boolean`, `survey_score` `Float64`,
 //! everything else text. Instants are ISO 8601 text with the policy
 //! zone's offset, exactly as in the CSV (they sort and compare as text
 //! within one zone). Unknown values are nulls where the CSV has empty
@@ -209,6 +209,11 @@ pub fn sla_with(
         s_col(COLUMNS[32], inst(iso, |r| r.survey_answered_at)),
         i_col(COLUMNS[33], int(|r| r.target_rule.map(|v| v as i64))),
         i_col(COLUMNS[34], int(|r| Some(i64::from(r.events)))),
+        b_col(COLUMNS[35], bo(|r| r.closed_early)),
+        b_col(COLUMNS[36], bo(|r| r.closed_without_approval)),
+        b_col(COLUMNS[37], bo(|r| r.validated_within)),
+        i_col(COLUMNS[38], int(|r| r.close_business_s)),
+        b_col(COLUMNS[39], bo(|r| r.survey_before_close)),
     ];
     frame(cols)
 }

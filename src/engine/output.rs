@@ -50,6 +50,11 @@ pub const COLUMNS: &[&str] = &[
     "survey_answered_at",
     "target_rule",
     "events",
+    "closed_early",
+    "closed_without_approval",
+    "validated_within",
+    "close_business_s",
+    "survey_before_close",
 ];
 
 /// Renders the rows as CSV text (header included).
@@ -134,7 +139,23 @@ pub fn render(policy: &Policy, ds: &Dataset, rows: &[SlaRow]) -> String {
         if let Some(i) = r.target_rule {
             let _ = write!(out, "{i}");
         }
-        let _ = writeln!(out, ",{}", r.events);
+        let _ = write!(out, ",{}", r.events);
+        for v in [r.closed_early, r.closed_without_approval, r.validated_within]
+        {
+            out.push(',');
+            if let Some(v) = v {
+                out.push_str(if v { "true" } else { "false" });
+            }
+        }
+        out.push(',');
+        if let Some(v) = r.close_business_s {
+            let _ = write!(out, "{v}");
+        }
+        out.push(',');
+        if let Some(v) = r.survey_before_close {
+            out.push_str(if v { "true" } else { "false" });
+        }
+        out.push('\n');
     }
     out
 }

@@ -37,6 +37,7 @@ pub fn index(id: &str) -> Option<usize> {
 
 /// Name and meaning of each indicator, in [`IDS`] order.
 const TEXTS: [(Msg, Msg); N] = {
+    use crate::text::msg::closing as cl;
     use crate::text::msg::indicators::*;
     [
         (TICKETS_OPENED_NAME, TICKETS_OPENED_DESC),
@@ -57,6 +58,10 @@ const TEXTS: [(Msg, Msg); N] = {
         (SATISFIED_NAME, SATISFIED_DESC),
         (EXCLUDED_NAME, EXCLUDED_DESC),
         (NO_TARGET_NAME, NO_TARGET_DESC),
+        (cl::CLOSED_EARLY_NAME, cl::CLOSED_EARLY_DESC),
+        (cl::CLOSED_WITHOUT_APPROVAL_NAME, cl::CLOSED_WITHOUT_APPROVAL_DESC),
+        (cl::CLOSE_LATE_NAME, cl::CLOSE_LATE_DESC),
+        (cl::VALIDATION_WITHIN_NAME, cl::VALIDATION_WITHIN_DESC),
     ]
 };
 
@@ -79,6 +84,24 @@ pub fn describe(id: &str, w: &Words) -> (String, String) {
             msg::indicators::UNKNOWN_INDICATOR.get(w.lang()).to_string(),
             String::new(),
         ),
+    }
+}
+
+/// Whether indicator `id` applies to `policy`: the closing rules'
+/// only when the policy sets their `[close]` key (`auto_close_after` for
+/// `closed_early_pct` and `close_late_pct`, `requires_approval`,
+/// `validate_within`); every other always. The workbook shows only
+/// these; `indicators.csv` has every id.
+pub fn applies(policy: &Policy, id: &str) -> bool {
+    match id {
+        "closed_early_pct" | "close_late_pct" => {
+            policy.auto_close_after().is_some()
+        }
+        "closed_without_approval_pct" => policy.close_rules().requires_approval,
+        "validation_within_pct" => {
+            policy.close_rules().validate_within.is_some()
+        }
+        _ => true,
     }
 }
 
@@ -253,6 +276,9 @@ struct Acc {
     satisfied: u64,
     excluded: u64,
     no_target: u64,
+    /// The closing rules: (yes, known) of `closed_early`,
+    /// `closed_without_approval`, `close_late`, `validated_within`.
+    close: [(u64, u64); 4],
 }
 
 /// Nearest-rank percentile of sorted values: the smallest value such
@@ -300,6 +326,9 @@ impl Acc {
                 self.auto_yes += u64::from(a);
             }
         }
+        if r.solved_at.is_some() && inp(r.closed_at) {
+            self.add_close(r);
+        }
         if opened_at < p.end
             && r.solved_at.is_none_or(|s| s >= p.end)
             && r.excluded != Some(Exclusion::Cancelled)
@@ -337,6 +366,23 @@ impl Acc {
         }
     }
 
+    /// The closing rules of a ticket solved and closed in the period,
+    /// excluded ones included (docs/INDICATORS.md, "Closing rules").
+    fn add_close(&mut self, r: &SlaRow) {
+        let flags = [
+            r.closed_early,
+            r.closed_without_approval,
+            r.close_late,
+            r.validated_within,
+        ];
+        for (acc, f) in self.close.iter_mut().zip(flags) {
+            if let Some(f) = f {
+                acc.0 += u64::from(f);
+                acc.1 += 1;
+            }
+        }
+    }
+
     fn finish(mut self) -> ([Option<f64>; N], [Parts; N]) {
         self.res_hours.sort_by(f64::total_cmp);
         let n_res = self.res_hours.len() as u64;
@@ -360,6 +406,10 @@ impl Acc {
             Parts::ratio(self.satisfied, self.csat_n),
             Parts::count(self.excluded),
             Parts::count(self.no_target),
+            Parts::ratio(self.close[0].0, self.close[0].1),
+            Parts::ratio(self.close[1].0, self.close[1].1),
+            Parts::ratio(self.close[2].0, self.close[2].1),
+            Parts::ratio(self.close[3].0, self.close[3].1),
         ];
         let values = [
             Some(self.opened as f64),
@@ -380,6 +430,10 @@ impl Acc {
             pct(self.satisfied, self.csat_n),
             Some(self.excluded as f64),
             Some(self.no_target as f64),
+            pct(self.close[0].0, self.close[0].1),
+            pct(self.close[1].0, self.close[1].1),
+            pct(self.close[2].0, self.close[2].1),
+            pct(self.close[3].0, self.close[3].1),
         ];
         (values, parts)
     }

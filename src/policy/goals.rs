@@ -32,7 +32,7 @@ use crate::text::msg::policy as m;
 
 /// The indicator ids, in output order (docs/CONTRACT.md §5.3). The
 /// indicators layer computes them; the policy names them.
-pub const IDS: [&str; 18] = [
+pub const IDS: [&str; 22] = [
     "tickets_opened",
     "tickets_solved",
     "tickets_closed",
@@ -51,6 +51,11 @@ pub const IDS: [&str; 18] = [
     "satisfied_pct",
     "excluded",
     "no_target",
+    // Closing rules (`[close]`, docs/INDICATORS.md).
+    "closed_early_pct",
+    "closed_without_approval_pct",
+    "close_late_pct",
+    "validation_within_pct",
 ];
 
 /// Which way an indicator is better.
@@ -69,7 +74,13 @@ impl Direction {
         let lower_better = id.contains("_hours_")
             || matches!(
                 id,
-                "reopen_rate_pct" | "backlog_end" | "excluded" | "no_target"
+                "reopen_rate_pct"
+                    | "backlog_end"
+                    | "excluded"
+                    | "no_target"
+                    | "closed_early_pct"
+                    | "closed_without_approval_pct"
+                    | "close_late_pct"
             );
         if lower_better {
             Direction::Max

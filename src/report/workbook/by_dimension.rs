@@ -23,7 +23,7 @@ pub(super) fn write(
     let (lang, w) = (c.lang, &c.words);
     let mut s = Sheet::named(ws, f, c, name)?;
     let mut heads = vec![group_title(dim).map_or(String::new(), |m| w.get(m))];
-    for id in IDS {
+    for id in IDS.iter().filter(|id| indicators::applies(c.policy, id)) {
         let name = indicators::describe(id, w).0;
         heads.push(name.clone());
         if indicators::is_pct(id) {
@@ -68,9 +68,12 @@ fn group_title(dim: Dim) -> Option<crate::text::Msg> {
 /// A line's values on row `r`, from column 1; each percentage followed
 /// by its numerator and denominator.
 fn values(s: &mut Sheet<'_, '_>, r: u32, l: &Line) -> Result<()> {
-    let f = s.f;
+    let (f, policy) = (s.f, s.c.policy);
     let mut col = 1;
     for (i, id) in IDS.iter().enumerate() {
+        if !indicators::applies(policy, id) {
+            continue;
+        }
         s.indicator(r, col, id, l.values[i])?;
         col += 1;
         if indicators::is_pct(id) {

@@ -10,7 +10,7 @@ use crate::error::Result;
 use crate::model::dataset::Attr;
 use crate::report::Context;
 use crate::text::Msg;
-use crate::text::msg::sheets;
+use crate::text::msg::{closing, sheets};
 
 use super::cells::{
     DATE_W, DUR_W, Formats, ID_W, PrintLayout, SHORT_W, Sheet, attr, header,
@@ -27,7 +27,7 @@ const ATTRS: [Attr; 5] = [
 
 /// The columns' widths, in the order of [`COLUMNS`]: instants and
 /// durations as their formats need (no `###`), flags and counts short.
-const WIDTHS: [f64; 35] = [
+const WIDTHS: [f64; 40] = [
     ID_W, 12.0, 12.0, 18.0, 16.0, 16.0, // ticket_id .. assignee
     DATE_W, DATE_W, DATE_W, DATE_W, 12.0, // opened_at .. state
     DUR_W, DUR_W, DUR_W, DUR_W, DUR_W, // response_business_s .. targets
@@ -36,11 +36,12 @@ const WIDTHS: [f64; 35] = [
     SHORT_W, SHORT_W, DUR_W, DUR_W,
     DUR_W, // auto_closed .. solved_before
     DATE_W, SHORT_W, SHORT_W, // survey_answered_at, target_rule, events
+    SHORT_W, SHORT_W, SHORT_W, DUR_W, SHORT_W, // closed_early .. survey
 ];
 
 /// The headers, one per column of [`COLUMNS`] (`sla.csv`'s ids), in
 /// the report's language and words.
-const HEADS: [Msg; 35] = [
+const HEADS: [Msg; 40] = [
     sheets::DATA_TICKET_ID,
     sheets::DATA_TYPE,
     sheets::DATA_PRIORITY,
@@ -76,6 +77,11 @@ const HEADS: [Msg; 35] = [
     sheets::DATA_SURVEY_ANSWERED,
     sheets::DATA_TARGET_RULE,
     sheets::DATA_EVENTS,
+    closing::DATA_CLOSED_EARLY,
+    closing::DATA_CLOSED_WITHOUT_APPROVAL,
+    closing::DATA_VALIDATED_WITHIN,
+    closing::DATA_CLOSE_TIME,
+    closing::DATA_SURVEY_BEFORE_CLOSE,
 ];
 
 /// Writes the sheet `name` with `rows` (one chunk of the table).
@@ -153,5 +159,10 @@ fn row(s: &mut Sheet<'_, '_>, row: u32, r: &SlaRow) -> Result<()> {
     s.dur(row, 31, Some(r.solved_before_reopen_s))?;
     s.date(row, 32, r.survey_answered_at)?;
     s.num(row, 33, r.target_rule.map(|v| v as f64), &f.int)?;
-    s.num(row, 34, Some(f64::from(r.events)), &f.int)
+    s.num(row, 34, Some(f64::from(r.events)), &f.int)?;
+    s.yes_no(row, 35, r.closed_early)?;
+    s.yes_no(row, 36, r.closed_without_approval)?;
+    s.yes_no(row, 37, r.validated_within)?;
+    s.dur(row, 38, r.close_business_s)?;
+    s.yes_no(row, 39, r.survey_before_close)
 }

@@ -30,7 +30,7 @@ use crate::indicators::{self, IDS, Line};
 use crate::policy::{Direction, Goal, Kind};
 use crate::report::{Context, Period, wording};
 use crate::text::lang::Lang;
-use crate::text::msg::{ficha as m, report, sheets};
+use crate::text::msg::{closing as cl, ficha as m, report, sheets};
 use crate::text::words::Words;
 use crate::text::{Msg, lang};
 
@@ -102,6 +102,26 @@ const TEXTS: [(Msg, Option<Msg>, Option<Msg>); indicators::N] = [
     ),
     (m::SHEET_EXCLUDED, Some(m::NUM_EXCLUDED), None),
     (m::SHEET_NO_TARGET, Some(m::NUM_NO_TARGET), None),
+    (
+        cl::SHEET_CLOSED_EARLY,
+        Some(cl::NUM_CLOSED_EARLY),
+        Some(cl::DEN_CLOSED),
+    ),
+    (
+        cl::SHEET_CLOSED_WITHOUT_APPROVAL,
+        Some(cl::NUM_CLOSED_WITHOUT_APPROVAL),
+        Some(cl::DEN_CLOSED),
+    ),
+    (
+        cl::SHEET_CLOSE_LATE,
+        Some(cl::NUM_CLOSE_LATE),
+        Some(cl::DEN_CLOSED),
+    ),
+    (
+        cl::SHEET_VALIDATION_WITHIN,
+        Some(cl::NUM_VALIDATION_WITHIN),
+        Some(cl::DEN_CLOSED),
+    ),
 ];
 
 /// Column widths A..F (characters): labels, then five value columns.

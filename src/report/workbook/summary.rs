@@ -58,10 +58,15 @@ pub(super) fn write(
     s.widths(&WIDTHS)?;
     heading(&mut s)?;
     s.headers(TABLE_ROW, &texts(&c.words, &COLUMNS))?;
-    for (i, id) in IDS.iter().enumerate() {
-        indicator_row(&mut s, TABLE_ROW + 1 + i as u32, i, id)?;
+    let shown = IDS
+        .iter()
+        .enumerate()
+        .filter(|(_, id)| indicators::applies(c.policy, id));
+    let mut last = TABLE_ROW;
+    for (i, id) in shown {
+        last += 1;
+        indicator_row(&mut s, last, i, id)?;
     }
-    let last = TABLE_ROW + IDS.len() as u32;
     status_colours(&mut s, last)?;
     let layout = PrintLayout::one_page(true, last, COLUMNS.len() as u16 - 1);
     s.print_setup(&layout)
