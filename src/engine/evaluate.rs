@@ -71,8 +71,7 @@ where
     if policy.has_close_rules()
         && let Some(closed) = row.closed_at
     {
-        row.survey_before_close =
-            Some(surveys.clone().any(|s| s.0 <= closed));
+        row.survey_before_close = Some(surveys.clone().any(|s| s.0 <= closed));
     }
     closing(&mut row, policy, cal, surveys, cutoff);
     close_checks(&mut row, policy, false);
@@ -281,7 +280,9 @@ pub(crate) fn close_checks(row: &mut SlaRow, policy: &Policy, approved: bool) {
     let cal = policy.calendar();
     let rules = policy.close_rules();
     let from_solution = |d: BizDuration| {
-        cal.add(Instant::from_unix(solved), d).ok().map(Instant::unix)
+        cal.add(Instant::from_unix(solved), d)
+            .ok()
+            .map(Instant::unix)
     };
     row.close_business_s = Some(cal.between_secs(solved, closed));
     let ok = row.survey_before_close == Some(true) || approved;

@@ -538,7 +538,8 @@ impl<'a> Engine<'a> {
     /// final solved/closed run (from `solved_at` to the cutoff) carries
     /// one of the notes.
     fn approved_by_note(&self, i: usize, row: &SlaRow) -> bool {
-        let (Some(solved), false) = (row.solved_at, self.approval_note.is_empty())
+        let (Some(solved), false) =
+            (row.solved_at, self.approval_note.is_empty())
         else {
             return false;
         };

@@ -140,8 +140,11 @@ pub fn render(policy: &Policy, ds: &Dataset, rows: &[SlaRow]) -> String {
             let _ = write!(out, "{i}");
         }
         let _ = write!(out, ",{}", r.events);
-        for v in [r.closed_early, r.closed_without_approval, r.validated_within]
-        {
+        for v in [
+            r.closed_early,
+            r.closed_without_approval,
+            r.validated_within,
+        ] {
             out.push(',');
             if let Some(v) = v {
                 out.push_str(if v { "true" } else { "false" });

@@ -256,7 +256,11 @@ pub fn closing<'r>(
             Some(c) if period.contains(c) => {
                 let rules = [
                     (r.closed_early, true, CloseRule::Early),
-                    (r.closed_without_approval, true, CloseRule::WithoutApproval),
+                    (
+                        r.closed_without_approval,
+                        true,
+                        CloseRule::WithoutApproval,
+                    ),
                     (r.close_late, true, CloseRule::Late),
                     (r.validated_within, false, CloseRule::Validation),
                 ];

@@ -59,7 +59,10 @@ const TEXTS: [(Msg, Msg); N] = {
         (EXCLUDED_NAME, EXCLUDED_DESC),
         (NO_TARGET_NAME, NO_TARGET_DESC),
         (cl::CLOSED_EARLY_NAME, cl::CLOSED_EARLY_DESC),
-        (cl::CLOSED_WITHOUT_APPROVAL_NAME, cl::CLOSED_WITHOUT_APPROVAL_DESC),
+        (
+            cl::CLOSED_WITHOUT_APPROVAL_NAME,
+            cl::CLOSED_WITHOUT_APPROVAL_DESC,
+        ),
         (cl::CLOSE_LATE_NAME, cl::CLOSE_LATE_DESC),
         (cl::VALIDATION_WITHIN_NAME, cl::VALIDATION_WITHIN_DESC),
     ]
@@ -97,7 +100,9 @@ pub fn applies(policy: &Policy, id: &str) -> bool {
         "closed_early_pct" | "close_late_pct" => {
             policy.auto_close_after().is_some()
         }
-        "closed_without_approval_pct" => policy.close_rules().requires_approval,
+        "closed_without_approval_pct" => {
+            policy.close_rules().requires_approval
+        }
         "validation_within_pct" => {
             policy.close_rules().validate_within.is_some()
         }

@@ -51,7 +51,10 @@ impl CloseRules {
         let approval_notes: Vec<String> =
             raw.approval_notes.iter().map(|s| fold(s)).collect();
         if approval_notes.iter().any(String::is_empty) {
-            return Err(Error::input_msg(msg::closing::APPROVAL_NOTE_EMPTY, &[]));
+            return Err(Error::input_msg(
+                msg::closing::APPROVAL_NOTE_EMPTY,
+                &[],
+            ));
         }
         let validate_within = raw
             .validate_within

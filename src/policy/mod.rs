@@ -67,8 +67,8 @@ use std::path::{Path, PathBuf};
 
 use chrono_tz::Tz;
 
-pub use close::CloseRules;
 pub use calendar_spec::parse_tz;
+pub use close::CloseRules;
 pub use exclusions::{
     BUILTIN_REASONS, ExclusionRule, Exclusions, MAX_EXCLUSION_RULES,
 };

@@ -193,15 +193,27 @@ fn closing_indicators_count_the_closes_of_the_period() {
     // Solved and closed in March: T1, T2, T3, T4, T6 (T5 is not closed).
     // Early: T1 -> 1 of 5; without approval: T1 -> 1 of 5; late: T2 ->
     // 1 of 5; auto-closed: T2 and T6 -> 2 of 5.
-    assert_eq!(indicator(&out, "closed_early_pct"), ("20".into(), "1".into(), "5".into()));
+    assert_eq!(
+        indicator(&out, "closed_early_pct"),
+        ("20".into(), "1".into(), "5".into())
+    );
     assert_eq!(
         indicator(&out, "closed_without_approval_pct"),
         ("20".into(), "1".into(), "5".into())
     );
-    assert_eq!(indicator(&out, "close_late_pct"), ("20".into(), "1".into(), "5".into()));
-    assert_eq!(indicator(&out, "auto_closed_pct"), ("40".into(), "2".into(), "5".into()));
+    assert_eq!(
+        indicator(&out, "close_late_pct"),
+        ("20".into(), "1".into(), "5".into())
+    );
+    assert_eq!(
+        indicator(&out, "auto_closed_pct"),
+        ("40".into(), "2".into(), "5".into())
+    );
     // No validate_within: no value, an empty cohort.
-    assert_eq!(indicator(&out, "validation_within_pct"), ("".into(), "0".into(), "0".into()));
+    assert_eq!(
+        indicator(&out, "validation_within_pct"),
+        ("".into(), "0".into(), "0".into())
+    );
     // The list: one line per (ticket, rule), by rule: early T1, without
     // approval T1, late T2, then T5 pending past the delay.
     let list = closing_list(&out.join("informe-2026-03.xlsx"));
@@ -211,8 +223,10 @@ fn closing_indicators_count_the_closes_of_the_period() {
         ("T2", "Cierre tardío"),
         ("T5", "Sin cerrar, plazo vencido al corte"),
     ];
-    let expect: Vec<(String, String)> =
-        expect.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+    let expect: Vec<(String, String)> = expect
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
     assert_eq!(list, expect);
 }
 
@@ -227,7 +241,10 @@ fn without_approval_notes_a_noted_close_is_early() {
     assert_eq!(rows["T4"]["closed_early"], "true");
     assert_eq!(rows["T4"]["closed_without_approval"], "");
     // Early: T1 and T4 of the 5 closes.
-    assert_eq!(indicator(&out, "closed_early_pct"), ("40".into(), "2".into(), "5".into()));
+    assert_eq!(
+        indicator(&out, "closed_early_pct"),
+        ("40".into(), "2".into(), "5".into())
+    );
 }
 
 #[test]
@@ -251,7 +268,10 @@ V3,2026-03-03 10:00,Cerrado,
     let out = report("close-validation", close, events, "");
     let rows = sla(&out);
     let within = |id: &str| rows[id]["validated_within"].clone();
-    assert_eq!([within("V1"), within("V2"), within("V3")], ["true", "false", "true"]);
+    assert_eq!(
+        [within("V1"), within("V2"), within("V3")],
+        ["true", "false", "true"]
+    );
     assert_eq!(rows["V1"]["close_business_s"], (6 * 3600).to_string());
     // 2 of the 3 closes of March within the limit.
     let (v, n, d) = indicator(&out, "validation_within_pct");
@@ -260,12 +280,17 @@ V3,2026-03-03 10:00,Cerrado,
     // Without auto_close_after, no early or late close is measured.
     assert_eq!(rows["V1"]["closed_early"], "");
     let list = closing_list(&out.join("informe-2026-03.xlsx"));
-    assert_eq!(list, [("V2".to_string(), "Validación fuera de tiempo".to_string())]);
+    assert_eq!(
+        list,
+        [("V2".to_string(), "Validación fuera de tiempo".to_string())]
+    );
 }
 
 /// The state of each of the policy's labels, for the sample check.
 fn states(policy: &plazo::Policy, label: &str) -> plazo::policy::State {
-    policy.state_of(label).unwrap_or_else(|| panic!("unmapped {label}"))
+    policy
+        .state_of(label)
+        .unwrap_or_else(|| panic!("unmapped {label}"))
 }
 
 #[test]
@@ -285,13 +310,19 @@ fn victimas_early_closes_recomputed_from_the_raw_files() {
         let t = at(&r["at"]);
         if t <= cutoff {
             let st = states(&policy, &r["status"]);
-            events.entry(r["ticket_id"].clone()).or_default().push((t, st));
+            events
+                .entry(r["ticket_id"].clone())
+                .or_default()
+                .push((t, st));
         }
     }
     let mut answers: BTreeMap<String, Vec<i64>> = BTreeMap::new();
     for r in read_rows(&dir.join("surveys.csv")) {
         if !r["answered_at"].is_empty() {
-            answers.entry(r["ticket_id"].clone()).or_default().push(at(&r["answered_at"]));
+            answers
+                .entry(r["ticket_id"].clone())
+                .or_default()
+                .push(at(&r["answered_at"]));
         }
     }
     // The rule, written here: the final run of solved/closed events
@@ -315,8 +346,13 @@ fn victimas_early_closes_recomputed_from_the_raw_files() {
             continue;
         }
         closed_in_period += 1;
-        let answered = answers.get(id).is_some_and(|a| a.iter().any(|&t| t <= closed));
-        let expected = cal.add(plazo::time::Instant::from_unix(solved), after).unwrap().unix();
+        let answered = answers
+            .get(id)
+            .is_some_and(|a| a.iter().any(|&t| t <= closed));
+        let expected = cal
+            .add(plazo::time::Instant::from_unix(solved), after)
+            .unwrap()
+            .unix();
         if !answered && cal.between_secs(closed, expected) > 0 {
             early.insert(id.clone());
         }
@@ -343,10 +379,11 @@ fn victimas_early_closes_recomputed_from_the_raw_files() {
     let (_, n, d) = indicator(&out, "closed_early_pct");
     assert_eq!(n, early.len().to_string());
     assert_eq!(d, closed_in_period.to_string());
-    let listed: BTreeSet<String> = closing_list(&out.join("informe-2026-10.xlsx"))
-        .into_iter()
-        .filter(|(_, rule)| rule == "Cierre anticipado")
-        .map(|(id, _)| id)
-        .collect();
+    let listed: BTreeSet<String> =
+        closing_list(&out.join("informe-2026-10.xlsx"))
+            .into_iter()
+            .filter(|(_, rule)| rule == "Cierre anticipado")
+            .map(|(id, _)| id)
+            .collect();
     assert_eq!(listed, early);
 }

@@ -135,7 +135,11 @@ fn figures(s: &mut Sheet<'_, '_>, c: &Context<'_>) -> Result<u32> {
 }
 
 /// One line of the list on row `row`.
-fn case_row(s: &mut Sheet<'_, '_>, row: u32, case: &CloseCase<'_>) -> Result<()> {
+fn case_row(
+    s: &mut Sheet<'_, '_>,
+    row: u32,
+    case: &CloseCase<'_>,
+) -> Result<()> {
     let (c, r) = (s.c, case.row);
     let i = r.ticket as usize;
     s.ticket(row, i, &BRIEF_ATTRS)?;
