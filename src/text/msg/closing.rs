@@ -137,4 +137,21 @@ crate::catalog! {
     );
     /// "Datos" column `survey_before_close`.
     DATA_SURVEY_BEFORE_CLOSE = ("Encuesta antes del cierre", "Survey before close");
+    /// Metodología: the closing rules' label.
+    METHOD_CLOSE_RULES = ("Reglas de cierre", "Closing rules");
+    /// Metodología: the early and late closes.
+    METHOD_EARLY_LATE = (
+        "cierre anticipado: antes de {after} sin respuesta a la encuesta ni nota de aprobación; cierre tardío: después de {after}",
+        "early close: before {after} with no survey answer nor approval note; late close: after {after}"
+    );
+    /// Metodología: the approval rule.
+    METHOD_APPROVAL = (
+        "el cierre requiere aprobación (respuesta a la encuesta o nota de aprobación), salvo el cierre automático al vencer el plazo",
+        "a close needs approval (a survey answer or an approval note), except the automatic close after the delay"
+    );
+    /// Metodología: the validation limit.
+    METHOD_VALIDATION = (
+        "validación a tiempo: cierre dentro de {limit} desde la fecha de {resolution}",
+        "validated on time: closed within {limit} of the {resolution}"
+    );
 }
