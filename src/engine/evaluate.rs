@@ -68,7 +68,13 @@ where
     response(&mut row, cal, f.opened_at, &walk, resp_target);
     resolution(&mut row, cal, &walk, &clock, res_target, cutoff);
     counted_survey(&mut row, policy, surveys.clone(), cutoff);
+    if policy.has_close_rules()
+        && let Some(closed) = row.closed_at
+    {
+        row.survey_before_close = Some(surveys.clone().any(|s| s.0 <= closed));
+    }
     closing(&mut row, policy, cal, surveys, cutoff);
+    close_checks(&mut row, policy, false);
     row.excluded = exclusion(policy, f, walk.state, rule.is_some());
     row
 }
@@ -260,6 +266,48 @@ fn closing(
             row.close_late = Some(cal.between_secs(expected, cutoff) > 0);
         }
     }
+}
+
+/// `[close]`'s rules on a solved and closed ticket (docs/CONTRACT.md
+/// §3.6): the business time from solution to close, the early close, the
+/// close without approval and the validation within its limit.
+/// `approved`: an approval note (`[close] approval_notes`) on the final
+/// solved/closed run. Run after `auto_closed` is final (the engine runs
+/// it again once the notes are read).
+pub(crate) fn close_checks(row: &mut SlaRow, policy: &Policy, approved: bool) {
+    let (Some(solved), Some(closed)) = (row.solved_at, row.closed_at) else {
+        return;
+    };
+    if !policy.has_close_rules() {
+        return;
+    }
+    let cal = policy.calendar();
+    let rules = policy.close_rules();
+    let from_solution = |d: BizDuration| {
+        cal.add(Instant::from_unix(solved), d)
+            .ok()
+            .map(Instant::unix)
+    };
+    row.close_business_s = Some(cal.between_secs(solved, closed));
+    let ok = row.survey_before_close == Some(true) || approved;
+    // Early: business time of the delay was left at the close.
+    let early = policy
+        .auto_close_after()
+        .and_then(from_solution)
+        .map(|expected| cal.between_secs(closed, expected) > 0);
+    row.closed_early = early.map(|e| e && !ok);
+    if rules.requires_approval {
+        // The automatic close: after the delay and, with
+        // `auto_close_notes`, carrying one of them.
+        let automatic = early == Some(false)
+            && (policy.auto_close_notes().is_empty()
+                || row.auto_closed == Some(true));
+        row.closed_without_approval = Some(!ok && !automatic);
+    }
+    row.validated_within = rules
+        .validate_within
+        .and_then(from_solution)
+        .map(|due| cal.between_secs(due, closed) == 0);
 }
 
 /// Why the ticket is left out of compliance, in order of precedence: a

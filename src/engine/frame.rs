@@ -2,7 +2,7 @@
 //!
 //! The same columns as the CSV of [`output`](super::output), in the same
 //! order, with types: durations, targets and counts `Int64`, `*_met`,
-//! `auto_closed` and `close_late` `Boolean`, `survey_score` `Float64`,
+//! `auto_closed`, `close_late` and the closing checks `Boolean`, `survey_score` `Float64`,
 //! everything else text. Instants are ISO 8601 text with the policy
 //! zone's offset, exactly as in the CSV (they sort and compare as text
 //! within one zone). Unknown values are nulls where the CSV has empty
@@ -214,6 +214,11 @@ pub fn sla_with(
         s_col(COLUMNS[37], inst(iso, |r| r.precase_registered_at)),
         s_col(COLUMNS[38], inst(iso, |r| r.precase_discarded_at)),
         i_col(COLUMNS[39], int(|r| r.precase_business_s)),
+        b_col(COLUMNS[40], bo(|r| r.closed_early)),
+        b_col(COLUMNS[41], bo(|r| r.closed_without_approval)),
+        b_col(COLUMNS[42], bo(|r| r.validated_within)),
+        i_col(COLUMNS[43], int(|r| r.close_business_s)),
+        b_col(COLUMNS[44], bo(|r| r.survey_before_close)),
     ];
     frame(cols)
 }

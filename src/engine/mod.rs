@@ -278,6 +278,23 @@ pub struct SlaRow {
     pub precase_discarded_at: Option<i64>,
     /// Business seconds from `precase_at` to `precase_registered_at`.
     pub precase_business_s: Option<i64>,
+    /// With a `[close]` rule, for a solved and closed ticket: a survey
+    /// answer at or before its close.
+    pub survey_before_close: Option<bool>,
+    /// With a `[close]` rule, for a solved and closed ticket: business
+    /// seconds from `solved_at` to `closed_at`.
+    pub close_business_s: Option<i64>,
+    /// With `[close] auto_close_after`, for a solved and closed ticket:
+    /// closed with business time of the delay left, with no survey
+    /// answer and no approval note by the close.
+    pub closed_early: Option<bool>,
+    /// With `[close] requires_approval`, for a solved and closed ticket:
+    /// no survey answer, no approval note, and not the automatic close
+    /// after the delay.
+    pub closed_without_approval: Option<bool>,
+    /// With `[close] validate_within`, for a solved and closed ticket:
+    /// closed with no business time past `solved_at + validate_within`.
+    pub validated_within: Option<bool>,
 }
 
 pub use crate::timeline::Span;
@@ -350,6 +367,9 @@ pub struct Engine<'a> {
     /// Per interned string: a `[states] precase` label; empty without
     /// them.
     precase: Vec<bool>,
+    /// Per interned string: a note that records the requester's approval
+    /// (`[close] approval_notes`); empty without them.
+    approval_note: Vec<bool>,
 }
 
 impl<'a> Engine<'a> {
@@ -407,8 +427,12 @@ impl<'a> Engine<'a> {
             rule_mask,
             status_mask,
             surveyed: m.surveyed,
-            auto_note: notes::auto_close_notes(policy, ds),
             precase: precase::precase_labels(policy, ds),
+            auto_note: notes::note_flags(policy.auto_close_notes(), ds),
+            approval_note: notes::note_flags(
+                &policy.close_rules().approval_notes,
+                ds,
+            ),
             cells,
         })
     }
@@ -528,7 +552,28 @@ impl<'a> Engine<'a> {
             self.cutoff,
             &mut row,
         );
+        if !self.auto_note.is_empty() || !self.approval_note.is_empty() {
+            let approved = self.approved_by_note(i, &row);
+            evaluate::close_checks(&mut row, self.policy, approved);
+        }
         row
+    }
+
+    /// With `[close] approval_notes`: whether an event of ticket `i`'s
+    /// final solved/closed run (from `solved_at` to the cutoff) carries
+    /// one of the notes.
+    fn approved_by_note(&self, i: usize, row: &SlaRow) -> bool {
+        let (Some(solved), false) =
+            (row.solved_at, self.approval_note.is_empty())
+        else {
+            return false;
+        };
+        let o = self.clock_start_of(i);
+        self.ds
+            .events_of(i)
+            .iter()
+            .filter(|e| e.at.max(o) >= solved && e.at <= self.cutoff)
+            .any(|e| self.approval_note[e.note as usize])
     }
 
     /// With `[close] auto_close_notes`: whether a `closed` event of ticket

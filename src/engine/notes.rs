@@ -1,6 +1,7 @@
 //! Event notes: pauses begun without one (`[checks]
 //! paused_requires_note`), and closes an automatic note marks
-//! (`[close] auto_close_notes`).
+//! (`[close] auto_close_notes`) or an approval note legitimates
+//! (`[close] approval_notes`).
 
 use crate::model::dataset::{Dataset, Event};
 use crate::policy::{Policy, State};
@@ -59,10 +60,10 @@ pub fn unnoted_pauses<'d>(
     out
 }
 
-/// With `[close] auto_close_notes`: per interned string, whether it is a
-/// note that marks an automatic close (empty without such notes).
-pub(super) fn auto_close_notes(policy: &Policy, ds: &Dataset) -> Vec<bool> {
-    let notes = policy.auto_close_notes();
+/// Per interned string, whether it is an event note holding one of the
+/// folded fragments `notes` (`[close] auto_close_notes`, `approval_notes`);
+/// empty without fragments.
+pub(super) fn note_flags(notes: &[String], ds: &Dataset) -> Vec<bool> {
     if notes.is_empty() {
         return Vec::new();
     }

@@ -55,6 +55,11 @@ pub const COLUMNS: &[&str] = &[
     "precase_registered_at",
     "precase_discarded_at",
     "precase_business_s",
+    "closed_early",
+    "closed_without_approval",
+    "validated_within",
+    "close_business_s",
+    "survey_before_close",
 ];
 
 /// Renders the rows as CSV text (header included).
@@ -152,6 +157,24 @@ pub fn render(policy: &Policy, ds: &Dataset, rows: &[SlaRow]) -> String {
         out.push(',');
         if let Some(v) = r.precase_business_s {
             let _ = write!(out, "{v}");
+        }
+        for v in [
+            r.closed_early,
+            r.closed_without_approval,
+            r.validated_within,
+        ] {
+            out.push(',');
+            if let Some(v) = v {
+                out.push_str(if v { "true" } else { "false" });
+            }
+        }
+        out.push(',');
+        if let Some(v) = r.close_business_s {
+            let _ = write!(out, "{v}");
+        }
+        out.push(',');
+        if let Some(v) = r.survey_before_close {
+            out.push_str(if v { "true" } else { "false" });
         }
         out.push('\n');
     }

@@ -46,6 +46,9 @@ pub struct Lists<'r> {
     /// See [`unnoted_pauses`]; `None` unless the policy sets
     /// `[checks] paused_requires_note`.
     pub unnoted_pauses: Option<Vec<(usize, &'r Event)>>,
+    /// See [`closing`]; `None` unless the policy has a `[close]` rule
+    /// ([`Policy::has_close_rules`]).
+    pub closing: Option<Vec<CloseCase<'r>>>,
 }
 
 impl<'r> Lists<'r> {
@@ -68,6 +71,9 @@ impl<'r> Lists<'r> {
             unnoted_pauses: policy
                 .paused_requires_note()
                 .then(|| unnoted_pauses(policy, ds, period, cutoff)),
+            closing: policy
+                .has_close_rules()
+                .then(|| closing(ds, rows, period)),
         }
     }
 }
@@ -206,4 +212,80 @@ pub fn unnoted_pauses<'d>(
                 .map(move |e| (i, e))
         })
         .collect()
+}
+
+/// The closing rule a ticket of the "Cierres" list breaks
+/// (docs/INDICATORS.md, "Closing rules"), in the list's order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum CloseRule {
+    /// `closed_early`.
+    Early,
+    /// `closed_without_approval`.
+    WithoutApproval,
+    /// `close_late`, closed in the period.
+    Late,
+    /// Solved and still not closed at the cutoff, past the delay
+    /// (`close_late` with no `closed_at`).
+    Pending,
+    /// `validated_within` false.
+    Validation,
+}
+
+/// One line of the "Cierres" list: a ticket and a rule it breaks.
+#[derive(Clone, Copy, Debug)]
+pub struct CloseCase<'r> {
+    /// The ticket's row.
+    pub row: &'r SlaRow,
+    /// The rule.
+    pub rule: CloseRule,
+}
+
+/// The closing rules broken in the period: tickets solved and closed in
+/// the period (excluded ones too) closed early, without approval, late
+/// or validated late, and tickets solved, not closed at the cutoff and
+/// past the automatic-close delay; one line per (ticket, rule), by
+/// rule, then close (or solution) instant, then id.
+pub fn closing<'r>(
+    ds: &Dataset,
+    rows: &'r [SlaRow],
+    period: &Period,
+) -> Vec<CloseCase<'r>> {
+    let mut v = Vec::new();
+    for r in rows {
+        if r.excluded == Some(Exclusion::OpenedAfterCutoff)
+            || r.solved_at.is_none()
+        {
+            continue;
+        }
+        let mut add = |rule| v.push(CloseCase { row: r, rule });
+        match r.closed_at {
+            Some(c) if period.contains(c) => {
+                let rules = [
+                    (r.closed_early, true, CloseRule::Early),
+                    (
+                        r.closed_without_approval,
+                        true,
+                        CloseRule::WithoutApproval,
+                    ),
+                    (r.close_late, true, CloseRule::Late),
+                    (r.validated_within, false, CloseRule::Validation),
+                ];
+                for (flag, breaks, rule) in rules {
+                    if flag == Some(breaks) {
+                        add(rule);
+                    }
+                }
+            }
+            None if r.close_late == Some(true) => add(CloseRule::Pending),
+            _ => {}
+        }
+    }
+    let id = |c: &CloseCase<'_>| &ds.tickets[c.row.ticket as usize].id;
+    v.sort_by(|a, b| {
+        let at = |c: &CloseCase<'_>| c.row.closed_at.or(c.row.solved_at);
+        (a.rule, at(a))
+            .cmp(&(b.rule, at(b)))
+            .then_with(|| id(a).cmp(id(b)))
+    });
+    v
 }

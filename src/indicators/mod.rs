@@ -39,6 +39,7 @@ pub fn index(id: &str) -> Option<usize> {
 /// Name and meaning of each indicator, in [`IDS`] order.
 const TEXTS: [(Msg, Msg); N] = {
     use crate::text::msg::channel::*;
+    use crate::text::msg::closing as cl;
     use crate::text::msg::indicators::*;
     use crate::text::msg::survey_report;
     [
@@ -68,6 +69,13 @@ const TEXTS: [(Msg, Msg); N] = {
         (survey_report::ANSWERED_NAME, survey_report::ANSWERED_DESC),
         (survey_report::RATE_NAME, survey_report::RATE_DESC),
         (survey_report::OUT_NAME, survey_report::OUT_DESC),
+        (cl::CLOSED_EARLY_NAME, cl::CLOSED_EARLY_DESC),
+        (
+            cl::CLOSED_WITHOUT_APPROVAL_NAME,
+            cl::CLOSED_WITHOUT_APPROVAL_DESC,
+        ),
+        (cl::CLOSE_LATE_NAME, cl::CLOSE_LATE_DESC),
+        (cl::VALIDATION_WITHIN_NAME, cl::VALIDATION_WITHIN_DESC),
     ]
 };
 
@@ -94,11 +102,25 @@ pub fn describe(id: &str, w: &Words) -> (String, String) {
 }
 
 /// Whether the workbook shows indicator `id` for `policy` (its rows on
-/// "Resumen", its columns on the by-dimension sheets): every indicator,
-/// but the pre-case ones only when `[states] precase` names a label.
-/// `indicators.csv` has every indicator whatever the policy.
-pub fn shown(id: &str, policy: &Policy) -> bool {
-    !id.starts_with("precase") || policy.has_precase()
+/// "Resumen", its columns on the by-dimension sheets): the pre-case
+/// ones only when `[states] precase` names a label, the closing rules'
+/// only when the policy sets their `[close]` key (`auto_close_after` for
+/// `closed_early_pct` and `close_late_pct`, `requires_approval`,
+/// `validate_within`); every other always. `indicators.csv` has every
+/// id whatever the policy.
+pub fn applies(policy: &Policy, id: &str) -> bool {
+    match id {
+        "closed_early_pct" | "close_late_pct" => {
+            policy.auto_close_after().is_some()
+        }
+        "closed_without_approval_pct" => {
+            policy.close_rules().requires_approval
+        }
+        "validation_within_pct" => {
+            policy.close_rules().validate_within.is_some()
+        }
+        _ => !id.starts_with("precase") || policy.has_precase(),
+    }
 }
 
 /// Whether an indicator is a percentage (0..100).
@@ -290,6 +312,9 @@ struct Acc {
     sent: u64,
     sent_answered: u64,
     out_of_scope: u64,
+    /// The closing rules: (yes, known) of `closed_early`,
+    /// `closed_without_approval`, `close_late`, `validated_within`.
+    close: [(u64, u64); 4],
 }
 
 /// One ticket's surveys sent in the period (rows with `sent_at`) and
@@ -348,6 +373,9 @@ impl Acc {
                 self.auto_n += 1;
                 self.auto_yes += u64::from(a);
             }
+        }
+        if r.solved_at.is_some() && inp(r.closed_at) {
+            self.add_close(r);
         }
         if opened_at < p.end
             && r.solved_at.is_none_or(|s| s >= p.end)
@@ -410,6 +438,23 @@ impl Acc {
         }
     }
 
+    /// The closing rules of a ticket solved and closed in the period,
+    /// excluded ones included (docs/INDICATORS.md, "Closing rules").
+    fn add_close(&mut self, r: &SlaRow) {
+        let flags = [
+            r.closed_early,
+            r.closed_without_approval,
+            r.close_late,
+            r.validated_within,
+        ];
+        for (acc, f) in self.close.iter_mut().zip(flags) {
+            if let Some(f) = f {
+                acc.0 += u64::from(f);
+                acc.1 += 1;
+            }
+        }
+    }
+
     fn finish(mut self) -> ([Option<f64>; N], [Parts; N]) {
         self.res_hours.sort_by(f64::total_cmp);
         let n_res = self.res_hours.len() as u64;
@@ -441,6 +486,10 @@ impl Acc {
             Parts::count(self.sent_answered),
             Parts::ratio(self.sent_answered, self.sent),
             Parts::count(self.out_of_scope),
+            Parts::ratio(self.close[0].0, self.close[0].1),
+            Parts::ratio(self.close[1].0, self.close[1].1),
+            Parts::ratio(self.close[2].0, self.close[2].1),
+            Parts::ratio(self.close[3].0, self.close[3].1),
         ];
         let values = [
             Some(self.opened as f64),
@@ -469,6 +518,10 @@ impl Acc {
             Some(self.sent_answered as f64),
             pct(self.sent_answered, self.sent),
             Some(self.out_of_scope as f64),
+            pct(self.close[0].0, self.close[0].1),
+            pct(self.close[1].0, self.close[1].1),
+            pct(self.close[2].0, self.close[2].1),
+            pct(self.close[3].0, self.close[3].1),
         ];
         (values, parts)
     }

@@ -60,6 +60,11 @@ pub const IDS: &[&str] = &[
     "surveys_answered",
     "survey_sent_answered_pct",
     "answers_out_of_scope",
+    // Closing rules (`[close]`, docs/INDICATORS.md).
+    "closed_early_pct",
+    "closed_without_approval_pct",
+    "close_late_pct",
+    "validation_within_pct",
 ];
 
 /// Which way an indicator is better.

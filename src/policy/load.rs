@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::close::{auto_close_after, auto_close_notes};
+use super::close::{CloseRules, auto_close_after, auto_close_notes};
 use super::exclusions::Exclusions;
 use super::raw::RawPolicy;
 use super::report::{self, ReportSettings};
@@ -83,6 +83,7 @@ impl Policy {
         let survey_form = SurveyForm::resolve(&raw.survey)?;
         let exclude = Exclusions::resolve(raw.exclude, tz)?;
         let auto_close_notes = auto_close_notes(&raw.close.auto_close_notes)?;
+        let close_rules = CloseRules::resolve(&raw.close)?;
         let match_from_events =
             matching::from_events(&raw.matching.from_events)?;
         let survey_scope = survey::scope(raw.survey.applies_to)?;
@@ -111,6 +112,7 @@ impl Policy {
             exclude,
             auto_close_after,
             auto_close_notes,
+            close_rules,
             survey,
             indicators,
             assumed,

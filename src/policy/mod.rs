@@ -68,6 +68,7 @@ use std::path::{Path, PathBuf};
 use chrono_tz::Tz;
 
 pub use calendar_spec::parse_tz;
+pub use close::CloseRules;
 pub use exclusions::{
     BUILTIN_REASONS, ExclusionRule, Exclusions, MAX_EXCLUSION_RULES,
 };
@@ -101,6 +102,7 @@ pub struct Policy {
     exclude: Exclusions,
     auto_close_after: Option<BizDuration>,
     auto_close_notes: Vec<String>,
+    close_rules: CloseRules,
     survey: SurveyRules,
     indicators: BTreeMap<&'static str, IndicatorSpec>,
     assumed: Vec<String>,
@@ -192,6 +194,21 @@ impl Policy {
     /// `[close] auto_close_after`.
     pub fn auto_close_after(&self) -> Option<BizDuration> {
         self.auto_close_after
+    }
+
+    /// `[close] requires_approval`, `approval_notes` and
+    /// `validate_within`: the closing rules measured besides the
+    /// automatic close (docs/CONTRACT.md §3.6).
+    pub fn close_rules(&self) -> &CloseRules {
+        &self.close_rules
+    }
+
+    /// Whether the policy has any closing rule to measure: `[close]
+    /// auto_close_after`, `requires_approval` or `validate_within`.
+    pub fn has_close_rules(&self) -> bool {
+        self.auto_close_after.is_some()
+            || self.close_rules.requires_approval
+            || self.close_rules.validate_within.is_some()
     }
 
     /// `[survey] applies_to`: which tickets are sent a survey, as match

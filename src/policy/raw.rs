@@ -175,6 +175,11 @@ pub(super) struct RawClose {
     pub auto_close_after: Option<String>,
     #[serde(default)]
     pub auto_close_notes: Vec<String>,
+    #[serde(default)]
+    pub requires_approval: bool,
+    #[serde(default)]
+    pub approval_notes: Vec<String>,
+    pub validate_within: Option<String>,
 }
 
 /// `[survey]`.

@@ -5,6 +5,7 @@ mod calendar_props;
 mod channel;
 mod cli_calendar;
 mod cli_lang;
+mod closing_rules;
 mod exclusion_props;
 mod ficha;
 mod function_size;

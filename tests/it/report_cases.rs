@@ -305,7 +305,11 @@ fn csv_workbook_and_recomputation_agree() {
                 seen += 1;
             }
         }
-        assert_eq!(seen, 18, "{m}: every indicator in Resumen");
+        // The 18 indicators of every policy, and the two closing rules
+        // of `[close] auto_close_after` (early and late closes); the
+        // fixtures' policy sets neither requires_approval nor
+        // validate_within.
+        assert_eq!(seen, 20, "{m}: every indicator in Resumen");
         let br = wb.worksheet_range("Incumplimientos").unwrap();
         assert_eq!(br.rows().count() - 1, breaches(&rows, m), "{m} breaches");
         // "Datos" has one row per ticket of sla.csv.

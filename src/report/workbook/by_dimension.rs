@@ -1,6 +1,6 @@
 //! "Por prioridad", "Por tipo", "Por categoría", "Por grupo", "Por
 //! técnico", "Por canal": every indicator the policy measures
-//! ([`indicators::shown`]) for each group of one dimension, then the
+//! ([`indicators::applies`]) for each group of one dimension, then the
 //! all-tickets total. Each percentage is followed by its numerator and denominator
 //! (the tickets counted and the tickets it is taken over).
 
@@ -25,7 +25,7 @@ pub(super) fn write(
     let (lang, w) = (c.lang, &c.words);
     let mut s = Sheet::named(ws, f, c, name)?;
     let mut heads = vec![group_title(dim).map_or(String::new(), |m| w.get(m))];
-    for id in IDS.iter().filter(|id| indicators::shown(id, c.policy)) {
+    for id in IDS.iter().filter(|id| indicators::applies(c.policy, id)) {
         let name = indicators::describe(id, w).0;
         heads.push(name.clone());
         if indicators::is_pct(id) {
@@ -85,7 +85,7 @@ fn values(s: &mut Sheet<'_, '_>, r: u32, l: &Line) -> Result<()> {
     let (f, policy) = (s.f, s.c.policy);
     let mut col = 1;
     for (i, id) in IDS.iter().enumerate() {
-        if !indicators::shown(id, policy) {
+        if !indicators::applies(policy, id) {
             continue;
         }
         s.indicator(r, col, id, l.values[i])?;

@@ -10,7 +10,7 @@ use crate::error::Result;
 use crate::model::dataset::Attr;
 use crate::report::Context;
 use crate::text::Msg;
-use crate::text::msg::{channel, sheets};
+use crate::text::msg::{channel, closing, sheets};
 
 use super::cells::{
     DATE_W, DUR_W, Formats, ID_W, PrintLayout, SHORT_W, Sheet, attr, header,
@@ -27,7 +27,7 @@ const ATTRS: [Attr; 5] = [
 
 /// The columns' widths, in the order of [`COLUMNS`]: instants and
 /// durations as their formats need (no `###`), flags and counts short.
-const WIDTHS: [f64; 40] = [
+const WIDTHS: [f64; 45] = [
     ID_W, 12.0, 12.0, 18.0, 16.0, 16.0, // ticket_id .. assignee
     DATE_W, DATE_W, DATE_W, DATE_W, 12.0, // opened_at .. state
     DUR_W, DUR_W, DUR_W, DUR_W, DUR_W, // response_business_s .. targets
@@ -40,11 +40,12 @@ const WIDTHS: [f64; 40] = [
     // LibreOffice from ending the Víctimas sample with a blank page),
     // then the precase_* columns.
     24.0, DATE_W, DATE_W, DATE_W, DUR_W,
+    SHORT_W, SHORT_W, SHORT_W, DUR_W, SHORT_W, // closed_early .. survey
 ];
 
 /// The headers, one per column of [`COLUMNS`] (`sla.csv`'s ids), in
 /// the report's language and words.
-const HEADS: [Msg; 40] = [
+const HEADS: [Msg; 45] = [
     sheets::DATA_TICKET_ID,
     sheets::DATA_TYPE,
     sheets::DATA_PRIORITY,
@@ -85,6 +86,11 @@ const HEADS: [Msg; 40] = [
     channel::DATA_PRECASE_REGISTERED_AT,
     channel::DATA_PRECASE_DISCARDED_AT,
     channel::DATA_PRECASE_TIME,
+    closing::DATA_CLOSED_EARLY,
+    closing::DATA_CLOSED_WITHOUT_APPROVAL,
+    closing::DATA_VALIDATED_WITHIN,
+    closing::DATA_CLOSE_TIME,
+    closing::DATA_SURVEY_BEFORE_CLOSE,
 ];
 
 /// Writes the sheet `name` with `rows` (one chunk of the table).
@@ -167,5 +173,10 @@ fn row(s: &mut Sheet<'_, '_>, row: u32, r: &SlaRow) -> Result<()> {
     s.date(row, 36, r.precase_at)?;
     s.date(row, 37, r.precase_registered_at)?;
     s.date(row, 38, r.precase_discarded_at)?;
-    s.dur(row, 39, r.precase_business_s)
+    s.dur(row, 39, r.precase_business_s)?;
+    s.yes_no(row, 40, r.closed_early)?;
+    s.yes_no(row, 41, r.closed_without_approval)?;
+    s.yes_no(row, 42, r.validated_within)?;
+    s.dur(row, 43, r.close_business_s)?;
+    s.yes_no(row, 44, r.survey_before_close)
 }

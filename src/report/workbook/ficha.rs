@@ -30,7 +30,9 @@ use crate::indicators::{self, IDS, Line};
 use crate::policy::{Direction, Goal, Kind};
 use crate::report::{Context, Period, wording};
 use crate::text::lang::Lang;
-use crate::text::msg::{channel as pc, ficha as m, report, sheets, survey_report as sr};
+use crate::text::msg::{
+    channel as pc, closing as cl, ficha as m, report, sheets, survey_report as sr,
+};
 use crate::text::words::Words;
 use crate::text::{Msg, lang};
 
@@ -122,6 +124,26 @@ const TEXTS: [(Msg, Option<Msg>, Option<Msg>); indicators::N] = [
     (sr::SHEET_ANSWERED, Some(sr::NUM_ANSWERED), None),
     (sr::SHEET_RATE, Some(sr::NUM_ANSWERED), Some(sr::DEN_SENT)),
     (sr::SHEET_OUT, Some(sr::NUM_OUT), None),
+    (
+        cl::SHEET_CLOSED_EARLY,
+        Some(cl::NUM_CLOSED_EARLY),
+        Some(cl::DEN_CLOSED),
+    ),
+    (
+        cl::SHEET_CLOSED_WITHOUT_APPROVAL,
+        Some(cl::NUM_CLOSED_WITHOUT_APPROVAL),
+        Some(cl::DEN_CLOSED),
+    ),
+    (
+        cl::SHEET_CLOSE_LATE,
+        Some(cl::NUM_CLOSE_LATE),
+        Some(cl::DEN_CLOSED),
+    ),
+    (
+        cl::SHEET_VALIDATION_WITHIN,
+        Some(cl::NUM_VALIDATION_WITHIN),
+        Some(cl::DEN_CLOSED),
+    ),
 ];
 
 /// Column widths A..F (characters): labels, then five value columns.

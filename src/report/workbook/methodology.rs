@@ -19,7 +19,8 @@ use crate::report::{Context, wording};
 use crate::text::Msg;
 use crate::text::lang::Lang;
 use crate::text::msg::{
-    methodology as m, people as pm, report, sheets, survey_report as sr,
+    closing as cl, methodology as m, people as pm, report, sheets,
+    survey_report as sr,
 };
 use crate::text::words::Words;
 use crate::time::BizDuration;
@@ -219,6 +220,9 @@ fn rules(l: &mut Lines<'_, '_, '_>) -> Result<()> {
         None => m::METHOD_NONE.get(lang).to_string(),
     };
     l.marked(m::METHOD_AUTO_CLOSE, &close, Some("close"))?;
+    if p.has_close_rules() {
+        l.marked(cl::METHOD_CLOSE_RULES, &close_rules(c), Some("close"))?;
+    }
     let sv = p.survey();
     let scale = m::METHOD_SURVEY_SCALE_TEXT
         .fill(lang, &[("max", &sv.scale_max), ("min", &sv.satisfied_min)]);
@@ -244,6 +248,25 @@ fn rules(l: &mut Lines<'_, '_, '_>) -> Result<()> {
         l.marked(m::METHOD_CLOCK, start, Some("clock"))?;
     }
     Ok(())
+}
+
+/// The closing rules the policy sets, in words (docs/INDICATORS.md,
+/// "Closing rules").
+fn close_rules(c: &Context<'_>) -> String {
+    let (p, w, lang) = (c.policy, &c.words, c.lang);
+    let mut parts = Vec::new();
+    if let Some(d) = p.auto_close_after() {
+        let after = duration(lang, d);
+        parts.push(w.fill(cl::METHOD_EARLY_LATE, &[("after", &after)]));
+    }
+    if p.close_rules().requires_approval {
+        parts.push(w.get(cl::METHOD_APPROVAL));
+    }
+    if let Some(d) = p.close_rules().validate_within {
+        let limit = duration(lang, d);
+        parts.push(w.fill(cl::METHOD_VALIDATION, &[("limit", &limit)]));
+    }
+    parts.join("; ")
 }
 
 /// Every indicator with a goal, by name, with its bound.

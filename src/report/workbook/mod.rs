@@ -27,6 +27,7 @@ mod breaches;
 mod by_dimension;
 mod chart_images;
 mod cells;
+mod closing;
 mod data;
 mod excluded;
 mod ficha;
@@ -125,6 +126,9 @@ pub fn write(
     breaches::write(wb.add_worksheet(), &f, c)?;
     at_risk::write(wb.add_worksheet(), &f, c)?;
     surveys::write(wb.add_worksheet(), &f, c)?;
+    if let Some(cases) = &c.lists.closing {
+        closing::write(wb.add_worksheet(), &f, c, cases)?;
+    }
     excluded::write(wb.add_worksheet(), &f, c)?;
     data_sheets(&mut wb, &f, c)?;
     methodology::write(wb.add_worksheet(), &f, c)?;

@@ -58,12 +58,14 @@ pub(super) fn write(
     s.widths(&WIDTHS)?;
     heading(&mut s)?;
     s.headers(TABLE_ROW, &texts(&c.words, &COLUMNS))?;
+    let shown = IDS
+        .iter()
+        .enumerate()
+        .filter(|(_, id)| indicators::applies(c.policy, id));
     let mut last = TABLE_ROW;
-    for (i, id) in IDS.iter().enumerate() {
-        if indicators::shown(id, c.policy) {
-            last += 1;
-            indicator_row(&mut s, last, i, id)?;
-        }
+    for (i, id) in shown {
+        last += 1;
+        indicator_row(&mut s, last, i, id)?;
     }
     status_colours(&mut s, last)?;
     let layout = PrintLayout::one_page(true, last, COLUMNS.len() as u16 - 1);

@@ -12,6 +12,7 @@ pub mod calendar;
 pub mod channel;
 pub mod charts;
 pub mod cli;
+pub mod closing;
 pub mod common;
 pub mod csv;
 pub mod engine;
@@ -44,6 +45,7 @@ pub fn all() -> impl Iterator<Item = Msg> {
         cli::reconcile::ALL,
         cli::report::ALL,
         cli::sla::ALL,
+        closing::ALL,
         common::ALL,
         csv::ALL,
         engine::ALL,
