@@ -694,8 +694,12 @@ fn counts_as(state: State, responded: bool, final_run: bool) -> CountsAs {
         State::New if !responded => CountsAs::ResponseAndResolution,
         State::New | State::Open => CountsAs::Resolution,
         State::Paused => CountsAs::Pause,
-        State::Solved | State::Closed if final_run => CountsAs::AfterSolution,
-        State::Solved | State::Closed => CountsAs::SolvedBeforeReopen,
+        State::Solved | State::Unresolved | State::Closed if final_run => {
+            CountsAs::AfterSolution
+        }
+        State::Solved | State::Unresolved | State::Closed => {
+            CountsAs::SolvedBeforeReopen
+        }
         State::Cancelled => CountsAs::Cancelled,
     }
 }

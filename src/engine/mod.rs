@@ -68,6 +68,7 @@ mod exclusions;
 pub mod explain;
 mod matching;
 mod notes;
+mod pauses;
 mod states;
 pub mod frame;
 pub mod output;
@@ -76,6 +77,7 @@ pub mod reconcile;
 pub use columns::TicketCells;
 pub use matching::{event_value, match_event};
 pub use notes::unnoted_pauses;
+pub use pauses::{Pause, all_pauses, pauses};
 
 use std::borrow::Cow;
 
@@ -266,6 +268,30 @@ pub struct SlaRow {
     /// In the survey's scope (`[survey] applies_to`; true without it):
     /// the tickets the survey response rate counts.
     pub survey_expected: bool,
+    /// The final answer was "Sin Solución" (state `unresolved`, docs/
+    /// CONTRACT.md §3.2): `solved_at` is when it was given; no resolution
+    /// verdict.
+    pub unresolved: bool,
+}
+
+impl SlaRow {
+    /// The ticket's outcome at the cutoff, as written in sla.csv's
+    /// `outcome`: `solved`, `unresolved`, `cancelled` or `pending`
+    /// (still new, open or paused); empty for a ticket opened after the
+    /// cutoff.
+    pub fn outcome(&self) -> &'static str {
+        if self.excluded == Some(Exclusion::OpenedAfterCutoff) {
+            ""
+        } else if self.unresolved {
+            "unresolved"
+        } else if self.state == Some(State::Cancelled) {
+            "cancelled"
+        } else if self.solved_at.is_some() {
+            "solved"
+        } else {
+            "pending"
+        }
+    }
 }
 
 pub use crate::timeline::Span;

@@ -50,6 +50,7 @@ pub const COLUMNS: &[&str] = &[
     "survey_answered_at",
     "target_rule",
     "events",
+    "outcome",
 ];
 
 /// Renders the rows as CSV text (header included).
@@ -134,7 +135,7 @@ pub fn render(policy: &Policy, ds: &Dataset, rows: &[SlaRow]) -> String {
         if let Some(i) = r.target_rule {
             let _ = write!(out, "{i}");
         }
-        let _ = writeln!(out, ",{}", r.events);
+        let _ = writeln!(out, ",{},{}", r.events, r.outcome());
     }
     out
 }

@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 
 use crate::engine::output::worst;
-use crate::engine::{Class, Exclusion, SlaRow};
+use crate::engine::{Class, Exclusion, Pause, SlaRow};
 use crate::model::dataset::{Dataset, Event, Survey};
 use crate::policy::Policy;
 
@@ -43,17 +43,23 @@ pub struct Lists<'r> {
     /// See [`unnoted_pauses`]; `None` unless the policy sets
     /// `[checks] paused_requires_note`.
     pub unnoted_pauses: Option<Vec<(usize, &'r Event)>>,
+    /// See [`pauses`].
+    pub pauses: Vec<Pause>,
+    /// See [`unresolved`].
+    pub unresolved: Vec<&'r SlaRow>,
 }
 
 impl<'r> Lists<'r> {
     /// The lists of `period` from the rows computed at `cutoff` (Unix
-    /// seconds).
+    /// seconds) and every ticket's paused intervals
+    /// ([`crate::engine::all_pauses`]).
     pub fn new(
         policy: &Policy,
         ds: &'r Dataset,
         rows: &'r [SlaRow],
         period: &Period,
         cutoff: i64,
+        all_pauses: &[Pause],
     ) -> Lists<'r> {
         Lists {
             breaches: breaches(ds, rows, period),
@@ -64,6 +70,8 @@ impl<'r> Lists<'r> {
             unnoted_pauses: policy
                 .paused_requires_note()
                 .then(|| unnoted_pauses(policy, ds, period, cutoff)),
+            pauses: pauses(all_pauses, period),
+            unresolved: unresolved(ds, rows, period),
         }
     }
 }
@@ -200,4 +208,34 @@ pub fn unnoted_pauses<'d>(
                 .map(move |e| (i, e))
         })
         .collect()
+}
+
+/// The paused intervals that overlap the period (began before its end,
+/// ended after its start or still running at the cutoff), by ticket then
+/// time: the "Suspensiones" sheet and the `pauses` indicator.
+pub fn pauses(all: &[Pause], period: &Period) -> Vec<Pause> {
+    all.iter()
+        .filter(|p| p.overlaps(period.start, period.end))
+        .copied()
+        .collect()
+}
+
+/// The tickets whose final answer, given in the period, was "Sin
+/// Solución" (`unresolved`), excluded ones included, by that instant
+/// then id: the "Sin solución" sheet and `tickets_unresolved`.
+pub fn unresolved<'r>(
+    ds: &Dataset,
+    rows: &'r [SlaRow],
+    period: &Period,
+) -> Vec<&'r SlaRow> {
+    let mut v: Vec<&SlaRow> = rows
+        .iter()
+        .filter(|r| r.unresolved && r.solved_at.is_some_and(|t| period.contains(t)))
+        .filter(|r| r.excluded != Some(Exclusion::OpenedAfterCutoff))
+        .collect();
+    v.sort_by(|a, b| {
+        (a.solved_at, &ds.tickets[a.ticket as usize].id)
+            .cmp(&(b.solved_at, &ds.tickets[b.ticket as usize].id))
+    });
+    v
 }

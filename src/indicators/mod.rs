@@ -15,7 +15,7 @@ pub mod period;
 
 use std::collections::HashMap;
 
-use crate::engine::{Exclusion, SlaRow};
+use crate::engine::{Exclusion, Pause, SlaRow};
 use crate::model::dataset::{Attr, Dataset};
 use crate::policy::Policy;
 use crate::text::words::Words;
@@ -57,6 +57,18 @@ const TEXTS: [(Msg, Msg); N] = {
         (SATISFIED_NAME, SATISFIED_DESC),
         (EXCLUDED_NAME, EXCLUDED_DESC),
         (NO_TARGET_NAME, NO_TARGET_DESC),
+        (
+            crate::text::msg::outcomes::TICKETS_UNRESOLVED_NAME,
+            crate::text::msg::outcomes::TICKETS_UNRESOLVED_DESC,
+        ),
+        (
+            crate::text::msg::outcomes::PAUSES_NAME,
+            crate::text::msg::outcomes::PAUSES_DESC,
+        ),
+        (
+            crate::text::msg::outcomes::PAUSES_WITHOUT_NOTE_NAME,
+            crate::text::msg::outcomes::PAUSES_WITHOUT_NOTE_DESC,
+        ),
     ]
 };
 
@@ -103,6 +115,9 @@ pub fn is_count(id: &str) -> bool {
             | "backlog_end"
             | "excluded"
             | "no_target"
+            | "tickets_unresolved"
+            | "pauses"
+            | "pauses_without_note"
     )
 }
 
@@ -253,6 +268,7 @@ struct Acc {
     satisfied: u64,
     excluded: u64,
     no_target: u64,
+    unresolved: u64,
 }
 
 /// Nearest-rank percentile of sorted values: the smallest value such
@@ -289,9 +305,15 @@ impl Acc {
                 None => {}
             }
         }
-        let solved = inp(r.solved_at);
+        // A "Sin Solución" answer stops the clock like a solution but is
+        // not one: counted apart, in no solved-ticket figure.
+        let given = inp(r.solved_at);
+        let solved = given && !r.unresolved;
         if solved {
             self.solved += 1;
+        }
+        if given && r.unresolved {
+            self.unresolved += 1;
         }
         if inp(r.closed_at) {
             self.closed += 1;
@@ -360,6 +382,9 @@ impl Acc {
             Parts::ratio(self.satisfied, self.csat_n),
             Parts::count(self.excluded),
             Parts::count(self.no_target),
+            Parts::count(self.unresolved),
+            Parts::default(),
+            Parts::default(),
         ];
         let values = [
             Some(self.opened as f64),
@@ -380,6 +405,11 @@ impl Acc {
             pct(self.satisfied, self.csat_n),
             Some(self.excluded as f64),
             Some(self.no_target as f64),
+            Some(self.unresolved as f64),
+            // `pauses` and `pauses_without_note` need the events: see
+            // [`fill_pauses`].
+            None,
+            None,
         ];
         (values, parts)
     }
@@ -461,6 +491,49 @@ pub fn compute(
         }
     }
     out
+}
+
+/// Fills `pauses` and `pauses_without_note` of `lines` (computed for
+/// `period`) from the paused intervals of every ticket
+/// ([`crate::engine::all_pauses`]): the pauses that overlap the period,
+/// counted in each line whose group is the ticket's. `pauses_without_note`
+/// only when the policy requires a note (`requires_note`, `[checks]
+/// paused_requires_note`); it stays empty otherwise.
+pub fn fill_pauses(
+    lines: &mut [Line],
+    ds: &Dataset,
+    pauses: &[Pause],
+    period: &Period,
+    requires_note: bool,
+) {
+    let (Some(ip), Some(iu)) = (index("pauses"), index("pauses_without_note"))
+    else {
+        return;
+    };
+    let inp: Vec<&Pause> = pauses
+        .iter()
+        .filter(|p| p.overlaps(period.start, period.end))
+        .collect();
+    for l in lines.iter_mut() {
+        let (mut n, mut bare) = (0u64, 0u64);
+        for p in &inp {
+            let t = &ds.tickets[p.ticket as usize];
+            let ours = l
+                .dim
+                .attr()
+                .is_none_or(|a| ds.strings.get(t.attr(a)) == l.group);
+            if ours {
+                n += 1;
+                bare += u64::from(p.unnoted);
+            }
+        }
+        l.values[ip] = Some(n as f64);
+        l.parts[ip] = Parts::count(n);
+        if requires_note {
+            l.values[iu] = Some(bare as f64);
+            l.parts[iu] = Parts::count(bare);
+        }
+    }
 }
 
 /// Renders lines as `indicators.csv` rows (no header): full precision,

@@ -32,7 +32,7 @@ use crate::text::msg::policy as m;
 
 /// The indicator ids, in output order (docs/CONTRACT.md §5.3). The
 /// indicators layer computes them; the policy names them.
-pub const IDS: [&str; 18] = [
+pub const IDS: [&str; 21] = [
     "tickets_opened",
     "tickets_solved",
     "tickets_closed",
@@ -51,6 +51,10 @@ pub const IDS: [&str; 18] = [
     "satisfied_pct",
     "excluded",
     "no_target",
+    // Issue 18, package 3: "Sin Solución" and the suspensions.
+    "tickets_unresolved",
+    "pauses",
+    "pauses_without_note",
 ];
 
 /// Which way an indicator is better.
@@ -69,7 +73,12 @@ impl Direction {
         let lower_better = id.contains("_hours_")
             || matches!(
                 id,
-                "reopen_rate_pct" | "backlog_end" | "excluded" | "no_target"
+                "reopen_rate_pct"
+                    | "backlog_end"
+                    | "excluded"
+                    | "no_target"
+                    | "tickets_unresolved"
+                    | "pauses_without_note"
             );
         if lower_better {
             Direction::Max

@@ -45,6 +45,8 @@ const HEADLINE: [&str; 4] = [
     "reopen_rate_pct",
 ];
 
+use crate::text::msg::outcomes as o;
+
 /// Per indicator, in [`IDS`] order: the sheet's name, what the
 /// numerator and the denominator count (`None`: not applicable).
 const TEXTS: [(Msg, Option<Msg>, Option<Msg>); indicators::N] = [
@@ -102,6 +104,17 @@ const TEXTS: [(Msg, Option<Msg>, Option<Msg>); indicators::N] = [
     ),
     (m::SHEET_EXCLUDED, Some(m::NUM_EXCLUDED), None),
     (m::SHEET_NO_TARGET, Some(m::NUM_NO_TARGET), None),
+    (
+        o::SHEET_TICKETS_UNRESOLVED,
+        Some(o::NUM_TICKETS_UNRESOLVED),
+        None,
+    ),
+    (o::SHEET_PAUSES, Some(o::NUM_PAUSES), None),
+    (
+        o::SHEET_PAUSES_WITHOUT_NOTE,
+        Some(o::NUM_PAUSES_WITHOUT_NOTE),
+        None,
+    ),
 ];
 
 /// Column widths A..F (characters): labels, then five value columns.
