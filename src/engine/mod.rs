@@ -407,7 +407,7 @@ impl<'a> Engine<'a> {
         let cut = cutoff.unix();
         let mut m = matching::match_rules(policy, ds, cut)?;
         let (rule_mask, status_mask) =
-            exclusions::exclusion_rules(policy, ds, &seen, &mut m.folded)?;
+            exclusions::exclusion_rules(policy, ds, &seen, &mut m.folded, cut)?;
         Ok(Engine {
             policy,
             ds,

@@ -1,6 +1,6 @@
 //! The period's ticket lists behind the report's sheets and charts:
 //! breaches, tickets at risk, exclusions, survey scores and comments,
-//! pauses without a note.
+//! paused intervals, "Sin Solución" answers.
 //!
 //! Which ticket is on which list, and in what order, is written down in
 //! `docs/INDICATORS.md` ("Breaches and at risk"); the workbook shows
@@ -10,8 +10,7 @@ use std::collections::BTreeMap;
 
 use crate::engine::output::worst;
 use crate::engine::{Class, Exclusion, Pause, SlaRow};
-use crate::model::dataset::{Dataset, Event, Survey};
-use crate::policy::Policy;
+use crate::model::dataset::{Dataset, Survey};
 
 use super::period::Period;
 
@@ -40,9 +39,6 @@ pub struct Lists<'r> {
     pub scores: Vec<(f64, u64)>,
     /// See [`comments`].
     pub comments: Vec<&'r Survey>,
-    /// See [`unnoted_pauses`]; `None` unless the policy sets
-    /// `[checks] paused_requires_note`.
-    pub unnoted_pauses: Option<Vec<(usize, &'r Event)>>,
     /// See [`pauses`].
     pub pauses: Vec<Pause>,
     /// See [`unresolved`].
@@ -54,7 +50,6 @@ impl<'r> Lists<'r> {
     /// seconds) and every ticket's paused intervals
     /// ([`crate::engine::all_pauses`]).
     pub fn new(
-        policy: &Policy,
         ds: &'r Dataset,
         rows: &'r [SlaRow],
         period: &Period,
@@ -67,9 +62,6 @@ impl<'r> Lists<'r> {
             excluded: excluded(ds, rows, period),
             scores: score_distribution(rows, period),
             comments: comments(ds, period, cutoff),
-            unnoted_pauses: policy
-                .paused_requires_note()
-                .then(|| unnoted_pauses(policy, ds, period, cutoff)),
             pauses: pauses(all_pauses, period),
             unresolved: unresolved(ds, rows, period),
         }
@@ -187,25 +179,6 @@ pub fn comments<'d>(
             !ds.strings.get(sv.comment).is_empty()
                 && period.contains(sv.answered_at)
                 && sv.answered_at <= cutoff
-        })
-        .collect()
-}
-
-/// The pauses begun in the period (by the cutoff, Unix seconds) whose
-/// event has no note ([`crate::engine::unnoted_pauses`]), as (ticket
-/// index, event), by ticket then time.
-pub fn unnoted_pauses<'d>(
-    policy: &Policy,
-    ds: &'d Dataset,
-    period: &Period,
-    cutoff: i64,
-) -> Vec<(usize, &'d Event)> {
-    (0..ds.tickets.len())
-        .flat_map(|i| {
-            crate::engine::unnoted_pauses(policy, ds, i, cutoff)
-                .into_iter()
-                .filter(|e| period.contains(e.at))
-                .map(move |e| (i, e))
         })
         .collect()
 }

@@ -171,7 +171,7 @@ impl<'a> Context<'a> {
             .collect();
         let title_col = ds.extra_columns.iter().position(|c| c == "title");
         let lists =
-            Lists::new(policy, ds, rows, period, cutoff.unix(), &pauses);
+            Lists::new(ds, rows, period, cutoff.unix(), &pauses);
         let reconciliation = ds
             .extra_columns
             .iter()

@@ -90,6 +90,16 @@ crate::catalog! {
     PAUSE_REASONS = ("Suspensiones por razón", "Pauses by reason");
     /// "Suspensiones": the reasons summary's count column.
     PAUSE_REASON_COUNT = ("Cantidad", "Count");
+    /// An exclusion rule's `note` condition, in words.
+    EXCLUDE_DESCRIBE_NOTE = (
+        "alguna nota contiene {values}",
+        "some note contains {values}"
+    );
+    /// An exclusion rule's `any_status` condition, in words.
+    EXCLUDE_DESCRIBE_ANY_STATUS = (
+        "pasó por el estado {values}",
+        "went through status {values}"
+    );
     /// "Suspensiones": the reason of pauses without a note.
     PAUSE_NO_REASON = ("(sin nota)", "(no note)");
 }
