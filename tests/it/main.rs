@@ -28,5 +28,7 @@ mod samples;
 mod sla_cases;
 mod sla_files;
 mod sla_props;
+mod suspensions;
 mod toml_errors;
+mod unresolved;
 mod util;

@@ -38,7 +38,7 @@ const LISTS: [&str; 24] = [
     "Excluidos",
     "Datos",
     "Conciliación GLPI",
-    "Suspensiones sin nota",
+    "Suspensiones",
     "By priority",
     "By type",
     "By category",
@@ -49,7 +49,7 @@ const LISTS: [&str; 24] = [
     "Excluded",
     "Data",
     "GLPI reconciliation",
-    "Pauses without a note",
+    "Pauses",
     // Tables without a header of their own are not in this list.
     "Datos 2",
     "Data 2",

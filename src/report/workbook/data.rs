@@ -27,7 +27,7 @@ const ATTRS: [Attr; 5] = [
 
 /// The columns' widths, in the order of [`COLUMNS`]: instants and
 /// durations as their formats need (no `###`), flags and counts short.
-const WIDTHS: [f64; 35] = [
+const WIDTHS: [f64; 36] = [
     ID_W, 12.0, 12.0, 18.0, 16.0, 16.0, // ticket_id .. assignee
     DATE_W, DATE_W, DATE_W, DATE_W, 12.0, // opened_at .. state
     DUR_W, DUR_W, DUR_W, DUR_W, DUR_W, // response_business_s .. targets
@@ -36,11 +36,12 @@ const WIDTHS: [f64; 35] = [
     SHORT_W, SHORT_W, DUR_W, DUR_W,
     DUR_W, // auto_closed .. solved_before
     DATE_W, SHORT_W, SHORT_W, // survey_answered_at, target_rule, events
+    12.0, // outcome
 ];
 
 /// The headers, one per column of [`COLUMNS`] (`sla.csv`'s ids), in
 /// the report's language and words.
-const HEADS: [Msg; 35] = [
+const HEADS: [Msg; 36] = [
     sheets::DATA_TICKET_ID,
     sheets::DATA_TYPE,
     sheets::DATA_PRIORITY,
@@ -76,6 +77,7 @@ const HEADS: [Msg; 35] = [
     sheets::DATA_SURVEY_ANSWERED,
     sheets::DATA_TARGET_RULE,
     sheets::DATA_EVENTS,
+    crate::text::msg::outcomes::DATA_OUTCOME,
 ];
 
 /// Writes the sheet `name` with `rows` (one chunk of the table).
@@ -153,5 +155,19 @@ fn row(s: &mut Sheet<'_, '_>, row: u32, r: &SlaRow) -> Result<()> {
     s.dur(row, 31, Some(r.solved_before_reopen_s))?;
     s.date(row, 32, r.survey_answered_at)?;
     s.num(row, 33, r.target_rule.map(|v| v as f64), &f.int)?;
-    s.num(row, 34, Some(f64::from(r.events)), &f.int)
+    s.num(row, 34, Some(f64::from(r.events)), &f.int)?;
+    s.text(row, 35, outcome(c, r))
+}
+
+/// The ticket's outcome ([`SlaRow::outcome`]) in words.
+fn outcome(c: &Context<'_>, r: &SlaRow) -> &'static str {
+    use crate::policy::State;
+    let m = match r.outcome() {
+        "solved" => return State::Solved.label(c.lang),
+        "unresolved" => return State::Unresolved.label(c.lang),
+        "cancelled" => return State::Cancelled.label(c.lang),
+        "pending" => crate::text::msg::outcomes::OUTCOME_PENDING,
+        _ => return "",
+    };
+    m.get(c.lang)
 }

@@ -100,6 +100,10 @@ crate::catalog! {
         "pasó por el estado {values}",
         "went through status {values}"
     );
+    /// "Datos" column `outcome`.
+    DATA_OUTCOME = ("Resultado", "Outcome");
+    /// "Datos": outcome `pending` (still new, open or paused).
+    OUTCOME_PENDING = ("pendiente", "pending");
     /// "Suspensiones": the reason of pauses without a note.
     PAUSE_NO_REASON = ("(sin nota)", "(no note)");
 }
