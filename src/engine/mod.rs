@@ -406,8 +406,13 @@ impl<'a> Engine<'a> {
         let (state_of, seen) = states::state_table(policy, ds)?;
         let cut = cutoff.unix();
         let mut m = matching::match_rules(policy, ds, cut)?;
-        let (rule_mask, status_mask) =
-            exclusions::exclusion_rules(policy, ds, &seen, &mut m.folded, cut)?;
+        let (rule_mask, status_mask) = exclusions::exclusion_rules(
+            policy,
+            ds,
+            &seen,
+            &mut m.folded,
+            cut,
+        )?;
         Ok(Engine {
             policy,
             ds,

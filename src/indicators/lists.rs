@@ -203,7 +203,9 @@ pub fn unresolved<'r>(
 ) -> Vec<&'r SlaRow> {
     let mut v: Vec<&SlaRow> = rows
         .iter()
-        .filter(|r| r.unresolved && r.solved_at.is_some_and(|t| period.contains(t)))
+        .filter(|r| {
+            r.unresolved && r.solved_at.is_some_and(|t| period.contains(t))
+        })
         .filter(|r| r.excluded != Some(Exclusion::OpenedAfterCutoff))
         .collect();
     v.sort_by(|a, b| {

@@ -170,8 +170,7 @@ impl<'a> Context<'a> {
             })
             .collect();
         let title_col = ds.extra_columns.iter().position(|c| c == "title");
-        let lists =
-            Lists::new(ds, rows, period, cutoff.unix(), &pauses);
+        let lists = Lists::new(ds, rows, period, cutoff.unix(), &pauses);
         let reconciliation = ds
             .extra_columns
             .iter()

@@ -79,8 +79,7 @@ fn pauses_have_their_business_and_wall_durations() {
     let dir = write_case("pauses-durations");
     let policy = plazo::Policy::load(&dir.join("policy.toml")).unwrap();
     let tz = policy.tz();
-    let inputs =
-        Inputs::new(dir.join("tickets.csv"), dir.join("events.csv"));
+    let inputs = Inputs::new(dir.join("tickets.csv"), dir.join("events.csv"));
     let ds = Dataset::load(&inputs, tz).unwrap();
     let at = |s: &str| Instant::parse(s, tz).unwrap().unix();
     let cutoff = at("2026-03-31 23:59:59");
@@ -98,7 +97,10 @@ fn pauses_have_their_business_and_wall_durations() {
     assert_eq!(s1.len(), 1);
     assert_eq!(s1[0].business_s, 4 * 3600);
     assert_eq!(s1[0].wall_s(), 67 * 3600);
-    assert_eq!((s1[0].start, s1[0].end), (at("2026-03-06 15:00"), at("2026-03-09 10:00")));
+    assert_eq!(
+        (s1[0].start, s1[0].end),
+        (at("2026-03-06 15:00"), at("2026-03-09 10:00"))
+    );
     assert!(!s1[0].unnoted && !s1[0].ongoing);
     // S2: 09:00-11:00 (2 h, no note); then from Monday 9 March 14:00 to
     // the cutoff: 3 h that Monday, then the business days 10-13 (4),
@@ -139,8 +141,11 @@ fn the_suspensions_sheet_lists_every_pause_of_the_period() {
     );
     ok_stdout(&o);
     let rows = sheet(&out.join("informe-2026-03.xlsx"), "Suspensiones");
-    let list: Vec<&Vec<String>> =
-        rows.iter().skip(1).take_while(|r| !r[0].is_empty()).collect();
+    let list: Vec<&Vec<String>> = rows
+        .iter()
+        .skip(1)
+        .take_while(|r| !r[0].is_empty())
+        .collect();
     // Overlapping March: S0 (began in February), S1, S2 twice.
     let ids: Vec<&str> = list.iter().map(|r| r[0].as_str()).collect();
     assert_eq!(ids, ["S0", "S1", "S2", "S2"]);
@@ -258,7 +263,8 @@ fn victimas_pauses_recomputed_from_the_raw_events() {
         .filter(|p| p.start < to && p.end.is_none_or(|e| e > from))
         .filter(|p| p.end != Some(p.start))
         .collect();
-    let wall: i64 = inp.iter().map(|p| p.end.unwrap_or(cutoff) - p.start).sum();
+    let wall: i64 =
+        inp.iter().map(|p| p.end.unwrap_or(cutoff) - p.start).sum();
     let bare = inp.iter().filter(|p| !p.noted).count();
     let tickets: std::collections::HashSet<&str> =
         inp.iter().map(|p| p.ticket.as_str()).collect();

@@ -75,8 +75,7 @@ fn case(name: &str) -> Case {
     let dir = tempdir(name);
     std::fs::write(dir.join("t.csv"), TICKETS).unwrap();
     std::fs::write(dir.join("e.csv"), EVENTS).unwrap();
-    let policy =
-        plazo::Policy::from_toml(POLICY, "p.toml".as_ref()).unwrap();
+    let policy = plazo::Policy::from_toml(POLICY, "p.toml".as_ref()).unwrap();
     let inputs = Inputs::new(dir.join("t.csv"), dir.join("e.csv"));
     let ds = Dataset::load(&inputs, policy.tz()).unwrap();
     let _ = std::fs::remove_dir_all(&dir);
@@ -123,7 +122,10 @@ fn sin_solucion_stops_the_clock_without_a_resolution_verdict() {
     assert_eq!(u1.closed_at, Some(c.at("2026-03-06 10:00")));
     // U4 stays in "Sin Solución" at the cutoff.
     let u4 = c.row(&rows, "U4");
-    assert_eq!((u4.state, u4.outcome()), (Some(State::Unresolved), "unresolved"));
+    assert_eq!(
+        (u4.state, u4.outcome()),
+        (Some(State::Unresolved), "unresolved")
+    );
     assert_eq!(c.row(&rows, "U2").outcome(), "solved");
 }
 

@@ -36,7 +36,7 @@ const WIDTHS: [f64; 36] = [
     SHORT_W, SHORT_W, DUR_W, DUR_W,
     DUR_W, // auto_closed .. solved_before
     DATE_W, SHORT_W, SHORT_W, // survey_answered_at, target_rule, events
-    12.0, // outcome
+    12.0,    // outcome
 ];
 
 /// The headers, one per column of [`COLUMNS`] (`sla.csv`'s ids), in

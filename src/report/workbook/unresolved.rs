@@ -16,7 +16,8 @@ use crate::text::msg::outcomes as m;
 use super::cells::{BRIEF_ATTRS, DATE_W, Formats, ID_W, Sheet, TITLE_W};
 
 /// The columns after the ticket's identification.
-const COLUMNS: [Msg; 3] = [m::UNRESOLVED_AT, m::UNRESOLVED_LABEL, m::UNRESOLVED_NOTE];
+const COLUMNS: [Msg; 3] =
+    [m::UNRESOLVED_AT, m::UNRESOLVED_LABEL, m::UNRESOLVED_NOTE];
 
 /// Writes the sheet ([`Sheet::ticket_list`]).
 pub(super) fn write(
@@ -49,7 +50,11 @@ pub(super) fn write(
 
 /// The last event of ticket `i` by the cutoff that entered an
 /// `unresolved` label (at or after `from`, when the final run began).
-fn answer<'a>(c: &Context<'a>, i: usize, from: Option<i64>) -> Option<&'a Event> {
+fn answer<'a>(
+    c: &Context<'a>,
+    i: usize,
+    from: Option<i64>,
+) -> Option<&'a Event> {
     let cut = c.cutoff.unix();
     c.ds.events_of(i).iter().rev().find(|e| {
         e.at <= cut
