@@ -232,3 +232,95 @@ fn sla_csv_says_the_outcome() {
     // A2: open and suspended at the cutoff.
     assert_eq!(outcome("A2"), "pending");
 }
+
+/// ICETEX's sample, October 2026: the "Sin Solución" answers and the
+/// cases sent to the acquisitions plan, recomputed from the raw CSVs
+/// with the policy's labels, against the report's lists and figures.
+/// (Today's sample has neither yet: the regenerated samples of issue 18
+/// add them; the check holds either way and compares real counts then.)
+#[test]
+fn icetex_unresolved_and_acquisitions_recomputed_from_raw_events() {
+    use std::collections::{BTreeMap, BTreeSet};
+    let ev = crate::util::Evaluated::sample("icetex", "2026-10");
+    let c = ev.context();
+    let labels = |st: State| -> Vec<String> {
+        ev.policy
+            .state_labels()
+            .get(&st)
+            .map(|v| v.iter().map(|l| l.trim().to_lowercase()).collect())
+            .unwrap_or_default()
+    };
+    let unresolved = labels(State::Unresolved);
+    let solved = labels(State::Solved);
+    let done: Vec<String> = [State::Solved, State::Unresolved, State::Closed]
+        .into_iter()
+        .flat_map(labels)
+        .collect();
+    let cutoff = ev.cutoff.unix();
+    let (from, to) = (ev.period.start, ev.period.end);
+    let ts =
+        |s: &str| chrono::DateTime::parse_from_rfc3339(s).unwrap().timestamp();
+    let root = crate::util::root().join("samples/icetex");
+    let mut opened: BTreeMap<String, i64> = BTreeMap::new();
+    let mut rdr = csv::Reader::from_path(root.join("tickets.csv")).unwrap();
+    for r in rdr.deserialize::<BTreeMap<String, String>>() {
+        let r = r.unwrap();
+        opened.insert(r["ticket_id"].clone(), ts(&r["opened_at"]));
+    }
+    // (time, folded label, folded note) per ticket, in time order.
+    let mut by: BTreeMap<String, Vec<(i64, String, String)>> = BTreeMap::new();
+    let mut rdr = csv::Reader::from_path(root.join("events.csv")).unwrap();
+    for r in rdr.deserialize::<BTreeMap<String, String>>() {
+        let r = r.unwrap();
+        let note = r.get("note").map(|n| n.to_lowercase()).unwrap_or_default();
+        by.entry(r["ticket_id"].clone()).or_default().push((
+            ts(&r["at"]),
+            r["status"].trim().to_lowercase(),
+            note,
+        ));
+    }
+    let (mut want_unresolved, mut want_acq) =
+        (BTreeSet::new(), BTreeSet::new());
+    for (id, mut evs) in by {
+        evs.sort_by_key(|e| e.0);
+        let evs: Vec<_> = evs.into_iter().filter(|e| e.0 <= cutoff).collect();
+        // The final run of done states: after the last event that is not.
+        let last_active = evs.iter().rposition(|e| !done.contains(&e.1));
+        let run = &evs[last_active.map_or(0, |k| k + 1)..];
+        let answer = run
+            .iter()
+            .rev()
+            .find(|e| unresolved.contains(&e.1) || solved.contains(&e.1));
+        if let (Some(first), Some(a)) = (run.first(), answer)
+            && unresolved.contains(&a.1)
+            && first.0.max(opened[&id]) >= from
+            && first.0.max(opened[&id]) < to
+        {
+            want_unresolved.insert(id.clone());
+        }
+        let suspended = evs.iter().any(|e| e.1 == "suspendido");
+        let noted = evs
+            .iter()
+            .any(|e| e.2.contains("plan anual de adquisiciones"));
+        let o = opened[&id];
+        if suspended && noted && o >= from && o < to {
+            want_acq.insert(id);
+        }
+    }
+    let id = |i: u32| ev.ds.tickets[i as usize].id.clone();
+    let got_unresolved: BTreeSet<String> =
+        c.lists.unresolved.iter().map(|r| id(r.ticket)).collect();
+    assert_eq!(got_unresolved, want_unresolved);
+    assert_eq!(
+        c.lines[0].get("tickets_unresolved"),
+        Some(want_unresolved.len() as f64)
+    );
+    let got_acq: BTreeSet<String> = c
+        .lists
+        .excluded
+        .iter()
+        .filter(|(_, e)| e.name(&ev.policy) == "adquisiciones")
+        .map(|(r, _)| id(r.ticket))
+        .collect();
+    assert_eq!(got_acq, want_acq);
+}
