@@ -214,6 +214,30 @@ fn a_case_sent_to_the_acquisitions_plan_is_excluded_with_its_reason() {
 }
 
 #[test]
+fn explain_says_sin_solucion_instead_of_a_verdict() {
+    let dir = tempdir("unresolved-explain");
+    std::fs::write(dir.join("policy.toml"), POLICY).unwrap();
+    std::fs::write(dir.join("tickets.csv"), TICKETS).unwrap();
+    std::fs::write(dir.join("events.csv"), EVENTS).unwrap();
+    let o = crate::util::plazo_on(
+        &dir,
+        "explain",
+        &dir,
+        &["--ticket", "U1", "--cutoff", "2026-03-31 23:59"],
+    );
+    let text = crate::util::ok_stdout(&o);
+    // U1: 18 business hours to its "Sin Solución" answer (Tuesday 17:00).
+    assert!(
+        text.contains(
+            "Solución: 18:00:00 hábiles (mar 2026-03-03 17:00:00) → SIN SOLUCIÓN"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("INCUMPLE"), "{text}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn sla_csv_says_the_outcome() {
     let c = case("unresolved-csv");
     let rows = c.rows("2026-03-31 23:59");

@@ -100,6 +100,12 @@ crate::catalog! {
         "pasó por el estado {values}",
         "went through status {values}"
     );
+    /// `plazo explain`: the resolution of a ticket whose final answer
+    /// was "Sin Solución".
+    VERDICT_UNRESOLVED = (
+        "{name}: {used} hábiles {at} → SIN SOLUCIÓN: fuera del cumplimiento",
+        "{name}: {used} business {at} → UNRESOLVED: left out of compliance"
+    );
     /// "Datos" column `outcome`.
     DATA_OUTCOME = ("Resultado", "Outcome");
     /// "Datos": outcome `pending` (still new, open or paused).
