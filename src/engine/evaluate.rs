@@ -147,7 +147,10 @@ impl<'c> Clock<'c> {
                 self.counted += s.business_s;
             }
             State::Paused => self.paused += s.business_s,
-            State::Solved | State::Closed | State::Cancelled => {}
+            State::Solved
+            | State::Unresolved
+            | State::Closed
+            | State::Cancelled => {}
         }
     }
 }
@@ -161,6 +164,7 @@ fn record_walk(row: &mut SlaRow, walk: &Walk, opened: i64, cutoff: i64) {
     row.responded_at = walk.responded_at();
     row.solved_at = walk.solved_at;
     row.closed_at = walk.closed_at;
+    row.unresolved = walk.unresolved;
     row.wall_resolution_s = walk.solved_at.unwrap_or(cutoff) - opened;
 }
 
@@ -212,6 +216,11 @@ fn resolution(
                 .map(Instant::unix)
         })
     };
+    if walk.unresolved {
+        // "Sin Solución": the clock stopped, but there is no solution to
+        // judge; neither met nor breached (docs/CONTRACT.md §3.2).
+        return;
+    }
     row.resolution_overrun_s = Some((counted - tg).max(0));
     if row.solved_at.is_some() {
         row.resolution_met = Some(counted <= tg);

@@ -257,6 +257,9 @@ pub enum Verdict {
     Unfinished(Class),
     /// Targeted, but neither finished nor running (a cancelled ticket).
     Undecided,
+    /// The final answer was "Sin Solución" (`unresolved`): the clock
+    /// stopped, no verdict (left out of resolution compliance).
+    Unresolved,
 }
 
 /// The close.
@@ -565,6 +568,14 @@ impl Subject<'_> {
 
     /// Totals, verdicts, close and exclusion from the row.
     fn outcome(&self, row: &SlaRow) -> Outcome {
+        let res = measure(
+            row.resolution_s,
+            row.resolution_target_s,
+            row.resolution_met,
+            row.resolution_class,
+            row.solved_at,
+            row.resolution_due_at,
+        );
         Outcome {
             paused_s: row.paused_s,
             solved_before_reopen_s: row.solved_before_reopen_s,
@@ -582,14 +593,14 @@ impl Subject<'_> {
                 row.responded_at,
                 row.response_due_at,
             ),
-            resolution: measure(
-                row.resolution_s,
-                row.resolution_target_s,
-                row.resolution_met,
-                row.resolution_class,
-                row.solved_at,
-                row.resolution_due_at,
-            ),
+            resolution: Measure {
+                verdict: if row.unresolved {
+                    Verdict::Unresolved
+                } else {
+                    res.verdict
+                },
+                ..res
+            },
             closed: row.closed_at.map(|at| Closed {
                 at,
                 note: close_note(row, self.policy),
@@ -694,8 +705,12 @@ fn counts_as(state: State, responded: bool, final_run: bool) -> CountsAs {
         State::New if !responded => CountsAs::ResponseAndResolution,
         State::New | State::Open => CountsAs::Resolution,
         State::Paused => CountsAs::Pause,
-        State::Solved | State::Closed if final_run => CountsAs::AfterSolution,
-        State::Solved | State::Closed => CountsAs::SolvedBeforeReopen,
+        State::Solved | State::Unresolved | State::Closed if final_run => {
+            CountsAs::AfterSolution
+        }
+        State::Solved | State::Unresolved | State::Closed => {
+            CountsAs::SolvedBeforeReopen
+        }
         State::Cancelled => CountsAs::Cancelled,
     }
 }

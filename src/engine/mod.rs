@@ -69,6 +69,7 @@ pub mod explain;
 mod matching;
 mod notes;
 mod precase;
+mod pauses;
 mod states;
 pub mod frame;
 pub mod output;
@@ -77,6 +78,7 @@ pub mod reconcile;
 pub use columns::TicketCells;
 pub use matching::{event_value, match_event};
 pub use notes::unnoted_pauses;
+pub use pauses::{Pause, all_pauses, pauses};
 
 use std::borrow::Cow;
 
@@ -295,6 +297,30 @@ pub struct SlaRow {
     /// With `[close] validate_within`, for a solved and closed ticket:
     /// closed with no business time past `solved_at + validate_within`.
     pub validated_within: Option<bool>,
+    /// The final answer was "Sin Solución" (state `unresolved`, docs/
+    /// CONTRACT.md §3.2): `solved_at` is when it was given; no resolution
+    /// verdict.
+    pub unresolved: bool,
+}
+
+impl SlaRow {
+    /// The ticket's outcome at the cutoff, as written in sla.csv's
+    /// `outcome`: `solved`, `unresolved`, `cancelled` or `pending`
+    /// (still new, open or paused); empty for a ticket opened after the
+    /// cutoff.
+    pub fn outcome(&self) -> &'static str {
+        if self.excluded == Some(Exclusion::OpenedAfterCutoff) {
+            ""
+        } else if self.unresolved {
+            "unresolved"
+        } else if self.state == Some(State::Cancelled) {
+            "cancelled"
+        } else if self.solved_at.is_some() {
+            "solved"
+        } else {
+            "pending"
+        }
+    }
 }
 
 pub use crate::timeline::Span;
@@ -415,8 +441,13 @@ impl<'a> Engine<'a> {
         let (state_of, seen) = states::state_table(policy, ds)?;
         let cut = cutoff.unix();
         let mut m = matching::match_rules(policy, ds, cut)?;
-        let (rule_mask, status_mask) =
-            exclusions::exclusion_rules(policy, ds, &seen, &mut m.folded)?;
+        let (rule_mask, status_mask) = exclusions::exclusion_rules(
+            policy,
+            ds,
+            &seen,
+            &mut m.folded,
+            cut,
+        )?;
         Ok(Engine {
             policy,
             ds,

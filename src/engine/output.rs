@@ -60,6 +60,7 @@ pub const COLUMNS: &[&str] = &[
     "validated_within",
     "close_business_s",
     "survey_before_close",
+    "outcome",
 ];
 
 /// Renders the rows as CSV text (header included).
@@ -176,6 +177,8 @@ pub fn render(policy: &Policy, ds: &Dataset, rows: &[SlaRow]) -> String {
         if let Some(v) = r.survey_before_close {
             out.push_str(if v { "true" } else { "false" });
         }
+        out.push(',');
+        out.push_str(r.outcome());
         out.push('\n');
     }
     out

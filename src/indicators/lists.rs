@@ -1,6 +1,6 @@
 //! The period's ticket lists behind the report's sheets and charts:
 //! breaches, tickets at risk, exclusions, survey scores and comments,
-//! pauses without a note.
+//! paused intervals, "Sin Solución" answers.
 //!
 //! Which ticket is on which list, and in what order, is written down in
 //! `docs/INDICATORS.md` ("Breaches and at risk"); the workbook shows
@@ -9,8 +9,8 @@
 use std::collections::BTreeMap;
 
 use crate::engine::output::worst;
-use crate::engine::{Class, Exclusion, SlaRow};
-use crate::model::dataset::{Dataset, Event, Survey};
+use crate::engine::{Class, Exclusion, Pause, SlaRow};
+use crate::model::dataset::{Dataset, Survey};
 use crate::policy::Policy;
 
 use super::period::Period;
@@ -43,23 +43,26 @@ pub struct Lists<'r> {
     /// The survey report's questions and comment groups
     /// ([`super::survey::report`]).
     pub survey: super::survey::SurveyReport,
-    /// See [`unnoted_pauses`]; `None` unless the policy sets
-    /// `[checks] paused_requires_note`.
-    pub unnoted_pauses: Option<Vec<(usize, &'r Event)>>,
     /// See [`closing`]; `None` unless the policy has a `[close]` rule
     /// ([`Policy::has_close_rules`]).
     pub closing: Option<Vec<CloseCase<'r>>>,
+    /// See [`pauses`].
+    pub pauses: Vec<Pause>,
+    /// See [`unresolved`].
+    pub unresolved: Vec<&'r SlaRow>,
 }
 
 impl<'r> Lists<'r> {
     /// The lists of `period` from the rows computed at `cutoff` (Unix
-    /// seconds).
+    /// seconds) and every ticket's paused intervals
+    /// ([`crate::engine::all_pauses`]).
     pub fn new(
         policy: &Policy,
         ds: &'r Dataset,
         rows: &'r [SlaRow],
         period: &Period,
         cutoff: i64,
+        all_pauses: &[Pause],
     ) -> Lists<'r> {
         Lists {
             breaches: breaches(ds, rows, period),
@@ -68,12 +71,11 @@ impl<'r> Lists<'r> {
             scores: score_distribution(rows, period),
             comments: comments(ds, period, cutoff),
             survey: super::survey::report(policy, ds, rows, period, cutoff),
-            unnoted_pauses: policy
-                .paused_requires_note()
-                .then(|| unnoted_pauses(policy, ds, period, cutoff)),
             closing: policy
                 .has_close_rules()
                 .then(|| closing(ds, rows, period)),
+            pauses: pauses(all_pauses, period),
+            unresolved: unresolved(ds, rows, period),
         }
     }
 }
@@ -195,22 +197,13 @@ pub fn comments<'d>(
         .collect()
 }
 
-/// The pauses begun in the period (by the cutoff, Unix seconds) whose
-/// event has no note ([`crate::engine::unnoted_pauses`]), as (ticket
-/// index, event), by ticket then time.
-pub fn unnoted_pauses<'d>(
-    policy: &Policy,
-    ds: &'d Dataset,
-    period: &Period,
-    cutoff: i64,
-) -> Vec<(usize, &'d Event)> {
-    (0..ds.tickets.len())
-        .flat_map(|i| {
-            crate::engine::unnoted_pauses(policy, ds, i, cutoff)
-                .into_iter()
-                .filter(|e| period.contains(e.at))
-                .map(move |e| (i, e))
-        })
+/// The paused intervals that overlap the period (began before its end,
+/// ended after its start or still running at the cutoff), by ticket then
+/// time: the "Suspensiones" sheet and the `pauses` indicator.
+pub fn pauses(all: &[Pause], period: &Period) -> Vec<Pause> {
+    all.iter()
+        .filter(|p| p.overlaps(period.start, period.end))
+        .copied()
         .collect()
 }
 
@@ -286,6 +279,28 @@ pub fn closing<'r>(
         (a.rule, at(a))
             .cmp(&(b.rule, at(b)))
             .then_with(|| id(a).cmp(id(b)))
+    });
+    v
+}
+
+/// The tickets whose final answer, given in the period, was "Sin
+/// Solución" (`unresolved`), excluded ones included, by that instant
+/// then id: the "Sin solución" sheet and `tickets_unresolved`.
+pub fn unresolved<'r>(
+    ds: &Dataset,
+    rows: &'r [SlaRow],
+    period: &Period,
+) -> Vec<&'r SlaRow> {
+    let mut v: Vec<&SlaRow> = rows
+        .iter()
+        .filter(|r| {
+            r.unresolved && r.solved_at.is_some_and(|t| period.contains(t))
+        })
+        .filter(|r| r.excluded != Some(Exclusion::OpenedAfterCutoff))
+        .collect();
+    v.sort_by(|a, b| {
+        (a.solved_at, &ds.tickets[a.ticket as usize].id)
+            .cmp(&(b.solved_at, &ds.tickets[b.ticket as usize].id))
     });
     v
 }

@@ -16,7 +16,7 @@ pub mod survey;
 
 use std::collections::HashMap;
 
-use crate::engine::{Exclusion, SlaRow};
+use crate::engine::{Exclusion, Pause, SlaRow};
 use crate::model::dataset::{Attr, Dataset};
 use crate::policy::Policy;
 use crate::text::words::Words;
@@ -76,6 +76,18 @@ const TEXTS: [(Msg, Msg); N] = {
         ),
         (cl::CLOSE_LATE_NAME, cl::CLOSE_LATE_DESC),
         (cl::VALIDATION_WITHIN_NAME, cl::VALIDATION_WITHIN_DESC),
+        (
+            crate::text::msg::outcomes::TICKETS_UNRESOLVED_NAME,
+            crate::text::msg::outcomes::TICKETS_UNRESOLVED_DESC,
+        ),
+        (
+            crate::text::msg::outcomes::PAUSES_NAME,
+            crate::text::msg::outcomes::PAUSES_DESC,
+        ),
+        (
+            crate::text::msg::outcomes::PAUSES_WITHOUT_NOTE_NAME,
+            crate::text::msg::outcomes::PAUSES_WITHOUT_NOTE_DESC,
+        ),
     ]
 };
 
@@ -150,6 +162,9 @@ pub fn is_count(id: &str) -> bool {
             | "surveys_sent"
             | "surveys_answered"
             | "answers_out_of_scope"
+            | "tickets_unresolved"
+            | "pauses"
+            | "pauses_without_note"
     )
 }
 
@@ -315,6 +330,7 @@ struct Acc {
     /// The closing rules: (yes, known) of `closed_early`,
     /// `closed_without_approval`, `close_late`, `validated_within`.
     close: [(u64, u64); 4],
+    unresolved: u64,
 }
 
 /// One ticket's surveys sent in the period (rows with `sent_at`) and
@@ -363,9 +379,15 @@ impl Acc {
                 None => {}
             }
         }
-        let solved = inp(r.solved_at);
+        // A "Sin Solución" answer stops the clock like a solution but is
+        // not one: counted apart, in no solved-ticket figure.
+        let given = inp(r.solved_at);
+        let solved = given && !r.unresolved;
         if solved {
             self.solved += 1;
+        }
+        if given && r.unresolved {
+            self.unresolved += 1;
         }
         if inp(r.closed_at) {
             self.closed += 1;
@@ -490,6 +512,9 @@ impl Acc {
             Parts::ratio(self.close[1].0, self.close[1].1),
             Parts::ratio(self.close[2].0, self.close[2].1),
             Parts::ratio(self.close[3].0, self.close[3].1),
+            Parts::count(self.unresolved),
+            Parts::default(),
+            Parts::default(),
         ];
         let values = [
             Some(self.opened as f64),
@@ -522,6 +547,11 @@ impl Acc {
             pct(self.close[1].0, self.close[1].1),
             pct(self.close[2].0, self.close[2].1),
             pct(self.close[3].0, self.close[3].1),
+            Some(self.unresolved as f64),
+            // `pauses` and `pauses_without_note` need the events: see
+            // [`fill_pauses`].
+            None,
+            None,
         ];
         (values, parts)
     }
@@ -631,6 +661,49 @@ fn sends_in(
         }
     }
     Some(out)
+}
+
+/// Fills `pauses` and `pauses_without_note` of `lines` (computed for
+/// `period`) from the paused intervals of every ticket
+/// ([`crate::engine::all_pauses`]): the pauses that overlap the period,
+/// counted in each line whose group is the ticket's. `pauses_without_note`
+/// only when the policy requires a note (`requires_note`, `[checks]
+/// paused_requires_note`); it stays empty otherwise.
+pub fn fill_pauses(
+    lines: &mut [Line],
+    ds: &Dataset,
+    pauses: &[Pause],
+    period: &Period,
+    requires_note: bool,
+) {
+    let (Some(ip), Some(iu)) = (index("pauses"), index("pauses_without_note"))
+    else {
+        return;
+    };
+    let inp: Vec<&Pause> = pauses
+        .iter()
+        .filter(|p| p.overlaps(period.start, period.end))
+        .collect();
+    for l in lines.iter_mut() {
+        let (mut n, mut bare) = (0u64, 0u64);
+        for p in &inp {
+            let t = &ds.tickets[p.ticket as usize];
+            let ours = l
+                .dim
+                .attr()
+                .is_none_or(|a| ds.strings.get(t.attr(a)) == l.group);
+            if ours {
+                n += 1;
+                bare += u64::from(p.unnoted);
+            }
+        }
+        l.values[ip] = Some(n as f64);
+        l.parts[ip] = Parts::count(n);
+        if requires_note {
+            l.values[iu] = Some(bare as f64);
+            l.parts[iu] = Parts::count(bare);
+        }
+    }
 }
 
 /// Renders lines as `indicators.csv` rows (no header): full precision,

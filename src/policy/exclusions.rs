@@ -46,6 +46,10 @@ pub struct Exclusions {
 ///     [[exclude.rules]]
 ///     reason = "no_gestionado"
 ///     final_status = "No gestionado"
+///     [[exclude.rules]]
+///     reason = "adquisiciones"
+///     note = "Plan Anual de Adquisiciones"
+///     any_status = "Suspendido"
 /// "#, "p.toml".as_ref())?;
 /// let r = &p.exclusions().rules;
 /// assert_eq!(r[0].reason, "desistida");
@@ -54,6 +58,8 @@ pub struct Exclusions {
 /// assert_eq!(to - from, 6 * 3600);
 /// assert_eq!(r[2].final_status, Some(vec!["no gestionado".to_string()]));
 /// assert_eq!(r[2].description, "no_gestionado"); // defaults to the reason
+/// assert_eq!(r[3].note, Some(vec!["plan anual de adquisiciones".to_string()]));
+/// assert_eq!(r[3].any_status, Some(vec!["suspendido".to_string()]));
 /// # Ok::<(), plazo::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq)]
@@ -73,6 +79,13 @@ pub struct ExclusionRule {
     /// `opened_between = [from, to]`: opened at or after `from` and
     /// before `to` (Unix seconds; an outage window).
     pub opened_between: Option<(i64, i64)>,
+    /// `note`: some event of the ticket up to the cutoff has a note whose
+    /// folded text contains one of these (folded) texts, e.g. a case sent
+    /// to the "Plan Anual de Adquisiciones".
+    pub note: Option<Vec<String>>,
+    /// `any_status`: the ticket entered one of these source labels
+    /// (folded) at some event up to the cutoff.
+    pub any_status: Option<Vec<String>>,
 }
 
 impl ExclusionRule {
@@ -86,6 +99,18 @@ impl ExclusionRule {
         if let Some(v) = &self.final_status {
             parts.push(
                 msg::policy::EXCLUDE_DESCRIBE_FINAL_STATUS
+                    .fill(lang, &[("values", &v.join(" | "))]),
+            );
+        }
+        if let Some(v) = &self.any_status {
+            parts.push(
+                msg::outcomes::EXCLUDE_DESCRIBE_ANY_STATUS
+                    .fill(lang, &[("values", &v.join(" | "))]),
+            );
+        }
+        if let Some(v) = &self.note {
+            parts.push(
+                msg::outcomes::EXCLUDE_DESCRIBE_NOTE
                     .fill(lang, &[("values", &v.join(" | "))]),
             );
         }
@@ -143,11 +168,15 @@ fn exclusion_rules(
         let rule = format!("exclude.rules[{i}]");
         let reason = reason(&rule, &r.reason, &out)?;
         let column = column_condition(&rule, r.column, r.values)?;
-        let final_status = final_status(&rule, r.final_status)?;
+        let final_status = folded_list(&rule, r.final_status)?;
+        let note = folded_list(&rule, r.note)?;
+        let any_status = folded_list(&rule, r.any_status)?;
         let opened_between = window(&rule, r.opened_between, tz)?;
         if column.is_none()
             && final_status.is_none()
             && opened_between.is_none()
+            && note.is_none()
+            && any_status.is_none()
         {
             return Err(Error::input_msg(
                 msg::policy::EXCLUDE_NO_CONDITION,
@@ -164,6 +193,8 @@ fn exclusion_rules(
             column,
             final_status,
             opened_between,
+            note,
+            any_status,
         });
     }
     Ok(out)
@@ -218,8 +249,8 @@ fn column_condition(
     }
 }
 
-/// `final_status`: folded labels, none empty.
-fn final_status(
+/// `final_status`, `any_status`, `note`: folded texts, none empty.
+fn folded_list(
     rule: &str,
     raw: Option<OneOrMany>,
 ) -> Result<Option<Vec<String>>> {

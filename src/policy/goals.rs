@@ -65,6 +65,10 @@ pub const IDS: &[&str] = &[
     "closed_without_approval_pct",
     "close_late_pct",
     "validation_within_pct",
+    // "Sin Solución" and the suspensions.
+    "tickets_unresolved",
+    "pauses",
+    "pauses_without_note",
 ];
 
 /// Which way an indicator is better.

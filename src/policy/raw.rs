@@ -166,6 +166,8 @@ pub(super) struct RawExcludeRule {
     pub values: Option<OneOrMany>,
     pub final_status: Option<OneOrMany>,
     pub opened_between: Option<Vec<String>>,
+    pub note: Option<OneOrMany>,
+    pub any_status: Option<OneOrMany>,
 }
 
 /// `[close]`.

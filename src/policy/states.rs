@@ -25,17 +25,23 @@ pub enum State {
     Closed,
     /// Cancelled, annulled or not handled: excluded from compliance.
     Cancelled,
+    /// A documented final answer without a solution ("Sin Solución"):
+    /// the clock stops as at a solution and a reopen behaves as from
+    /// solved, but the ticket's outcome is `unresolved`: it is neither met
+    /// nor breached in resolution compliance (docs/CONTRACT.md §3.2).
+    Unresolved,
 }
 
 impl State {
     /// Every state, in policy-key order.
-    pub const ALL: [State; 6] = [
+    pub const ALL: [State; 7] = [
         State::New,
         State::Open,
         State::Paused,
         State::Solved,
         State::Closed,
         State::Cancelled,
+        State::Unresolved,
     ];
 
     /// The policy key (`new`, `open`, ...): also the name in outputs.
@@ -47,6 +53,7 @@ impl State {
             State::Solved => "solved",
             State::Closed => "closed",
             State::Cancelled => "cancelled",
+            State::Unresolved => "unresolved",
         }
     }
 
@@ -60,13 +67,14 @@ impl State {
             State::Solved => m::STATE_SOLVED,
             State::Closed => m::STATE_CLOSED,
             State::Cancelled => m::STATE_CANCELLED,
+            State::Unresolved => m::STATE_UNRESOLVED,
         };
         name.get(lang)
     }
 
-    /// Solved or closed.
+    /// Solved, unresolved or closed: the clock has stopped.
     pub fn is_done(self) -> bool {
-        matches!(self, State::Solved | State::Closed)
+        matches!(self, State::Solved | State::Unresolved | State::Closed)
     }
 
     /// New, open or paused: the ticket is still being handled.

@@ -330,6 +330,9 @@ impl Words {
                 (m::VERDICT_UNFINISHED, 0, self.get(class_word(c)))
             }
             Verdict::Undecided => (m::VERDICT_UNDECIDED, 0, ""),
+            Verdict::Unresolved => {
+                (crate::text::msg::outcomes::VERDICT_UNRESOLVED, 0, "")
+            }
         };
         self.fill(
             msg,

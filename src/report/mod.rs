@@ -153,26 +153,25 @@ impl<'a> Context<'a> {
     ) -> Context<'a> {
         let sat = policy.survey().satisfied_min;
         let cut = cutoff.unix();
-        let lines = indicators::compute(ds, rows, period, sat, cut, &Dim::ALL);
-        let previous = indicators::compute(
-            ds,
-            rows,
-            &period.previous(),
-            sat,
-            cut,
-            &[Dim::All],
-        );
+        let pauses = crate::engine::all_pauses(policy, ds, cut);
+        let noted = policy.paused_requires_note();
+        let lines_of = |p: &Period, dims: &[Dim]| {
+            let mut l = indicators::compute(ds, rows, p, sat, cut, dims);
+            indicators::fill_pauses(&mut l, ds, &pauses, p, noted);
+            l
+        };
+        let lines = lines_of(period, &Dim::ALL);
+        let previous = lines_of(&period.previous(), &[Dim::All]);
         let trend = period
             .trend(12)
             .into_iter()
             .map(|p| {
-                let l =
-                    indicators::compute(ds, rows, &p, sat, cut, &[Dim::All]);
+                let l = lines_of(&p, &[Dim::All]);
                 (p, l.into_iter().next().expect("all line"))
             })
             .collect();
         let title_col = ds.extra_columns.iter().position(|c| c == "title");
-        let lists = Lists::new(policy, ds, rows, period, cutoff.unix());
+        let lists = Lists::new(policy, ds, rows, period, cutoff.unix(), &pauses);
         let reconciliation = ds
             .extra_columns
             .iter()

@@ -91,6 +91,10 @@ pub struct Walk {
     pub solved_at: Option<i64>,
     /// Start of the final closed run, when closed at the cutoff.
     pub closed_at: Option<i64>,
+    /// The final solved/closed run's answer was `unresolved` ("Sin
+    /// Solución"): its last entry into solved or unresolved was into
+    /// unresolved. False when the ticket is not done at the cutoff.
+    pub unresolved: bool,
     /// Transitions from solved/closed back to new, open or paused.
     pub reopen_count: u32,
     /// Business seconds spent solved, closed or cancelled before a reopen.
@@ -136,6 +140,7 @@ pub fn walk(
             responded: None,
             solved_at: None,
             closed_at: None,
+            unresolved: false,
             reopen_count: 0,
             solved_before_reopen_s: 0,
             events: 0,
@@ -192,7 +197,10 @@ impl Walker {
         each(&span);
         if matches!(
             self.state,
-            State::Solved | State::Closed | State::Cancelled
+            State::Solved
+                | State::Unresolved
+                | State::Closed
+                | State::Cancelled
         ) {
             self.done_b += span.business_s;
         }
@@ -216,6 +224,12 @@ impl Walker {
             self.done_b = 0;
             self.done_since = Some(at);
         }
+        match st {
+            State::Unresolved => w.unresolved = true,
+            State::Solved => w.unresolved = false,
+            _ if !st.is_done() => w.unresolved = false,
+            _ => {}
+        }
         if st == State::Closed {
             w.closed_at.get_or_insert(at);
         } else {
@@ -236,6 +250,9 @@ impl Walker {
         }
         if self.state != State::Closed {
             w.closed_at = None;
+        }
+        if !self.state.is_done() {
+            w.unresolved = false;
         }
         w
     }

@@ -31,5 +31,7 @@ mod sla_cases;
 mod sla_files;
 mod sla_props;
 mod survey_report;
+mod suspensions;
 mod toml_errors;
+mod unresolved;
 mod util;

@@ -39,7 +39,7 @@ const LISTS: [&str; 26] = [
     "Excluidos",
     "Datos",
     "Conciliación GLPI",
-    "Suspensiones sin nota",
+    "Suspensiones",
     "By priority",
     "By type",
     "By category",
@@ -51,7 +51,7 @@ const LISTS: [&str; 26] = [
     "Excluded",
     "Data",
     "GLPI reconciliation",
-    "Pauses without a note",
+    "Pauses",
     // Tables without a header of their own are not in this list.
     "Datos 2",
     "Data 2",

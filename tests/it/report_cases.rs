@@ -305,11 +305,13 @@ fn csv_workbook_and_recomputation_agree() {
                 seen += 1;
             }
         }
-        // The 18 indicators of every policy, and the two closing rules
-        // of `[close] auto_close_after` (early and late closes); the
-        // fixtures' policy sets neither requires_approval nor
-        // validate_within.
-        assert_eq!(seen, 20, "{m}: every indicator in Resumen");
+        // The 18 indicators of every policy, the 4 of the survey report,
+        // the two closing rules of `[close] auto_close_after` (early and
+        // late closes; the fixtures' policy sets neither
+        // requires_approval nor validate_within) and the 3 of "Sin
+        // Solución" and the suspensions; not the 4 pre-case figures (no
+        // `[states] precase`).
+        assert_eq!(seen, 27, "{m}: every indicator in Resumen");
         let br = wb.worksheet_range("Incumplimientos").unwrap();
         assert_eq!(br.rows().count() - 1, breaches(&rows, m), "{m} breaches");
         // "Datos" has one row per ticket of sla.csv.
@@ -711,15 +713,21 @@ fn pauses_without_a_note_are_listed() {
     ok_stdout(&o);
     let mut wb: Xlsx<_> =
         open_workbook(rep.join("informe-2026-05.xlsx")).unwrap();
-    let sheet = wb.worksheet_range("Suspensiones sin nota").unwrap();
+    // "Suspensiones" lists every pause of May (P1 twice, P2 once); the
+    // one without a note says so in its last column ("Con nota").
+    let sheet = wb.worksheet_range("Suspensiones").unwrap();
     let rows: Vec<Vec<String>> = sheet
         .rows()
         .skip(1)
         .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .take_while(|r: &Vec<String>| !r[0].is_empty())
         .collect();
-    assert_eq!(rows.len(), 1, "{rows:?}");
-    assert_eq!(rows[0][0], "P1");
-    assert_eq!(rows[0][6], "En espera");
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    let bare: Vec<&Vec<String>> =
+        rows.iter().filter(|r| r[12] == "No").collect();
+    assert_eq!(bare.len(), 1, "{rows:?}");
+    assert_eq!(bare[0][0], "P1");
+    assert_eq!(bare[0][5], "En espera");
 }
 
 #[test]

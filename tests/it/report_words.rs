@@ -385,12 +385,15 @@ fn datos_headers_in_the_report_language() {
     let out = victimas("words-datos-en", None, &["--lang", "en"]);
     let csv = std::fs::read_to_string(out.join("sla.csv")).unwrap();
     let ids: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
-    assert_eq!(ids.len(), 40, "sla.csv keeps its 40 English ids");
+    // 35 columns, the channel and pre-case ones, the closing rules',
+    // then `outcome` (issue 18).
+    assert_eq!(ids.len(), 46, "sla.csv keeps its 46 English ids");
+    assert_eq!(ids[45], "outcome");
     assert_eq!(ids[0], "ticket_id");
     let all = sheets(&out.join("informe-2026-10.xlsx"));
     let (_, data) = all.iter().find(|(n, _)| n == "Data").unwrap();
     let head = &data[0];
-    assert_eq!(head.len(), 40);
+    assert_eq!(head.len(), 46);
     // The entity's words in English too (labels apply in both).
     assert_eq!(
         &head[..7],

@@ -27,7 +27,7 @@ const ATTRS: [Attr; 5] = [
 
 /// The columns' widths, in the order of [`COLUMNS`]: instants and
 /// durations as their formats need (no `###`), flags and counts short.
-const WIDTHS: [f64; 45] = [
+const WIDTHS: [f64; 46] = [
     ID_W, 12.0, 12.0, 18.0, 16.0, 16.0, // ticket_id .. assignee
     DATE_W, DATE_W, DATE_W, DATE_W, 12.0, // opened_at .. state
     DUR_W, DUR_W, DUR_W, DUR_W, DUR_W, // response_business_s .. targets
@@ -41,11 +41,12 @@ const WIDTHS: [f64; 45] = [
     // then the precase_* columns.
     24.0, DATE_W, DATE_W, DATE_W, DUR_W,
     SHORT_W, SHORT_W, SHORT_W, DUR_W, SHORT_W, // closed_early .. survey
+    12.0,    // outcome
 ];
 
 /// The headers, one per column of [`COLUMNS`] (`sla.csv`'s ids), in
 /// the report's language and words.
-const HEADS: [Msg; 45] = [
+const HEADS: [Msg; 46] = [
     sheets::DATA_TICKET_ID,
     sheets::DATA_TYPE,
     sheets::DATA_PRIORITY,
@@ -91,6 +92,7 @@ const HEADS: [Msg; 45] = [
     closing::DATA_VALIDATED_WITHIN,
     closing::DATA_CLOSE_TIME,
     closing::DATA_SURVEY_BEFORE_CLOSE,
+    crate::text::msg::outcomes::DATA_OUTCOME,
 ];
 
 /// Writes the sheet `name` with `rows` (one chunk of the table).
@@ -178,5 +180,19 @@ fn row(s: &mut Sheet<'_, '_>, row: u32, r: &SlaRow) -> Result<()> {
     s.yes_no(row, 41, r.closed_without_approval)?;
     s.yes_no(row, 42, r.validated_within)?;
     s.dur(row, 43, r.close_business_s)?;
-    s.yes_no(row, 44, r.survey_before_close)
+    s.yes_no(row, 44, r.survey_before_close)?;
+    s.text(row, 45, outcome(c, r))
+}
+
+/// The ticket's outcome ([`SlaRow::outcome`]) in words.
+fn outcome(c: &Context<'_>, r: &SlaRow) -> &'static str {
+    use crate::policy::State;
+    let m = match r.outcome() {
+        "solved" => return State::Solved.label(c.lang),
+        "unresolved" => return State::Unresolved.label(c.lang),
+        "cancelled" => return State::Cancelled.label(c.lang),
+        "pending" => crate::text::msg::outcomes::OUTCOME_PENDING,
+        _ => return "",
+    };
+    m.get(c.lang)
 }

@@ -47,6 +47,8 @@ const HEADLINE: [&str; 4] = [
     "reopen_rate_pct",
 ];
 
+use crate::text::msg::outcomes as o;
+
 /// Per indicator, in [`IDS`] order: the sheet's name, what the
 /// numerator and the denominator count (`None`: not applicable).
 const TEXTS: [(Msg, Option<Msg>, Option<Msg>); indicators::N] = [
@@ -143,6 +145,17 @@ const TEXTS: [(Msg, Option<Msg>, Option<Msg>); indicators::N] = [
         cl::SHEET_VALIDATION_WITHIN,
         Some(cl::NUM_VALIDATION_WITHIN),
         Some(cl::DEN_CLOSED),
+    ),
+    (
+        o::SHEET_TICKETS_UNRESOLVED,
+        Some(o::NUM_TICKETS_UNRESOLVED),
+        None,
+    ),
+    (o::SHEET_PAUSES, Some(o::NUM_PAUSES), None),
+    (
+        o::SHEET_PAUSES_WITHOUT_NOTE,
+        Some(o::NUM_PAUSES_WITHOUT_NOTE),
+        None,
     ),
 ];
 

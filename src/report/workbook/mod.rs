@@ -37,7 +37,8 @@ mod reconciliation;
 mod summary;
 mod surveys;
 mod trend;
-mod unnoted_pauses;
+mod suspensions;
+mod unresolved;
 
 use std::path::Path;
 
@@ -45,6 +46,7 @@ use chrono::Datelike;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook};
 
 use crate::error::Result;
+use crate::policy::State;
 use crate::text::words::Words;
 use crate::text::{Msg, msg::report as m};
 
@@ -60,8 +62,8 @@ pub const DATA_ROWS_PER_SHEET: usize = EXCEL_MAX_ROWS as usize - 1;
 /// The fourteen fixed sheets, in workbook order ("Datos" may run over
 /// several sheets; the indicator fichas follow "Resumen"; "Por canal"
 /// follows "Por técnico" when the tickets have a channel; the
-/// reconciliation, unnoted-pauses and custom query sheets follow
-/// "Metodología" when present).
+/// reconciliation, "Suspensiones", "Sin solución" and custom query
+/// sheets follow "Metodología" when present).
 const SHEETS: [Msg; 14] = [
     m::SHEET_SUMMARY,
     crate::text::msg::sheets::SUMMARY_CHARTS,
@@ -135,8 +137,11 @@ pub fn write(
     if let Some(recon) = &c.reconciliation {
         reconciliation::write(wb.add_worksheet(), &f, c, recon)?;
     }
-    if let Some(pauses) = &c.lists.unnoted_pauses {
-        unnoted_pauses::write(wb.add_worksheet(), &f, c, pauses)?;
+    if c.policy.state_labels().contains_key(&State::Paused) {
+        suspensions::write(wb.add_worksheet(), &f, c)?;
+    }
+    if c.policy.state_labels().contains_key(&State::Unresolved) {
+        unresolved::write(wb.add_worksheet(), &f, c)?;
     }
     for q in queries {
         query::write(wb.add_worksheet(), &f, c, q)?;

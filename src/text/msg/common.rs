@@ -18,4 +18,6 @@ crate::catalog! {
     STATE_CLOSED = ("cerrado", "closed");
     /// The canonical state `cancelled`, for people.
     STATE_CANCELLED = ("anulado", "cancelled");
+    /// The canonical state `unresolved` ("Sin Solución"), for people.
+    STATE_UNRESOLVED = ("sin solución", "unresolved");
 }

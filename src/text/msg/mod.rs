@@ -22,6 +22,7 @@ pub mod ficha;
 pub mod indicators;
 pub mod methodology;
 pub mod model;
+pub mod outcomes;
 pub mod people;
 pub mod policy;
 pub mod report;
@@ -55,6 +56,7 @@ pub fn all() -> impl Iterator<Item = Msg> {
         indicators::ALL,
         methodology::ALL,
         model::ALL,
+        outcomes::ALL,
         people::ALL,
         policy::ALL,
         report::ALL,

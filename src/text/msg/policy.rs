@@ -107,8 +107,8 @@ crate::catalog! {
     );
     /// An exclusion rule with no condition.
     EXCLUDE_NO_CONDITION = (
-        "{rule}: sin condición; indique column = \"...\" con values = [...], final_status = [...] y/o opened_between = [desde, hasta]",
-        "{rule}: no condition; give column = \"...\" with values = [...], final_status = [...] and/or opened_between = [from, to]"
+        "{rule}: sin condición; indique column = \"...\" con values = [...], final_status = [...], any_status = [...], note = [...] y/o opened_between = [desde, hasta]",
+        "{rule}: no condition; give column = \"...\" with values = [...], final_status = [...], any_status = [...], note = [...] and/or opened_between = [from, to]"
     );
     /// An exclusion rule's `final_status` condition, in words.
     EXCLUDE_DESCRIBE_FINAL_STATUS = (

@@ -35,9 +35,6 @@ crate::catalog! {
     SHEET_METHODOLOGY = ("Metodología", "Methodology");
     /// Sheet: plazo's figures beside GLPI's own SLA fields.
     SHEET_RECONCILIATION = ("Conciliación GLPI", "GLPI reconciliation");
-    /// Sheet: pauses begun without a note
-    /// (`[checks] paused_requires_note`).
-    SHEET_UNNOTED_PAUSES = ("Suspensiones sin nota", "Pauses without a note");
     /// The workbook's title in its document properties.
     DOC_TITLE = (
         "Indicadores ANS {entity} {period}",

@@ -203,10 +203,6 @@ crate::catalog! {
     RECON_REASON = ("{measure}: motivo", "{measure}: reason");
     /// "Conciliación GLPI" column: whether any measure differs.
     RECON_DIFFERS = ("Difiere", "Differs");
-    /// "Suspensiones sin nota" column: when the pause began.
-    PAUSE_AT = ("Suspendido el", "Paused at");
-    /// "Suspensiones sin nota" column: the tool's status label.
-    PAUSE_LABEL = ("Etiqueta", "Label");
     /// "Datos" column `ticket_id`.
     DATA_TICKET_ID = same("{Ticket}");
     /// "Datos" column `type`.
