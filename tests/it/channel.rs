@@ -211,7 +211,7 @@ fn channel_is_a_dimension_with_its_own_sheet() {
     assert!(
         !summary
             .used_cells()
-            .any(|(_, _, d)| d.to_string() == "Precasos"),
+            .any(|(_, _, d)| *d == "Precasos"),
         "no pre-case row on Resumen without [states] precase"
     );
 }
@@ -335,7 +335,7 @@ fn precase_figures_follow_the_worked_example() {
     let summary = wb.worksheet_range("Resumen").unwrap();
     let r = summary
         .rows()
-        .position(|row| row[0].to_string() == "Precasos")
+        .position(|row| row[0] == "Precasos")
         .expect("Precasos row on Resumen");
     let row = &summary.rows().nth(r).unwrap().to_vec();
     assert_eq!(num(&row[3]), 4.0);
@@ -529,6 +529,6 @@ fn victimas_precase_counts_recounted_from_the_raw_events() {
     assert!(
         summary
             .used_cells()
-            .any(|(_, _, d)| d.to_string() == "Precasos")
+            .any(|(_, _, d)| *d == "Precasos")
     );
 }
