@@ -209,9 +209,7 @@ fn channel_is_a_dimension_with_its_own_sheet() {
     assert!(!heads.iter().any(|h| h.starts_with("Precaso")), "{heads:?}");
     let summary = wb.worksheet_range("Resumen").unwrap();
     assert!(
-        !summary
-            .used_cells()
-            .any(|(_, _, d)| *d == "Precasos"),
+        !summary.used_cells().any(|(_, _, d)| *d == "Precasos"),
         "no pre-case row on Resumen without [states] precase"
     );
 }
@@ -526,9 +524,5 @@ fn victimas_precase_counts_recounted_from_the_raw_events() {
     let mut wb: Xlsx<_> =
         open_workbook(out.join("informe-2026-10.xlsx")).unwrap();
     let summary = wb.worksheet_range("Resumen").unwrap();
-    assert!(
-        summary
-            .used_cells()
-            .any(|(_, _, d)| *d == "Precasos")
-    );
+    assert!(summary.used_cells().any(|(_, _, d)| *d == "Precasos"));
 }
