@@ -209,9 +209,7 @@ fn channel_is_a_dimension_with_its_own_sheet() {
     assert!(!heads.iter().any(|h| h.starts_with("Precaso")), "{heads:?}");
     let summary = wb.worksheet_range("Resumen").unwrap();
     assert!(
-        !summary
-            .used_cells()
-            .any(|(_, _, d)| d.to_string() == "Precasos"),
+        !summary.used_cells().any(|(_, _, d)| *d == "Precasos"),
         "no pre-case row on Resumen without [states] precase"
     );
 }
@@ -335,7 +333,7 @@ fn precase_figures_follow_the_worked_example() {
     let summary = wb.worksheet_range("Resumen").unwrap();
     let r = summary
         .rows()
-        .position(|row| row[0].to_string() == "Precasos")
+        .position(|row| row[0] == "Precasos")
         .expect("Precasos row on Resumen");
     let row = &summary.rows().nth(r).unwrap().to_vec();
     assert_eq!(num(&row[3]), 4.0);
@@ -526,9 +524,5 @@ fn victimas_precase_counts_recounted_from_the_raw_events() {
     let mut wb: Xlsx<_> =
         open_workbook(out.join("informe-2026-10.xlsx")).unwrap();
     let summary = wb.worksheet_range("Resumen").unwrap();
-    assert!(
-        summary
-            .used_cells()
-            .any(|(_, _, d)| d.to_string() == "Precasos")
-    );
+    assert!(summary.used_cells().any(|(_, _, d)| *d == "Precasos"));
 }

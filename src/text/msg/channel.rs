@@ -84,7 +84,7 @@ crate::catalog! {
     /// "Datos" column: when the pre-case was discarded.
     DATA_PRECASE_DISCARDED_AT = ("Precaso descartado", "Pre-case discarded");
     /// "Datos" column: business time from pre-case to registration.
-    DATA_PRECASE_TIME = ("Tiempo hábil de precaso a registro", "Pre-case to registration business time");
+    DATA_PRECASE_TIME = ("Tiempo hábil de precaso a registro", "Pre-case business time");
 
     /// "Metodología", the states table: the pre-case labels' row.
     METHOD_PRECASE = (
