@@ -8,14 +8,22 @@
 //! Given a profile (one of the five entities) and its policy, it draws
 //! tickets over a period: arrivals mostly in working hours (some at night,
 //! on weekends and holidays), response and work times in business time
-//! around the policy's targets (some overshoot), pauses, cancellations,
-//! massive incidents, surveys with low scores that reopen tickets, and
-//! closes by the user or by the auto-close rule. The same (profile, seed,
+//! around the policy's targets (some overshoot), pauses with their reason
+//! as note, escalations to the next level taken later by its technician,
+//! cancellations, massive incidents, surveys with low scores that reopen
+//! tickets, and closes by the user or by the auto-close rule, with the
+//! tool's note; and each entity's own traits (profiles.rs): Víctimas'
+//! precasos, sent surveys with question scores and own ANS, ICETEX's "Sin
+//! Solución" and referrals to the Plan Anual de Adquisiciones, Itagüí's
+//! desistidas as a GLPI solution type, GLPI's `taken_at`, USPEC's answers
+//! from outside the survey scope, UPME's e-mail reception instants. The
+//! same (profile, seed,
 //! count, period) always gives the same bytes: the random generator is
 //! SplitMix64, written here so that no dependency update can change the
 //! samples.
 //!
-//! Output: the canonical tables (`tickets.csv`, `events.csv`,
+//! Output: the canonical tables (`tickets.csv` with the profile's extra
+//! columns, `events.csv` with `group`, `assignee` and `note`,
 //! `surveys.csv`) using the policy's own status labels.
 //!
 //! # Example
