@@ -4,6 +4,7 @@ mod calendar_known;
 mod calendar_props;
 mod cli_calendar;
 mod cli_lang;
+mod escalations;
 mod exclusion_props;
 mod ficha;
 mod function_size;

@@ -1,0 +1,256 @@
+//! Escalations per level (docs/SLA.md "Escalations"): hand-built tickets
+//! whose per-level take times are worked out in comments, a property
+//! test against the SLA clocks, and a check on the Itagüí sample that
+//! recomputes the escalations from its raw events.
+
+use plazo::Policy;
+use plazo::engine::escalations::{self, Level, Outcome, Step};
+use plazo::engine::{Engine, TicketInput};
+use plazo::policy::State;
+use proptest::prelude::*;
+
+/// Mon-Fri 08:00-17:00, no holidays: 9 business hours a day.
+fn policy(extra: &str) -> Policy {
+    let text = format!(
+        r#"
+name = "x"
+[calendar]
+holidays = []
+[calendar.hours]
+mon = ["08:00-17:00"]
+tue = ["08:00-17:00"]
+wed = ["08:00-17:00"]
+thu = ["08:00-17:00"]
+fri = ["08:00-17:00"]
+{extra}
+"#
+    );
+    Policy::from_toml(&text, "p.toml".as_ref()).unwrap()
+}
+
+fn at(p: &Policy, s: &str) -> i64 {
+    plazo::time::Instant::parse(s, p.tz()).unwrap().unix()
+}
+
+/// Groups as interned ids: 1 = N1, 2 = N2, 3 = N3; 0 = no group.
+fn step(p: &Policy, t: &str, state: State, group: u32, assigned: bool) -> Step {
+    Step {
+        at: at(p, t),
+        state,
+        group,
+        assigned,
+    }
+}
+
+const H: i64 = 3600;
+
+#[test]
+fn an_escalation_friday_1630_taken_monday_0915_took_1h45_of_business_time() {
+    let p = policy("");
+    // 2026-03-06 is a Friday. Opened Friday 09:00, taken by N1 at
+    // 09:30, escalated to N2 at 16:30, taken by N2 Monday 09:15.
+    // Take: Friday 16:30-17:00 (30 min) + Monday 08:00-09:15 (75 min)
+    // = 105 min = 6300 s.
+    let steps = [
+        step(&p, "2026-03-06 09:30", State::Open, 1, true),
+        step(&p, "2026-03-06 16:30", State::Open, 2, false),
+        step(&p, "2026-03-09 09:15", State::Open, 0, true),
+        step(&p, "2026-03-09 10:00", State::Solved, 0, false),
+    ];
+    let o = at(&p, "2026-03-06 09:00");
+    let l = escalations::levels(p.calendar(), o, &steps, at(&p, "2026-03-10 00:00"));
+    assert_eq!(l.len(), 2);
+    assert_eq!((l[0].level, l[0].group, l[0].outcome), (0, 1, None));
+    assert_eq!((l[1].level, l[1].group), (1, 2));
+    assert_eq!(l[1].outcome, Some(Outcome::Taken));
+    assert_eq!(l[1].taken_at, Some(at(&p, "2026-03-09 09:15")));
+    assert_eq!(l[1].take_s, 6300);
+    // N1 held it Friday 09:00-16:30 (7.5 h, new then open); N2 Friday
+    // 16:30-17:00 and Monday 08:00-10:00 (2.5 h) until solved.
+    assert_eq!(l[0].held_s, 7 * H + H / 2);
+    assert_eq!(l[1].held_s, 2 * H + H / 2);
+    assert_eq!((l[0].from, l[0].to), (o, at(&p, "2026-03-06 16:30")));
+}
+
+#[test]
+fn an_escalation_not_taken_by_the_cutoff_is_waiting_and_measured_to_it() {
+    let p = policy("");
+    // Tuesday 2026-03-10: N1 takes at 08:30, escalates to N3 at 10:00;
+    // nobody of N3 has taken it at the cutoff 15:00: 5 h waiting.
+    let steps = [
+        step(&p, "2026-03-10 08:30", State::Open, 1, true),
+        step(&p, "2026-03-10 10:00", State::Open, 3, false),
+    ];
+    let o = at(&p, "2026-03-10 08:00");
+    let cut = at(&p, "2026-03-10 15:00");
+    let l = escalations::levels(p.calendar(), o, &steps, cut);
+    assert_eq!(l[1].outcome, Some(Outcome::Waiting));
+    assert_eq!(l[1].take_s, 5 * H);
+    assert_eq!((l[1].taken_at, l[1].ended_at, l[1].to), (None, None, cut));
+    assert!(l[1].waiting_at(cut));
+    // Events after the cutoff are not read: a take at 16:00 changes
+    // nothing.
+    let mut later = steps.to_vec();
+    later.push(step(&p, "2026-03-10 16:00", State::Open, 0, true));
+    assert_eq!(escalations::levels(p.calendar(), o, &later, cut), l);
+}
+
+#[test]
+fn a_missing_group_carries_the_previous_one_and_is_no_escalation() {
+    let p = policy("");
+    // Events with no group keep N1; an event naming N1 again is no
+    // escalation. Only the change to N2 at 11:00 is one, taken at once
+    // (the escalation event names an assignee: 0 s).
+    let steps = [
+        step(&p, "2026-03-10 09:00", State::Open, 0, true),
+        step(&p, "2026-03-10 09:30", State::Open, 1, false),
+        step(&p, "2026-03-10 10:00", State::Paused, 0, false),
+        step(&p, "2026-03-10 10:30", State::Open, 1, false),
+        step(&p, "2026-03-10 11:00", State::Open, 2, true),
+    ];
+    let o = at(&p, "2026-03-10 08:00");
+    let l = escalations::levels(p.calendar(), o, &steps, at(&p, "2026-03-10 12:00"));
+    assert_eq!(l.len(), 2);
+    // The first event names no group: N1 (the first named) holds the
+    // case from the opening: 08:00-10:00 and 10:30-11:00 running,
+    // 10:00-10:30 paused.
+    assert_eq!((l[0].group, l[0].held_s, l[0].paused_s), (1, 2 * H + H / 2, H / 2));
+    assert_eq!((l[1].outcome, l[1].take_s), (Some(Outcome::Taken), 0));
+    // No event names a group: no levels.
+    let none = [step(&p, "2026-03-10 09:00", State::Open, 0, true)];
+    assert!(escalations::levels(p.calendar(), o, &none, at(&p, "2026-03-11 00:00")).is_empty());
+}
+
+#[test]
+fn an_escalation_made_while_paused_starts_its_take_clock_at_the_resume() {
+    let p = policy("");
+    // Monday 2026-03-09, opened 08:00. N1 takes at 09:00, pauses at
+    // 10:00; escalated to N2 at 11:00 while paused; resumed at 14:00;
+    // N2 takes at 15:30. Take: 14:00-15:30 = 1.5 h (the pause stops the
+    // take clock as it stops the SLA clocks).
+    let steps = [
+        step(&p, "2026-03-09 09:00", State::Open, 1, true),
+        step(&p, "2026-03-09 10:00", State::Paused, 0, false),
+        step(&p, "2026-03-09 11:00", State::Paused, 2, false),
+        step(&p, "2026-03-09 14:00", State::Open, 0, false),
+        step(&p, "2026-03-09 15:30", State::Open, 0, true),
+        step(&p, "2026-03-09 16:00", State::Solved, 0, false),
+    ];
+    let o = at(&p, "2026-03-09 08:00");
+    let l = escalations::levels(p.calendar(), o, &steps, at(&p, "2026-03-10 00:00"));
+    assert_eq!((l[1].outcome, l[1].take_s), (Some(Outcome::Taken), 3 * H / 2));
+    // N1: running 08:00-10:00, paused 10:00-11:00. N2: paused
+    // 11:00-14:00, running 14:00-16:00.
+    assert_eq!((l[0].held_s, l[0].paused_s), (2 * H, H));
+    assert_eq!((l[1].held_s, l[1].paused_s), (2 * H, 3 * H));
+}
+
+#[test]
+fn several_escalations_and_a_return_to_an_earlier_level() {
+    let p = policy("");
+    // Wednesday 2026-03-11, opened 08:00: N1 takes 08:10; N2 at 09:00,
+    // which escalates on to N3 at 10:00 before anyone took it (N2 not
+    // taken, 1 h); N3 takes at 10:20 (20 min) and returns it to N1 at
+    // 12:00; N1 takes it back at 13:00 (1 h). The case is solved by N1
+    // at 14:00; escalated to N2 again at 14:30 (reopened by the
+    // escalation event itself) and solved at 15:00 with no take: not
+    // taken (30 min).
+    let steps = [
+        step(&p, "2026-03-11 08:10", State::Open, 1, true),
+        step(&p, "2026-03-11 09:00", State::Open, 2, false),
+        step(&p, "2026-03-11 10:00", State::Open, 3, false),
+        step(&p, "2026-03-11 10:20", State::Open, 0, true),
+        step(&p, "2026-03-11 12:00", State::Open, 1, false),
+        step(&p, "2026-03-11 13:00", State::Open, 0, true),
+        step(&p, "2026-03-11 14:00", State::Solved, 0, false),
+        step(&p, "2026-03-11 14:30", State::Open, 2, false),
+        step(&p, "2026-03-11 15:00", State::Solved, 0, false),
+    ];
+    let o = at(&p, "2026-03-11 08:00");
+    let l = escalations::levels(p.calendar(), o, &steps, at(&p, "2026-03-12 00:00"));
+    let got: Vec<(u32, u32, Option<Outcome>, i64)> =
+        l.iter().map(|l| (l.level, l.group, l.outcome, l.take_s)).collect();
+    assert_eq!(
+        got,
+        [
+            (0, 1, None, 0),
+            (1, 2, Some(Outcome::NotTaken), H),
+            (2, 3, Some(Outcome::Taken), 20 * 60),
+            (3, 1, Some(Outcome::Taken), H),
+            (4, 2, Some(Outcome::NotTaken), 30 * 60),
+        ]
+    );
+    assert_eq!(l[1].ended_at, Some(at(&p, "2026-03-11 10:00")));
+    assert_eq!(l[4].ended_at, Some(at(&p, "2026-03-11 15:00")));
+    // Level 3 (N1 again) held it 12:00-14:00 running; the solved time
+    // 14:00-14:30 counts nowhere.
+    assert_eq!(l[3].held_s, 2 * H);
+}
+
+#[test]
+fn the_engine_fills_level_0_with_the_response_and_judges_takes_against_take_within() {
+    // [escalation] take_within = "response": each level must take the
+    // case within the ticket's response target (2 h here).
+    let p = policy(
+        "[[targets]]\nresponse = \"2h\"\nresolution = \"2bd\"\n[escalation]\ntake_within = \"response\"\n",
+    );
+    let o = at(&p, "2026-03-09 08:00");
+    let events = [
+        (at(&p, "2026-03-09 09:00"), State::Open),
+        (at(&p, "2026-03-09 12:00"), State::Solved),
+    ];
+    let row = Engine::evaluate_one(&p, &TicketInput::new(o, &events), Some(0), at(&p, "2026-03-10 00:00"));
+    assert_eq!(row.response_s, H);
+    assert_eq!(row.response_target_s, Some(2 * H));
+    // Through the dataset path, see the Itagüí check and
+    // `escalations_csv_of_a_hand_built_folder` below.
+}
+
+/// A random history: (minutes after the opening, state, group 0..=3,
+/// assigned).
+fn history() -> impl Strategy<Value = Vec<(i64, u8, u32, bool)>> {
+    prop::collection::vec((0i64..6000, 0u8..4, 0u32..4, any::<bool>()), 0..12)
+}
+
+fn state_of(k: u8) -> State {
+    [State::New, State::Open, State::Paused, State::Solved][usize::from(k)]
+}
+
+proptest! {
+    /// Over a whole ticket, the levels' running and paused seconds are
+    /// the SLA row's `resolution_s` and `paused_s` (both count new/open
+    /// and paused up to the final solved run or the cutoff; the levels
+    /// count nothing while solved), whenever an event names a group.
+    #[test]
+    fn held_and_paused_seconds_add_up_to_the_sla_clocks(mut h in history(), cut in 0i64..8000) {
+        let p = policy("[[targets]]\nresponse = \"2h\"\nresolution = \"2bd\"\n");
+        let o = at(&p, "2026-03-06 10:00");
+        h.sort_by_key(|e| e.0);
+        let events: Vec<(i64, State)> = h.iter().map(|e| (o + e.0 * 60, state_of(e.1))).collect();
+        let steps: Vec<Step> = h
+            .iter()
+            .map(|e| Step { at: o + e.0 * 60, state: state_of(e.1), group: e.2, assigned: e.3 })
+            .collect();
+        let cutoff = o + cut * 60;
+        let row = Engine::evaluate_one(&p, &TicketInput::new(o, &events), Some(0), cutoff);
+        let l: Vec<Level> = escalations::levels(p.calendar(), o, &steps, cutoff);
+        let named = steps.iter().any(|s| s.at <= cutoff && s.group != 0);
+        prop_assert_eq!(l.is_empty(), !named);
+        if named {
+            prop_assert_eq!(l.iter().map(|l| l.held_s).sum::<i64>(), row.resolution_s);
+            prop_assert_eq!(l.iter().map(|l| l.paused_s).sum::<i64>(), row.paused_s);
+            // Levels tile the timeline from the opening to the cutoff.
+            prop_assert_eq!(l[0].from, o);
+            prop_assert_eq!(l.last().unwrap().to, cutoff);
+            for w in l.windows(2) {
+                prop_assert_eq!(w[0].to, w[1].from);
+                prop_assert!(w[0].group != w[1].group);
+            }
+            // A take never exceeds the running time of its level's wait.
+            for x in &l[1..] {
+                prop_assert!(x.take_s <= x.held_s);
+                prop_assert_eq!(x.outcome.is_some(), true);
+            }
+        }
+    }
+}
