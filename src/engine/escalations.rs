@@ -249,3 +249,66 @@ impl EscWalk {
         }
     }
 }
+
+/// The columns of the escalations table (`escalations.csv`), in order.
+pub const COLUMNS: &[&str] = &[
+    "ticket_id",
+    "level",
+    "group",
+    "escalated_at",
+    "taken_at",
+    "take_business_s",
+    "outcome",
+    "take_target_s",
+    "take_met",
+    "left_at",
+    "held_business_s",
+    "paused_business_s",
+];
+
+/// Renders (ticket, level) pairs as the escalations table (header
+/// included; docs/CONTRACT.md §4.3): one row per ticket and level, level
+/// 0 first; `left_at` is the next escalation (empty for the level that
+/// holds the case at the cutoff). Instants ISO 8601 with the policy zone's offset, durations
+/// whole business seconds, unknown values empty. Level 0's
+/// `escalated_at` is the clock start and its take the response;
+/// `outcome` is empty for it.
+pub fn render(
+    policy: &crate::policy::Policy,
+    ds: &crate::model::dataset::Dataset,
+    levels: &[(u32, Level)],
+) -> String {
+    use crate::io::csv::push_field;
+    use std::fmt::Write as _;
+    let mut out = String::with_capacity(levels.len() * 160 + 256);
+    out.push_str(&COLUMNS.join(","));
+    out.push('\n');
+    let mut w = crate::time::InstantWriter::new(policy.tz());
+    let mut inst = |out: &mut String, t: Option<i64>| {
+        out.push(',');
+        if let Some(t) = t {
+            w.write(Instant::from_unix(t), out);
+        }
+    };
+    let opt = |out: &mut String, v: Option<String>| {
+        out.push(',');
+        if let Some(v) = v {
+            out.push_str(&v);
+        }
+    };
+    for (k, (t, l)) in levels.iter().enumerate() {
+        let left = levels.get(k + 1).is_some_and(|n| n.0 == *t && n.1.level > 0);
+        push_field(&mut out, &ds.tickets[*t as usize].id);
+        let _ = write!(out, ",{},", l.level);
+        push_field(&mut out, ds.strings.get(l.group));
+        inst(&mut out, Some(l.from));
+        inst(&mut out, l.taken_at);
+        let _ = write!(out, ",{}", l.take_s);
+        opt(&mut out, l.outcome.map(|o| o.key().to_string()));
+        opt(&mut out, l.target_s.map(|s| s.to_string()));
+        opt(&mut out, l.met.map(|m| m.to_string()));
+        inst(&mut out, left.then_some(l.to));
+        let _ = writeln!(out, ",{},{}", l.held_s, l.paused_s);
+    }
+    out
+}

@@ -10,6 +10,7 @@
 //! exclusions, survey scores and comments) that the report shows beside
 //! the figures; [`period`] the periods themselves.
 
+pub mod escalations;
 pub mod lists;
 pub mod period;
 
@@ -37,6 +38,7 @@ pub fn index(id: &str) -> Option<usize> {
 
 /// Name and meaning of each indicator, in [`IDS`] order.
 const TEXTS: [(Msg, Msg); N] = {
+    use crate::text::msg::escalations as ESC;
     use crate::text::msg::indicators::*;
     [
         (TICKETS_OPENED_NAME, TICKETS_OPENED_DESC),
@@ -57,6 +59,11 @@ const TEXTS: [(Msg, Msg); N] = {
         (SATISFIED_NAME, SATISFIED_DESC),
         (EXCLUDED_NAME, EXCLUDED_DESC),
         (NO_TARGET_NAME, NO_TARGET_DESC),
+        (ESC::ESCALATIONS_NAME, ESC::ESCALATIONS_DESC),
+        (ESC::TAKE_COMPLIANCE_NAME, ESC::TAKE_COMPLIANCE_DESC),
+        (ESC::TAKE_HOURS_MEAN_NAME, ESC::TAKE_HOURS_MEAN_DESC),
+        (ESC::TAKE_HOURS_P90_NAME, ESC::TAKE_HOURS_P90_DESC),
+        (ESC::WAITING_NAME, ESC::WAITING_DESC),
     ]
 };
 
@@ -103,6 +110,8 @@ pub fn is_count(id: &str) -> bool {
             | "backlog_end"
             | "excluded"
             | "no_target"
+            | "escalations"
+            | "escalations_waiting"
     )
 }
 
@@ -360,6 +369,12 @@ impl Acc {
             Parts::ratio(self.satisfied, self.csat_n),
             Parts::count(self.excluded),
             Parts::count(self.no_target),
+            // Escalations: filled by [`escalations::fill`].
+            Parts::default(),
+            Parts::default(),
+            Parts::default(),
+            Parts::default(),
+            Parts::default(),
         ];
         let values = [
             Some(self.opened as f64),
@@ -380,6 +395,11 @@ impl Acc {
             pct(self.satisfied, self.csat_n),
             Some(self.excluded as f64),
             Some(self.no_target as f64),
+            None,
+            None,
+            None,
+            None,
+            None,
         ];
         (values, parts)
     }
@@ -513,7 +533,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_hour_indicators_are_the_five_business_hour_figures() {
+    fn the_hour_indicators_are_the_seven_business_hour_figures() {
         let hours: Vec<&str> =
             IDS.iter().copied().filter(|id| is_hours(id)).collect();
         assert_eq!(
@@ -524,6 +544,8 @@ mod tests {
                 "resolution_business_hours_median",
                 "resolution_business_hours_p90",
                 "paused_business_hours_mean",
+                "escalation_take_business_hours_mean",
+                "escalation_take_business_hours_p90",
             ]
         );
         assert!(IDS.iter().all(|id| !(is_hours(id) && is_pct(id))));

@@ -32,7 +32,7 @@ use crate::text::msg::policy as m;
 
 /// The indicator ids, in output order (docs/CONTRACT.md §5.3). The
 /// indicators layer computes them; the policy names them.
-pub const IDS: [&str; 18] = [
+pub const IDS: [&str; 23] = [
     "tickets_opened",
     "tickets_solved",
     "tickets_closed",
@@ -51,6 +51,12 @@ pub const IDS: [&str; 18] = [
     "satisfied_pct",
     "excluded",
     "no_target",
+    // Escalations per level (docs/INDICATORS.md "Escalations").
+    "escalations",
+    "escalation_take_compliance_pct",
+    "escalation_take_business_hours_mean",
+    "escalation_take_business_hours_p90",
+    "escalations_waiting",
 ];
 
 /// Which way an indicator is better.
@@ -69,7 +75,11 @@ impl Direction {
         let lower_better = id.contains("_hours_")
             || matches!(
                 id,
-                "reopen_rate_pct" | "backlog_end" | "excluded" | "no_target"
+                "reopen_rate_pct"
+                    | "backlog_end"
+                    | "excluded"
+                    | "no_target"
+                    | "escalations_waiting"
             );
         if lower_better {
             Direction::Max

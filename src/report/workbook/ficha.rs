@@ -27,6 +27,7 @@ use rust_xlsxwriter::{
 use crate::error::Result;
 use crate::indicators::period::Kind as PeriodKind;
 use crate::indicators::{self, IDS, Line};
+use crate::text::msg::escalations as esc;
 use crate::policy::{Direction, Goal, Kind};
 use crate::report::{Context, Period, wording};
 use crate::text::lang::Lang;
@@ -102,6 +103,19 @@ const TEXTS: [(Msg, Option<Msg>, Option<Msg>); indicators::N] = [
     ),
     (m::SHEET_EXCLUDED, Some(m::NUM_EXCLUDED), None),
     (m::SHEET_NO_TARGET, Some(m::NUM_NO_TARGET), None),
+    (esc::FICHA_ESCALATIONS, Some(esc::NUM_ESCALATIONS), None),
+    (
+        esc::FICHA_TAKE_COMPLIANCE,
+        Some(esc::NUM_TAKE_COMPLIANCE),
+        Some(esc::DEN_TAKE_COMPLIANCE),
+    ),
+    (
+        esc::FICHA_TAKE_HOURS_MEAN,
+        Some(esc::NUM_TAKE_HOURS),
+        Some(esc::DEN_TAKEN),
+    ),
+    (esc::FICHA_TAKE_HOURS_P90, None, Some(esc::DEN_TAKEN)),
+    (esc::FICHA_WAITING, Some(esc::NUM_WAITING), None),
 ];
 
 /// Column widths A..F (characters): labels, then five value columns.

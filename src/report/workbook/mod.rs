@@ -28,6 +28,7 @@ mod by_dimension;
 mod chart_images;
 mod cells;
 mod data;
+mod escalations;
 mod excluded;
 mod ficha;
 mod methodology;
@@ -128,6 +129,9 @@ pub fn write(
     }
     if let Some(pauses) = &c.lists.unnoted_pauses {
         unnoted_pauses::write(wb.add_worksheet(), &f, c, pauses)?;
+    }
+    if escalations::applies(c) {
+        escalations::write(wb.add_worksheet(), &f, c)?;
     }
     for q in queries {
         query::write(wb.add_worksheet(), &f, c, q)?;
