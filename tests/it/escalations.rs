@@ -254,3 +254,101 @@ proptest! {
         }
     }
 }
+
+/// The GLPI 10.0.5 tables under the glpi-real policy, with `extra`
+/// appended to it; rows at the reconciliation cutoff.
+fn glpi_real(extra: &str) -> (Policy, plazo::model::Dataset, plazo::source::glpi::Tables) {
+    use plazo::model::{Builder, Dataset};
+    use plazo::source::glpi::Tables;
+    let g = crate::util::dataset("glpi_10_0_5_sample");
+    let path = crate::util::root().join("samples/glpi-real/policy.toml");
+    let text = std::fs::read_to_string(&path).unwrap() + extra;
+    let policy = Policy::from_toml(&text, &path).unwrap();
+    let files: Vec<_> = ["glpi_tickets.csv", "glpi_logs_ticket.csv", "glpi_slas.csv"]
+        .iter()
+        .map(|f| g.join(f))
+        .collect();
+    let tables = Tables::load(&files).unwrap();
+    let mut b = Builder::new(policy.tz(), plazo::text::lang::Lang::Es);
+    plazo::source::glpi_tables::read_tables(&tables, policy.tz(), &mut b).unwrap();
+    let ds = Dataset::from_ingested(&b.finish().unwrap());
+    (policy, ds, tables)
+}
+
+#[test]
+fn glpi_takeintoaccountdate_is_the_response_in_taken_mode_and_agrees_with_glpi() {
+    // glpi_tickets.takeintoaccountdate read independently (csv crate):
+    // GLPI writes it when a technician first takes the case, with
+    // takeintoaccount_delay_stat = business time from `date` to it.
+    let g = crate::util::dataset("glpi_10_0_5_sample");
+    let mut rd = csv::Reader::from_path(g.join("glpi_tickets.csv")).unwrap();
+    let h = rd.headers().unwrap().clone();
+    let col = |n: &str| h.iter().position(|x| x == n).unwrap();
+    let (id_c, take_c) = (col("id"), col("takeintoaccountdate"));
+    let mut taken: std::collections::HashMap<String, String> = Default::default();
+    for r in rd.records() {
+        let r = r.unwrap();
+        taken.insert(r[id_c].to_string(), r[take_c].to_string());
+    }
+    assert_eq!(taken.len(), 60);
+    let (policy, ds, tables) = glpi_real("\n[clock]\nresponse_at = \"taken\"\n");
+    let cutoff = plazo::time::Instant::parse("2026-11-21 00:00", policy.tz()).unwrap();
+    let engine = Engine::new(&policy, &ds, cutoff).unwrap();
+    let rows = engine.evaluate_all();
+    let (policy0, ds0, _) = glpi_real("");
+    let rows0 = Engine::new(&policy0, &ds0, cutoff).unwrap().evaluate_all();
+    let mut moved = 0;
+    for (r, r0) in rows.iter().zip(&rows0) {
+        let id = &ds.tickets[r.ticket as usize].id;
+        let glpi = plazo::time::Instant::parse(&taken[id], policy.tz()).unwrap().unix();
+        assert_eq!(r.responded_at, Some(glpi), "ticket {id}");
+        moved += usize::from(r.responded_at != r0.responded_at);
+    }
+    // In this sample GLPI took every ticket into account at its first
+    // status change away from "Nuevo": the two modes give the same
+    // instants, and both agree with GLPI's takeintoaccount_delay_stat.
+    assert_eq!(moved, 0);
+    let recon = plazo::engine::reconcile::reconcile(&policy, &ds, &rows, tables.slas.as_ref());
+    assert_eq!(recon.iter().filter(|x| x.cols[0].agrees()).count(), 60);
+}
+
+#[test]
+fn taken_at_wins_over_the_first_change_when_they_differ() {
+    // T1's `taken_at` (Monday 10:30) is later than its first status
+    // change (09:00, an automatic assignment): in taken mode the
+    // response is 08:00 -> 10:30 = 2.5 h, over the 2 h target; in the
+    // default mode 1 h. T2 has no taken_at: its first change, 1 h.
+    use plazo::model::dataset::{Dataset, Inputs};
+    let states = "[states]\nnew = [\"new\"]\nopen = [\"open\"]\nsolved = [\"solved\"]\n[[targets]]\nresponse = \"2h\"\n";
+    let dir = crate::util::tempdir("taken-at");
+    std::fs::write(
+        dir.join("tickets.csv"),
+        "ticket_id,opened_at,priority,taken_at\nT1,2026-03-09 08:00,Alta,2026-03-09 10:30\nT2,2026-03-09 08:00,Alta,\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("events.csv"),
+        "ticket_id,at,status\nT1,2026-03-09 09:00,open\nT1,2026-03-09 12:00,solved\nT2,2026-03-09 09:00,open\n",
+    )
+    .unwrap();
+    let inputs = Inputs::new(dir.join("tickets.csv"), dir.join("events.csv"));
+    for (mode, want) in [("", [H, H]), ("[clock]\nresponse_at = \"taken\"\n", [5 * H / 2, H])] {
+        let p = policy(&format!("{states}{mode}"));
+        let ds = Dataset::load(&inputs, p.tz()).unwrap();
+        let cutoff = plazo::time::Instant::parse("2026-03-10 00:00", p.tz()).unwrap();
+        let rows = Engine::new(&p, &ds, cutoff).unwrap().evaluate_all();
+        let got: Vec<i64> = rows.iter().map(|r| r.response_s).collect();
+        assert_eq!(got, want, "mode {mode:?}");
+        if !mode.is_empty() {
+            assert_eq!(rows[0].response_met, Some(false));
+            assert_eq!(rows[0].responded_at, Some(at(&p, "2026-03-09 10:30")));
+        }
+    }
+    // An unknown mode is an error naming the key.
+    let e = Policy::from_toml(
+        "name = \"x\"\n[calendar]\nalways = true\n[clock]\nresponse_at = \"assigned\"\n",
+        "p.toml".as_ref(),
+    )
+    .unwrap_err();
+    assert!(e.to_string().contains("response_at"), "{e}");
+}
