@@ -168,7 +168,8 @@ fn read_taken_at(
 ) -> (Vec<Option<i64>>, Vec<Reject>) {
     let col = "taken_at";
     let x = ds.extra_columns.iter().position(|c| c == col);
-    let (crate::policy::ResponseAt::Taken, Some(x)) = (policy.response_at(), x)
+    let (crate::policy::ResponseAt::Taken, Some(x)) =
+        (policy.response_at(), x)
     else {
         return (Vec::new(), Vec::new());
     };

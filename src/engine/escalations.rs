@@ -168,8 +168,7 @@ pub fn levels(
     cutoff: i64,
 ) -> Vec<Level> {
     let in_time = || steps.iter().take_while(|s| s.at <= cutoff);
-    let Some(first) = in_time().find(|s| s.group != 0).map(|s| s.group)
-    else {
+    let Some(first) = in_time().find(|s| s.group != 0).map(|s| s.group) else {
         return Vec::new();
     };
     let pos = |t: i64| cal.business_position(Instant::from_unix(t));
@@ -297,7 +296,9 @@ pub fn render(
         }
     };
     for (k, (t, l)) in levels.iter().enumerate() {
-        let left = levels.get(k + 1).is_some_and(|n| n.0 == *t && n.1.level > 0);
+        let left = levels
+            .get(k + 1)
+            .is_some_and(|n| n.0 == *t && n.1.level > 0);
         push_field(&mut out, &ds.tickets[*t as usize].id);
         let _ = write!(out, ",{},", l.level);
         push_field(&mut out, ds.strings.get(l.group));

@@ -528,7 +528,10 @@ impl<'a> Engine<'a> {
     /// Every ticket's levels under its row (`rows` in dataset order, as
     /// [`Engine::evaluate_all`] returns them), flattened as (ticket,
     /// level); tickets whose events name no group have none.
-    pub fn levels_all(&self, rows: &[SlaRow]) -> Vec<(u32, escalations::Level)> {
+    pub fn levels_all(
+        &self,
+        rows: &[SlaRow],
+    ) -> Vec<(u32, escalations::Level)> {
         rows.par_iter()
             .map(|r| {
                 self.levels(r.ticket as usize, r)

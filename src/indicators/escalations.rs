@@ -136,7 +136,9 @@ pub fn fill(
         if line.dim == Dim::Assignee {
             continue;
         }
-        let acc = by.remove(&(line.dim, line.group.clone())).unwrap_or_default();
+        let acc = by
+            .remove(&(line.dim, line.group.clone()))
+            .unwrap_or_default();
         set(line, acc);
     }
     for ((d, g), acc) in by {

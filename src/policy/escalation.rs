@@ -48,7 +48,8 @@ pub(super) fn take_within(raw: Option<&str>) -> Result<Option<TakeWithin>> {
     if s == "response" {
         return Ok(Some(TakeWithin::Response));
     }
-    duration("escalation.take_within", s).map(|d| Some(TakeWithin::Duration(d)))
+    duration("escalation.take_within", s)
+        .map(|d| Some(TakeWithin::Duration(d)))
 }
 
 /// Reads `[clock] response_at`.

@@ -37,10 +37,10 @@ use sha2::{Digest, Sha256};
 
 use crate::engine::SlaRow;
 use crate::engine::escalations::Level;
-use crate::indicators::escalations as esc_indicators;
 use crate::engine::output;
 use crate::engine::reconcile::{self, reconcile};
 use crate::error::{Error, Result};
+use crate::indicators::escalations as esc_indicators;
 use crate::io::atomic::write as write_atomic;
 use crate::model::dataset::Dataset;
 use crate::policy::Policy;
@@ -282,7 +282,8 @@ pub fn write(
     files.push(p);
     if !c.levels.is_empty() {
         let p = out.join("escalations.csv");
-        let text = crate::engine::escalations::render(c.policy, c.ds, &c.levels);
+        let text =
+            crate::engine::escalations::render(c.policy, c.ds, &c.levels);
         write_atomic(&p, text.as_bytes())?;
         files.push(p);
     }

@@ -33,7 +33,13 @@ fn at(p: &Policy, s: &str) -> i64 {
 }
 
 /// Groups as interned ids: 1 = N1, 2 = N2, 3 = N3; 0 = no group.
-fn step(p: &Policy, t: &str, state: State, group: u32, assigned: bool) -> Step {
+fn step(
+    p: &Policy,
+    t: &str,
+    state: State,
+    group: u32,
+    assigned: bool,
+) -> Step {
     Step {
         at: at(p, t),
         state,
@@ -58,7 +64,12 @@ fn an_escalation_friday_1630_taken_monday_0915_took_1h45_of_business_time() {
         step(&p, "2026-03-09 10:00", State::Solved, 0, false),
     ];
     let o = at(&p, "2026-03-06 09:00");
-    let l = escalations::levels(p.calendar(), o, &steps, at(&p, "2026-03-10 00:00"));
+    let l = escalations::levels(
+        p.calendar(),
+        o,
+        &steps,
+        at(&p, "2026-03-10 00:00"),
+    );
     assert_eq!(l.len(), 2);
     assert_eq!((l[0].level, l[0].group, l[0].outcome), (0, 1, None));
     assert_eq!((l[1].level, l[1].group), (1, 2));
@@ -109,16 +120,32 @@ fn a_missing_group_carries_the_previous_one_and_is_no_escalation() {
         step(&p, "2026-03-10 11:00", State::Open, 2, true),
     ];
     let o = at(&p, "2026-03-10 08:00");
-    let l = escalations::levels(p.calendar(), o, &steps, at(&p, "2026-03-10 12:00"));
+    let l = escalations::levels(
+        p.calendar(),
+        o,
+        &steps,
+        at(&p, "2026-03-10 12:00"),
+    );
     assert_eq!(l.len(), 2);
     // The first event names no group: N1 (the first named) holds the
     // case from the opening: 08:00-10:00 and 10:30-11:00 running,
     // 10:00-10:30 paused.
-    assert_eq!((l[0].group, l[0].held_s, l[0].paused_s), (1, 2 * H + H / 2, H / 2));
+    assert_eq!(
+        (l[0].group, l[0].held_s, l[0].paused_s),
+        (1, 2 * H + H / 2, H / 2)
+    );
     assert_eq!((l[1].outcome, l[1].take_s), (Some(Outcome::Taken), 0));
     // No event names a group: no levels.
     let none = [step(&p, "2026-03-10 09:00", State::Open, 0, true)];
-    assert!(escalations::levels(p.calendar(), o, &none, at(&p, "2026-03-11 00:00")).is_empty());
+    assert!(
+        escalations::levels(
+            p.calendar(),
+            o,
+            &none,
+            at(&p, "2026-03-11 00:00")
+        )
+        .is_empty()
+    );
 }
 
 #[test]
@@ -137,8 +164,16 @@ fn an_escalation_made_while_paused_starts_its_take_clock_at_the_resume() {
         step(&p, "2026-03-09 16:00", State::Solved, 0, false),
     ];
     let o = at(&p, "2026-03-09 08:00");
-    let l = escalations::levels(p.calendar(), o, &steps, at(&p, "2026-03-10 00:00"));
-    assert_eq!((l[1].outcome, l[1].take_s), (Some(Outcome::Taken), 3 * H / 2));
+    let l = escalations::levels(
+        p.calendar(),
+        o,
+        &steps,
+        at(&p, "2026-03-10 00:00"),
+    );
+    assert_eq!(
+        (l[1].outcome, l[1].take_s),
+        (Some(Outcome::Taken), 3 * H / 2)
+    );
     // N1: running 08:00-10:00, paused 10:00-11:00. N2: paused
     // 11:00-14:00, running 14:00-16:00.
     assert_eq!((l[0].held_s, l[0].paused_s), (2 * H, H));
@@ -167,9 +202,16 @@ fn several_escalations_and_a_return_to_an_earlier_level() {
         step(&p, "2026-03-11 15:00", State::Solved, 0, false),
     ];
     let o = at(&p, "2026-03-11 08:00");
-    let l = escalations::levels(p.calendar(), o, &steps, at(&p, "2026-03-12 00:00"));
-    let got: Vec<(u32, u32, Option<Outcome>, i64)> =
-        l.iter().map(|l| (l.level, l.group, l.outcome, l.take_s)).collect();
+    let l = escalations::levels(
+        p.calendar(),
+        o,
+        &steps,
+        at(&p, "2026-03-12 00:00"),
+    );
+    let got: Vec<(u32, u32, Option<Outcome>, i64)> = l
+        .iter()
+        .map(|l| (l.level, l.group, l.outcome, l.take_s))
+        .collect();
     assert_eq!(
         got,
         [
@@ -188,7 +230,8 @@ fn several_escalations_and_a_return_to_an_earlier_level() {
 }
 
 #[test]
-fn the_engine_fills_level_0_with_the_response_and_judges_takes_against_take_within() {
+fn the_engine_fills_level_0_with_the_response_and_judges_takes_against_take_within()
+ {
     // [escalation] take_within = "response": each level must take the
     // case within the ticket's response target (2 h here).
     let p = policy(
@@ -199,7 +242,12 @@ fn the_engine_fills_level_0_with_the_response_and_judges_takes_against_take_with
         (at(&p, "2026-03-09 09:00"), State::Open),
         (at(&p, "2026-03-09 12:00"), State::Solved),
     ];
-    let row = Engine::evaluate_one(&p, &TicketInput::new(o, &events), Some(0), at(&p, "2026-03-10 00:00"));
+    let row = Engine::evaluate_one(
+        &p,
+        &TicketInput::new(o, &events),
+        Some(0),
+        at(&p, "2026-03-10 00:00"),
+    );
     assert_eq!(row.response_s, H);
     assert_eq!(row.response_target_s, Some(2 * H));
     // Through the dataset path, see the Itagüí check and
@@ -257,26 +305,31 @@ proptest! {
 
 /// The GLPI 10.0.5 tables under the glpi-real policy, with `extra`
 /// appended to it; rows at the reconciliation cutoff.
-fn glpi_real(extra: &str) -> (Policy, plazo::model::Dataset, plazo::source::glpi::Tables) {
+fn glpi_real(
+    extra: &str,
+) -> (Policy, plazo::model::Dataset, plazo::source::glpi::Tables) {
     use plazo::model::{Builder, Dataset};
     use plazo::source::glpi::Tables;
     let g = crate::util::dataset("glpi_10_0_5_sample");
     let path = crate::util::root().join("samples/glpi-real/policy.toml");
     let text = std::fs::read_to_string(&path).unwrap() + extra;
     let policy = Policy::from_toml(&text, &path).unwrap();
-    let files: Vec<_> = ["glpi_tickets.csv", "glpi_logs_ticket.csv", "glpi_slas.csv"]
-        .iter()
-        .map(|f| g.join(f))
-        .collect();
+    let files: Vec<_> =
+        ["glpi_tickets.csv", "glpi_logs_ticket.csv", "glpi_slas.csv"]
+            .iter()
+            .map(|f| g.join(f))
+            .collect();
     let tables = Tables::load(&files).unwrap();
     let mut b = Builder::new(policy.tz(), plazo::text::lang::Lang::Es);
-    plazo::source::glpi_tables::read_tables(&tables, policy.tz(), &mut b).unwrap();
+    plazo::source::glpi_tables::read_tables(&tables, policy.tz(), &mut b)
+        .unwrap();
     let ds = Dataset::from_ingested(&b.finish().unwrap());
     (policy, ds, tables)
 }
 
 #[test]
-fn glpi_takeintoaccountdate_is_the_response_in_taken_mode_and_agrees_with_glpi() {
+fn glpi_takeintoaccountdate_is_the_response_in_taken_mode_and_agrees_with_glpi()
+ {
     // glpi_tickets.takeintoaccountdate read independently (csv crate):
     // GLPI writes it when a technician first takes the case, with
     // takeintoaccount_delay_stat = business time from `date` to it.
@@ -285,14 +338,17 @@ fn glpi_takeintoaccountdate_is_the_response_in_taken_mode_and_agrees_with_glpi()
     let h = rd.headers().unwrap().clone();
     let col = |n: &str| h.iter().position(|x| x == n).unwrap();
     let (id_c, take_c) = (col("id"), col("takeintoaccountdate"));
-    let mut taken: std::collections::HashMap<String, String> = Default::default();
+    let mut taken: std::collections::HashMap<String, String> =
+        Default::default();
     for r in rd.records() {
         let r = r.unwrap();
         taken.insert(r[id_c].to_string(), r[take_c].to_string());
     }
     assert_eq!(taken.len(), 60);
-    let (policy, ds, tables) = glpi_real("\n[clock]\nresponse_at = \"taken\"\n");
-    let cutoff = plazo::time::Instant::parse("2026-11-21 00:00", policy.tz()).unwrap();
+    let (policy, ds, tables) =
+        glpi_real("\n[clock]\nresponse_at = \"taken\"\n");
+    let cutoff =
+        plazo::time::Instant::parse("2026-11-21 00:00", policy.tz()).unwrap();
     let engine = Engine::new(&policy, &ds, cutoff).unwrap();
     let rows = engine.evaluate_all();
     let (policy0, ds0, _) = glpi_real("");
@@ -300,7 +356,9 @@ fn glpi_takeintoaccountdate_is_the_response_in_taken_mode_and_agrees_with_glpi()
     let mut moved = 0;
     for (r, r0) in rows.iter().zip(&rows0) {
         let id = &ds.tickets[r.ticket as usize].id;
-        let glpi = plazo::time::Instant::parse(&taken[id], policy.tz()).unwrap().unix();
+        let glpi = plazo::time::Instant::parse(&taken[id], policy.tz())
+            .unwrap()
+            .unix();
         assert_eq!(r.responded_at, Some(glpi), "ticket {id}");
         moved += usize::from(r.responded_at != r0.responded_at);
     }
@@ -308,7 +366,12 @@ fn glpi_takeintoaccountdate_is_the_response_in_taken_mode_and_agrees_with_glpi()
     // status change away from "Nuevo": the two modes give the same
     // instants, and both agree with GLPI's takeintoaccount_delay_stat.
     assert_eq!(moved, 0);
-    let recon = plazo::engine::reconcile::reconcile(&policy, &ds, &rows, tables.slas.as_ref());
+    let recon = plazo::engine::reconcile::reconcile(
+        &policy,
+        &ds,
+        &rows,
+        tables.slas.as_ref(),
+    );
     assert_eq!(recon.iter().filter(|x| x.cols[0].agrees()).count(), 60);
 }
 
@@ -332,10 +395,14 @@ fn taken_at_wins_over_the_first_change_when_they_differ() {
     )
     .unwrap();
     let inputs = Inputs::new(dir.join("tickets.csv"), dir.join("events.csv"));
-    for (mode, want) in [("", [H, H]), ("[clock]\nresponse_at = \"taken\"\n", [5 * H / 2, H])] {
+    for (mode, want) in [
+        ("", [H, H]),
+        ("[clock]\nresponse_at = \"taken\"\n", [5 * H / 2, H]),
+    ] {
         let p = policy(&format!("{states}{mode}"));
         let ds = Dataset::load(&inputs, p.tz()).unwrap();
-        let cutoff = plazo::time::Instant::parse("2026-03-10 00:00", p.tz()).unwrap();
+        let cutoff =
+            plazo::time::Instant::parse("2026-03-10 00:00", p.tz()).unwrap();
         let rows = Engine::new(&p, &ds, cutoff).unwrap().evaluate_all();
         let got: Vec<i64> = rows.iter().map(|r| r.response_s).collect();
         assert_eq!(got, want, "mode {mode:?}");
@@ -386,8 +453,13 @@ C,2026-03-09 08:10,En curso,N1,Ana\n\
 C,2026-03-09 10:00,En curso,N3,\n",
     )
     .unwrap();
-    let ds = Dataset::load(&Inputs::new(dir.join("tickets.csv"), dir.join("events.csv")), p.tz()).unwrap();
-    let cutoff = plazo::time::Instant::parse("2026-03-09 17:00", p.tz()).unwrap();
+    let ds = Dataset::load(
+        &Inputs::new(dir.join("tickets.csv"), dir.join("events.csv")),
+        p.tz(),
+    )
+    .unwrap();
+    let cutoff =
+        plazo::time::Instant::parse("2026-03-09 17:00", p.tz()).unwrap();
     let engine = Engine::new(&p, &ds, cutoff).unwrap();
     let rows = engine.evaluate_all();
     let levels = engine.levels_all(&rows);
@@ -410,26 +482,55 @@ C,2026-03-09 10:00,En curso,N3,\n",
     // Indicators of March: 3 escalations; takes 6300 s and 10800 s
     // (mean 2.375 h, p90 3 h); 1 of 2 within target; 1 waiting.
     let period = plazo::report::Period::parse("2026-03", p.tz()).unwrap();
-    let mut lines = plazo::indicators::compute(&ds, &rows, &period, 4.0, &plazo::indicators::Dim::ALL);
-    plazo::indicators::escalations::fill(&mut lines, &ds, &rows, &levels, &period);
+    let mut lines = plazo::indicators::compute(
+        &ds,
+        &rows,
+        &period,
+        4.0,
+        &plazo::indicators::Dim::ALL,
+    );
+    plazo::indicators::escalations::fill(
+        &mut lines, &ds, &rows, &levels, &period,
+    );
     let all = &lines[0];
     assert_eq!(all.get("escalations"), Some(3.0));
-    assert_eq!(all.get("escalation_take_business_hours_mean"), Some((6300.0 + 10800.0) / 2.0 / 3600.0));
+    assert_eq!(
+        all.get("escalation_take_business_hours_mean"),
+        Some((6300.0 + 10800.0) / 2.0 / 3600.0)
+    );
     assert_eq!(all.get("escalation_take_business_hours_p90"), Some(3.0));
     assert_eq!(all.get("escalation_take_compliance_pct"), Some(50.0));
     assert_eq!(all.get("escalations_waiting"), Some(1.0));
     // By group escalated to: N2 received 2 (both taken), N3 1 (waiting);
     // N1 received none and no ticket ends in it... it has no line.
-    let g = |name: &str| lines.iter().find(|l| l.dim == plazo::indicators::Dim::Group && l.group == name);
+    let g = |name: &str| {
+        lines.iter().find(|l| {
+            l.dim == plazo::indicators::Dim::Group && l.group == name
+        })
+    };
     assert_eq!(g("N2").unwrap().get("escalations"), Some(2.0));
     assert_eq!(g("N2").unwrap().get("escalations_waiting"), Some(0.0));
     assert_eq!(g("N3").unwrap().get("escalations_waiting"), Some(1.0));
-    assert_eq!(g("N3").unwrap().get("escalation_take_business_hours_mean"), None);
+    assert_eq!(
+        g("N3").unwrap().get("escalation_take_business_hours_mean"),
+        None
+    );
     // By priority: Alta has A and B, Baja has C.
-    let pr = |name: &str| lines.iter().find(|l| l.dim == plazo::indicators::Dim::Priority && l.group == name).unwrap();
+    let pr = |name: &str| {
+        lines
+            .iter()
+            .find(|l| {
+                l.dim == plazo::indicators::Dim::Priority && l.group == name
+            })
+            .unwrap()
+    };
     assert_eq!(pr("Alta").get("escalations"), Some(2.0));
     assert_eq!(pr("Baja").get("escalations_waiting"), Some(1.0));
 }
+
+/// An escalation being recomputed: level, group, escalated at, taken
+/// at, wait ended at.
+type OpenLevel = (u32, String, i64, Option<i64>, Option<i64>);
 
 /// One raw event of a sample's events.csv.
 struct RawEvent {
@@ -447,7 +548,12 @@ fn running_between(p: &Policy, evs: &[RawEvent], a: i64, b: i64) -> i64 {
     let mut total = 0;
     let mut state = State::New;
     let mut since = i64::MIN;
-    for e in evs.iter().chain(std::iter::once(&RawEvent { at: i64::MAX, state: State::New, group: String::new(), assigned: false })) {
+    for e in evs.iter().chain(std::iter::once(&RawEvent {
+        at: i64::MAX,
+        state: State::New,
+        group: String::new(),
+        assigned: false,
+    })) {
         let (lo, hi) = (since.max(a), e.at.min(b));
         if hi > lo && matches!(state, State::New | State::Open) {
             total += cal.business_between(inst(lo), inst(hi));
@@ -479,12 +585,20 @@ fn itagui_sample_escalations_recomputed_from_the_raw_events() {
     let mut rd = csv::Reader::from_path(dir.join("events.csv")).unwrap();
     let h = rd.headers().unwrap().clone();
     let col = |n: &str| h.iter().position(|x| x == n);
-    let (t_c, at_c, st_c, g_c) = (col("ticket_id").unwrap(), col("at").unwrap(), col("status").unwrap(), col("group").unwrap());
+    let (t_c, at_c, st_c, g_c) = (
+        col("ticket_id").unwrap(),
+        col("at").unwrap(),
+        col("status").unwrap(),
+        col("group").unwrap(),
+    );
     let a_c = col("assignee");
-    let mut by: std::collections::BTreeMap<String, Vec<RawEvent>> = Default::default();
+    let mut by: std::collections::BTreeMap<String, Vec<RawEvent>> =
+        Default::default();
     for r in rd.records() {
         let r = r.unwrap();
-        let at = plazo::time::Instant::parse(&r[at_c], p.tz()).unwrap().unix();
+        let at = plazo::time::Instant::parse(&r[at_c], p.tz())
+            .unwrap()
+            .unix();
         if at > cut {
             continue;
         }
@@ -509,7 +623,7 @@ fn itagui_sample_escalations_recomputed_from_the_raw_events() {
         }
         let mut cur = String::new();
         let mut level = 0;
-        let mut open: Option<(u32, String, i64, Option<i64>, Option<i64>)> = None;
+        let mut open: Option<OpenLevel> = None;
         let mut done: Vec<(u32, String, i64, &str, i64)> = Vec::new();
         for ev in evs.iter() {
             if !ev.group.is_empty() && ev.group != cur {
@@ -521,7 +635,13 @@ fn itagui_sample_escalations_recomputed_from_the_raw_events() {
                             (Some(t), _) => ("taken", t),
                             (None, x) => ("not_taken", x.unwrap_or(ev.at)),
                         };
-                        done.push((l, g, from, o, running_between(p, evs, from, till)));
+                        done.push((
+                            l,
+                            g,
+                            from,
+                            o,
+                            running_between(p, evs, from, till),
+                        ));
                     }
                     level += 1;
                     open = Some((level, ev.group.clone(), ev.at, None, None));

@@ -91,7 +91,9 @@ pub(super) fn write(
     s.headers(GROUP_ROW, &heads)?;
     let mut lines: Vec<&Line> = vec![&c.lines[0]];
     lines.extend(c.dim_lines(Dim::Group).into_iter().filter(|l| {
-        GROUP_IDS.iter().any(|id| l.get(id).is_some_and(|v| v > 0.0))
+        GROUP_IDS
+            .iter()
+            .any(|id| l.get(id).is_some_and(|v| v > 0.0))
             || l.parts("escalation_take_business_hours_mean").den > Some(0)
     }));
     let mut r = GROUP_ROW + 1;
@@ -121,7 +123,12 @@ pub(super) fn write(
         s.text(list_row + 2, 0, &w.get(m::LIST_NONE))?;
     }
     let last = list_row + 2 + list.len().max(1) as u32;
-    s.print_setup(&PrintLayout::list(true, 0, last, LIST_HEADS.len() as u16 - 1))
+    s.print_setup(&PrintLayout::list(
+        true,
+        0,
+        last,
+        LIST_HEADS.len() as u16 - 1,
+    ))
 }
 
 /// One escalation of the list.

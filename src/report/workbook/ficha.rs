@@ -27,10 +27,10 @@ use rust_xlsxwriter::{
 use crate::error::Result;
 use crate::indicators::period::Kind as PeriodKind;
 use crate::indicators::{self, IDS, Line};
-use crate::text::msg::escalations as esc;
 use crate::policy::{Direction, Goal, Kind};
 use crate::report::{Context, Period, wording};
 use crate::text::lang::Lang;
+use crate::text::msg::escalations as esc;
 use crate::text::msg::{ficha as m, report, sheets};
 use crate::text::words::Words;
 use crate::text::{Msg, lang};

@@ -37,7 +37,10 @@ const ASSUMED_NAMES: [(&str, Msg); 12] = [
     ("indicators", m::ASSUMED_INDICATORS),
     ("clock", m::ASSUMED_CLOCK),
     ("matching", m::ASSUMED_MATCHING),
-    ("escalation", crate::text::msg::escalations::ASSUMED_ESCALATION),
+    (
+        "escalation",
+        crate::text::msg::escalations::ASSUMED_ESCALATION,
+    ),
 ];
 
 /// The weekdays as the policy's `[calendar.hours]` keys, with names.

@@ -116,13 +116,13 @@ crate::catalog! {
     );
     /// The take target: the ticket's response target.
     TARGET_RESPONSE = (
-        "Meta de toma: cada nivel debe tomar {ticket} dentro del tiempo de {response} de su prioridad",
-        "Take target: each level must take the {ticket} within its priority's {response} time"
+        "Meta de toma: cada nivel debe tomar cada {ticket} dentro del tiempo de {response} de su prioridad",
+        "Take target: each level must take each {ticket} within its priority's {response} time"
     );
     /// The take target: a fixed duration.
     TARGET_FIXED = (
-        "Meta de toma: cada nivel debe tomar {ticket} dentro de {target} hábiles",
-        "Take target: each level must take the {ticket} within {target} of business time"
+        "Meta de toma: cada nivel debe tomar cada {ticket} dentro de {target} hábiles",
+        "Take target: each level must take each {ticket} within {target} of business time"
     );
     /// Row of every group.
     ALL_GROUPS = ("Todos", "All");
