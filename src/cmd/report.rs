@@ -158,7 +158,8 @@ pub fn run(a: ReportArgs, g: &Global) -> anyhow::Result<()> {
         loaded.cutoff,
         g.lang,
         inputs,
-    );
+    )
+    .with_escalations(engine.levels_all(&rows));
     let w = report::write(&ctx, &out, queries.as_deref())?;
     // Rejected rows and unreadable cells, beside the report (as `plazo
     // sla` writes them beside its table), so nothing is dropped silently.

@@ -72,6 +72,9 @@ pub struct TicketCells {
     pub(super) targets: Vec<OwnTargets>,
     /// Each ticket's clock start; empty without `[clock] start`.
     pub(super) clock_start: Vec<i64>,
+    /// Each ticket's `taken_at`; empty unless `[clock] response_at =
+    /// "taken"` and the tickets table has the column.
+    pub(super) taken_at: Vec<Option<i64>>,
     /// The unreadable cells.
     pub rejects: Vec<Reject>,
 }
@@ -92,9 +95,12 @@ impl TicketCells {
         let (targets, mut rejects) = read_ticket_targets(policy, ds, lang)?;
         let (clock_start, more) = read_clock_starts(policy, ds, lang)?;
         rejects.extend(more);
+        let (taken_at, more) = read_taken_at(policy, ds, lang);
+        rejects.extend(more);
         Ok(TicketCells {
             targets,
             clock_start,
+            taken_at,
             rejects,
         })
     }
@@ -149,6 +155,43 @@ fn read_clock_starts(
         starts.push(start);
     }
     Ok((starts, rejects))
+}
+
+/// Each ticket's `taken_at` (the canonical optional tickets column,
+/// GLPI's `takeintoaccountdate`) when `[clock] response_at = "taken"`:
+/// an empty vector otherwise or when the table has no such column;
+/// `None` where the cell is empty or unreadable (a reject).
+fn read_taken_at(
+    policy: &Policy,
+    ds: &Dataset,
+    lang: Lang,
+) -> (Vec<Option<i64>>, Vec<Reject>) {
+    let col = "taken_at";
+    let x = ds.extra_columns.iter().position(|c| c == col);
+    let (crate::policy::ResponseAt::Taken, Some(x)) =
+        (policy.response_at(), x)
+    else {
+        return (Vec::new(), Vec::new());
+    };
+    let mut clock = crate::time::InstantReader::new(policy.tz());
+    let mut rejects = Vec::new();
+    let taken = ds
+        .tickets
+        .iter()
+        .map(|t| {
+            let cell = ds.strings.get(t.extra[x]).trim();
+            if cell.is_empty() {
+                return None;
+            }
+            let at = clock.read(cell).ok().map(|at| at.unix());
+            if at.is_none() {
+                let why = msg::escalations::UNREADABLE_TAKEN_AT.get(lang);
+                rejects.push(cell_reject(ds, t, col, cell, why.into()));
+            }
+            at
+        })
+        .collect();
+    (taken, rejects)
 }
 
 /// A ticket's own (response, resolution) targets.

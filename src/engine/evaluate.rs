@@ -28,6 +28,9 @@ pub(crate) struct Facts {
     pub ticket_targets: [Option<BizDuration>; 2],
     /// In the survey's scope.
     pub survey_expected: bool,
+    /// With `[clock] response_at = "taken"`: the ticket's `taken_at`
+    /// instant, which is then the response (docs/SLA.md).
+    pub taken_at: Option<i64>,
 }
 
 /// Evaluates one ticket: `events` are (time, state) sorted by time,
@@ -58,10 +61,15 @@ where
     let rule = rule.map(|r| &policy.targets()[r]);
     let [resp_target, res_target] = targets(cal, f, rule);
     let mut clock = Clock::new(cal, res_target);
-    let walk = timeline::walk(cal, f.opened_at, events, cutoff, |s| {
+    let mut walk = timeline::walk(cal, f.opened_at, events, cutoff, |s| {
         trace(*s);
         clock.add(s);
     });
+    if let Some(t) = f.taken_at.filter(|&t| t <= cutoff) {
+        let t = t.max(f.opened_at);
+        walk.responded =
+            Some((t, cal.business_position(Instant::from_unix(t))));
+    }
     record_walk(&mut row, &walk, f.opened_at, cutoff);
     row.paused_s = clock.paused;
     row.resolution_s = clock.counted;

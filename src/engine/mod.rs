@@ -63,6 +63,7 @@
 //! ```
 
 mod columns;
+pub mod escalations;
 mod evaluate;
 mod exclusions;
 pub mod explain;
@@ -348,6 +349,10 @@ pub struct TicketInput<'a> {
     pub ticket_targets: [Option<BizDuration>; 2],
     /// In the survey's scope (`[survey] applies_to`; true without it).
     pub survey_expected: bool,
+    /// The instant the case was taken (GLPI's `takeintoaccountdate`):
+    /// the response when given (the caller applies `[clock]
+    /// response_at`).
+    pub taken_at: Option<i64>,
 }
 
 impl<'a> TicketInput<'a> {
@@ -362,6 +367,7 @@ impl<'a> TicketInput<'a> {
             rule_exclusion: None,
             ticket_targets: [None, None],
             survey_expected: true,
+            taken_at: None,
         }
     }
 }
@@ -528,6 +534,86 @@ impl<'a> Engine<'a> {
         self.cells.targets.get(i).copied().unwrap_or([None, None])
     }
 
+    /// Ticket `i`'s `taken_at` instant when `[clock] response_at =
+    /// "taken"` and the tickets table has it (`None` otherwise: the
+    /// response is the first change away from `new`).
+    pub fn taken_at_of(&self, i: usize) -> Option<i64> {
+        self.cells.taken_at.get(i).copied().flatten()
+    }
+
+    /// Ticket `i`'s escalation levels (module [`escalations`]) under its
+    /// SLA row `row` (level 0's take is the row's response).
+    pub fn levels(&self, i: usize, row: &SlaRow) -> Vec<escalations::Level> {
+        if row.excluded == Some(Exclusion::OpenedAfterCutoff) {
+            return Vec::new();
+        }
+        let ds = self.ds;
+        let steps: Vec<escalations::Step> = ds
+            .events_of(i)
+            .iter()
+            .map(|e| escalations::Step {
+                at: e.at,
+                state: self.state(e.status),
+                group: e.group,
+                assigned: e.assignee != 0,
+            })
+            .collect();
+        let start = self.clock_start_of(i);
+        let mut levels = escalations::levels(
+            self.policy.calendar(),
+            start,
+            &steps,
+            self.cutoff,
+        );
+        if let Some(l0) = levels.first_mut() {
+            l0.taken_at = row.responded_at;
+            l0.ended_at = row.responded_at;
+            l0.take_s = row.response_s;
+            l0.target_s = row.response_target_s;
+            l0.met = row.response_met;
+        }
+        for l in levels.iter_mut().skip(1) {
+            l.target_s = self.take_target(l.from, row);
+            if l.outcome == Some(escalations::Outcome::Taken) {
+                l.met = l.target_s.map(|t| l.take_s <= t);
+            }
+        }
+        levels
+    }
+
+    /// The take target of an escalation made at `from` on the ticket of
+    /// `row` (`[escalation] take_within`; a `Nbd` target is the business
+    /// time from the escalation to its deadline).
+    fn take_target(&self, from: i64, row: &SlaRow) -> Option<i64> {
+        match self.policy.take_within()? {
+            crate::policy::TakeWithin::Response => row.response_target_s,
+            crate::policy::TakeWithin::Duration(d) => {
+                let cal = self.policy.calendar();
+                let a = Instant::from_unix(from);
+                let due = cal.add(a, d).ok()?;
+                Some(cal.business_between(a, due))
+            }
+        }
+    }
+
+    /// Every ticket's levels under its row (`rows` in dataset order, as
+    /// [`Engine::evaluate_all`] returns them), flattened as (ticket,
+    /// level); tickets whose events name no group have none.
+    pub fn levels_all(
+        &self,
+        rows: &[SlaRow],
+    ) -> Vec<(u32, escalations::Level)> {
+        rows.par_iter()
+            .map(|r| {
+                self.levels(r.ticket as usize, r)
+                    .into_iter()
+                    .map(|l| (r.ticket, l))
+                    .collect::<Vec<_>>()
+            })
+            .flatten_iter()
+            .collect()
+    }
+
     /// Evaluates ticket `i` of the dataset.
     pub fn evaluate(&self, i: usize) -> SlaRow {
         self.evaluate_ticket_traced(i, |_| {})
@@ -548,6 +634,7 @@ impl<'a> Engine<'a> {
             rule_exclusion: self.rule_exclusion(i),
             ticket_targets: self.ticket_targets(i),
             survey_expected: self.surveyed[i],
+            taken_at: self.taken_at_of(i),
         };
         let events = self
             .ds
@@ -680,6 +767,7 @@ impl<'a> Engine<'a> {
             rule_exclusion: t.rule_exclusion,
             ticket_targets: t.ticket_targets,
             survey_expected: t.survey_expected,
+            taken_at: t.taken_at,
         };
         evaluate::evaluate(
             policy,

@@ -10,6 +10,7 @@
 //! exclusions, survey scores and comments) that the report shows beside
 //! the figures; [`period`] the periods themselves.
 
+pub mod escalations;
 pub mod lists;
 pub mod period;
 pub mod survey;
@@ -40,6 +41,7 @@ pub fn index(id: &str) -> Option<usize> {
 const TEXTS: [(Msg, Msg); N] = {
     use crate::text::msg::channel::*;
     use crate::text::msg::closing as cl;
+    use crate::text::msg::escalations as ESC;
     use crate::text::msg::indicators::*;
     use crate::text::msg::survey_report;
     [
@@ -88,6 +90,11 @@ const TEXTS: [(Msg, Msg); N] = {
             crate::text::msg::outcomes::PAUSES_WITHOUT_NOTE_NAME,
             crate::text::msg::outcomes::PAUSES_WITHOUT_NOTE_DESC,
         ),
+        (ESC::ESCALATIONS_NAME, ESC::ESCALATIONS_DESC),
+        (ESC::TAKE_COMPLIANCE_NAME, ESC::TAKE_COMPLIANCE_DESC),
+        (ESC::TAKE_HOURS_MEAN_NAME, ESC::TAKE_HOURS_MEAN_DESC),
+        (ESC::TAKE_HOURS_P90_NAME, ESC::TAKE_HOURS_P90_DESC),
+        (ESC::WAITING_NAME, ESC::WAITING_DESC),
     ]
 };
 
@@ -165,6 +172,8 @@ pub fn is_count(id: &str) -> bool {
             | "tickets_unresolved"
             | "pauses"
             | "pauses_without_note"
+            | "escalations"
+            | "escalations_waiting"
     )
 }
 
@@ -515,6 +524,12 @@ impl Acc {
             Parts::count(self.unresolved),
             Parts::default(),
             Parts::default(),
+            // Escalations: filled by [`escalations::fill`].
+            Parts::default(),
+            Parts::default(),
+            Parts::default(),
+            Parts::default(),
+            Parts::default(),
         ];
         let values = [
             Some(self.opened as f64),
@@ -550,6 +565,11 @@ impl Acc {
             Some(self.unresolved as f64),
             // `pauses` and `pauses_without_note` need the events: see
             // [`fill_pauses`].
+            None,
+            None,
+            None,
+            None,
+            None,
             None,
             None,
         ];
@@ -778,7 +798,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_hour_indicators_are_the_six_business_hour_figures() {
+    fn the_hour_indicators_are_the_business_hour_figures() {
         let hours: Vec<&str> =
             IDS.iter().copied().filter(|id| is_hours(id)).collect();
         assert_eq!(
@@ -790,6 +810,8 @@ mod tests {
                 "resolution_business_hours_p90",
                 "paused_business_hours_mean",
                 "precase_to_case_business_hours_mean",
+                "escalation_take_business_hours_mean",
+                "escalation_take_business_hours_p90",
             ]
         );
         assert!(IDS.iter().all(|id| !(is_hours(id) && is_pct(id))));

@@ -69,6 +69,12 @@ pub const IDS: &[&str] = &[
     "tickets_unresolved",
     "pauses",
     "pauses_without_note",
+    // Escalations per level (docs/INDICATORS.md "Escalations").
+    "escalations",
+    "escalation_take_compliance_pct",
+    "escalation_take_business_hours_mean",
+    "escalation_take_business_hours_p90",
+    "escalations_waiting",
 ];
 
 /// Which way an indicator is better.
@@ -92,6 +98,7 @@ impl Direction {
                     | "excluded"
                     | "no_target"
                     | "answers_out_of_scope"
+                    | "escalations_waiting"
             );
         if lower_better {
             Direction::Max

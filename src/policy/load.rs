@@ -10,7 +10,7 @@ use super::report::{self, ReportSettings};
 use super::states::StateMap;
 use super::survey::{self, SurveyForm, SurveyRules};
 use super::ticket_targets::TicketTargets;
-use super::{Policy, calendar_spec, goals, matching, targets};
+use super::{Policy, calendar_spec, escalation, goals, matching, targets};
 use crate::error::{Error, Result};
 use crate::text::lang::Lang;
 
@@ -89,6 +89,10 @@ impl Policy {
         let survey_scope = survey::scope(raw.survey.applies_to)?;
         let from_ticket = TicketTargets::resolve(raw.targets_from_ticket)?;
         let indicators = goals::resolve(&raw.indicators)?;
+        let take_within =
+            escalation::take_within(raw.escalation.take_within.as_deref())?;
+        let response_at =
+            escalation::response_at(raw.clock.response_at.as_deref())?;
         let assumed = report::assumed(&raw.assumed)?;
         report::check_labels(&raw.report.labels)?;
         let report = ReportSettings {
@@ -123,6 +127,8 @@ impl Policy {
             survey_form,
             paused_requires_note: raw.checks.paused_requires_note,
             match_from_events,
+            take_within,
+            response_at,
             clock_start: raw
                 .clock
                 .start

@@ -50,6 +50,7 @@
 
 mod calendar_spec;
 mod close;
+mod escalation;
 mod exclusions;
 mod goals;
 mod load;
@@ -69,6 +70,7 @@ use chrono_tz::Tz;
 
 pub use calendar_spec::parse_tz;
 pub use close::CloseRules;
+pub use escalation::{ResponseAt, TakeWithin};
 pub use exclusions::{
     BUILTIN_REASONS, ExclusionRule, Exclusions, MAX_EXCLUSION_RULES,
 };
@@ -114,6 +116,8 @@ pub struct Policy {
     paused_requires_note: bool,
     match_from_events: Vec<Field>,
     clock_start: Option<String>,
+    take_within: Option<TakeWithin>,
+    response_at: ResponseAt,
 }
 
 impl Policy {
@@ -250,6 +254,18 @@ impl Policy {
     /// e-mail's date, not from its registration in the tool).
     pub fn clock_start(&self) -> Option<&str> {
         self.clock_start.as_deref()
+    }
+
+    /// `[escalation] take_within`: the target for each new level to take
+    /// an escalated case; `None`: per-level attention is measured
+    /// without a verdict.
+    pub fn take_within(&self) -> Option<TakeWithin> {
+        self.take_within
+    }
+
+    /// `[clock] response_at`: which instant is the response.
+    pub fn response_at(&self) -> ResponseAt {
+        self.response_at
     }
 
     /// `[report] period`, when the policy sets it.

@@ -45,6 +45,8 @@ pub(super) struct RawPolicy {
     #[serde(default)]
     pub clock: RawClock,
     #[serde(default)]
+    pub escalation: RawEscalation,
+    #[serde(default)]
     pub assumed: Vec<String>,
 }
 
@@ -62,6 +64,14 @@ impl RawPolicy {
 #[serde(deny_unknown_fields)]
 pub(super) struct RawClock {
     pub start: Option<String>,
+    pub response_at: Option<String>,
+}
+
+/// `[escalation]`.
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawEscalation {
+    pub take_within: Option<String>,
 }
 
 /// `[matching]`.

@@ -34,7 +34,7 @@ pub use crate::text::plural;
 use crate::text::words::Words;
 
 /// The policy values that `assumed` may name.
-pub const ASSUMABLE: [&str; 11] = [
+pub const ASSUMABLE: [&str; 12] = [
     "calendar.hours",
     "calendar.extra_closed_days",
     "states",
@@ -46,6 +46,7 @@ pub const ASSUMABLE: [&str; 11] = [
     "indicators",
     "clock",
     "matching",
+    "escalation",
 ];
 
 /// How people (technicians, requesters) appear in every output.

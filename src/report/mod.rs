@@ -8,6 +8,8 @@
 //! - `indicators.csv`: docs/CONTRACT.md §5.3, long format
 //!   `period,dimension,group,indicator,value` ([`indicators`]);
 //! - `sla.csv`: the per-ticket table ([`crate::engine::output::render`]);
+//! - `escalations.csv`: one row per ticket and level, when the events
+//!   name groups ([`crate::engine::escalations::render`]);
 //! - `charts/*.png` and `charts/*.svg` (which charts: [`chart_specs()`];
 //!   drawing them: [`charts`]).
 //!
@@ -34,9 +36,11 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 use crate::engine::SlaRow;
+use crate::engine::escalations::Level;
 use crate::engine::output;
 use crate::engine::reconcile::{self, reconcile};
 use crate::error::{Error, Result};
+use crate::indicators::escalations as esc_indicators;
 use crate::io::atomic::write as write_atomic;
 use crate::model::dataset::Dataset;
 use crate::policy::Policy;
@@ -136,6 +140,10 @@ pub struct Context<'a> {
     /// plazo's figures beside GLPI's own SLA fields, when the tickets
     /// carry them (`--source glpi-tables`: a `solve_delay_stat` column).
     pub reconciliation: Option<Vec<reconcile::Row>>,
+    /// Every ticket's escalation levels as (ticket, level), when the
+    /// caller gave them ([`Context::with_escalations`]); empty when the
+    /// events name no group.
+    pub levels: Vec<(u32, Level)>,
 }
 
 impl<'a> Context<'a> {
@@ -192,7 +200,27 @@ impl<'a> Context<'a> {
             title_col,
             lists,
             reconciliation,
+            levels: Vec::new(),
         }
+    }
+
+    /// Adds the tickets' escalation levels
+    /// ([`crate::engine::Engine::levels_all`] under the same rows) and
+    /// their indicators to the period's lines, the previous period's and
+    /// the trend's: the "Escalamientos" sheet and `escalations.csv` show
+    /// them.
+    pub fn with_escalations(mut self, levels: Vec<(u32, Level)>) -> Self {
+        let (ds, rows) = (self.ds, self.rows);
+        esc_indicators::fill(&mut self.lines, ds, rows, &levels, self.period);
+        let prev = self.period.previous();
+        esc_indicators::fill(&mut self.previous, ds, rows, &levels, &prev);
+        for (p, line) in &mut self.trend {
+            let mut one = vec![line.clone()];
+            esc_indicators::fill(&mut one, ds, rows, &levels, p);
+            *line = one.swap_remove(0);
+        }
+        self.levels = levels;
+        self
     }
 }
 
@@ -259,6 +287,13 @@ pub fn write(
     let p = out.join("sla.csv");
     write_atomic(&p, output::render(c.policy, c.ds, c.rows).as_bytes())?;
     files.push(p);
+    if !c.levels.is_empty() {
+        let p = out.join("escalations.csv");
+        let text =
+            crate::engine::escalations::render(c.policy, c.ds, &c.levels);
+        write_atomic(&p, text.as_bytes())?;
+        files.push(p);
+    }
     let mut pngs = Vec::new();
     for (stem, chart) in chart_specs(c) {
         let png = chart_dir.join(format!("{stem}.png"));

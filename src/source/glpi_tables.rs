@@ -233,6 +233,14 @@ fn tickets(
         .into_iter()
         .map(|(k, v)| (k, v.to_string()))
         .collect();
+        // The canonical `taken_at`: when a technician first took the case
+        // (GLPI sets `takeintoaccountdate` with its
+        // `takeintoaccount_delay_stat`; docs/INGEST.md).
+        let mut taken = String::new();
+        if let Some(d) = at(t, i, "takeintoaccountdate", tz)? {
+            w.write(d, &mut taken);
+        }
+        values.push(("taken_at", taken));
         for k in KEPT {
             // GLPI dates: ISO 8601 with offset like every instant.
             let v = if k.ends_with("date") || k.starts_with("time_to") {

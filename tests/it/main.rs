@@ -6,6 +6,7 @@ mod channel;
 mod cli_calendar;
 mod cli_lang;
 mod closing_rules;
+mod escalations;
 mod exclusion_props;
 mod ficha;
 mod function_size;

@@ -210,6 +210,7 @@ pub struct Evaluated {
     pub period: plazo::report::Period,
     pub cutoff: plazo::time::Instant,
     pub rows: Vec<plazo::engine::SlaRow>,
+    pub levels: Vec<(u32, plazo::engine::escalations::Level)>,
 }
 
 impl Evaluated {
@@ -234,10 +235,12 @@ impl Evaluated {
         let ds = Dataset::load(&inputs, tz).unwrap();
         let period = plazo::report::Period::parse(month, tz).unwrap();
         let cutoff = period.last_second();
-        let rows = plazo::engine::Engine::new(&policy, &ds, cutoff)
-            .unwrap()
-            .evaluate_all();
+        let engine = plazo::engine::Engine::new(&policy, &ds, cutoff).unwrap();
+        let rows = engine.evaluate_all();
+        let levels = engine.levels_all(&rows);
+        drop(engine);
         Evaluated {
+            levels,
             policy,
             ds,
             period,
@@ -257,5 +260,6 @@ impl Evaluated {
             plazo::text::lang::Lang::Es,
             Vec::new(),
         )
+        .with_escalations(self.levels.clone())
     }
 }

@@ -31,7 +31,8 @@ use crate::policy::{Direction, Goal, Kind};
 use crate::report::{Context, Period, wording};
 use crate::text::lang::Lang;
 use crate::text::msg::{
-    channel as pc, closing as cl, ficha as m, report, sheets, survey_report as sr,
+    channel as pc, closing as cl, escalations as esc, ficha as m, report,
+    sheets, survey_report as sr,
 };
 use crate::text::words::Words;
 use crate::text::{Msg, lang};
@@ -157,6 +158,19 @@ const TEXTS: [(Msg, Option<Msg>, Option<Msg>); indicators::N] = [
         Some(o::NUM_PAUSES_WITHOUT_NOTE),
         None,
     ),
+    (esc::FICHA_ESCALATIONS, Some(esc::NUM_ESCALATIONS), None),
+    (
+        esc::FICHA_TAKE_COMPLIANCE,
+        Some(esc::NUM_TAKE_COMPLIANCE),
+        Some(esc::DEN_TAKE_COMPLIANCE),
+    ),
+    (
+        esc::FICHA_TAKE_HOURS_MEAN,
+        Some(esc::NUM_TAKE_HOURS),
+        Some(esc::DEN_TAKEN),
+    ),
+    (esc::FICHA_TAKE_HOURS_P90, None, Some(esc::DEN_TAKEN)),
+    (esc::FICHA_WAITING, Some(esc::NUM_WAITING), None),
 ];
 
 /// Column widths A..F (characters): labels, then five value columns.

@@ -28,7 +28,7 @@ use crate::time::BizDuration;
 use super::cells::{Formats, PrintLayout, Sheet, texts};
 
 /// Each assumable policy value (`policy::ASSUMABLE`) in words.
-const ASSUMED_NAMES: [(&str, Msg); 11] = [
+const ASSUMED_NAMES: [(&str, Msg); 12] = [
     ("calendar.hours", m::ASSUMED_CALENDAR_HOURS),
     ("calendar.extra_closed_days", m::ASSUMED_CLOSED_DAYS),
     ("states", m::ASSUMED_STATES),
@@ -40,6 +40,10 @@ const ASSUMED_NAMES: [(&str, Msg); 11] = [
     ("indicators", m::ASSUMED_INDICATORS),
     ("clock", m::ASSUMED_CLOCK),
     ("matching", m::ASSUMED_MATCHING),
+    (
+        "escalation",
+        crate::text::msg::escalations::ASSUMED_ESCALATION,
+    ),
 ];
 
 /// The weekdays as the policy's `[calendar.hours]` keys, with names.

@@ -29,6 +29,7 @@ mod chart_images;
 mod cells;
 mod closing;
 mod data;
+mod escalations;
 mod excluded;
 mod ficha;
 mod methodology;
@@ -142,6 +143,9 @@ pub fn write(
     }
     if c.policy.state_labels().contains_key(&State::Unresolved) {
         unresolved::write(wb.add_worksheet(), &f, c)?;
+    }
+    if escalations::applies(c) {
+        escalations::write(wb.add_worksheet(), &f, c)?;
     }
     for q in queries {
         query::write(wb.add_worksheet(), &f, c, q)?;

@@ -17,6 +17,7 @@ pub mod common;
 pub mod csv;
 pub mod engine;
 pub mod errors;
+pub mod escalations;
 pub mod explain;
 pub mod ficha;
 pub mod indicators;
@@ -51,6 +52,7 @@ pub fn all() -> impl Iterator<Item = Msg> {
         csv::ALL,
         engine::ALL,
         errors::ALL,
+        escalations::ALL,
         explain::ALL,
         ficha::ALL,
         indicators::ALL,
