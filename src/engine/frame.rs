@@ -219,6 +219,10 @@ pub fn sla_with(
         b_col(COLUMNS[42], bo(|r| r.validated_within)),
         i_col(COLUMNS[43], int(|r| r.close_business_s)),
         b_col(COLUMNS[44], bo(|r| r.survey_before_close)),
+        s_col(
+            COLUMNS[45],
+            key(|r| Some(r.outcome()).filter(|o| !o.is_empty())),
+        ),
     ];
     frame(cols)
 }

@@ -125,7 +125,10 @@ pub fn describe(id: &str, w: &Words) -> (String, String) {
 /// ones only when `[states] precase` names a label, the closing rules'
 /// only when the policy sets their `[close]` key (`auto_close_after` for
 /// `closed_early_pct` and `close_late_pct`, `requires_approval`,
-/// `validate_within`); every other always. `indicators.csv` has every
+/// `validate_within`), `tickets_unresolved` only with `[states]
+/// unresolved` labels, `pauses_without_note` only with `[checks]
+/// paused_requires_note` and `escalation_take_compliance_pct` only with
+/// `[escalation] take_within`; every other always. `indicators.csv` has every
 /// id whatever the policy.
 pub fn applies(policy: &Policy, id: &str) -> bool {
     match id {
@@ -138,6 +141,12 @@ pub fn applies(policy: &Policy, id: &str) -> bool {
         "validation_within_pct" => {
             policy.close_rules().validate_within.is_some()
         }
+        "tickets_unresolved" => policy
+            .state_labels()
+            .get(&crate::policy::State::Unresolved)
+            .is_some_and(|l| !l.is_empty()),
+        "pauses_without_note" => policy.paused_requires_note(),
+        "escalation_take_compliance_pct" => policy.take_within().is_some(),
         _ => !id.starts_with("precase") || policy.has_precase(),
     }
 }

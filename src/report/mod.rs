@@ -179,7 +179,8 @@ impl<'a> Context<'a> {
             })
             .collect();
         let title_col = ds.extra_columns.iter().position(|c| c == "title");
-        let lists = Lists::new(policy, ds, rows, period, cutoff.unix(), &pauses);
+        let lists =
+            Lists::new(policy, ds, rows, period, cutoff.unix(), &pauses);
         let reconciliation = ds
             .extra_columns
             .iter()

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike, Weekday};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Weekday};
 
 use crate::util::{ok_stdout, plazo_on, read_rows, root, tempdir};
 
@@ -432,17 +432,24 @@ fn victimas_business_s(
         NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
         NaiveDate::from_ymd_opt(2026, 11, 16).unwrap(),
     ];
-    // Minute by minute (pre-cases last minutes to hours).
-    let mut t = a;
+    // Day by day: the overlap, to the second, of [a, b) with each
+    // working day's 08:00-17:00 (Colombia is UTC-05:00 all year).
     let mut s = 0;
-    while t < b {
-        let working = !matches!(t.weekday(), Weekday::Sat | Weekday::Sun)
-            && !holidays.contains(&t.date_naive())
-            && (8..17).contains(&t.hour());
+    let mut day = a.date_naive();
+    while day <= b.date_naive() {
+        let working = !matches!(day.weekday(), Weekday::Sat | Weekday::Sun)
+            && !holidays.contains(&day);
         if working {
-            s += 60;
+            let at = |h: u32| {
+                day.and_hms_opt(h, 0, 0)
+                    .unwrap()
+                    .and_local_timezone(*a.offset())
+                    .unwrap()
+            };
+            let (from, to) = (a.max(at(8)), b.min(at(17)));
+            s += (to - from).num_seconds().max(0);
         }
-        t += chrono::Duration::minutes(1);
+        day = day.succ_opt().unwrap();
     }
     s
 }

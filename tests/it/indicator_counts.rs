@@ -78,7 +78,11 @@ fn check_entity(entity: &str) {
     let policy = root().join("samples").join(entity).join("policy.toml");
     let (sla, ind) = report(entity, &policy);
     let responded = |r: &Row| scope(r) && in_oct(&r["responded_at"]);
-    let solved = |r: &Row| scope(r) && in_oct(&r["solved_at"]);
+    // A "Sin Solución" answer (outcome `unresolved`) sets `solved_at`
+    // but counts in no solved-ticket figure (docs/INDICATORS.md).
+    let solved = |r: &Row| {
+        scope(r) && in_oct(&r["solved_at"]) && r["outcome"] != "unresolved"
+    };
 
     let (met, n) = ratio(&sla, responded, "response_met");
     let row = all(&ind, "response_compliance_pct");
@@ -117,9 +121,14 @@ fn check_entity(entity: &str) {
     assert!((num(row) - hours).abs() < 1e-6, "{entity} hours sum");
     assert_eq!(den(row), solved_rows.len() as u64);
 
+    // Satisfaction counts only the answers within the survey's scope:
+    // USPEC's `[survey] applies_to = { category_prefix = "Plataformas" }`.
+    let surveyed = |r: &Row| {
+        entity != "uspec" || r["category"].starts_with("Plataformas")
+    };
     let scores: Vec<f64> = sla
         .iter()
-        .filter(|r| in_oct(&r["survey_answered_at"]))
+        .filter(|r| surveyed(r) && in_oct(&r["survey_answered_at"]))
         .filter_map(|r| r["survey_score"].parse().ok())
         .collect();
     let row = all(&ind, "csat_mean");
@@ -195,15 +204,27 @@ fn surveys_sheet_shows_the_counts_behind_its_figures() {
     let mut wb: Xlsx<_> =
         open_workbook(out.join("informe-2026-10.xlsx")).unwrap();
     let sheet = wb.worksheet_range("Encuestas").unwrap();
+    // The figures table: the indicator's name in column A, its numerator
+    // and denominator in C and D.
+    let row_of = |name: &str| -> u32 {
+        (0..sheet.height() as u32)
+            .find(|&r| {
+                matches!(sheet.get_value((r, 0)), Some(Data::String(s)) if s == name)
+            })
+            .unwrap_or_else(|| panic!("Encuestas: no row {name:?}"))
+    };
     let cell = |r: u32, c: u32| match sheet.get_value((r, c)) {
         Some(Data::Float(v)) => *v,
         Some(Data::Int(v)) => *v as f64,
         other => panic!("Encuestas ({r},{c}): {other:?}"),
     };
+    let rate = row_of("% respuesta sobre casos con solución");
+    let csat = row_of("Satisfacción promedio");
+    let sat = row_of("% encuestas satisfactorias");
     for (r, id) in [
-        (1, "survey_response_rate_pct"),
-        (2, "csat_mean"),
-        (3, "satisfied_pct"),
+        (rate, "survey_response_rate_pct"),
+        (csat, "csat_mean"),
+        (sat, "satisfied_pct"),
     ] {
         let row = all(&ind, id);
         assert!((cell(r, 2) - num(row)).abs() < 1e-9, "{id} numerator");
@@ -228,7 +249,7 @@ fn surveys_sheet_shows_the_counts_behind_its_figures() {
         .count();
     assert!(answered > 0);
     assert_eq!(
-        (cell(1, 2), cell(1, 3)),
+        (cell(rate, 2), cell(rate, 3)),
         (answered as f64, solved.len() as f64)
     );
     let mut last: std::collections::BTreeMap<String, (String, f64)> =
@@ -253,7 +274,7 @@ fn surveys_sheet_shows_the_counts_behind_its_figures() {
     let satisfied = in_october.iter().filter(|s| **s >= 4.0).count();
     assert!(satisfied > 0);
     assert_eq!(
-        (cell(3, 2), cell(3, 3)),
+        (cell(sat, 2), cell(sat, 3)),
         (satisfied as f64, in_october.len() as f64)
     );
 }

@@ -308,10 +308,12 @@ fn csv_workbook_and_recomputation_agree() {
         // The 18 indicators of every policy, the 4 of the survey report,
         // the two closing rules of `[close] auto_close_after` (early and
         // late closes; the fixtures' policy sets neither
-        // requires_approval nor validate_within), the 3 of "Sin
-        // Solución" and the suspensions and the 5 of the escalation
-        // block; not the 4 pre-case figures (no `[states] precase`).
-        assert_eq!(seen, 32, "{m}: every indicator in Resumen");
+        // requires_approval nor validate_within), `pauses` and 4 of the
+        // escalation block; not the 4 pre-case figures (no `[states]
+        // precase`), `tickets_unresolved` (no `unresolved` label),
+        // `pauses_without_note` (no `[checks] paused_requires_note`)
+        // nor the take compliance (no `[escalation] take_within`).
+        assert_eq!(seen, 29, "{m}: every indicator in Resumen");
         let br = wb.worksheet_range("Incumplimientos").unwrap();
         assert_eq!(br.rows().count() - 1, breaches(&rows, m), "{m} breaches");
         // "Datos" has one row per ticket of sla.csv.

@@ -71,13 +71,10 @@ fn input_values() -> BTreeSet<String> {
     let s = root().join("samples/victimas");
     let mut out = BTreeSet::new();
     for f in ["tickets.csv", "events.csv", "surveys.csv"] {
-        let text = std::fs::read_to_string(s.join(f)).unwrap();
-        for line in text.lines() {
-            // The sample's fields hold no quoted commas but titles and
-            // comments may be quoted: take both the raw and the unquoted.
-            for field in line.split(',') {
+        let mut r = csv::Reader::from_path(s.join(f)).unwrap();
+        for rec in r.records() {
+            for field in rec.unwrap().iter() {
                 out.insert(field.to_string());
-                out.insert(field.trim_matches('"').to_string());
             }
         }
     }
@@ -140,6 +137,7 @@ fn caso_and_especialista_replace_ticket_and_tecnico_everywhere() {
                 if cell.is_empty()
                     || id
                     || inputs.contains(&cell)
+                    || cell.split(" · ").all(|p| inputs.contains(p))
                     || cell.contains(".csv")
                     || cell.contains(".toml")
                 {

@@ -88,26 +88,18 @@ fn samples_cover_six_months_of_2026_and_evaluate_cleanly() {
     let cutoff = Instant::parse("2026-10-31 23:59:59", tz).unwrap();
     for e in ENTITIES {
         let (policy, ds) = load(e);
-        // Today's loader reads answers only: a survey sent and not
-        // answered (a `sent_at` row with an empty `answered_at`, Víctimas)
-        // is a reject of its `answered_at`; nothing else is rejected.
+        // Nothing is rejected; a survey sent and not answered (a
+        // `sent_at` row with an empty `answered_at`, Víctimas) is kept
+        // as a survey sent, every `sent_at` row once.
         let dir = root().join("samples").join(e);
-        let unanswered = read_rows(&dir.join("surveys.csv"))
+        let sent = read_rows(&dir.join("surveys.csv"))
             .iter()
-            .filter(|r| r["answered_at"].is_empty())
+            .filter(|r| r.get("sent_at").is_some_and(|v| !v.is_empty()))
             .count();
-        assert_eq!(
-            ds.rejects.len(),
-            unanswered,
-            "{e}: {:?}",
-            ds.rejects.first()
-        );
-        assert!(
-            ds.rejects.iter().all(|r| r.column == "answered_at"),
-            "{e}: {:?}",
-            ds.rejects.first()
-        );
-        assert_eq!(unanswered > 0, e == "victimas", "{e}");
+        assert_eq!(ds.rejects.len(), 0, "{e}: {:?}", ds.rejects.first());
+        assert_eq!(ds.survey_sends.len(), sent, "{e}: surveys sent");
+        // Only Víctimas' table records the surveys sent (`sent_at`).
+        assert_eq!(sent > 0, e == "victimas", "{e}");
         assert!(
             (2000..=5000).contains(&ds.tickets.len()),
             "{e}: {}",
@@ -339,7 +331,7 @@ fn ingest_tool_export(dir: &Path, sample: &Path, x: &ToolExport) {
 /// writes to `dir/out`.
 fn sla_rows(
     dir: &Path,
-    sample: &Path,
+    policy: &Path,
     tables: &Path,
     surveys: bool,
     out: &str,
@@ -348,7 +340,7 @@ fn sla_rows(
         "-q".into(),
         "sla".into(),
         "--policy".into(),
-        path_arg(&sample.join("policy.toml")),
+        path_arg(policy),
     ];
     a.extend([
         "--tickets".into(),
@@ -398,10 +390,20 @@ fn tool_format_exports_ingest_to_the_same_figures() {
         let sample = root().join("samples").join(e);
         ingest_tool_export(&dir, &sample, x);
         let with_surveys = x.surveys.is_some();
+        // Aranda's case export carries the status only, not the notes
+        // (they are in ASDK_ROUTER_HIST): ICETEX's `adquisiciones` rule,
+        // on a note, cannot be read from it, so both sides are read
+        // under the policy without its [[exclude.rules]].
+        let policy = if e == "icetex" {
+            without_exclude_rules(e, &dir);
+            dir.join("policy-without-rules.toml")
+        } else {
+            sample.join("policy.toml")
+        };
         let canon =
-            sla_rows(&dir, &sample, &sample, with_surveys, "canon.csv");
+            sla_rows(&dir, &policy, &sample, with_surveys, "canon.csv");
         let ingested =
-            sla_rows(&dir, &sample, &dir.join("in"), with_surveys, "tool.csv");
+            sla_rows(&dir, &policy, &dir.join("in"), with_surveys, "tool.csv");
         assert_same_figures(e, &canon, &ingested);
     }
 }

@@ -73,6 +73,11 @@ fn parquet_inputs_give_the_same_bytes_as_csv_inputs() {
     assert!(a == b, "Parquet inputs changed the per-ticket table");
 }
 
+/// An empty surveys table with the columns the Víctimas policy reads (its
+/// `[survey] questions` are columns of the table).
+const SURVEYS_HEADER: &str =
+    "ticket_id,answered_at,score,q_oportunidad,q_solucion,q_amabilidad\n";
+
 #[test]
 fn parquet_rejects_name_the_line_of_the_csv_twin() {
     let dir = tempdir("sla-parquet-rejects");
@@ -80,7 +85,9 @@ fn parquet_rejects_name_the_line_of_the_csv_twin() {
     // ticket (lines counted with the header as line 1).
     std::fs::write(
         dir.join("t.csv"),
-        "ticket_id,opened_at\nA,2026-03-02 08:00\nB,02/03/2026\n",
+        // `ans_solucion`: the Víctimas policy reads the case's own ANS
+        // from it (`[targets_from_ticket]`); empty, the rules apply.
+        "ticket_id,opened_at,ans_solucion\nA,2026-03-02 08:00,\nB,02/03/2026,\n",
     )
     .unwrap();
     std::fs::write(
@@ -89,8 +96,7 @@ fn parquet_rejects_name_the_line_of_the_csv_twin() {
          A,2026-03-02 10:00,Solucionado\nZ,2026-03-02 10:00,Solucionado\n",
     )
     .unwrap();
-    std::fs::write(dir.join("s.csv"), "ticket_id,answered_at,score\n")
-        .unwrap();
+    std::fs::write(dir.join("s.csv"), SURVEYS_HEADER).unwrap();
     for n in ["t", "e", "s"] {
         csv_to_parquet(
             &dir.join(format!("{n}.csv")),
@@ -127,13 +133,15 @@ fn typed_parquet_columns_are_read_as_text() {
         "type" => ["Incidente", "Incidente"],
         // pandas writes an integer column with nulls as float64.
         "affected_users" => [Some(6.0f64), None],
+        // The Víctimas policy reads the case's own ANS from this column
+        // (`[targets_from_ticket]`); empty, the rules apply.
+        "ans_solucion" => ["", ""],
     )
     .unwrap();
     let f = std::fs::File::create(dir.join("t.parquet")).unwrap();
     ParquetWriter::new(f).finish(&mut df).unwrap();
     std::fs::write(dir.join("e.csv"), "ticket_id,at,status\n").unwrap();
-    std::fs::write(dir.join("s.csv"), "ticket_id,answered_at,score\n")
-        .unwrap();
+    std::fs::write(dir.join("s.csv"), SURVEYS_HEADER).unwrap();
     let p = |n: &str| dir.join(n);
     sla(&dir, &p("t.parquet"), &p("e.csv"), &p("s.csv"), &p("o.csv"));
     let text = std::fs::read_to_string(p("o.csv")).unwrap();
@@ -328,8 +336,7 @@ fn date_typed_parquet_columns_are_refused_by_name() {
     let f = std::fs::File::create(dir.join("t.parquet")).unwrap();
     ParquetWriter::new(f).finish(&mut df).unwrap();
     std::fs::write(dir.join("e.csv"), "ticket_id,at,status\n").unwrap();
-    std::fs::write(dir.join("s.csv"), "ticket_id,answered_at,score\n")
-        .unwrap();
+    std::fs::write(dir.join("s.csv"), SURVEYS_HEADER).unwrap();
     let policy = root().join("samples/victimas/policy.toml");
     let p = |n: &str| dir.join(n).to_str().unwrap().to_string();
     let o = plazo(

@@ -39,8 +39,8 @@ const WIDTHS: [f64; 46] = [
     // channel ("Herramienta de mesa de servicios" wraps; 24 also keeps
     // LibreOffice from ending the Víctimas sample with a blank page),
     // then the precase_* columns.
-    24.0, DATE_W, DATE_W, DATE_W, DUR_W,
-    SHORT_W, SHORT_W, SHORT_W, DUR_W, SHORT_W, // closed_early .. survey
+    24.0, DATE_W, DATE_W, DATE_W, DUR_W, SHORT_W, SHORT_W, SHORT_W, DUR_W,
+    SHORT_W, // closed_early .. survey
     12.0,    // outcome
 ];
 
