@@ -20,11 +20,12 @@ pub mod words;
 
 pub use catalog::{Msg, Text};
 
-/// The Spanish plural of a noun: `s` after a vowel, `es` otherwise
-/// ("caso" → "casos", "solicitud" → "solicitudes"), the written accent
-/// of a last syllable in -án, -én, -ín, -ón, -ún dropped ("petición" →
-/// "peticiones"), applied to the first word of a phrase ("caso de uso"
-/// → "casos de uso").
+/// The Spanish plural of a noun: `s` after a vowel, `es` after the
+/// consonants Spanish words end in (l, r, n, d, j, s, x, y, z; z turns
+/// to c: "luz" → "luces"), `s` after any other, as loanwords take it
+/// ("ticket" → "tickets", RAE), the written accent of a last syllable in
+/// -án, -én, -ín, -ón, -ún dropped ("petición" → "peticiones"), applied
+/// to the first word of a phrase ("caso de uso" → "casos de uso").
 ///
 /// ```
 /// use plazo::text::plural;
@@ -32,33 +33,38 @@ pub use catalog::{Msg, Text};
 /// assert_eq!(plural("solicitud"), "solicitudes");
 /// assert_eq!(plural("petición"), "peticiones");
 /// assert_eq!(plural("grupo de especialistas"), "grupos de especialistas");
+/// assert_eq!(plural("ticket"), "tickets");
+/// assert_eq!(plural("luz"), "luces");
 /// ```
 pub fn plural(noun: &str) -> String {
     let (head, tail) =
         noun.split_once(' ').map_or((noun, ""), |(h, t)| (h, t));
-    let vowel = head
+    let last = head
         .chars()
         .last()
-        .is_some_and(|c| "aeiouáéíóú".contains(c.to_ascii_lowercase()));
-    let mut out = if vowel {
-        format!("{head}s")
-    } else {
-        let mut cs: Vec<char> = head.chars().collect();
-        let n = cs.len();
-        if n >= 2 && matches!(cs[n - 1], 'n' | 's') {
-            let plain = |c: char| match c {
-                'á' => Some('a'),
-                'é' => Some('e'),
-                'í' => Some('i'),
-                'ó' => Some('o'),
-                'ú' => Some('u'),
-                _ => None,
-            };
-            if let Some(p) = plain(cs[n - 2]) {
-                cs[n - 2] = p;
+        .map(|c| c.to_lowercase().next().unwrap_or(c));
+    let mut out = match last {
+        Some(c) if "aeiouáéíóú".contains(c) => format!("{head}s"),
+        Some('z') => format!("{}ces", &head[..head.len() - 1]),
+        Some(c) if "lrndjsxy".contains(c) => {
+            let mut cs: Vec<char> = head.chars().collect();
+            let n = cs.len();
+            if n >= 2 && matches!(c, 'n' | 's') {
+                let plain = |c: char| match c {
+                    'á' => Some('a'),
+                    'é' => Some('e'),
+                    'í' => Some('i'),
+                    'ó' => Some('o'),
+                    'ú' => Some('u'),
+                    _ => None,
+                };
+                if let Some(p) = plain(cs[n - 2]) {
+                    cs[n - 2] = p;
+                }
             }
+            format!("{}es", cs.into_iter().collect::<String>())
         }
-        format!("{}es", cs.into_iter().collect::<String>())
+        _ => format!("{head}s"),
     };
     if !tail.is_empty() {
         out.push(' ');

@@ -155,6 +155,12 @@ fn trend(s: &mut Sheet<'_, '_>, r0: u32) -> Result<u32> {
     for (k, (p, line)) in c.trend.iter().enumerate() {
         let r = r0 + 2 + k as u32;
         s.text(r, 0, &wording::period(p, lang))?;
+        // A period with no survey sent and none answered (before the
+        // data starts) is left blank, not 0, as on "Tendencia".
+        let none = |id: &str| line.get(id).is_none_or(|v| v == 0.0);
+        if none("surveys_sent") && none("surveys_answered") {
+            continue;
+        }
         for (j, id) in TREND.iter().enumerate() {
             s.indicator(r, 1 + j as u16, id, line.get(id))?;
         }
