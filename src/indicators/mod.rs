@@ -141,10 +141,7 @@ pub fn applies(policy: &Policy, id: &str) -> bool {
         "validation_within_pct" => {
             policy.close_rules().validate_within.is_some()
         }
-        "tickets_unresolved" => policy
-            .state_labels()
-            .get(&crate::policy::State::Unresolved)
-            .is_some_and(|l| !l.is_empty()),
+        "tickets_unresolved" => policy.maps(crate::policy::State::Unresolved),
         "pauses_without_note" => policy.paused_requires_note(),
         "escalation_take_compliance_pct" => policy.take_within().is_some(),
         _ => !id.starts_with("precase") || policy.has_precase(),

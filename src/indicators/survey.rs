@@ -139,15 +139,12 @@ fn groups(
     let by_keywords = !form.comment_groups.is_empty();
     let mut order: Vec<CommentGroup> = Vec::new();
     let mut index: HashMap<Option<String>, usize> = HashMap::new();
-    for sv in &ds.surveys {
-        let text = ds.strings.get(sv.comment).trim();
-        if text.is_empty()
-            || !in_scope[sv.ticket as usize]
-            || !period.contains(sv.answered_at)
-            || sv.answered_at > cutoff
-        {
-            continue;
-        }
+    let answers = super::lists::comments(ds, period, cutoff);
+    for sv in answers
+        .into_iter()
+        .filter(|sv| in_scope[sv.ticket as usize])
+    {
+        let text = ds.strings.get(sv.comment);
         let key = if by_keywords {
             form.group_of(text).map(str::to_string)
         } else {

@@ -157,6 +157,13 @@ impl Policy {
         &self.state_labels
     }
 
+    /// Whether `[states]` maps at least one label to `state` (the
+    /// "Suspensiones" sheet needs a `paused` label, "Sin solución" and
+    /// `tickets_unresolved` an `unresolved` one).
+    pub fn maps(&self, state: State) -> bool {
+        self.state_labels.contains_key(&state)
+    }
+
     /// `[states] precase`: whether a source status label (trimmed, case-
     /// and accent-insensitive) is a pre-case label (Víctimas §3
     /// PRECASO). Every such label is also a `new` label.

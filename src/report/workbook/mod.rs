@@ -138,10 +138,10 @@ pub fn write(
     if let Some(recon) = &c.reconciliation {
         reconciliation::write(wb.add_worksheet(), &f, c, recon)?;
     }
-    if c.policy.state_labels().contains_key(&State::Paused) {
+    if c.policy.maps(State::Paused) {
         suspensions::write(wb.add_worksheet(), &f, c)?;
     }
-    if c.policy.state_labels().contains_key(&State::Unresolved) {
+    if c.policy.maps(State::Unresolved) {
         unresolved::write(wb.add_worksheet(), &f, c)?;
     }
     if escalations::applies(c) {
