@@ -15,7 +15,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use clap::Args;
-use plazo::source::{self, check::unknown_statuses};
+use plazo::source::check::unknown_statuses;
 use plazo::text::msg::cli::check as msg;
 use plazo::{Error, Policy};
 
@@ -33,8 +33,7 @@ pub struct CheckArgs {
 
 pub fn run(a: CheckArgs, g: &Global) -> anyhow::Result<()> {
     let policy = Policy::load_in(&a.policy, g.lang)?;
-    let opts = a.input.options(Some(&policy), g.lang)?;
-    let ing = source::run(&opts)?;
+    let ing = a.input.read(Some(&policy), g.lang)?;
     let mut out = std::io::stdout().lock();
     let mut problems = 0usize;
     let mut by_reason: BTreeMap<&str, (usize, &plazo::model::Reject)> =

@@ -5,26 +5,76 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 use plazo::engine::{Engine, TicketCells};
 use plazo::model::dataset::{Dataset, Inputs};
+use plazo::model::{Builder, Ingested};
+use plazo::source::glpi_db::{Db, Filter, TableRead, Target};
+use plazo::source::glpi_tables;
 use plazo::text::lang::Lang;
 use plazo::text::msg::cli as msg;
 use plazo::time::Instant;
 use plazo::{Error, Policy};
 
-/// `--policy P --tickets T --events E [--surveys S] [--cutoff INSTANT]`.
+/// `--glpi-db URL [--glpi-entity ID [--no-recursive]]`: GLPI's database
+/// instead of files.
+#[derive(Clone, Debug, Args)]
+pub struct GlpiDbArgs {
+    /// GLPI's MySQL/MariaDB database, read-only:
+    /// mysql://USER@HOST[:PORT]/DATABASE[?ssl-mode=required]. The
+    /// password comes from PLAZO_DB_PASSWORD or ~/.my.cnf ([client]),
+    /// never from the URL.
+    #[arg(long, value_name = "URL")]
+    pub glpi_db: Option<String>,
+    /// With --glpi-db: only the tickets of this entity (glpi_entities.id)
+    /// and of its sub-entities.
+    #[arg(long, value_name = "ID", requires = "glpi_db")]
+    pub glpi_entity: Option<u64>,
+    /// With --glpi-entity: the entity alone, without its sub-entities.
+    #[arg(long, requires = "glpi_entity")]
+    pub no_recursive: bool,
+}
+
+impl GlpiDbArgs {
+    /// The parsed URL and the entity filter, when `--glpi-db` is given.
+    pub fn source(&self) -> plazo::Result<Option<DbSource>> {
+        let Some(url) = &self.glpi_db else {
+            return Ok(None);
+        };
+        Ok(Some(DbSource {
+            target: Target::parse(url)?,
+            filter: Filter {
+                entity: self.glpi_entity,
+                recursive: !self.no_recursive,
+                ..Filter::default()
+            },
+        }))
+    }
+}
+
+/// `--policy P --tickets T --events E [--surveys S] [--cutoff INSTANT]`,
+/// or `--policy P --glpi-db URL`.
 #[derive(Debug, Args)]
 pub struct DataArgs {
     /// The entity policy (TOML).
     #[arg(long)]
     pub policy: PathBuf,
     /// Canonical tickets table (CSV, or Parquet for a .parquet path).
-    #[arg(long)]
-    pub tickets: PathBuf,
+    #[arg(
+        long,
+        required_unless_present = "glpi_db",
+        conflicts_with = "glpi_db"
+    )]
+    pub tickets: Option<PathBuf>,
     /// Canonical events table: the status history (CSV or Parquet).
-    #[arg(long)]
-    pub events: PathBuf,
+    #[arg(
+        long,
+        required_unless_present = "glpi_db",
+        conflicts_with = "glpi_db"
+    )]
+    pub events: Option<PathBuf>,
     /// Canonical surveys table (CSV or Parquet).
-    #[arg(long)]
+    #[arg(long, conflicts_with = "glpi_db")]
     pub surveys: Option<PathBuf>,
+    #[command(flatten)]
+    pub db: GlpiDbArgs,
     /// Measure as of this instant (ISO 8601 or local time in the policy's
     /// zone); events after it are ignored. Default: now.
     #[arg(long)]
@@ -44,15 +94,45 @@ pub struct DataPlan {
     pub policy: Policy,
     /// The policy file, as given.
     pub policy_path: PathBuf,
-    pub inputs: Inputs,
+    /// The tables: files, or GLPI's database.
+    pub inputs: DataSource,
     pub cutoff: Instant,
     /// True when `--cutoff` was given (else `cutoff` is the plan's "now").
     pub cutoff_given: bool,
     pub strict: bool,
 }
 
+/// GLPI's database and which of its tickets to read.
+#[derive(Clone, Debug)]
+pub struct DbSource {
+    pub target: Target,
+    pub filter: Filter,
+}
+
+/// Where the tickets come from.
+#[derive(Clone, Debug)]
+pub enum DataSource {
+    /// Canonical tables (CSV or Parquet).
+    Files(Inputs),
+    /// GLPI's database (`--glpi-db`).
+    Db(DbSource),
+}
+
+impl DataSource {
+    /// Where the tickets are read from, for messages: the tickets file
+    /// or the masked URL.
+    pub fn describe(&self) -> String {
+        match self {
+            DataSource::Files(f) => f.tickets.display().to_string(),
+            DataSource::Db(d) => d.target.masked(),
+        }
+    }
+}
+
 /// What the data commands work on.
 pub struct Loaded {
+    /// For `--glpi-db`: each table read, with its rows and hash.
+    pub db_reads: Vec<TableRead>,
     pub policy: Policy,
     pub ds: Dataset,
     /// The policy's ticket columns, read once (their rejects moved into
@@ -89,26 +169,34 @@ impl DataArgs {
             }
             None => Instant::from(chrono::Utc::now()),
         };
-        input_file("--tickets", &self.tickets)?;
-        input_file("--events", &self.events)?;
-        if let Some(s) = &self.surveys {
-            input_file("--surveys", s)?;
-        }
-        let survey_questions = policy
-            .survey_form()
-            .questions
-            .iter()
-            .map(|(column, _)| column.clone())
-            .collect();
+        let inputs = match (self.db.source()?, &self.tickets, &self.events) {
+            (Some(db), _, _) => DataSource::Db(db),
+            (None, Some(tickets), Some(events)) => {
+                input_file("--tickets", tickets)?;
+                input_file("--events", events)?;
+                if let Some(s) = &self.surveys {
+                    input_file("--surveys", s)?;
+                }
+                let survey_questions = policy
+                    .survey_form()
+                    .questions
+                    .iter()
+                    .map(|(column, _)| column.clone())
+                    .collect();
+                DataSource::Files(Inputs {
+                    tickets: tickets.clone(),
+                    events: events.clone(),
+                    surveys: self.surveys.clone(),
+                    survey_questions,
+                })
+            }
+            // clap requires both files without --glpi-db.
+            _ => return Err(Error::input_msg(msg::NEED_TICKETS_EVENTS, &[])),
+        };
         Ok(DataPlan {
             policy,
             policy_path: self.policy.clone(),
-            inputs: Inputs {
-                tickets: self.tickets.clone(),
-                events: self.events.clone(),
-                surveys: self.surveys.clone(),
-                survey_questions,
-            },
+            inputs,
             cutoff,
             cutoff_given: self.cutoff.is_some(),
             strict: self.strict,
@@ -127,7 +215,12 @@ impl DataPlan {
             strict,
             ..
         } = self;
-        let mut ds = Dataset::load_in(&inputs, policy.tz(), lang)?;
+        let (mut ds, db_reads) = match &inputs {
+            DataSource::Files(files) => {
+                (Dataset::load_in(files, policy.tz(), lang)?, Vec::new())
+            }
+            DataSource::Db(db) => read_db(db, policy.tz(), lang)?,
+        };
         // Unreadable cells of the policy's ticket columns: the tickets
         // are kept, the cells listed as rejects.
         let mut cells = TicketCells::read(&policy, &ds, lang)?;
@@ -149,12 +242,37 @@ impl DataPlan {
             .into());
         }
         Ok(Loaded {
+            db_reads,
             policy,
             ds,
             cells,
             cutoff,
         })
     }
+}
+
+/// Reads GLPI's database `db` into a dataset, through the same table
+/// reader and model builder as GLPI's dumps; returns each table read.
+pub fn read_db(
+    db: &DbSource,
+    tz: chrono_tz::Tz,
+    lang: Lang,
+) -> plazo::Result<(Dataset, Vec<TableRead>)> {
+    let (ingested, reads) = ingest_db(db, tz, lang)?;
+    Ok((Dataset::from_ingested(&ingested), reads))
+}
+
+/// GLPI's database `db` read into the canonical tables.
+pub fn ingest_db(
+    db: &DbSource,
+    tz: chrono_tz::Tz,
+    lang: Lang,
+) -> plazo::Result<(Ingested, Vec<TableRead>)> {
+    let mut conn = Db::connect(&db.target, tz)?;
+    let tables = conn.tables(&db.filter)?;
+    let mut b = Builder::new(tz, lang);
+    glpi_tables::read_tables(&tables, tz, &mut b)?;
+    Ok((b.finish()?, conn.reads))
 }
 
 /// The environment variable that holds the pseudonym key

@@ -26,15 +26,13 @@ pub struct ExplainArgs {
 pub fn run(a: ExplainArgs, g: &Global) -> anyhow::Result<()> {
     // The plan: everything checked before the tables are read.
     let plan = a.data.plan(g.lang)?;
+    let source = plan.inputs.describe();
     let loaded = plan.load(g.lang)?;
     let engine = loaded.engine()?;
     let Some(&i) = loaded.ds.by_id.get(a.ticket.trim()) else {
         return Err(Error::input_msg(
             msg::explain::TICKET_NOT_FOUND,
-            &[
-                ("ticket", &format!("{:?}", a.ticket)),
-                ("file", &a.data.tickets.display()),
-            ],
+            &[("ticket", &format!("{:?}", a.ticket)), ("file", &source)],
         )
         .into());
     };

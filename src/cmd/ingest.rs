@@ -1,6 +1,7 @@
 //! `plazo ingest`: service-desk exports to canonical tables.
 //!
 //! ```text
+//! plazo ingest --glpi-db URL [--glpi-entity ID] --policy P --out DIR
 //! plazo ingest --source SOURCE --input FILE... [--mapping M.toml]
 //!              [--policy P | --timezone TZ] [--encoding auto|utf-8|windows-1252]
 //!              [--date-format auto|FMT] [--format csv|parquet] --out DIR
@@ -19,6 +20,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
+use plazo::model::Ingested;
 use plazo::model::write::Format;
 use plazo::source::mapping::Mapping;
 use plazo::source::{self, Encoding, Options, Source};
@@ -28,6 +30,7 @@ use plazo::time::dates::DateFormat;
 use plazo::{Error, Policy};
 
 use super::Global;
+use super::common::GlpiDbArgs;
 
 /// Input options shared by `ingest` and `check`.
 #[derive(Debug, Args)]
@@ -37,7 +40,12 @@ pub struct InputArgs {
     #[arg(long)]
     pub source: Option<Source>,
     /// Input files (.csv, .tsv, .csv.gz, single-file .zip).
-    #[arg(long, num_args = 1.., required = true)]
+    #[arg(
+        long,
+        num_args = 1..,
+        required_unless_present = "glpi_db",
+        conflicts_with = "glpi_db"
+    )]
     pub input: Vec<PathBuf>,
     /// Survey files (Google Forms export, GLPI satisfactions, canonical).
     #[arg(long, num_args = 1..)]
@@ -59,6 +67,8 @@ pub struct InputArgs {
     /// description.
     #[arg(long)]
     pub status_pattern: Option<String>,
+    #[command(flatten)]
+    pub db: GlpiDbArgs,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -85,6 +95,29 @@ pub struct IngestArgs {
 }
 
 impl InputArgs {
+    /// Reads the inputs (files, or GLPI's database with `--glpi-db`) into
+    /// canonical tables.
+    pub fn read(
+        &self,
+        policy: Option<&Policy>,
+        lang: Lang,
+    ) -> plazo::Result<Ingested> {
+        if let Some(db) = self.db.source()? {
+            let tz = self.zone(policy)?;
+            return Ok(super::common::ingest_db(&db, tz, lang)?.0);
+        }
+        source::run(&self.options(policy, lang)?)
+    }
+
+    /// The zone naive times are read in: `--timezone`, else the policy's.
+    fn zone(&self, policy: Option<&Policy>) -> plazo::Result<chrono_tz::Tz> {
+        match (&self.timezone, policy) {
+            (Some(t), _) => plazo::policy::parse_tz(t),
+            (None, Some(p)) => Ok(p.tz()),
+            (None, None) => Err(Error::input_msg(msg::NEED_ZONE, &[])),
+        }
+    }
+
     /// Resolves the options: source, mapping, zone, date format; rejects
     /// worded in `lang`.
     pub fn options(
@@ -109,13 +142,7 @@ impl InputArgs {
                 return Err(Error::input_msg(msg::NEED_SOURCE, &[]));
             }
         };
-        let tz = match (&self.timezone, policy) {
-            (Some(t), _) => plazo::policy::parse_tz(t)?,
-            (None, Some(p)) => p.tz(),
-            (None, None) => {
-                return Err(Error::input_msg(msg::NEED_ZONE, &[]));
-            }
-        };
+        let tz = self.zone(policy)?;
         Ok(Options {
             source,
             inputs: self.input.clone(),
@@ -135,8 +162,7 @@ pub fn run(a: IngestArgs, g: &Global) -> anyhow::Result<()> {
         Some(p) => Some(Policy::load_in(p, g.lang)?),
         None => None,
     };
-    let opts = a.input.options(policy.as_ref(), g.lang)?;
-    let out = source::run(&opts)?;
+    let out = a.input.read(policy.as_ref(), g.lang)?;
     let format = match a.format {
         OutFormat::Csv => Format::Csv,
         OutFormat::Parquet => Format::Parquet,

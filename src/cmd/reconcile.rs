@@ -20,7 +20,8 @@ use plazo::text::msg::cli::reconcile as msg;
 use plazo::time::{Instant, InstantWriter};
 
 use super::Global;
-use super::common::input_file;
+use super::common::{DbSource, GlpiDbArgs, input_file};
+use plazo::source::glpi_db::Db;
 
 #[derive(Debug, Args)]
 pub struct ReconcileArgs {
@@ -30,8 +31,15 @@ pub struct ReconcileArgs {
     policy: PathBuf,
     /// GLPI table dumps, named after their tables (glpi_tickets.csv,
     /// glpi_logs.csv, glpi_ticketsatisfactions.csv, ...).
-    #[arg(long, num_args = 1.., required = true)]
+    #[arg(
+        long,
+        num_args = 1..,
+        required_unless_present = "glpi_db",
+        conflicts_with = "glpi_db"
+    )]
     glpi: Vec<PathBuf>,
+    #[command(flatten)]
+    db: GlpiDbArgs,
     /// Measure as of this instant (default: now).
     #[arg(long)]
     cutoff: Option<String>,
@@ -45,6 +53,7 @@ struct Plan {
     policy: Policy,
     cutoff: Instant,
     glpi: Vec<PathBuf>,
+    db: Option<DbSource>,
     out: Option<PathBuf>,
 }
 
@@ -61,9 +70,11 @@ impl ReconcileArgs {
         for f in &self.glpi {
             input_file("--glpi", f)?;
         }
+        let db = self.db.source()?;
         Ok(Plan {
             policy,
             cutoff,
+            db,
             glpi: self.glpi,
             out: self.out,
         })
@@ -75,10 +86,14 @@ pub fn run(a: ReconcileArgs, g: &Global) -> anyhow::Result<()> {
         policy,
         cutoff,
         glpi,
+        db,
         out: out_path,
     } = a.plan(g.lang)?;
     let tz = policy.tz();
-    let tables = Tables::load(&glpi)?;
+    let tables = match &db {
+        Some(db) => Db::connect(&db.target, tz)?.tables(&db.filter)?,
+        None => Tables::load(&glpi)?,
+    };
     let mut b = Builder::new(tz, g.lang);
     glpi_tables::read_tables(&tables, tz, &mut b)?;
     let ingested = b.finish()?;

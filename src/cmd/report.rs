@@ -17,7 +17,7 @@ use plazo::text::msg::cli::report as msg;
 use plazo::time::Instant;
 
 use super::Global;
-use super::common::{DataArgs, DataPlan, thousands};
+use super::common::{DataArgs, DataPlan, DataSource, thousands};
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
@@ -81,6 +81,15 @@ impl ReportArgs {
         if !data.cutoff_given {
             data.cutoff = period.last_second();
         }
+        if let DataSource::Db(db) = &mut data.inputs {
+            // Only the tickets that can affect the report: opened by the
+            // cutoff, and open or touched since the trend's first period
+            // (custom queries may look anywhere: they get every ticket).
+            db.filter.opened_until = Some(data.cutoff);
+            if self.queries.is_none() {
+                db.filter.active_since = report::window_start(&period);
+            }
+        }
         Ok(Plan {
             data,
             period,
@@ -142,13 +151,33 @@ pub fn run(a: ReportArgs, g: &Global) -> anyhow::Result<()> {
     let engine = loaded.engine()?;
     let rows = engine.evaluate_all();
     let s = &loaded.ds.stats;
-    let mut inputs = vec![
-        InputFile::hash("policy", &policy_path, 0)?,
-        InputFile::hash("tickets", &files.tickets, s.ticket_rows)?,
-        InputFile::hash("events", &files.events, s.event_rows)?,
-    ];
-    if let Some(sv) = &files.surveys {
-        inputs.push(InputFile::hash("surveys", sv, s.survey_rows)?);
+    let mut inputs = vec![InputFile::hash("policy", &policy_path, 0)?];
+    match &files {
+        DataSource::Files(files) => {
+            inputs.push(InputFile::hash(
+                "tickets",
+                &files.tickets,
+                s.ticket_rows,
+            )?);
+            inputs.push(InputFile::hash(
+                "events",
+                &files.events,
+                s.event_rows,
+            )?);
+            if let Some(sv) = &files.surveys {
+                inputs.push(InputFile::hash("surveys", sv, s.survey_rows)?);
+            }
+        }
+        DataSource::Db(db) => {
+            for r in &loaded.db_reads {
+                inputs.push(InputFile {
+                    role: r.table.clone(),
+                    path: PathBuf::from(db.target.masked()),
+                    sha256: r.sha256.clone(),
+                    rows: r.rows,
+                });
+            }
+        }
     }
     let ctx = Context::new(
         &loaded.policy,

@@ -321,10 +321,12 @@ struct Acc {
     resp_met: u64,
     res_n: u64,
     res_met: u64,
-    resp_h: f64,
+    /// Business seconds summed as integers: the figures do not depend on
+    /// the order of the rows (a float sum would, in its last digits).
+    resp_s: i64,
     resp_h_n: u64,
     res_hours: Vec<f64>,
-    paused_h: f64,
+    paused_s: i64,
     reopened: u64,
     auto_n: u64,
     auto_yes: u64,
@@ -338,7 +340,7 @@ struct Acc {
     precases: u64,
     precases_registered: u64,
     precases_discarded: u64,
-    precase_h: f64,
+    precase_s: i64,
     sent: u64,
     sent_answered: u64,
     out_of_scope: u64,
@@ -366,6 +368,11 @@ pub fn nearest_rank(sorted: &[f64], p: f64) -> Option<f64> {
 
 fn pct(a: u64, n: u64) -> Option<f64> {
     (n > 0).then(|| 100.0 * a as f64 / n as f64)
+}
+
+/// Seconds as hours.
+fn hours(s: i64) -> f64 {
+    s as f64 / 3600.0
 }
 
 fn mean(s: f64, n: u64) -> Option<f64> {
@@ -421,7 +428,7 @@ impl Acc {
             self.backlog += 1;
         }
         if scope && inp(r.responded_at) {
-            self.resp_h += r.response_s as f64 / 3600.0;
+            self.resp_s += r.response_s;
             self.resp_h_n += 1;
             if let Some(m) = r.response_met {
                 self.resp_n += 1;
@@ -430,7 +437,7 @@ impl Acc {
         }
         if scope && solved {
             self.res_hours.push(r.resolution_s as f64 / 3600.0);
-            self.paused_h += r.paused_s as f64 / 3600.0;
+            self.paused_s += r.paused_s;
             self.reopened += u64::from(r.reopen_count > 0);
             if r.survey_expected {
                 let answered = u64::from(r.survey_answered_at.is_some());
@@ -470,7 +477,7 @@ impl Acc {
                 u64::from(r.precase_discarded_at.is_some());
             if let Some(s) = r.precase_business_s {
                 self.precases_registered += 1;
-                self.precase_h += s as f64 / 3600.0;
+                self.precase_s += s;
             }
         }
     }
@@ -503,11 +510,11 @@ impl Acc {
             Parts::count(self.backlog),
             Parts::ratio(self.resp_met, self.resp_n),
             Parts::ratio(self.res_met, self.res_n),
-            Parts::sum(self.resp_h, self.resp_h_n),
+            Parts::sum(hours(self.resp_s), self.resp_h_n),
             Parts::sum(res_sum, n_res),
             Parts::over(n_res),
             Parts::over(n_res),
-            Parts::sum(self.paused_h, n_res),
+            Parts::sum(hours(self.paused_s), n_res),
             Parts::ratio(self.reopened, n_res),
             Parts::ratio(self.auto_yes, self.auto_n),
             Parts::ratio(self.surv_answered, self.surv_expected),
@@ -518,7 +525,7 @@ impl Acc {
             Parts::count(self.precases),
             Parts::count(self.precases_registered),
             Parts::count(self.precases_discarded),
-            Parts::sum(self.precase_h, self.precases_registered),
+            Parts::sum(hours(self.precase_s), self.precases_registered),
             Parts::count(self.sent),
             Parts::count(self.sent_answered),
             Parts::ratio(self.sent_answered, self.sent),
@@ -544,11 +551,11 @@ impl Acc {
             Some(self.backlog as f64),
             pct(self.resp_met, self.resp_n),
             pct(self.res_met, self.res_n),
-            mean(self.resp_h, self.resp_h_n),
+            mean(hours(self.resp_s), self.resp_h_n),
             mean(res_sum, n_res),
             nearest_rank(&self.res_hours, 50.0),
             nearest_rank(&self.res_hours, 90.0),
-            mean(self.paused_h, n_res),
+            mean(hours(self.paused_s), n_res),
             pct(self.reopened, n_res),
             pct(self.auto_yes, self.auto_n),
             pct(self.surv_answered, self.surv_expected),
@@ -559,7 +566,7 @@ impl Acc {
             Some(self.precases as f64),
             Some(self.precases_registered as f64),
             Some(self.precases_discarded as f64),
-            mean(self.precase_h, self.precases_registered),
+            mean(hours(self.precase_s), self.precases_registered),
             Some(self.sent as f64),
             Some(self.sent_answered as f64),
             pct(self.sent_answered, self.sent),

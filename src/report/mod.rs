@@ -55,6 +55,20 @@ pub use crate::indicators::{Dim, Line};
 pub use chart_specs::chart_specs;
 pub use queries::Query;
 
+/// The periods of the trend (sheet "Tendencia", chart, survey trend).
+pub const TREND_PERIODS: usize = 12;
+
+/// The earliest instant a report for `period` looks at: the start of its
+/// trend (the previous period is inside it). Tickets solved, closed and
+/// untouched before it cannot change any figure of the report; the
+/// database reader leaves them on the server.
+pub fn window_start(period: &Period) -> Option<Instant> {
+    period
+        .trend(TREND_PERIODS)
+        .first()
+        .map(|p| Instant::from_unix(p.start))
+}
+
 /// An input file as the "Metodología" sheet lists it.
 #[derive(Clone, Debug)]
 pub struct InputFile {
@@ -171,7 +185,7 @@ impl<'a> Context<'a> {
         let lines = lines_of(period, &Dim::ALL);
         let previous = lines_of(&period.previous(), &[Dim::All]);
         let trend = period
-            .trend(12)
+            .trend(TREND_PERIODS)
             .into_iter()
             .map(|p| {
                 let l = lines_of(&p, &[Dim::All]);

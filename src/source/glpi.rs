@@ -26,6 +26,7 @@ use crate::error::{Error, Result};
 use crate::io::csv::{Record, Records};
 use crate::text::lang::Lang;
 use crate::text::msg::source as msg;
+use crate::time::Instant;
 
 /// A table dump: header and rows of optional values.
 #[derive(Clone, Debug)]
@@ -34,8 +35,13 @@ pub struct Dump {
     pub place: String,
     headers: HashMap<String, usize>,
     rows: Vec<Vec<Option<String>>>,
-    /// The physical line each row starts on (header = 1).
+    /// The physical line each row starts on (header = 1); for a database
+    /// table, the row's `id`.
     lines: Vec<u64>,
+    /// Columns that arrived as typed date-times (from the database, see
+    /// [`crate::source::glpi_db`]): column index -> one instant per row.
+    /// Their text cells are empty; [`Dump::at`] reads them.
+    instants: HashMap<usize, Vec<Option<Instant>>>,
 }
 
 impl Dump {
@@ -69,10 +75,90 @@ impl Dump {
         }
         Ok(Dump {
             place: records.name().to_string(),
+            instants: HashMap::new(),
             headers,
             rows,
             lines,
         })
+    }
+
+    /// An empty table named `place` with `columns`, filled row by row
+    /// with [`Dump::push`]: how the database reader builds the same
+    /// tables the dump files give. Columns in `typed` hold instants.
+    pub(crate) fn empty(
+        place: String,
+        columns: &[String],
+        typed: &[bool],
+    ) -> Dump {
+        let headers = columns
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.clone(), i))
+            .collect();
+        let instants = typed
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| **t)
+            .map(|(i, _)| (i, Vec::new()))
+            .collect();
+        Dump {
+            place,
+            headers,
+            rows: Vec::new(),
+            lines: Vec::new(),
+            instants,
+        }
+    }
+
+    /// Appends a row: its `line` (for a database row, its `id`), its
+    /// text cells (`None` in the typed columns) and, in column order, the
+    /// instants of the typed columns.
+    pub(crate) fn push(
+        &mut self,
+        line: u64,
+        cells: Vec<Option<String>>,
+        instants: &[Option<Instant>],
+    ) {
+        let mut typed: Vec<_> = self.instants.iter_mut().collect();
+        typed.sort_by_key(|(c, _)| **c);
+        for ((_, col), v) in typed.into_iter().zip(instants) {
+            col.push(*v);
+        }
+        self.rows.push(cells);
+        self.lines.push(line);
+    }
+
+    /// The instant in column `col` of row `i`, if any: a typed cell as
+    /// read, a text cell read as local time in `tz`.
+    ///
+    /// # Errors
+    ///
+    /// An unreadable date, naming the file (or table), row and column.
+    pub fn at(
+        &self,
+        i: usize,
+        col: &str,
+        tz: chrono_tz::Tz,
+    ) -> Result<Option<Instant>> {
+        if let Some(c) = self.headers.get(col)
+            && let Some(v) = self.instants.get(c)
+        {
+            return Ok(v[i]);
+        }
+        self.get(i, col)
+            .map(|v| {
+                Instant::parse(v, tz).map_err(|e| {
+                    e.context_msg(
+                        msg::DUMP_CELL,
+                        &[
+                            ("file", &self.place),
+                            ("row", &(i + 2)),
+                            ("column", &col),
+                        ],
+                    )
+                })
+            })
+            .transpose()
     }
 
     /// Number of rows.

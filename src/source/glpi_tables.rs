@@ -81,25 +81,7 @@ fn file_name(d: &Dump) -> String {
 
 /// The instant in column `col` of row `i`, if any.
 fn at(d: &Dump, i: usize, col: &str, tz: Tz) -> Result<Option<Instant>> {
-    d.get(i, col)
-        .map(|v| parse_at(d, i, col, v, tz))
-        .transpose()
-}
-
-/// `v`, the value of column `col` in row `i`, as an instant.
-fn parse_at(
-    d: &Dump,
-    i: usize,
-    col: &str,
-    v: &str,
-    tz: Tz,
-) -> Result<Instant> {
-    Instant::parse(v, tz).map_err(|e| {
-        e.context_msg(
-            msg::DUMP_CELL,
-            &[("file", &d.place), ("row", &(i + 2)), ("column", &col)],
-        )
-    })
+    d.at(i, col, tz)
 }
 
 /// Names from the lookup tables: users by id, each ticket's requester and
@@ -300,7 +282,9 @@ fn events(
         let origin = Origin::row(logs.file, logs.dump.line(row));
         b.event(tk, Instant::from_unix(when), new, extra, origin);
     }
-    b.note(msg::GLPI_LOGS_OTHER_FIELDS, &[("count", &logs.other_rows)]);
+    if logs.other_rows > 0 {
+        b.note(msg::GLPI_LOGS_OTHER_FIELDS, &[("count", &logs.other_rows)]);
+    }
     Ok(())
 }
 
@@ -404,11 +388,13 @@ fn surveys(
     let mut answered = 0usize;
     for i in 0..s.len() {
         b.read(sf);
-        let (Some(tk), Some(date), Some(score)) = (
-            s.get(i, "tickets_id"),
-            s.get(i, "date_answered"),
-            s.get(i, "satisfaction"),
-        ) else {
+        let row = match (s.get(i, "tickets_id"), s.get(i, "satisfaction")) {
+            (Some(tk), Some(score)) => {
+                at(s, i, "date_answered", tz)?.map(|d| (tk, d, score))
+            }
+            _ => None,
+        };
+        let Some((tk, answered_at, score)) = row else {
             b.accept(sf); // unanswered: read, no answer
             continue;
         };
@@ -423,7 +409,6 @@ fn surveys(
             );
             continue;
         }
-        let answered_at = parse_at(s, i, "date_answered", date, tz)?;
         b.accept(sf);
         b.survey(Survey {
             ticket_id: tk.to_string(),

@@ -24,6 +24,7 @@ pub mod db;
 pub mod generic;
 pub mod glpi;
 pub mod glpi_csv;
+pub mod glpi_db;
 pub mod glpi_tables;
 pub mod mapping;
 pub mod surveys;

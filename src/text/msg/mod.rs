@@ -15,6 +15,7 @@ pub mod cli;
 pub mod closing;
 pub mod common;
 pub mod csv;
+pub mod db;
 pub mod engine;
 pub mod errors;
 pub mod escalations;
@@ -50,6 +51,7 @@ pub fn all() -> impl Iterator<Item = Msg> {
         closing::ALL,
         common::ALL,
         csv::ALL,
+        db::ALL,
         engine::ALL,
         errors::ALL,
         escalations::ALL,

@@ -29,6 +29,17 @@ crate::catalog! {
     /// The thousands separator of counts in summaries (1.234 / 1,234).
     THOUSANDS_SEPARATOR = (".", ",");
     /// `ingest` or `check` without `--source` nor `--mapping`.
+    /// Neither the two canonical tables nor `--glpi-db` (clap normally
+    /// catches it first).
+    NEED_TICKETS_EVENTS = (
+        "indique --tickets y --events, o --glpi-db URL",
+        "give --tickets and --events, or --glpi-db URL"
+    );
+    /// `ingest`/`check`: no input files and no `--glpi-db`.
+    NEED_INPUT = (
+        "indique --input ARCHIVO... o --glpi-db URL",
+        "give --input FILE... or --glpi-db URL"
+    );
     NEED_SOURCE = (
         "indique --source (glpi-csv, glpi-db, ca-sdm, aranda, generic) o --mapping",
         "give --source (glpi-csv, glpi-db, ca-sdm, aranda, generic) or --mapping"
