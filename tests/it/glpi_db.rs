@@ -1,0 +1,504 @@
+//! `--glpi-db`: plazo against a real MariaDB holding the GLPI 10.0.5
+//! sample (tests/it/mariadb.rs starts it, or reuses the one `.ci/run`
+//! started). The database gives the same canonical tables, the same
+//! reconciliation and byte-identical indicators as GLPI's table dumps;
+//! every failure names the server, exits 1 and writes nothing; the
+//! password is never printed or written.
+
+use std::io::{Read, Write};
+use std::net::{Shutdown, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use crate::mariadb;
+use crate::util::{dataset, root, tempdir};
+
+const POLICY: &str = "samples/glpi-real/policy.toml";
+
+/// The dumps plazo reads from the sample folder (as `--glpi` / `--input`).
+const DUMPS: [&str; 6] = [
+    "glpi_tickets.csv",
+    "glpi_logs_ticket.csv",
+    "glpi_ticketsatisfactions.csv",
+    "glpi_tickets_users.csv",
+    "glpi_itilcategories.csv",
+    "glpi_slas.csv",
+];
+
+fn dumps() -> Vec<String> {
+    let g = dataset("glpi_10_0_5_sample");
+    DUMPS
+        .iter()
+        .map(|f| g.join(f).to_str().unwrap().to_string())
+        .collect()
+}
+
+fn policy() -> String {
+    root().join(POLICY).to_str().unwrap().to_string()
+}
+
+/// plazo with the database password in the environment (and no
+/// option file: HOME is the test's folder).
+fn plazo_db(dir: &Path, password: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_plazo"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("PLAZO_LANG")
+        .env("HOME", dir)
+        .env("PLAZO_DB_PASSWORD", password)
+        .output()
+        .expect("run plazo")
+}
+
+fn ok(out: &Output) -> String {
+    assert!(
+        out.status.success(),
+        "plazo failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn failed(out: &Output, code: i32) -> String {
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(code), "stderr: {err}");
+    err
+}
+
+fn plazo(dir: &Path, args: &[&str]) -> Output {
+    crate::util::plazo(dir, args)
+}
+
+#[test]
+fn ingest_from_the_database_equals_ingest_of_the_dumps() {
+    let db = mariadb::glpi_sample("ingest");
+    let dir = tempdir("glpi-db-ingest");
+    let d = dumps();
+    let mut a = vec!["ingest", "--source", "glpi-tables", "--policy"];
+    let p = policy();
+    a.push(&p);
+    a.extend(["--out", "dumps", "--input"]);
+    a.extend(d.iter().map(String::as_str));
+    ok(&plazo(&dir, &a));
+    let out = plazo_db(
+        &dir,
+        &db.password,
+        &["ingest", "--glpi-db", &db.url, "--policy", &p, "--out", "db"],
+    );
+    ok(&out);
+    for f in ["tickets.csv", "events.csv", "surveys.csv"] {
+        let a = std::fs::read(dir.join("dumps").join(f)).unwrap();
+        let b = std::fs::read(dir.join("db").join(f)).unwrap();
+        assert!(a == b, "{f} differs between the dumps and the database");
+    }
+    // 60 tickets; 239 status changes + 60 initial statuses; 25 answers
+    // (counted from the dumps: id_search_option 12 rows, non-empty
+    // date_answered).
+    let lines = |f: &str| {
+        std::fs::read_to_string(dir.join("db").join(f))
+            .unwrap()
+            .lines()
+            .count()
+            - 1
+    };
+    assert_eq!(lines("tickets.csv"), 60);
+    assert_eq!(lines("events.csv"), 299);
+    assert_eq!(lines("surveys.csv"), 25);
+    // Only status changes leave the server: the summary counts 239 rows
+    // of glpi_logs, not the dump's 954.
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("glpi_logs (glpi_logs, utf-8): 239 filas leídas"), "{err}");
+}
+
+#[test]
+fn reconcile_from_the_database_equals_the_dumps() {
+    let db = mariadb::glpi_sample("reconcile");
+    let dir = tempdir("glpi-db-reconcile");
+    let d = dumps();
+    let p = policy();
+    let mut a = vec![
+        "reconcile", "--policy", &p, "--cutoff", "2026-11-21", "--out", "dumps.csv",
+        "--glpi",
+    ];
+    a.extend(d.iter().map(String::as_str));
+    let from_dumps = plazo(&dir, &a);
+    ok(&from_dumps);
+    let from_db = plazo_db(
+        &dir,
+        &db.password,
+        &[
+            "reconcile", "--policy", &p, "--cutoff", "2026-11-21", "--out", "db.csv",
+            "--glpi-db", &db.url,
+        ],
+    );
+    ok(&from_db);
+    assert_eq!(
+        std::fs::read_to_string(dir.join("dumps.csv")).unwrap(),
+        std::fs::read_to_string(dir.join("db.csv")).unwrap()
+    );
+    let summary = String::from_utf8_lossy(&from_db.stderr);
+    // The figures GLPI computed itself, all equal (tests/it/glpi_reconcile.rs).
+    for s in ["response 60/60", "resolution 60/60", "waiting 60/60"] {
+        assert!(summary.contains(s), "{summary}");
+    }
+    assert_eq!(summary, String::from_utf8_lossy(&from_dumps.stderr));
+}
+
+/// `report --glpi-db` writes the same indicators.csv, byte for byte, as
+/// `report` on the tables `ingest` makes of the dumps; for January the
+/// 12 tickets opened in February (counted in glpi_tickets.csv) stay on
+/// the server.
+#[test]
+fn report_from_the_database_is_byte_identical_to_the_dumps() {
+    let db = mariadb::glpi_sample("report");
+    let dir = tempdir("glpi-db-report");
+    let d = dumps();
+    let p = policy();
+    let mut a = vec!["ingest", "--source", "glpi-tables", "--policy", &p, "--out", "t"];
+    a.push("--input");
+    a.extend(d.iter().map(String::as_str));
+    ok(&plazo(&dir, &a));
+    for (period, read) in [("2026-01", 48), ("2026-02", 60)] {
+        let files = format!("files-{period}");
+        ok(&plazo(
+            &dir,
+            &[
+                "report", "--policy", &p, "--tickets", "t/tickets.csv", "--events",
+                "t/events.csv", "--surveys", "t/surveys.csv", "--period", period,
+                "--out", &files,
+            ],
+        ));
+        let from_db = format!("db-{period}");
+        ok(&plazo_db(
+            &dir,
+            &db.password,
+            &[
+                "report", "--policy", &p, "--glpi-db", &db.url, "--period", period,
+                "--out", &from_db,
+            ],
+        ));
+        let a = std::fs::read(dir.join(&files).join("indicators.csv")).unwrap();
+        let b = std::fs::read(dir.join(&from_db).join("indicators.csv")).unwrap();
+        assert!(a == b, "{period}: indicators.csv differs");
+        let rows = std::fs::read_to_string(dir.join(&from_db).join("sla.csv"))
+            .unwrap()
+            .lines()
+            .count()
+            - 1;
+        assert_eq!(rows, read, "{period}: tickets read from the server");
+    }
+}
+
+/// The workbook names the source by its masked URL, with each table's
+/// rows; the password is nowhere in the outputs or on stderr.
+#[test]
+fn the_password_is_never_printed_or_written() {
+    let db = mariadb::glpi_sample("secret");
+    let dir = tempdir("glpi-db-secret");
+    let p = policy();
+    let out = plazo_db(
+        &dir,
+        &db.password,
+        &["report", "--policy", &p, "--glpi-db", &db.url, "--period", "2026-01", "--out", "r"],
+    );
+    ok(&out);
+    assert!(!String::from_utf8_lossy(&out.stderr).contains(&db.password));
+    let xlsx = dir.join("r/informe-2026-01.xlsx");
+    let cells = sheet_text(&xlsx, "Metodología");
+    assert!(cells.contains(&db.url), "the masked URL is listed");
+    assert!(cells.contains("glpi_tickets"), "each table read is listed");
+    for f in walk(&dir.join("r")) {
+        let bytes = std::fs::read(&f).unwrap();
+        assert!(
+            !bytes
+                .windows(db.password.len())
+                .any(|w| w == db.password.as_bytes()),
+            "{} holds the password",
+            f.display()
+        );
+    }
+    // The XLSX is zipped: its sheets' text was checked through calamine.
+    for s in calamine_sheets(&xlsx) {
+        assert!(!sheet_text(&xlsx, &s).contains(&db.password), "sheet {s}");
+    }
+    // A login that fails does not echo it either.
+    let bad = plazo_db(
+        &dir,
+        "not-the-password-4711",
+        &["sla", "--policy", &p, "--glpi-db", &db.url, "--out", "x.csv"],
+    );
+    let err = failed(&bad, 1);
+    assert!(!err.contains("not-the-password-4711"), "{err}");
+}
+
+/// With no PLAZO_DB_PASSWORD, the password comes from ~/.my.cnf
+/// ([client] group).
+#[test]
+fn the_password_comes_from_the_option_file() {
+    let db = mariadb::glpi_sample("mycnf");
+    let dir = tempdir("glpi-db-mycnf");
+    std::fs::write(
+        dir.join(".my.cnf"),
+        format!("[mysqld]\npassword = wrong\n\n[client]\nuser = plazo_ro\npassword = \"{}\"\n", db.password),
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_plazo"))
+        .args(["ingest", "--glpi-db", &db.url, "--timezone", "America/Bogota", "--out", "o"])
+        .current_dir(&dir)
+        .env("HOME", &dir)
+        .env_remove("PLAZO_DB_PASSWORD")
+        .env_remove("PLAZO_LANG")
+        .output()
+        .unwrap();
+    ok(&out);
+    assert_eq!(
+        std::fs::read_to_string(dir.join("o/tickets.csv")).unwrap().lines().count(),
+        61
+    );
+}
+
+/// `--glpi-entity`: a sub-entity (id 1, under the root 0) holding
+/// tickets 1-10; the root with sub-entities reads all 60, alone 50.
+#[test]
+fn the_entity_filter_reads_an_entity_and_its_sub_entities() {
+    let db = mariadb::glpi_sample("entity");
+    let s = mariadb::server();
+    s.admin(&format!(
+        "INSERT INTO {n}.glpi_entities (id, name, entities_id, completename, level) \
+         VALUES (1, 'Sede Norte', 0, 'Entidad Raíz > Sede Norte', 2); \
+         UPDATE {n}.glpi_tickets SET entities_id = 1 WHERE id <= 10",
+        n = db.name
+    ));
+    let dir = tempdir("glpi-db-entity");
+    let count = |args: &[&str], out: &str| {
+        let mut a = vec!["ingest", "--glpi-db", &db.url, "--timezone", "America/Bogota", "--out", out];
+        a.extend(args);
+        ok(&plazo_db(&dir, &db.password, &a));
+        std::fs::read_to_string(dir.join(out).join("tickets.csv"))
+            .unwrap()
+            .lines()
+            .count()
+            - 1
+    };
+    assert_eq!(count(&["--glpi-entity", "1"], "e1"), 10);
+    assert_eq!(count(&["--glpi-entity", "0"], "e0"), 60);
+    assert_eq!(count(&["--glpi-entity", "0", "--no-recursive"], "e0only"), 50);
+    let bad = plazo_db(
+        &dir,
+        &db.password,
+        &["ingest", "--glpi-db", &db.url, "--timezone", "America/Bogota", "--glpi-entity", "7", "--out", "e7"],
+    );
+    let err = failed(&bad, 2);
+    assert!(err.contains("--glpi-entity 7") && err.contains("0, 1"), "{err}");
+    assert!(!dir.join("e7").exists());
+}
+
+#[test]
+fn a_wrong_password_names_the_server_and_writes_nothing() {
+    let db = mariadb::glpi_sample("wrongpw");
+    let dir = tempdir("glpi-db-wrongpw");
+    let p = policy();
+    let out = plazo_db(
+        &dir,
+        "wrong",
+        &["report", "--policy", &p, "--glpi-db", &db.url, "--period", "2026-01", "--out", "r"],
+    );
+    let err = failed(&out, 1);
+    let port = mariadb::server().port;
+    assert!(err.contains(&format!("127.0.0.1:{port}")), "{err}");
+    assert!(err.contains("1045") && err.contains("Access denied"), "{err}");
+    assert!(err.contains("PLAZO_DB_PASSWORD"), "says where the password comes from: {err}");
+    assert!(!dir.join("r").exists(), "no output folder");
+}
+
+#[test]
+fn an_unknown_database_is_named() {
+    let db = mariadb::glpi_sample("unknowndb");
+    let dir = tempdir("glpi-db-unknown");
+    let url = db.url.replace(&db.name, "glpi_no_such_db");
+    let out = plazo_db(
+        &dir,
+        &db.password,
+        &["sla", "--policy", &policy(), "--glpi-db", &url, "--out", "sla.csv"],
+    );
+    let err = failed(&out, 1);
+    assert!(err.contains("glpi_no_such_db"), "{err}");
+    assert!(!dir.join("sla.csv").exists());
+}
+
+#[test]
+fn a_missing_table_is_named_with_the_grant_it_needs() {
+    let db = mariadb::glpi_sample("notable");
+    mariadb::server().admin(&format!("DROP TABLE {}.glpi_logs", db.name));
+    let dir = tempdir("glpi-db-notable");
+    let out = plazo_db(
+        &dir,
+        &db.password,
+        &["sla", "--policy", &policy(), "--glpi-db", &db.url, "--out", "sla.csv"],
+    );
+    let err = failed(&out, 1);
+    assert!(err.contains("glpi_logs") && err.contains(&db.name), "{err}");
+    assert!(err.contains("GRANT SELECT"), "{err}");
+    assert!(!dir.join("sla.csv").exists());
+}
+
+#[test]
+fn a_password_in_the_url_is_refused() {
+    let dir = tempdir("glpi-db-urlpw");
+    let out = plazo(
+        &dir,
+        &["sla", "--policy", &policy(), "--glpi-db", "mysql://plazo_ro:hunter2@127.0.0.1/glpi", "--out", "s.csv"],
+    );
+    let err = failed(&out, 2);
+    assert!(!err.contains("hunter2"), "{err}");
+    assert!(err.contains("mysql://plazo_ro:***@127.0.0.1/glpi"), "{err}");
+}
+
+#[test]
+fn no_server_names_host_and_port() {
+    // A port nobody listens on: bound, then closed.
+    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let dir = tempdir("glpi-db-noserver");
+    let url = format!("mysql://plazo_ro@127.0.0.1:{port}/glpi");
+    let out = plazo_db(&dir, "x", &["sla", "--policy", &policy(), "--glpi-db", &url, "--out", "s.csv"]);
+    let err = failed(&out, 1);
+    assert!(err.contains(&format!("127.0.0.1:{port}")) && err.contains("refused"), "{err}");
+    assert!(!dir.join("s.csv").exists());
+}
+
+#[test]
+fn tls_required_against_a_server_without_tls_fails_clearly() {
+    let db = mariadb::glpi_sample("tls");
+    let dir = tempdir("glpi-db-tls");
+    let url = format!("{}?ssl-mode=required", db.url);
+    let out = plazo_db(&dir, &db.password, &["sla", "--policy", &policy(), "--glpi-db", &url, "--out", "s.csv"]);
+    let err = failed(&out, 1);
+    assert!(err.contains("TLS"), "{err}");
+    assert!(!dir.join("s.csv").exists());
+}
+
+/// A TCP proxy in front of the server that cuts both sockets once `limit`
+/// bytes have come from the server: the server "goes away" mid-read.
+/// Returns its port and the bytes relayed so far.
+fn cutting_proxy(upstream: u16, limit: usize) -> (u16, Arc<AtomicUsize>) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let relayed = Arc::new(AtomicUsize::new(0));
+    let seen = relayed.clone();
+    std::thread::spawn(move || {
+        for client in listener.incoming() {
+            let Ok(client) = client else { return };
+            let server = TcpStream::connect(("127.0.0.1", upstream)).unwrap();
+            let (mut c_in, mut s_out) = (client.try_clone().unwrap(), server.try_clone().unwrap());
+            std::thread::spawn(move || {
+                let mut buf = [0u8; 4096];
+                while let Ok(n) = c_in.read(&mut buf) {
+                    if n == 0 || s_out.write_all(&buf[..n]).is_err() {
+                        break;
+                    }
+                }
+            });
+            let seen = seen.clone();
+            std::thread::spawn(move || {
+                let (mut s_in, mut c_out) = (server, client);
+                let mut buf = [0u8; 4096];
+                loop {
+                    let n = match s_in.read(&mut buf) {
+                        Ok(0) | Err(_) => break,
+                        Ok(n) => n,
+                    };
+                    let before = seen.fetch_add(n, Ordering::SeqCst);
+                    let take = n.min(limit.saturating_sub(before));
+                    if c_out.write_all(&buf[..take]).is_err() || take < n {
+                        break;
+                    }
+                }
+                let _ = c_out.shutdown(Shutdown::Both);
+                let _ = s_in.shutdown(Shutdown::Both);
+            });
+        }
+    });
+    (port, relayed)
+}
+
+#[test]
+fn a_server_that_goes_away_mid_read_fails_and_writes_nothing() {
+    let db = mariadb::glpi_sample("goneaway");
+    let upstream = mariadb::server().port;
+    let dir = tempdir("glpi-db-gone");
+    let p = policy();
+    // First through a proxy that never cuts: how many bytes a whole read
+    // takes.
+    let (port, relayed) = cutting_proxy(upstream, usize::MAX);
+    let url = db.url.replace(&format!(":{upstream}/"), &format!(":{port}/"));
+    ok(&plazo_db(&dir, &db.password, &["sla", "--policy", &p, "--glpi-db", &url, "--out", "whole.csv"]));
+    let total = relayed.load(Ordering::SeqCst);
+    assert!(total > 20_000, "a whole read relays the tables: {total} bytes");
+    // Then cut halfway through: past the login and the schema, inside the
+    // ticket tables.
+    let (port, _) = cutting_proxy(upstream, total / 2);
+    let url = db.url.replace(&format!(":{upstream}/"), &format!(":{port}/"));
+    let out = plazo_db(&dir, &db.password, &["sla", "--policy", &p, "--glpi-db", &url, "--out", "cut.csv"]);
+    let err = failed(&out, 1);
+    assert!(err.contains("falló después de") && err.contains("no se escribió ningún archivo"), "{err}");
+    assert!(err.contains(&format!("127.0.0.1:{port}")), "{err}");
+    assert!(!dir.join("cut.csv").exists());
+}
+
+/// The calendar and SLA imports read the same rules from the database
+/// as from the dumps.
+#[test]
+fn calendar_and_sla_imports_read_the_database() {
+    let db = mariadb::glpi_sample("imports");
+    let dir = tempdir("glpi-db-imports");
+    let g = dataset("glpi_10_0_5_sample");
+    let f = |n: &str| g.join(n).to_str().unwrap().to_string();
+    let from_dumps = ok(&plazo(
+        &dir,
+        &[
+            "calendar", "import-glpi", "--calendars", &f("glpi_calendars.csv"), "--segments",
+            &f("glpi_calendarsegments.csv"), "--holidays", &f("glpi_holidays.csv"), "--links",
+            &f("glpi_calendars_holidays.csv"),
+        ],
+    ));
+    let from_db = ok(&plazo_db(&dir, &db.password, &["calendar", "import-glpi", "--glpi-db", &db.url]));
+    assert_eq!(from_dumps, from_db);
+    assert!(from_db.contains("mon = [\"07:00-12:00\", \"13:00-17:00\"]"), "{from_db}");
+    let slas_dumps = ok(&plazo(&dir, &["policy", "import-glpi-slas", "--slas", &f("glpi_slas.csv")]));
+    let slas_db = ok(&plazo_db(&dir, &db.password, &["policy", "import-glpi-slas", "--glpi-db", &db.url]));
+    assert_eq!(slas_dumps, slas_db);
+}
+
+/// Every file under `dir`.
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+fn calamine_sheets(xlsx: &Path) -> Vec<String> {
+    use calamine::Reader;
+    let wb: calamine::Xlsx<_> = calamine::open_workbook(xlsx).unwrap();
+    wb.sheet_names().to_vec()
+}
+
+/// Every cell of `sheet`, as text, one per line.
+fn sheet_text(xlsx: &Path, sheet: &str) -> String {
+    use calamine::Reader;
+    let mut wb: calamine::Xlsx<_> = calamine::open_workbook(xlsx).unwrap();
+    let range = wb.worksheet_range(sheet).unwrap();
+    range
+        .rows()
+        .flat_map(|r| r.iter().map(|c| c.to_string()))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
