@@ -21,6 +21,7 @@ mod ingest_generic;
 mod ingest_glpi_csv;
 mod ingest_glpi_tables;
 mod layers;
+mod mariadb;
 mod model_paths;
 mod people;
 mod plans;
