@@ -85,7 +85,15 @@ fn ingest_from_the_database_equals_ingest_of_the_dumps() {
     let out = plazo_db(
         &dir,
         &db.password,
-        &["ingest", "--glpi-db", &db.url, "--policy", &p, "--out", "db"],
+        &[
+            "ingest",
+            "--glpi-db",
+            &db.url,
+            "--policy",
+            &p,
+            "--out",
+            "db",
+        ],
     );
     ok(&out);
     for f in ["tickets.csv", "events.csv", "surveys.csv"] {
@@ -109,7 +117,94 @@ fn ingest_from_the_database_equals_ingest_of_the_dumps() {
     // Only status changes leave the server: the summary counts 239 rows
     // of glpi_logs, not the dump's 954.
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("glpi_logs (glpi_logs, utf-8): 239 filas leídas"), "{err}");
+    assert!(
+        err.contains("glpi_logs (glpi_logs, utf-8): 239 filas leídas"),
+        "{err}"
+    );
+}
+
+/// GLPI before 9.5's timestamp migration keeps `DATETIME` columns:
+/// GLPI's local wall-clock time, read in the policy's zone. The columns
+/// are converted in a -05:00 session (Bogotá, the dump's zone), so they
+/// hold the dump's wall-clock text; the tables must come out the same.
+#[test]
+fn datetime_columns_of_older_glpi_are_read_as_local_time() {
+    let db = mariadb::glpi_sample("datetime");
+    let s = mariadb::server();
+    let n = &db.name;
+    s.admin(&format!(
+        "SET time_zone = '-05:00'; \
+         ALTER TABLE {n}.glpi_tickets MODIFY `date` DATETIME NULL, \
+           MODIFY solvedate DATETIME NULL, MODIFY closedate DATETIME NULL, \
+           MODIFY takeintoaccountdate DATETIME NULL, MODIFY date_mod DATETIME NULL; \
+         ALTER TABLE {n}.glpi_logs MODIFY date_mod DATETIME NULL; \
+         ALTER TABLE {n}.glpi_ticketsatisfactions MODIFY date_answered DATETIME NULL"
+    ));
+    let types = s.admin_rows(&format!(
+        "SELECT DATA_TYPE FROM information_schema.COLUMNS \
+         WHERE TABLE_SCHEMA = '{n}' AND TABLE_NAME = 'glpi_tickets' AND COLUMN_NAME = 'date'"
+    ));
+    assert_eq!(types, vec![vec![Some("datetime".to_string())]]);
+    let dir = tempdir("glpi-db-datetime");
+    let p = policy();
+    let d = dumps();
+    let mut a = vec![
+        "ingest",
+        "--source",
+        "glpi-tables",
+        "--policy",
+        &p,
+        "--out",
+        "dumps",
+        "--input",
+    ];
+    a.extend(d.iter().map(String::as_str));
+    ok(&plazo(&dir, &a));
+    ok(&plazo_db(
+        &dir,
+        &db.password,
+        &[
+            "ingest",
+            "--glpi-db",
+            &db.url,
+            "--policy",
+            &p,
+            "--out",
+            "db",
+        ],
+    ));
+    for f in ["tickets.csv", "events.csv", "surveys.csv"] {
+        let a = std::fs::read_to_string(dir.join("dumps").join(f)).unwrap();
+        let b = std::fs::read_to_string(dir.join("db").join(f)).unwrap();
+        assert!(a == b, "{f} differs with DATETIME columns");
+    }
+    // Ticket 1 opened at the dump's wall-clock time, in Bogotá.
+    let t = std::fs::read_to_string(dir.join("db/tickets.csv")).unwrap();
+    let first = t.lines().nth(1).unwrap();
+    let raw = std::fs::read_to_string(
+        dataset("glpi_10_0_5_sample").join("glpi_tickets.csv"),
+    )
+    .unwrap();
+    let date_col = raw
+        .lines()
+        .next()
+        .unwrap()
+        .split(',')
+        .position(|h| h == "\"date\"")
+        .unwrap();
+    let opened = raw
+        .lines()
+        .nth(1)
+        .unwrap()
+        .split(',')
+        .nth(date_col)
+        .unwrap()
+        .trim_matches('"')
+        .to_string();
+    assert!(
+        first.contains(&format!("{}-05:00", opened.replace(' ', "T"))),
+        "{first} vs {opened}"
+    );
 }
 
 #[test]
@@ -119,7 +214,13 @@ fn reconcile_from_the_database_equals_the_dumps() {
     let d = dumps();
     let p = policy();
     let mut a = vec![
-        "reconcile", "--policy", &p, "--cutoff", "2026-11-21", "--out", "dumps.csv",
+        "reconcile",
+        "--policy",
+        &p,
+        "--cutoff",
+        "2026-11-21",
+        "--out",
+        "dumps.csv",
         "--glpi",
     ];
     a.extend(d.iter().map(String::as_str));
@@ -129,8 +230,15 @@ fn reconcile_from_the_database_equals_the_dumps() {
         &dir,
         &db.password,
         &[
-            "reconcile", "--policy", &p, "--cutoff", "2026-11-21", "--out", "db.csv",
-            "--glpi-db", &db.url,
+            "reconcile",
+            "--policy",
+            &p,
+            "--cutoff",
+            "2026-11-21",
+            "--out",
+            "db.csv",
+            "--glpi-db",
+            &db.url,
         ],
     );
     ok(&from_db);
@@ -156,7 +264,15 @@ fn report_from_the_database_is_byte_identical_to_the_dumps() {
     let dir = tempdir("glpi-db-report");
     let d = dumps();
     let p = policy();
-    let mut a = vec!["ingest", "--source", "glpi-tables", "--policy", &p, "--out", "t"];
+    let mut a = vec![
+        "ingest",
+        "--source",
+        "glpi-tables",
+        "--policy",
+        &p,
+        "--out",
+        "t",
+    ];
     a.push("--input");
     a.extend(d.iter().map(String::as_str));
     ok(&plazo(&dir, &a));
@@ -165,9 +281,19 @@ fn report_from_the_database_is_byte_identical_to_the_dumps() {
         ok(&plazo(
             &dir,
             &[
-                "report", "--policy", &p, "--tickets", "t/tickets.csv", "--events",
-                "t/events.csv", "--surveys", "t/surveys.csv", "--period", period,
-                "--out", &files,
+                "report",
+                "--policy",
+                &p,
+                "--tickets",
+                "t/tickets.csv",
+                "--events",
+                "t/events.csv",
+                "--surveys",
+                "t/surveys.csv",
+                "--period",
+                period,
+                "--out",
+                &files,
             ],
         ));
         let from_db = format!("db-{period}");
@@ -175,12 +301,21 @@ fn report_from_the_database_is_byte_identical_to_the_dumps() {
             &dir,
             &db.password,
             &[
-                "report", "--policy", &p, "--glpi-db", &db.url, "--period", period,
-                "--out", &from_db,
+                "report",
+                "--policy",
+                &p,
+                "--glpi-db",
+                &db.url,
+                "--period",
+                period,
+                "--out",
+                &from_db,
             ],
         ));
-        let a = std::fs::read(dir.join(&files).join("indicators.csv")).unwrap();
-        let b = std::fs::read(dir.join(&from_db).join("indicators.csv")).unwrap();
+        let a =
+            std::fs::read(dir.join(&files).join("indicators.csv")).unwrap();
+        let b =
+            std::fs::read(dir.join(&from_db).join("indicators.csv")).unwrap();
         assert!(a == b, "{period}: indicators.csv differs");
         let rows = std::fs::read_to_string(dir.join(&from_db).join("sla.csv"))
             .unwrap()
@@ -201,7 +336,17 @@ fn the_password_is_never_printed_or_written() {
     let out = plazo_db(
         &dir,
         &db.password,
-        &["report", "--policy", &p, "--glpi-db", &db.url, "--period", "2026-01", "--out", "r"],
+        &[
+            "report",
+            "--policy",
+            &p,
+            "--glpi-db",
+            &db.url,
+            "--period",
+            "2026-01",
+            "--out",
+            "r",
+        ],
     );
     ok(&out);
     assert!(!String::from_utf8_lossy(&out.stderr).contains(&db.password));
@@ -227,7 +372,15 @@ fn the_password_is_never_printed_or_written() {
     let bad = plazo_db(
         &dir,
         "not-the-password-4711",
-        &["sla", "--policy", &p, "--glpi-db", &db.url, "--out", "x.csv"],
+        &[
+            "sla",
+            "--policy",
+            &p,
+            "--glpi-db",
+            &db.url,
+            "--out",
+            "x.csv",
+        ],
     );
     let err = failed(&bad, 1);
     assert!(!err.contains("not-the-password-4711"), "{err}");
@@ -245,7 +398,15 @@ fn the_password_comes_from_the_option_file() {
     )
     .unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_plazo"))
-        .args(["ingest", "--glpi-db", &db.url, "--timezone", "America/Bogota", "--out", "o"])
+        .args([
+            "ingest",
+            "--glpi-db",
+            &db.url,
+            "--timezone",
+            "America/Bogota",
+            "--out",
+            "o",
+        ])
         .current_dir(&dir)
         .env("HOME", &dir)
         .env_remove("PLAZO_DB_PASSWORD")
@@ -254,7 +415,10 @@ fn the_password_comes_from_the_option_file() {
         .unwrap();
     ok(&out);
     assert_eq!(
-        std::fs::read_to_string(dir.join("o/tickets.csv")).unwrap().lines().count(),
+        std::fs::read_to_string(dir.join("o/tickets.csv"))
+            .unwrap()
+            .lines()
+            .count(),
         61
     );
 }
@@ -273,7 +437,15 @@ fn the_entity_filter_reads_an_entity_and_its_sub_entities() {
     ));
     let dir = tempdir("glpi-db-entity");
     let count = |args: &[&str], out: &str| {
-        let mut a = vec!["ingest", "--glpi-db", &db.url, "--timezone", "America/Bogota", "--out", out];
+        let mut a = vec![
+            "ingest",
+            "--glpi-db",
+            &db.url,
+            "--timezone",
+            "America/Bogota",
+            "--out",
+            out,
+        ];
         a.extend(args);
         ok(&plazo_db(&dir, &db.password, &a));
         std::fs::read_to_string(dir.join(out).join("tickets.csv"))
@@ -284,14 +456,30 @@ fn the_entity_filter_reads_an_entity_and_its_sub_entities() {
     };
     assert_eq!(count(&["--glpi-entity", "1"], "e1"), 10);
     assert_eq!(count(&["--glpi-entity", "0"], "e0"), 60);
-    assert_eq!(count(&["--glpi-entity", "0", "--no-recursive"], "e0only"), 50);
+    assert_eq!(
+        count(&["--glpi-entity", "0", "--no-recursive"], "e0only"),
+        50
+    );
     let bad = plazo_db(
         &dir,
         &db.password,
-        &["ingest", "--glpi-db", &db.url, "--timezone", "America/Bogota", "--glpi-entity", "7", "--out", "e7"],
+        &[
+            "ingest",
+            "--glpi-db",
+            &db.url,
+            "--timezone",
+            "America/Bogota",
+            "--glpi-entity",
+            "7",
+            "--out",
+            "e7",
+        ],
     );
     let err = failed(&bad, 2);
-    assert!(err.contains("--glpi-entity 7") && err.contains("0, 1"), "{err}");
+    assert!(
+        err.contains("--glpi-entity 7") && err.contains("0, 1"),
+        "{err}"
+    );
     assert!(!dir.join("e7").exists());
 }
 
@@ -303,13 +491,29 @@ fn a_wrong_password_names_the_server_and_writes_nothing() {
     let out = plazo_db(
         &dir,
         "wrong",
-        &["report", "--policy", &p, "--glpi-db", &db.url, "--period", "2026-01", "--out", "r"],
+        &[
+            "report",
+            "--policy",
+            &p,
+            "--glpi-db",
+            &db.url,
+            "--period",
+            "2026-01",
+            "--out",
+            "r",
+        ],
     );
     let err = failed(&out, 1);
     let port = mariadb::server().port;
     assert!(err.contains(&format!("127.0.0.1:{port}")), "{err}");
-    assert!(err.contains("1045") && err.contains("Access denied"), "{err}");
-    assert!(err.contains("PLAZO_DB_PASSWORD"), "says where the password comes from: {err}");
+    assert!(
+        err.contains("1045") && err.contains("Access denied"),
+        "{err}"
+    );
+    assert!(
+        err.contains("PLAZO_DB_PASSWORD"),
+        "says where the password comes from: {err}"
+    );
     assert!(!dir.join("r").exists(), "no output folder");
 }
 
@@ -321,7 +525,15 @@ fn an_unknown_database_is_named() {
     let out = plazo_db(
         &dir,
         &db.password,
-        &["sla", "--policy", &policy(), "--glpi-db", &url, "--out", "sla.csv"],
+        &[
+            "sla",
+            "--policy",
+            &policy(),
+            "--glpi-db",
+            &url,
+            "--out",
+            "sla.csv",
+        ],
     );
     let err = failed(&out, 1);
     assert!(err.contains("glpi_no_such_db"), "{err}");
@@ -336,7 +548,15 @@ fn a_missing_table_is_named_with_the_grant_it_needs() {
     let out = plazo_db(
         &dir,
         &db.password,
-        &["sla", "--policy", &policy(), "--glpi-db", &db.url, "--out", "sla.csv"],
+        &[
+            "sla",
+            "--policy",
+            &policy(),
+            "--glpi-db",
+            &db.url,
+            "--out",
+            "sla.csv",
+        ],
     );
     let err = failed(&out, 1);
     assert!(err.contains("glpi_logs") && err.contains(&db.name), "{err}");
@@ -349,7 +569,15 @@ fn a_password_in_the_url_is_refused() {
     let dir = tempdir("glpi-db-urlpw");
     let out = plazo(
         &dir,
-        &["sla", "--policy", &policy(), "--glpi-db", "mysql://plazo_ro:hunter2@127.0.0.1/glpi", "--out", "s.csv"],
+        &[
+            "sla",
+            "--policy",
+            &policy(),
+            "--glpi-db",
+            "mysql://plazo_ro:hunter2@127.0.0.1/glpi",
+            "--out",
+            "s.csv",
+        ],
     );
     let err = failed(&out, 2);
     assert!(!err.contains("hunter2"), "{err}");
@@ -359,12 +587,31 @@ fn a_password_in_the_url_is_refused() {
 #[test]
 fn no_server_names_host_and_port() {
     // A port nobody listens on: bound, then closed.
-    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     let dir = tempdir("glpi-db-noserver");
     let url = format!("mysql://plazo_ro@127.0.0.1:{port}/glpi");
-    let out = plazo_db(&dir, "x", &["sla", "--policy", &policy(), "--glpi-db", &url, "--out", "s.csv"]);
+    let out = plazo_db(
+        &dir,
+        "x",
+        &[
+            "sla",
+            "--policy",
+            &policy(),
+            "--glpi-db",
+            &url,
+            "--out",
+            "s.csv",
+        ],
+    );
     let err = failed(&out, 1);
-    assert!(err.contains(&format!("127.0.0.1:{port}")) && err.contains("refused"), "{err}");
+    assert!(
+        err.contains(&format!("127.0.0.1:{port}")) && err.contains("refused"),
+        "{err}"
+    );
     assert!(!dir.join("s.csv").exists());
 }
 
@@ -373,7 +620,19 @@ fn tls_required_against_a_server_without_tls_fails_clearly() {
     let db = mariadb::glpi_sample("tls");
     let dir = tempdir("glpi-db-tls");
     let url = format!("{}?ssl-mode=required", db.url);
-    let out = plazo_db(&dir, &db.password, &["sla", "--policy", &policy(), "--glpi-db", &url, "--out", "s.csv"]);
+    let out = plazo_db(
+        &dir,
+        &db.password,
+        &[
+            "sla",
+            "--policy",
+            &policy(),
+            "--glpi-db",
+            &url,
+            "--out",
+            "s.csv",
+        ],
+    );
     let err = failed(&out, 1);
     assert!(err.contains("TLS"), "{err}");
     assert!(!dir.join("s.csv").exists());
@@ -391,7 +650,8 @@ fn cutting_proxy(upstream: u16, limit: usize) -> (u16, Arc<AtomicUsize>) {
         for client in listener.incoming() {
             let Ok(client) = client else { return };
             let server = TcpStream::connect(("127.0.0.1", upstream)).unwrap();
-            let (mut c_in, mut s_out) = (client.try_clone().unwrap(), server.try_clone().unwrap());
+            let (mut c_in, mut s_out) =
+                (client.try_clone().unwrap(), server.try_clone().unwrap());
             std::thread::spawn(move || {
                 let mut buf = [0u8; 4096];
                 while let Ok(n) = c_in.read(&mut buf) {
@@ -432,17 +692,44 @@ fn a_server_that_goes_away_mid_read_fails_and_writes_nothing() {
     // First through a proxy that never cuts: how many bytes a whole read
     // takes.
     let (port, relayed) = cutting_proxy(upstream, usize::MAX);
-    let url = db.url.replace(&format!(":{upstream}/"), &format!(":{port}/"));
-    ok(&plazo_db(&dir, &db.password, &["sla", "--policy", &p, "--glpi-db", &url, "--out", "whole.csv"]));
+    let url = db
+        .url
+        .replace(&format!(":{upstream}/"), &format!(":{port}/"));
+    ok(&plazo_db(
+        &dir,
+        &db.password,
+        &[
+            "sla",
+            "--policy",
+            &p,
+            "--glpi-db",
+            &url,
+            "--out",
+            "whole.csv",
+        ],
+    ));
     let total = relayed.load(Ordering::SeqCst);
-    assert!(total > 20_000, "a whole read relays the tables: {total} bytes");
+    assert!(
+        total > 20_000,
+        "a whole read relays the tables: {total} bytes"
+    );
     // Then cut halfway through: past the login and the schema, inside the
     // ticket tables.
     let (port, _) = cutting_proxy(upstream, total / 2);
-    let url = db.url.replace(&format!(":{upstream}/"), &format!(":{port}/"));
-    let out = plazo_db(&dir, &db.password, &["sla", "--policy", &p, "--glpi-db", &url, "--out", "cut.csv"]);
+    let url = db
+        .url
+        .replace(&format!(":{upstream}/"), &format!(":{port}/"));
+    let out = plazo_db(
+        &dir,
+        &db.password,
+        &["sla", "--policy", &p, "--glpi-db", &url, "--out", "cut.csv"],
+    );
     let err = failed(&out, 1);
-    assert!(err.contains("falló después de") && err.contains("no se escribió ningún archivo"), "{err}");
+    assert!(
+        err.contains("falló después de")
+            && err.contains("no se escribió ningún archivo"),
+        "{err}"
+    );
     assert!(err.contains(&format!("127.0.0.1:{port}")), "{err}");
     assert!(!dir.join("cut.csv").exists());
 }
@@ -458,16 +745,37 @@ fn calendar_and_sla_imports_read_the_database() {
     let from_dumps = ok(&plazo(
         &dir,
         &[
-            "calendar", "import-glpi", "--calendars", &f("glpi_calendars.csv"), "--segments",
-            &f("glpi_calendarsegments.csv"), "--holidays", &f("glpi_holidays.csv"), "--links",
+            "calendar",
+            "import-glpi",
+            "--calendars",
+            &f("glpi_calendars.csv"),
+            "--segments",
+            &f("glpi_calendarsegments.csv"),
+            "--holidays",
+            &f("glpi_holidays.csv"),
+            "--links",
             &f("glpi_calendars_holidays.csv"),
         ],
     ));
-    let from_db = ok(&plazo_db(&dir, &db.password, &["calendar", "import-glpi", "--glpi-db", &db.url]));
+    let from_db = ok(&plazo_db(
+        &dir,
+        &db.password,
+        &["calendar", "import-glpi", "--glpi-db", &db.url],
+    ));
     assert_eq!(from_dumps, from_db);
-    assert!(from_db.contains("mon = [\"07:00-12:00\", \"13:00-17:00\"]"), "{from_db}");
-    let slas_dumps = ok(&plazo(&dir, &["policy", "import-glpi-slas", "--slas", &f("glpi_slas.csv")]));
-    let slas_db = ok(&plazo_db(&dir, &db.password, &["policy", "import-glpi-slas", "--glpi-db", &db.url]));
+    assert!(
+        from_db.contains("mon = [\"07:00-12:00\", \"13:00-17:00\"]"),
+        "{from_db}"
+    );
+    let slas_dumps = ok(&plazo(
+        &dir,
+        &["policy", "import-glpi-slas", "--slas", &f("glpi_slas.csv")],
+    ));
+    let slas_db = ok(&plazo_db(
+        &dir,
+        &db.password,
+        &["policy", "import-glpi-slas", "--glpi-db", &db.url],
+    ));
     assert_eq!(slas_dumps, slas_db);
 }
 

@@ -13,6 +13,7 @@ mod function_size;
 mod indicator_counts;
 mod explain_golden;
 mod glpi_clock;
+mod glpi_db;
 mod glpi_reconcile;
 mod golden;
 mod ingest_cli;
