@@ -40,8 +40,9 @@ pub struct Dump {
     lines: Vec<u64>,
     /// Columns that arrived as typed date-times (from the database, see
     /// [`crate::source::glpi_db`]): column index -> one instant per row.
-    /// Their text cells are empty; [`Dump::at`] reads them.
-    instants: HashMap<usize, Vec<Option<Instant>>>,
+    /// Their text cells are empty; [`Dump::at`] reads them. In column
+    /// order.
+    instants: Vec<(usize, Vec<Option<Instant>>)>,
 }
 
 impl Dump {
@@ -75,7 +76,7 @@ impl Dump {
         }
         Ok(Dump {
             place: records.name().to_string(),
-            instants: HashMap::new(),
+            instants: Vec::new(),
             headers,
             rows,
             lines,
@@ -119,9 +120,7 @@ impl Dump {
         cells: Vec<Option<String>>,
         instants: &[Option<Instant>],
     ) {
-        let mut typed: Vec<_> = self.instants.iter_mut().collect();
-        typed.sort_by_key(|(c, _)| **c);
-        for ((_, col), v) in typed.into_iter().zip(instants) {
+        for ((_, col), v) in self.instants.iter_mut().zip(instants) {
             col.push(*v);
         }
         self.rows.push(cells);
@@ -141,7 +140,7 @@ impl Dump {
         tz: chrono_tz::Tz,
     ) -> Result<Option<Instant>> {
         if let Some(c) = self.headers.get(col)
-            && let Some(v) = self.instants.get(c)
+            && let Some((_, v)) = self.instants.iter().find(|(t, _)| t == c)
         {
             return Ok(v[i]);
         }

@@ -399,8 +399,7 @@ impl Db {
             let mut instants = Vec::new();
             let mut id = 0u64;
             for (j, v) in values.into_iter().enumerate() {
-                hash.update(cell_bytes(&v));
-                hash.update([0x1f]);
+                hash_cell(&mut hash, &v);
                 if j == 0 {
                     id = match &v {
                         Value::Int(i) => *i as u64,
@@ -708,13 +707,29 @@ fn text(v: Value) -> Option<String> {
     }
 }
 
-/// The bytes hashed for a cell.
-fn cell_bytes(v: &Value) -> Vec<u8> {
+/// Feeds a cell to the table's hash: its bytes (numbers and dates in a
+/// fixed binary form), then a unit separator.
+fn hash_cell(h: &mut Sha256, v: &Value) {
     match v {
-        Value::NULL => vec![0],
-        Value::Bytes(b) => b.clone(),
-        other => format!("{other:?}").into_bytes(),
+        Value::NULL => h.update([0]),
+        Value::Bytes(b) => h.update(b),
+        Value::Int(i) => h.update(i.to_le_bytes()),
+        Value::UInt(u) => h.update(u.to_le_bytes()),
+        Value::Float(f) => h.update(f.to_le_bytes()),
+        Value::Double(d) => h.update(d.to_le_bytes()),
+        Value::Date(y, mo, d, hh, mi, s, us) => {
+            h.update(y.to_le_bytes());
+            h.update([*mo, *d, *hh, *mi, *s]);
+            h.update(us.to_le_bytes());
+        }
+        Value::Time(neg, days, hh, mi, s, us) => {
+            h.update([u8::from(*neg)]);
+            h.update(days.to_le_bytes());
+            h.update([*hh, *mi, *s]);
+            h.update(us.to_le_bytes());
+        }
     }
+    h.update([0x1f]);
 }
 
 /// A connection error, named after what the user can fix.
