@@ -153,8 +153,13 @@ impl Db {
             .prefer_socket(target.socket.is_some())
             .tcp_connect_timeout(Some(std::time::Duration::from_secs(30)))
             .read_timeout(Some(std::time::Duration::from_secs(600)))
-            // TIMESTAMP columns in UTC: the instants as stored.
-            .init(vec!["SET time_zone = '+00:00'"]);
+            // TIMESTAMP columns in UTC: the instants as stored. A
+            // read-only session: even a user granted more than SELECT
+            // cannot write through plazo.
+            .init(vec![
+                "SET time_zone = '+00:00'",
+                "SET SESSION TRANSACTION READ ONLY",
+            ]);
         if target.ssl != SslMode::Disabled {
             let mut ssl = SslOpts::default();
             if let Some(ca) = &target.ssl_ca {
