@@ -810,3 +810,106 @@ fn sheet_text(xlsx: &Path, sheet: &str) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// The window `report` pushes into the query, recomputed by brute force
+/// over the dump: a one-day custom period (2026-02-20) has a 12-day trend
+/// (from 2026-02-09), so the tickets solved, closed and untouched before
+/// then stay on the server; the figures are still byte-identical.
+#[test]
+fn report_reads_only_the_tickets_its_window_needs() {
+    let db = mariadb::glpi_sample("window");
+    let dir = tempdir("glpi-db-window");
+    let g = dataset("glpi_10_0_5_sample");
+    let rows = |f: &str| {
+        mariadb::parse_dump(&std::fs::read_to_string(g.join(f)).unwrap())
+    };
+    let t = rows("glpi_tickets.csv");
+    let col = |name: &str| {
+        t[0].iter()
+            .position(|h| h.as_deref() == Some(name))
+            .unwrap()
+    };
+    let (id, date, status) = (col("id"), col("date"), col("status"));
+    let (solve, close, modi) =
+        (col("solvedate"), col("closedate"), col("date_mod"));
+    let s = rows("glpi_ticketsatisfactions.csv");
+    let scol = |name: &str| {
+        s[0].iter()
+            .position(|h| h.as_deref() == Some(name))
+            .unwrap()
+    };
+    let (stk, sans) = (scol("tickets_id"), scol("date_answered"));
+    // Local wall-clock text compares as time here (one zone, fixed width).
+    let (lower, cutoff) = ("2026-02-09 00:00:00", "2026-02-20 23:59:59");
+    let since = |v: &Option<String>| v.as_deref().is_some_and(|d| d >= lower);
+    let answered: Vec<&str> = s[1..]
+        .iter()
+        .filter(|r| since(&r[sans]))
+        .map(|r| r[stk].as_deref().unwrap())
+        .collect();
+    let expected = t[1..]
+        .iter()
+        .filter(|r| r[date].as_deref().unwrap() <= cutoff)
+        .filter(|r| {
+            !matches!(r[status].as_deref(), Some("5" | "6"))
+                || since(&r[date])
+                || since(&r[solve])
+                || since(&r[close])
+                || since(&r[modi])
+                || answered.contains(&r[id].as_deref().unwrap())
+        })
+        .count();
+    assert!(expected < 60, "the window leaves tickets out: {expected}");
+    let p = policy();
+    let d = dumps();
+    let mut a = vec![
+        "ingest",
+        "--source",
+        "glpi-tables",
+        "--policy",
+        &p,
+        "--out",
+        "t",
+        "--input",
+    ];
+    a.extend(d.iter().map(String::as_str));
+    ok(&plazo(&dir, &a));
+    let period = ["--from", "2026-02-20", "--to", "2026-02-20"];
+    let mut files = vec![
+        "report",
+        "--policy",
+        &p,
+        "--tickets",
+        "t/tickets.csv",
+        "--events",
+        "t/events.csv",
+        "--surveys",
+        "t/surveys.csv",
+        "--out",
+        "files",
+    ];
+    files.extend(period);
+    ok(&plazo(&dir, &files));
+    let mut from_db = vec![
+        "report",
+        "--policy",
+        &p,
+        "--glpi-db",
+        &db.url,
+        "--out",
+        "db",
+    ];
+    from_db.extend(period);
+    ok(&plazo_db(&dir, &db.password, &from_db));
+    assert!(
+        std::fs::read(dir.join("files/indicators.csv")).unwrap()
+            == std::fs::read(dir.join("db/indicators.csv")).unwrap(),
+        "indicators.csv differs"
+    );
+    let read = std::fs::read_to_string(dir.join("db/sla.csv"))
+        .unwrap()
+        .lines()
+        .count()
+        - 1;
+    assert_eq!(read, expected);
+}
