@@ -123,6 +123,17 @@ pub fn read(
 ) -> plazo::Result<JobsFile> {
     let text =
         std::fs::read_to_string(path).map_err(|e| Error::io(path, &e))?;
+    from_text(&text, path, period, lang)
+}
+
+/// [`read`] on the file's text; `path` names it and is the base of its
+/// relative paths.
+pub fn from_text(
+    text: &str,
+    path: &Path,
+    period: Option<&str>,
+    lang: Lang,
+) -> plazo::Result<JobsFile> {
     let table: Table = text
         .parse()
         .map_err(|e| Error::toml(&path.display().to_string(), &e))?;
@@ -450,4 +461,175 @@ pub fn shell_line(argv: &[OsString]) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use plazo::text::lang::Lang;
+
+    use super::from_text;
+
+    const FILE: &str = "/srv/plazo/jobs.toml";
+
+    fn argv(text: &str) -> Vec<String> {
+        let f = from_text(text, Path::new(FILE), None, Lang::Es).unwrap();
+        f.jobs[0]
+            .argv
+            .iter()
+            .map(|a| a.to_str().unwrap().to_string())
+            .collect()
+    }
+
+    fn error(text: &str) -> String {
+        from_text(text, Path::new(FILE), None, Lang::Es)
+            .unwrap_err()
+            .message(Lang::En)
+            .to_string()
+    }
+
+    #[test]
+    fn a_glpi_job_is_the_report_command_with_the_database_flags() {
+        let a = argv(
+            r#"
+            [[job]]
+            name = "itagui"
+            policy = "itagui/policy.toml"
+            glpi_db = "mysql://plazo_ro@db.example/glpi?ssl-mode=required"
+            glpi_entity = 3
+            recursive = false
+            period = "previous-quarter"
+            out = "informes/itagui"
+            "#,
+        );
+        assert_eq!(
+            a,
+            [
+                "plazo",
+                "--lang",
+                "es",
+                "report",
+                "--policy",
+                "/srv/plazo/itagui/policy.toml",
+                "--glpi-db",
+                "mysql://plazo_ro@db.example/glpi?ssl-mode=required",
+                "--glpi-entity",
+                "3",
+                "--period",
+                "previous-quarter",
+                "--no-recursive",
+                "--out",
+                "/srv/plazo/informes/itagui",
+            ]
+        );
+        // Sub-entities are the default: no flag.
+        let a = argv(
+            r#"
+            [[job]]
+            name = "x"
+            policy = "p.toml"
+            glpi_db = "mysql://plazo_ro@db/glpi"
+            glpi_entity = "0"
+            out = "o"
+            "#,
+        );
+        assert!(!a.contains(&"--no-recursive".to_string()), "{a:?}");
+        assert!(a.windows(2).any(|w| w == ["--glpi-entity", "0"]), "{a:?}");
+    }
+
+    #[test]
+    fn a_password_in_the_url_is_refused_and_never_repeated() {
+        let e = error(
+            r#"
+            [[job]]
+            name = "itagui"
+            policy = "p.toml"
+            glpi_db = "mysql://plazo_ro:s3cr3t@db.example:3306/glpi"
+            out = "o"
+            "#,
+        );
+        assert!(!e.contains("s3cr3t"), "{e}");
+        assert!(
+            e.contains("mysql://plazo_ro:***@db.example:3306/glpi"),
+            "{e}"
+        );
+        assert!(e.contains("PLAZO_DB_PASSWORD"), "{e}");
+        // An @ in the database path is not a password.
+        assert_eq!(super::masked_password("mysql://u@h/d@b"), None);
+        assert_eq!(super::masked_password("mysql://h/glpi"), None);
+    }
+
+    #[test]
+    fn sources_and_glpi_keys_must_agree() {
+        let job = |extra: &str| {
+            format!(
+                "[[job]]\nname = \"a\"\npolicy = \"p.toml\"\nout = \"o\"\n{extra}"
+            )
+        };
+        let one = "give the data as tickets and events (files) or as glpi_db";
+        assert!(error(&job("")).contains(one));
+        assert!(error(&job("tickets = \"t.csv\"")).contains(one));
+        assert!(
+            error(&job(
+                "tickets = \"t.csv\"\nevents = \"e.csv\"\nglpi_db = \"mysql://h/g\""
+            ))
+            .contains(one)
+        );
+        assert!(
+            error(&job(
+                "tickets = \"t.csv\"\nevents = \"e.csv\"\nglpi_entity = 3"
+            ))
+            .contains("glpi_entity only goes with glpi_db")
+        );
+        assert!(
+            error(&job("glpi_db = \"mysql://h/g\"\nglpi_entity = -1"))
+                .contains("glpi_entity must be GLPI's entity number")
+        );
+    }
+
+    #[test]
+    fn defaults_are_merged_and_a_job_period_replaces_the_default_one() {
+        let f = from_text(
+            r#"
+            [defaults]
+            period = "2026-10"
+            cutoff = "2026-10-31 23:59:59"
+            lang = "en"
+            [[job]]
+            name = "a"
+            policy = "p.toml"
+            tickets = "../data/t.csv"
+            events = "./e.csv"
+            quarter = "2026Q3"
+            out = "a"
+            [[job]]
+            name = "b"
+            policy = "p.toml"
+            tickets = "t.csv"
+            events = "e.csv"
+            strict = true
+            out = "b"
+            "#,
+            Path::new(FILE),
+            None,
+            Lang::Es,
+        )
+        .unwrap();
+        let line = |i: usize| super::shell_line(&f.jobs[i].argv);
+        assert_eq!(
+            line(0),
+            "plazo --lang en report --policy /srv/plazo/p.toml --tickets \
+             /srv/data/t.csv --events /srv/plazo/e.csv --cutoff \
+             '2026-10-31 23:59:59' --quarter 2026Q3 --out /srv/plazo/a"
+        );
+        assert_eq!(
+            line(1),
+            "plazo --lang en report --policy /srv/plazo/p.toml --tickets \
+             /srv/plazo/t.csv --events /srv/plazo/e.csv --cutoff \
+             '2026-10-31 23:59:59' --period 2026-10 --strict --out \
+             /srv/plazo/b"
+        );
+        assert!(f.log.is_none());
+    }
 }
