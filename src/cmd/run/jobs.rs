@@ -1,6 +1,6 @@
 //! The jobs file: TOML read into a list of jobs, each the exact `plazo
 //! report` command line it stands for. Every key is checked before any
-//! job runs (docs/CONTRACT.md §8): an unknown key, a value of the wrong
+//! job runs (docs/CONTRACT.md §7.5): an unknown key, a value of the wrong
 //! type, a missing key, two jobs with one name or one output folder are
 //! errors (exit 2) that name the file, the job and the key.
 
@@ -631,5 +631,32 @@ mod tests {
              /srv/plazo/b"
         );
         assert!(f.log.is_none());
+    }
+
+    /// The README's example jobs file is valid as written (its GLPI job
+    /// included: checked here without `plazo report`'s parser, which
+    /// learns `--glpi-db` in the lead's branch of issue 14).
+    #[test]
+    fn the_readme_example_is_a_valid_jobs_file() {
+        let readme = include_str!("../../../README.md");
+        let section = &readme[readme.find("### `plazo run`").unwrap()..];
+        let block = &section[section.find("```toml\n").unwrap() + 8..];
+        let text = &block[..block.find("```").unwrap()];
+        let f = from_text(text, Path::new(FILE), None, Lang::Es).unwrap();
+        let lines: Vec<String> =
+            f.jobs.iter().map(|j| super::shell_line(&j.argv)).collect();
+        assert_eq!(lines.len(), 2);
+        assert!(lines[0].ends_with(
+            "--surveys /srv/plazo/exports/victimas/surveys.csv --period \
+             previous-month --out /srv/plazo/informes/victimas"
+        ));
+        assert!(lines[1].contains(
+            "--glpi-db mysql://plazo_ro@glpi.itagui.gov.co/glpi \
+             --glpi-entity 3 --period previous-quarter --out"
+        ));
+        assert_eq!(
+            f.log.as_deref(),
+            Some(Path::new("/srv/plazo/informes/plazo-run.jsonl"))
+        );
     }
 }

@@ -1,5 +1,5 @@
 //! The run log: JSON lines appended to one file, one line per job as it
-//! ends and one line for the run at its end (docs/CONTRACT.md §8). The
+//! ends and one line for the run at its end (docs/CONTRACT.md §7.5). The
 //! file is opened with `O_APPEND` and each line goes out in one write, so
 //! two runs appending at once never interleave inside a line.
 

@@ -31,7 +31,7 @@ use log::{Failure, Input, JobRecord, Log, Rows, RunRecord};
 #[derive(Debug, Args)]
 pub struct RunArgs {
     /// The jobs file (TOML): one [[job]] table per report; paths in it
-    /// are relative to its folder (docs/CONTRACT.md §8).
+    /// are relative to its folder (docs/CONTRACT.md §7.5).
     pub jobs: PathBuf,
     /// The period of every job, replacing the jobs file's period,
     /// quarter, from and to: 2026-10, 2026Q3, previous-month or
