@@ -166,7 +166,7 @@ fn segment_error(text: &str, why: Msg) -> Error {
 impl std::fmt::Display for Segment {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let c = |s: u32| {
-            if s % 60 == 0 {
+            if s.is_multiple_of(60) {
                 format!("{:02}:{:02}", s / 3600, s % 3600 / 60)
             } else {
                 format!("{:02}:{:02}:{:02}", s / 3600, s % 3600 / 60, s % 60)

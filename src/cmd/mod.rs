@@ -8,6 +8,7 @@ pub mod ingest;
 pub mod policy;
 pub mod reconcile;
 pub mod report;
+pub mod run;
 pub mod sla;
 
 use clap::{Args, Parser, Subcommand};
@@ -63,6 +64,9 @@ pub enum Command {
     /// The period's indicator report: XLSX workbook, indicators.csv,
     /// sla.csv and charts.
     Report(report::ReportArgs),
+    /// Many reports from one jobs file (one [[job]] per entity), for
+    /// cron: continues past a failed job, logs each as a JSON line.
+    Run(run::RunArgs),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<()> {
@@ -75,6 +79,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Ingest(a) => ingest::run(a, &cli.global),
         Command::Check(a) => check::run(a, &cli.global),
         Command::Report(a) => report::run(a, &cli.global),
+        Command::Run(a) => run::run(a, &cli.global),
     }
 }
 

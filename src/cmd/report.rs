@@ -138,7 +138,36 @@ impl ReportArgs {
     }
 }
 
+/// What one `plazo report` did: the period, the inputs with their row
+/// counts and hashes, the rejects and every file written. `plazo run`
+/// records it in its run log.
+#[derive(Debug)]
+pub struct Outcome {
+    /// The period's label (`2026-10`, `2026Q3`, `2026-01-01_2026-06-30`).
+    pub period: String,
+    /// Policy, tickets, events and surveys: path, data rows, SHA-256.
+    pub inputs: Vec<InputFile>,
+    /// Accepted tickets, events and survey rows.
+    pub tickets: u64,
+    /// See `tickets`.
+    pub events: u64,
+    /// See `tickets`.
+    pub surveys: u64,
+    /// Rejected rows and cells (listed in `rejects`).
+    pub rejects: u64,
+    /// Every file written, workbook first; `rejects.csv` last when any.
+    pub files: Vec<PathBuf>,
+    /// The workbook.
+    pub workbook: PathBuf,
+}
+
 pub fn run(a: ReportArgs, g: &Global) -> anyhow::Result<()> {
+    execute(a, g).map(|_| ())
+}
+
+/// `plazo report` itself: writes the report and, unless `--quiet`, the
+/// summary; returns what it did.
+pub fn execute(a: ReportArgs, g: &Global) -> anyhow::Result<Outcome> {
     let Plan {
         data,
         period,
@@ -186,7 +215,7 @@ pub fn run(a: ReportArgs, g: &Global) -> anyhow::Result<()> {
         &period,
         loaded.cutoff,
         g.lang,
-        inputs,
+        inputs.clone(),
     )
     .with_escalations(engine.levels_all(&rows));
     let w = report::write(&ctx, &out, queries.as_deref())?;
@@ -212,7 +241,20 @@ pub fn run(a: ReportArgs, g: &Global) -> anyhow::Result<()> {
             );
         }
     }
-    Ok(())
+    let mut written = w.files.clone();
+    if !loaded.ds.rejects.is_empty() {
+        written.push(rejects);
+    }
+    Ok(Outcome {
+        period: period.label(),
+        inputs,
+        tickets: s.tickets,
+        events: s.events,
+        surveys: s.surveys,
+        rejects: loaded.ds.rejects.len() as u64,
+        files: written,
+        workbook: w.workbook,
+    })
 }
 
 /// The one-line summary: the period's main figures and what was written,

@@ -172,13 +172,10 @@ fn parse_with(s: &str, p: &str, tz: Tz) -> Option<Instant> {
     if let Ok(n) = NaiveDateTime::parse_from_str(s, p) {
         return Some(local_to_instant(tz, n));
     }
-    if !p.contains("%H") {
-        if let Ok(d) = NaiveDate::parse_from_str(s, p) {
-            return Some(local_to_instant(
-                tz,
-                d.and_time(chrono::NaiveTime::MIN),
-            ));
-        }
+    if !p.contains("%H")
+        && let Ok(d) = NaiveDate::parse_from_str(s, p)
+    {
+        return Some(local_to_instant(tz, d.and_time(chrono::NaiveTime::MIN)));
     }
     None
 }

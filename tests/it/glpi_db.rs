@@ -913,3 +913,59 @@ fn report_reads_only_the_tickets_its_window_needs() {
         - 1;
     assert_eq!(read, expected);
 }
+
+/// `plazo run` with a job reading GLPI's database beside one reading the
+/// dumps' tables: the same indicators; a job whose server is down fails
+/// alone (exit 1) and the log names its masked URL, never the password.
+#[test]
+fn a_jobs_file_reads_the_database() {
+    let db = mariadb::glpi_sample("jobs");
+    let dir = tempdir("glpi-db-jobs");
+    let p = policy();
+    let d = dumps();
+    let mut a = vec![
+        "ingest",
+        "--source",
+        "glpi-tables",
+        "--policy",
+        &p,
+        "--out",
+        "t",
+        "--input",
+    ];
+    a.extend(d.iter().map(String::as_str));
+    ok(&plazo(&dir, &a));
+    let down = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let down_url = format!("mysql://plazo_ro@127.0.0.1:{down}/glpi");
+    std::fs::write(
+        dir.join("jobs.toml"),
+        format!(
+            "log = \"run.jsonl\"\n[defaults]\npolicy = {p:?}\nperiod = \"2026-01\"\n\n\
+             [[job]]\nname = \"files\"\ntickets = \"t/tickets.csv\"\nevents = \"t/events.csv\"\n\
+             surveys = \"t/surveys.csv\"\nout = \"files\"\n\n\
+             [[job]]\nname = \"db\"\nglpi_db = {url:?}\nout = \"db\"\n\n\
+             [[job]]\nname = \"down\"\nglpi_db = {down_url:?}\nout = \"down\"\n",
+            url = db.url
+        ),
+    )
+    .unwrap();
+    let out = plazo_db(&dir, &db.password, &["run", "jobs.toml"]);
+    let err = failed(&out, 1);
+    assert!(err.contains(&format!("127.0.0.1:{down}")), "{err}");
+    assert!(
+        std::fs::read(dir.join("files/indicators.csv")).unwrap()
+            == std::fs::read(dir.join("db/indicators.csv")).unwrap(),
+        "the database job's indicators differ from the files job's"
+    );
+    let log = std::fs::read_to_string(dir.join("run.jsonl")).unwrap();
+    assert_eq!(log.lines().count(), 4, "three jobs and the run: {log}");
+    assert!(
+        log.contains(&db.url) && !log.contains(&db.password),
+        "{log}"
+    );
+    assert!(!err.contains(&db.password));
+}

@@ -29,6 +29,7 @@ mod plans;
 mod printing;
 mod report_cases;
 mod report_words;
+mod run_jobs;
 mod samples;
 mod sla_cases;
 mod sla_files;

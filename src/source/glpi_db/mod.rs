@@ -24,7 +24,8 @@
 mod target;
 
 pub use target::{
-    PASSWORD_VAR, SslMode, Target, option_file_password, password,
+    PASSWORD_VAR, SslMode, Target, masked_password, option_file_password,
+    password,
 };
 
 use std::collections::{HashMap, HashSet};

@@ -84,18 +84,18 @@ impl Target {
             .find_map(|s| url.trim().strip_prefix(s))
             .ok_or_else(|| bad("scheme"))?;
         let (main, query) = rest.split_once('?').unwrap_or((rest, ""));
-        let (auth, hostpath) = match main.rsplit_once('@') {
-            Some((a, h)) => (a, h),
-            None => ("", main),
-        };
+        // The authority ends at the first `/`: an `@` after it belongs to
+        // the database name.
+        let (authority, database) =
+            main.split_once('/').ok_or_else(|| bad("database"))?;
+        let (auth, hostport) =
+            authority.rsplit_once('@').unwrap_or(("", authority));
         if auth.contains(':') {
             return Err(Error::input_msg(
                 msg::PASSWORD_IN_URL,
                 &[("url", &mask_any(url)), ("var", &PASSWORD_VAR)],
             ));
         }
-        let (hostport, database) =
-            hostpath.split_once('/').ok_or_else(|| bad("database"))?;
         if database.is_empty() || database.contains('/') {
             return Err(bad("database"));
         }
@@ -177,19 +177,28 @@ impl Target {
     }
 }
 
-/// `url` with anything between `://` and the last `@` after the first
-/// `:` replaced by `***`: for messages about a URL that did not parse.
+/// `url` as printed in a message about it: a password in it replaced by
+/// `***`.
 fn mask_any(url: &str) -> String {
-    let Some((scheme, rest)) = url.split_once("://") else {
-        return url.to_string();
-    };
-    match rest.rsplit_once('@') {
-        Some((auth, tail)) => match auth.split_once(':') {
-            Some((user, _)) => format!("{scheme}://{user}:***@{tail}"),
-            None => url.to_string(),
-        },
-        None => url.to_string(),
-    }
+    masked_password(url).unwrap_or_else(|| url.to_string())
+}
+
+/// `Some(url with the password as ***)` when the URL's user part holds a
+/// password (`mysql://user:secret@host/db`), else `None`.
+///
+/// ```
+/// use plazo::source::glpi_db::masked_password;
+/// assert_eq!(masked_password("mysql://u:s3cr3t@h:3306/glpi").as_deref(),
+///            Some("mysql://u:***@h:3306/glpi"));
+/// assert_eq!(masked_password("mysql://u@h/d@b"), None); // `@` in the database
+/// assert_eq!(masked_password("mysql://h/glpi"), None);
+/// ```
+pub fn masked_password(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    let authority = &rest[..rest.find('/').unwrap_or(rest.len())];
+    let at = authority.rfind('@')?;
+    let colon = authority[..at].find(':')?;
+    Some(format!("{scheme}://{}:***{}", &rest[..colon], &rest[at..]))
 }
 
 /// Percent-decoding of a URL part (`%40` -> `@`).

@@ -47,6 +47,7 @@ pub fn all() -> impl Iterator<Item = Msg> {
         cli::check::ALL,
         cli::reconcile::ALL,
         cli::report::ALL,
+        cli::run::ALL,
         cli::sla::ALL,
         closing::ALL,
         common::ALL,

@@ -7,6 +7,7 @@ pub mod calendar;
 pub mod check;
 pub mod reconcile;
 pub mod report;
+pub mod run;
 pub mod sla;
 
 crate::catalog! {
