@@ -21,7 +21,9 @@
 //!   since the window's start) are read, with their whole history.
 //! - A database row's "line" (in rejects and messages) is its `id`.
 
+mod errors;
 mod target;
+mod values;
 
 pub use target::{
     PASSWORD_VAR, SslMode, Target, masked_password, option_file_password,
@@ -30,16 +32,18 @@ pub use target::{
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::{NaiveDate, NaiveDateTime};
 use chrono_tz::Tz;
 use mysql::prelude::Queryable;
 use mysql::{Conn, OptsBuilder, SslOpts, Value};
 use sha2::{Digest, Sha256};
 
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{Error, Result};
 use crate::source::glpi::{Dump, Tables};
 use crate::text::msg::db as msg;
-use crate::time::{Instant, local_to_instant};
+use crate::time::Instant;
+
+use errors::{connect_error, read_error};
+use values::{Kind, date_value, hash_cell, instant, text};
 
 /// Which tickets to read.
 #[derive(Clone, Debug, Default)]
@@ -346,7 +350,69 @@ impl Db {
         alias: &str,
         typed: bool,
     ) -> Result<Dump> {
-        let have = self.columns_of(table)?.clone();
+        let (names, kinds) = self.select_list(table, cols, typed)?;
+        let select: Vec<String> =
+            names.iter().map(|n| format!("{alias}.`{n}`")).collect();
+        let sql = format!(
+            "SELECT {} FROM {table} {alias} WHERE {cond} ORDER BY {alias}.id",
+            select.join(", ")
+        );
+        let typed_cols: Vec<bool> =
+            kinds.iter().map(|k| k.is_instant()).collect();
+        let place = format!("{}.{table}", self.target.database);
+        let mut dump = Dump::empty(place.clone(), &names, &typed_cols);
+        let mut hash = Sha256::new();
+        let target = self.target.clone();
+        let mut result = self
+            .conn
+            .exec_iter(&sql, params)
+            .map_err(|e| read_error(&target, table, 0, &e))?;
+        let mut n = 0u64;
+        let mut failure = None;
+        for row in result.by_ref() {
+            match row {
+                Ok(row) => {
+                    let cells = row.unwrap();
+                    let read = Cells {
+                        names: &names,
+                        kinds: &kinds,
+                        place: &place,
+                        tz: self.tz,
+                    };
+                    read.push(cells, n, &mut dump, &mut hash)?;
+                    n += 1;
+                }
+                Err(e) => {
+                    failure = Some(e);
+                    break;
+                }
+            }
+        }
+        drop(result);
+        if let Some(e) = failure {
+            return Err(read_error(&target, table, n, &e));
+        }
+        self.reads.push(TableRead {
+            table: place,
+            rows: n,
+            sha256: hash
+                .finalize()
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect(),
+        });
+        Ok(dump)
+    }
+
+    /// The columns of `cols` that `table` has, with how each is kept; a
+    /// missing required one (`!name`) is an error.
+    fn select_list(
+        &self,
+        table: &str,
+        cols: &[&str],
+        typed: bool,
+    ) -> Result<(Vec<String>, Vec<Kind>)> {
+        let have = self.columns_of(table)?;
         let mut names = Vec::new();
         let mut kinds = Vec::new();
         for c in cols {
@@ -372,89 +438,7 @@ impl Db {
                 None => {}
             }
         }
-        let select: Vec<String> =
-            names.iter().map(|n| format!("{alias}.`{n}`")).collect();
-        let sql = format!(
-            "SELECT {} FROM {table} {alias} WHERE {cond} ORDER BY {alias}.id",
-            select.join(", ")
-        );
-        let typed_cols: Vec<bool> =
-            kinds.iter().map(|k| k.is_instant()).collect();
-        let place = format!("{}.{table}", self.target.database);
-        let mut dump = Dump::empty(place.clone(), &names, &typed_cols);
-        let mut hash = Sha256::new();
-        let mut n = 0u64;
-        let tz = self.tz;
-        let target = self.target.clone();
-        let result = self.conn.exec_iter(&sql, params);
-        let mut result = match result {
-            Ok(r) => r,
-            Err(e) => return Err(read_error(&target, table, 0, &e)),
-        };
-        let mut failure = None;
-        for row in result.by_ref() {
-            let row = match row {
-                Ok(r) => r,
-                Err(e) => {
-                    failure = Some(e);
-                    break;
-                }
-            };
-            let values = row.unwrap();
-            let mut cells = Vec::with_capacity(values.len());
-            let mut instants = Vec::new();
-            let mut id = 0u64;
-            for (j, v) in values.into_iter().enumerate() {
-                hash_cell(&mut hash, &v);
-                if j == 0 {
-                    id = match &v {
-                        Value::Int(i) => *i as u64,
-                        Value::UInt(u) => *u,
-                        Value::Bytes(b) => std::str::from_utf8(b)
-                            .ok()
-                            .and_then(|s| s.parse().ok())
-                            .unwrap_or(n + 1),
-                        _ => n + 1,
-                    };
-                }
-                match kinds[j] {
-                    Kind::Utc | Kind::Local => {
-                        let at =
-                            instant(&v, kinds[j], tz).ok_or_else(|| {
-                                Error::input_msg(
-                                    msg::BAD_DATE,
-                                    &[
-                                        ("table", &place),
-                                        ("id", &id),
-                                        ("column", &names[j]),
-                                        ("value", &format!("{v:?}")),
-                                    ],
-                                )
-                            })?;
-                        instants.push(at);
-                        cells.push(None);
-                    }
-                    Kind::Text => cells.push(text(v)),
-                }
-            }
-            hash.update([0x1e]);
-            dump.push(id, cells, &instants);
-            n += 1;
-        }
-        drop(result);
-        if let Some(e) = failure {
-            return Err(read_error(&target, table, n, &e));
-        }
-        self.reads.push(TableRead {
-            table: place,
-            rows: n,
-            sha256: hash
-                .finalize()
-                .iter()
-                .map(|b| format!("{b:02x}"))
-                .collect(),
-        });
-        Ok(dump)
+        Ok((names, kinds))
     }
 
     /// The SQL condition on `glpi_tickets t` for `f`, and its parameters.
@@ -559,207 +543,57 @@ impl Db {
     }
 }
 
-/// A failed read: a table the user cannot see (missing, or no grant)
-/// or a server that failed or went away after `rows` rows.
-fn read_error(t: &Target, table: &str, rows: u64, e: &mysql::Error) -> Error {
-    let place = t.place();
-    let url = t.masked();
-    if let mysql::Error::MySqlError(m) = e
-        && matches!(m.code, 1142 | 1146)
-    {
-        return Error::failure_msg(
-            msg::MISSING_TABLE,
-            &[
-                ("table", &table),
-                ("database", &t.database),
-                ("place", &place),
-                ("url", &url),
-            ],
-        );
-    }
-    Error::failure_msg(
-        msg::READ,
-        &[
-            ("table", &table),
-            ("place", &place),
-            ("url", &url),
-            ("rows", &rows),
-            ("detail", &detail(e)),
-        ],
-    )
+/// How one table's rows become dump rows.
+struct Cells<'a> {
+    names: &'a [String],
+    kinds: &'a [Kind],
+    place: &'a str,
+    tz: Tz,
 }
 
-/// The driver's or server's own words, without the debug wrapping.
-fn detail(e: &mysql::Error) -> String {
-    match e {
-        mysql::Error::MySqlError(m) => {
-            format!("ERROR {} ({}): {}", m.code, m.state, m.message)
-        }
-        mysql::Error::DriverError(d) => d.to_string(),
-        mysql::Error::IoError(io) => io.to_string(),
-        other => other.to_string(),
-    }
-    .trim()
-    .to_string()
-}
-
-/// A date-time query parameter.
-fn date_value(n: NaiveDateTime) -> Value {
-    use chrono::{Datelike, Timelike};
-    Value::Date(
-        n.year() as u16,
-        n.month() as u8,
-        n.day() as u8,
-        n.hour() as u8,
-        n.minute() as u8,
-        n.second() as u8,
-        n.nanosecond() / 1000,
-    )
-}
-
-/// How a column's values are kept.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Kind {
-    /// `TIMESTAMP`, read in a UTC session: an instant.
-    Utc,
-    /// `DATETIME`: GLPI's local wall-clock time, read in the policy's zone.
-    Local,
-    /// Everything else, as text.
-    Text,
-}
-
-impl Kind {
-    fn of(data_type: &str, typed: bool) -> Kind {
-        match data_type {
-            "timestamp" if typed => Kind::Utc,
-            "datetime" if typed => Kind::Local,
-            _ => Kind::Text,
-        }
-    }
-
-    fn is_instant(self) -> bool {
-        self != Kind::Text
-    }
-}
-
-/// A date-time value as an instant: `Ok(None)` for NULL and the zero
-/// date, `None` (an error) for anything else that is not a date.
-fn instant(v: &Value, kind: Kind, tz: Tz) -> Option<Option<Instant>> {
-    let naive = match v {
-        Value::NULL => return Some(None),
-        Value::Date(0, 0, 0, ..) => return Some(None),
-        Value::Date(y, mo, d, h, mi, s, us) => NaiveDate::from_ymd_opt(
-            i32::from(*y),
-            u32::from(*mo),
-            u32::from(*d),
-        )?
-        .and_hms_micro_opt(
-            u32::from(*h),
-            u32::from(*mi),
-            u32::from(*s),
-            *us,
-        )?,
-        Value::Bytes(b) => {
-            let s = std::str::from_utf8(b).ok()?;
-            if s.starts_with("0000-00-00") {
-                return Some(None);
+impl Cells<'_> {
+    /// Appends row `values` (the `n`-th) to `dump` and `hash`. The first
+    /// column is the row's `id`, its "line".
+    fn push(
+        &self,
+        values: Vec<Value>,
+        n: u64,
+        dump: &mut Dump,
+        hash: &mut Sha256,
+    ) -> Result<()> {
+        let mut cells = Vec::with_capacity(values.len());
+        let mut instants = Vec::new();
+        let id = match values.first() {
+            Some(Value::Int(i)) => *i as u64,
+            Some(Value::UInt(u)) => *u,
+            Some(Value::Bytes(b)) => std::str::from_utf8(b)
+                .ok()
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(n + 1),
+            _ => n + 1,
+        };
+        for (j, v) in values.into_iter().enumerate() {
+            hash_cell(hash, &v);
+            if !self.kinds[j].is_instant() {
+                cells.push(text(v));
+                continue;
             }
-            NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S%.f").ok()?
+            let at = instant(&v, self.kinds[j], self.tz).ok_or_else(|| {
+                Error::input_msg(
+                    msg::BAD_DATE,
+                    &[
+                        ("table", &self.place),
+                        ("id", &id),
+                        ("column", &self.names[j]),
+                        ("value", &format!("{v:?}")),
+                    ],
+                )
+            })?;
+            instants.push(at);
+            cells.push(None);
         }
-        _ => return None,
-    };
-    Some(Some(match kind {
-        Kind::Utc => Instant::from(naive.and_utc()),
-        _ => local_to_instant(tz, naive),
-    }))
-}
-
-/// A value as the text a dump of the table holds.
-fn text(v: Value) -> Option<String> {
-    match v {
-        Value::NULL => None,
-        Value::Bytes(b) => {
-            let s = match String::from_utf8(b) {
-                Ok(s) => s,
-                Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
-            };
-            let t = s.trim();
-            if t.is_empty() {
-                None
-            } else if t.len() == s.len() {
-                Some(s)
-            } else {
-                Some(t.to_string())
-            }
-        }
-        Value::Int(i) => Some(i.to_string()),
-        Value::UInt(u) => Some(u.to_string()),
-        Value::Float(f) => Some(f.to_string()),
-        Value::Double(d) => Some(d.to_string()),
-        Value::Date(y, mo, d, h, mi, s, _) => {
-            Some(if (h, mi, s) == (0, 0, 0) {
-                format!("{y:04}-{mo:02}-{d:02}")
-            } else {
-                format!("{y:04}-{mo:02}-{d:02} {h:02}:{mi:02}:{s:02}")
-            })
-        }
-        Value::Time(neg, days, h, mi, s, _) => {
-            let h = u32::from(h) + days * 24;
-            Some(format!(
-                "{}{h:02}:{mi:02}:{s:02}",
-                if neg { "-" } else { "" }
-            ))
-        }
+        hash.update([0x1e]);
+        dump.push(id, cells, &instants);
+        Ok(())
     }
-}
-
-/// Feeds a cell to the table's hash: its bytes (numbers and dates in a
-/// fixed binary form), then a unit separator.
-fn hash_cell(h: &mut Sha256, v: &Value) {
-    match v {
-        Value::NULL => h.update([0]),
-        Value::Bytes(b) => h.update(b),
-        Value::Int(i) => h.update(i.to_le_bytes()),
-        Value::UInt(u) => h.update(u.to_le_bytes()),
-        Value::Float(f) => h.update(f.to_le_bytes()),
-        Value::Double(d) => h.update(d.to_le_bytes()),
-        Value::Date(y, mo, d, hh, mi, s, us) => {
-            h.update(y.to_le_bytes());
-            h.update([*mo, *d, *hh, *mi, *s]);
-            h.update(us.to_le_bytes());
-        }
-        Value::Time(neg, days, hh, mi, s, us) => {
-            h.update([u8::from(*neg)]);
-            h.update(days.to_le_bytes());
-            h.update([*hh, *mi, *s]);
-            h.update(us.to_le_bytes());
-        }
-    }
-    h.update([0x1f]);
-}
-
-/// A connection error, named after what the user can fix.
-fn connect_error(t: &Target, e: &mysql::Error) -> Error {
-    let detail = detail(e);
-    let base: [(&str, &dyn std::fmt::Display); 5] = [
-        ("place", &t.place()),
-        ("url", &t.masked()),
-        ("detail", &detail),
-        ("var", &PASSWORD_VAR),
-        ("database", &t.database),
-    ];
-    let m = match e {
-        mysql::Error::MySqlError(m) => match m.code {
-            1045 | 1698 => msg::LOGIN,
-            1044 => msg::NO_DATABASE,
-            1049 => msg::UNKNOWN_DATABASE,
-            _ => msg::SERVER,
-        },
-        mysql::Error::TlsError(_) => msg::TLS,
-        mysql::Error::DriverError(mysql::DriverError::TlsNotSupported) => {
-            msg::TLS
-        }
-        _ => msg::CONNECT,
-    };
-    Error::from_msg(ErrorKind::Failure, m, &base)
 }
