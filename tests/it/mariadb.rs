@@ -78,7 +78,12 @@ fn from_env() -> Option<Server> {
             .remove("PLAZO_TEST_MARIADB_PASSWORD")
             .expect("no PLAZO_TEST_MARIADB_PASSWORD in the server's env file"),
     };
-    Some(Server { port, socket: PathBuf::from(socket), dir, password })
+    Some(Server {
+        port,
+        socket: PathBuf::from(socket),
+        dir,
+        password,
+    })
 }
 
 /// Where the MariaDB server program is, if installed.
@@ -435,7 +440,9 @@ pub fn parse_dump(text: &str) -> Vec<Vec<Option<String>>> {
             (Some(b'\r'), Some(b'\n')) => i += 2,
             (Some(b'\n'), _) => i += 1,
             (None, _) => {}
-            (Some(c), _) => panic!("unexpected {:?} after a field", *c as char),
+            (Some(c), _) => {
+                panic!("unexpected {:?} after a field", *c as char)
+            }
         }
         out.push(std::mem::take(&mut rec));
     }
@@ -525,10 +532,8 @@ fn mariadb_sample_row_counts_match_the_dumps() {
             continue;
         }
         let by_csv = csv::Reader::from_path(&p).unwrap().records().count();
-        let in_db = s.count(&format!(
-            "SELECT COUNT(*) FROM `{}`.`{table}`",
-            db.name
-        ));
+        let in_db =
+            s.count(&format!("SELECT COUNT(*) FROM `{}`.`{table}`", db.name));
         assert_eq!(in_db, by_csv as u64, "{table}");
         assert_eq!(Some(&in_db), known.get(table), "{table}");
         checked += 1;
@@ -578,10 +583,8 @@ fn mariadb_sample_keeps_null_and_empty_apart() {
     assert_eq!(s.count(&q("glpi_logs WHERE new_value = ''")), 60);
     // Unanswered surveys: no answer date, no score.
     assert_eq!(
-        s.count(&q(
-            "glpi_ticketsatisfactions WHERE date_answered IS NULL \
-             AND satisfaction IS NULL AND comment IS NULL"
-        )),
+        s.count(&q("glpi_ticketsatisfactions WHERE date_answered IS NULL \
+             AND satisfaction IS NULL AND comment IS NULL")),
         19
     );
     // The root entity has no parent.
@@ -595,7 +598,10 @@ fn mariadb_sample_keeps_null_and_empty_apart() {
         db.name
     ));
     assert!(
-        content[0][0].as_deref().unwrap().starts_with("&#60;p&#62;Impresora")
+        content[0][0]
+            .as_deref()
+            .unwrap()
+            .starts_with("&#60;p&#62;Impresora")
     );
 }
 
@@ -651,17 +657,25 @@ fn mariadb_plazo_ro_may_only_select() {
             other => panic!("{sql}: expected a denial, got {other:?}"),
         }
     };
-    denied(&mut c, "INSERT INTO glpi_slms (name) VALUES ('x')", "INSERT");
+    denied(
+        &mut c,
+        "INSERT INTO glpi_slms (name) VALUES ('x')",
+        "INSERT",
+    );
     denied(&mut c, "UPDATE glpi_tickets SET status = 1", "UPDATE");
     denied(&mut c, "DELETE FROM glpi_logs", "DELETE");
     denied(&mut c, "CREATE TABLE t (i int)", "CREATE");
     denied(&mut c, "DROP TABLE glpi_logs", "DROP");
     denied(&mut c, "SELECT * FROM mysql.global_priv", "SELECT");
     // Nothing changed.
-    let n: Option<u64> = c.query_first("SELECT COUNT(*) FROM glpi_slms").unwrap();
+    let n: Option<u64> =
+        c.query_first("SELECT COUNT(*) FROM glpi_slms").unwrap();
     assert_eq!(n, Some(1));
     // A wrong password is refused (ER_ACCESS_DENIED_ERROR).
-    let wrong = TestDb { password: "not-it".into(), ..db.clone() };
+    let wrong = TestDb {
+        password: "not-it".into(),
+        ..db.clone()
+    };
     match wrong.ro_conn() {
         Err(mysql::Error::MySqlError(e)) => assert_eq!(e.code, 1045, "{e}"),
         other => panic!("expected access denied, got {:?}", other.is_ok()),
@@ -677,10 +691,13 @@ fn mariadb_schema_has_glpi_columns_and_no_rows_when_empty() {
         "INSERT INTO `{}`.glpi_slms (name) VALUES ('left over')",
         old.name
     ));
-    assert_eq!(s.count(&format!("SELECT COUNT(*) FROM `{}`.glpi_slms", old.name)), 1);
+    assert_eq!(
+        s.count(&format!("SELECT COUNT(*) FROM `{}`.glpi_slms", old.name)),
+        1
+    );
     let db = glpi_empty("support_empty");
-    let text =
-        std::fs::read_to_string(root().join("queries/glpi/schema.sql")).unwrap();
+    let text = std::fs::read_to_string(root().join("queries/glpi/schema.sql"))
+        .unwrap();
     let declared = text.matches("CREATE TABLE").count() as u64;
     assert_eq!(declared, 16);
     let tables = s.admin_rows(&format!(
@@ -691,7 +708,8 @@ fn mariadb_schema_has_glpi_columns_and_no_rows_when_empty() {
     assert_eq!(tables.len() as u64, declared);
     for t in &tables {
         let name = t[0].as_deref().unwrap();
-        let n = s.count(&format!("SELECT COUNT(*) FROM `{}`.`{name}`", db.name));
+        let n =
+            s.count(&format!("SELECT COUNT(*) FROM `{}`.`{name}`", db.name));
         assert_eq!(n, 0, "{name}");
     }
     // glpi_tickets.csv is `SELECT *`: the same columns in the same order.
@@ -710,7 +728,8 @@ fn mariadb_schema_has_glpi_columns_and_no_rows_when_empty() {
     )
     .unwrap();
     let header = &parse_dump(&dump)[0];
-    let header: Vec<String> = header.iter().map(|h| h.clone().unwrap()).collect();
+    let header: Vec<String> =
+        header.iter().map(|h| h.clone().unwrap()).collect();
     assert_eq!(cols, header);
     assert_eq!(cols.len(), 42);
     // GLPI 10 dates are TIMESTAMPs.
@@ -742,7 +761,11 @@ fn mariadb_watcher_stops_the_server_when_its_owner_exits() {
         .args(["--watch", &owner.id().to_string()])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let stdout = String::from_utf8(out.stdout).unwrap();
     // The password is in the env file only, never printed.
     let password = env_file(&dir)["PLAZO_TEST_MARIADB_PASSWORD"].clone();

@@ -132,9 +132,12 @@ pub fn write(load: &Load, dir: &Path) -> Result<Counts> {
     let out = tickets::generate(load, &mut rng);
     out.tickets.save(dir, "glpi_tickets.tsv", &mut counts)?;
     out.logs.save(dir, "glpi_logs.tsv", &mut counts)?;
-    out.surveys.save(dir, "glpi_ticketsatisfactions.tsv", &mut counts)?;
-    out.actors.save(dir, "glpi_tickets_users.tsv", &mut counts)?;
-    out.groups.save(dir, "glpi_groups_tickets.tsv", &mut counts)?;
+    out.surveys
+        .save(dir, "glpi_ticketsatisfactions.tsv", &mut counts)?;
+    out.actors
+        .save(dir, "glpi_tickets_users.tsv", &mut counts)?;
+    out.groups
+        .save(dir, "glpi_groups_tickets.tsv", &mut counts)?;
     for (name, t) in lookups::tables() {
         t.save(dir, name, &mut counts)?;
     }
@@ -155,8 +158,15 @@ mod tests {
     fn read(dir: &Path, name: &str) -> (Vec<String>, Vec<Vec<String>>) {
         let text = std::fs::read_to_string(dir.join(name)).unwrap();
         let mut lines = text.lines();
-        let header = lines.next().unwrap().split('\t').map(str::to_string).collect();
-        let rows = lines.map(|l| l.split('\t').map(str::to_string).collect()).collect();
+        let header = lines
+            .next()
+            .unwrap()
+            .split('\t')
+            .map(str::to_string)
+            .collect();
+        let rows = lines
+            .map(|l| l.split('\t').map(str::to_string).collect())
+            .collect();
         (header, rows)
     }
 
@@ -164,12 +174,19 @@ mod tests {
         // 2026-10-01 .. 2026-12-31, dumped 2026-12-31 18:00.
         let from = days_from_civil(2026, 10, 1) * 86_400;
         let to = days_from_civil(2026, 12, 31) * 86_400;
-        let load = Load { tickets: 1000, seed, from, to: to + 86_400, now: to + 18 * 3600 };
+        let load = Load {
+            tickets: 1000,
+            seed,
+            from,
+            to: to + 86_400,
+            now: to + 18 * 3600,
+        };
         write(&load, dir).unwrap()
     }
 
     fn tmp(name: &str) -> std::path::PathBuf {
-        let d = std::env::temp_dir().join(format!("plazo-glpi-load-{}-{name}", std::process::id()));
+        let d = std::env::temp_dir()
+            .join(format!("plazo-glpi-load-{}-{name}", std::process::id()));
         let _ = std::fs::remove_dir_all(&d);
         d
     }
@@ -189,7 +206,8 @@ mod tests {
                 let day = t.div_euclid(86_400);
                 let s = t.rem_euclid(86_400);
                 (day + 3).rem_euclid(7) < 5
-                    && ((7 * 3600..12 * 3600).contains(&s) || (13 * 3600..17 * 3600).contains(&s))
+                    && ((7 * 3600..12 * 3600).contains(&s)
+                        || (13 * 3600..17 * 3600).contains(&s))
             })
             .count() as i64
     }
@@ -200,7 +218,10 @@ mod tests {
         assert_eq!(small(5, &a), small(5, &b));
         small(6, &c);
         for (f, _) in &small(5, &a).files {
-            let (x, y) = (std::fs::read(a.join(f)).unwrap(), std::fs::read(b.join(f)).unwrap());
+            let (x, y) = (
+                std::fs::read(a.join(f)).unwrap(),
+                std::fs::read(b.join(f)).unwrap(),
+            );
             assert!(x == y, "{f} differs between two runs");
         }
         let t = |d: &Path| std::fs::read(d.join("glpi_logs.tsv")).unwrap();
@@ -224,10 +245,14 @@ mod tests {
         // Ids follow time, as GLPI inserts them.
         for w in logs.windows(2) {
             assert!(w[0][lc("date_mod")] <= w[1][lc("date_mod")]);
-            assert_eq!(w[0][0].parse::<u64>().unwrap() + 1, w[1][0].parse::<u64>().unwrap());
+            assert_eq!(
+                w[0][0].parse::<u64>().unwrap() + 1,
+                w[1][0].parse::<u64>().unwrap()
+            );
         }
         // Each ticket's status changes form a chain from 1 to its status.
-        let mut chains: BTreeMap<&str, Vec<(&str, &str, &str)>> = BTreeMap::new();
+        let mut chains: BTreeMap<&str, Vec<(&str, &str, &str)>> =
+            BTreeMap::new();
         for l in logs.iter().filter(|l| l[lc("id_search_option")] == "12") {
             chains.entry(&l[lc("items_id")]).or_default().push((
                 &l[lc("old_value")],
@@ -240,7 +265,8 @@ mod tests {
         for t in &tickets {
             let status = &t[col("status")];
             seen.insert(status.clone());
-            let chain = chains.get(t[0].as_str()).map_or(&[][..], |c| c.as_slice());
+            let chain =
+                chains.get(t[0].as_str()).map_or(&[][..], |c| c.as_slice());
             status_rows += chain.len();
             let mut cur = "1";
             for (old, new, _) in chain {
@@ -249,8 +275,18 @@ mod tests {
             }
             assert_eq!(cur, status, "ticket {}", t[0]);
             let has = |c: &str| t[col(c)] != "\\N";
-            assert_eq!(has("takeintoaccountdate"), status != "1", "ticket {}", t[0]);
-            assert_eq!(has("solvedate"), status == "5" || status == "6", "ticket {}", t[0]);
+            assert_eq!(
+                has("takeintoaccountdate"),
+                status != "1",
+                "ticket {}",
+                t[0]
+            );
+            assert_eq!(
+                has("solvedate"),
+                status == "5" || status == "6",
+                "ticket {}",
+                t[0]
+            );
             assert_eq!(has("closedate"), status == "6", "ticket {}", t[0]);
             // GLPI's waiting: business time pending, and solved before a
             // reopen; recounted second by second from the history (for
@@ -264,10 +300,21 @@ mod tests {
                     waiting += brute_between(w[0].2, w[1].2);
                 }
             }
-            assert_eq!(t[col("waiting_duration")], waiting.to_string(), "ticket {}", t[0]);
+            assert_eq!(
+                t[col("waiting_duration")],
+                waiting.to_string(),
+                "ticket {}",
+                t[0]
+            );
             if has("takeintoaccountdate") {
-                let tia = brute_between(&t[col("date")], &t[col("takeintoaccountdate")]);
-                assert_eq!(t[col("takeintoaccount_delay_stat")], tia.to_string());
+                let tia = brute_between(
+                    &t[col("date")],
+                    &t[col("takeintoaccountdate")],
+                );
+                assert_eq!(
+                    t[col("takeintoaccount_delay_stat")],
+                    tia.to_string()
+                );
             }
         }
         // About 20 rows a ticket, about 4 of them status changes; the last
@@ -275,8 +322,14 @@ mod tests {
         let per = logs.len() as f64 / 1000.0;
         let per_status = status_rows as f64 / 1000.0;
         assert!((18.0..22.0).contains(&per), "{per} log rows a ticket");
-        assert!((3.5..4.5).contains(&per_status), "{per_status} status changes a ticket");
-        assert_eq!(seen.into_iter().collect::<Vec<_>>(), ["1", "2", "4", "5", "6"]);
+        assert!(
+            (3.5..4.5).contains(&per_status),
+            "{per_status} status changes a ticket"
+        );
+        assert_eq!(
+            seen.into_iter().collect::<Vec<_>>(),
+            ["1", "2", "4", "5", "6"]
+        );
         std::fs::remove_dir_all(dir).unwrap();
     }
 }

@@ -5,7 +5,8 @@
 
 /// Mon-Fri 07:00-12:00 and 13:00-17:00 (the sample's "Laboral" calendar),
 /// as seconds of the day.
-const SEGMENTS: [(i64, i64); 2] = [(7 * 3600, 12 * 3600), (13 * 3600, 17 * 3600)];
+const SEGMENTS: [(i64, i64); 2] =
+    [(7 * 3600, 12 * 3600), (13 * 3600, 17 * 3600)];
 
 const DAY: i64 = 86_400;
 
@@ -108,7 +109,15 @@ fn civil_from_days(z: i64) -> (i64, i64, i64) {
     let mp = (5 * doy + 2) / 153;
     let d = doy - (153 * mp + 2) / 5 + 1;
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (if m <= 2 { yoe + era * 400 + 1 } else { yoe + era * 400 }, m, d)
+    (
+        if m <= 2 {
+            yoe + era * 400 + 1
+        } else {
+            yoe + era * 400
+        },
+        m,
+        d,
+    )
 }
 
 /// `YYYY-MM-DD HH:MM:SS` of local seconds.
@@ -134,7 +143,10 @@ mod tests {
     #[test]
     fn dates_round_trip() {
         // 2026-01-02 is a Friday; 1970-01-01 a Thursday.
-        assert_eq!(fmt_local(at(2026, 1, 2, 11, 22) + 21), "2026-01-02 11:22:21");
+        assert_eq!(
+            fmt_local(at(2026, 1, 2, 11, 22) + 21),
+            "2026-01-02 11:22:21"
+        );
         assert_eq!(fmt_local(0), "1970-01-01 00:00:00");
         assert_eq!(fmt_local(at(2024, 2, 29, 23, 59)), "2024-02-29 23:59:00");
         assert!(workday(days_from_civil(2026, 1, 2)));
@@ -148,14 +160,23 @@ mod tests {
         assert_eq!(Clock::add(fri, 3600), at(2026, 1, 5, 7, 30));
         assert_eq!(Clock::between(fri, at(2026, 1, 5, 7, 30)), 3600);
         // 11:00 + 2 h skips the lunch hour: 14:00.
-        assert_eq!(Clock::add(at(2026, 1, 5, 11, 0), 7200), at(2026, 1, 5, 14, 0));
+        assert_eq!(
+            Clock::add(at(2026, 1, 5, 11, 0), 7200),
+            at(2026, 1, 5, 14, 0)
+        );
         // A whole week: 5 days of 9 h.
         let mon = at(2026, 1, 5, 0, 0);
         assert_eq!(Clock::between(mon, mon + 7 * DAY), 5 * 9 * 3600);
         // Saturday 10:00 is closed; the next open instant is Monday 07:00.
         assert!(!Clock::open(at(2026, 1, 3, 10, 0)));
         assert_eq!(Clock::add(at(2026, 1, 3, 10, 0), 0), at(2026, 1, 5, 7, 0));
-        assert_eq!(Clock::end_of_day(at(2026, 1, 5, 9, 0)), at(2026, 1, 5, 17, 0));
-        assert_eq!(Clock::end_of_day(at(2026, 1, 2, 18, 0)), at(2026, 1, 5, 17, 0));
+        assert_eq!(
+            Clock::end_of_day(at(2026, 1, 5, 9, 0)),
+            at(2026, 1, 5, 17, 0)
+        );
+        assert_eq!(
+            Clock::end_of_day(at(2026, 1, 2, 18, 0)),
+            at(2026, 1, 5, 17, 0)
+        );
     }
 }

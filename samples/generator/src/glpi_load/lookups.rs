@@ -45,14 +45,48 @@ pub const ENTITIES: [(u32, Option<u32>, &str); 8] = [
 ];
 
 const FIRST: [&str; 20] = [
-    "Andrés", "Luis", "Carlos", "Felipe", "María", "Ana", "Laura", "Juan",
-    "Diana", "Jorge", "Paula", "Camilo", "Sofía", "Julián", "Natalia",
-    "Óscar", "Valentina", "Sergio", "Carolina", "Iván",
+    "Andrés",
+    "Luis",
+    "Carlos",
+    "Felipe",
+    "María",
+    "Ana",
+    "Laura",
+    "Juan",
+    "Diana",
+    "Jorge",
+    "Paula",
+    "Camilo",
+    "Sofía",
+    "Julián",
+    "Natalia",
+    "Óscar",
+    "Valentina",
+    "Sergio",
+    "Carolina",
+    "Iván",
 ];
 const LAST: [&str; 20] = [
-    "Martínez", "Hernández", "Ramírez", "Moreno", "Gómez", "Rodríguez",
-    "López", "García", "Pérez", "Sánchez", "Torres", "Díaz", "Vargas",
-    "Castro", "Rojas", "Muñoz", "Ortiz", "Jiménez", "Suárez", "Peña",
+    "Martínez",
+    "Hernández",
+    "Ramírez",
+    "Moreno",
+    "Gómez",
+    "Rodríguez",
+    "López",
+    "García",
+    "Pérez",
+    "Sánchez",
+    "Torres",
+    "Díaz",
+    "Vargas",
+    "Castro",
+    "Rojas",
+    "Muñoz",
+    "Ortiz",
+    "Jiménez",
+    "Suárez",
+    "Peña",
 ];
 
 /// (realname, firstname, login) of a user id.
@@ -91,7 +125,14 @@ pub fn log_login(id: u32) -> String {
 }
 
 fn users() -> Tsv {
-    let mut t = Tsv::new(&["id", "name", "realname", "firstname", "is_active", "entities_id"]);
+    let mut t = Tsv::new(&[
+        "id",
+        "name",
+        "realname",
+        "firstname",
+        "is_active",
+        "entities_id",
+    ]);
     let ids = std::iter::once(GLPI_USER)
         .chain(TECH0..TECH0 + TECHS)
         .chain(REQ0..REQ0 + REQS);
@@ -102,22 +143,40 @@ fn users() -> Tsv {
         } else {
             (Some(last), Some(first))
         };
-        t.row(&[Some(&id.to_string()), Some(&login), last, first, Some("1"), Some("0")]);
+        t.row(&[
+            Some(&id.to_string()),
+            Some(&login),
+            last,
+            first,
+            Some("1"),
+            Some("0"),
+        ]);
     }
     t
 }
 
 fn entities() -> Tsv {
     let mut t = Tsv::new(&[
-        "id", "name", "entities_id", "completename", "level",
-        "calendars_strategy", "calendars_id", "inquest_config",
-        "inquest_rate", "inquest_delay", "autoclose_delay",
+        "id",
+        "name",
+        "entities_id",
+        "completename",
+        "level",
+        "calendars_strategy",
+        "calendars_id",
+        "inquest_config",
+        "inquest_rate",
+        "inquest_delay",
+        "autoclose_delay",
     ]);
     for (id, parent, name) in ENTITIES {
         let complete = match parent {
             None => name.to_string(),
             Some(0) => format!("{} > {name}", ENTITIES[0].2),
-            Some(p) => format!("{} > {} > {name}", ENTITIES[0].2, ENTITIES[p as usize].2),
+            Some(p) => format!(
+                "{} > {} > {name}",
+                ENTITIES[0].2, ENTITIES[p as usize].2
+            ),
         };
         let level = match parent {
             None => 1,
@@ -127,7 +186,9 @@ fn entities() -> Tsv {
         // The root has its own calendar, survey (80 %) and no auto-close;
         // the others inherit (-2, GLPI's "inherit from parent").
         let own = parent.is_none();
-        let v = |root: &'static str, child: &'static str| Some(if own { root } else { child });
+        let v = |root: &'static str, child: &'static str| {
+            Some(if own { root } else { child })
+        };
         t.row(&[
             Some(&id.to_string()),
             Some(name),
@@ -146,24 +207,49 @@ fn entities() -> Tsv {
 }
 
 fn categories() -> Tsv {
-    let mut t = Tsv::new(&["id", "name", "completename", "entities_id", "is_recursive"]);
+    let mut t = Tsv::new(&[
+        "id",
+        "name",
+        "completename",
+        "entities_id",
+        "is_recursive",
+    ]);
     for (i, c) in CATEGORIES.iter().enumerate() {
-        t.row(&[Some(&(i + 1).to_string()), Some(c), Some(c), Some("0"), Some("1")]);
+        t.row(&[
+            Some(&(i + 1).to_string()),
+            Some(c),
+            Some(c),
+            Some("0"),
+            Some("1"),
+        ]);
     }
     t
 }
 
 fn groups() -> Tsv {
-    let mut t = Tsv::new(&["id", "name", "completename", "entities_id", "is_recursive"]);
+    let mut t = Tsv::new(&[
+        "id",
+        "name",
+        "completename",
+        "entities_id",
+        "is_recursive",
+    ]);
     for (i, g) in GROUPS.iter().enumerate() {
-        t.row(&[Some(&(i + 1).to_string()), Some(g), Some(g), Some("0"), Some("1")]);
+        t.row(&[
+            Some(&(i + 1).to_string()),
+            Some(g),
+            Some(g),
+            Some("0"),
+            Some("1"),
+        ]);
     }
     t
 }
 
 fn requesttypes() -> Tsv {
     // GLPI's default request sources.
-    let mut t = Tsv::new(&["id", "name", "is_helpdesk_default", "is_mail_default"]);
+    let mut t =
+        Tsv::new(&["id", "name", "is_helpdesk_default", "is_mail_default"]);
     for (id, name, helpdesk, mail) in [
         (1, "Helpdesk", "1", "0"),
         (2, "E-Mail", "0", "1"),
@@ -172,17 +258,42 @@ fn requesttypes() -> Tsv {
         (5, "Written", "0", "0"),
         (6, "Other", "0", "0"),
     ] {
-        t.row(&[Some(&id.to_string()), Some(name), Some(helpdesk), Some(mail)]);
+        t.row(&[
+            Some(&id.to_string()),
+            Some(name),
+            Some(helpdesk),
+            Some(mail),
+        ]);
     }
     t
 }
 
 fn slm() -> (Tsv, Tsv) {
-    let mut m = Tsv::new(&["id", "name", "entities_id", "is_recursive", "calendars_id"]);
-    m.row(&[Some("1"), Some("Soporte Mesa de Ayuda"), Some("0"), Some("1"), Some("2")]);
+    let mut m = Tsv::new(&[
+        "id",
+        "name",
+        "entities_id",
+        "is_recursive",
+        "calendars_id",
+    ]);
+    m.row(&[
+        Some("1"),
+        Some("Soporte Mesa de Ayuda"),
+        Some("0"),
+        Some("1"),
+        Some("2"),
+    ]);
     let mut s = Tsv::new(&[
-        "id", "name", "entities_id", "is_recursive", "type", "number_time",
-        "calendars_id", "definition_time", "end_of_working_day", "slms_id",
+        "id",
+        "name",
+        "entities_id",
+        "is_recursive",
+        "type",
+        "number_time",
+        "calendars_id",
+        "definition_time",
+        "end_of_working_day",
+        "slms_id",
     ]);
     for (id, name, ty, n, unit, eod) in [
         (1, "TTO 1 hora", 1, 1, "hour", 0),
@@ -208,8 +319,15 @@ fn slm() -> (Tsv, Tsv) {
 }
 
 fn calendar() -> (Tsv, Tsv) {
-    let mut c = Tsv::new(&["id", "name", "entities_id", "is_recursive", "comment"]);
-    c.row(&[Some("1"), Some("Default"), Some("0"), Some("1"), Some("Default calendar")]);
+    let mut c =
+        Tsv::new(&["id", "name", "entities_id", "is_recursive", "comment"]);
+    c.row(&[
+        Some("1"),
+        Some("Default"),
+        Some("0"),
+        Some("1"),
+        Some("Default calendar"),
+    ]);
     c.row(&[
         Some("2"),
         Some("Laboral"),
@@ -217,7 +335,15 @@ fn calendar() -> (Tsv, Tsv) {
         Some("1"),
         Some("Lunes a viernes 07:00-12:00 y 13:00-17:00"),
     ]);
-    let mut s = Tsv::new(&["id", "calendars_id", "entities_id", "is_recursive", "day", "begin", "end"]);
+    let mut s = Tsv::new(&[
+        "id",
+        "calendars_id",
+        "entities_id",
+        "is_recursive",
+        "day",
+        "begin",
+        "end",
+    ]);
     let mut id = 0;
     let mut seg = |s: &mut Tsv, cal: &str, day: u32, b: &str, e: &str| {
         id += 1;

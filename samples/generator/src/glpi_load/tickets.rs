@@ -113,7 +113,10 @@ fn openings(load: &Load, rng: &mut Rng) -> Vec<i64> {
             let t = load.from + rng.below(span) as i64;
             if rng.chance(0.88) && !Clock::open(t) {
                 // Moved to a business instant: that day's or the next.
-                Clock::add(t - t.rem_euclid(86_400), rng.below(9 * 3600) as i64)
+                Clock::add(
+                    t - t.rem_euclid(86_400),
+                    rng.below(9 * 3600) as i64,
+                )
             } else {
                 t
             }
@@ -161,14 +164,22 @@ fn life(open: i64, rng: &mut Rng) -> Vec<(i64, Step)> {
     let mut v = Vec::with_capacity(10);
     // Business days are 9 h. A few tickets wait days to be taken, and some
     // pauses last days (the backlog a real desk has).
-    let take = if rng.chance(0.03) { 10.0 * 9.0 * 3600.0 } else { 40.0 * 60.0 };
+    let take = if rng.chance(0.03) {
+        10.0 * 9.0 * 3600.0
+    } else {
+        40.0 * 60.0
+    };
     let mut t = Clock::add(open, (60.0 + rng.exp(take)) as i64);
     v.push((t, Step::Take));
     let pauses = rng.weighted(&[70, 22, 8]);
     for _ in 0..pauses {
         t = Clock::add(t, (600.0 + rng.exp(3.0 * 3600.0)) as i64);
         v.push((t, Step::Pend));
-        let pause = if rng.chance(0.15) { 5.0 * 9.0 * 3600.0 } else { 6.0 * 3600.0 };
+        let pause = if rng.chance(0.15) {
+            5.0 * 9.0 * 3600.0
+        } else {
+            6.0 * 3600.0
+        };
         t = Clock::add(t, (1800.0 + rng.exp(pause)) as i64);
         v.push((t, Step::Resume));
     }
@@ -217,14 +228,32 @@ struct Sink<'a> {
 
 impl Sink<'_> {
     fn log(&mut self, at: i64, kind: Kind, actor: u32, old: i64, new: i64) {
-        self.logs.push(Log { at, ticket: self.ticket, seq: self.seq, kind, actor, old, new });
+        self.logs.push(Log {
+            at,
+            ticket: self.ticket,
+            seq: self.seq,
+            kind,
+            actor,
+            old,
+            new,
+        });
         self.seq += 1;
     }
 }
 
 /// Replays the steps up to `now`, logging each with its companions.
-fn replay(tk: &Ticket, steps: &[(i64, Step)], now: i64, sink: &mut Sink) -> State {
-    let mut s = State { status: 1, last: tk.open, last_actor: GLPI_USER, ..State::default() };
+fn replay(
+    tk: &Ticket,
+    steps: &[(i64, Step)],
+    now: i64,
+    sink: &mut Sink,
+) -> State {
+    let mut s = State {
+        status: 1,
+        last: tk.open,
+        last_actor: GLPI_USER,
+        ..State::default()
+    };
     let mut pend_start = 0;
     for &(at, step) in steps.iter().filter(|(at, _)| *at <= now) {
         let (new, actor) = match step {
@@ -232,7 +261,14 @@ fn replay(tk: &Ticket, steps: &[(i64, Step)], now: i64, sink: &mut Sink) -> Stat
             Step::Pend => (4, tk.tech),
             Step::Solve => (5, tk.tech),
             Step::Reopen => (2, tk.requester),
-            Step::Close => (6, if at.rem_euclid(86_400) < 5 * HOUR { tk.tech } else { tk.requester }),
+            Step::Close => (
+                6,
+                if at.rem_euclid(86_400) < 5 * HOUR {
+                    tk.tech
+                } else {
+                    tk.requester
+                },
+            ),
         };
         match step {
             Step::Take => {
@@ -270,7 +306,13 @@ fn replay(tk: &Ticket, steps: &[(i64, Step)], now: i64, sink: &mut Sink) -> Stat
         }
         sink.log(at, Kind::Status, actor, s.status, new);
         if actor != s.last_actor {
-            sink.log(at, Kind::LastUpdater, actor, s.last_actor as i64, actor as i64);
+            sink.log(
+                at,
+                Kind::LastUpdater,
+                actor,
+                s.last_actor as i64,
+                actor as i64,
+            );
         }
         s.status = new;
         s.last = at;
@@ -287,7 +329,11 @@ fn extras(tk: &Ticket, s: &State, rng: &mut Rng, sink: &mut Sink) {
     let span = (s.last - from).max(1) as u64;
     let at = |rng: &mut Rng| from + rng.below(span) as i64;
     for _ in 0..rng.below(8) {
-        let who = if rng.chance(0.7) { tk.tech } else { tk.requester };
+        let who = if rng.chance(0.7) {
+            tk.tech
+        } else {
+            tk.requester
+        };
         sink.log(at(rng), Kind::Followup, who, 0, 0);
     }
     if rng.chance(0.5) {
@@ -303,7 +349,13 @@ fn extras(tk: &Ticket, s: &State, rng: &mut Rng, sink: &mut Sink) {
         sink.log(at(rng), Kind::Priority, tk.tech, (p - 1).max(1), p);
     }
     if rng.chance(0.10) {
-        sink.log(at(rng), Kind::Urgency, tk.tech, (tk.urgency % 5) + 1, tk.urgency);
+        sink.log(
+            at(rng),
+            Kind::Urgency,
+            tk.tech,
+            (tk.urgency % 5) + 1,
+            tk.urgency,
+        );
     }
     if rng.chance(0.10) && tk.category > 0 {
         let old = 1 + (tk.category as i64 % CATEGORIES.len() as i64);
@@ -327,9 +379,15 @@ fn deadlines(tk: &Ticket, s: &State) -> (Option<i64>, Option<i64>, i64) {
     // wall-clock waiting (the data set's README).
     let (ttr, sla_wait) = match tk.sla.1 {
         3 => (Some(Clock::add(tk.open, 8 * HOUR + s.waiting)), s.waiting),
-        4 => (Some(Clock::add(tk.open + s.waiting_wall, 18 * HOUR)), s.waiting_wall),
+        4 => (
+            Some(Clock::add(tk.open + s.waiting_wall, 18 * HOUR)),
+            s.waiting_wall,
+        ),
         5 => (
-            Some(Clock::end_of_day(Clock::add(tk.open + s.waiting_wall, 27 * HOUR))),
+            Some(Clock::end_of_day(Clock::add(
+                tk.open + s.waiting_wall,
+                27 * HOUR,
+            ))),
             s.waiting_wall,
         ),
         _ => (None, 0),
@@ -342,21 +400,45 @@ pub(crate) fn generate(load: &Load, rng: &mut Rng) -> Out {
     let mut out = Out {
         tickets: Tsv::new(&TICKET_COLUMNS),
         logs: Tsv::new(&[
-            "id", "itemtype", "items_id", "itemtype_link", "linked_action",
-            "user_name", "date_mod", "id_search_option", "old_value", "new_value",
+            "id",
+            "itemtype",
+            "items_id",
+            "itemtype_link",
+            "linked_action",
+            "user_name",
+            "date_mod",
+            "id_search_option",
+            "old_value",
+            "new_value",
         ]),
         surveys: Tsv::new(&[
-            "id", "tickets_id", "type", "date_begin", "date_answered",
-            "satisfaction", "comment",
+            "id",
+            "tickets_id",
+            "type",
+            "date_begin",
+            "date_answered",
+            "satisfaction",
+            "comment",
         ]),
-        actors: Tsv::new(&["id", "tickets_id", "users_id", "type", "use_notification", "alternative_email"]),
+        actors: Tsv::new(&[
+            "id",
+            "tickets_id",
+            "users_id",
+            "type",
+            "use_notification",
+            "alternative_email",
+        ]),
         groups: Tsv::new(&["id", "tickets_id", "groups_id", "type"]),
     };
     let mut logs: Vec<Log> = Vec::with_capacity(load.tickets as usize * 21);
     for (i, open) in openings(load, rng).into_iter().enumerate() {
         let tk = draw(i as u32 + 1, open, rng);
         let steps = life(open, rng);
-        let mut sink = Sink { logs: &mut logs, ticket: tk.id, seq: 0 };
+        let mut sink = Sink {
+            logs: &mut logs,
+            ticket: tk.id,
+            seq: 0,
+        };
         sink.log(open, Kind::Create, GLPI_USER, 0, 0);
         sink.log(open, Kind::Requester, GLPI_USER, 0, tk.requester as i64);
         let s = replay(&tk, &steps, load.now, &mut sink);
@@ -374,7 +456,14 @@ pub(crate) fn generate(load: &Load, rng: &mut Rng) -> Out {
 
 /// The survey of a closed ticket (80 % of them: the root entity's rate),
 /// answered by about half of the requesters.
-fn survey(tk: &Ticket, s: &State, now: i64, rng: &mut Rng, sink: &mut Sink, t: &mut Tsv) {
+fn survey(
+    tk: &Ticket,
+    s: &State,
+    now: i64,
+    rng: &mut Rng,
+    sink: &mut Sink,
+    t: &mut Tsv,
+) {
     let Some(closed) = s.closed else { return };
     if !rng.chance(0.8) {
         return;
@@ -382,7 +471,9 @@ fn survey(tk: &Ticket, s: &State, now: i64, rng: &mut Rng, sink: &mut Sink, t: &
     let answered = closed + (1800.0 + rng.exp(2.0 * 86_400.0)) as i64;
     let answered = (rng.chance(0.55) && answered <= now).then_some(answered);
     let score = 1 + rng.weighted(&[5, 7, 15, 35, 38]) as i64;
-    let comment = rng.chance(0.6).then(|| rng.below(COMMENTS.len() as u64) as usize);
+    let comment = rng
+        .chance(0.6)
+        .then(|| rng.below(COMMENTS.len() as u64) as usize);
     let id = (t.rows + 1).to_string();
     let (date, sat, text) = match answered {
         Some(at) => {
@@ -390,7 +481,11 @@ fn survey(tk: &Ticket, s: &State, now: i64, rng: &mut Rng, sink: &mut Sink, t: &
             if let Some(c) = comment {
                 sink.log(at, Kind::SatComment, tk.requester, 0, c as i64);
             }
-            (Some(fmt_local(at)), Some(score.to_string()), Some(comment.map_or("", |c| COMMENTS[c])))
+            (
+                Some(fmt_local(at)),
+                Some(score.to_string()),
+                Some(comment.map_or("", |c| COMMENTS[c])),
+            )
         }
         None => (None, None, None),
     };
@@ -423,7 +518,12 @@ fn actors(tk: &Ticket, s: &State, rng: &mut Rng, out: &mut Out) {
     if s.taken.is_some() {
         add(tk.tech, "2");
         let id = (out.groups.rows + 1).to_string();
-        out.groups.row(&[Some(&id), Some(&tk.id.to_string()), Some(&tk.group.to_string()), Some("2")]);
+        out.groups.row(&[
+            Some(&id),
+            Some(&tk.id.to_string()),
+            Some(&tk.group.to_string()),
+            Some("2"),
+        ]);
     }
     if rng.chance(0.05) {
         let other = TECH0 + (tk.tech - TECH0 + 1) % TECHS;
@@ -433,24 +533,57 @@ fn actors(tk: &Ticket, s: &State, rng: &mut Rng, out: &mut Out) {
 
 /// The 42 columns of GLPI 10.0.5's glpi_tickets, in order.
 pub const TICKET_COLUMNS: [&str; 42] = [
-    "id", "entities_id", "name", "date", "closedate", "solvedate",
-    "takeintoaccountdate", "date_mod", "users_id_lastupdater", "status",
-    "users_id_recipient", "requesttypes_id", "content", "urgency", "impact",
-    "priority", "itilcategories_id", "type", "global_validation",
-    "slas_id_ttr", "slas_id_tto", "slalevels_id_ttr", "time_to_resolve",
-    "time_to_own", "begin_waiting_date", "sla_waiting_duration",
-    "ola_waiting_duration", "olas_id_tto", "olas_id_ttr", "olalevels_id_ttr",
-    "ola_ttr_begin_date", "internal_time_to_resolve", "internal_time_to_own",
-    "waiting_duration", "close_delay_stat", "solve_delay_stat",
-    "takeintoaccount_delay_stat", "actiontime", "is_deleted", "locations_id",
-    "validation_percent", "date_creation",
+    "id",
+    "entities_id",
+    "name",
+    "date",
+    "closedate",
+    "solvedate",
+    "takeintoaccountdate",
+    "date_mod",
+    "users_id_lastupdater",
+    "status",
+    "users_id_recipient",
+    "requesttypes_id",
+    "content",
+    "urgency",
+    "impact",
+    "priority",
+    "itilcategories_id",
+    "type",
+    "global_validation",
+    "slas_id_ttr",
+    "slas_id_tto",
+    "slalevels_id_ttr",
+    "time_to_resolve",
+    "time_to_own",
+    "begin_waiting_date",
+    "sla_waiting_duration",
+    "ola_waiting_duration",
+    "olas_id_tto",
+    "olas_id_ttr",
+    "olalevels_id_ttr",
+    "ola_ttr_begin_date",
+    "internal_time_to_resolve",
+    "internal_time_to_own",
+    "waiting_duration",
+    "close_delay_stat",
+    "solve_delay_stat",
+    "takeintoaccount_delay_stat",
+    "actiontime",
+    "is_deleted",
+    "locations_id",
+    "validation_percent",
+    "date_creation",
 ];
 
 fn ticket_row(tk: &Ticket, s: &State, t: &mut Tsv) {
     let (tto, ttr, sla_wait) = deadlines(tk, s);
     let d = |x: Option<i64>| x.map(fmt_local);
     let n = |x: i64| Some(x.to_string());
-    let stat = |end: Option<i64>| end.map_or(0, |e| Clock::between(tk.open, e) - s.waiting);
+    let stat = |end: Option<i64>| {
+        end.map_or(0, |e| Clock::between(tk.open, e) - s.waiting)
+    };
     let title = TITLES[tk.title];
     let content = format!(
         "&#60;p&#62;{title}. Usuario reporta el inconveniente desde su puesto de trabajo.&#60;/p&#62;"
@@ -493,7 +626,11 @@ fn ticket_row(tk: &Ticket, s: &State, t: &mut Tsv) {
         n(stat(s.closed)),
         n(stat(s.solved)),
         n(s.taken.map_or(0, |t| Clock::between(tk.open, t))),
-        n(if s.solved.is_some() { 900 * (1 + (tk.id as i64 % 8)) } else { 0 }),
+        n(if s.solved.is_some() {
+            900 * (1 + (tk.id as i64 % 8))
+        } else {
+            0
+        }),
         n(tk.deleted as i64),
         n(0),
         n(0),
@@ -510,16 +647,32 @@ fn log_row(id: u64, l: &Log, t: &mut Tsv) {
     // GLPI 10.0.5 sample writes them.
     let (link, action, option, old, new) = match l.kind {
         Kind::Create => ("0", 20, 0, String::new(), String::new()),
-        Kind::Requester => ("User", 15, 4, String::new(), log_name(l.new as u32)),
-        Kind::Assignee => ("User", 15, 5, String::new(), log_name(l.new as u32)),
-        Kind::Group => ("Group", 15, 8, String::new(), format!("{} ({})", GROUPS[l.new as usize - 1], l.new)),
+        Kind::Requester => {
+            ("User", 15, 4, String::new(), log_name(l.new as u32))
+        }
+        Kind::Assignee => {
+            ("User", 15, 5, String::new(), log_name(l.new as u32))
+        }
+        Kind::Group => (
+            "Group",
+            15,
+            8,
+            String::new(),
+            format!("{} ({})", GROUPS[l.new as usize - 1], l.new),
+        ),
         Kind::Status => ("", 0, 12, num(l.old), num(l.new)),
         Kind::TakeIntoAccount => ("", 0, 150, num(l.old), num(l.new)),
-        Kind::LastUpdater => ("", 0, 64, log_login(l.old as u32), log_login(l.new as u32)),
+        Kind::LastUpdater => {
+            ("", 0, 64, log_login(l.old as u32), log_login(l.new as u32))
+        }
         Kind::SolveDate => ("", 0, 17, date(l.old), date(l.new)),
         Kind::CloseDate => ("", 0, 16, date(l.old), date(l.new)),
-        Kind::Solution => ("ITILSolution", 17, 0, String::new(), format!("{id} ({id})")),
-        Kind::Followup => ("ITILFollowup", 17, 0, String::new(), id.to_string()),
+        Kind::Solution => {
+            ("ITILSolution", 17, 0, String::new(), format!("{id} ({id})"))
+        }
+        Kind::Followup => {
+            ("ITILFollowup", 17, 0, String::new(), id.to_string())
+        }
         Kind::Task => ("TicketTask", 17, 0, String::new(), id.to_string()),
         Kind::Priority => ("", 0, 3, num(l.old), num(l.new)),
         Kind::Urgency => ("", 0, 10, num(l.old), num(l.new)),
@@ -531,7 +684,13 @@ fn log_row(id: u64, l: &Log, t: &mut Tsv) {
             format!("{} ({})", CATEGORIES[l.new as usize - 1], l.new),
         ),
         Kind::Satisfaction => ("", 0, 62, String::new(), num(l.new)),
-        Kind::SatComment => ("", 0, 63, String::new(), COMMENTS[l.new as usize].to_string()),
+        Kind::SatComment => (
+            "",
+            0,
+            63,
+            String::new(),
+            COMMENTS[l.new as usize].to_string(),
+        ),
     };
     t.row(&[
         Some(&id.to_string()),
