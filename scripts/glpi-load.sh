@@ -26,7 +26,7 @@ mariadb_sh="$here/mariadb.sh"
 db=glpi_load
 
 [ $# -ge 1 ] && [ $# -le 3 ] || {
-  sed -n '2,22p' "$0" >&2
+  awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0" >&2
   exit 2
 }
 dir="$1"
