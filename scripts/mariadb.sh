@@ -45,8 +45,9 @@ die() {
   exit 1
 }
 
+# The header comment of this file.
 usage() {
-  sed -n '2,31p' "$0" >&2
+  awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0" >&2
   exit 2
 }
 

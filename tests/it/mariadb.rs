@@ -37,7 +37,6 @@ use mysql::{Conn, Opts, OptsBuilder, TxOpts, Value};
 use crate::util::{dataset, root};
 
 /// A running MariaDB server.
-#[derive(Debug)]
 pub struct Server {
     /// Its TCP port on 127.0.0.1.
     pub port: u16,
@@ -201,7 +200,7 @@ fn text(v: Value) -> Option<String> {
 }
 
 /// A GLPI database of the test server, readable by `plazo_ro`.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct TestDb {
     /// `glpi_<tag>`.
     pub name: String,
@@ -209,6 +208,27 @@ pub struct TestDb {
     pub url: String,
     /// The password of `plazo_ro` (give it to plazo as PLAZO_DB_PASSWORD).
     pub password: String,
+}
+
+// Debug without the password: a failing test may print these.
+impl std::fmt::Debug for Server {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Server")
+            .field("port", &self.port)
+            .field("socket", &self.socket)
+            .field("dir", &self.dir)
+            .finish_non_exhaustive()
+    }
+}
+
+impl std::fmt::Debug for TestDb {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TestDb")
+            .field("name", &self.name)
+            .field("url", &self.url)
+            .field("password", &"****")
+            .finish()
+    }
 }
 
 impl TestDb {

@@ -51,6 +51,7 @@ use plazo::policy::{Policy, State};
 use plazo::time::{BizDuration, Instant, InstantWriter, local_to_instant};
 
 mod cases;
+pub mod glpi_load;
 
 /// Deterministic SplitMix64.
 #[derive(Clone, Debug)]
