@@ -125,6 +125,9 @@ launch() {
     --local-infile=1 \
     --innodb-flush-log-at-trx-commit=2 \
     --max-allowed-packet=64M \
+    --ssl-ca="$dir/tls/ca.pem" \
+    --ssl-cert="$dir/tls/server.pem" \
+    --ssl-key="$dir/tls/server-key.pem" \
     "${user_opt[@]}" \
     </dev/null >/dev/null 2>&1 &
   pid=$!
@@ -147,6 +150,33 @@ launch() {
   tail -n 25 "$dir/error.log" >&2 || true
   kill "$pid" 2>/dev/null || true
   exit 1
+}
+
+# A test certificate authority and a server certificate for 127.0.0.1
+# and localhost under DIR/tls (made once), so that the tests can check
+# `?ssl-mode=required` and `verify_identity` against a real TLS server.
+# Needs the openssl command (Debian: package openssl).
+tls_files() {
+  local t="$1/tls"
+  [ -s "$t/server.pem" ] && return 0
+  command -v openssl >/dev/null 2>&1 ||
+    die "openssl not found: install it (Debian: apt-get install --no-install-recommends openssl)"
+  mkdir -p "$t"
+  (
+    cd "$t"
+    openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=plazo test CA" \
+      -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" \
+      -keyout ca-key.pem -out ca.pem
+    openssl req -newkey rsa:2048 -nodes -subj "/CN=localhost" \
+      -keyout server-key.pem -out server.csr
+    printf '%s\n' "subjectAltName=IP:127.0.0.1,DNS:localhost" "basicConstraints=CA:FALSE" \
+      "keyUsage=digitalSignature,keyEncipherment" "extendedKeyUsage=serverAuth" >server.ext
+    openssl x509 -req -in server.csr -CA ca.pem -CAkey ca-key.pem -CAcreateserial \
+      -days 3650 -extfile server.ext -out server.pem
+  ) >"$1/tls.log" 2>&1 || {
+    tail -n 20 "$1/tls.log" >&2
+    die "making the test certificates failed (see $1/tls.log)"
+  }
 }
 
 # The exports describing DIR's server (without the password).
@@ -217,6 +247,7 @@ start() {
     fi
   fi
 
+  tls_files "$dir"
   rc=3
   for attempt in 1 2 3 4 5; do
     port="$(free_port)"

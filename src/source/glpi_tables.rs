@@ -388,7 +388,13 @@ fn surveys(
     let mut answered = 0usize;
     for i in 0..s.len() {
         b.read(sf);
-        let row = match (s.get(i, "tickets_id"), s.get(i, "satisfaction")) {
+        // GLPI 11 lets an entity survey on another scale (up to
+        // `inquest_max_rate`) and stores the answer brought to 1-5 beside
+        // it: that one is read when present, so scores stay out of 5.
+        let score = s
+            .get(i, "satisfaction_scaled_to_5")
+            .or(s.get(i, "satisfaction"));
+        let row = match (s.get(i, "tickets_id"), score) {
             (Some(tk), Some(score)) => {
                 at(s, i, "date_answered", tz)?.map(|d| (tk, d, score))
             }

@@ -615,27 +615,63 @@ fn no_server_names_host_and_port() {
     assert!(!dir.join("s.csv").exists());
 }
 
+/// TLS against the test server (scripts/mariadb.sh gives it a
+/// certificate for 127.0.0.1 signed by its own test authority): an
+/// account that requires TLS is refused in plain text, gets in with
+/// `ssl-mode=required`, and with `verify_identity` when `ssl-ca` names
+/// the authority; without it the certificate is refused, and said so.
 #[test]
-fn tls_required_against_a_server_without_tls_fails_clearly() {
+fn tls_is_used_when_the_url_asks_for_it() {
     let db = mariadb::glpi_sample("tls");
+    let s = mariadb::server();
+    let pw = "tls-only-7f3a";
+    s.admin(&format!(
+        "CREATE USER IF NOT EXISTS 'plazo_tls'@'%' IDENTIFIED BY '{pw}' REQUIRE SSL; \
+         GRANT SELECT ON {}.* TO 'plazo_tls'@'%'",
+        db.name
+    ));
     let dir = tempdir("glpi-db-tls");
-    let url = format!("{}?ssl-mode=required", db.url);
-    let out = plazo_db(
-        &dir,
-        &db.password,
-        &[
-            "sla",
-            "--policy",
-            &policy(),
-            "--glpi-db",
-            &url,
-            "--out",
-            "s.csv",
-        ],
+    let url = db.url.replace("plazo_ro@", "plazo_tls@");
+    let ca = s.dir.join("tls/ca.pem");
+    let run = |q: &str, out: &str| {
+        plazo_db(
+            &dir,
+            pw,
+            &[
+                "ingest",
+                "--glpi-db",
+                &format!("{url}{q}"),
+                "--timezone",
+                "America/Bogota",
+                "--out",
+                out,
+            ],
+        )
+    };
+    let plain = failed(&run("", "plain"), 1);
+    assert!(
+        plain.contains("1045"),
+        "REQUIRE SSL refuses a plain login: {plain}"
     );
-    let err = failed(&out, 1);
-    assert!(err.contains("TLS"), "{err}");
-    assert!(!dir.join("s.csv").exists());
+    ok(&run("?ssl-mode=required", "required"));
+    ok(&run(
+        &format!("?ssl-mode=verify_identity&ssl-ca={}", ca.display()),
+        "verified",
+    ));
+    for out in ["required", "verified"] {
+        let n = std::fs::read_to_string(dir.join(out).join("tickets.csv"))
+            .unwrap()
+            .lines()
+            .count();
+        assert_eq!(n, 61, "{out}");
+    }
+    let unknown = failed(&run("?ssl-mode=verify_identity", "unknown"), 1);
+    assert!(
+        unknown.contains("TLS") && unknown.contains("UnknownIssuer"),
+        "{unknown}"
+    );
+    assert!(unknown.contains("ssl-ca="), "says how to fix it: {unknown}");
+    assert!(!dir.join("unknown").exists());
 }
 
 /// A TCP proxy in front of the server that cuts both sockets once `limit`
@@ -968,4 +1004,61 @@ fn a_jobs_file_reads_the_database() {
         "{log}"
     );
     assert!(!err.contains(&db.password));
+}
+
+/// GLPI 11's survey table: answers on an entity's own scale (here out of
+/// 10: `satisfaction` doubled) with `satisfaction_scaled_to_5` beside
+/// them. plazo reads the 1-5 score, so the surveys equal the GLPI 10
+/// dumps' (scores out of 5).
+#[test]
+fn glpi_11_survey_scores_are_read_on_the_five_point_scale() {
+    let db = mariadb::glpi_sample("glpi11");
+    let n = &db.name;
+    mariadb::server().admin(&format!(
+        "ALTER TABLE {n}.glpi_ticketsatisfactions ADD satisfaction_scaled_to_5 FLOAT NULL; \
+         UPDATE {n}.glpi_ticketsatisfactions \
+           SET satisfaction_scaled_to_5 = satisfaction, satisfaction = satisfaction * 2"
+    ));
+    let dir = tempdir("glpi-db-glpi11");
+    let p = policy();
+    let d = dumps();
+    let mut a = vec![
+        "ingest",
+        "--source",
+        "glpi-tables",
+        "--policy",
+        &p,
+        "--out",
+        "dumps",
+        "--input",
+    ];
+    a.extend(d.iter().map(String::as_str));
+    ok(&plazo(&dir, &a));
+    ok(&plazo_db(
+        &dir,
+        &db.password,
+        &[
+            "ingest",
+            "--glpi-db",
+            &db.url,
+            "--policy",
+            &p,
+            "--out",
+            "db",
+        ],
+    ));
+    let dumps =
+        std::fs::read_to_string(dir.join("dumps/surveys.csv")).unwrap();
+    assert_eq!(
+        dumps,
+        std::fs::read_to_string(dir.join("db/surveys.csv")).unwrap()
+    );
+    // The scores are GLPI 10's 1-5 (none above 5).
+    assert!(
+        dumps
+            .lines()
+            .skip(1)
+            .all(|l| !l.contains(",10,") && !l.contains(",8,")),
+        "{dumps}"
+    );
 }

@@ -5,7 +5,7 @@
 use crate::error::{Error, ErrorKind};
 use crate::text::msg::db as msg;
 
-use super::{PASSWORD_VAR, Target};
+use super::{PASSWORD_VAR, SslMode, Target};
 
 /// A connection error, named after what the user can fix.
 pub(super) fn connect_error(t: &Target, e: &mysql::Error) -> Error {
@@ -25,6 +25,14 @@ pub(super) fn connect_error(t: &Target, e: &mysql::Error) -> Error {
             _ => msg::SERVER,
         },
         mysql::Error::TlsError(_) => msg::TLS,
+        // rustls reports a refused certificate as an I/O error of the
+        // handshake.
+        mysql::Error::IoError(_) | mysql::Error::CodecError(_)
+            if t.ssl != SslMode::Disabled
+                && detail.contains("certificate") =>
+        {
+            msg::TLS
+        }
         mysql::Error::DriverError(mysql::DriverError::TlsNotSupported) => {
             msg::TLS
         }
@@ -76,6 +84,7 @@ fn detail(e: &mysql::Error) -> String {
         }
         mysql::Error::DriverError(d) => d.to_string(),
         mysql::Error::IoError(io) => io.to_string(),
+        mysql::Error::CodecError(c) => c.to_string(),
         other => other.to_string(),
     }
     .trim()

@@ -130,6 +130,7 @@ const SATISFACTION_COLUMNS: &[&str] = &[
     "date_begin",
     "!date_answered",
     "!satisfaction",
+    "satisfaction_scaled_to_5",
     "comment",
 ];
 const TICKET_USER_COLUMNS: &[&str] =

@@ -36,8 +36,8 @@ crate::catalog! {
     );
     /// TLS was asked for and could not be set up.
     TLS = (
-        "no se pudo cifrar la conexión con {place} ({url}, TLS): {detail}",
-        "cannot encrypt the connection to {place} ({url}, TLS): {detail}"
+        "no se pudo cifrar la conexión con {place} ({url}, TLS): {detail}; con verify_ca o verify_identity, indique en ssl-ca=ARCHIVO.pem la autoridad que firmó el certificado del servidor",
+        "cannot encrypt the connection to {place} ({url}, TLS): {detail}; with verify_ca or verify_identity, name in ssl-ca=FILE.pem the authority that signed the server's certificate"
     );
     /// Another server error while connecting.
     SERVER = (
