@@ -1062,3 +1062,74 @@ fn glpi_11_survey_scores_are_read_on_the_five_point_scale() {
         "{dumps}"
     );
 }
+
+/// `sla`, `explain` and `check` read the database like the files: the
+/// same per-ticket table byte for byte, the same timeline, no problem.
+#[test]
+fn sla_explain_and_check_read_the_database() {
+    let db = mariadb::glpi_sample("sla");
+    let dir = tempdir("glpi-db-sla");
+    let p = policy();
+    let d = dumps();
+    let mut a = vec![
+        "ingest",
+        "--source",
+        "glpi-tables",
+        "--policy",
+        &p,
+        "--out",
+        "t",
+        "--input",
+    ];
+    a.extend(d.iter().map(String::as_str));
+    ok(&plazo(&dir, &a));
+    let files = [
+        "--tickets",
+        "t/tickets.csv",
+        "--events",
+        "t/events.csv",
+        "--surveys",
+        "t/surveys.csv",
+    ];
+    let cutoff = ["--cutoff", "2026-11-21"];
+    let mut sla_files = vec!["sla", "--policy", &p, "--out", "files.csv"];
+    sla_files.extend(files.iter().chain(&cutoff));
+    ok(&plazo(&dir, &sla_files));
+    let mut sla_db = vec![
+        "sla",
+        "--policy",
+        &p,
+        "--out",
+        "db.csv",
+        "--glpi-db",
+        &db.url,
+    ];
+    sla_db.extend(cutoff);
+    ok(&plazo_db(&dir, &db.password, &sla_db));
+    assert!(
+        std::fs::read(dir.join("files.csv")).unwrap()
+            == std::fs::read(dir.join("db.csv")).unwrap(),
+        "sla.csv differs"
+    );
+    let mut explain_files = vec!["explain", "--policy", &p, "--ticket", "4"];
+    explain_files.extend(files.iter().chain(&cutoff));
+    let mut explain_db = vec![
+        "explain",
+        "--policy",
+        &p,
+        "--ticket",
+        "4",
+        "--glpi-db",
+        &db.url,
+    ];
+    explain_db.extend(cutoff);
+    let text = ok(&plazo_db(&dir, &db.password, &explain_db));
+    assert_eq!(text, ok(&plazo(&dir, &explain_files)));
+    assert!(text.contains('4'), "{text}");
+    let check = plazo_db(
+        &dir,
+        &db.password,
+        &["check", "--policy", &p, "--glpi-db", &db.url],
+    );
+    assert_eq!(ok(&check).trim(), "sin problemas");
+}
