@@ -33,7 +33,7 @@ pub struct CheckArgs {
 
 pub fn run(a: CheckArgs, g: &Global) -> anyhow::Result<()> {
     let policy = Policy::load_in(&a.policy, g.lang)?;
-    let ing = a.input.read(Some(&policy), g.lang)?;
+    let ing = a.input.read(Some(&policy), g.lang, g.quiet)?;
     let mut out = std::io::stdout().lock();
     let mut problems = 0usize;
     let mut by_reason: BTreeMap<&str, (usize, &plazo::model::Reject)> =

@@ -101,10 +101,17 @@ impl InputArgs {
         &self,
         policy: Option<&Policy>,
         lang: Lang,
+        quiet: bool,
     ) -> plazo::Result<Ingested> {
         if let Some(db) = self.db.source()? {
             let tz = self.zone(policy)?;
-            return Ok(super::common::ingest_db(&db, tz, lang)?.0);
+            let (ingested, reads) = super::common::ingest_db(&db, tz, lang)?;
+            if !quiet {
+                for r in &reads {
+                    eprintln!("{}", read_line(r, lang));
+                }
+            }
+            return Ok(ingested);
         }
         source::run(&self.options(policy, lang)?)
     }
@@ -162,7 +169,7 @@ pub fn run(a: IngestArgs, g: &Global) -> anyhow::Result<()> {
         Some(p) => Some(Policy::load_in(p, g.lang)?),
         None => None,
     };
-    let out = a.input.read(policy.as_ref(), g.lang)?;
+    let out = a.input.read(policy.as_ref(), g.lang, g.quiet)?;
     let format = match a.format {
         OutFormat::Csv => Format::Csv,
         OutFormat::Parquet => Format::Parquet,
@@ -172,4 +179,28 @@ pub fn run(a: IngestArgs, g: &Global) -> anyhow::Result<()> {
         eprint!("{}", out.summary(g.lang));
     }
     Ok(())
+}
+
+/// How long reading one table from GLPI's database took.
+fn read_line(r: &plazo::source::glpi_db::TableRead, lang: Lang) -> String {
+    let secs = r.elapsed.as_secs_f64();
+    let rate = if secs > 0.0 {
+        (r.rows as f64 / secs) as u64
+    } else {
+        r.rows
+    };
+    let seconds = format!("{secs:.2}");
+    let seconds = match lang {
+        Lang::Es => seconds.replace('.', ","),
+        _ => seconds,
+    };
+    plazo::text::msg::db::TABLE_READ.fill(
+        lang,
+        &[
+            ("table", &r.table),
+            ("rows", &super::common::thousands(r.rows, lang)),
+            ("seconds", &seconds),
+            ("rate", &super::common::thousands(rate, lang)),
+        ],
+    )
 }

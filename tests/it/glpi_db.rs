@@ -121,6 +121,10 @@ fn ingest_from_the_database_equals_ingest_of_the_dumps() {
         err.contains("glpi_logs (glpi_logs, utf-8): 239 filas leídas"),
         "{err}"
     );
+    // And how long each table took on the wire.
+    let line =
+        format!("{}.glpi_logs: 239 filas leídas del servidor en ", db.name);
+    assert!(err.contains(&line), "{err}");
 }
 
 /// GLPI before 9.5's timestamp migration keeps `DATETIME` columns:

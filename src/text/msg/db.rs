@@ -69,4 +69,9 @@ crate::catalog! {
         "{table} fila id {id}: {column} = {value} no es una fecha válida",
         "{table} row id {id}: {column} = {value} is not a valid date"
     );
+    /// `ingest --glpi-db`: one line per table read.
+    TABLE_READ = (
+        "{table}: {rows} filas leídas del servidor en {seconds} s ({rate} filas/s)",
+        "{table}: {rows} rows read from the server in {seconds} s ({rate} rows/s)"
+    );
 }
