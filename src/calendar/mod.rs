@@ -72,6 +72,7 @@
 //! Errors and the words a calendar shows (an entity closure's name) come
 //! from [`crate::text::msg::calendar`].
 
+mod backwards;
 mod holidays;
 
 pub use holidays::{Holiday, HolidayRules, easter_sunday};

@@ -8,7 +8,8 @@
 //! (tickets are recorded to the second).
 //!
 //! A [`BizDuration`] is a business-time length: `90m`, `8h`, `1h30m`,
-//! `45s` (business seconds) or `3bd` (business days).
+//! `45s` (business seconds) or `3bd` (business days); a
+//! [`SignedBizDuration`] may also be negative (`-3h`, `-7bd`).
 //!
 //! Text that does not read is an input error quoting it and saying what
 //! to write ([`crate::text::msg::time`]).
@@ -285,6 +286,63 @@ impl fmt::Display for BizDuration {
     }
 }
 
+/// A business duration with a direction, as `plazo calendar add` reads
+/// it: `90m`, `3bd`, or with a leading `-` (`-3h`, `-90m`, `-7bd`) for
+/// business time counted backwards.
+///
+/// Targets in a policy stay [`BizDuration`]s, which refuse a sign: a
+/// negative target has no meaning.
+///
+/// # Example
+///
+/// ```
+/// use plazo::time::{BizDuration, SignedBizDuration};
+/// let d: SignedBizDuration = "-7bd".parse().unwrap();
+/// assert!(d.backwards);
+/// assert_eq!(d.length, BizDuration::Days(7));
+/// assert_eq!(d.to_string(), "-7bd");
+/// assert!("--3h".parse::<SignedBizDuration>().is_err());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct SignedBizDuration {
+    /// True for a leading `-`: the length is counted backwards.
+    pub backwards: bool,
+    /// The length, without its sign.
+    pub length: BizDuration,
+}
+
+impl std::str::FromStr for SignedBizDuration {
+    type Err = Error;
+
+    fn from_str(text: &str) -> Result<SignedBizDuration> {
+        let t = text.trim();
+        let (backwards, rest) = match t.strip_prefix('-') {
+            Some(r) => (true, r),
+            None => (false, t),
+        };
+        let bad = || {
+            Error::input_msg(
+                msg::time::SIGNED_DURATION_UNREADABLE,
+                &[("text", &format!("{text:?}"))],
+            )
+        };
+        if rest.starts_with(|c: char| c.is_whitespace() || c == '-') {
+            return Err(bad());
+        }
+        let length = rest.parse::<BizDuration>().map_err(|_| bad())?;
+        Ok(SignedBizDuration { backwards, length })
+    }
+}
+
+impl fmt::Display for SignedBizDuration {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.backwards {
+            f.write_str("-")?;
+        }
+        write!(f, "{}", self.length)
+    }
+}
+
 /// Formats seconds as `H:MM:SS` (hours unbounded), e.g. `6300` ->
 /// `1:45:00`; negative values get a leading `-`.
 ///
@@ -358,6 +416,32 @@ mod tests {
         }
         assert_eq!(BizDuration::Seconds(5400).to_string(), "1h30m");
         assert_eq!(BizDuration::Days(2).to_string(), "2bd");
+    }
+
+    #[test]
+    fn signed_durations() {
+        let p = |s: &str| s.parse::<SignedBizDuration>();
+        let back = |length| SignedBizDuration {
+            backwards: true,
+            length,
+        };
+        assert_eq!(p("-3h").unwrap(), back(BizDuration::Seconds(10_800)));
+        assert_eq!(p(" -90m ").unwrap(), back(BizDuration::Seconds(5400)));
+        assert_eq!(p("-7BD").unwrap(), back(BizDuration::Days(7)));
+        assert_eq!(
+            p("1h30m").unwrap(),
+            SignedBizDuration {
+                backwards: false,
+                length: BizDuration::Seconds(5400)
+            }
+        );
+        for bad in ["--3h", "-", "- 3h", "-+3h", "+3h", "-5hh", "3h-", "-2d"] {
+            let e = p(bad).expect_err(bad);
+            let en = e.message(crate::text::lang::Lang::En);
+            assert!(en.contains(&format!("{bad:?}")), "{en}");
+        }
+        assert_eq!(p("-1h30m").unwrap().to_string(), "-1h30m");
+        assert_eq!(p("45s").unwrap().to_string(), "45s");
     }
 
     #[test]

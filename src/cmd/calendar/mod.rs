@@ -7,8 +7,10 @@
 //!   seconds and `H:MM:SS` between two instants; with `--pairs FILE.csv`
 //!   (columns `start,end`) it writes `start,end,business_seconds` to stdout,
 //!   one row per input row, in order.
-//! - `plazo calendar add --policy P START DURATION` (`90m`, `8h`, `3bd`)
-//!   prints the deadline.
+//! - `plazo calendar add --policy P START DURATION [--end-of-working-day]`
+//!   (`90m`, `8h`, `3bd`; `-3h`, `-7bd` count backwards) prints the
+//!   deadline (or the latest start), moved to the close of its working day
+//!   with `--end-of-working-day`.
 //! - `plazo calendar import-glpi --calendars ... --segments ... --holidays
 //!   ... --links ...` prints a `[calendar]` table from GLPI's calendar
 //!   tables.
@@ -37,7 +39,7 @@ pub enum CalendarCmd {
     Holidays(holidays::HolidaysArgs),
     /// Business time between two instants (or between pairs in a CSV).
     Between(between::BetweenArgs),
-    /// The instant a business duration after a start (a deadline).
+    /// The instant a business duration after (or, negative, before) a start.
     Add(add::AddArgs),
     /// Turn GLPI's calendar tables into a plazo [calendar] table (TOML).
     ImportGlpi(ImportCalendarArgs),

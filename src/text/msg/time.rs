@@ -17,6 +17,11 @@ crate::catalog! {
         "duración ilegible {text}: escriba un entero con unidad, p. ej. 30m, 4h, 1h30m o 3bd (días hábiles)",
         "unreadable duration {text}: write whole numbers with a unit, e.g. 30m, 4h, 1h30m or 3bd (business days)"
     );
+    /// A signed business duration (`calendar add`) that does not read.
+    SIGNED_DURATION_UNREADABLE = (
+        "duración ilegible {text}: escriba un entero con unidad, p. ej. 30m, 4h, 1h30m o 3bd (días hábiles), con un signo menos delante para contar hacia atrás (-3h, -7bd)",
+        "unreadable duration {text}: write whole numbers with a unit, e.g. 30m, 4h, 1h30m or 3bd (business days), with a leading minus sign to count backwards (-3h, -7bd)"
+    );
     /// A date column no known format reads.
     DATES_UNKNOWN_FORMAT = (
         "columna {column}: fechas en un formato desconocido (\"{examples}\"); indique el formato con --date-format, p. ej. --date-format \"%d/%m/%Y %H:%M\"",
