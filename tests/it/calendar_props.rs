@@ -18,7 +18,7 @@ use plazo::calendar::{Calendar, CalendarSpec, HolidayRules, Segment};
 use plazo::time::Instant;
 use proptest::prelude::*;
 
-const STEP: i64 = 900;
+pub(crate) const STEP: i64 = 900;
 const ZONES: &[&str] = &[
     "America/Bogota",
     "Europe/Madrid",
@@ -31,14 +31,14 @@ const ZONES: &[&str] = &[
 
 /// The reference: a plain description of the calendar.
 #[derive(Debug, Clone)]
-struct RefCal {
-    tz: Tz,
-    week: [Vec<(u32, u32)>; 7],
-    closed: HashSet<NaiveDate>,
+pub(crate) struct RefCal {
+    pub(crate) tz: Tz,
+    pub(crate) week: [Vec<(u32, u32)>; 7],
+    pub(crate) closed: HashSet<NaiveDate>,
 }
 
 impl RefCal {
-    fn working(&self, t: i64) -> bool {
+    pub(crate) fn working(&self, t: i64) -> bool {
         let local = self.tz.timestamp_opt(t, 0).unwrap();
         let date = local.date_naive();
         if self.closed.contains(&date) {
@@ -50,7 +50,7 @@ impl RefCal {
             .any(|&(s, e)| s <= secs && secs < e)
     }
 
-    fn between(&self, a: i64, b: i64) -> i64 {
+    pub(crate) fn between(&self, a: i64, b: i64) -> i64 {
         let mut t = a;
         let mut sum = 0;
         while t < b {
@@ -64,7 +64,7 @@ impl RefCal {
         sum
     }
 
-    fn add(&self, a: i64, d: i64) -> i64 {
+    pub(crate) fn add(&self, a: i64, d: i64) -> i64 {
         if d == 0 {
             return a;
         }
@@ -82,7 +82,7 @@ impl RefCal {
         }
     }
 
-    fn next_working(&self, a: i64) -> i64 {
+    pub(crate) fn next_working(&self, a: i64) -> i64 {
         let mut t = a;
         while !self.working(t) {
             t = ((t.div_euclid(STEP)) + 1) * STEP;
@@ -90,7 +90,7 @@ impl RefCal {
         t
     }
 
-    fn day_start(&self, d: NaiveDate) -> i64 {
+    pub(crate) fn day_start(&self, d: NaiveDate) -> i64 {
         plazo::time::local_to_instant(self.tz, d.and_hms_opt(0, 0, 0).unwrap())
             .unix()
     }
@@ -137,7 +137,7 @@ fn segs_strategy() -> impl Strategy<Value = Vec<(u32, u32)>> {
     })
 }
 
-fn cal_strategy() -> impl Strategy<Value = (Calendar, RefCal)> {
+pub(crate) fn cal_strategy() -> impl Strategy<Value = (Calendar, RefCal)> {
     (
         0..ZONES.len(),
         prop::array::uniform7(segs_strategy()),
@@ -177,7 +177,8 @@ fn cal_strategy() -> impl Strategy<Value = (Calendar, RefCal)> {
             }
             if with_co {
                 let co = HolidayRules::builtin("co").unwrap();
-                for y in 2022..2032 {
+                // Wide enough for backwards walks on sparse calendars.
+                for y in 2000..2060 {
                     closed_set
                         .extend(co.in_year(y).into_iter().map(|h| h.date));
                 }
@@ -193,8 +194,8 @@ fn cal_strategy() -> impl Strategy<Value = (Calendar, RefCal)> {
 }
 
 /// 2024-01-01T00:00:00Z .. 2028-01-01T00:00:00Z.
-const LO: i64 = 1_704_067_200;
-const HI: i64 = 1_830_297_600;
+pub(crate) const LO: i64 = 1_704_067_200;
+pub(crate) const HI: i64 = 1_830_297_600;
 
 fn pair_strategy() -> impl Strategy<Value = (i64, i64)> {
     // Mostly short spans (days), some up to about a year.

@@ -1,5 +1,7 @@
 //! plazo's integration tests: one binary, a module per area.
 
+mod calendar_backwards;
+mod calendar_glpi_vectors;
 mod calendar_known;
 mod calendar_props;
 mod channel;
