@@ -227,3 +227,63 @@ fn readme_quick_start_is_true() {
     let sla = std::fs::read_to_string(dir.join("informe/sla.csv")).unwrap();
     assert_eq!(sla.lines().count(), 3009);
 }
+
+/// `calendar add` backwards and to the end of the working day on the
+/// Itagüí calendar (Mon-Fri 07:00-12:00 and 13:00-17:00, Colombian
+/// holidays; Monday 2026-07-13 is a holiday), values counted by hand.
+#[test]
+fn add_backwards_and_end_of_working_day() {
+    let dir = tempdir("add-backwards");
+    let policy = crate::util::root().join("samples/itagui/policy.toml");
+    let policy = policy.display().to_string();
+    let add = |args: &[&str]| {
+        let mut all = vec!["calendar", "add", "--policy", &policy];
+        all.extend_from_slice(args);
+        ok_stdout(&plazo(&dir, &all))
+    };
+    // Tuesday 08:00 - 3h: 1h on Tuesday (07-08), Monday closed, 2h of
+    // Friday afternoon (15-17).
+    assert_eq!(add(&["2026-07-14 08:00", "-3h"]), "2026-07-10T15:00:00-05:00\n");
+    // One second before Tuesday's opening is Friday's close minus 1 s.
+    assert_eq!(add(&["2026-07-14 07:00", "-1s"]), "2026-07-10T16:59:59-05:00\n");
+    // -90m from 13:30 crosses the lunch gap: 30 min after 13:00, 60 before 12:00.
+    assert_eq!(add(&["2026-07-14 13:30", "-90m"]), "2026-07-14T11:00:00-05:00\n");
+    // 7 working days back from Tuesday 14 July: Fri 10, Thu 9, Wed 8,
+    // Tue 7, Mon 6, Fri 3, Thu 2.
+    assert_eq!(add(&["2026-07-14 10:30", "-7bd"]), "2026-07-02T10:30:00-05:00\n");
+    assert_eq!(
+        add(&["--end-of-working-day", "2026-07-14 10:30", "-7bd"]),
+        "2026-07-02T17:00:00-05:00\n"
+    );
+    // 3 working days from Thursday 9 July (Monday 13 closed): Wednesday 15.
+    assert_eq!(
+        add(&["2026-07-09 10:30", "3bd", "--end-of-working-day"]),
+        "2026-07-15T17:00:00-05:00\n"
+    );
+    // After the close: that same day's close (GLPI's rule, by date).
+    assert_eq!(
+        add(&["2026-07-15 19:00", "0m", "--end-of-working-day"]),
+        "2026-07-15T17:00:00-05:00\n"
+    );
+    // On a closed day: the next working day's close forwards (Tuesday,
+    // Monday being a holiday), the previous one's backwards (Friday).
+    assert_eq!(
+        add(&["2026-07-11 10:00", "0m", "--end-of-working-day"]),
+        "2026-07-14T17:00:00-05:00\n"
+    );
+    assert_eq!(
+        add(&["2026-07-11 10:00", "-0m", "--end-of-working-day"]),
+        "2026-07-10T17:00:00-05:00\n"
+    );
+    // Garbage stays an input error, quoting the text, in Spanish by default.
+    for bad in ["--3h", "-3x", "-"] {
+        let out = plazo(
+            &dir,
+            &["calendar", "add", "--policy", &policy, "2026-07-14 08:00", bad],
+        );
+        assert_eq!(out.status.code(), Some(2), "{bad}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(&format!("duración ilegible \"{bad}\"")), "{err}");
+        assert!(err.contains("(-3h, -7bd)"), "{err}");
+    }
+}
