@@ -73,8 +73,9 @@ impl Calendar {
                 // goal, and a year below is only reached when goal lies
                 // before the next year's base.
                 let rel = goal - tab.base;
-                let i =
-                    tab.iv.partition_point(|v| v.cum + (v.end - v.start) <= rel);
+                let i = tab
+                    .iv
+                    .partition_point(|v| v.cum + (v.end - v.start) <= rel);
                 let v = tab.iv.get(i).ok_or_else(no_working_time)?;
                 return Ok(Instant::from_unix(v.start + rel - v.cum));
             }
@@ -91,7 +92,11 @@ impl Calendar {
     /// # Errors
     ///
     /// As those methods.
-    pub fn add_business_signed(&self, t: Instant, secs: i64) -> Result<Instant> {
+    pub fn add_business_signed(
+        &self,
+        t: Instant,
+        secs: i64,
+    ) -> Result<Instant> {
         if secs >= 0 {
             self.add_business(t, secs)
         } else {
@@ -106,7 +111,11 @@ impl Calendar {
     /// # Errors
     ///
     /// As those methods.
-    pub fn add_signed(&self, t: Instant, d: SignedBizDuration) -> Result<Instant> {
+    pub fn add_signed(
+        &self,
+        t: Instant,
+        d: SignedBizDuration,
+    ) -> Result<Instant> {
         match (d.backwards, d.length) {
             (false, len) => self.add(t, len),
             (true, BizDuration::Seconds(s)) => self.sub_business(t, s),
@@ -235,8 +244,7 @@ impl Calendar {
         let (y, doy) = self.local_doy(self.local_day(t.unix()))?;
         let dt = self.days(y);
         let working = dt.pos[doy + 1] > dt.pos[doy];
-        let rank = dt.rank[doy] as i64
-            - i64::from(backwards && !working);
+        let rank = dt.rank[doy] as i64 - i64::from(backwards && !working);
         let (y, j) = self.workday_by_rank(y, rank)?;
         let dt = self.days(y);
         let total = dt.pos[j + 1] - dt.pos[j];
@@ -274,7 +282,11 @@ impl Calendar {
     /// The working day of rank `rank` counted from the first working day
     /// of year `y` (negative ranks reach back into earlier years): its
     /// year index and day of year.
-    fn workday_by_rank(&self, mut y: usize, mut rank: i64) -> Result<(usize, usize)> {
+    fn workday_by_rank(
+        &self,
+        mut y: usize,
+        mut rank: i64,
+    ) -> Result<(usize, usize)> {
         loop {
             if rank < 0 {
                 if y == 0 {

@@ -32,7 +32,12 @@ fn t(s: &str) -> Instant {
 
 /// GLPI's `computeEndDate($start, $delay, 0, true, $end_of_working_day)`
 /// for a delay in whole days, as plazo computes it.
-fn compute_end_date(cal: &Calendar, start: &str, days: &str, eod: bool) -> String {
+fn compute_end_date(
+    cal: &Calendar,
+    start: &str,
+    days: &str,
+    eod: bool,
+) -> String {
     let d: SignedBizDuration = days.parse().unwrap();
     let mut r = cal.add_signed(t(start), d).unwrap();
     if eod {
@@ -61,7 +66,11 @@ fn glpi_calendar_vectors() {
         (&five, "-7bd", true, "2018-11-09 00:00:00"),
     ];
     for (cal, d, eod, want) in cases {
-        assert_eq!(compute_end_date(cal, start, d, eod), want, "{d} eod={eod}");
+        assert_eq!(
+            compute_end_date(cal, start, d, eod),
+            want,
+            "{d} eod={eod}"
+        );
     }
     // activeProvider (the rows without 'days' => true).
     for (a, b, want) in [
@@ -140,8 +149,15 @@ fn glpi_calendar_segment_vectors() {
         };
         let shown = r.in_zone(utc()).format("%Y-%m-%d %H:%M:%S").to_string();
         match want {
-            Some(h) => assert_eq!(shown, format!("{} {h}", date(day)), "{day} {begin}"),
-            None => assert!(!shown.starts_with(date(day)), "{day} {begin}: {shown}"),
+            Some(h) => assert_eq!(
+                shown,
+                format!("{} {h}", date(day)),
+                "{day} {begin}"
+            ),
+            None => assert!(
+                !shown.starts_with(date(day)),
+                "{day} {begin}: {shown}"
+            ),
         }
     }
 }

@@ -243,14 +243,26 @@ fn add_backwards_and_end_of_working_day() {
     };
     // Tuesday 08:00 - 3h: 1h on Tuesday (07-08), Monday closed, 2h of
     // Friday afternoon (15-17).
-    assert_eq!(add(&["2026-07-14 08:00", "-3h"]), "2026-07-10T15:00:00-05:00\n");
+    assert_eq!(
+        add(&["2026-07-14 08:00", "-3h"]),
+        "2026-07-10T15:00:00-05:00\n"
+    );
     // One second before Tuesday's opening is Friday's close minus 1 s.
-    assert_eq!(add(&["2026-07-14 07:00", "-1s"]), "2026-07-10T16:59:59-05:00\n");
+    assert_eq!(
+        add(&["2026-07-14 07:00", "-1s"]),
+        "2026-07-10T16:59:59-05:00\n"
+    );
     // -90m from 13:30 crosses the lunch gap: 30 min after 13:00, 60 before 12:00.
-    assert_eq!(add(&["2026-07-14 13:30", "-90m"]), "2026-07-14T11:00:00-05:00\n");
+    assert_eq!(
+        add(&["2026-07-14 13:30", "-90m"]),
+        "2026-07-14T11:00:00-05:00\n"
+    );
     // 7 working days back from Tuesday 14 July: Fri 10, Thu 9, Wed 8,
     // Tue 7, Mon 6, Fri 3, Thu 2.
-    assert_eq!(add(&["2026-07-14 10:30", "-7bd"]), "2026-07-02T10:30:00-05:00\n");
+    assert_eq!(
+        add(&["2026-07-14 10:30", "-7bd"]),
+        "2026-07-02T10:30:00-05:00\n"
+    );
     assert_eq!(
         add(&["--end-of-working-day", "2026-07-14 10:30", "-7bd"]),
         "2026-07-02T17:00:00-05:00\n"
@@ -279,11 +291,21 @@ fn add_backwards_and_end_of_working_day() {
     for bad in ["--3h", "-3x", "-"] {
         let out = plazo(
             &dir,
-            &["calendar", "add", "--policy", &policy, "2026-07-14 08:00", bad],
+            &[
+                "calendar",
+                "add",
+                "--policy",
+                &policy,
+                "2026-07-14 08:00",
+                bad,
+            ],
         );
         assert_eq!(out.status.code(), Some(2), "{bad}");
         let err = String::from_utf8_lossy(&out.stderr);
-        assert!(err.contains(&format!("duración ilegible \"{bad}\"")), "{err}");
+        assert!(
+            err.contains(&format!("duración ilegible \"{bad}\"")),
+            "{err}"
+        );
         assert!(err.contains("(-3h, -7bd)"), "{err}");
     }
 }
