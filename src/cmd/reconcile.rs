@@ -20,7 +20,7 @@ use plazo::text::msg::cli::reconcile as msg;
 use plazo::time::{Instant, InstantWriter};
 
 use super::Global;
-use super::common::{DbSource, GlpiDbArgs, input_file};
+use super::common::{DbSource, DeadlineRulesArg, GlpiDbArgs, input_file};
 use plazo::source::glpi_db::Db;
 
 #[derive(Debug, Args)]
@@ -40,6 +40,8 @@ pub struct ReconcileArgs {
     glpi: Vec<PathBuf>,
     #[command(flatten)]
     db: GlpiDbArgs,
+    #[command(flatten)]
+    rules: DeadlineRulesArg,
     /// Measure as of this instant (default: now).
     #[arg(long)]
     cutoff: Option<String>,
@@ -60,7 +62,8 @@ struct Plan {
 impl ReconcileArgs {
     fn plan(self, lang: Lang) -> plazo::Result<Plan> {
         input_file("--policy", &self.policy)?;
-        let policy = Policy::load_in(&self.policy, lang)?;
+        let mut policy = Policy::load_in(&self.policy, lang)?;
+        self.rules.apply(&mut policy)?;
         let cutoff = match &self.cutoff {
             Some(c) => {
                 Instant::parse(c, policy.tz()).map_err(|e| e.at("--cutoff"))?
