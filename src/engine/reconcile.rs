@@ -357,3 +357,51 @@ pub fn reconcile(
     }
     out
 }
+
+/// One ticket's verdicts under both deadline rules, side by side, and
+/// the documented rule that makes them differ.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Verdicts {
+    /// (TTO, TTR) breached under the procedure's rules (1 breached, 0
+    /// met, `None` unjudged).
+    pub procedure: [Option<i64>; 2],
+    /// (TTO, TTR) breached under GLPI's rules.
+    pub glpi: [Option<i64>; 2],
+    /// When they differ: the rule that moves the deadline (the reason
+    /// the procedure's deadline differs from GLPI's).
+    pub rule: Option<Reason>,
+}
+
+/// The verdicts of `procedure` and `glpi` rows (both in dataset order,
+/// from the same dataset), with the rule of each difference taken from
+/// `recon`, the reconciliation of the procedure's rows.
+pub fn side_by_side(
+    procedure: &[SlaRow],
+    glpi: &[SlaRow],
+    recon: &[Row],
+) -> Vec<Verdicts> {
+    let breached = |r: &SlaRow| {
+        [
+            r.response_met.map(|m| (!m) as i64),
+            r.resolution_met.map(|m| (!m) as i64),
+        ]
+    };
+    procedure
+        .iter()
+        .zip(glpi)
+        .zip(recon)
+        .map(|((p, g), row)| {
+            let (p, g) = (breached(p), breached(g));
+            let rule = [1, 0].into_iter().find_map(|k| {
+                (p[k] != g[k]).then(|| {
+                    row.cols[3 + k].reason.unwrap_or(Reason::Unexplained)
+                })
+            });
+            Verdicts {
+                procedure: p,
+                glpi: g,
+                rule,
+            }
+        })
+        .collect()
+}

@@ -20,9 +20,4 @@ crate::catalog! {
         "De GLPI (deadline_rules = \"glpi\"): los ANS en días conservan la hora de apertura y, con fin de jornada, vencen al cierre de ese día hábil; al salir de En espera el vencimiento se corre por la espera (en días: segundos de reloj; en horas: segundos hábiles), también la posterior al vencimiento; un vencimiento al cierre de una franja se fija al inicio de la siguiente; incumplido si se resolvió después del vencimiento",
         "GLPI's (deadline_rules = \"glpi\"): day-based SLAs keep the opening's time of day and, with end of working day, fall due at the close of that working day; on leaving Pending the deadline moves by the waiting time (day SLAs: wall-clock seconds; hour SLAs: business seconds), also waiting after the deadline; a deadline at a period's close is set to the next period's start; breached when solved after the deadline"
     );
-    /// Reconcile: the note that says which rules computed plazo's columns.
-    RECONCILE_RULES = (
-        "reglas de vencimiento de plazo: {rules} (la columna ttr_breached_other da el veredicto con las otras reglas)",
-        "plazo's deadline rules: {rules} (column ttr_breached_other gives the verdict under the other rules)"
-    );
 }
