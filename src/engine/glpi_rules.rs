@@ -31,7 +31,7 @@ use super::{Class, SlaRow};
 /// Solved/Closed that ended by going back to new/open (a run still going
 /// at the cutoff, e.g. the final solution, adds nothing yet).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(crate) struct Waits {
+pub struct Waits {
     /// Wall-clock seconds of the finished runs (day-based SLAs).
     pub wall_s: i64,
     /// Business seconds of the finished runs (hour-based SLAs).
@@ -74,7 +74,7 @@ fn next_period_start(cal: &Calendar, t: i64) -> i64 {
 /// GLPI's deadline for a target from `opened`, with `waits` added. A
 /// day-based deadline at the day's close stays there (GLPI sets the last
 /// working hour itself); an hour-based one at a close moves on.
-pub(crate) fn deadline(
+pub fn deadline(
     cal: &Calendar,
     opened: i64,
     target: BizDuration,

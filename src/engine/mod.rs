@@ -65,7 +65,7 @@
 mod columns;
 pub mod escalations;
 mod evaluate;
-mod glpi_rules;
+pub mod glpi_rules;
 mod exclusions;
 pub mod explain;
 mod matching;
