@@ -49,6 +49,30 @@ impl GlpiDbArgs {
     }
 }
 
+/// `--deadline-rules procedure|glpi`: overrides the policy's
+/// `[sla] deadline_rules` (sla, report, reconcile).
+#[derive(Debug, Args)]
+pub struct DeadlineRulesArg {
+    /// Whose rules compute deadlines and verdicts: `procedure` (the
+    /// procedure's business-time clock) or `glpi` (as GLPI 10/11 stores
+    /// time_to_own / time_to_resolve). Default: the policy's `[sla]
+    /// deadline_rules`, else `procedure`.
+    #[arg(long, value_name = "procedure|glpi")]
+    pub deadline_rules: Option<String>,
+}
+
+impl DeadlineRulesArg {
+    /// Applies the override to `policy`.
+    pub fn apply(&self, policy: &mut Policy) -> plazo::Result<()> {
+        if let Some(r) = &self.deadline_rules {
+            let rules =
+                plazo::policy::DeadlineRules::parse(r, "--deadline-rules")?;
+            policy.set_deadline_rules(rules);
+        }
+        Ok(())
+    }
+}
+
 /// `--policy P --tickets T --events E [--surveys S] [--cutoff INSTANT]`,
 /// or `--policy P --glpi-db URL`.
 #[derive(Debug, Args)]

@@ -9,10 +9,13 @@ use std::path::PathBuf;
 use clap::Args;
 use plazo::Policy;
 use plazo::engine::Engine;
-use plazo::engine::reconcile::{COLUMNS, Row, reconcile};
+use plazo::engine::reconcile::{
+    COLUMNS, Row, Verdicts, reconcile, side_by_side,
+};
 use plazo::io::atomic::write as write_atomic;
 use plazo::io::csv::push_field;
 use plazo::model::{Builder, Dataset};
+use plazo::policy::DeadlineRules;
 use plazo::source::glpi::Tables;
 use plazo::source::glpi_tables;
 use plazo::text::lang::Lang;
@@ -20,7 +23,7 @@ use plazo::text::msg::cli::reconcile as msg;
 use plazo::time::{Instant, InstantWriter};
 
 use super::Global;
-use super::common::{DbSource, GlpiDbArgs, input_file};
+use super::common::{DbSource, DeadlineRulesArg, GlpiDbArgs, input_file};
 use plazo::source::glpi_db::Db;
 
 #[derive(Debug, Args)]
@@ -40,6 +43,8 @@ pub struct ReconcileArgs {
     glpi: Vec<PathBuf>,
     #[command(flatten)]
     db: GlpiDbArgs,
+    #[command(flatten)]
+    rules: DeadlineRulesArg,
     /// Measure as of this instant (default: now).
     #[arg(long)]
     cutoff: Option<String>,
@@ -60,7 +65,8 @@ struct Plan {
 impl ReconcileArgs {
     fn plan(self, lang: Lang) -> plazo::Result<Plan> {
         input_file("--policy", &self.policy)?;
-        let policy = Policy::load_in(&self.policy, lang)?;
+        let mut policy = Policy::load_in(&self.policy, lang)?;
+        self.rules.apply(&mut policy)?;
         let cutoff = match &self.cutoff {
             Some(c) => {
                 Instant::parse(c, policy.tz()).map_err(|e| e.at("--cutoff"))?
@@ -98,10 +104,30 @@ pub fn run(a: ReconcileArgs, g: &Global) -> anyhow::Result<()> {
     glpi_tables::read_tables(&tables, tz, &mut b)?;
     let ingested = b.finish()?;
     let ds = Dataset::from_ingested(&ingested);
-    let engine = Engine::new(&policy, &ds, cutoff)?;
-    let rows = engine.evaluate_all();
-    let recon = reconcile(&policy, &ds, &rows, tables.slas.as_ref());
-    let (out, tally) = table(&recon, tz);
+    let slas = tables.slas.as_ref();
+    let rows = Engine::new(&policy, &ds, cutoff)?.evaluate_all();
+    let recon = reconcile(&policy, &ds, &rows, slas);
+    // Both rules' verdicts, the difference named by the procedure's
+    // reconciliation.
+    let mut other = policy.clone();
+    let proc_policy = match policy.deadline_rules() {
+        DeadlineRules::Procedure => {
+            other.set_deadline_rules(DeadlineRules::Glpi);
+            &policy
+        }
+        DeadlineRules::Glpi => {
+            other.set_deadline_rules(DeadlineRules::Procedure);
+            &other
+        }
+    };
+    let other_rows = Engine::new(&other, &ds, cutoff)?.evaluate_all();
+    let (proc_rows, glpi_rows) = match policy.deadline_rules() {
+        DeadlineRules::Procedure => (&rows, &other_rows),
+        DeadlineRules::Glpi => (&other_rows, &rows),
+    };
+    let proc_recon = reconcile(proc_policy, &ds, proc_rows, slas);
+    let verdicts = side_by_side(proc_rows, glpi_rows, &proc_recon);
+    let (out, tally) = table(&recon, &verdicts, tz);
     match &out_path {
         Some(p) => write_atomic(p, out.as_bytes())?,
         None => {
@@ -113,6 +139,8 @@ pub fn run(a: ReconcileArgs, g: &Global) -> anyhow::Result<()> {
         let counts =
             [recon.len(), ingested.events.len(), ingested.surveys.len()];
         eprintln!("{}", tally.summary(counts, g.lang));
+        let rules = policy.deadline_rules().key();
+        eprintln!("{}", verdict_summary(&verdicts, rules, g.lang));
     }
     Ok(())
 }
@@ -130,16 +158,24 @@ struct Tally {
 }
 
 /// The CSV table (one row per ticket: each column's plazo and GLPI
-/// values and reason, then whether any differs and why) and its tally.
-fn table(recon: &[Row], tz: chrono_tz::Tz) -> (String, Tally) {
+/// values and reason, whether any differs and why, then the verdicts
+/// under both deadline rules and the rule that makes them differ) and
+/// its tally.
+fn table(
+    recon: &[Row],
+    verdicts: &[Verdicts],
+    tz: chrono_tz::Tz,
+) -> (String, Tally) {
     let mut out = String::from("ticket_id");
     for c in COLUMNS {
         out.push_str(&format!(",{c}_plazo,{c}_glpi,{c}_reason"));
     }
-    out.push_str(",differs,reason\n");
+    out.push_str(
+        ",differs,reason,tto_breached_procedure,tto_breached_glpi_rules,ttr_breached_procedure,ttr_breached_glpi_rules,verdict_rule\n",
+    );
     let mut w = InstantWriter::new(tz);
     let mut t = Tally::default();
-    for r in recon {
+    for (r, v) in recon.iter().zip(verdicts) {
         push_field(&mut out, &r.ticket_id);
         for (k, c) in r.cols.iter().enumerate() {
             let is_instant = k == 3 || k == 4;
@@ -171,7 +207,18 @@ fn table(recon: &[Row], tz: chrono_tz::Tz) -> (String, Tally) {
             .filter_map(|c| c.reason.map(|x| x.key()))
             .collect();
         why.dedup();
-        out.push_str(&format!(",{},{}\n", r.differs(), why.join(";")));
+        out.push_str(&format!(",{},{}", r.differs(), why.join(";")));
+        let cell = |x: Option<i64>| x.map_or(String::new(), |x| x.to_string());
+        for k in 0..2 {
+            out.push_str(&format!(
+                ",{},{}",
+                cell(v.procedure[k]),
+                cell(v.glpi[k])
+            ));
+        }
+        out.push(',');
+        out.push_str(v.rule.map_or("", |x| x.key()));
+        out.push('\n');
     }
     (out, t)
 }
@@ -209,4 +256,34 @@ impl Tally {
             ],
         )
     }
+}
+
+/// The second summary line: breaches under both rules and the rules of
+/// the tickets whose verdicts differ.
+fn verdict_summary(v: &[Verdicts], rules: &str, lang: Lang) -> String {
+    let count = |f: &dyn Fn(&Verdicts) -> Option<i64>| {
+        v.iter().filter(|x| f(x) == Some(1)).count()
+    };
+    let mut by_rule: BTreeMap<&str, usize> = BTreeMap::new();
+    for r in v.iter().filter_map(|x| x.rule) {
+        *by_rule.entry(r.key()).or_default() += 1;
+    }
+    let differ = if by_rule.is_empty() {
+        msg::NO_DIFFERENCES.get(lang).to_string()
+    } else {
+        let parts: Vec<String> =
+            by_rule.iter().map(|(k, n)| format!("{k} {n}")).collect();
+        parts.join(", ")
+    };
+    msg::VERDICTS.fill(
+        lang,
+        &[
+            ("rules", &rules),
+            ("proc_ttr", &count(&|x| x.procedure[1])),
+            ("glpi_ttr", &count(&|x| x.glpi[1])),
+            ("proc_tto", &count(&|x| x.procedure[0])),
+            ("glpi_tto", &count(&|x| x.glpi[0])),
+            ("differ", &differ),
+        ],
+    )
 }

@@ -17,12 +17,16 @@ use plazo::text::msg::cli::report as msg;
 use plazo::time::Instant;
 
 use super::Global;
-use super::common::{DataArgs, DataPlan, DataSource, thousands};
+use super::common::{
+    DataArgs, DataPlan, DataSource, DeadlineRulesArg, thousands,
+};
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
     #[command(flatten)]
     data: DataArgs,
+    #[command(flatten)]
+    rules: DeadlineRulesArg,
     /// Month (2026-10), or previous-month / previous-quarter (picked from
     /// the cutoff, default now). Without any period option: the last
     /// complete period of the policy's `[report] period`.
@@ -77,6 +81,7 @@ impl ReportArgs {
             ));
         }
         let mut data = self.data.plan(g.lang)?;
+        self.rules.apply(&mut data.policy)?;
         let period = self.period(&data.policy, data.cutoff)?;
         if !data.cutoff_given {
             data.cutoff = period.last_second();

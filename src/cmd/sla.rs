@@ -19,12 +19,16 @@ use plazo::text::msg::cli::sla as msg;
 use plazo::{Error, Policy};
 
 use super::Global;
-use super::common::{DataArgs, DataPlan, Loaded, thousands, write_rejects};
+use super::common::{
+    DataArgs, DataPlan, DeadlineRulesArg, Loaded, thousands, write_rejects,
+};
 
 #[derive(Debug, Args)]
 pub struct SlaArgs {
     #[command(flatten)]
     data: DataArgs,
+    #[command(flatten)]
+    rules: DeadlineRulesArg,
     /// Output file: FILE.csv, or FILE.parquet (typed columns: durations
     /// Int64, verdicts Boolean, instants ISO 8601 text).
     #[arg(long)]
@@ -52,8 +56,10 @@ impl SlaArgs {
                 &[("path", &self.out.display())],
             ));
         }
+        let mut data = self.data.plan(g.lang)?;
+        self.rules.apply(&mut data.policy)?;
         Ok(Plan {
-            data: self.data.plan(g.lang)?,
+            data,
             rejects: self.out.with_extension("rejects.csv"),
             out: self.out,
             parquet,

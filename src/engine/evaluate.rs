@@ -7,10 +7,11 @@
 //! (a [`super::TicketInput`] built by hand).
 
 use crate::calendar::Calendar;
-use crate::policy::{Policy, State, TargetRule};
+use crate::policy::{DeadlineRules, Policy, State, TargetRule};
 use crate::time::{BizDuration, Instant};
 use crate::timeline::{self, Span, Walk};
 
+use super::glpi_rules::{self, Waits};
 use super::{Class, Exclusion, SlaRow};
 
 /// What the caller decided about a ticket, besides its history.
@@ -75,6 +76,23 @@ where
     row.resolution_s = clock.counted;
     response(&mut row, cal, f.opened_at, &walk, resp_target);
     resolution(&mut row, cal, &walk, &clock, res_target, cutoff);
+    if policy.deadline_rules() == DeadlineRules::Glpi {
+        let [own_resp, own_res] = f.ticket_targets;
+        let written = [
+            own_resp.or(rule.and_then(|r| r.response)),
+            own_res.or(rule.and_then(|r| r.resolution)),
+        ];
+        let waits = &clock.waits;
+        glpi_rules::apply(
+            &mut row,
+            cal,
+            f.opened_at,
+            written,
+            rule,
+            waits,
+            cutoff,
+        );
+    }
     counted_survey(&mut row, policy, surveys.clone(), cutoff);
     if policy.has_close_rules()
         && let Some(closed) = row.closed_at
@@ -123,6 +141,8 @@ struct Clock<'c> {
     paused: i64,
     /// When `counted` reached the target, once it has.
     due: Option<i64>,
+    /// The waiting GLPI adds to its deadline (`deadline_rules = "glpi"`).
+    waits: Waits,
 }
 
 impl<'c> Clock<'c> {
@@ -133,11 +153,13 @@ impl<'c> Clock<'c> {
             counted: 0,
             paused: 0,
             due: None,
+            waits: Waits::default(),
         }
     }
 
     #[inline]
     fn add(&mut self, s: &Span) {
+        self.waits.add(s);
         match s.state {
             State::New | State::Open => {
                 if let (Some(tg), None) = (self.target, self.due)

@@ -65,6 +65,7 @@
 mod columns;
 pub mod escalations;
 mod evaluate;
+pub mod glpi_rules;
 mod exclusions;
 pub mod explain;
 mod matching;

@@ -16,6 +16,8 @@ use crate::model::dataset::Dataset;
 use crate::policy::Policy;
 use crate::time::{BizDuration, Instant};
 
+pub use super::glpi_rules::glpi_day_deadline;
+
 /// A documented rule that explains a difference with GLPI.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Reason {
@@ -356,85 +358,50 @@ pub fn reconcile(
     out
 }
 
-/// GLPI 10's `Calendar::computeEndDate` for day-based SLAs
-/// (`work_in_days`), reproduced: `days` working days after `start`, with
-/// the pending time `additional` (wall-clock seconds, as GLPI stores
-/// `sla_waiting_duration` for day-based SLAs) folded into the day count.
-///
-/// Without end-of-working-day: a start on a closed day moves to the first
-/// working hour of the next working day; then, while the delay (days x
-/// 86400 + additional) is positive, step one calendar day and subtract a
-/// day for each working day; an overshoot is taken back in wall-clock
-/// seconds; a time after the day's last working hour is set to it. With
-/// end-of-working-day: the pending time is added to the start first (then
-/// moved off closed days), `days` working days are stepped, and the
-/// deadline is the last working hour of the day reached.
-pub fn glpi_day_deadline(
-    cal: &Calendar,
-    start: i64,
-    days: i64,
-    additional: i64,
-    eod: bool,
-) -> i64 {
-    use chrono::{Datelike, NaiveDate, Timelike};
-    const DAY: i64 = 86_400;
-    let tz = cal.tz();
-    let date = |t: i64| Instant::from_unix(t).local_date(tz);
-    let midnight = |d: NaiveDate| {
-        crate::time::local_to_instant(tz, d.and_hms_opt(0, 0, 0).unwrap())
-            .unix()
+/// One ticket's verdicts under both deadline rules, side by side, and
+/// the documented rule that makes them differ.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Verdicts {
+    /// (TTO, TTR) breached under the procedure's rules (1 breached, 0
+    /// met, `None` unjudged).
+    pub procedure: [Option<i64>; 2],
+    /// (TTO, TTR) breached under GLPI's rules.
+    pub glpi: [Option<i64>; 2],
+    /// When they differ: the rule that moves the deadline (the reason
+    /// the procedure's deadline differs from GLPI's).
+    pub rule: Option<Reason>,
+}
+
+/// The verdicts of `procedure` and `glpi` rows (both in dataset order,
+/// from the same dataset), with the rule of each difference taken from
+/// `recon`, the reconciliation of the procedure's rows.
+pub fn side_by_side(
+    procedure: &[SlaRow],
+    glpi: &[SlaRow],
+    recon: &[Row],
+) -> Vec<Verdicts> {
+    let breached = |r: &SlaRow| {
+        [
+            r.response_met.map(|m| (!m) as i64),
+            r.resolution_met.map(|m| (!m) as i64),
+        ]
     };
-    let working = |d: NaiveDate| {
-        cal.between_secs(midnight(d), midnight(d.succ_opt().unwrap())) > 0
-    };
-    let segs = |d: NaiveDate| cal.segments(d.weekday());
-    let at = |d: NaiveDate, secs: u32| midnight(d) + secs as i64;
-    let secs_of_day = |t: i64| {
-        Instant::from_unix(t)
-            .in_zone(tz)
-            .num_seconds_from_midnight()
-    };
-    let mut t;
-    if eod {
-        t = start + additional;
-        while !working(date(t)) {
-            t += DAY;
-        }
-        let mut n = days;
-        while n > 0 {
-            t += DAY;
-            if working(date(t)) {
-                n -= 1;
+    procedure
+        .iter()
+        .zip(glpi)
+        .zip(recon)
+        .map(|((p, g), row)| {
+            let (p, g) = (breached(p), breached(g));
+            let rule = [1, 0].into_iter().find_map(|k| {
+                (p[k] != g[k]).then(|| {
+                    row.cols[3 + k].reason.unwrap_or(Reason::Unexplained)
+                })
+            });
+            Verdicts {
+                procedure: p,
+                glpi: g,
+                rule,
             }
-        }
-        if let Some(last) = segs(date(t)).last() {
-            t = at(date(t), last.end);
-        }
-        return t;
-    }
-    t = start;
-    if !working(date(t)) {
-        while !working(date(t)) {
-            t += DAY;
-        }
-        if let Some(first) = segs(date(t)).first() {
-            t = at(date(t), first.start);
-        }
-    }
-    let mut delay = days * DAY + additional;
-    while delay > 0 {
-        t += DAY;
-        if working(date(t)) {
-            delay -= DAY;
-        }
-        if delay < 0 {
-            t += delay;
-        }
-    }
-    if let Some(last) = segs(date(t)).last()
-        && secs_of_day(t) > last.end
-    {
-        t = at(date(t), last.end);
-    }
-    t
+        })
+        .collect()
 }

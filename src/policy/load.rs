@@ -10,7 +10,9 @@ use super::report::{self, ReportSettings};
 use super::states::StateMap;
 use super::survey::{self, SurveyForm, SurveyRules};
 use super::ticket_targets::TicketTargets;
-use super::{Policy, calendar_spec, escalation, goals, matching, targets};
+use super::{
+    DeadlineRules, Policy, calendar_spec, escalation, goals, matching, targets,
+};
 use crate::error::{Error, Result};
 use crate::text::lang::Lang;
 
@@ -93,6 +95,10 @@ impl Policy {
             escalation::take_within(raw.escalation.take_within.as_deref())?;
         let response_at =
             escalation::response_at(raw.clock.response_at.as_deref())?;
+        let deadline_rules = match raw.sla.deadline_rules.as_deref() {
+            Some(r) => DeadlineRules::parse(r, "[sla] deadline_rules")?,
+            None => DeadlineRules::Procedure,
+        };
         let assumed = report::assumed(&raw.assumed)?;
         report::check_labels(&raw.report.labels)?;
         let report = ReportSettings {
@@ -129,6 +135,7 @@ impl Policy {
             match_from_events,
             take_within,
             response_at,
+            deadline_rules,
             clock_start: raw
                 .clock
                 .start

@@ -50,6 +50,7 @@
 
 mod calendar_spec;
 mod close;
+mod deadline_rules;
 mod escalation;
 mod exclusions;
 mod goals;
@@ -70,6 +71,7 @@ use chrono_tz::Tz;
 
 pub use calendar_spec::parse_tz;
 pub use close::CloseRules;
+pub use deadline_rules::DeadlineRules;
 pub use escalation::{ResponseAt, TakeWithin};
 pub use exclusions::{
     BUILTIN_REASONS, ExclusionRule, Exclusions, MAX_EXCLUSION_RULES,
@@ -118,6 +120,7 @@ pub struct Policy {
     clock_start: Option<String>,
     take_within: Option<TakeWithin>,
     response_at: ResponseAt,
+    deadline_rules: DeadlineRules,
 }
 
 impl Policy {
@@ -273,6 +276,18 @@ impl Policy {
     /// `[clock] response_at`: which instant is the response.
     pub fn response_at(&self) -> ResponseAt {
         self.response_at
+    }
+
+    /// `[sla] deadline_rules`: whose rules compute deadlines and
+    /// verdicts (procedure by default).
+    pub fn deadline_rules(&self) -> DeadlineRules {
+        self.deadline_rules
+    }
+
+    /// Overrides `[sla] deadline_rules` (`--deadline-rules` on the
+    /// command line).
+    pub fn set_deadline_rules(&mut self, rules: DeadlineRules) {
+        self.deadline_rules = rules;
     }
 
     /// `[report] period`, when the policy sets it.

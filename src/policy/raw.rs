@@ -48,6 +48,15 @@ pub(super) struct RawPolicy {
     pub escalation: RawEscalation,
     #[serde(default)]
     pub assumed: Vec<String>,
+    #[serde(default)]
+    pub sla: RawSla,
+}
+
+/// `[sla]`.
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawSla {
+    pub deadline_rules: Option<String>,
 }
 
 impl RawPolicy {
@@ -133,6 +142,10 @@ pub(super) struct RawTarget {
     pub where_: BTreeMap<String, OneOrMany>,
     pub response: Option<String>,
     pub resolution: Option<String>,
+    #[serde(default)]
+    pub response_end_of_working_day: bool,
+    #[serde(default)]
+    pub resolution_end_of_working_day: bool,
 }
 
 /// A match key: one value or a list of accepted values.

@@ -30,6 +30,12 @@ pub struct TargetRule {
     pub resolution: Option<BizDuration>,
     /// A label for reports (`name = "..."` or the match keys).
     pub label: String,
+    /// `response_end_of_working_day`: with `deadline_rules = "glpi"`, a
+    /// `Nbd` response deadline moves to the close of that working day
+    /// (GLPI's `end_of_working_day`).
+    pub response_eod: bool,
+    /// `resolution_end_of_working_day`: the same for the resolution.
+    pub resolution_eod: bool,
 }
 
 impl TargetRule {
@@ -43,6 +49,8 @@ impl TargetRule {
             response: None,
             resolution: None,
             label: String::new(),
+            response_eod: false,
+            resolution_eod: false,
         }
     }
 
@@ -138,6 +146,8 @@ fn target_rule(
         where_,
         response,
         resolution,
+        response_end_of_working_day,
+        resolution_end_of_working_day,
     } = t;
     let keys = RawKeys {
         type_,
@@ -167,6 +177,8 @@ fn target_rule(
         columns,
         response,
         resolution,
+        response_eod: response_end_of_working_day,
+        resolution_eod: resolution_end_of_working_day,
         ..TargetRule::keys_only(keys)
     };
     out.label = name.unwrap_or_else(|| {

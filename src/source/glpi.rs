@@ -613,11 +613,15 @@ pub fn slas_toml(slas: &Dump, lang: Lang) -> Result<(String, Vec<String>)> {
                 &[("id", &s.id), ("name", &quoted), ("duration", &s.dur)],
             ));
         }
+        let eod_key = match slas.get(i, "type") {
+            Some("1") => "response_end_of_working_day",
+            _ => "resolution_end_of_working_day",
+        };
         if s.eod {
-            notes.push(
-                msg::SLA_END_OF_WORKING_DAY
-                    .fill(lang, &[("id", &s.id), ("name", &quoted)]),
-            );
+            notes.push(msg::SLA_END_OF_WORKING_DAY.fill(
+                lang,
+                &[("id", &s.id), ("name", &quoted), ("key", &eod_key)],
+            ));
         }
         match slas.get(i, "type") {
             Some("1") => tto.push(s),
@@ -625,6 +629,14 @@ pub fn slas_toml(slas: &Dump, lang: Lang) -> Result<(String, Vec<String>)> {
         }
     }
     notes.push(msg::SLA_DEADLINE_AT_CLOSE.get(lang).to_string());
+    // GLPI's `end_of_working_day` (used by `deadline_rules = "glpi"`).
+    let eod_line = |s: &Sla, measure: &str| {
+        if s.eod {
+            format!("\n{measure}_end_of_working_day = true")
+        } else {
+            String::new()
+        }
+    };
     let mut o = String::from(
         "# Imported from glpi_slas by `plazo policy import-glpi-slas`.\n# Rules match GLPI's own SLA ids on each ticket (columns kept by\n# `--source glpi-tables`).\n",
     );
@@ -632,23 +644,36 @@ pub fn slas_toml(slas: &Dump, lang: Lang) -> Result<(String, Vec<String>)> {
         for b in ttr.iter().filter(|b| b.slm == a.slm) {
             let _ = writeln!(
                 o,
-                "\n[[targets]]\nname = \"{} + {}\"\nwhere = {{ slas_id_tto = \"{}\", slas_id_ttr = \"{}\" }}\nresponse = \"{}\"\nresolution = \"{}\"",
-                a.name, b.name, a.id, b.id, a.dur, b.dur
+                "\n[[targets]]\nname = \"{} + {}\"\nwhere = {{ slas_id_tto = \"{}\", slas_id_ttr = \"{}\" }}\nresponse = \"{}\"\nresolution = \"{}\"{}{}",
+                a.name,
+                b.name,
+                a.id,
+                b.id,
+                a.dur,
+                b.dur,
+                eod_line(a, "response"),
+                eod_line(b, "resolution")
             );
         }
     }
     for a in &tto {
         let _ = writeln!(
             o,
-            "\n[[targets]]\nname = \"{}\"\nwhere = {{ slas_id_tto = \"{}\" }}\nresponse = \"{}\"",
-            a.name, a.id, a.dur
+            "\n[[targets]]\nname = \"{}\"\nwhere = {{ slas_id_tto = \"{}\" }}\nresponse = \"{}\"{}",
+            a.name,
+            a.id,
+            a.dur,
+            eod_line(a, "response")
         );
     }
     for b in &ttr {
         let _ = writeln!(
             o,
-            "\n[[targets]]\nname = \"{}\"\nwhere = {{ slas_id_ttr = \"{}\" }}\nresolution = \"{}\"",
-            b.name, b.id, b.dur
+            "\n[[targets]]\nname = \"{}\"\nwhere = {{ slas_id_ttr = \"{}\" }}\nresolution = \"{}\"{}",
+            b.name,
+            b.id,
+            b.dur,
+            eod_line(b, "resolution")
         );
     }
     Ok((o, notes))

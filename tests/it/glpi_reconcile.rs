@@ -211,7 +211,7 @@ fn reconcile_command_summary() {
     assert!(!err.contains("unexplained"), "{err}");
     let csv = std::fs::read_to_string(dir.join("r.csv")).unwrap();
     assert_eq!(csv.lines().count(), 61);
-    assert!(csv.lines().next().unwrap().ends_with(",differs,reason"));
+    assert!(csv.lines().next().unwrap().ends_with(",differs,reason,tto_breached_procedure,tto_breached_glpi_rules,ttr_breached_procedure,ttr_breached_glpi_rules,verdict_rule"));
 }
 
 #[test]

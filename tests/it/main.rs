@@ -17,6 +17,7 @@ mod explain_golden;
 mod glpi_clock;
 mod glpi_db;
 mod glpi_reconcile;
+mod glpi_rules;
 mod golden;
 mod ingest_cli;
 mod ingest_db;

@@ -14,13 +14,13 @@ use rust_xlsxwriter::Worksheet;
 use crate::calendar::CalendarConfig;
 use crate::error::Result;
 use crate::indicators;
-use crate::policy::{Direction, Field, Repeated, TargetRule};
+use crate::policy::{DeadlineRules, Direction, Field, Repeated, TargetRule};
 use crate::report::{Context, wording};
 use crate::text::Msg;
 use crate::text::lang::Lang;
 use crate::text::msg::{
-    closing as cl, methodology as m, people as pm, report, sheets,
-    survey_report as sr,
+    closing as cl, glpi_rules as gr, methodology as m, people as pm, report,
+    sheets, survey_report as sr,
 };
 use crate::text::words::Words;
 use crate::time::BizDuration;
@@ -216,6 +216,11 @@ fn rules(l: &mut Lines<'_, '_, '_>) -> Result<()> {
     let (c, lang) = (l.s.c, l.lang());
     let (p, w) = (c.policy, &c.words);
     l.setting(m::METHOD_COUNTING, &w.get(m::METHOD_COUNTING_RULE))?;
+    let deadline_rules = match p.deadline_rules() {
+        DeadlineRules::Procedure => gr::METHOD_PROCEDURE,
+        DeadlineRules::Glpi => gr::METHOD_GLPI,
+    };
+    l.setting(gr::METHOD_LABEL, &w.get(deadline_rules))?;
     l.setting(pm::METHOD_PEOPLE, &people_text(c))?;
     let close = match p.auto_close_after() {
         Some(d) => {

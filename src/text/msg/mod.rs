@@ -21,6 +21,7 @@ pub mod errors;
 pub mod escalations;
 pub mod explain;
 pub mod ficha;
+pub mod glpi_rules;
 pub mod indicators;
 pub mod methodology;
 pub mod model;
@@ -58,6 +59,7 @@ pub fn all() -> impl Iterator<Item = Msg> {
         escalations::ALL,
         explain::ALL,
         ficha::ALL,
+        glpi_rules::ALL,
         indicators::ALL,
         methodology::ALL,
         model::ALL,

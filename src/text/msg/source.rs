@@ -81,20 +81,20 @@ crate::catalog! {
         "{file}: fila {row}: definition_time desconocido {value} (minute, hour o day)",
         "{file}: row {row}: unknown definition_time {value} (minute, hour or day)"
     );
-    /// Import note on a day-based GLPI SLA. Not yet translated: Spanish
-    /// runs print the English text too.
-    SLA_DAY_BASED = same(
-        "SLA {id} {name}: day-based; plazo counts {duration} as business days at the same working-clock position, GLPI keeps the wall-clock time and counts pending time in wall-clock seconds"
+    /// Import note on a day-based GLPI SLA.
+    SLA_DAY_BASED = (
+        "ANS {id} {name}: en días; las reglas del procedimiento cuentan {duration} como días hábiles en la misma posición del reloj hábil; con [sla] deadline_rules = \"glpi\" plazo conserva la hora de apertura y corre la espera en segundos de reloj, como GLPI",
+        "SLA {id} {name}: day-based; the procedure's rules count {duration} as business days at the same working-clock position; with [sla] deadline_rules = \"glpi\" plazo keeps the opening's time of day and adds waiting time in wall-clock seconds, as GLPI does"
     );
     /// Import note on a GLPI SLA ending at the end of the working day.
-    /// Not yet translated: Spanish runs print the English text too.
-    SLA_END_OF_WORKING_DAY = same(
-        "SLA {id} {name}: end_of_working_day = 1: GLPI moves the deadline to the end of that working day; plazo has no such rule (the deadline keeps the clock position)"
+    SLA_END_OF_WORKING_DAY = (
+        "ANS {id} {name}: end_of_working_day = 1, escrito como {key} = true; con [sla] deadline_rules = \"glpi\" el vencimiento pasa al cierre de ese día hábil, como en GLPI (las reglas del procedimiento lo ignoran)",
+        "SLA {id} {name}: end_of_working_day = 1, written as {key} = true; with [sla] deadline_rules = \"glpi\" the deadline moves to the close of that working day, as in GLPI (the procedure's rules ignore it)"
     );
-    /// Import note on deadlines at a period's close. Not yet translated:
-    /// Spanish runs print the English text too.
-    SLA_DEADLINE_AT_CLOSE = same(
-        "a deadline ending exactly at a period's close is stored by GLPI as the next period's start; plazo keeps the close (17:00, not 07:00 next day)"
+    /// Import note on deadlines at a period's close.
+    SLA_DEADLINE_AT_CLOSE = (
+        "GLPI guarda un vencimiento que cae justo al cierre de una franja como el inicio de la siguiente; las reglas del procedimiento conservan el cierre (17:00, no 07:00 del día siguiente); [sla] deadline_rules = \"glpi\" hace como GLPI",
+        "a deadline ending exactly at a period's close is stored by GLPI as the next period's start; the procedure's rules keep the close (17:00, not 07:00 next day); [sla] deadline_rules = \"glpi\" does as GLPI"
     );
     /// Where an unreadable instant of a dump is (the instant reader's
     /// error follows). Not yet translated: Spanish runs print "row" too.

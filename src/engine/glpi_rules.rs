@@ -1,0 +1,254 @@
+//! `[sla] deadline_rules = "glpi"`: deadlines and verdicts as GLPI 10/11
+//! computes them (docs/SLA.md, "Procedure vs GLPI rules").
+//!
+//! - `LevelAgreement::computeDate` -> `Calendar::computeEndDate`: an
+//!   hour-based target is business time from the opening; a day-based
+//!   one steps working days and keeps the opening's time of day, or with
+//!   `end_of_working_day` ends at that working day's last working hour
+//!   ([`glpi_day_deadline`]).
+//! - On leaving Pending (and on a reopen), GLPI adds the time waited to
+//!   `sla_waiting_duration` (`LevelAgreement::getActiveTimeBetween`:
+//!   business seconds for hour SLAs, wall-clock seconds for day SLAs) and
+//!   recomputes `time_to_resolve` from the opening with it added, also
+//!   when the wait came after the deadline; `time_to_own` is never moved.
+//! - A deadline that ends exactly at a working period's close is stored as
+//!   the next period's start (`CalendarSegment::addDelayInDay` stops at
+//!   the close only when time remains; 0 seconds left moves on).
+//! - Verdict: breached when solved (taken) after the stored deadline
+//!   (`solvedate > time_to_resolve`, as GLPI's search option 82 and
+//!   `Stat` "late" do).
+
+use chrono::{Datelike, NaiveDate, Timelike};
+
+use crate::calendar::Calendar;
+use crate::policy::{State, TargetRule};
+use crate::time::{BizDuration, Instant};
+use crate::timeline::Span;
+
+use super::{Class, SlaRow};
+
+/// The waiting GLPI adds to `time_to_resolve`: every run of Pending or
+/// Solved/Closed that ended by going back to new/open (a run still going
+/// at the cutoff, e.g. the final solution, adds nothing yet).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Waits {
+    /// Wall-clock seconds of the finished runs (day-based SLAs).
+    pub wall_s: i64,
+    /// Business seconds of the finished runs (hour-based SLAs).
+    pub business_s: i64,
+    /// The run in progress: (start, business seconds so far).
+    run: Option<(i64, i64)>,
+}
+
+impl Waits {
+    /// Folds one timeline span.
+    #[inline]
+    pub(crate) fn add(&mut self, s: &Span) {
+        match s.state {
+            State::New | State::Open => {
+                if let Some((start, biz)) = self.run.take() {
+                    self.wall_s += s.start - start;
+                    self.business_s += biz;
+                }
+            }
+            State::Paused | State::Solved | State::Closed => {
+                let run = self.run.get_or_insert((s.start, 0));
+                run.1 += s.business_s;
+            }
+            State::Unresolved | State::Cancelled => self.run = None,
+        }
+    }
+}
+
+/// A deadline that falls exactly at a working period's close becomes the
+/// next period's start, as GLPI stores it.
+fn next_period_start(cal: &Calendar, t: i64) -> i64 {
+    let at = Instant::from_unix(t);
+    match cal.next_working_instant(at) {
+        // Only a close: an instant inside working time stays.
+        Ok(n) if n.unix() > t && cal.between_secs(t - 1, t) == 1 => n.unix(),
+        _ => t,
+    }
+}
+
+/// GLPI's deadline for a target from `opened`, with `waits` added. A
+/// day-based deadline at the day's close stays there (GLPI sets the last
+/// working hour itself); an hour-based one at a close moves on.
+pub fn deadline(
+    cal: &Calendar,
+    opened: i64,
+    target: BizDuration,
+    eod: bool,
+    waits: Option<&Waits>,
+) -> Option<i64> {
+    match target {
+        BizDuration::Days(n) => {
+            let add = waits.map_or(0, |w| w.wall_s);
+            Some(glpi_day_deadline(cal, opened, n as i64, add, eod))
+        }
+        BizDuration::Seconds(s) => {
+            let add = waits.map_or(0, |w| w.business_s);
+            let due = cal.add_business(Instant::from_unix(opened), s + add);
+            Some(next_period_start(cal, due.ok()?.unix()))
+        }
+    }
+}
+
+/// Replaces the procedure's deadlines and verdicts in `row` by GLPI's.
+/// `targets` are the (response, resolution) targets as written (the
+/// ticket's own or its rule's).
+pub(crate) fn apply(
+    row: &mut SlaRow,
+    cal: &Calendar,
+    opened: i64,
+    targets: [Option<BizDuration>; 2],
+    rule: Option<&TargetRule>,
+    waits: &Waits,
+    cutoff: i64,
+) {
+    let [resp, res] = targets;
+    if let Some(tg) = resp {
+        let eod = rule.is_some_and(|r| r.response_eod);
+        row.response_due_at = deadline(cal, opened, tg, eod, None);
+        let done = row.responded_at;
+        judge(
+            cal,
+            row.response_due_at,
+            done,
+            row.response_target_s,
+            cutoff,
+            (&mut row.response_met, &mut row.response_class),
+            &mut row.response_overrun_s,
+        );
+    }
+    if let Some(tg) = res
+        && row.resolution_due_at.is_some()
+    {
+        let eod = rule.is_some_and(|r| r.resolution_eod);
+        row.resolution_due_at = deadline(cal, opened, tg, eod, Some(waits));
+        if row.unresolved {
+            return;
+        }
+        judge(
+            cal,
+            row.resolution_due_at,
+            row.solved_at,
+            row.resolution_target_s,
+            cutoff,
+            (&mut row.resolution_met, &mut row.resolution_class),
+            &mut row.resolution_overrun_s,
+        );
+    }
+}
+
+/// GLPI's verdict: met when done at or before the deadline; overrun is
+/// the business time from the deadline to the end (or the cutoff); an
+/// unfinished measure is classed by the business time left.
+fn judge(
+    cal: &Calendar,
+    due: Option<i64>,
+    done: Option<i64>,
+    target: Option<i64>,
+    cutoff: i64,
+    (met, class): (&mut Option<bool>, &mut Option<Class>),
+    overrun: &mut Option<i64>,
+) {
+    let (Some(due), Some(tg)) = (due, target) else {
+        return;
+    };
+    let end = done.unwrap_or(cutoff);
+    *overrun = Some(cal.between_secs(due, end));
+    if let Some(d) = done {
+        *met = Some(d <= due);
+        *class = None;
+    } else if class.is_some() {
+        *class = Some(if cutoff > due {
+            Class::Breached
+        } else {
+            Class::of(tg - cal.between_secs(cutoff, due), tg)
+        });
+    }
+}
+
+/// GLPI 10's `Calendar::computeEndDate` for day-based SLAs
+/// (`work_in_days`), reproduced: `days` working days after `start`, with
+/// the pending time `additional` (wall-clock seconds, as GLPI stores
+/// `sla_waiting_duration` for day-based SLAs) folded into the day count.
+///
+/// Without end-of-working-day: a start on a closed day moves to the first
+/// working hour of the next working day; then, while the delay (days x
+/// 86400 + additional) is positive, step one calendar day and subtract a
+/// day for each working day; an overshoot is taken back in wall-clock
+/// seconds; a time after the day's last working hour is set to it. With
+/// end-of-working-day: the pending time is added to the start first (then
+/// moved off closed days), `days` working days are stepped, and the
+/// deadline is the last working hour of the day reached.
+// TODO(merge): use Calendar::end_of_working_day for the last step.
+pub fn glpi_day_deadline(
+    cal: &Calendar,
+    start: i64,
+    days: i64,
+    additional: i64,
+    eod: bool,
+) -> i64 {
+    const DAY: i64 = 86_400;
+    let tz = cal.tz();
+    let date = |t: i64| Instant::from_unix(t).local_date(tz);
+    let midnight = |d: NaiveDate| {
+        crate::time::local_to_instant(tz, d.and_hms_opt(0, 0, 0).unwrap())
+            .unix()
+    };
+    let working = |d: NaiveDate| {
+        cal.between_secs(midnight(d), midnight(d.succ_opt().unwrap())) > 0
+    };
+    let segs = |d: NaiveDate| cal.segments(d.weekday());
+    let at = |d: NaiveDate, secs: u32| midnight(d) + secs as i64;
+    let secs_of_day = |t: i64| {
+        Instant::from_unix(t)
+            .in_zone(tz)
+            .num_seconds_from_midnight()
+    };
+    let mut t;
+    if eod {
+        t = start + additional;
+        while !working(date(t)) {
+            t += DAY;
+        }
+        let mut n = days;
+        while n > 0 {
+            t += DAY;
+            if working(date(t)) {
+                n -= 1;
+            }
+        }
+        if let Some(last) = segs(date(t)).last() {
+            t = at(date(t), last.end);
+        }
+        return t;
+    }
+    t = start;
+    if !working(date(t)) {
+        while !working(date(t)) {
+            t += DAY;
+        }
+        if let Some(first) = segs(date(t)).first() {
+            t = at(date(t), first.start);
+        }
+    }
+    let mut delay = days * DAY + additional;
+    while delay > 0 {
+        t += DAY;
+        if working(date(t)) {
+            delay -= DAY;
+        }
+        if delay < 0 {
+            t += delay;
+        }
+    }
+    if let Some(last) = segs(date(t)).last()
+        && secs_of_day(t) > last.end
+    {
+        t = at(date(t), last.end);
+    }
+    t
+}
