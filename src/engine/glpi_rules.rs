@@ -183,7 +183,9 @@ fn judge(
 /// end-of-working-day: the pending time is added to the start first (then
 /// moved off closed days), `days` working days are stepped, and the
 /// deadline is the last working hour of the day reached.
-// TODO(merge): use Calendar::end_of_working_day for the last step.
+// The last step is the close of a working day, as Calendar::end_of_working_day
+// gives it; kept in GLPI's own day-stepping form here so that each step
+// mirrors Calendar::computeEndDate line by line.
 pub fn glpi_day_deadline(
     cal: &Calendar,
     start: i64,
