@@ -71,7 +71,8 @@ fn a_policy_with_an_unknown_key() {
          \"Alta\"\n  | ^^^^^^^^^\nunknown field `prioridad`, expected one \
          of `name`, `type`, `priority`, `category`, `service`, `group`, \
          `category_prefix`, `service_prefix`, `where`, `response`, \
-         `resolution`",
+         `resolution`, `response_end_of_working_day`, \
+         `resolution_end_of_working_day`",
     );
     assert_eq!(got, want);
 }
