@@ -71,17 +71,31 @@ fn plazo(dir: &Path, args: &[&str]) -> Output {
     crate::util::plazo(dir, args)
 }
 
+/// `plazo ingest --source glpi-tables` of the sample's dumps into
+/// `dir/out`: the file path every database result is compared with.
+fn ingest_dumps(dir: &Path, out: &str) {
+    let p = policy();
+    let mut a = vec![
+        "ingest",
+        "--source",
+        "glpi-tables",
+        "--policy",
+        &p,
+        "--out",
+        out,
+    ];
+    a.push("--input");
+    let d = dumps();
+    a.extend(d.iter().map(String::as_str));
+    ok(&plazo(dir, &a));
+}
+
 #[test]
 fn ingest_from_the_database_equals_ingest_of_the_dumps() {
     let db = mariadb::glpi_sample("ingest");
     let dir = tempdir("glpi-db-ingest");
-    let d = dumps();
-    let mut a = vec!["ingest", "--source", "glpi-tables", "--policy"];
     let p = policy();
-    a.push(&p);
-    a.extend(["--out", "dumps", "--input"]);
-    a.extend(d.iter().map(String::as_str));
-    ok(&plazo(&dir, &a));
+    ingest_dumps(&dir, "dumps");
     let out = plazo_db(
         &dir,
         &db.password,
@@ -151,19 +165,7 @@ fn datetime_columns_of_older_glpi_are_read_as_local_time() {
     assert_eq!(types, vec![vec![Some("datetime".to_string())]]);
     let dir = tempdir("glpi-db-datetime");
     let p = policy();
-    let d = dumps();
-    let mut a = vec![
-        "ingest",
-        "--source",
-        "glpi-tables",
-        "--policy",
-        &p,
-        "--out",
-        "dumps",
-        "--input",
-    ];
-    a.extend(d.iter().map(String::as_str));
-    ok(&plazo(&dir, &a));
+    ingest_dumps(&dir, "dumps");
     ok(&plazo_db(
         &dir,
         &db.password,
@@ -266,20 +268,8 @@ fn reconcile_from_the_database_equals_the_dumps() {
 fn report_from_the_database_is_byte_identical_to_the_dumps() {
     let db = mariadb::glpi_sample("report");
     let dir = tempdir("glpi-db-report");
-    let d = dumps();
     let p = policy();
-    let mut a = vec![
-        "ingest",
-        "--source",
-        "glpi-tables",
-        "--policy",
-        &p,
-        "--out",
-        "t",
-    ];
-    a.push("--input");
-    a.extend(d.iter().map(String::as_str));
-    ok(&plazo(&dir, &a));
+    ingest_dumps(&dir, "t");
     for (period, read) in [("2026-01", 48), ("2026-02", 60)] {
         let files = format!("files-{period}");
         ok(&plazo(
@@ -901,19 +891,7 @@ fn report_reads_only_the_tickets_its_window_needs() {
         .count();
     assert!(expected < 60, "the window leaves tickets out: {expected}");
     let p = policy();
-    let d = dumps();
-    let mut a = vec![
-        "ingest",
-        "--source",
-        "glpi-tables",
-        "--policy",
-        &p,
-        "--out",
-        "t",
-        "--input",
-    ];
-    a.extend(d.iter().map(String::as_str));
-    ok(&plazo(&dir, &a));
+    ingest_dumps(&dir, "t");
     let period = ["--from", "2026-02-20", "--to", "2026-02-20"];
     let mut files = vec![
         "report",
@@ -962,19 +940,7 @@ fn a_jobs_file_reads_the_database() {
     let db = mariadb::glpi_sample("jobs");
     let dir = tempdir("glpi-db-jobs");
     let p = policy();
-    let d = dumps();
-    let mut a = vec![
-        "ingest",
-        "--source",
-        "glpi-tables",
-        "--policy",
-        &p,
-        "--out",
-        "t",
-        "--input",
-    ];
-    a.extend(d.iter().map(String::as_str));
-    ok(&plazo(&dir, &a));
+    ingest_dumps(&dir, "t");
     let down = TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -1025,19 +991,7 @@ fn glpi_11_survey_scores_are_read_on_the_five_point_scale() {
     ));
     let dir = tempdir("glpi-db-glpi11");
     let p = policy();
-    let d = dumps();
-    let mut a = vec![
-        "ingest",
-        "--source",
-        "glpi-tables",
-        "--policy",
-        &p,
-        "--out",
-        "dumps",
-        "--input",
-    ];
-    a.extend(d.iter().map(String::as_str));
-    ok(&plazo(&dir, &a));
+    ingest_dumps(&dir, "dumps");
     ok(&plazo_db(
         &dir,
         &db.password,
@@ -1074,19 +1028,7 @@ fn sla_explain_and_check_read_the_database() {
     let db = mariadb::glpi_sample("sla");
     let dir = tempdir("glpi-db-sla");
     let p = policy();
-    let d = dumps();
-    let mut a = vec![
-        "ingest",
-        "--source",
-        "glpi-tables",
-        "--policy",
-        &p,
-        "--out",
-        "t",
-        "--input",
-    ];
-    a.extend(d.iter().map(String::as_str));
-    ok(&plazo(&dir, &a));
+    ingest_dumps(&dir, "t");
     let files = [
         "--tickets",
         "t/tickets.csv",

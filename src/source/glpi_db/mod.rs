@@ -38,7 +38,7 @@ use mysql::{Conn, OptsBuilder, SslOpts, Value};
 use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
-use crate::source::glpi::{Dump, Tables};
+use crate::source::glpi::{Dump, KEPT, Tables};
 use crate::text::msg::db as msg;
 use crate::time::Instant;
 
@@ -89,9 +89,10 @@ pub struct Db {
 /// The tables `read_tables` uses, with the columns plazo reads (those
 /// missing from an older or newer schema are left out, except the
 /// required ones, marked `!`).
+/// glpi_tickets: what `read_tables` reads itself; the attributes it keeps
+/// ([`KEPT`]) are added to these, so both readers keep one list.
 const TICKET_COLUMNS: &[&str] = &[
     "!id",
-    "entities_id",
     "name",
     "!date",
     "date_mod",
@@ -101,20 +102,6 @@ const TICKET_COLUMNS: &[&str] = &[
     "itilcategories_id",
     "requesttypes_id",
     "!status",
-    "urgency",
-    "impact",
-    "solvedate",
-    "closedate",
-    "takeintoaccountdate",
-    "time_to_own",
-    "time_to_resolve",
-    "waiting_duration",
-    "sla_waiting_duration",
-    "solve_delay_stat",
-    "close_delay_stat",
-    "takeintoaccount_delay_stat",
-    "slas_id_tto",
-    "slas_id_ttr",
 ];
 const LOG_COLUMNS: &[&str] = &[
     "!id",
@@ -238,9 +225,14 @@ impl Db {
                 )
             }
         };
+        let ticket_columns: Vec<&str> = TICKET_COLUMNS
+            .iter()
+            .copied()
+            .chain(KEPT.iter().copied().filter(|k| *k != "status"))
+            .collect();
         let tickets = self.read(
             "glpi_tickets",
-            TICKET_COLUMNS,
+            &ticket_columns,
             &format!("({cond})"),
             params.clone(),
             "t",
