@@ -18,14 +18,7 @@ use crate::util::{dataset, root, tempdir};
 const POLICY: &str = "samples/glpi-real/policy.toml";
 
 /// The dumps plazo reads from the sample folder (as `--glpi` / `--input`).
-const DUMPS: [&str; 6] = [
-    "glpi_tickets.csv",
-    "glpi_logs_ticket.csv",
-    "glpi_ticketsatisfactions.csv",
-    "glpi_tickets_users.csv",
-    "glpi_itilcategories.csv",
-    "glpi_slas.csv",
-];
+use crate::glpi_reconcile::TABLES as DUMPS;
 
 fn dumps() -> Vec<String> {
     let g = dataset("glpi_10_0_5_sample");

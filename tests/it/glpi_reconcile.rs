@@ -14,7 +14,9 @@ use plazo::time::Instant;
 
 use crate::util::{dataset, ok_stdout, plazo, root, tempdir};
 
-const TABLES: [&str; 6] = [
+/// The GLPI sample's table dumps plazo reads (also used by
+/// tests/it/glpi_rules.rs and tests/it/glpi_db.rs).
+pub const TABLES: [&str; 6] = [
     "glpi_tickets.csv",
     "glpi_logs_ticket.csv",
     "glpi_ticketsatisfactions.csv",

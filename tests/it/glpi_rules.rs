@@ -17,14 +17,7 @@ use plazo::time::{BizDuration, Instant};
 
 use crate::util::{dataset, ok_stdout, plazo, root, tempdir};
 
-const TABLES: [&str; 6] = [
-    "glpi_tickets.csv",
-    "glpi_logs_ticket.csv",
-    "glpi_ticketsatisfactions.csv",
-    "glpi_tickets_users.csv",
-    "glpi_itilcategories.csv",
-    "glpi_slas.csv",
-];
+use crate::glpi_reconcile::TABLES;
 
 fn policy_path() -> String {
     root()
