@@ -185,7 +185,9 @@ fn judge(
 /// deadline is the last working hour of the day reached.
 // The last step is the close of a working day, as Calendar::end_of_working_day
 // gives it; kept in GLPI's own day-stepping form here so that each step
-// mirrors Calendar::computeEndDate line by line.
+// mirrors Calendar::computeEndDate line by line. The two agree on every
+// fixed-offset calendar (tests/it/calendar_backwards.rs,
+// glpi_day_deadline_with_eod_is_end_of_working_day).
 pub fn glpi_day_deadline(
     cal: &Calendar,
     start: i64,

@@ -4,6 +4,7 @@
 //! defining properties of `sub_business`.
 
 use chrono::{NaiveDate, TimeZone};
+use plazo::engine::glpi_rules::glpi_day_deadline;
 use plazo::time::Instant;
 use proptest::prelude::*;
 
@@ -98,6 +99,15 @@ fn at(t: i64) -> Instant {
     Instant::from_unix(t)
 }
 
+/// A zone whose offset never changes in the tested years: GLPI steps
+/// days as 86,400 s, which is a calendar day only there (Colombia has
+/// had no daylight saving since 1993).
+fn fixed_offset(tz: chrono_tz::Tz) -> bool {
+    use chrono::Offset;
+    let off = |t: i64| tz.timestamp_opt(t, 0).unwrap().offset().fix();
+    (0..8).all(|k| off(LO + k * 15_778_800) == off(LO))
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
 
@@ -168,5 +178,40 @@ proptest! {
         prop_assert_eq!(b, r.eod(t, true), "tz {} t {}", r.tz, t);
         // The second before a close is worked.
         prop_assert!(r.working(e - 1) && r.working(b - 1));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    /// GLPI's day SLA with `end_of_working_day` (issue 17):
+    /// `glpi_day_deadline` is written in GLPI's own day-stepping form;
+    /// it must land where the calendar's `end_of_working_day` puts the
+    /// n-th working date after the first working date at or after
+    /// start + pending time, walked here date by date.
+    #[test]
+    fn glpi_day_deadline_with_eod_is_end_of_working_day(
+        (cal, r) in cal_strategy(),
+        s in LO..HI,
+        n in 0i64..10,
+        add in prop_oneof![Just(0i64), 0i64..5 * 86_400],
+    ) {
+        prop_assume!(fixed_offset(r.tz));
+        let working = |d: chrono::NaiveDate| r.day_total(d) > 0;
+        let mut date = r.date(s + add);
+        while !working(date) {
+            date = date.succ_opt().unwrap();
+        }
+        for _ in 0..n {
+            date = date.succ_opt().unwrap();
+            while !working(date) {
+                date = date.succ_opt().unwrap();
+            }
+        }
+        let want = r.eod(r.day_start(date), false);
+        let got = glpi_day_deadline(&cal, s, n, add, true);
+        prop_assert_eq!(got, want, "tz {} s {} n {} add {}", r.tz, s, n, add);
+        let eod = cal.end_of_working_day(at(r.day_start(date))).unwrap();
+        prop_assert_eq!(eod.unix(), got);
     }
 }
