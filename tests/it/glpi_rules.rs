@@ -259,3 +259,92 @@ fn policy_deadline_rules_key_and_import_keeps_end_of_working_day() {
         .to_string();
     assert!(e.contains("deadline_rules"), "{e}");
 }
+
+/// `response_end_of_working_day` (GLPI's `end_of_working_day` on a TTO
+/// SLA) on two hand-made tickets: the shared sample has no such SLA.
+/// Calendar Mon-Fri 07-12, 13-17 in Bogotá with Colombian holidays.
+#[test]
+fn tto_end_of_working_day_on_hand_made_tickets() {
+    let dir = tempdir("glpi-rules-tto-eod");
+    let base =
+        std::fs::read_to_string(root().join("tests/data/sla/policy.toml"))
+            .unwrap();
+    // One rule for every ticket: 1 working day to respond, moved to the
+    // close of that day; the base file's targets are dropped.
+    let head = base.split("[[targets]]").next().unwrap();
+    let policy = format!(
+        "{head}[[targets]]\nresponse = \"1bd\"\nresolution = \"3bd\"\n\
+         response_end_of_working_day = true\n"
+    );
+    std::fs::write(dir.join("policy.toml"), policy).unwrap();
+    std::fs::write(
+        dir.join("tickets.csv"),
+        "ticket_id,opened_at,type,priority\n\
+         E1,2026-07-16 09:10,Incidente,Alta\n\
+         E2,2026-07-17 16:30,Incidente,Alta\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("events.csv"),
+        "ticket_id,at,status\n\
+         E1,2026-07-17 15:00,En curso\n\
+         E2,2026-07-21 16:59,En curso\n",
+    )
+    .unwrap();
+    let run = |rules: &str| {
+        let out = format!("sla-{rules}.csv");
+        let o = plazo(
+            &dir,
+            &[
+                "sla",
+                "--policy",
+                "policy.toml",
+                "--tickets",
+                "tickets.csv",
+                "--events",
+                "events.csv",
+                "--cutoff",
+                "2026-07-31 12:00",
+                "--deadline-rules",
+                rules,
+                "--out",
+                &out,
+            ],
+        );
+        ok_stdout(&o);
+        let mut rdr = csv::Reader::from_path(dir.join(&out)).unwrap();
+        let h = rdr.headers().unwrap().clone();
+        let col = |n: &str| h.iter().position(|x| x == n).unwrap();
+        let (due, met) = (col("response_due_at"), col("response_met"));
+        rdr.records()
+            .map(|r| {
+                let r = r.unwrap();
+                (r[0].to_string(), r[due].to_string(), r[met].to_string())
+            })
+            .collect::<Vec<_>>()
+    };
+    let row = |id: &str, due: &str, met: &str| {
+        (id.to_string(), due.to_string(), met.to_string())
+    };
+    // GLPI: E1 opened Thu 16 July 09:10; one working day on is Fri 17,
+    // moved to its close, 17:00; answered Fri 15:00: met. E2 opened Fri
+    // 17 16:30; Sat, Sun closed, Mon 20 July a holiday (Independence):
+    // Tue 21 at 17:00; answered 16:59: met.
+    assert_eq!(
+        run("glpi"),
+        vec![
+            row("E1", "2026-07-17T17:00:00-05:00", "true"),
+            row("E2", "2026-07-21T17:00:00-05:00", "true"),
+        ]
+    );
+    // The procedure: 1bd is 9 business hours. E1: Thu 09:10 + 9 h = Fri
+    // 09:10, answered 15:00: breached. E2: Fri 16:30-17:00 (0.5 h), Tue
+    // 07-12 (5 h), 13:00 + 3.5 h = Tue 16:30; answered 16:59: breached.
+    assert_eq!(
+        run("procedure"),
+        vec![
+            row("E1", "2026-07-17T09:10:00-05:00", "false"),
+            row("E2", "2026-07-21T16:30:00-05:00", "false"),
+        ]
+    );
+}
