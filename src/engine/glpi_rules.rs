@@ -1,19 +1,23 @@
-//! `[sla] deadline_rules = "glpi"`: deadlines and verdicts as GLPI 10/11
-//! computes them (docs/SLA.md, "Procedure vs GLPI rules").
+//! `[sla] deadline_rules = "glpi"`: deadlines and verdicts as GLPI 10.0
+//! computes them, before PR #14937 (GLPI 10.0.5, the shared sample's
+//! version; docs/SLA.md, "Procedure vs GLPI rules").
 //!
 //! - `LevelAgreement::computeDate` -> `Calendar::computeEndDate`: an
 //!   hour-based target is business time from the opening; a day-based
 //!   one steps working days and keeps the opening's time of day, or with
 //!   `end_of_working_day` ends at that working day's last working hour
 //!   ([`glpi_day_deadline`]).
-//! - On leaving Pending (and on a reopen), GLPI adds the time waited to
+//! - On leaving Pending (for any status) and on a reopen, GLPI adds the time waited to
 //!   `sla_waiting_duration` (`LevelAgreement::getActiveTimeBetween`:
 //!   business seconds for hour SLAs, wall-clock seconds for day SLAs) and
 //!   recomputes `time_to_resolve` from the opening with it added, also
 //!   when the wait came after the deadline; `time_to_own` is never moved.
-//! - A deadline that ends exactly at a working period's close is stored as
-//!   the next period's start (`CalendarSegment::addDelayInDay` stops at
-//!   the close only when time remains; 0 seconds left moves on).
+//! - An hour deadline that ends exactly at the close of the day's last
+//!   working period is stored as the next working day's first opening
+//!   (`Calendar::computeEndDate`'s hour loop passes to the next day when
+//!   the delay equals the day's time left; `CalendarSegment::
+//!   addDelayInDay` with 0 s left returns the first period's start); a
+//!   mid-day close stays (`addDelayInDay` stops at it).
 //! - Verdict: breached when solved (taken) after the stored deadline
 //!   (`solvedate > time_to_resolve`, as GLPI's search option 82 and
 //!   `Stat` "late" do).
@@ -27,17 +31,20 @@ use crate::timeline::Span;
 
 use super::{Class, SlaRow};
 
-/// The waiting GLPI adds to `time_to_resolve`: every run of Pending or
-/// Solved/Closed that ended by going back to new/open (a run still going
-/// at the cutoff, e.g. the final solution, adds nothing yet).
+/// The waiting GLPI adds to `time_to_resolve` (`CommonITILObject::
+/// pre_updateInDB`): every Pending run, whatever status ends it (new,
+/// open, Solved or Closed), and every Solved/Closed run ended by a reopen
+/// (to new, open or Pending). A run still going at the cutoff (e.g. the
+/// final solution) adds nothing yet.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Waits {
     /// Wall-clock seconds of the finished runs (day-based SLAs).
     pub wall_s: i64,
     /// Business seconds of the finished runs (hour-based SLAs).
     pub business_s: i64,
-    /// The run in progress: (start, business seconds so far).
-    run: Option<(i64, i64)>,
+    /// The run in progress: (start, business seconds so far, Pending
+    /// rather than Solved/Closed).
+    run: Option<(i64, i64, bool)>,
 }
 
 impl Waits {
@@ -45,28 +52,46 @@ impl Waits {
     #[inline]
     pub(crate) fn add(&mut self, s: &Span) {
         match s.state {
-            State::New | State::Open => {
-                if let Some((start, biz)) = self.run.take() {
-                    self.wall_s += s.start - start;
-                    self.business_s += biz;
-                }
-            }
+            State::New | State::Open => self.finish(s.start),
             State::Paused | State::Solved | State::Closed => {
-                let run = self.run.get_or_insert((s.start, 0));
+                let pending = s.state == State::Paused;
+                // Pending -> Solved/Closed and Solved -> Pending end a run.
+                if self.run.is_some_and(|r| r.2 != pending) {
+                    self.finish(s.start);
+                }
+                let run = self.run.get_or_insert((s.start, 0, pending));
                 run.1 += s.business_s;
             }
             State::Unresolved | State::Cancelled => self.run = None,
         }
     }
+
+    /// Adds the run in progress, which ends at `at`.
+    fn finish(&mut self, at: i64) {
+        if let Some((start, biz, _)) = self.run.take() {
+            self.wall_s += at - start;
+            self.business_s += biz;
+        }
+    }
 }
 
-/// A deadline that falls exactly at a working period's close becomes the
-/// next period's start, as GLPI stores it.
+/// A deadline that falls exactly at the close of a day's last working
+/// period becomes the next working day's first opening, as GLPI stores
+/// it; a mid-day close (12:00 before a 13:00 opening) stays.
 fn next_period_start(cal: &Calendar, t: i64) -> i64 {
     let at = Instant::from_unix(t);
+    let tz = cal.tz();
+    let day = |i: Instant| i.local_date(tz);
     match cal.next_working_instant(at) {
-        // Only a close: an instant inside working time stays.
-        Ok(n) if n.unix() > t && cal.between_secs(t - 1, t) == 1 => n.unix(),
+        // Only a close: an instant inside working time stays; and only
+        // the day's last: no working time left on t's date.
+        Ok(n)
+            if n.unix() > t
+                && cal.between_secs(t - 1, t) == 1
+                && day(n) > day(Instant::from_unix(t - 1)) =>
+        {
+            n.unix()
+        }
         _ => t,
     }
 }

@@ -146,7 +146,7 @@ fn each_glpi_rule_on_one_sample_ticket_by_hand() {
 }
 
 #[test]
-fn an_hour_deadline_at_a_periods_close_is_the_next_periods_start() {
+fn an_hour_deadline_at_the_days_last_close_is_the_next_days_opening() {
     let (policy, _) = load(DeadlineRules::Glpi);
     let (cal, tz) = (policy.calendar(), policy.tz());
     let at = |s: &str| Instant::parse(s, tz).unwrap().unix();
@@ -160,9 +160,14 @@ fn an_hour_deadline_at_a_periods_close_is_the_next_periods_start() {
     let four = BizDuration::Seconds(4 * 3600);
     let d = deadline(cal, at("2026-02-02 13:00"), four, false, None);
     assert_eq!(show(d.unwrap()), "2026-02-03 07:00");
-    // 08:00 + 4 h = 12:00 (lunch close): stored 13:00.
+    // 08:00 + 4 h = 12:00, the lunch close: GLPI's addDelayInDay stops
+    // at a period's close, so it stays 12:00 (only the day's last close
+    // moves on).
     let d = deadline(cal, at("2026-02-02 08:00"), four, false, None);
-    assert_eq!(show(d.unwrap()), "2026-02-02 13:00");
+    assert_eq!(show(d.unwrap()), "2026-02-02 12:00");
+    // Fri 13:00 + 4 h = Fri 17:00: the next working day is Mon 07:00.
+    let d = deadline(cal, at("2026-02-06 13:00"), four, false, None);
+    assert_eq!(show(d.unwrap()), "2026-02-09 07:00");
     // Inside a period it stays: 08:00 + 3 h = 11:00.
     let three = BizDuration::Seconds(3 * 3600);
     let d = deadline(cal, at("2026-02-02 08:00"), three, false, None);
@@ -345,6 +350,88 @@ fn tto_end_of_working_day_on_hand_made_tickets() {
         vec![
             row("E1", "2026-07-17T09:10:00-05:00", "false"),
             row("E2", "2026-07-21T16:30:00-05:00", "false"),
+        ]
+    );
+}
+
+/// Two GLPI rules on hand-made tickets (the sample has neither path):
+/// a Pending run that ends in Solved is added to `time_to_resolve`
+/// (`CommonITILObject::pre_updateInDB` adds the wait whatever status
+/// ends it), and an hour deadline at a mid-day close stays there.
+/// Calendar Mon-Fri 07-12, 13-17 in Bogotá; resolution target 4 h.
+#[test]
+fn pending_ended_by_the_solution_and_a_mid_day_close() {
+    let dir = tempdir("glpi-rules-pending-solved");
+    let base =
+        std::fs::read_to_string(root().join("tests/data/sla/policy.toml"))
+            .unwrap();
+    let head = base.split("[[targets]]").next().unwrap();
+    let policy =
+        format!("{head}[[targets]]\nresponse = \"1h\"\nresolution = \"4h\"\n");
+    std::fs::write(dir.join("policy.toml"), policy).unwrap();
+    std::fs::write(
+        dir.join("tickets.csv"),
+        "ticket_id,opened_at,type,priority\n\
+         P1,2026-07-27 08:00,Incidente,Alta\n\
+         P2,2026-07-27 08:00,Incidente,Alta\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("events.csv"),
+        "ticket_id,at,status\n\
+         P1,2026-07-27 08:10,En curso\n\
+         P1,2026-07-27 09:00,En espera\n\
+         P1,2026-07-27 15:00,Resuelto\n\
+         P2,2026-07-27 08:30,En curso\n\
+         P2,2026-07-27 12:30,Resuelto\n",
+    )
+    .unwrap();
+    let o = plazo(
+        &dir,
+        &[
+            "sla",
+            "--policy",
+            "policy.toml",
+            "--tickets",
+            "tickets.csv",
+            "--events",
+            "events.csv",
+            "--cutoff",
+            "2026-07-31 12:00",
+            "--deadline-rules",
+            "glpi",
+            "--out",
+            "sla.csv",
+        ],
+    );
+    ok_stdout(&o);
+    let mut rdr = csv::Reader::from_path(dir.join("sla.csv")).unwrap();
+    let h = rdr.headers().unwrap().clone();
+    let col = |n: &str| h.iter().position(|x| x == n).unwrap();
+    let (due, met) = (col("resolution_due_at"), col("resolution_met"));
+    let got: Vec<(String, String, String)> = rdr
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            (r[0].to_string(), r[due].to_string(), r[met].to_string())
+        })
+        .collect();
+    let row = |id: &str, due: &str, met: &str| {
+        (id.to_string(), due.to_string(), met.to_string())
+    };
+    assert_eq!(
+        got,
+        vec![
+            // P1: Pending Mon 09:00 -> Solved 15:00 = 09-12 (3 h) + 13-15
+            // (2 h) = 5 h, added at the solution: 4 h + 5 h = 9 h from
+            // Mon 08:00 = Mon 08-12, 13-17 (8 h), Tue 07-08: Tue 08:00;
+            // solved Mon 15:00, met. (Without the wait: Mon 12:00, late.)
+            row("P1", "2026-07-28T08:00:00-05:00", "true"),
+            // P2: 08:00 + 4 h = 12:00, the lunch close, stays; solved
+            // 12:30 (over lunch, no working time after the deadline) is
+            // still after it: breached, as GLPI's `solvedate >
+            // time_to_resolve` says.
+            row("P2", "2026-07-27T12:00:00-05:00", "false"),
         ]
     );
 }
