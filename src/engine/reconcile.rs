@@ -21,8 +21,8 @@ pub use super::glpi_rules::glpi_day_deadline;
 /// A documented rule that explains a difference with GLPI.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Reason {
-    /// GLPI stores an hour deadline that ends exactly at the day.s last
-    /// close as the next working day.s first opening (17:00 -> 07:00);
+    /// GLPI stores an hour deadline that ends exactly at the day's last
+    /// close as the next working day's first opening (17:00 -> 07:00);
     /// no business time lies between the two.
     NextPeriodStart,
     /// Day-based SLA: GLPI adds pending time as wall-clock seconds
