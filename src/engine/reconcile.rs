@@ -134,7 +134,7 @@ fn glpi_slas(slas: Option<&crate::source::glpi::Dump>) -> GlpiSlas {
 }
 
 /// The GLPI columns of the tickets table that reconciliation reads.
-const GLPI_FIELDS: [&str; 9] = [
+const GLPI_FIELDS: [&str; 10] = [
     "takeintoaccount_delay_stat",
     "solve_delay_stat",
     "waiting_duration",
@@ -144,6 +144,7 @@ const GLPI_FIELDS: [&str; 9] = [
     "takeintoaccountdate",
     "solvedate",
     "slas_id_ttr",
+    "slas_id_tto",
 ];
 
 /// One ticket's GLPI fields, read from its extra columns.
@@ -157,13 +158,14 @@ struct Glpi<'a> {
     tto: Option<i64>,
     ttr: Option<i64>,
     sla_ttr: Option<&'a str>,
+    sla_tto: Option<&'a str>,
 }
 
 impl<'a> Glpi<'a> {
     fn read(
         ds: &'a Dataset,
         t: &crate::model::dataset::Ticket,
-        idx: &[Option<usize>; 9],
+        idx: &[Option<usize>; 10],
         tz: chrono_tz::Tz,
     ) -> Glpi<'a> {
         let get = |k: usize| -> Option<&'a str> {
@@ -187,6 +189,7 @@ impl<'a> Glpi<'a> {
             taken: inst(6),
             solved: inst(7),
             sla_ttr: get(8),
+            sla_tto: get(9),
         }
     }
 }
@@ -286,6 +289,32 @@ fn ttr_reason(
     }
 }
 
+/// Why plazo's TTO deadline differs from GLPI's: only the day rules
+/// apply (waiting never moves `time_to_own`).
+fn tto_reason(
+    cal: &Calendar,
+    t: &crate::model::dataset::Ticket,
+    target: Option<BizDuration>,
+    glpi_sla: Option<&(i64, String, bool)>,
+    same: &dyn Fn(i64) -> bool,
+) -> Reason {
+    let day = |n: i64, eod: bool| {
+        same(glpi_day_deadline(cal, t.opened_at, n, 0, eod))
+    };
+    match (glpi_sla, target) {
+        (Some((n, def, eod)), _) if def == "day" => {
+            day_rule(*eod, 0, |e| day(*n, e))
+        }
+        (None, Some(BizDuration::Days(n))) if day(n as i64, true) => {
+            Reason::EndOfWorkingDay
+        }
+        (None, Some(BizDuration::Days(n))) => {
+            day_rule(false, 0, |e| day(n as i64, e))
+        }
+        _ => Reason::Unexplained,
+    }
+}
+
 /// Reconciles every ticket. `rows` are plazo's figures (in dataset
 /// order); the GLPI fields are read from the tickets' extra columns.
 pub fn reconcile(
@@ -322,7 +351,9 @@ pub fn reconcile(
             cols[k].reason = Some(if same(p) {
                 Reason::NextPeriodStart
             } else if k == 3 {
-                Reason::Unexplained
+                let sla = g.sla_tto.and_then(|id| glpi_slas.get(id));
+                let target = rule.and_then(|x| x.response);
+                tto_reason(cal, t, target, sla, &same)
             } else {
                 let target = rule.and_then(|x| x.resolution);
                 ttr_reason(

@@ -435,3 +435,76 @@ fn pending_ended_by_the_solution_and_a_mid_day_close() {
         ]
     );
 }
+
+/// A day-based TTO SLA (the sample has none): a copy of the sample where
+/// ticket 6 carries a "TTO 1 día" SLA (id 9) and the `time_to_own` GLPI
+/// would store for it. Reconcile under the procedure's rules names the
+/// day rule for the difference, never `unexplained`.
+#[test]
+fn a_day_based_tto_difference_is_named_by_its_rule() {
+    let g = dataset("glpi_10_0_5_sample");
+    let dir = tempdir("glpi-rules-tto-day");
+    for f in TABLES {
+        let mut text = std::fs::read_to_string(g.join(f)).unwrap();
+        if f == "glpi_slas.csv" {
+            text.push_str(
+                "\"9\",\"TTO 1 día\",\"0\",\"1\",\"1\",,\"1\",\"0\",\"2\",\
+                 \"2025-12-15 09:00:00\",\"day\",\"0\",\
+                 \"2025-12-15 09:00:00\",\"1\"\n",
+            );
+        }
+        if f == "glpi_tickets.csv" {
+            // Ticket 6, opened Tue 2026-01-06 02:59:16: GLPI keeps the
+            // time of day one working day on, Wed 02:59:16 (before the
+            // last working hour, so kept). Its TTO 1 hora was Tue 08:00.
+            let old = "\"4\",\"1\",\"0\",\"2026-01-08 02:59:16\",\
+                       \"2026-01-06 08:00:00\"";
+            let new = "\"4\",\"9\",\"0\",\"2026-01-08 02:59:16\",\
+                       \"2026-01-07 02:59:16\"";
+            assert_eq!(text.matches(old).count(), 1);
+            text = text.replace(old, new);
+        }
+        std::fs::write(dir.join(f), text).unwrap();
+    }
+    let base = std::fs::read_to_string(policy_path()).unwrap();
+    let (head, rest) = base.split_once("\n[[targets]]").unwrap();
+    let policy = format!(
+        "{head}\n[[targets]]\nname = \"TTO 1 día + TTR 2 días\"\n\
+         where = {{ slas_id_tto = \"9\", slas_id_ttr = \"4\" }}\n\
+         response = \"1bd\"\nresolution = \"2bd\"\n\n[[targets]]{rest}"
+    );
+    std::fs::write(dir.join("policy.toml"), policy).unwrap();
+    let mut args = vec![
+        "--lang",
+        "en",
+        "reconcile",
+        "--policy",
+        "policy.toml",
+        "--cutoff",
+        "2026-11-21 00:00",
+        "--out",
+        "r.csv",
+        "--glpi",
+    ];
+    args.extend(TABLES);
+    let o = plazo(&dir, &args);
+    ok_stdout(&o);
+    let err = String::from_utf8_lossy(&o.stderr);
+    let csv = std::fs::read_to_string(dir.join("r.csv")).unwrap();
+    let head: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+    let col = |n: &str| head.iter().position(|h| *h == n).unwrap();
+    let row6: Vec<&str> = csv
+        .lines()
+        .find(|l| l.starts_with("6,"))
+        .unwrap()
+        .split(',')
+        .collect();
+    // The procedure: 1bd from Tue 07:00 (position 0) is Tue 17:00.
+    assert_eq!(
+        row6[col("tto_deadline_plazo")],
+        "2026-01-06T17:00:00-05:00",
+        "{csv}"
+    );
+    assert_eq!(row6[col("tto_deadline_reason")], "glpi_day_sla_time_of_day");
+    assert!(!err.contains("unexplained"), "{err}");
+}
