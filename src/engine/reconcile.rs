@@ -39,6 +39,11 @@ pub enum Reason {
     /// after the deadline had passed; plazo counts only the pauses before
     /// the deadline.
     PauseAfterDeadline,
+    /// A ticket taken into account with no working time since its
+    /// opening: GLPI stores `takeintoaccount_delay_stat` as at least 1 s
+    /// (`Ticket::computeTakeIntoAccountDelayStat`, `max(1, ...)`; GLPI
+    /// issue #11109), plazo 0 s.
+    TakeIntoAccountMinimum,
     /// The verdict differs because the deadline differs for a reason above.
     DeadlineDiffers,
     /// No documented rule explains it.
@@ -54,6 +59,7 @@ impl Reason {
             Reason::EndOfWorkingDay => "glpi_end_of_working_day",
             Reason::DaySlaTimeOfDay => "glpi_day_sla_time_of_day",
             Reason::PauseAfterDeadline => "glpi_pause_after_deadline",
+            Reason::TakeIntoAccountMinimum => "glpi_take_into_account_minimum",
             Reason::DeadlineDiffers => "deadline_differs",
             Reason::Unexplained => "unexplained",
         }
@@ -376,9 +382,15 @@ pub fn reconcile(
                 });
             }
         }
-        for c in cols.iter_mut().take(3) {
+        for (k, c) in cols.iter_mut().take(3).enumerate() {
             if c.differs() {
-                c.reason = Some(Reason::Unexplained);
+                let minimum =
+                    k == 0 && c.plazo == Some(0) && c.glpi == Some(1);
+                c.reason = Some(if minimum {
+                    Reason::TakeIntoAccountMinimum
+                } else {
+                    Reason::Unexplained
+                });
             }
         }
         out.push(Row {

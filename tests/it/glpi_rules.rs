@@ -438,8 +438,9 @@ fn pending_ended_by_the_solution_and_a_mid_day_close() {
 
 /// A day-based TTO SLA (the sample has none): a copy of the sample where
 /// ticket 6 carries a "TTO 1 día" SLA (id 9) and the `time_to_own` GLPI
-/// would store for it. Reconcile under the procedure's rules names the
-/// day rule for the difference, never `unexplained`.
+/// would store for it, and ticket 27 taken at night before any working
+/// time. Reconcile under the procedure's rules names the rule of each
+/// difference, never `unexplained`.
 #[test]
 fn a_day_based_tto_difference_is_named_by_its_rule() {
     let g = dataset("glpi_10_0_5_sample");
@@ -453,6 +454,16 @@ fn a_day_based_tto_difference_is_named_by_its_rule() {
                  \"2025-12-15 09:00:00\",\"1\"\n",
             );
         }
+        if f == "glpi_logs_ticket.csv" {
+            // Ticket 27's first status change (new -> assigned), with its
+            // takeintoaccountdate below.
+            let old = "\"468\",\"Ticket\",\"27\",\"\",\"0\",\"Torres Diana (10)\",\"2026-01-15 07:07:51\"";
+            assert_eq!(text.matches(old).count(), 1);
+            text = text.replace(
+                old,
+                &old.replace("2026-01-15 07:07:51", "2026-01-14 20:40:00"),
+            );
+        }
         if f == "glpi_tickets.csv" {
             // Ticket 6, opened Tue 2026-01-06 02:59:16: GLPI keeps the
             // time of day one working day on, Wed 02:59:16 (before the
@@ -463,6 +474,22 @@ fn a_day_based_tto_difference_is_named_by_its_rule() {
                        \"2026-01-07 02:59:16\"";
             assert_eq!(text.matches(old).count(), 1);
             text = text.replace(old, new);
+            // Ticket 27, opened Wed 2026-01-14 20:22:38, taken that night
+            // at 20:40: no working time between, GLPI stores 1 s.
+            let line =
+                text.lines().find(|l| l.starts_with("\"27\",")).unwrap();
+            let taken = "\"2026-01-15 07:07:51\"";
+            assert_eq!(
+                (
+                    line.matches(taken).count(),
+                    line.matches(",\"471\",").count()
+                ),
+                (1, 1)
+            );
+            let edited = line
+                .replace(taken, "\"2026-01-14 20:40:00\"")
+                .replace(",\"471\",", ",\"1\",");
+            text = text.replace(line, &edited);
         }
         std::fs::write(dir.join(f), text).unwrap();
     }
@@ -506,5 +533,19 @@ fn a_day_based_tto_difference_is_named_by_its_rule() {
         "{csv}"
     );
     assert_eq!(row6[col("tto_deadline_reason")], "glpi_day_sla_time_of_day");
+    let row27: Vec<&str> = csv
+        .lines()
+        .find(|l| l.starts_with("27,"))
+        .unwrap()
+        .split(',')
+        .collect();
+    assert_eq!(
+        (row27[col("response_plazo")], row27[col("response_glpi")]),
+        ("0", "1")
+    );
+    assert_eq!(
+        row27[col("response_reason")],
+        "glpi_take_into_account_minimum"
+    );
     assert!(!err.contains("unexplained"), "{err}");
 }
