@@ -97,8 +97,8 @@ pub fn sheet_names(w: &Words) -> [String; 14] {
     SHEETS.map(|s| cells::sheet_name(w, s))
 }
 
-/// Builds and saves the workbook at `path` (atomically: a temporary file
-/// beside it, then a rename). `charts`: the PNG images shown on the
+/// Builds the workbook and stages it for `path` in `batch` (a temporary
+/// file beside it, renamed when the batch commits). `charts`: the PNG images shown on the
 /// "Gráficos" sheet; `queries`: the custom query sheets, last.
 ///
 /// # Errors
@@ -109,6 +109,7 @@ pub fn write(
     charts: &[(String, Vec<u8>)],
     queries: &[Query],
     path: &Path,
+    batch: &mut crate::io::atomic::Batch,
 ) -> Result<()> {
     let f = Formats::new();
     let mut wb = Workbook::new();
@@ -150,9 +151,8 @@ pub fn write(
     for q in queries {
         query::write(wb.add_worksheet(), &f, c, q)?;
     }
-    let staged = crate::io::atomic::Staged::new(path, "")?;
-    wb.save(staged.path()).map_err(xerr)?;
-    staged.commit()
+    let staged = batch.stage(path, "")?;
+    wb.save(&staged).map_err(xerr)
 }
 
 /// Title, author, company and creation date (the period's first day).
