@@ -14,6 +14,7 @@ mod ficha;
 mod function_size;
 mod indicator_counts;
 mod explain_golden;
+mod faults;
 mod glpi_clock;
 mod glpi_db;
 mod glpi_reconcile;
