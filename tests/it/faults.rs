@@ -235,7 +235,7 @@ struct Tally {
 }
 
 /// `trials` runs of a command, each killed (SIGKILL) at a random moment
-/// between its start and 1.2 times the reference run's duration, in a
+/// between its start and twice the reference run's duration, in a
 /// folder that holds the complete outputs of the other version: after
 /// each kill the folder must hold exactly the previous outputs or exactly
 /// the new ones (a journal left by a kill among the final renames must
@@ -275,7 +275,16 @@ fn kill_trials(
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        std::thread::sleep(span.mul_f64(1.2 * rng.unit()));
+        // Stratified: trial k is killed in the k-th of `trials` equal
+        // slices of [0, 2 x the reference duration] (the machine's load
+        // varies), at a random point of it, so that the kills cover the
+        // whole run and its end.
+        let at = (f64::from(trial) + rng.unit()) / f64::from(trials);
+        let deadline = Instant::now() + span.mul_f64(2.0 * at);
+        while Instant::now() < deadline && child.try_wait().unwrap().is_none()
+        {
+            std::thread::sleep(Duration::from_millis(2));
+        }
         let _ = child.kill();
         child.wait().unwrap();
         let got = snapshot(&out);
@@ -345,7 +354,10 @@ fn killed_sla_leaves_old_or_new_outputs() {
     let data = tmp.path().join("data");
     sample("victimas", 8, 6000, &data);
     let cutoffs = ["2026-10-31T23:59:59", "2026-09-15T12:00:00"];
-    let args = |v: usize, out: &Path| sla_args(&data, cutoffs[v], out);
+    let args = |v: usize, out: &Path| {
+        std::fs::create_dir_all(out).unwrap();
+        sla_args(&data, cutoffs[v], out)
+    };
     let t = kill_trials("sla", 16, &args, tmp.path());
     assert_eq!(t.old + t.new + t.recovered, 16);
 }

@@ -8,6 +8,7 @@ mod channel;
 mod cli_calendar;
 mod cli_lang;
 mod closing_rules;
+mod determinism;
 mod escalations;
 mod exclusion_props;
 mod ficha;
