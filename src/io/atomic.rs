@@ -80,9 +80,19 @@ impl Staged {
             .file_name()
             .map(|n| n.to_string_lossy().to_string())
             .unwrap_or_default();
-        let tmp = tempfile::Builder::new()
-            .prefix(&format!("{TMP_PREFIX}{}-{name}.", std::process::id()))
-            .suffix(suffix)
+        let prefix = format!("{TMP_PREFIX}{}-{name}.", std::process::id());
+        let mut b = tempfile::Builder::new();
+        b.prefix(&prefix).suffix(suffix);
+        // An output file, not a secret: the usual rw-rw-rw- less the
+        // umask (as any program's new file), not tempfile's owner-only
+        // default, so that a report written by cron can be read by the
+        // colleagues who file it.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            b.permissions(std::fs::Permissions::from_mode(0o666));
+        }
+        let tmp = b
             .tempfile_in(dir)
             .map_err(|e| Error::io(dest, &e))?
             .into_temp_path();
@@ -446,6 +456,25 @@ mod tests {
         write(&dest, b"new").unwrap();
         assert_eq!(std::fs::read(&dest).unwrap(), b"new");
         assert_eq!(names(dir.path()), ["a.csv"]);
+    }
+
+    /// Outputs get 0666 less the umask (read from /proc), like any new
+    /// file, not tempfile's 0600.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn outputs_get_the_usual_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let status = std::fs::read_to_string("/proc/self/status").unwrap();
+        let umask = status
+            .lines()
+            .find_map(|l| l.strip_prefix("Umask:"))
+            .map(|v| u32::from_str_radix(v.trim(), 8).unwrap())
+            .unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let dest = dir.path().join("a.csv");
+        write(&dest, b"x").unwrap();
+        let mode = std::fs::metadata(&dest).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o666 & !umask);
     }
 
     #[test]
