@@ -424,6 +424,43 @@ fn file_size_limit_is_a_clear_error_and_leaves_the_previous_report() {
     }
 }
 
+/// rust_xlsxwriter streams the "Datos" sheet through an unnamed
+/// temporary file and panics when a write to it fails. Under a file-size
+/// limit above every output file (1.3 times the largest of a reference
+/// run) but below that sheet's uncompressed XML, plazo reports the
+/// workbook and the temporary folder, exits 1 (not a crash, 101) and
+/// prints no panic; the previous report stays whole.
+#[test]
+fn workbook_spill_over_the_limit_is_an_error_not_a_crash() {
+    let tmp = scratch();
+    let data = tmp.path().join("data");
+    sample("victimas", 7, 1000, &data);
+    let prev = tmp.path().join("prev");
+    run_ok(&report_args(&data, "2026-10-31T23:59:59", &prev));
+    let before = snapshot(&prev);
+    let largest = before.files.values().map(Vec::len).max().unwrap();
+    let blocks = largest * 13 / 10 / 512;
+    let out = tmp.path().join("out");
+    copy_tree(&prev, &out);
+    let o = Command::new("sh")
+        .arg("-c")
+        .arg(format!("ulimit -f {blocks} && exec \"$0\" \"$@\""))
+        .arg(PLAZO)
+        .args(report_args(&data, "2026-10-20T12:00:00", &out))
+        .output()
+        .unwrap();
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    let want = format!(
+        "no se pudo escribir el libro {}: falló la escritura de sus \
+         archivos temporales en",
+        out.join("informe-2026-10.xlsx").display()
+    );
+    assert!(err.contains(&want), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(snapshot(&out), before);
+}
+
 /// `--out` under a regular file: the folder cannot be created (by root
 /// either). Exit 1, the message names the path, nothing is written.
 #[test]
