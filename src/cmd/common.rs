@@ -4,10 +4,10 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 use plazo::engine::{Engine, TicketCells};
+use plazo::io::watch::Watch;
 use plazo::model::dataset::{Dataset, Inputs};
 use plazo::model::{Builder, Ingested};
 use plazo::source::glpi_db::{Db, Filter, TableRead, Target};
-use plazo::io::watch::Watch;
 use plazo::source::glpi_tables;
 use plazo::text::lang::Lang;
 use plazo::text::msg::cli as msg;

@@ -365,8 +365,7 @@ fn is_stale(pid: u32, path: &Path) -> bool {
 /// stays (it is hidden and never read).
 pub fn clean_stale(dir: &Path) {
     recover(dir);
-    if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty())
-    {
+    if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
         recover(parent);
     }
     for (pid, path) in owned_files(dir, TMP_PREFIX) {
@@ -496,13 +495,17 @@ mod tests {
         // process has it.
         let live = d.join(".plazo-tmp-1-a.csv.x1");
         let dead = d.join(".plazo-tmp-4194304-a.csv.x2");
-        let own = d.join(format!(".plazo-tmp-{}-b.csv.x3", std::process::id()));
+        let own =
+            d.join(format!(".plazo-tmp-{}-b.csv.x3", std::process::id()));
         let other = d.join(".plazo-tmp-notes.txt");
         for p in [&live, &dead, &own, &other] {
             std::fs::write(p, b"x").unwrap();
         }
         clean_stale(d);
-        assert_eq!(names(d), [".plazo-tmp-1-a.csv.x1", ".plazo-tmp-notes.txt"]);
+        assert_eq!(
+            names(d),
+            [".plazo-tmp-1-a.csv.x1", ".plazo-tmp-notes.txt"]
+        );
     }
 
     /// A batch killed after two of its three renames: the journal and the
@@ -516,7 +519,8 @@ mod tests {
         std::fs::write(d.join("a.csv"), b"new a").unwrap();
         std::fs::write(d.join("charts/c.png"), b"new c").unwrap();
         std::fs::write(d.join("b.csv"), b"old b").unwrap();
-        std::fs::write(d.join(".plazo-tmp-4194304-b.csv.q"), b"new b").unwrap();
+        std::fs::write(d.join(".plazo-tmp-4194304-b.csv.q"), b"new b")
+            .unwrap();
         std::fs::write(d.join("rejects.csv"), b"old rejects").unwrap();
         std::fs::write(
             d.join(".plazo-commit-4194304"),

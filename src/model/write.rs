@@ -270,9 +270,8 @@ pub fn write_table_as(
                 w.write_record(None::<&[u8]>)
                     .map_err(|e| csv_err(shown, &e))?;
             }
-            let mut inner = w
-                .into_inner()
-                .map_err(|e| Error::io(shown, e.error()))?;
+            let mut inner =
+                w.into_inner().map_err(|e| Error::io(shown, e.error()))?;
             inner.flush().map_err(ioe)?;
             inner.get_ref().sync_all().map_err(ioe)
         }
@@ -293,8 +292,7 @@ pub fn write_table_as(
                 .collect();
             let mut df =
                 DataFrame::new(t.len, cols).map_err(|e| io_err(shown, e))?;
-            let file =
-                std::fs::File::create(path).map_err(ioe)?;
+            let file = std::fs::File::create(path).map_err(ioe)?;
             ParquetWriter::new(file)
                 .finish(&mut df)
                 .map_err(|e| io_err(shown, e))?;

@@ -545,8 +545,16 @@ fn full_disk_and_read_only_folder_leave_the_previous_report() {
     // Room for the previous report and a third of a new one.
     let kb = (size + size / 3) / 1024;
     let cases = [
-        (format!("size={kb}k"), false, "el disco se llenó al escribir"),
-        ("size=64m".to_string(), true, "sistema de archivos de solo lectura"),
+        (
+            format!("size={kb}k"),
+            false,
+            "el disco se llenó al escribir",
+        ),
+        (
+            "size=64m".to_string(),
+            true,
+            "sistema de archivos de solo lectura",
+        ),
     ];
     for (i, (opts, ro, words)) in cases.iter().enumerate() {
         let after = tmp.path().join(format!("after{i}"));
@@ -584,7 +592,10 @@ fn change_during_run(
             let o = child.wait_with_output().unwrap();
             panic!("plazo ended before its pause: {}", stderr(&o));
         }
-        assert!(t0.elapsed() < Duration::from_secs(120), "plazo never paused");
+        assert!(
+            t0.elapsed() < Duration::from_secs(120),
+            "plazo never paused"
+        );
         std::thread::sleep(Duration::from_millis(20));
     }
     change();

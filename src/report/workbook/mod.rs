@@ -218,8 +218,6 @@ fn spill_guard(path: &Path, f: impl FnOnce() -> Result<()>) -> Result<()> {
     })
 }
 
-
-
 /// Title, author, company and creation date (the period's first day).
 fn properties(c: &Context<'_>) -> Result<DocProperties> {
     let start = c.period.first;
