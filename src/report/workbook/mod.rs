@@ -118,11 +118,25 @@ pub fn write(
     let staged = batch.stage(path, "")?;
     spill_guard(path, || {
         let mut wb = build(c, charts, queries)?;
-        wb.save(&staged).map_err(|e| match e {
-            XlsxError::IoError(io) => Error::io(path, &io),
-            other => xerr(other),
-        })
+        wb.save(&staged).map_err(|e| save_error(path, e))
     })
+}
+
+/// A failed save, naming the workbook: the operating system's error
+/// (disk full, read-only) when one is behind it, directly or inside the
+/// zip writer's error.
+fn save_error(path: &Path, e: XlsxError) -> Error {
+    if let XlsxError::IoError(io) = &e {
+        return Error::io(path, io);
+    }
+    let mut cause = std::error::Error::source(&e);
+    while let Some(c) = cause {
+        if let Some(io) = c.downcast_ref::<std::io::Error>() {
+            return Error::io(path, io);
+        }
+        cause = c.source();
+    }
+    xerr(e)
 }
 
 /// The workbook's sheets, in order.
