@@ -132,6 +132,8 @@ impl Error {
                 (ErrorKind::Io, msg::errors::IO_READ_ONLY)
             }
             K::IsADirectory => (ErrorKind::Input, msg::errors::IO_IS_DIR),
+            K::FileTooLarge => (ErrorKind::Io, msg::errors::IO_TOO_LARGE),
+            K::NotADirectory => (ErrorKind::Io, msg::errors::IO_NOT_A_DIR),
             _ => (ErrorKind::Io, msg::errors::IO_OTHER),
         };
         Error::from_msg(kind, m, &[("path", &path.display()), ("os", err)])

@@ -12,6 +12,7 @@ use clap::Parser;
 use plazo::text::lang::Lang;
 
 fn main() -> ExitCode {
+    ignore_file_size_signal();
     let cli = cmd::Cli::parse();
     let lang = cli.global.lang;
     match cmd::run(cli) {
@@ -23,6 +24,19 @@ fn main() -> ExitCode {
             eprintln!("plazo: {}", message(&err, lang));
             ExitCode::from(exit_code(&err))
         }
+    }
+}
+
+/// A write over the file-size limit (`ulimit -f`) sends SIGXFSZ, whose
+/// default action kills the process without a word. Ignored, the write
+/// fails with EFBIG instead, and plazo reports it naming the file, exits
+/// 1 and leaves no partial file (docs/ROBUSTNESS.md).
+fn ignore_file_size_signal() {
+    #[cfg(unix)]
+    // SAFETY: setting a signal's disposition to SIG_IGN, before any
+    // thread is started, installs no handler code.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
     }
 }
 

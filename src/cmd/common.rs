@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 use plazo::engine::{Engine, TicketCells};
+use plazo::io::watch::Watch;
 use plazo::model::dataset::{Dataset, Inputs};
 use plazo::model::{Builder, Ingested};
 use plazo::source::glpi_db::{Db, Filter, TableRead, Target};
@@ -124,6 +125,9 @@ pub struct DataPlan {
     /// True when `--cutoff` was given (else `cutoff` is the plan's "now").
     pub cutoff_given: bool,
     pub strict: bool,
+    /// The input files as they were before reading: checked again before
+    /// any output is committed ([`inputs_unchanged`]).
+    pub watch: Watch,
 }
 
 /// GLPI's database and which of its tickets to read.
@@ -186,6 +190,8 @@ impl DataArgs {
     /// zone (default: now), checks the input files.
     pub fn plan(&self, lang: Lang) -> plazo::Result<DataPlan> {
         input_file("--policy", &self.policy)?;
+        let mut watch = Watch::default();
+        watch.add(&self.policy)?;
         let policy = Policy::load_in(&self.policy, lang)?;
         let cutoff = match &self.cutoff {
             Some(c) => {
@@ -198,8 +204,11 @@ impl DataArgs {
             (None, Some(tickets), Some(events)) => {
                 input_file("--tickets", tickets)?;
                 input_file("--events", events)?;
+                watch.add(tickets)?;
+                watch.add(events)?;
                 if let Some(s) = &self.surveys {
                     input_file("--surveys", s)?;
+                    watch.add(s)?;
                 }
                 let survey_questions = policy
                     .survey_form()
@@ -224,6 +233,7 @@ impl DataArgs {
             cutoff,
             cutoff_given: self.cutoff.is_some(),
             strict: self.strict,
+            watch,
         })
     }
 }
@@ -327,19 +337,50 @@ impl Loaded {
     }
 }
 
-/// Writes the rejected rows and cells of `ds` to `path` atomically, or,
-/// when there are none, removes a `path` left by an earlier run (it would
-/// describe other inputs).
+/// Stages the rejected rows and cells of `ds` for `path` in `batch`, or,
+/// when there are none, has the batch remove a `path` left by an earlier
+/// run (it would describe other inputs).
 pub fn write_rejects(
     ds: &Dataset,
     path: &std::path::Path,
+    batch: &mut plazo::io::atomic::Batch,
 ) -> plazo::Result<()> {
-    if !ds.rejects.is_empty() {
-        plazo::model::write::write_rejects(path, &ds.rejects)
-    } else if path.exists() {
-        std::fs::remove_file(path).map_err(|e| plazo::Error::io(path, &e))
-    } else {
-        Ok(())
+    if ds.rejects.is_empty() {
+        batch.remove(path);
+        return Ok(());
+    }
+    let tmp = batch.stage(path, "")?;
+    let view = plazo::model::write::rejects_view(&ds.rejects);
+    let csv = plazo::model::write::Format::Csv;
+    plazo::model::write::write_table_as(&tmp, path, &view, csv)
+}
+
+/// Fails when an input file changed since the run first looked at it
+/// (`plazo::io::watch`): called after the last read, before the outputs
+/// are committed, so that a file rewritten during the run gives an error
+/// and no output rather than a report of half of each version.
+pub fn inputs_unchanged(watch: &Watch) -> plazo::Result<()> {
+    test_pause();
+    watch.check()
+}
+
+/// Test hook (tests/it/faults.rs), inert unless `PLAZO_TEST_PAUSE` is
+/// set: creates `$PLAZO_TEST_PAUSE.ready`, then waits (up to a minute)
+/// until the file `$PLAZO_TEST_PAUSE` exists, so that a test can change
+/// an input at exactly this point of the run.
+fn test_pause() {
+    let Some(p) = std::env::var_os("PLAZO_TEST_PAUSE").map(PathBuf::from)
+    else {
+        return;
+    };
+    let mut ready = p.clone().into_os_string();
+    ready.push(".ready");
+    let _ = std::fs::write(&ready, b"");
+    for _ in 0..6000 {
+        if p.exists() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
     }
 }
 

@@ -27,6 +27,7 @@ pub fn run(a: ExplainArgs, g: &Global) -> anyhow::Result<()> {
     // The plan: everything checked before the tables are read.
     let plan = a.data.plan(g.lang)?;
     let source = plan.inputs.describe();
+    let watch = plan.watch.clone();
     let loaded = plan.load(g.lang)?;
     let engine = loaded.engine()?;
     let Some(&i) = loaded.ds.by_id.get(a.ticket.trim()) else {
@@ -44,6 +45,7 @@ pub fn run(a: ExplainArgs, g: &Global) -> anyhow::Result<()> {
         a.detail,
     );
     let text = plazo::report::explain::render(&x, g.lang);
+    super::common::inputs_unchanged(&watch)?;
     use std::io::Write;
     std::io::stdout().write_all(text.as_bytes())?;
     Ok(())

@@ -165,11 +165,21 @@ impl InputArgs {
 }
 
 pub fn run(a: IngestArgs, g: &Global) -> anyhow::Result<()> {
+    // Every file read, as it is before reading: checked again before the
+    // tables are written (an export still being written is an error).
+    let mut watch = plazo::io::watch::Watch::default();
+    let files = a.policy.iter().chain(&a.input.mapping);
+    for f in files.chain(&a.input.input).chain(&a.input.surveys) {
+        if f.is_file() {
+            watch.add(f)?;
+        }
+    }
     let policy = match &a.policy {
         Some(p) => Some(Policy::load_in(p, g.lang)?),
         None => None,
     };
     let out = a.input.read(policy.as_ref(), g.lang, g.quiet)?;
+    super::common::inputs_unchanged(&watch)?;
     let format = match a.format {
         OutFormat::Csv => Format::Csv,
         OutFormat::Parquet => Format::Parquet,

@@ -60,11 +60,15 @@ struct Plan {
     glpi: Vec<PathBuf>,
     db: Option<DbSource>,
     out: Option<PathBuf>,
+    /// The input files before reading, checked again before the output.
+    watch: plazo::io::watch::Watch,
 }
 
 impl ReconcileArgs {
     fn plan(self, lang: Lang) -> plazo::Result<Plan> {
         input_file("--policy", &self.policy)?;
+        let mut watch = plazo::io::watch::Watch::default();
+        watch.add(&self.policy)?;
         let mut policy = Policy::load_in(&self.policy, lang)?;
         self.rules.apply(&mut policy)?;
         let cutoff = match &self.cutoff {
@@ -75,6 +79,7 @@ impl ReconcileArgs {
         };
         for f in &self.glpi {
             input_file("--glpi", f)?;
+            watch.add(f)?;
         }
         let db = self.db.source()?;
         Ok(Plan {
@@ -83,6 +88,7 @@ impl ReconcileArgs {
             db,
             glpi: self.glpi,
             out: self.out,
+            watch,
         })
     }
 }
@@ -94,6 +100,7 @@ pub fn run(a: ReconcileArgs, g: &Global) -> anyhow::Result<()> {
         glpi,
         db,
         out: out_path,
+        watch,
     } = a.plan(g.lang)?;
     let tz = policy.tz();
     let tables = match &db {
@@ -128,6 +135,7 @@ pub fn run(a: ReconcileArgs, g: &Global) -> anyhow::Result<()> {
     let proc_recon = reconcile(proc_policy, &ds, proc_rows, slas);
     let verdicts = side_by_side(proc_rows, glpi_rows, &proc_recon);
     let (out, tally) = table(&recon, &verdicts, tz);
+    super::common::inputs_unchanged(&watch)?;
     match &out_path {
         Some(p) => write_atomic(p, out.as_bytes())?,
         None => {

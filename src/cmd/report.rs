@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use clap::Args;
 use plazo::Error;
+use plazo::io::atomic::Batch;
 use plazo::report::{self, Context, InputFile, Period, Written};
 use plazo::text::msg::cli::report as msg;
 use plazo::time::Instant;
@@ -181,6 +182,7 @@ pub fn execute(a: ReportArgs, g: &Global) -> anyhow::Result<Outcome> {
         quiet,
     } = a.plan(g)?;
     let (policy_path, files) = (data.policy_path.clone(), data.inputs.clone());
+    let watch = data.watch.clone();
     let loaded = data.load(g.lang)?;
     let engine = loaded.engine()?;
     let rows = engine.evaluate_all();
@@ -223,11 +225,16 @@ pub fn execute(a: ReportArgs, g: &Global) -> anyhow::Result<Outcome> {
         inputs.clone(),
     )
     .with_escalations(engine.levels_all(&rows));
-    let w = report::write(&ctx, &out, queries.as_deref())?;
+    std::fs::create_dir_all(&out).map_err(|e| Error::io(&out, &e))?;
+    let mut batch = Batch::new(&out);
+    let w = report::stage(&ctx, &out, queries.as_deref(), &mut batch)?;
     // Rejected rows and unreadable cells, beside the report (as `plazo
     // sla` writes them beside its table), so nothing is dropped silently.
     let rejects = out.join("rejects.csv");
-    super::common::write_rejects(&loaded.ds, &rejects)?;
+    super::common::write_rejects(&loaded.ds, &rejects, &mut batch)?;
+    // Every file appears at once, and only if no input changed meanwhile.
+    super::common::inputs_unchanged(&watch)?;
+    batch.commit()?;
     if !quiet {
         eprintln!("{}", summary(&ctx, &w, &out));
         if !loaded.ds.rejects.is_empty() {

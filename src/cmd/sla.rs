@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 use plazo::engine::{Class, Exclusion, SlaRow, frame, output};
+use plazo::io::atomic::Batch;
 use plazo::model::dataset::LoadStats;
 use plazo::text::lang::Lang;
 use plazo::text::msg::cli::sla as msg;
@@ -70,6 +71,7 @@ impl SlaArgs {
 
 pub fn run(a: SlaArgs, g: &Global) -> anyhow::Result<()> {
     let plan = a.plan(g)?;
+    let watch = plan.data.watch.clone();
     let loaded = plan.data.load(g.lang)?;
     let engine = loaded.engine()?;
     let bar = super::common::progress(
@@ -79,13 +81,18 @@ pub fn run(a: SlaArgs, g: &Global) -> anyhow::Result<()> {
     );
     let rows = engine.evaluate_all_with(|n| bar.inc(n as u64));
     bar.finish_and_clear();
-    if plan.parquet {
-        frame::write_parquet(&plan.out, &loaded.policy, &loaded.ds, &rows)?;
+    let bytes = if plan.parquet {
+        frame::parquet_bytes(&plan.out, &loaded.policy, &loaded.ds, &rows)?
     } else {
-        let text = output::render(&loaded.policy, &loaded.ds, &rows);
-        plazo::io::atomic::write(&plan.out, text.as_bytes())?;
-    }
-    write_rejects(&loaded.ds, &plan.rejects)?;
+        output::render(&loaded.policy, &loaded.ds, &rows).into_bytes()
+    };
+    // The table and its rejects appear together.
+    let dir = plan.out.parent().filter(|p| !p.as_os_str().is_empty());
+    let mut batch = Batch::new(dir.unwrap_or(Path::new(".")));
+    batch.write(&plan.out, &bytes)?;
+    write_rejects(&loaded.ds, &plan.rejects, &mut batch)?;
+    super::common::inputs_unchanged(&watch)?;
+    batch.commit()?;
     if !plan.quiet {
         let s = summary(&rows, &loaded, &plan.out, &plan.rejects, g.lang);
         eprintln!("{s}");

@@ -239,6 +239,21 @@ pub fn write_parquet(
     ds: &Dataset,
     rows: &[SlaRow],
 ) -> Result<()> {
+    crate::io::atomic::write(path, &parquet_bytes(path, policy, ds, rows)?)
+}
+
+/// The per-ticket table as Parquet bytes; errors name `path`, where they
+/// are going.
+///
+/// # Errors
+///
+/// Polars cannot build or encode the table.
+pub fn parquet_bytes(
+    path: &Path,
+    policy: &Policy,
+    ds: &Dataset,
+    rows: &[SlaRow],
+) -> Result<Vec<u8>> {
     let fail = |e: PolarsError| {
         Error::from_msg(
             ErrorKind::Io,
@@ -251,5 +266,5 @@ pub fn write_parquet(
     ParquetWriter::new(&mut bytes)
         .finish(&mut df)
         .map_err(fail)?;
-    crate::io::atomic::write(path, &bytes)
+    Ok(bytes)
 }

@@ -183,15 +183,13 @@ impl Ingested {
         }
         jobs.push(("rejects.csv".into(), self.rejects_view(), Format::Csv));
         // Every table is written before any is renamed into place.
-        let mut staged = Vec::new();
+        let mut batch = crate::io::atomic::Batch::new(dir);
         for (name, table, fmt) in &jobs {
-            let s = crate::io::atomic::Staged::new(&dir.join(name), "")?;
-            write_table(s.path(), table, *fmt)?;
-            staged.push(s);
+            let dest = dir.join(name);
+            let tmp = batch.stage(&dest, "")?;
+            write_table_as(&tmp, &dest, table, *fmt)?;
         }
-        let paths = staged.iter().map(|s| s.dest().to_path_buf()).collect();
-        crate::io::atomic::commit_all(staged)?;
-        Ok(paths)
+        batch.commit()
     }
 }
 
@@ -221,7 +219,7 @@ pub fn rejects_view(rejects: &[Reject]) -> View<'_> {
 /// The file cannot be written (nothing partial is left).
 pub fn write_rejects(path: &Path, rejects: &[Reject]) -> Result<()> {
     let staged = crate::io::atomic::Staged::new(path, "")?;
-    write_table(staged.path(), &rejects_view(rejects), Format::Csv)?;
+    write_table_as(staged.path(), path, &rejects_view(rejects), Format::Csv)?;
     staged.commit()
 }
 
@@ -231,26 +229,51 @@ pub fn write_rejects(path: &Path, rejects: &[Reject]) -> Result<()> {
 ///
 /// The file cannot be written.
 pub fn write_table(path: &Path, t: &View<'_>, format: Format) -> Result<()> {
+    write_table_as(path, path, t, format)
+}
+
+/// A CSV writer's error, naming `shown`: the I/O error's own message
+/// (disk full, permission) when it is one.
+fn csv_err(shown: &Path, e: &csv::Error) -> Error {
+    match e.kind() {
+        csv::ErrorKind::Io(io) => Error::io(shown, io),
+        _ => io_err(shown, e),
+    }
+}
+
+/// Writes one table to `path` (a staged temporary file), naming `shown`
+/// (its destination) in errors.
+///
+/// # Errors
+///
+/// The file cannot be written.
+pub fn write_table_as(
+    path: &Path,
+    shown: &Path,
+    t: &View<'_>,
+    format: Format,
+) -> Result<()> {
     let ncol = t.columns.len();
+    let ioe = |e: std::io::Error| Error::io(shown, &e);
     match format {
         Format::Csv => {
-            let file =
-                std::fs::File::create(path).map_err(|e| io_err(path, e))?;
+            let file = std::fs::File::create(path).map_err(ioe)?;
             let mut w = csv::Writer::from_writer(
                 std::io::BufWriter::with_capacity(1 << 20, file),
             );
-            w.write_record(&t.columns).map_err(|e| io_err(path, e))?;
+            w.write_record(&t.columns).map_err(|e| csv_err(shown, &e))?;
             for r in 0..t.len {
                 for c in 0..ncol {
                     w.write_field((t.cell)(r, c).as_bytes())
-                        .map_err(|e| io_err(path, e))?;
+                        .map_err(|e| csv_err(shown, &e))?;
                 }
-                w.write_record(None::<&[u8]>).map_err(|e| io_err(path, e))?;
+                w.write_record(None::<&[u8]>)
+                    .map_err(|e| csv_err(shown, &e))?;
             }
             let mut inner =
-                w.into_inner().map_err(|e| io_err(path, e.error()))?;
-            inner.flush().map_err(|e| io_err(path, e))?;
-            inner.get_ref().sync_all().map_err(|e| io_err(path, e))
+                w.into_inner().map_err(|e| Error::io(shown, e.error()))?;
+            inner.flush().map_err(ioe)?;
+            inner.get_ref().sync_all().map_err(ioe)
         }
         Format::Parquet => {
             let cols: Vec<Column> = t
@@ -268,12 +291,11 @@ pub fn write_table(path: &Path, t: &View<'_>, format: Format) -> Result<()> {
                 })
                 .collect();
             let mut df =
-                DataFrame::new(t.len, cols).map_err(|e| io_err(path, e))?;
-            let file =
-                std::fs::File::create(path).map_err(|e| io_err(path, e))?;
+                DataFrame::new(t.len, cols).map_err(|e| io_err(shown, e))?;
+            let file = std::fs::File::create(path).map_err(ioe)?;
             ParquetWriter::new(file)
                 .finish(&mut df)
-                .map_err(|e| io_err(path, e))?;
+                .map_err(|e| io_err(shown, e))?;
             Ok(())
         }
     }

@@ -285,21 +285,23 @@ pub fn svg(chart: &Chart, name: &Path) -> Result<String> {
     Ok(s)
 }
 
-/// Draws `chart` as a PNG file at `path`, atomically (a temporary file
-/// beside it, then a rename); returns the PNG's bytes.
+/// Draws `chart` as a PNG file at `path`, staged in `batch` (a
+/// temporary file beside it, renamed when the batch commits); returns
+/// the PNG's bytes.
 ///
 /// # Errors
 ///
 /// A failure naming `path` when drawing or writing fails.
-pub fn png(chart: &Chart, path: &Path) -> Result<Vec<u8>> {
+pub fn png(
+    chart: &Chart,
+    path: &Path,
+    batch: &mut crate::io::atomic::Batch,
+) -> Result<Vec<u8>> {
     register_font();
     // The extension tells the encoder the format: keep `.png` last.
-    let staged = crate::io::atomic::Staged::new(path, ".png")?;
-    let root = BitMapBackend::new(staged.path(), (W, H)).into_drawing_area();
+    let staged = batch.stage(path, ".png")?;
+    let root = BitMapBackend::new(&staged, (W, H)).into_drawing_area();
     draw(&root, chart).map_err(|e| chart_error(path, e))?;
     drop(root);
-    let bytes =
-        std::fs::read(staged.path()).map_err(|e| Error::io(path, &e))?;
-    staged.commit()?;
-    Ok(bytes)
+    std::fs::read(&staged).map_err(|e| Error::io(path, &e))
 }

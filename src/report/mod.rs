@@ -13,8 +13,10 @@
 //! - `charts/*.png` and `charts/*.svg` (which charts: [`chart_specs()`];
 //!   drawing them: [`charts`]).
 //!
-//! Every file is written atomically (a temporary file, then a rename)
-//! and carries no clock time, so the same inputs give identical bytes.
+//! Every file is written atomically (a temporary file, then a rename),
+//! all of them together ([`crate::io::atomic::Batch`]: a killed run
+//! leaves the previous report or the new one, never a mix), and carries
+//! no clock time, so the same inputs give identical bytes.
 //! The figures and ticket lists are computed once, in [`Context::new`];
 //! the files only show them. The rules behind each number are in
 //! `docs/INDICATORS.md`; every label is in the message catalogue
@@ -41,7 +43,7 @@ use crate::engine::output;
 use crate::engine::reconcile::{self, reconcile};
 use crate::error::{Error, Result};
 use crate::indicators::escalations as esc_indicators;
-use crate::io::atomic::write as write_atomic;
+use crate::io::atomic::Batch;
 use crate::model::dataset::Dataset;
 use crate::policy::Policy;
 use crate::text::lang::Lang;
@@ -269,7 +271,8 @@ pub struct Written {
 
 /// Writes the report into `out` (created when missing): workbook,
 /// `indicators.csv`, `sla.csv` and `charts/`. `queries`: a folder of
-/// custom `*.sql` indicators, each added as a sheet.
+/// custom `*.sql` indicators, each added as a sheet. The files appear
+/// together ([`crate::io::atomic::Batch`]).
 ///
 /// # Errors
 ///
@@ -279,6 +282,26 @@ pub fn write(
     c: &Context<'_>,
     out: &Path,
     queries: Option<&Path>,
+) -> Result<Written> {
+    std::fs::create_dir_all(out).map_err(|e| Error::io(out, &e))?;
+    let mut batch = Batch::new(out);
+    let w = stage(c, out, queries, &mut batch)?;
+    batch.commit()?;
+    Ok(w)
+}
+
+/// Stages the report's files into `batch` (see [`write()`]); nothing
+/// appears in `out` until the caller commits the batch, with whatever
+/// else belongs to the run (`plazo report` adds its rejects file).
+///
+/// # Errors
+///
+/// As [`write()`].
+pub fn stage(
+    c: &Context<'_>,
+    out: &Path,
+    queries: Option<&Path>,
+    batch: &mut Batch,
 ) -> Result<Written> {
     let chart_dir = out.join("charts");
     std::fs::create_dir_all(&chart_dir)
@@ -297,29 +320,29 @@ pub fn write(
         &c.lists.survey.questions,
     );
     let p = out.join("indicators.csv");
-    write_atomic(&p, csv.as_bytes())?;
+    batch.write(&p, csv.as_bytes())?;
     files.push(p);
     let p = out.join("sla.csv");
-    write_atomic(&p, output::render(c.policy, c.ds, c.rows).as_bytes())?;
+    batch.write(&p, output::render(c.policy, c.ds, c.rows).as_bytes())?;
     files.push(p);
     if !c.levels.is_empty() {
         let p = out.join("escalations.csv");
         let text =
             crate::engine::escalations::render(c.policy, c.ds, &c.levels);
-        write_atomic(&p, text.as_bytes())?;
+        batch.write(&p, text.as_bytes())?;
         files.push(p);
     }
     let mut pngs = Vec::new();
     for (stem, chart) in chart_specs(c) {
         let png = chart_dir.join(format!("{stem}.png"));
-        pngs.push((stem.clone(), charts::png(&chart, &png)?));
+        pngs.push((stem.clone(), charts::png(&chart, &png, batch)?));
         files.push(png);
         let svg = chart_dir.join(format!("{stem}.svg"));
-        write_atomic(&svg, charts::svg(&chart, &svg)?.as_bytes())?;
+        batch.write(&svg, charts::svg(&chart, &svg)?.as_bytes())?;
         files.push(svg);
     }
     let wb = out.join(format!("informe-{}.xlsx", c.period.label()));
-    workbook::write(c, &pngs, &qs, &wb)?;
+    workbook::write(c, &pngs, &qs, &wb, batch)?;
     files.insert(0, wb.clone());
     Ok(Written {
         workbook: wb,

@@ -44,9 +44,9 @@ mod unresolved;
 use std::path::Path;
 
 use chrono::Datelike;
-use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, XlsxError};
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::policy::State;
 use crate::text::words::Words;
 use crate::text::{Msg, msg::report as m};
@@ -97,19 +97,54 @@ pub fn sheet_names(w: &Words) -> [String; 14] {
     SHEETS.map(|s| cells::sheet_name(w, s))
 }
 
-/// Builds and saves the workbook at `path` (atomically: a temporary file
-/// beside it, then a rename). `charts`: the PNG images shown on the
-/// "Gráficos" sheet; `queries`: the custom query sheets, last.
+/// Builds the workbook and stages it for `path` in `batch` (a temporary
+/// file beside it, renamed when the batch commits). `charts`: the PNG
+/// images shown on the "Gráficos" sheet; `queries`: the custom query
+/// sheets, last.
 ///
 /// # Errors
 ///
-/// A failure naming the workbook when rust_xlsxwriter fails.
+/// A failure naming the workbook when rust_xlsxwriter fails, or when
+/// the temporary files of its large sheets cannot be written (a full
+/// temporary folder: rust_xlsxwriter panics then, and that panic is
+/// turned into this error, see [`spill_guard`]).
 pub fn write(
     c: &Context<'_>,
     charts: &[(String, Vec<u8>)],
     queries: &[Query],
     path: &Path,
+    batch: &mut crate::io::atomic::Batch,
 ) -> Result<()> {
+    let staged = batch.stage(path, "")?;
+    spill_guard(path, || {
+        let mut wb = build(c, charts, queries)?;
+        wb.save(&staged).map_err(|e| save_error(path, e))
+    })
+}
+
+/// A failed save, naming the workbook: the operating system's error
+/// (disk full, read-only) when one is behind it, directly or inside the
+/// zip writer's error.
+fn save_error(path: &Path, e: XlsxError) -> Error {
+    if let XlsxError::IoError(io) = &e {
+        return Error::io(path, io);
+    }
+    let mut cause = std::error::Error::source(&e);
+    while let Some(c) = cause {
+        if let Some(io) = c.downcast_ref::<std::io::Error>() {
+            return Error::io(path, io);
+        }
+        cause = c.source();
+    }
+    xerr(e)
+}
+
+/// The workbook's sheets, in order.
+fn build(
+    c: &Context<'_>,
+    charts: &[(String, Vec<u8>)],
+    queries: &[Query],
+) -> Result<Workbook> {
     let f = Formats::new();
     let mut wb = Workbook::new();
     wb.set_properties(&properties(c)?);
@@ -150,9 +185,51 @@ pub fn write(
     for q in queries {
         query::write(wb.add_worksheet(), &f, c, q)?;
     }
-    let staged = crate::io::atomic::Staged::new(path, "")?;
-    wb.save(staged.path()).map_err(xerr)?;
-    staged.commit()
+    Ok(wb)
+}
+
+thread_local! {
+    /// True while this thread runs [`spill_guard`]'s closure.
+    static GUARDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f`, turning a panic inside it into an error naming `path`.
+/// rust_xlsxwriter streams the large sheets ("Datos") through temporary
+/// files in the system's temporary folder (`constant_memory`) and panics
+/// (`expect`) when a write to them fails: a full `TMPDIR` or a `ulimit
+/// -f` would otherwise end plazo with a crash. The panic's default
+/// message is silenced for this thread while `f` runs (other threads
+/// report theirs as usual); the error says what to do. Those temporary
+/// files have no name on disk: nothing is left behind.
+fn spill_guard(path: &Path, f: impl FnOnce() -> Result<()>) -> Result<()> {
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !GUARDED.with(std::cell::Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+    GUARDED.with(|g| g.set(true));
+    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    GUARDED.with(|g| g.set(false));
+    r.unwrap_or_else(|payload| {
+        let detail = payload
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| payload.downcast_ref::<&str>().copied())
+            .unwrap_or("?")
+            .to_string();
+        Err(Error::failure_msg(
+            m::XLSX_SPILL,
+            &[
+                ("path", &path.display()),
+                ("tmp", &std::env::temp_dir().display()),
+                ("detail", &detail),
+            ],
+        ))
+    })
 }
 
 /// Title, author, company and creation date (the period's first day).

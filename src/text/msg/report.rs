@@ -145,6 +145,12 @@ crate::catalog! {
     COL_NUMERATOR = ("Numerador", "Numerator");
     /// Column: the denominator behind a figure.
     COL_DENOMINATOR = ("Denominador", "Denominator");
+    /// rust_xlsxwriter could not write the temporary files of the large
+    /// sheets (in the system's temporary folder); its own text follows.
+    XLSX_SPILL = (
+        "no se pudo escribir el libro {path}: falló la escritura de sus archivos temporales en {tmp} (la carpeta temporal, variable TMPDIR: ¿disco lleno o límite `ulimit -f`?); libere espacio, amplíe el límite o apunte TMPDIR a otra carpeta; no quedó ningún archivo a medias ({detail})",
+        "could not write the workbook {path}: writing its temporary files in {tmp} failed (the temporary folder, TMPDIR: a full disk or a `ulimit -f` limit?); free some space, raise the limit or point TMPDIR elsewhere; no partial file was left ({detail})"
+    );
     /// rust_xlsxwriter failed; its own text follows.
     XLSX_FAILED = (
         "error al escribir el libro XLSX: {detail}",
