@@ -752,12 +752,31 @@ impl Records {
                 &[("file", file), ("line", &line), ("field", &field)],
             );
         }
-        let m = if self.complaint == Complaint::Table {
-            msg::TABLE_UNREADABLE_AT
-        } else {
-            msg::UNREADABLE_AT
-        };
-        Error::input_msg(m, &[("file", file), ("line", &line), ("detail", e)])
+        if self.complaint == Complaint::Table {
+            // The reader's text repeats the line; say it in our words.
+            let text = |lang: Lang| {
+                let detail = match e.kind() {
+                    csv::ErrorKind::UnequalLengths {
+                        expected_len,
+                        len,
+                        ..
+                    } => msg::FIELD_COUNT.fill(
+                        lang,
+                        &[("expected", expected_len), ("found", len)],
+                    ),
+                    _ => e.to_string(),
+                };
+                msg::TABLE_UNREADABLE_AT.fill(
+                    lang,
+                    &[("file", file), ("line", &line), ("detail", &detail)],
+                )
+            };
+            return Error::input(text(Lang::Es), text(Lang::En));
+        }
+        Error::input_msg(
+            msg::UNREADABLE_AT,
+            &[("file", file), ("line", &line), ("detail", e)],
+        )
     }
 }
 

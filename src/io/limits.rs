@@ -216,10 +216,13 @@ impl<R: Read> Read for Guard<R> {
             };
             self.row_bytes += 1;
             buf[i] = self.step(buf[i], next);
-            if self.row_bytes > self.limits.row_bytes
-                || self.column > self.limits.columns
+            if (self.row_bytes > self.limits.row_bytes
+                || self.column > self.limits.columns)
+                && let Err(e) = self.check()
             {
-                self.check()?;
+                // Hand out the rows before this one first: the error
+                // comes with the next read.
+                return if i > 0 { Ok(i) } else { Err(e) };
             }
         }
         Ok(n)

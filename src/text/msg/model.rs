@@ -41,6 +41,11 @@ crate::catalog! {
         "{file} ({kind}, {encoding}): {read} filas leídas, {accepted} aceptadas, {rejected} rechazadas, {merged} duplicadas fusionadas",
         "{file} ({kind}, {encoding}): {read} rows read, {accepted} accepted, {rejected} rejected, {merged} duplicates merged"
     );
+    /// The ingest summary's line under a file with no data row.
+    SUMMARY_NO_ROWS = (
+        "{file}: 0 filas: el archivo solo tiene la fila de encabezados; revise el filtro o el periodo de la exportación",
+        "{file}: 0 rows: the file holds only its header row; check the export's filter or period"
+    );
     /// The ingest summary's totals.
     SUMMARY_TOTAL = (
         "total: {tickets} tickets, {events} eventos, {surveys} encuestas; {before} eventos antes de la apertura (conservados; el motor ANS los lleva a la apertura); {derived} eventos derivados de fechas o del estado inicial",
