@@ -697,13 +697,21 @@ impl Records {
     ///
     /// # Errors
     ///
-    /// The row cannot be read (worded as the [`Complaint`] says).
+    /// The row cannot be read (worded as the [`Complaint`] says); it
+    /// holds a NUL byte (the file is damaged), naming the line.
     pub fn next(&mut self, record: &mut Record) -> Result<Option<u64>> {
         match self.reader.read_record(record) {
             Ok(true) => {
                 let (line, byte) =
                     record.position().map_or((0, 0), |p| (p.line(), p.byte()));
-                Ok(Some(line + u64::from(self.starts_at_lf(byte))))
+                let line = line + u64::from(self.starts_at_lf(byte));
+                if memchr::memchr(0, record.as_slice().as_bytes()).is_some() {
+                    return Err(Error::input_msg(
+                        msg::NUL_IN_TABLE,
+                        &[("file", &self.name), ("line", &line)],
+                    ));
+                }
+                Ok(Some(line))
             }
             Ok(false) => Ok(None),
             Err(e) => Err(self.error(&e)),

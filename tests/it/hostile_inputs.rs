@@ -558,3 +558,53 @@ fn an_unreadable_holiday_date_shows_the_value_not_its_option() {
         )
     );
 }
+
+#[test]
+fn utf16_canonical_tables_and_dumps_are_read_and_declared_encodings_checked() {
+    let dir = tempdir("hostile-utf16-tables");
+    // A canonical table saved by Excel as "Unicode text".
+    let t = dir.join("tickets.txt");
+    let text =
+        "ticket_id\topened_at\ttitle\r\n7\t2026-01-02 08:00\tMartínez\r\n";
+    std::fs::write(&t, utf16le(text)).unwrap();
+    let mut records = Records::canonical(&t).unwrap();
+    assert_eq!(records.headers(), ["ticket_id", "opened_at", "title"]);
+    let mut r = plazo::io::csv::Record::new();
+    assert_eq!(records.next(&mut r).unwrap(), Some(2));
+    assert_eq!(&r[2], "Martínez");
+    // A table dump in UTF-16.
+    let d = dir.join("glpi_users.csv");
+    std::fs::write(&d, utf16le("id,realname\n5,Martínez\n")).unwrap();
+    let dump = plazo::source::glpi::Dump::read(&d).unwrap();
+    assert_eq!(dump.encoding, Encoding::Utf16Le);
+    assert_eq!(dump.get(0, "realname"), Some("Martínez"));
+    // A Windows-1252 dump declared UTF-8 (`--encoding utf-8`): the line
+    // of the first byte that is not, instead of a guess.
+    let files = write_dumps(&dir);
+    let e = plazo::source::glpi::Tables::load_as(&files, Encoding::Utf8)
+        .unwrap_err();
+    assert_eq!(
+        e.message(Lang::En),
+        format!(
+            "{}:2: the file is UTF-8 but this line has a byte that is not; fix that line or save the file as \"CSV UTF-8\"",
+            files[0].display()
+        )
+    );
+    // A NUL byte in a canonical table: an error naming its line.
+    let c = dir.join("events.csv");
+    std::fs::write(
+        &c,
+        "ticket_id,at,status\n7,2026-01-02 08:00,1\n7,2026-01-02 09:00,\0\n",
+    )
+    .unwrap();
+    let mut records = Records::canonical(&c).unwrap();
+    assert_eq!(records.next(&mut r).unwrap(), Some(2));
+    let e = records.next(&mut r).unwrap_err();
+    assert_eq!(
+        e.message(Lang::Es),
+        format!(
+            "{}:3: la línea tiene bytes NUL: el archivo está dañado o no es texto; vuelva a exportar la tabla",
+            c.display()
+        )
+    );
+}
