@@ -401,7 +401,7 @@ fn read_head(reader: &mut Box<dyn Read>) -> std::io::Result<Vec<u8>> {
 
 /// `n` bytes as a size: `16 MiB`, or bytes below one MiB.
 fn size_text(n: usize) -> String {
-    if n >= 1 << 20 && n % (1 << 20) == 0 {
+    if n >= 1 << 20 && n.is_multiple_of(1 << 20) {
         format!("{} MiB", n >> 20)
     } else {
         format!("{n} bytes")
