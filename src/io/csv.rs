@@ -923,7 +923,8 @@ fn unzip_one(path: &Path, file: std::fs::File) -> Result<Vec<u8>> {
         ));
     };
     let mut f = zip.by_index(i).map_err(|e| bad(&e))?;
-    let mut out = Vec::with_capacity(f.size() as usize);
+    // The size the archive declares, trusted only up to 64 MiB.
+    let mut out = Vec::with_capacity(f.size().min(64 << 20) as usize);
     f.read_to_end(&mut out).map_err(|e| bad(&e))?;
     Ok(out)
 }

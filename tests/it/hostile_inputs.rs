@@ -334,7 +334,7 @@ fn a_file_of_only_a_header_says_0_rows() {
         lines,
         [
             "solo.csv (tickets, utf-8): 0 filas leídas, 0 aceptadas, 0 rechazadas, 0 duplicadas fusionadas",
-            "solo.csv: 0 filas: el archivo solo tiene la fila de encabezados; revise el filtro o el periodo de la exportación",
+            "solo.csv: 0 filas de datos: no trae ningún registro; revise el filtro o el periodo con que se exportó o consultó",
         ]
     );
 }
