@@ -96,13 +96,21 @@ pub struct Guard<R> {
     column: usize,
     /// A byte read ahead to tell CR LF from a lone CR.
     carry: Option<u8>,
+    /// The bytes that may end a field or a row outside quotes: the
+    /// separator, `"`, CR, LF.
+    special: [bool; 256],
     failed: Option<Overflow>,
 }
 
 impl<R: Read> Guard<R> {
     /// Wraps `inner`, a table separated by `sep`.
     pub fn new(inner: R, sep: u8, limits: Limits) -> Guard<R> {
+        let mut special = [false; 256];
+        for b in [sep, b'"', b'\r', b'\n'] {
+            special[usize::from(b)] = true;
+        }
         Guard {
+            special,
             inner,
             sep,
             limits,
@@ -205,30 +213,36 @@ impl<R: Read> Read for Guard<R> {
         let mut i = 0;
         while i < n {
             // Bytes that change nothing (text inside a field) at once.
-            let rest = &buf[i..n];
-            let plain = match self.state {
-                State::Quoted => memchr::memchr2(b'"', b'\n', rest),
-                State::Unquoted => {
-                    memchr::memchr3(self.sep, b'\n', b'\r', rest)
+            let start = i;
+            if self.state == State::Quoted {
+                let rest = &buf[i..n];
+                i += memchr::memchr2(b'"', b'\n', rest).unwrap_or(rest.len());
+            } else {
+                let special = &self.special;
+                i += buf[i..n]
+                    .iter()
+                    .position(|&b| special[usize::from(b)])
+                    .unwrap_or(n - i);
+                if i > start {
+                    self.state = State::Unquoted;
                 }
-                _ => Some(0),
             }
-            .unwrap_or(rest.len());
-            if plain > 0 {
-                self.row_bytes += plain;
+            if i > start {
+                self.row_bytes += i - start;
                 if self.row_bytes > self.limits.row_bytes
                     && let Err(e) = self.check()
                 {
                     // Hand out the rows before this one first: the error
                     // comes with the next read.
-                    return if i > 0 { Ok(i) } else { Err(e) };
+                    return if start > 0 { Ok(start) } else { Err(e) };
                 }
-                i += plain;
                 continue;
             }
-            let next = if i + 1 < n {
+            let next = if buf[i] != b'\r' {
+                None
+            } else if i + 1 < n {
                 Some(buf[i + 1])
-            } else if buf[i] == b'\r' && self.state != State::Quoted {
+            } else if self.state != State::Quoted {
                 // Read one byte ahead to tell CR LF from a lone CR.
                 let mut one = [0u8; 1];
                 let got = self.read_inner(&mut one)? == 1;
