@@ -6,8 +6,9 @@
 //! `mysql -B` ([`crate::io::csv::Records::dump_as`]): a header row, values
 //! optionally quoted, `,` `;` or TAB separated, in UTF-8, Windows-1252 or
 //! UTF-16 (detected as for every input, or `--encoding`), plain, `.gz` or
-//! in a single-table `.zip`. An empty field, quoted or not, and an unquoted `NULL` are
-//! read as absent (the `csv` reader does not tell quoted from unquoted
+//! in a single-table `.zip`. An empty field, quoted or not, an unquoted
+//! `NULL` or `\N`, and MySQL's zero date (`0000-00-00 00:00:00`, as the
+//! database reader takes it) are read as absent (the `csv` reader does not tell quoted from unquoted
 //! empties; for the columns plazo uses, "" and NULL mean the same: no
 //! date, no value). HTML entities in text columns (`&#60;p&#62;`) are
 //! decoded for display.
@@ -86,8 +87,12 @@ impl Dump {
                     .iter()
                     .map(|v| {
                         let v = v.trim();
-                        (!v.is_empty() && v != "NULL" && v != "\\N")
-                            .then(|| v.to_string())
+                        // MySQL's zero date is "no date" too.
+                        let absent = v.is_empty()
+                            || v == "NULL"
+                            || v == "\\N"
+                            || v.starts_with("0000-00-00");
+                        (!absent).then(|| v.to_string())
                     })
                     .collect(),
             );

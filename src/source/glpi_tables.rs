@@ -40,8 +40,8 @@ use crate::time::{Instant, InstantWriter};
 ///
 /// # Errors
 ///
-/// An unknown table name, a missing glpi_tickets, an unreadable dump or
-/// date.
+/// An unknown table name, a missing glpi_tickets, an unreadable dump.
+/// (A date that cannot be read rejects its row.)
 pub fn read(opts: &Options, b: &mut Builder) -> Result<()> {
     read_tables(&Tables::load_as(&opts.inputs, opts.encoding)?, opts.tz, b)
 }

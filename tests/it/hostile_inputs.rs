@@ -58,10 +58,11 @@ fn ingest_tables(inputs: Vec<PathBuf>) -> Ingested {
 
 /// glpi_tickets in Windows-1252 (a dump saved on Windows): the columns
 /// plazo reads, in the order of GLPI 10.0.5's table. Line 2 is a good
-/// ticket; line 3 has no opening date; line 4 an opening Excel rewrote;
+/// ticket (its `closedate` is MySQL's zero date: no date); line 3 has
+/// no opening date; line 4 an opening Excel rewrote;
 /// line 5 an unreadable solution date; line 6 is deleted.
 const TICKETS: &str = "\"id\",\"entities_id\",\"name\",\"date\",\"closedate\",\"solvedate\",\"takeintoaccountdate\",\"status\",\"requesttypes_id\",\"urgency\",\"impact\",\"priority\",\"itilcategories_id\",\"type\",\"is_deleted\"
-\"1\",\"0\",\"Impresora de Martínez\",\"2026-01-02 11:22:21\",,\"2026-01-09 09:49:40\",\"2026-01-02 11:28:47\",\"5\",\"1\",\"3\",\"3\",\"3\",\"0\",\"1\",\"0\"
+\"1\",\"0\",\"Impresora de Martínez\",\"2026-01-02 11:22:21\",\"0000-00-00 00:00:00\",\"2026-01-09 09:49:40\",\"2026-01-02 11:28:47\",\"5\",\"1\",\"3\",\"3\",\"3\",\"0\",\"1\",\"0\"
 \"2\",\"0\",\"Sin apertura\",,,,,\"1\",\"1\",\"3\",\"3\",\"3\",\"0\",\"1\",\"0\"
 \"3\",\"0\",\"Fecha de Excel\",\"2/01/2026 11:22\",,,,\"1\",\"1\",\"3\",\"3\",\"3\",\"0\",\"1\",\"0\"
 \"4\",\"0\",\"Solución ilegible\",\"2026-01-05 08:00:00\",,\"mañana\",,\"5\",\"1\",\"3\",\"3\",\"3\",\"0\",\"1\",\"0\"
