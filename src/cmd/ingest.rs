@@ -3,7 +3,7 @@
 //! ```text
 //! plazo ingest --glpi-db URL [--glpi-entity ID] --policy P --out DIR
 //! plazo ingest --source SOURCE --input FILE... [--mapping M.toml]
-//!              [--policy P | --timezone TZ] [--encoding auto|utf-8|windows-1252]
+//!              [--policy P | --timezone TZ] [--encoding auto|utf-8|windows-1252|utf-16]
 //!              [--date-format auto|FMT] [--format csv|parquet] --out DIR
 //! ```
 //!
@@ -56,7 +56,8 @@ pub struct InputArgs {
     /// Time zone of naive times (IANA name); default: the policy's.
     #[arg(long)]
     pub timezone: Option<String>,
-    /// Encoding of the inputs.
+    /// Encoding of the inputs: auto (detected per file), utf-8,
+    /// windows-1252, utf-16 (little-endian) or utf-16be.
     #[arg(long, default_value = "auto")]
     pub encoding: Encoding,
     /// Date format: auto (per column, only when unambiguous), iso, epoch

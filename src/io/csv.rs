@@ -44,7 +44,8 @@ use std::path::Path;
 use std::sync::Arc;
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::io::encoding::{BOM, Encoding};
+use crate::io::encoding::{BOM, Encoding, Utf16Reader};
+use crate::io::limits::{Guard, Limits, Overflow};
 use crate::text::lang::Lang;
 use crate::text::msg::csv as msg;
 
@@ -130,9 +131,34 @@ impl CsvInput {
 
     fn from_reader(
         name: &str,
+        reader: Box<dyn Read>,
+        encoding: Encoding,
+        separator: Option<u8>,
+    ) -> Result<CsvInput> {
+        CsvInput::limited(name, reader, encoding, separator, Limits::DEFAULT)
+    }
+
+    /// As [`CsvInput::from_bytes`], with rows held to `limits` (tests).
+    ///
+    /// # Errors
+    ///
+    /// As [`CsvInput::open`].
+    pub fn from_bytes_limited(
+        name: &str,
+        bytes: Vec<u8>,
+        encoding: Encoding,
+        limits: Limits,
+    ) -> Result<CsvInput> {
+        let reader = Box::new(Cursor::new(bytes));
+        CsvInput::limited(name, reader, encoding, None, limits)
+    }
+
+    fn limited(
+        name: &str,
         mut reader: Box<dyn Read>,
         encoding: Encoding,
         separator: Option<u8>,
+        limits: Limits,
     ) -> Result<CsvInput> {
         let io = |e: std::io::Error| {
             Error::from_msg(
@@ -141,18 +167,20 @@ impl CsvInput {
                 &[("file", &name), ("detail", &e)],
             )
         };
-        let mut head = Vec::with_capacity(HEAD);
-        (&mut reader)
-            .take(HEAD as u64)
-            .read_to_end(&mut head)
-            .map_err(io)?;
+        let mut head = read_head(&mut reader).map_err(io)?;
         let encoding = encoding.resolve(&head);
+        if encoding.is_utf16() {
+            // Excel's "Unicode text": read as the UTF-8 it holds.
+            let text = Cursor::new(head).chain(reader);
+            reader = Box::new(Utf16Reader::new(text, encoding));
+            head = read_head(&mut reader).map_err(io)?;
+        }
         let skip = if head.starts_with(BOM) { BOM.len() } else { 0 };
         let separator =
             separator.unwrap_or_else(|| sniff_separator(&head[skip..]));
-        let body: Box<dyn Read> =
-            Box::new(CrLf::new(Cursor::new(head).chain(reader)));
-        let mut body = body;
+        let text = CrLf::new(Cursor::new(head).chain(reader));
+        let mut body: Box<dyn Read> =
+            Box::new(Guard::new(text, separator, limits));
         if skip > 0 {
             let mut b = [0u8; 3];
             body.read_exact(&mut b).map_err(io)?;
@@ -178,10 +206,12 @@ impl CsvInput {
                 .reader
                 .read_byte_record(&mut input.record)
                 .map_err(|e| {
-                    Error::input_msg(
-                        msg::UNREADABLE,
-                        &[("file", &name), ("detail", &e)],
-                    )
+                    overflow(&e, name, &[], separator).unwrap_or_else(|| {
+                        Error::input_msg(
+                            msg::UNREADABLE,
+                            &[("file", &name), ("detail", &e)],
+                        )
+                    })
                 })?;
         if !has {
             return Err(Error::input_msg(msg::EMPTY_FILE, &[("file", &name)]));
@@ -256,10 +286,13 @@ impl CsvInput {
         loop {
             let has = self.reader.read_byte_record(&mut self.record).map_err(
                 |e| {
-                    Error::failure_msg(
-                        msg::FILE_DETAIL,
-                        &[("file", &self.name), ("detail", &e)],
-                    )
+                    overflow(&e, &self.name, &self.header, self.separator)
+                        .unwrap_or_else(|| {
+                            Error::failure_msg(
+                                msg::FILE_DETAIL,
+                                &[("file", &self.name), ("detail", &e)],
+                            )
+                        })
                 },
             )?;
             if !has {
@@ -291,7 +324,16 @@ impl CsvInput {
             {
                 n -= 1;
             }
-            for f in rec.iter().take(n) {
+            for (k, f) in rec.iter().take(n).enumerate() {
+                // A BOM starting a row: two exports joined into one file.
+                let f = if k == 0 {
+                    f.strip_prefix(BOM).unwrap_or(f)
+                } else {
+                    f
+                };
+                if memchr::memchr(0, f).is_some() && row.problem.is_none() {
+                    row.problem = Some(both(msg::ROW_HAS_NUL, &[]));
+                }
                 match self.encoding.decode(f) {
                     Some(s) => row.fields.push(s.into_owned()),
                     None => {
@@ -301,6 +343,15 @@ impl CsvInput {
                         }
                     }
                 }
+            }
+            if row.problem.is_none()
+                && row
+                    .fields
+                    .iter()
+                    .map(|f| f.trim())
+                    .eq(self.header.iter().map(String::as_str))
+            {
+                row.problem = Some(both(msg::REPEATED_HEADER, &[]));
             }
             if row.fields.len() != self.header.len() && row.problem.is_none() {
                 let (h, f) = (self.header.len(), row.fields.len());
@@ -341,6 +392,65 @@ pub fn sniff_separator(head: &[u8]) -> u8 {
     if *n == 0 { b',' } else { cands[i] }
 }
 
+/// Up to [`HEAD`] bytes from the start of `reader`.
+fn read_head(reader: &mut Box<dyn Read>) -> std::io::Result<Vec<u8>> {
+    let mut head = Vec::with_capacity(HEAD);
+    reader.take(HEAD as u64).read_to_end(&mut head)?;
+    Ok(head)
+}
+
+/// `n` bytes as a size: `16 MiB`, or bytes below one MiB.
+fn size_text(n: usize) -> String {
+    if n >= 1 << 20 && n.is_multiple_of(1 << 20) {
+        format!("{} MiB", n >> 20)
+    } else {
+        format!("{n} bytes")
+    }
+}
+
+/// The error for a row over its [`Limits`], when `e` is that: naming
+/// the file, the row's line, and the column (with its name in `header`)
+/// or the separator the fields were split on.
+fn overflow(
+    e: &csv::Error,
+    file: &str,
+    header: &[String],
+    separator: u8,
+) -> Option<Error> {
+    let csv::ErrorKind::Io(io) = e.kind() else {
+        return None;
+    };
+    let o = Overflow::of(io)?;
+    if o.columns {
+        let sep = match separator {
+            b'\t' => "TAB".to_string(),
+            c => format!("\"{}\"", c as char),
+        };
+        return Some(Error::input_msg(
+            msg::TOO_MANY_COLUMNS,
+            &[
+                ("file", &file),
+                ("line", &o.line),
+                ("limit", &o.limits.columns),
+                ("separator", &sep),
+            ],
+        ));
+    }
+    let column = match header.get(o.column - 1).map(|h| h.trim()) {
+        Some(h) if !h.is_empty() => format!("{} ({h})", o.column),
+        _ => o.column.to_string(),
+    };
+    Some(Error::input_msg(
+        msg::ROW_TOO_LONG,
+        &[
+            ("file", &file),
+            ("line", &o.line),
+            ("column", &column),
+            ("limit", &size_text(o.limits.row_bytes)),
+        ],
+    ))
+}
+
 /// A message in Spanish and in English (a row's problem is worded before
 /// the language of the rejects is known).
 fn both(
@@ -375,9 +485,12 @@ pub enum Complaint {
     /// by its number and column, with the fix (canonical tables, whose
     /// encoding was decided from the start of the file).
     Canonical,
-    /// An I/O failure (exit 1): `FILE: WHY` (a table plazo wrote and
-    /// reads back).
+    /// An I/O failure (exit 1): `FILE: WHY`.
     Io,
+    /// A table plazo writes, given back to it (`csv_to_parquet`): an
+    /// input error (exit 2) naming the line, with what such a table
+    /// must look like and how to fix it.
+    Table,
 }
 
 /// A table read as plain CSV: a header row, then records read one by one
@@ -391,6 +504,9 @@ pub struct Records {
     /// The text of a table read whole ([`Records::dump`]): where a CRLF
     /// line ending made the reader count a row one line early.
     text: Option<Shared>,
+    separator: u8,
+    /// The encoding the file was decoded from ([`Records::dump`]).
+    encoding: Encoding,
 }
 
 /// A file's text in memory, shared by the CSV reader and [`Records`]
@@ -421,6 +537,8 @@ impl Records {
         fields: Fields,
         complaint: Complaint,
     ) -> Result<Records> {
+        let input: Box<dyn Read> =
+            Box::new(Guard::new(input, separator, Limits::DEFAULT));
         let reader = csv::ReaderBuilder::new()
             .delimiter(separator)
             .flexible(fields == Fields::Any)
@@ -431,6 +549,8 @@ impl Records {
             headers: Vec::new(),
             complaint,
             text: None,
+            separator,
+            encoding: Encoding::Utf8,
         };
         let headers = match records.reader.headers() {
             Ok(h) => h.iter().map(String::from).collect(),
@@ -458,8 +578,23 @@ impl Records {
             std::fs::File::open(path).map_err(|e| Error::io(path, &e))?;
         let mut buf = std::io::BufReader::with_capacity(1 << 20, file);
         let head = buf.fill_buf().map_err(|e| Error::io(path, &e))?;
-        let separator = sniff_separator(head);
         let encoding = Encoding::Auto.resolve(head);
+        if encoding.is_utf16() {
+            // Excel's "Unicode text" (small: decoded whole).
+            let mut text = String::new();
+            Utf16Reader::new(buf, encoding)
+                .read_to_string(&mut text)
+                .map_err(|e| Error::io(path, &e))?;
+            let separator = sniff_separator(text_head(&text));
+            return Records::from_reader(
+                &name,
+                Box::new(CrLf::new(Cursor::new(text.into_bytes()))),
+                separator,
+                Fields::Any,
+                Complaint::Canonical,
+            );
+        }
+        let separator = sniff_separator(head);
         if encoding != Encoding::Utf8
             && let Some(line) = mixed_utf8(head)
         {
@@ -488,21 +623,38 @@ impl Records {
     }
 
     /// Opens a raw table dump (phpMyAdmin, DBeaver, `mysql -B`), read
-    /// whole: bytes that are not UTF-8 become U+FFFD, a BOM is skipped,
-    /// the separator is [`dump_separator`]'s. Rows may have any number of
-    /// fields. Line numbers are exact after CRLF line endings too.
+    /// whole, in the encoding [`Encoding::Auto`] detects: UTF-16 with its
+    /// mark, UTF-8 when the whole file is, else Windows-1252.
     ///
     /// # Errors
     ///
-    /// The file cannot be read; a row cannot be read.
+    /// As [`Records::dump_as`].
     pub fn dump(path: &Path) -> Result<Records> {
-        let bytes = std::fs::read(path).map_err(|e| Error::io(path, &e))?;
-        let bytes = match String::from_utf8(bytes) {
-            Ok(text) => text.into_bytes(),
-            Err(e) => String::from_utf8_lossy(e.as_bytes())
-                .into_owned()
-                .into_bytes(),
-        };
+        Records::dump_as(path, Encoding::Auto)
+    }
+
+    /// Opens a raw table dump, read whole (`.gz` gunzipped, a `.zip`
+    /// holding one table unzipped) and decoded from `encoding`
+    /// ([`Encoding::Auto`]: as [`Records::dump`] says). A BOM is
+    /// skipped, the separator is [`dump_separator`]'s. Rows may have any
+    /// number of fields. Line numbers are exact after CRLF line endings
+    /// too.
+    ///
+    /// # Errors
+    ///
+    /// The file cannot be read; it is UTF-8 with a stray byte (or is not
+    /// UTF-8 when `encoding` says it is), naming the line; it holds a NUL
+    /// byte, naming the line; a row cannot be read.
+    pub fn dump_as(path: &Path, encoding: Encoding) -> Result<Records> {
+        let name = path.display().to_string();
+        let (bytes, encoding) = decode_whole(path, encoding)?;
+        if let Some(at) = memchr::memchr(0, &bytes) {
+            let line = 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count();
+            return Err(Error::input_msg(
+                msg::NUL_IN_TABLE,
+                &[("file", &name), ("line", &line)],
+            ));
+        }
         let bom = "\u{feff}".as_bytes();
         let mut start = 0;
         while bytes[start..].starts_with(bom) {
@@ -514,14 +666,20 @@ impl Records {
         };
         let separator = dump_separator(text.as_ref());
         let mut records = Records::from_reader(
-            &path.display().to_string(),
+            &name,
             Box::new(Cursor::new(text.clone())),
             separator,
             Fields::Any,
             Complaint::Input,
         )?;
         records.text = Some(text);
+        records.encoding = encoding;
         Ok(records)
+    }
+
+    /// The encoding the table was decoded from.
+    pub fn encoding(&self) -> Encoding {
+        self.encoding
     }
 
     /// The name used in messages (the path as given).
@@ -539,13 +697,21 @@ impl Records {
     ///
     /// # Errors
     ///
-    /// The row cannot be read (worded as the [`Complaint`] says).
+    /// The row cannot be read (worded as the [`Complaint`] says); it
+    /// holds a NUL byte (the file is damaged), naming the line.
     pub fn next(&mut self, record: &mut Record) -> Result<Option<u64>> {
         match self.reader.read_record(record) {
             Ok(true) => {
                 let (line, byte) =
                     record.position().map_or((0, 0), |p| (p.line(), p.byte()));
-                Ok(Some(line + u64::from(self.starts_at_lf(byte))))
+                let line = line + u64::from(self.starts_at_lf(byte));
+                if memchr::memchr(0, record.as_slice().as_bytes()).is_some() {
+                    return Err(Error::input_msg(
+                        msg::NUL_IN_TABLE,
+                        &[("file", &self.name), ("line", &line)],
+                    ));
+                }
+                Ok(Some(line))
             }
             Ok(false) => Ok(None),
             Err(e) => Err(self.error(&e)),
@@ -567,6 +733,9 @@ impl Records {
     /// The error for `e`, worded as `self.complaint` says.
     fn error(&self, e: &csv::Error) -> Error {
         let file = &self.name;
+        if let Some(o) = overflow(e, file, &self.headers, self.separator) {
+            return o;
+        }
         if self.complaint == Complaint::Io {
             return Error::from_msg(
                 ErrorKind::Io,
@@ -591,11 +760,104 @@ impl Records {
                 &[("file", file), ("line", &line), ("field", &field)],
             );
         }
+        if self.complaint == Complaint::Table {
+            // The reader's text repeats the line; say it in our words.
+            let text = |lang: Lang| {
+                let detail = match e.kind() {
+                    csv::ErrorKind::UnequalLengths {
+                        expected_len,
+                        len,
+                        ..
+                    } => msg::FIELD_COUNT.fill(
+                        lang,
+                        &[("expected", expected_len), ("found", len)],
+                    ),
+                    _ => e.to_string(),
+                };
+                msg::TABLE_UNREADABLE_AT.fill(
+                    lang,
+                    &[("file", file), ("line", &line), ("detail", &detail)],
+                )
+            };
+            return Error::input(text(Lang::Es), text(Lang::En));
+        }
         Error::input_msg(
             msg::UNREADABLE_AT,
             &[("file", file), ("line", &line), ("detail", e)],
         )
     }
+}
+
+/// The first line of `text` (what a separator is sniffed from).
+fn text_head(text: &str) -> &[u8] {
+    let end = text.len().min(HEAD);
+    &text.as_bytes()[..end]
+}
+
+/// The whole file at `path` (`.gz` gunzipped, a single-table `.zip`
+/// unzipped) as UTF-8, and the encoding it was decoded from: UTF-16 when
+/// it starts so, then as `encoding` says; [`Encoding::Auto`] takes UTF-8
+/// when the whole file is, refuses UTF-8 with stray bytes (naming the
+/// line; so does a file starting with a UTF-8 BOM), and takes
+/// Windows-1252 otherwise.
+fn decode_whole(
+    path: &Path,
+    encoding: Encoding,
+) -> Result<(Vec<u8>, Encoding)> {
+    let lower = path.display().to_string().to_ascii_lowercase();
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, &e))?;
+    let mut bytes = Vec::new();
+    if lower.ends_with(".zip") {
+        bytes = unzip_one(path, file)?;
+    } else if lower.ends_with(".gz") {
+        flate2::read::MultiGzDecoder::new(std::io::BufReader::new(file))
+            .read_to_end(&mut bytes)
+            .map_err(|e| Error::io(path, &e))?;
+    } else {
+        std::io::BufReader::new(file)
+            .read_to_end(&mut bytes)
+            .map_err(|e| Error::io(path, &e))?;
+    }
+    let resolved = encoding.resolve(&bytes[..bytes.len().min(HEAD)]);
+    // A UTF-8 BOM says UTF-8 as plainly as `--encoding utf-8`.
+    let explicit = encoding != Encoding::Auto || bytes.starts_with(BOM);
+    let encoding = if resolved.is_utf16()
+        || (explicit && resolved == Encoding::Windows1252)
+    {
+        resolved
+    } else {
+        // The whole file decides, not only its start.
+        match std::str::from_utf8(&bytes) {
+            Ok(_) => Encoding::Utf8,
+            Err(_) if !explicit && mixed_utf8(&bytes).is_none() => {
+                Encoding::Windows1252
+            }
+            Err(e) => {
+                let bad = &bytes[..e.valid_up_to()];
+                let line = 1 + bad.iter().filter(|&&b| b == b'\n').count();
+                return Err(Error::input_msg(
+                    msg::MIXED_UTF8,
+                    &[("file", &path.display()), ("line", &line)],
+                ));
+            }
+        }
+    };
+    let text = match encoding {
+        Encoding::Windows1252 => encoding_rs::WINDOWS_1252
+            .decode_without_bom_handling(&bytes)
+            .0
+            .into_owned()
+            .into_bytes(),
+        e if e.is_utf16() => {
+            let mut text = Vec::new();
+            Utf16Reader::new(Cursor::new(bytes), e)
+                .read_to_end(&mut text)
+                .map_err(|e| Error::io(path, &e))?;
+            text
+        }
+        _ => bytes,
+    };
+    Ok((text, encoding))
 }
 
 /// The separator of a table dump whose text starts with `text`: the most
@@ -661,7 +923,8 @@ fn unzip_one(path: &Path, file: std::fs::File) -> Result<Vec<u8>> {
         ));
     };
     let mut f = zip.by_index(i).map_err(|e| bad(&e))?;
-    let mut out = Vec::with_capacity(f.size() as usize);
+    // The size the archive declares, trusted only up to 64 MiB.
+    let mut out = Vec::with_capacity(f.size().min(64 << 20) as usize);
     f.read_to_end(&mut out).map_err(|e| bad(&e))?;
     Ok(out)
 }
@@ -825,19 +1088,37 @@ mod tests {
     }
 
     #[test]
-    fn dumps_count_crlf_lines_exactly_and_replace_bad_bytes() {
+    fn dumps_count_crlf_lines_exactly_and_read_windows_1252() {
         let path = temp_file(
             "dump",
             "glpi_tickets.csv",
-            b"\xef\xbb\xbfid;name\r\n1;caf\xe9\r\n2;\"a\r\nb\"\r\n3;c\r\n",
+            b"id;name\r\n1;caf\xe9\r\n2;\"a\r\nb\"\r\n3;c\r\n",
         );
         let records = Records::dump(&path).unwrap();
         assert_eq!(records.headers(), ["id", "name"]);
+        assert_eq!(records.encoding(), Encoding::Windows1252);
         let rows = all(records);
         let lines: Vec<u64> = rows.iter().map(|r| r.0).collect();
         assert_eq!(lines, [2, 3, 5]);
-        assert_eq!(rows[0].1, ["1", "caf\u{fffd}"]);
+        assert_eq!(rows[0].1, ["1", "café"]);
         assert_eq!(rows[1].1, ["2", "a\r\nb"]);
+    }
+
+    #[test]
+    fn a_dump_that_says_utf8_and_is_not_names_the_line() {
+        // A UTF-8 BOM, then a Windows-1252 byte on line 3.
+        let path = temp_file(
+            "dump-bom",
+            "glpi_tickets.csv",
+            b"\xef\xbb\xbfid;name\n1;a\n2;caf\xe9\n",
+        );
+        let e = Records::dump(&path).err().unwrap();
+        let want = format!(
+            "{}:3: the file is UTF-8 but this line has a byte that is not; fix that line or save the file as \"CSV UTF-8\"",
+            path.display()
+        );
+        assert_eq!(e.message(Lang::En), want);
+        assert_eq!(e.exit_code(), 2);
     }
 
     /// A reader that hands out at most `k` bytes a call.

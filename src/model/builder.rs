@@ -723,6 +723,10 @@ impl Ingested {
                 ],
             );
             let _ = writeln!(s, "{line}");
+            if f.read == 0 {
+                let e = msg::SUMMARY_NO_ROWS.fill(lang, &[("file", &f.name)]);
+                let _ = writeln!(s, "{e}");
+            }
         }
         let total = msg::SUMMARY_TOTAL.fill(
             lang,

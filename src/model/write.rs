@@ -305,7 +305,9 @@ pub fn write_table_as(
 ///
 /// # Errors
 ///
-/// The file cannot be read.
+/// The file cannot be read (exit 1); a row cannot be read or has
+/// another number of fields than the header: an input error (exit 2)
+/// naming the file, the line and the fix.
 pub fn read_csv_table(path: &Path) -> Result<Table> {
     let file = std::fs::File::open(path).map_err(|e| io_err(path, e))?;
     let mut records = Records::from_reader(
@@ -313,7 +315,7 @@ pub fn read_csv_table(path: &Path) -> Result<Table> {
         Box::new(file),
         b',',
         Fields::Same,
-        Complaint::Io,
+        Complaint::Table,
     )?;
     let columns = records.headers().to_vec();
     let mut rows = Vec::new();

@@ -3,9 +3,12 @@
 //! fields.
 //!
 //! Table dumps are read as users export them from phpMyAdmin, DBeaver or
-//! `mysql -B` ([`crate::io::csv::Records::dump`]): a header row, values
-//! optionally quoted, `,` `;` or TAB separated. An empty field, quoted or not, and an unquoted `NULL` are
-//! read as absent (the `csv` reader does not tell quoted from unquoted
+//! `mysql -B` ([`crate::io::csv::Records::dump_as`]): a header row, values
+//! optionally quoted, `,` `;` or TAB separated, in UTF-8, Windows-1252 or
+//! UTF-16 (detected as for every input, or `--encoding`), plain, `.gz` or
+//! in a single-table `.zip`. An empty field, quoted or not, an unquoted
+//! `NULL` or `\N`, and MySQL's zero date (`0000-00-00 00:00:00`, as the
+//! database reader takes it) are read as absent (the `csv` reader does not tell quoted from unquoted
 //! empties; for the columns plazo uses, "" and NULL mean the same: no
 //! date, no value). HTML entities in text columns (`&#60;p&#62;`) are
 //! decoded for display.
@@ -14,7 +17,8 @@
 //! `glpi_logs.csv` (or `glpi_logs_ticket.csv`),
 //! `glpi_ticketsatisfactions.csv`, `glpi_tickets_users.csv`,
 //! `glpi_users.csv`, `glpi_itilcategories.csv`, `glpi_slas.csv`
-//! (extension `.csv`, `.tsv` or `.txt`).
+//! (extension `.csv`, `.tsv` or `.txt`, then `.gz` when gzipped; a `.zip`
+//! is named after the table it holds: `glpi_tickets.zip`).
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
@@ -23,6 +27,7 @@ use std::path::{Path, PathBuf};
 use chrono::{Datelike, NaiveDate};
 
 use crate::error::{Error, Result};
+use crate::io::Encoding;
 use crate::io::csv::{Record, Records};
 use crate::text::lang::Lang;
 use crate::text::msg::source as msg;
@@ -33,6 +38,9 @@ use crate::time::Instant;
 pub struct Dump {
     /// Where it was read from.
     pub place: String,
+    /// The encoding its file was decoded from (UTF-8 for a database
+    /// table).
+    pub encoding: Encoding,
     headers: HashMap<String, usize>,
     rows: Vec<Vec<Option<String>>>,
     /// The physical line each row starts on (header = 1); for a database
@@ -46,13 +54,24 @@ pub struct Dump {
 }
 
 impl Dump {
-    /// Reads a dump (separator detected from the header line).
+    /// Reads a dump (separator and encoding detected).
     ///
     /// # Errors
     ///
     /// Unreadable file or CSV, naming the file and line.
     pub fn read(path: &Path) -> Result<Dump> {
-        let mut records = Records::dump(path)?;
+        Dump::read_as(path, Encoding::Auto)
+    }
+
+    /// Reads a dump in `encoding` ([`Encoding::Auto`]: detected), the
+    /// separator detected from the header line.
+    ///
+    /// # Errors
+    ///
+    /// Unreadable file or CSV, or text not in `encoding`, naming the
+    /// file and line.
+    pub fn read_as(path: &Path, encoding: Encoding) -> Result<Dump> {
+        let mut records = Records::dump_as(path, encoding)?;
         let headers = records
             .headers()
             .iter()
@@ -68,14 +87,19 @@ impl Dump {
                     .iter()
                     .map(|v| {
                         let v = v.trim();
-                        (!v.is_empty() && v != "NULL" && v != "\\N")
-                            .then(|| v.to_string())
+                        // MySQL's zero date is "no date" too.
+                        let absent = v.is_empty()
+                            || v == "NULL"
+                            || v == "\\N"
+                            || v.starts_with("0000-00-00");
+                        (!absent).then(|| v.to_string())
                     })
                     .collect(),
             );
         }
         Ok(Dump {
             place: records.name().to_string(),
+            encoding: records.encoding(),
             instants: Vec::new(),
             headers,
             rows,
@@ -104,6 +128,7 @@ impl Dump {
             .collect();
         Dump {
             place,
+            encoding: Encoding::Utf8,
             headers,
             rows: Vec::new(),
             lines: Vec::new(),
@@ -158,6 +183,18 @@ impl Dump {
                 })
             })
             .transpose()
+    }
+
+    /// The instant in column `col` of row `i`, if any, as [`Dump::at`]
+    /// reads it; `Err` holds the cell's text when it is no date.
+    pub fn instant(
+        &self,
+        i: usize,
+        col: &str,
+        tz: chrono_tz::Tz,
+    ) -> std::result::Result<Option<Instant>, &str> {
+        self.at(i, col, tz)
+            .map_err(|_| self.get(i, col).unwrap_or(""))
     }
 
     /// Number of rows.
@@ -341,6 +378,16 @@ impl Tables {
     /// A file whose name is not a known GLPI table, no glpi_tickets, or
     /// an unreadable dump.
     pub fn load(files: &[PathBuf]) -> Result<Tables> {
+        Tables::load_as(files, Encoding::Auto)
+    }
+
+    /// As [`Tables::load`], each dump decoded from `encoding`
+    /// ([`Encoding::Auto`]: detected per file).
+    ///
+    /// # Errors
+    ///
+    /// As [`Tables::load`].
+    pub fn load_as(files: &[PathBuf], encoding: Encoding) -> Result<Tables> {
         let mut by: HashMap<&'static str, Dump> = HashMap::new();
         const NAMES: [(&str, &str); 8] = [
             ("glpi_tickets", "tickets"),
@@ -353,7 +400,7 @@ impl Tables {
             ("glpi_slas", "slas"),
         ];
         for f in files {
-            let stem = f.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+            let stem = table_name(f);
             let Some((_, key)) = NAMES.iter().find(|(n, _)| *n == stem) else {
                 let known: Vec<&str> = NAMES.iter().map(|n| n.0).collect();
                 return Err(Error::input_msg(
@@ -361,7 +408,7 @@ impl Tables {
                     &[("file", &f.display()), ("known", &known.join(", "))],
                 ));
             };
-            by.insert(key, Dump::read(f)?);
+            by.insert(key, Dump::read_as(f, encoding)?);
         }
         let tickets = by.remove("tickets").ok_or_else(|| {
             Error::input_msg(msg::GLPI_TICKETS_REQUIRED, &[])
@@ -377,6 +424,19 @@ impl Tables {
             slas: by.remove("slas"),
         })
     }
+}
+
+/// The table a dump file is named after: its name without `.gz` and
+/// then without its extension (`glpi_tickets.csv.gz` -> `glpi_tickets`).
+fn table_name(path: &Path) -> &str {
+    let name = path.file_name().and_then(|s| s.to_str()).unwrap_or("");
+    let lower = name.to_ascii_lowercase();
+    let name = if lower.ends_with(".gz") {
+        &name[..name.len() - 3]
+    } else {
+        name
+    };
+    name.rsplit_once('.').map_or(name, |(stem, _)| stem)
 }
 
 /// GLPI's calendar tables turned into a plazo `[calendar]` table (TOML).
@@ -468,26 +528,32 @@ fn closed_days(
         .filter_map(|i| links.get(i, "holidays_id"))
         .collect();
     let mut closed: BTreeMap<NaiveDate, String> = BTreeMap::new();
-    let date = |v: Option<&str>, i: usize| -> Result<NaiveDate> {
+    let date = |i: usize, col: &str| -> Result<NaiveDate> {
+        let v = holidays.get(i, col);
         NaiveDate::parse_from_str(v.unwrap_or(""), "%Y-%m-%d").map_err(|_| {
-            Error::input_msg(
-                msg::HOLIDAY_UNREADABLE_DATE,
-                &[
-                    ("file", &holidays.place),
-                    ("row", &(i + 2)),
-                    ("value", &format!("{v:?}")),
-                ],
-            )
+            let text = |lang: Lang| {
+                let value = match v {
+                    Some(v) => format!("\"{v}\""),
+                    None => msg::EMPTY_CELL.get(lang).to_string(),
+                };
+                msg::HOLIDAY_UNREADABLE_DATE.fill(
+                    lang,
+                    &[
+                        ("file", &holidays.place),
+                        ("line", &holidays.line(i)),
+                        ("column", &col),
+                        ("value", &value),
+                    ],
+                )
+            };
+            Error::input(text(Lang::Es), text(Lang::En))
         })
     };
     for i in 0..holidays.len() {
         if !holidays.get(i, "id").is_some_and(|h| linked.contains(&h)) {
             continue;
         }
-        let (b, e) = (
-            date(holidays.get(i, "begin_date"), i)?,
-            date(holidays.get(i, "end_date"), i)?,
-        );
+        let (b, e) = (date(i, "begin_date")?, date(i, "end_date")?);
         let name = decode_html(holidays.get(i, "name").unwrap_or(""));
         let perpetual = holidays.get(i, "is_perpetual") == Some("1");
         let spans: Vec<(NaiveDate, NaiveDate)> = if perpetual {

@@ -5,8 +5,13 @@
 //!
 //! Each dump is one input file, recognised by its name (`glpi_tickets`,
 //! `glpi_logs`, `glpi_ticketsatisfactions`, `glpi_tickets_users`,
-//! `glpi_users`, `glpi_itilcategories`, `glpi_slas`). Rules:
+//! `glpi_users`, `glpi_itilcategories`, `glpi_slas`), decoded as every
+//! input is (UTF-8, Windows-1252 or UTF-16, detected or `--encoding`).
+//! Every row read is accepted, rejected or merged. Rules:
 //! - a ticket with `is_deleted = 1` is rejected (reason given);
+//! - a ticket without opening date, or with a date that cannot be read
+//!   (in any date column), is rejected naming the column and the value;
+//!   so is a status change or an answer whose date cannot be read;
 //! - glpi_logs rows that are not status changes (`id_search_option` other
 //!   than 12: other fields' history) are read and accepted but produce no
 //!   event (the summary says how many);
@@ -14,7 +19,7 @@
 //!   status when nothing was logged) is a derived event at the opening;
 //! - unanswered survey rows are read and accepted but are no answer;
 //! - status changes and answers of a ticket missing from glpi_tickets (or
-//!   deleted) are rejected, naming their line;
+//!   deleted, or rejected) are rejected, naming their line;
 //! - GLPI's own SLA fields stay as ticket attributes (dates written as
 //!   ISO 8601 with offset, like every instant).
 
@@ -22,7 +27,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono_tz::Tz;
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::builder::{Builder, EventExtra, Origin, Survey};
 use crate::source::Options;
 use crate::source::glpi::{
@@ -35,10 +40,10 @@ use crate::time::{Instant, InstantWriter};
 ///
 /// # Errors
 ///
-/// An unknown table name, a missing glpi_tickets, an unreadable dump or
-/// date.
+/// An unknown table name, a missing glpi_tickets, an unreadable dump.
+/// (A date that cannot be read rejects its row.)
 pub fn read(opts: &Options, b: &mut Builder) -> Result<()> {
-    read_tables(&Tables::load(&opts.inputs)?, opts.tz, b)
+    read_tables(&Tables::load_as(&opts.inputs, opts.encoding)?, opts.tz, b)
 }
 
 /// Feeds loaded GLPI tables to `b`. Dates are GLPI's local wall-clock
@@ -47,8 +52,8 @@ pub fn read(opts: &Options, b: &mut Builder) -> Result<()> {
 ///
 /// # Errors
 ///
-/// An unreadable date, naming the table, row and column; a ticket with
-/// no opening date; a glpi_logs dump without the status columns.
+/// A glpi_logs dump without the status columns. (A date that cannot be
+/// read rejects its row.)
 pub fn read_tables(tables: &Tables, tz: Tz, b: &mut Builder) -> Result<()> {
     let opened = tickets(tables, tz, b)?;
     events(tables, tz, &opened, b)?;
@@ -64,7 +69,7 @@ pub fn read_tables(tables: &Tables, tz: Tz, b: &mut Builder) -> Result<()> {
     {
         // Lookups: every row is read and used (nothing in them can be
         // rejected).
-        let f = b.begin_file(&file_name(d), "lookup", "utf-8");
+        let f = b.begin_file(&file_name(d), "lookup", d.encoding.name());
         for _ in 0..d.len() {
             b.read(f);
             b.accept(f);
@@ -79,9 +84,22 @@ fn file_name(d: &Dump) -> String {
         .map_or(d.place.clone(), |n| n.to_string_lossy().to_string())
 }
 
-/// The instant in column `col` of row `i`, if any.
-fn at(d: &Dump, i: usize, col: &str, tz: Tz) -> Result<Option<Instant>> {
-    d.at(i, col, tz)
+/// Rejects row `i` of `d` (builder file `f`) for the date `value` of
+/// column `col`: unreadable, or missing when `value` is empty.
+fn reject_date(
+    b: &mut Builder,
+    f: u32,
+    d: &Dump,
+    i: usize,
+    col: &str,
+    value: &str,
+) {
+    let reason = match (value.is_empty(), col) {
+        (true, "date") => msg::MISSING_OPENING_DATE,
+        (true, _) => msg::GLPI_MISSING_DATE,
+        (false, _) => msg::GLPI_UNREADABLE_DATE,
+    };
+    b.reject(f, d.line(i), col, value, reason, &[]);
 }
 
 /// Names from the lookup tables: users by id, each ticket's requester and
@@ -157,7 +175,7 @@ fn tickets(
     let t = &tables.tickets;
     let look = Lookups::new(tables);
     let mut w = InstantWriter::new(tz);
-    let tf = b.begin_file(&file_name(t), "glpi_tickets", "utf-8");
+    let tf = b.begin_file(&file_name(t), "glpi_tickets", t.encoding.name());
     let mut opened = HashMap::new();
     for i in 0..t.len() {
         b.read(tf);
@@ -174,72 +192,96 @@ fn tickets(
             continue;
         }
         let id = t.get(i, "id").unwrap_or("");
-        let Some(o) = at(t, i, "date", tz)? else {
-            return Err(Error::input_msg(
-                msg::GLPI_TICKET_NO_OPENING,
-                &[("file", &t.place), ("row", &(i + 2)), ("id", &id)],
-            ));
+        let o = match t.instant(i, "date", tz) {
+            Ok(Some(o)) => o,
+            r => {
+                // No opening date (""), or one that cannot be read.
+                reject_date(b, tf, t, i, "date", r.err().unwrap_or(""));
+                continue;
+            }
+        };
+        let values = match ticket_values(t, i, tz, &look, &mut w) {
+            Ok(v) => v,
+            Err((col, v)) => {
+                reject_date(b, tf, t, i, col, v);
+                continue;
+            }
         };
         opened.insert(id.to_string(), o);
-        let ty = match t.get(i, "type") {
-            Some("1") => "Incidente",
-            Some("2") => "Requerimiento",
-            Some(x) => x,
-            None => "",
-        };
-        let pr = t.get(i, "priority").unwrap_or("");
-        let pr = PRIORITY_ES_CO
-            .iter()
-            .find(|p| p.0 == pr)
-            .map_or(pr, |p| p.1);
-        let cat = t
-            .get(i, "itilcategories_id")
-            .and_then(|x| look.categories.get(x))
-            .map_or("", String::as_str);
-        let title = strip_tags(&decode_html(t.get(i, "name").unwrap_or("")));
-        let mut values: Vec<(&str, String)> = [
-            ("type", ty),
-            ("priority", pr),
-            ("category", cat),
-            ("service", ""),
-            ("group", ""),
-            ("assignee", look.assignee.get(id).map_or("", String::as_str)),
-            (
-                "requester",
-                look.requester.get(id).map_or("", String::as_str),
-            ),
-            ("channel", t.get(i, "requesttypes_id").unwrap_or("")),
-            ("affected_users", ""),
-            ("title", &title),
-        ]
-        .into_iter()
-        .map(|(k, v)| (k, v.to_string()))
-        .collect();
-        // The canonical `taken_at`: when a technician first took the case
-        // (GLPI sets `takeintoaccountdate` with its
-        // `takeintoaccount_delay_stat`; docs/INGEST.md).
-        let mut taken = String::new();
-        if let Some(d) = at(t, i, "takeintoaccountdate", tz)? {
-            w.write(d, &mut taken);
-        }
-        values.push(("taken_at", taken));
-        for k in KEPT {
-            // GLPI dates: ISO 8601 with offset like every instant.
-            let v = if k.ends_with("date") || k.starts_with("time_to") {
-                let mut s = String::new();
-                if let Some(d) = at(t, i, k, tz)? {
-                    w.write(d, &mut s);
-                }
-                s
-            } else {
-                t.get(i, k).unwrap_or("").to_string()
-            };
-            values.push((k, v));
-        }
         b.upsert_ticket(id, Some(o), &values, false, Origin::row(tf, line));
         b.accept(tf);
     }
     Ok(opened)
+}
+
+/// The canonical values of ticket row `i` of `t`; `Err` names the first
+/// date column that cannot be read, and its text.
+fn ticket_values<'a>(
+    t: &'a Dump,
+    i: usize,
+    tz: Tz,
+    look: &Lookups,
+    w: &mut InstantWriter,
+) -> std::result::Result<Vec<(&'static str, String)>, (&'static str, &'a str)>
+{
+    let id = t.get(i, "id").unwrap_or("");
+    let ty = match t.get(i, "type") {
+        Some("1") => "Incidente",
+        Some("2") => "Requerimiento",
+        Some(x) => x,
+        None => "",
+    };
+    let pr = t.get(i, "priority").unwrap_or("");
+    let pr = PRIORITY_ES_CO
+        .iter()
+        .find(|p| p.0 == pr)
+        .map_or(pr, |p| p.1);
+    let cat = t
+        .get(i, "itilcategories_id")
+        .and_then(|x| look.categories.get(x))
+        .map_or("", String::as_str);
+    let title = strip_tags(&decode_html(t.get(i, "name").unwrap_or("")));
+    let mut values: Vec<(&'static str, String)> = [
+        ("type", ty),
+        ("priority", pr),
+        ("category", cat),
+        ("service", ""),
+        ("group", ""),
+        ("assignee", look.assignee.get(id).map_or("", String::as_str)),
+        (
+            "requester",
+            look.requester.get(id).map_or("", String::as_str),
+        ),
+        ("channel", t.get(i, "requesttypes_id").unwrap_or("")),
+        ("affected_users", ""),
+        ("title", &title),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k, v.to_string()))
+    .collect();
+    let mut date = |k: &'static str| {
+        let mut s = String::new();
+        match t.instant(i, k, tz) {
+            Ok(Some(d)) => w.write(d, &mut s),
+            Ok(None) => {}
+            Err(v) => return Err((k, v)),
+        }
+        Ok(s)
+    };
+    // The canonical `taken_at`: when a technician first took the case
+    // (GLPI sets `takeintoaccountdate` with its
+    // `takeintoaccount_delay_stat`; docs/INGEST.md).
+    values.push(("taken_at", date("takeintoaccountdate")?));
+    for k in KEPT {
+        // GLPI dates: ISO 8601 with offset like every instant.
+        let v = if k.ends_with("date") || k.starts_with("time_to") {
+            date(k)?
+        } else {
+            t.get(i, k).unwrap_or("").to_string()
+        };
+        values.push((k, v));
+    }
+    Ok(values)
 }
 
 /// A status change from glpi_logs: ticket, new code, actor, row of the
@@ -303,7 +345,7 @@ fn read_logs<'a>(
         "old_value",
         "new_value",
     ])?;
-    let lf = b.begin_file(&file_name(l), "glpi_logs", "utf-8");
+    let lf = b.begin_file(&file_name(l), "glpi_logs", l.encoding.name());
     let mut logs = Logs {
         dump: l,
         file: lf,
@@ -325,7 +367,13 @@ fn read_logs<'a>(
             b.reject(lf, l.line(i), "items_id", tk, reason, &[]);
             continue;
         }
-        let when = at(l, i, "date_mod", tz)?.map_or(0, Instant::unix);
+        let when = match l.instant(i, "date_mod", tz) {
+            Ok(Some(when)) => when.unix(),
+            r => {
+                reject_date(b, lf, l, i, "date_mod", r.err().unwrap_or(""));
+                continue;
+            }
+        };
         let seq = l
             .get(i, "id")
             .and_then(|x| x.parse().ok())
@@ -358,18 +406,15 @@ fn initial_events(
             continue;
         }
         let id = t.get(i, "id").unwrap_or("");
+        let Some(&at) = opened.get(id) else {
+            continue; // rejected
+        };
         let initial = first_old
             .get(id)
             .copied()
             .filter(|s| !s.is_empty())
             .unwrap_or_else(|| t.get(i, "status").unwrap_or("1"));
-        b.event(
-            id,
-            opened[id],
-            initial,
-            Default::default(),
-            Origin::synthesized(0),
-        );
+        b.event(id, at, initial, Default::default(), Origin::synthesized(0));
     }
 }
 
@@ -384,7 +429,8 @@ fn surveys(
     let Some(s) = &tables.satisfactions else {
         return Ok(());
     };
-    let sf = b.begin_file(&file_name(s), "glpi_ticketsatisfactions", "utf-8");
+    let enc = s.encoding.name();
+    let sf = b.begin_file(&file_name(s), "glpi_ticketsatisfactions", enc);
     let mut answered = 0usize;
     for i in 0..s.len() {
         b.read(sf);
@@ -395,9 +441,14 @@ fn surveys(
             .get(i, "satisfaction_scaled_to_5")
             .or(s.get(i, "satisfaction"));
         let row = match (s.get(i, "tickets_id"), score) {
-            (Some(tk), Some(score)) => {
-                at(s, i, "date_answered", tz)?.map(|d| (tk, d, score))
-            }
+            (Some(tk), Some(score)) => match s.instant(i, "date_answered", tz)
+            {
+                Ok(d) => d.map(|d| (tk, d, score)),
+                Err(v) => {
+                    reject_date(b, sf, s, i, "date_answered", v);
+                    continue;
+                }
+            },
             _ => None,
         };
         let Some((tk, answered_at, score)) = row else {

@@ -20,6 +20,7 @@ mod glpi_clock;
 mod glpi_db;
 mod glpi_reconcile;
 mod glpi_rules;
+mod hostile_inputs;
 mod golden;
 mod ingest_cli;
 mod ingest_db;

@@ -58,4 +58,35 @@ crate::catalog! {
         "{file}:{line}: el campo {field} no es texto UTF-8 (el comienzo del archivo sí lo es); guárdelo como \"CSV UTF-8\" o conviértalo con plazo ingest --encoding windows-1252",
         "{file}:{line}: field {field} is not UTF-8 text (the start of the file is); save it as \"CSV UTF-8\" or convert it with plazo ingest --encoding windows-1252"
     );
+    /// A row passes the size limit (`limit`, e.g. "16 MiB"); `column`
+    /// is the field being read, with its name when known.
+    ROW_TOO_LONG = (
+        "{file}:{line}: la fila pasa del límite de {limit} (columna {column}); casi siempre es una comilla (\") que abre un campo y no se cierra, y el resto del archivo se lee como una sola celda: corrija esa línea o vuelva a exportar",
+        "{file}:{line}: the row passes the limit of {limit} (column {column}); this is nearly always a quote (\") that opens a field and is never closed, so the rest of the file reads as one cell: fix that line or export again"
+    );
+    /// A row has more fields than the column limit.
+    TOO_MANY_COLUMNS = (
+        "{file}:{line}: la fila tiene más de {limit} columnas (el máximo de Excel), separadas por {separator}; revise que el archivo sea una tabla y que su separador sea ese, o páselo en el mapeo ([input] separator)",
+        "{file}:{line}: the row has more than {limit} columns (Excel's maximum), split on {separator}; check that the file is a table with that separator, or give it in the mapping ([input] separator)"
+    );
+    /// A row holds a NUL byte (reject reason).
+    ROW_HAS_NUL = (
+        "la fila tiene bytes NUL: el archivo está dañado o mezcla otra codificación; vuelva a exportarlo",
+        "the row holds NUL bytes: the file is damaged or mixes in another encoding; export it again"
+    );
+    /// A data row repeats the header (reject reason).
+    REPEATED_HEADER = (
+        "la fila repite el encabezado: ¿dos exportaciones unidas en un archivo? Las filas siguientes se leen",
+        "the row repeats the header: two exports joined into one file? The rows after it are read"
+    );
+    /// A table dump holds a NUL byte.
+    NUL_IN_TABLE = (
+        "{file}:{line}: la línea tiene bytes NUL: el archivo está dañado o no es texto; vuelva a exportar la tabla",
+        "{file}:{line}: the line holds NUL bytes: the file is damaged or is not text; export the table again"
+    );
+    /// A table in plazo's own form (given back to it) cannot be read.
+    TABLE_UNREADABLE_AT = (
+        "{file}:{line}: tabla ilegible: {detail}; una tabla de plazo tiene una fila de encabezados y en cada fila los mismos campos, separados por comas: corrija esa línea (comillas o comas de más o de menos) o vuelva a generar la tabla con plazo ingest",
+        "{file}:{line}: unreadable table: {detail}; a plazo table has a header row and the same fields on every row, separated by commas: fix that line (quotes, or commas too many or too few) or write the table again with plazo ingest"
+    );
 }

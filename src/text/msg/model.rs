@@ -41,6 +41,12 @@ crate::catalog! {
         "{file} ({kind}, {encoding}): {read} filas leídas, {accepted} aceptadas, {rejected} rechazadas, {merged} duplicadas fusionadas",
         "{file} ({kind}, {encoding}): {read} rows read, {accepted} accepted, {rejected} rejected, {merged} duplicates merged"
     );
+    /// The ingest summary's line under a file (or database table) with
+    /// no data row: a file of only a header.
+    SUMMARY_NO_ROWS = (
+        "{file}: 0 filas de datos: no trae ningún registro; revise el filtro o el periodo con que se exportó o consultó",
+        "{file}: 0 data rows: it holds no record; check the filter or the period it was exported or queried with"
+    );
     /// The ingest summary's totals.
     SUMMARY_TOTAL = (
         "total: {tickets} tickets, {events} eventos, {surveys} encuestas; {before} eventos antes de la apertura (conservados; el motor ANS los lleva a la apertura); {derived} eventos derivados de fechas o del estado inicial",

@@ -70,11 +70,23 @@ crate::catalog! {
         "{file}: fila {row}: day no es 0..6",
         "{file}: row {row}: day is not 0..6"
     );
-    /// A holiday's date cannot be read (`value` as the program shows an
-    /// optional cell: `Some("...")` or `None`).
+    /// A holiday's date cannot be read: `value` is the cell in quotes,
+    /// or [`EMPTY_CELL`].
     HOLIDAY_UNREADABLE_DATE = (
-        "{file}: fila {row}: fecha ilegible {value}",
-        "{file}: row {row}: unreadable date {value}"
+        "{file}:{line}: {column} no es una fecha: {value}; GLPI la escribe AAAA-MM-DD (2026-12-25): corrija la celda o vuelva a exportar glpi_holidays",
+        "{file}:{line}: {column} is not a date: {value}; GLPI writes it YYYY-MM-DD (2026-12-25): fix the cell or export glpi_holidays again"
+    );
+    /// An empty cell, where a value is shown.
+    EMPTY_CELL = ("(celda vacía)", "(empty cell)");
+    /// Reject reason: a GLPI dump row without the date that places it.
+    GLPI_MISSING_DATE = (
+        "falta la fecha: la fila no se puede ubicar en el tiempo",
+        "missing date: the row cannot be placed in time"
+    );
+    /// Reject reason: a date of a GLPI table dump that cannot be read.
+    GLPI_UNREADABLE_DATE = (
+        "fecha ilegible: GLPI escribe AAAA-MM-DD HH:MM:SS (2026-01-02 11:22:21); corrija la celda o vuelva a exportar la tabla sin abrirla en Excel (que cambia el formato de las fechas)",
+        "unreadable date: GLPI writes YYYY-MM-DD HH:MM:SS (2026-01-02 11:22:21); fix the cell or export the table again without opening it in Excel (which changes the dates' format)"
     );
     /// A GLPI SLA with an unknown `definition_time`.
     SLA_UNKNOWN_DEFINITION_TIME = (
@@ -104,21 +116,16 @@ crate::catalog! {
         "ticket borrado en GLPI (is_deleted = 1)",
         "ticket deleted in GLPI (is_deleted = 1)"
     );
-    /// A glpi_tickets row without `date`.
-    GLPI_TICKET_NO_OPENING = (
-        "{file}: fila {row}: el ticket {id} no tiene fecha de apertura (date)",
-        "{file}: row {row}: ticket {id} has no opening date (date)"
-    );
     /// Reject reason: a glpi_logs status change of an unknown ticket.
     GLPI_ORPHAN_CHANGE = (
-        "cambio de estado de un ticket que no está en glpi_tickets (o borrado)",
-        "status change of a ticket missing from glpi_tickets (or deleted)"
+        "cambio de estado de un ticket que no está en glpi_tickets (o borrado, o rechazado)",
+        "status change of a ticket missing from glpi_tickets (or deleted, or rejected)"
     );
     /// Reject reason: a glpi_ticketsatisfactions row of an unknown
     /// ticket.
     GLPI_ORPHAN_SURVEY = (
-        "encuesta de un ticket que no está en glpi_tickets (o borrado)",
-        "survey of a ticket missing from glpi_tickets (or deleted)"
+        "encuesta de un ticket que no está en glpi_tickets (o borrado, o rechazado)",
+        "survey of a ticket missing from glpi_tickets (or deleted, or rejected)"
     );
     /// Summary remark: no glpi_logs among the dumps.
     GLPI_NO_LOGS = (
