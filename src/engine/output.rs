@@ -5,7 +5,7 @@
 //! Instants are ISO 8601 with the policy zone's offset, durations whole
 //! seconds, booleans `true`/`false`, unknown values empty.
 
-use crate::io::csv::push_field;
+use crate::io::formula::FreeText;
 use crate::model::dataset::{Attr, Dataset};
 use crate::policy::Policy;
 use crate::time::{Instant, InstantWriter};
@@ -63,8 +63,17 @@ pub const COLUMNS: &[&str] = &[
     "outcome",
 ];
 
-/// Renders the rows as CSV text (header included).
-pub fn render(policy: &Policy, ds: &Dataset, rows: &[SlaRow]) -> String {
+/// Renders the rows as CSV text (header included). The free-text
+/// columns (`ticket_id`, `type`, `priority`, `category`, `group`,
+/// `assignee`, `channel`) are written through `text`
+/// ([`crate::io::formula`]); every other column is a number, an instant,
+/// a boolean or a fixed key.
+pub fn render(
+    policy: &Policy,
+    ds: &Dataset,
+    rows: &[SlaRow],
+    text: FreeText,
+) -> String {
     use std::fmt::Write as _;
     let mut out = String::with_capacity(rows.len() * 260 + 512);
     out.push_str(&COLUMNS.join(","));
@@ -77,7 +86,7 @@ pub fn render(policy: &Policy, ds: &Dataset, rows: &[SlaRow]) -> String {
     };
     for r in rows {
         let t = &ds.tickets[r.ticket as usize];
-        push_field(&mut out, &t.id);
+        text.push(&mut out, &t.id);
         for a in [
             Attr::Type,
             Attr::Priority,
@@ -86,7 +95,7 @@ pub fn render(policy: &Policy, ds: &Dataset, rows: &[SlaRow]) -> String {
             Attr::Assignee,
         ] {
             out.push(',');
-            push_field(&mut out, ds.strings.get(t.attr(a)));
+            text.push(&mut out, ds.strings.get(t.attr(a)));
         }
         out.push(',');
         inst(&mut out, Some(t.opened_at));
@@ -146,7 +155,7 @@ pub fn render(policy: &Policy, ds: &Dataset, rows: &[SlaRow]) -> String {
             let _ = write!(out, "{i}");
         }
         let _ = write!(out, ",{},", r.events);
-        push_field(&mut out, ds.strings.get(t.attr(Attr::Channel)));
+        text.push(&mut out, ds.strings.get(t.attr(Attr::Channel)));
         for v in [
             r.precase_at,
             r.precase_registered_at,

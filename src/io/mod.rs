@@ -7,5 +7,6 @@
 pub mod atomic;
 pub mod csv;
 pub mod encoding;
+pub mod formula;
 
 pub use encoding::Encoding;

@@ -42,6 +42,7 @@ use crate::engine::reconcile::{self, reconcile};
 use crate::error::{Error, Result};
 use crate::indicators::escalations as esc_indicators;
 use crate::io::atomic::write as write_atomic;
+use crate::io::formula::FreeText;
 use crate::model::dataset::Dataset;
 use crate::policy::Policy;
 use crate::text::lang::Lang;
@@ -158,6 +159,26 @@ pub struct Context<'a> {
     /// caller gave them ([`Context::with_escalations`]); empty when the
     /// events name no group.
     pub levels: Vec<(u32, Level)>,
+    /// How the free-text cells of the CSV outputs are written
+    /// ([`crate::io::formula`]; guarded unless [`Context::with_csv_text`]
+    /// says otherwise).
+    pub csv_text: FreeText,
+    /// No ticket was opened, solved or closed in the period, nor pending
+    /// during it ([`empty_period`]): "Resumen" and "Metodología" say so.
+    pub empty_period: bool,
+}
+
+/// True when no ticket of `rows` touches `period`: none opened before its
+/// end that was still unsolved at its start or solved or closed in it or
+/// later. Tickets opened after the cutoff do not exist yet.
+pub fn empty_period(ds: &Dataset, rows: &[SlaRow], period: &Period) -> bool {
+    !rows.iter().any(|r| {
+        let opened = ds.tickets[r.ticket as usize].opened_at;
+        r.excluded != Some(crate::engine::Exclusion::OpenedAfterCutoff)
+            && opened < period.end
+            && (r.solved_at.is_none_or(|s| s >= period.start)
+                || r.closed_at.is_some_and(|c| c >= period.start))
+    })
 }
 
 impl<'a> Context<'a> {
@@ -216,7 +237,16 @@ impl<'a> Context<'a> {
             lists,
             reconciliation,
             levels: Vec::new(),
+            csv_text: FreeText::Guarded,
+            empty_period: empty_period(ds, rows, period),
         }
+    }
+
+    /// Sets how the free-text cells of the CSV outputs are written
+    /// (`--csv-raw`: [`FreeText::Raw`]).
+    pub fn with_csv_text(mut self, text: FreeText) -> Self {
+        self.csv_text = text;
+        self
     }
 
     /// Adds the tickets' escalation levels
@@ -290,22 +320,32 @@ pub fn write(
     };
     let mut files = Vec::new();
     let mut csv = String::from(indicators::CSV_HEADER);
-    indicators::csv_rows(&mut csv, &c.period.label(), &c.lines, c.policy);
+    let text = c.csv_text;
+    indicators::csv_rows(
+        &mut csv,
+        &c.period.label(),
+        &c.lines,
+        c.policy,
+        text,
+    );
     indicators::question_csv_rows(
         &mut csv,
         &c.period.label(),
         &c.lists.survey.questions,
+        text,
     );
     let p = out.join("indicators.csv");
     write_atomic(&p, csv.as_bytes())?;
     files.push(p);
     let p = out.join("sla.csv");
-    write_atomic(&p, output::render(c.policy, c.ds, c.rows).as_bytes())?;
+    let sla = output::render(c.policy, c.ds, c.rows, text);
+    write_atomic(&p, sla.as_bytes())?;
     files.push(p);
     if !c.levels.is_empty() {
         let p = out.join("escalations.csv");
-        let text =
-            crate::engine::escalations::render(c.policy, c.ds, &c.levels);
+        let text = crate::engine::escalations::render(
+            c.policy, c.ds, &c.levels, text,
+        );
         write_atomic(&p, text.as_bytes())?;
         files.push(p);
     }
