@@ -526,7 +526,7 @@ impl Loaded {
         let n = self.ds.rejects.len() as u64;
         let res = g.check_rejects(n, self.rows_read(), rejects, what, out);
         if res.is_err() {
-            write_rejects(&self.ds, rejects, g.text)?;
+            write_rejects_beside(&self.ds, rejects, g.text)?;
         }
         res
     }
@@ -548,7 +548,7 @@ impl Loaded {
         if rows.iter().any(|r| r.excluded.is_none() || keep(r)) {
             return Ok(());
         }
-        write_rejects(&self.ds, rejects, g.text)?;
+        write_rejects_beside(&self.ds, rejects, g.text)?;
         let n = self.ds.rejects.len() as u64;
         let mut by_reason: BTreeMap<&str, (Exclusion, u64)> = BTreeMap::new();
         for e in rows.iter().filter_map(|r| r.excluded) {
@@ -572,15 +572,27 @@ impl Loaded {
                 format!(": {reasons}")
             };
             let rejected = rejected_part(n, rejects, lang);
+            let what = what.fill(lang, &[("out", &out.display())]);
+            let rows_read = thousands(self.ds.stats.ticket_rows, lang);
+            if rows.is_empty() {
+                return quiet::NOTHING_ACCEPTED.fill(
+                    lang,
+                    &[
+                        ("rows", &rows_read),
+                        ("rejected", &rejected),
+                        ("what", &what),
+                    ],
+                );
+            }
             quiet::NOTHING_TO_MEASURE.fill(
                 lang,
                 &[
-                    ("rows", &thousands(self.ds.stats.ticket_rows, lang)),
+                    ("rows", &rows_read),
                     ("tickets", &thousands(rows.len() as u64, lang)),
                     ("excluded", &thousands(rows.len() as u64, lang)),
                     ("reasons", &reasons),
                     ("rejected", &rejected),
-                    ("what", &what.fill(lang, &[("out", &out.display())])),
+                    ("what", &what),
                 ],
             )
         }))
@@ -597,4 +609,17 @@ pub fn rejected_part(n: u64, rejects: &Path, lang: Lang) -> String {
         lang,
         &[("n", &thousands(n, lang)), ("path", &rejects.display())],
     )
+}
+
+/// [`write_rejects`] on a failed run: the folder is created first (a
+/// report's output folder may not exist yet).
+fn write_rejects_beside(
+    ds: &Dataset,
+    path: &Path,
+    text: FreeText,
+) -> plazo::Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, &e))?;
+    }
+    write_rejects(ds, path, text)
 }

@@ -168,16 +168,23 @@ pub struct Context<'a> {
     pub empty_period: bool,
 }
 
-/// True when no ticket of `rows` touches `period`: none opened before its
-/// end that was still unsolved at its start or solved or closed in it or
-/// later. Tickets opened after the cutoff do not exist yet.
+/// True when no ticket of `rows` touches `period`: none opened in it,
+/// solved or closed in it or later, or still pending (unsolved and not
+/// cancelled) when it began. Tickets opened after the cutoff do not
+/// exist yet.
 pub fn empty_period(ds: &Dataset, rows: &[SlaRow], period: &Period) -> bool {
+    use crate::engine::Exclusion;
     !rows.iter().any(|r| {
         let opened = ds.tickets[r.ticket as usize].opened_at;
-        r.excluded != Some(crate::engine::Exclusion::OpenedAfterCutoff)
+        let later = |t: Option<i64>| t.is_some_and(|t| t >= period.start);
+        let pending =
+            r.solved_at.is_none() && r.excluded != Some(Exclusion::Cancelled);
+        r.excluded != Some(Exclusion::OpenedAfterCutoff)
             && opened < period.end
-            && (r.solved_at.is_none_or(|s| s >= period.start)
-                || r.closed_at.is_some_and(|c| c >= period.start))
+            && (opened >= period.start
+                || later(r.solved_at)
+                || later(r.closed_at)
+                || pending)
     })
 }
 

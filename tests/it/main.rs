@@ -29,6 +29,7 @@ mod mariadb;
 mod model_paths;
 mod people;
 mod plans;
+mod quiet_runs;
 mod printing;
 mod report_cases;
 mod report_words;

@@ -42,8 +42,14 @@ crate::catalog! {
     /// or the exclusions by reason in parentheses, after a space;
     /// `{rejected}` is empty or [`NOTHING_REJECTED_PART`].
     NOTHING_TO_MEASURE = (
-        "nada que medir: de {rows} filas de tickets leídas se aceptaron {tickets} tickets y ninguno queda por medir ({excluded} excluidos{reasons}){rejected}; {what}. Un informe vacío no debe archivarse: revise que la exportación sea la del periodo, sus fechas y columnas, el corte y las exclusiones de la política",
-        "nothing to measure: of {rows} ticket rows read, {tickets} tickets were accepted and none is left to measure ({excluded} excluded{reasons}){rejected}; {what}. An empty report must not be filed: check that the export is the period's, its dates and columns, the cutoff and the policy's exclusions"
+        "nada que medir: de {rows} filas de tickets leídas se aceptaron {tickets} tickets y ninguno queda por medir ({excluded} excluidos{reasons}){rejected}; {what}. Un resultado vacío no debe archivarse: revise que la exportación sea la del periodo, el corte y las exclusiones de la política",
+        "nothing to measure: of {rows} ticket rows read, {tickets} tickets were accepted and none is left to measure ({excluded} excluded{reasons}){rejected}; {what}. An empty result must not be filed: check that the export is the period's, the cutoff and the policy's exclusions"
+    );
+    /// `sla` / `report`: no ticket accepted at all. `{rejected}` is empty
+    /// or [`NOTHING_REJECTED_PART`].
+    NOTHING_ACCEPTED = (
+        "nada que medir: ningún ticket aceptado de {rows} filas de tickets leídas{rejected}; {what}. Un resultado vacío no debe archivarse: revise las fechas, columnas y codificación de la exportación",
+        "nothing to measure: no ticket accepted out of {rows} ticket rows read{rejected}; {what}. An empty result must not be filed: check the export's dates, columns and encoding"
     );
     /// The rejected part of [`NOTHING_TO_MEASURE`].
     NOTHING_REJECTED_PART = (
