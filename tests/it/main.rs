@@ -10,6 +10,7 @@ mod cli_lang;
 mod closing_rules;
 mod escalations;
 mod exclusion_props;
+mod formula_injection;
 mod ficha;
 mod function_size;
 mod indicator_counts;
