@@ -237,7 +237,7 @@ fn the_workbook_writes_formula_like_text_as_strings() {
     // Each value is shown somewhere (the title in the breach list).
     for needle in [TITLE, "+cmd", "@SUM(A1)", "-2+3"] {
         assert!(
-            found.get(needle).is_some(),
+            found.contains_key(needle),
             "{needle:?} not found: {found:?}"
         );
     }

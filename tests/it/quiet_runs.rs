@@ -180,14 +180,11 @@ fn max_rejects_as_a_count_and_as_a_percentage_at_their_edges() {
          motivos, fila por fila, están en o.rejects.csv: corrija la \
          exportación, o suba el máximo si esas filas pueden quedar fuera\n"
     );
-    let mut a = vec!["--lang", "en", "sla"];
-    a.extend(cut);
-    a.extend(["--max-rejects", "7.8%"]);
-    let mut args = folder_command("x", &sla_data(), &[]);
-    args.remove(0);
-    let mut full: Vec<&str> = a[..3].to_vec();
+    let mut extra = cut.to_vec();
+    extra.extend(["--max-rejects", "7.8%"]);
+    let args = folder_command("sla", &sla_data(), &extra);
+    let mut full = vec!["--lang", "en"];
     full.extend(args.iter().map(String::as_str));
-    full.extend(&a[3..]);
     let (code, _, err) = run(&dir, &full);
     assert_eq!(code, 1);
     assert_eq!(
@@ -260,12 +257,10 @@ fn the_policy_default_applies_and_the_flag_overrides_it() {
     );
     assert_eq!(names(&dir.join("inf")), ["rejects.csv"]);
     // A count in the policy, and the flag above it.
-    let data = fixtures_with_checks(&dir, "max_rejects = 3");
-    let _ = data;
+    fixtures_with_checks(&dir, "max_rejects = 3");
     let (code, _, err) = run(&dir, &a);
     assert_eq!(code, 0, "{err}");
-    let data = fixtures_with_checks(&dir, "max_rejects = 2");
-    let _ = data;
+    fixtures_with_checks(&dir, "max_rejects = 2");
     let mut over = a.clone();
     over.extend(["--max-rejects", "10%"]);
     let (code, _, err) = run(&dir, &over);
