@@ -17,7 +17,7 @@ crate::catalog! {
         "too many rejected rows: {n} of {rows} rows read ({pct}), more than the maximum {max} set by {source}; {what}. The reasons, row by row, are in {path}: fix the export, or raise the maximum if those rows may be left out"
     );
     /// The threshold came from the command line.
-    FROM_FLAG = ("--max-rejects", "--max-rejects");
+    FROM_FLAG = same("--max-rejects");
     /// The threshold came from the policy.
     FROM_POLICY = (
         "[checks] max_rejects en {policy}",
