@@ -532,10 +532,12 @@ impl Loaded {
     }
 
     /// Fails (exit 1) when no ticket is left to measure: none accepted,
-    /// or every one excluded (`keep` says which excluded rows still
-    /// count: `report` keeps the tickets opened after its cutoff, so that
-    /// a period before the data is an empty period, not a failure). The
-    /// rejects file is written first.
+    /// or every one excluded. A `no_target` ticket still counts (its
+    /// business times are measured; a policy may have no targets at
+    /// all); `keep` says which other excluded rows count: `report` keeps
+    /// the tickets opened after its cutoff, so that a period before the
+    /// data is an empty period, not a failure. The rejects file is
+    /// written first.
     pub fn check_measurable(
         &self,
         rows: &[SlaRow],
@@ -545,7 +547,10 @@ impl Loaded {
         what: Msg,
         out: &Path,
     ) -> plazo::Result<()> {
-        if rows.iter().any(|r| r.excluded.is_none() || keep(r)) {
+        let measured = |r: &SlaRow| {
+            matches!(r.excluded, None | Some(Exclusion::NoTarget)) || keep(r)
+        };
+        if rows.iter().any(measured) {
             return Ok(());
         }
         write_rejects_beside(&self.ds, rejects, g.text)?;

@@ -115,12 +115,7 @@ pub fn render(
                 let _ = write!(out, "{v}");
             }
         }
-        for v in [r.response_met, r.resolution_met] {
-            out.push(',');
-            if let Some(v) = v {
-                out.push_str(if v { "true" } else { "false" });
-            }
-        }
+        bools(&mut out, &[r.response_met, r.resolution_met]);
         out.push(',');
         inst(&mut out, r.resolution_due_at);
         let _ = write!(out, ",{},", r.reopen_count);
@@ -136,12 +131,7 @@ pub fn render(
             out.push(',');
             out.push_str(c.map_or("", |c| c.key()));
         }
-        for v in [r.auto_closed, r.close_late] {
-            out.push(',');
-            if let Some(v) = v {
-                out.push_str(if v { "true" } else { "false" });
-            }
-        }
+        bools(&mut out, &[r.auto_closed, r.close_late]);
         for v in [r.response_overrun_s, r.resolution_overrun_s] {
             out.push(',');
             if let Some(v) = v {
@@ -168,16 +158,14 @@ pub fn render(
         if let Some(v) = r.precase_business_s {
             let _ = write!(out, "{v}");
         }
-        for v in [
-            r.closed_early,
-            r.closed_without_approval,
-            r.validated_within,
-        ] {
-            out.push(',');
-            if let Some(v) = v {
-                out.push_str(if v { "true" } else { "false" });
-            }
-        }
+        bools(
+            &mut out,
+            &[
+                r.closed_early,
+                r.closed_without_approval,
+                r.validated_within,
+            ],
+        );
         out.push(',');
         if let Some(v) = r.close_business_s {
             let _ = write!(out, "{v}");
@@ -191,6 +179,16 @@ pub fn render(
         out.push('\n');
     }
     out
+}
+
+/// `,true`, `,false` or `,` for each flag.
+fn bools(out: &mut String, flags: &[Option<bool>]) {
+    for v in flags {
+        out.push(',');
+        if let Some(v) = v {
+            out.push_str(if *v { "true" } else { "false" });
+        }
+    }
 }
 
 /// The worse class of a ticket's unfinished measures.

@@ -547,3 +547,84 @@ fn a_period_after_every_ticket_solved_is_empty_too() {
     assert_eq!(code, 0, "{err}");
     assert!(!err.contains("Period without"), "{err}");
 }
+
+#[test]
+fn a_sample_reported_for_a_month_before_its_data_is_empty() {
+    // Víctimas' sample opens its first ticket on 2026-01-02 (the
+    // smallest `opened_at` of its tickets.csv): December 2025 is empty,
+    // in the entity's own words ("casos").
+    let dir = tempdir("quiet-empty-sample");
+    let data = root().join("samples/victimas");
+    let first = read_rows(&data.join("tickets.csv"))
+        .into_iter()
+        .map(|r| r["opened_at"].clone())
+        .min()
+        .unwrap();
+    assert!(first.starts_with("2026-01-02"), "{first}");
+    let (code, err) = {
+        let args = folder_command(
+            "report",
+            &data,
+            &["--period", "2025-12", "--out", "inf"],
+        );
+        let a: Vec<&str> = args.iter().map(String::as_str).collect();
+        let (code, _, err) = run(&dir, &a);
+        (code, err)
+    };
+    assert_eq!(code, 0, "{err}");
+    let note = "Periodo sin casos: ninguna apertura, solución ni cierre en \
+                diciembre 2025, y ningún pendiente de antes; los \
+                indicadores quedan sin valor. Revise que la exportación \
+                cubra el periodo.";
+    assert!(err.ends_with(&format!(" {note}\n")), "{err}");
+    let xlsx = dir.join("inf/informe-2025-12.xlsx");
+    assert_eq!(
+        sheet(&xlsx, "Resumen").get_value((6, 0)),
+        Some(&Data::String(note.to_string()))
+    );
+}
+
+#[test]
+fn tickets_without_a_target_are_still_measured() {
+    // A policy with no [[targets]]: the one ticket is `no_target`, its
+    // business times are still measured, so the run passes.
+    let dir = tempdir("quiet-no-target");
+    std::fs::write(
+        dir.join("p.toml"),
+        format!(
+            "{}[states]\nsolved = [\"Resuelto\"]\n",
+            crate::util::BOGOTA_POLICY
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("t.csv"),
+        "ticket_id,opened_at\nN1,2026-07-01 08:00\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("e.csv"),
+        "ticket_id,at,status\nN1,2026-07-01 09:00,Resuelto\n",
+    )
+    .unwrap();
+    let (code, _, err) = run(
+        &dir,
+        &[
+            "sla",
+            "--policy",
+            "p.toml",
+            "--tickets",
+            "t.csv",
+            "--events",
+            "e.csv",
+            "--cutoff",
+            "2026-07-31 23:59",
+            "--out",
+            "o.csv",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let rows = read_rows(&dir.join("o.csv"));
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0]["excluded_reason"], "no_target");
+}
