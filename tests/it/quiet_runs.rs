@@ -175,7 +175,8 @@ fn max_rejects_as_a_count_and_as_a_percentage_at_their_edges() {
     let (_, err) = on_fixtures(&dir, "sla", &a);
     assert_eq!(
         err,
-        "plazo: demasiadas filas rechazadas: 3 de 38 filas leídas (7,9 %), \
+        "plazo: demasiados rechazos: 3 filas o celdas rechazadas de 38 \
+         filas leídas (7,9 %), \
          más que el máximo 2 de --max-rejects; no se escribió o.csv. Los \
          motivos, fila por fila, están en o.rejects.csv: corrija la \
          exportación, o suba el máximo si esas filas pueden quedar fuera\n"
@@ -189,7 +190,8 @@ fn max_rejects_as_a_count_and_as_a_percentage_at_their_edges() {
     assert_eq!(code, 1);
     assert_eq!(
         err,
-        "plazo: too many rejected rows: 3 of 38 rows read (7.9 %), more \
+        "plazo: too many rejects: 3 rows or cells rejected of 38 rows read \
+         (7.9 %), more \
          than the maximum 7.8% set by --max-rejects; o.csv was not written. \
          The reasons, row by row, are in o.rejects.csv: fix the export, or \
          raise the maximum if those rows may be left out\n"
@@ -247,7 +249,8 @@ fn the_policy_default_applies_and_the_flag_overrides_it() {
     assert_eq!(
         err,
         format!(
-            "plazo: demasiadas filas rechazadas: 3 de 38 filas leídas \
+            "plazo: demasiados rechazos: 3 filas o celdas rechazadas de 38 \
+             filas leídas \
              (7,9 %), más que el máximo 5% de [checks] max_rejects en {}; \
              no se escribió el informe en inf. Los motivos, fila por fila, \
              están en inf/rejects.csv: corrija la exportación, o suba el \
@@ -379,7 +382,8 @@ fn ingest_above_max_rejects_keeps_the_earlier_tables() {
     assert_eq!(code, 1, "{err}");
     assert!(
         err.contains(
-            "plazo: demasiadas filas rechazadas: 1 de 2 filas leídas \
+            "plazo: demasiados rechazos: 1 filas o celdas rechazadas de 2 \
+             filas leídas \
              (50,0 %), más que el máximo 0 de --max-rejects; no se \
              escribieron las tablas en ing (solo rejects.csv)."
         ),
@@ -455,10 +459,10 @@ fn a_run_job_honours_max_rejects() {
     assert_eq!(a["status"], "failed");
     assert_eq!(a["error"]["exit_code"], 1);
     assert!(
-        a["error"]["message"]
-            .as_str()
-            .unwrap()
-            .contains("3 de 38 filas leídas (7,9 %), más que el máximo 2 de --max-rejects"),
+        a["error"]["message"].as_str().unwrap().contains(
+            "3 filas o celdas rechazadas de 38 filas leídas (7,9 %), \
+                 más que el máximo 2 de --max-rejects"
+        ),
         "{a}"
     );
 }

@@ -13,8 +13,8 @@ crate::catalog! {
     /// Above `--max-rejects` / `[checks] max_rejects`. `{source}` is
     /// [`FROM_FLAG`] or [`FROM_POLICY`], `{what}` one of the `NOT_WRITTEN_*`.
     MAX_REJECTS_EXCEEDED = (
-        "demasiadas filas rechazadas: {n} de {rows} filas leídas ({pct}), más que el máximo {max} de {source}; {what}. Los motivos, fila por fila, están en {path}: corrija la exportación, o suba el máximo si esas filas pueden quedar fuera",
-        "too many rejected rows: {n} of {rows} rows read ({pct}), more than the maximum {max} set by {source}; {what}. The reasons, row by row, are in {path}: fix the export, or raise the maximum if those rows may be left out"
+        "demasiados rechazos: {n} filas o celdas rechazadas de {rows} filas leídas ({pct}), más que el máximo {max} de {source}; {what}. Los motivos, fila por fila, están en {path}: corrija la exportación, o suba el máximo si esas filas pueden quedar fuera",
+        "too many rejects: {n} rows or cells rejected of {rows} rows read ({pct}), more than the maximum {max} set by {source}; {what}. The reasons, row by row, are in {path}: fix the export, or raise the maximum if those rows may be left out"
     );
     /// The threshold came from the command line.
     FROM_FLAG = same("--max-rejects");
