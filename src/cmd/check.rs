@@ -7,8 +7,11 @@
 //!
 //! Problems: rejected rows (grouped by reason, with a count and the first
 //! example), and status labels the policy does not map (with their count,
-//! an example ticket and the `[states]` key to add them to). Exit 0 when
-//! there is none, 2 otherwise. Nothing is written.
+//! an example ticket and the `[states]` key to add them to), and no
+//! ticket accepted at all (where `sla`, `report` and `ingest` would exit
+//! 1 with nothing to measure). Exit 0 when there is none, 2 otherwise.
+//! Nothing is written. `check` takes no `--max-rejects`: every rejected
+//! row is already a problem here.
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -67,6 +70,13 @@ pub fn run(a: CheckArgs, g: &Global) -> anyhow::Result<()> {
                 ("policy", &a.policy.display()),
             ],
         );
+        writeln!(out, "{line}")?;
+    }
+    if ing.tickets.is_empty() {
+        problems += 1;
+        let rows: u64 = ing.files.iter().map(|f| f.read).sum();
+        let line = plazo::text::msg::cli::quiet::CHECK_NO_TICKETS
+            .fill(g.lang, &[("rows", &rows)]);
         writeln!(out, "{line}")?;
     }
     if !g.quiet {

@@ -1,16 +1,22 @@
 //! Arguments and plumbing shared by the commands that read ticket data.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use clap::Args;
-use plazo::engine::{Engine, TicketCells};
+use plazo::engine::{Engine, Exclusion, SlaRow, TicketCells};
+use plazo::error::ErrorKind;
+use plazo::io::formula::FreeText;
 use plazo::io::watch::Watch;
 use plazo::model::dataset::{Dataset, Inputs};
 use plazo::model::{Builder, Ingested};
+use plazo::policy::MaxRejects;
 use plazo::source::glpi_db::{Db, Filter, TableRead, Target};
 use plazo::source::glpi_tables;
+use plazo::text::Msg;
 use plazo::text::lang::Lang;
 use plazo::text::msg::cli as msg;
+use plazo::text::msg::cli::quiet;
 use plazo::time::Instant;
 use plazo::{Error, Policy};
 
@@ -337,20 +343,21 @@ impl Loaded {
     }
 }
 
-/// Stages the rejected rows and cells of `ds` for `path` in `batch`, or,
-/// when there are none, has the batch remove a `path` left by an earlier
-/// run (it would describe other inputs).
+/// Stages the rejected rows and cells of `ds` for `path` in `batch` (text
+/// cells through `text`), or, when there are none, has the batch remove a
+/// `path` left by an earlier run (it would describe other inputs).
 pub fn write_rejects(
     ds: &Dataset,
     path: &std::path::Path,
     batch: &mut plazo::io::atomic::Batch,
+    text: FreeText,
 ) -> plazo::Result<()> {
     if ds.rejects.is_empty() {
         batch.remove(path);
         return Ok(());
     }
     let tmp = batch.stage(path, "")?;
-    let view = plazo::model::write::rejects_view(&ds.rejects);
+    let view = plazo::model::write::rejects_view(&ds.rejects, text);
     let csv = plazo::model::write::Format::Csv;
     plazo::model::write::write_table_as(&tmp, path, &view, csv)
 }
@@ -417,4 +424,254 @@ pub fn thousands(n: u64, lang: Lang) -> String {
         out.push(c);
     }
     out
+}
+
+/// `--max-rejects N|P%` and `--csv-raw`: the commands that read inputs
+/// and write CSV outputs (`sla`, `report`, `ingest`; `plazo run` jobs
+/// through `max_rejects` / `csv_raw`). docs/ROBUSTNESS.md.
+#[derive(Clone, Debug, Default, Args)]
+pub struct GuardArgs {
+    /// Fail (exit 1; only the rejects file is written) when more rows or
+    /// cells are rejected than N, or than P% of the data rows read (e.g.
+    /// 2%). Default: the policy's `[checks] max_rejects`, else no limit.
+    #[arg(long, value_name = "N|P%")]
+    pub max_rejects: Option<String>,
+    /// Write the free-text cells of CSV outputs as they are: no leading
+    /// `'` on a cell that starts with =, +, -, @, tab or CR (formula
+    /// injection guard, docs/ROBUSTNESS.md).
+    #[arg(long)]
+    pub csv_raw: bool,
+}
+
+/// [`GuardArgs`] resolved against the policy.
+#[derive(Clone, Debug, Default)]
+pub struct Guards {
+    /// The threshold and the policy file it came from (`None`: from
+    /// `--max-rejects`).
+    pub max: Option<(MaxRejects, Option<PathBuf>)>,
+    /// How the free-text cells of CSV outputs are written.
+    pub text: FreeText,
+}
+
+impl GuardArgs {
+    /// `--max-rejects` (checked now, a usage error when malformed), else
+    /// the policy's `[checks] max_rejects`.
+    pub fn resolve(
+        &self,
+        policy: Option<(&Policy, &Path)>,
+    ) -> plazo::Result<Guards> {
+        let max = match (&self.max_rejects, policy) {
+            (Some(s), _) => {
+                Some((MaxRejects::parse(s, "--max-rejects")?, None))
+            }
+            (None, Some((p, path))) => {
+                p.max_rejects().map(|m| (m, Some(path.to_path_buf())))
+            }
+            (None, None) => None,
+        };
+        Ok(Guards {
+            max,
+            text: FreeText::from_raw(self.csv_raw),
+        })
+    }
+}
+
+/// An error (exit 1) whose text is composed per language by `f`.
+pub fn failure_in(f: impl Fn(Lang) -> String) -> Error {
+    Error::new(ErrorKind::Failure, f(Lang::Es), f(Lang::En))
+}
+
+/// `n` of `of` as a percentage with one decimal (`12,5 %`).
+fn share(n: u64, of: u64, lang: Lang) -> String {
+    if of == 0 {
+        return "-".into();
+    }
+    let s = format!("{:.1} %", n as f64 * 100.0 / of as f64);
+    match lang {
+        Lang::Es => s.replace('.', ","),
+        _ => s,
+    }
+}
+
+impl Guards {
+    /// Fails (exit 1) when `rejects` of `rows` read is above the
+    /// threshold. The message names the counts, the threshold and where
+    /// it was set, what was not written (`what`, filled with `out`) and
+    /// the rejects file.
+    pub fn check_rejects(
+        &self,
+        rejects: u64,
+        rows: u64,
+        rejects_path: &Path,
+        what: Msg,
+        out: &Path,
+    ) -> plazo::Result<()> {
+        let Some((max, from)) = &self.max else {
+            return Ok(());
+        };
+        if !max.exceeded(rejects, rows) {
+            return Ok(());
+        }
+        Err(failure_in(|lang| {
+            let source = match from {
+                None => quiet::FROM_FLAG.get(lang).to_string(),
+                Some(p) => {
+                    quiet::FROM_POLICY.fill(lang, &[("policy", &p.display())])
+                }
+            };
+            quiet::MAX_REJECTS_EXCEEDED.fill(
+                lang,
+                &[
+                    ("n", &thousands(rejects, lang)),
+                    ("rows", &thousands(rows, lang)),
+                    ("pct", &share(rejects, rows, lang)),
+                    ("max", max),
+                    ("source", &source),
+                    ("what", &what.fill(lang, &[("out", &out.display())])),
+                    ("path", &rejects_path.display()),
+                ],
+            )
+        }))
+    }
+}
+
+/// The summary's first sentence when rows or cells were rejected
+/// (`None` when there are none): a summary starts with them, so that a
+/// log read in a hurry does not miss them.
+pub fn rejects_first(n: u64, path: &Path, lang: Lang) -> Option<String> {
+    (n > 0).then(|| {
+        quiet::REJECTS_FIRST.fill(
+            lang,
+            &[("n", &thousands(n, lang)), ("path", &path.display())],
+        )
+    })
+}
+
+impl Loaded {
+    /// The data rows read: tickets, events and surveys (rejected rows
+    /// included), the denominator of `--max-rejects P%`.
+    pub fn rows_read(&self) -> u64 {
+        let s = &self.ds.stats;
+        s.ticket_rows + s.event_rows + s.survey_rows
+    }
+
+    /// `--max-rejects` on the loaded data; on failure the rejects file is
+    /// written first, so that the reasons are there to read.
+    pub fn check_rejects(
+        &self,
+        g: &Guards,
+        rejects: &Path,
+        what: Msg,
+        out: &Path,
+    ) -> plazo::Result<()> {
+        let n = self.ds.rejects.len() as u64;
+        let res = g.check_rejects(n, self.rows_read(), rejects, what, out);
+        if res.is_err() {
+            write_rejects_beside(&self.ds, rejects, g.text)?;
+        }
+        res
+    }
+
+    /// Fails (exit 1) when no ticket is left to measure: none accepted,
+    /// or every one excluded. A `no_target` ticket still counts (its
+    /// business times are measured; a policy may have no targets at
+    /// all); `keep` says which other excluded rows count: `report` keeps
+    /// the tickets opened after its cutoff, so that a period before the
+    /// data is an empty period, not a failure. The rejects file is
+    /// written first.
+    pub fn check_measurable(
+        &self,
+        rows: &[SlaRow],
+        keep: impl Fn(&SlaRow) -> bool,
+        g: &Guards,
+        rejects: &Path,
+        what: Msg,
+        out: &Path,
+    ) -> plazo::Result<()> {
+        let measured = |r: &SlaRow| {
+            matches!(r.excluded, None | Some(Exclusion::NoTarget)) || keep(r)
+        };
+        if rows.iter().any(measured) {
+            return Ok(());
+        }
+        write_rejects_beside(&self.ds, rejects, g.text)?;
+        let n = self.ds.rejects.len() as u64;
+        let mut by_reason: BTreeMap<&str, (Exclusion, u64)> = BTreeMap::new();
+        for e in rows.iter().filter_map(|r| r.excluded) {
+            by_reason.entry(e.name(&self.policy)).or_insert((e, 0)).1 += 1;
+        }
+        Err(failure_in(|lang| {
+            let reasons = by_reason
+                .values()
+                .map(|(e, k)| {
+                    format!(
+                        "{} {}",
+                        e.describe_in(&self.policy, lang),
+                        thousands(*k, lang)
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+            let reasons = if reasons.is_empty() {
+                reasons
+            } else {
+                format!(": {reasons}")
+            };
+            let rejected = rejected_part(n, rejects, lang);
+            let what = what.fill(lang, &[("out", &out.display())]);
+            let rows_read = thousands(self.ds.stats.ticket_rows, lang);
+            if rows.is_empty() {
+                return quiet::NOTHING_ACCEPTED.fill(
+                    lang,
+                    &[
+                        ("rows", &rows_read),
+                        ("rejected", &rejected),
+                        ("what", &what),
+                    ],
+                );
+            }
+            quiet::NOTHING_TO_MEASURE.fill(
+                lang,
+                &[
+                    ("rows", &rows_read),
+                    ("tickets", &thousands(rows.len() as u64, lang)),
+                    ("excluded", &thousands(rows.len() as u64, lang)),
+                    ("reasons", &reasons),
+                    ("rejected", &rejected),
+                    ("what", &what),
+                ],
+            )
+        }))
+    }
+}
+
+/// "; 12 rows or cells rejected, with their reason in PATH" (empty when
+/// none): a part of the nothing-to-measure messages.
+pub fn rejected_part(n: u64, rejects: &Path, lang: Lang) -> String {
+    if n == 0 {
+        return String::new();
+    }
+    quiet::NOTHING_REJECTED_PART.fill(
+        lang,
+        &[("n", &thousands(n, lang)), ("path", &rejects.display())],
+    )
+}
+
+/// [`write_rejects`] on a failed run: the folder is created first (a
+/// report's output folder may not exist yet).
+fn write_rejects_beside(
+    ds: &Dataset,
+    path: &Path,
+    text: FreeText,
+) -> plazo::Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, &e))?;
+    }
+    let mut batch = plazo::io::atomic::Batch::new(
+        path.parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new(".")),
+    );
+    write_rejects(ds, path, &mut batch, text)?;
+    batch.commit().map(|_| ())
 }

@@ -13,7 +13,10 @@
 //! duplicates merged (`--quiet` silences it). Sources: glpi-csv, glpi-db,
 //! ca-sdm, aranda, generic (`--mapping` alone implies generic). Inputs may
 //! be .csv, .tsv, .csv.gz or a single-file .zip. Naive times are read in
-//! the policy's zone (or `--timezone`). Memory: every table is held in
+//! the policy's zone (or `--timezone`). With no ticket accepted, or
+//! more rejects than `--max-rejects` (or the policy's `[checks]
+//! max_rejects`), it exits 1 and writes only DIR/rejects.csv
+//! (docs/ROBUSTNESS.md); the summary starts with the rejects. Memory: every table is held in
 //! memory until the atomic write (about 800 bytes per row of a 36-column
 //! log: 11 GB for 14 M rows).
 
@@ -30,7 +33,11 @@ use plazo::time::dates::DateFormat;
 use plazo::{Error, Policy};
 
 use super::Global;
-use super::common::GlpiDbArgs;
+use super::common::{
+    GlpiDbArgs, GuardArgs, Guards, failure_in, rejected_part, rejects_first,
+    thousands,
+};
+use plazo::text::msg::cli::quiet;
 
 /// Input options shared by `ingest` and `check`.
 #[derive(Debug, Args)]
@@ -90,6 +97,8 @@ pub struct IngestArgs {
     /// Output format of the canonical tables.
     #[arg(long, value_enum, default_value = "csv")]
     pub format: OutFormat,
+    #[command(flatten)]
+    pub guard: GuardArgs,
     /// Output folder.
     #[arg(long)]
     pub out: PathBuf,
@@ -179,17 +188,77 @@ pub fn run(a: IngestArgs, g: &Global) -> anyhow::Result<()> {
         Some(p) => Some(Policy::load_in(p, g.lang)?),
         None => None,
     };
+    let guards = a.guard.resolve(policy.as_ref().zip(a.policy.as_deref()))?;
     let out = a.input.read(policy.as_ref(), g.lang, g.quiet)?;
+    let rejects = a.out.join("rejects.csv");
+    let summary = || {
+        let n = out.rejects.len() as u64;
+        let first = rejects_first(n, &rejects, g.lang);
+        let first = first.map(|s| s + "\n").unwrap_or_default();
+        eprint!("{first}{}", out.summary(g.lang));
+    };
+    if let Err(e) = refuse(&out, &guards, &rejects, &a.out) {
+        // Only the rejects, so that the reasons can be read.
+        std::fs::create_dir_all(&a.out).map_err(|e| Error::io(&a.out, &e))?;
+        write_rejects_only(&out, &rejects, guards.text)?;
+        if !g.quiet {
+            summary();
+        }
+        return Err(e.into());
+    }
     super::common::inputs_unchanged(&watch)?;
     let format = match a.format {
         OutFormat::Csv => Format::Csv,
         OutFormat::Parquet => Format::Parquet,
     };
-    out.write(&a.out, format)?;
+    out.write(&a.out, format, guards.text)?;
     if !g.quiet {
-        eprint!("{}", out.summary(g.lang));
+        summary();
     }
     Ok(())
+}
+
+/// The error that stops `ingest` before it writes its tables: more
+/// rejects than `--max-rejects`, or no ticket accepted.
+fn refuse(
+    out: &Ingested,
+    guards: &Guards,
+    rejects: &std::path::Path,
+    dir: &std::path::Path,
+) -> plazo::Result<()> {
+    let n = out.rejects.len() as u64;
+    let rows: u64 = out.files.iter().map(|f| f.read).sum();
+    let what = quiet::NOT_WRITTEN_INGEST;
+    guards.check_rejects(n, rows, rejects, what, dir)?;
+    if !out.tickets.is_empty() {
+        return Ok(());
+    }
+    Err(failure_in(|lang| {
+        quiet::NOTHING_INGESTED.fill(
+            lang,
+            &[
+                ("rows", &thousands(rows, lang)),
+                ("rejected", &rejected_part(n, rejects, lang)),
+                ("what", &what.fill(lang, &[("out", &dir.display())])),
+            ],
+        )
+    }))
+}
+
+/// Writes `out`'s rejects to `path` (text cells through `text`), or
+/// removes a `path` left by an earlier run when there are none.
+fn write_rejects_only(
+    out: &Ingested,
+    path: &std::path::Path,
+    text: plazo::io::formula::FreeText,
+) -> plazo::Result<()> {
+    if !out.rejects.is_empty() {
+        plazo::model::write::write_rejects(path, &out.rejects, text)
+    } else if path.exists() {
+        std::fs::remove_file(path).map_err(|e| Error::io(path, &e))
+    } else {
+        Ok(())
+    }
 }
 
 /// How long reading one table from GLPI's database took.

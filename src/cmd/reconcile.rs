@@ -13,7 +13,7 @@ use plazo::engine::reconcile::{
     COLUMNS, Row, Verdicts, reconcile, side_by_side,
 };
 use plazo::io::atomic::write as write_atomic;
-use plazo::io::csv::push_field;
+use plazo::io::formula::FreeText;
 use plazo::model::{Builder, Dataset};
 use plazo::policy::DeadlineRules;
 use plazo::source::glpi::Tables;
@@ -51,6 +51,11 @@ pub struct ReconcileArgs {
     /// Output CSV: one row per ticket.
     #[arg(long)]
     out: Option<PathBuf>,
+    /// Write `ticket_id` as it is, without the leading `'` that keeps a
+    /// value starting with =, +, -, @, tab or CR from being read as a
+    /// formula (docs/ROBUSTNESS.md).
+    #[arg(long)]
+    csv_raw: bool,
 }
 
 /// Everything `plazo reconcile` needs, checked before a dump is read.
@@ -62,6 +67,7 @@ struct Plan {
     out: Option<PathBuf>,
     /// The input files before reading, checked again before the output.
     watch: plazo::io::watch::Watch,
+    text: FreeText,
 }
 
 impl ReconcileArgs {
@@ -89,6 +95,7 @@ impl ReconcileArgs {
             glpi: self.glpi,
             out: self.out,
             watch,
+            text: FreeText::from_raw(self.csv_raw),
         })
     }
 }
@@ -101,6 +108,7 @@ pub fn run(a: ReconcileArgs, g: &Global) -> anyhow::Result<()> {
         db,
         out: out_path,
         watch,
+        text,
     } = a.plan(g.lang)?;
     let tz = policy.tz();
     let tables = match &db {
@@ -134,7 +142,7 @@ pub fn run(a: ReconcileArgs, g: &Global) -> anyhow::Result<()> {
     };
     let proc_recon = reconcile(proc_policy, &ds, proc_rows, slas);
     let verdicts = side_by_side(proc_rows, glpi_rows, &proc_recon);
-    let (out, tally) = table(&recon, &verdicts, tz);
+    let (out, tally) = table(&recon, &verdicts, tz, text);
     super::common::inputs_unchanged(&watch)?;
     match &out_path {
         Some(p) => write_atomic(p, out.as_bytes())?,
@@ -173,6 +181,7 @@ fn table(
     recon: &[Row],
     verdicts: &[Verdicts],
     tz: chrono_tz::Tz,
+    text: FreeText,
 ) -> (String, Tally) {
     let mut out = String::from("ticket_id");
     for c in COLUMNS {
@@ -184,7 +193,7 @@ fn table(
     let mut w = InstantWriter::new(tz);
     let mut t = Tally::default();
     for (r, v) in recon.iter().zip(verdicts) {
-        push_field(&mut out, &r.ticket_id);
+        text.push(&mut out, &r.ticket_id);
         for (k, c) in r.cols.iter().enumerate() {
             let is_instant = k == 3 || k == 4;
             for v in [c.plazo, c.glpi] {

@@ -5,7 +5,15 @@
 //! `--out`: `informe-<period>.xlsx`, `indicators.csv`, `sla.csv` and
 //! `charts/*.png|svg`, each atomically. `--period previous-month` or
 //! `previous-quarter` picks the last complete period before the cutoff
-//! (default: now), for cron. Prints a one-paragraph summary on stderr.
+//! (default: now), for cron. Prints a one-paragraph summary on stderr,
+//! the rejected rows first.
+//!
+//! Runs that must not pass quietly (docs/ROBUSTNESS.md): above
+//! `--max-rejects` (or the policy's `[checks] max_rejects`), or with no
+//! ticket to measure (none accepted, or every one excluded by a rule),
+//! it exits 1 and writes only `rejects.csv`. A period no ticket touched
+//! is not an error: the report says so ("Resumen", "Metodología", the
+//! summary) and exits 0.
 
 use std::path::{Path, PathBuf};
 
@@ -19,8 +27,11 @@ use plazo::time::Instant;
 
 use super::Global;
 use super::common::{
-    DataArgs, DataPlan, DataSource, DeadlineRulesArg, thousands,
+    DataArgs, DataPlan, DataSource, DeadlineRulesArg, GuardArgs, Guards,
+    rejects_first, thousands,
 };
+use plazo::engine::Exclusion;
+use plazo::text::msg::cli::quiet::NOT_WRITTEN_REPORT;
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
@@ -28,6 +39,8 @@ pub struct ReportArgs {
     data: DataArgs,
     #[command(flatten)]
     rules: DeadlineRulesArg,
+    #[command(flatten)]
+    guard: GuardArgs,
     /// Month (2026-10), or previous-month / previous-quarter (picked from
     /// the cutoff, default now). Without any period option: the last
     /// complete period of the policy's `[report] period`.
@@ -68,6 +81,7 @@ struct Plan {
     period: Period,
     queries: Option<PathBuf>,
     out: PathBuf,
+    guards: Guards,
     quiet: bool,
 }
 
@@ -83,6 +97,9 @@ impl ReportArgs {
         }
         let mut data = self.data.plan(g.lang)?;
         self.rules.apply(&mut data.policy)?;
+        let guards = self
+            .guard
+            .resolve(Some((&data.policy, data.policy_path.as_path())))?;
         let period = self.period(&data.policy, data.cutoff)?;
         if !data.cutoff_given {
             data.cutoff = period.last_second();
@@ -101,6 +118,7 @@ impl ReportArgs {
             period,
             queries: self.queries,
             out: self.out,
+            guards,
             quiet: g.quiet,
         })
     }
@@ -179,13 +197,30 @@ pub fn execute(a: ReportArgs, g: &Global) -> anyhow::Result<Outcome> {
         period,
         queries,
         out,
+        guards,
         quiet,
     } = a.plan(g)?;
     let (policy_path, files) = (data.policy_path.clone(), data.inputs.clone());
     let watch = data.watch.clone();
     let loaded = data.load(g.lang)?;
+    // Rejected rows and unreadable cells, beside the report (as `plazo
+    // sla` writes them beside its table), so nothing is dropped silently.
+    let rejects = out.join("rejects.csv");
+    loaded.check_rejects(&guards, &rejects, NOT_WRITTEN_REPORT, &out)?;
     let engine = loaded.engine()?;
     let rows = engine.evaluate_all();
+    // A ticket opened after the cutoff may still make an empty period.
+    let later = |r: &plazo::engine::SlaRow| {
+        r.excluded == Some(Exclusion::OpenedAfterCutoff)
+    };
+    loaded.check_measurable(
+        &rows,
+        later,
+        &guards,
+        &rejects,
+        NOT_WRITTEN_REPORT,
+        &out,
+    )?;
     let s = &loaded.ds.stats;
     let mut inputs = vec![InputFile::hash("policy", &policy_path, 0)?];
     match &files {
@@ -224,34 +259,34 @@ pub fn execute(a: ReportArgs, g: &Global) -> anyhow::Result<Outcome> {
         g.lang,
         inputs.clone(),
     )
-    .with_escalations(engine.levels_all(&rows));
+    .with_escalations(engine.levels_all(&rows))
+    .with_csv_text(guards.text);
     std::fs::create_dir_all(&out).map_err(|e| Error::io(&out, &e))?;
     let mut batch = Batch::new(&out);
     let w = report::stage(&ctx, &out, queries.as_deref(), &mut batch)?;
-    // Rejected rows and unreadable cells, beside the report (as `plazo
-    // sla` writes them beside its table), so nothing is dropped silently.
-    let rejects = out.join("rejects.csv");
-    super::common::write_rejects(&loaded.ds, &rejects, &mut batch)?;
+    super::common::write_rejects(
+        &loaded.ds,
+        &rejects,
+        &mut batch,
+        guards.text,
+    )?;
     // Every file appears at once, and only if no input changed meanwhile.
     super::common::inputs_unchanged(&watch)?;
     batch.commit()?;
     if !quiet {
-        eprintln!("{}", summary(&ctx, &w, &out));
-        if !loaded.ds.rejects.is_empty() {
-            eprintln!(
-                "{}",
-                msg::REJECTED.fill(
-                    g.lang,
-                    &[
-                        (
-                            "n",
-                            &thousands(loaded.ds.rejects.len() as u64, g.lang)
-                        ),
-                        ("path", &rejects.display()),
-                    ],
+        let n = loaded.ds.rejects.len() as u64;
+        let first = rejects_first(n, &rejects, g.lang);
+        let line: Vec<String> = first
+            .into_iter()
+            .chain([summary(&ctx, &w, &out)])
+            .chain(ctx.empty_period.then(|| {
+                ctx.words.fill(
+                    plazo::text::msg::report::EMPTY_PERIOD,
+                    &[("period", &ctx.period_words())],
                 )
-            );
-        }
+            }))
+            .collect();
+        eprintln!("{}", line.join(" "));
     }
     let mut written = w.files.clone();
     if !loaded.ds.rejects.is_empty() {

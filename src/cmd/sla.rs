@@ -6,7 +6,13 @@
 //! path ends in `.parquet`. Prints a one-paragraph summary on stderr: tickets
 //! evaluated, excluded by reason, without target, met and breached.
 //! Rejected input rows are written beside the output as
-//! `<out>.rejects.csv` and counted in the summary.
+//! `<out>.rejects.csv` and counted first in the summary.
+//!
+//! Runs that must not pass quietly (docs/ROBUSTNESS.md): above
+//! `--max-rejects` (or the policy's `[checks] max_rejects`), or with no
+//! ticket left to measure (none accepted, or every one excluded), the
+//! command exits 1 and writes only the rejects file, so that the reasons
+//! can be read; `--out` is neither written nor removed.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -21,8 +27,10 @@ use plazo::{Error, Policy};
 
 use super::Global;
 use super::common::{
-    DataArgs, DataPlan, DeadlineRulesArg, Loaded, thousands, write_rejects,
+    DataArgs, DataPlan, DeadlineRulesArg, GuardArgs, Guards, Loaded,
+    rejects_first, thousands, write_rejects,
 };
+use plazo::text::msg::cli::quiet::NOT_WRITTEN_SLA;
 
 #[derive(Debug, Args)]
 pub struct SlaArgs {
@@ -30,6 +38,8 @@ pub struct SlaArgs {
     data: DataArgs,
     #[command(flatten)]
     rules: DeadlineRulesArg,
+    #[command(flatten)]
+    guard: GuardArgs,
     /// Output file: FILE.csv, or FILE.parquet (typed columns: durations
     /// Int64, verdicts Boolean, instants ISO 8601 text).
     #[arg(long)]
@@ -44,6 +54,7 @@ struct Plan {
     out: PathBuf,
     parquet: bool,
     rejects: PathBuf,
+    guards: Guards,
     quiet: bool,
 }
 
@@ -59,8 +70,12 @@ impl SlaArgs {
         }
         let mut data = self.data.plan(g.lang)?;
         self.rules.apply(&mut data.policy)?;
+        let guards = self
+            .guard
+            .resolve(Some((&data.policy, data.policy_path.as_path())))?;
         Ok(Plan {
             data,
+            guards,
             rejects: self.out.with_extension("rejects.csv"),
             out: self.out,
             parquet,
@@ -73,6 +88,8 @@ pub fn run(a: SlaArgs, g: &Global) -> anyhow::Result<()> {
     let plan = a.plan(g)?;
     let watch = plan.data.watch.clone();
     let loaded = plan.data.load(g.lang)?;
+    let (out, rejects, guards) = (&plan.out, &plan.rejects, &plan.guards);
+    loaded.check_rejects(guards, rejects, NOT_WRITTEN_SLA, out)?;
     let engine = loaded.engine()?;
     let bar = super::common::progress(
         loaded.ds.tickets.len() as u64,
@@ -81,16 +98,25 @@ pub fn run(a: SlaArgs, g: &Global) -> anyhow::Result<()> {
     );
     let rows = engine.evaluate_all_with(|n| bar.inc(n as u64));
     bar.finish_and_clear();
+    loaded.check_measurable(
+        &rows,
+        |_| false,
+        guards,
+        rejects,
+        NOT_WRITTEN_SLA,
+        out,
+    )?;
     let bytes = if plan.parquet {
         frame::parquet_bytes(&plan.out, &loaded.policy, &loaded.ds, &rows)?
     } else {
-        output::render(&loaded.policy, &loaded.ds, &rows).into_bytes()
+        output::render(&loaded.policy, &loaded.ds, &rows, guards.text)
+            .into_bytes()
     };
     // The table and its rejects appear together.
     let dir = plan.out.parent().filter(|p| !p.as_os_str().is_empty());
     let mut batch = Batch::new(dir.unwrap_or(Path::new(".")));
     batch.write(&plan.out, &bytes)?;
-    write_rejects(&loaded.ds, &plan.rejects, &mut batch)?;
+    write_rejects(&loaded.ds, &plan.rejects, &mut batch, guards.text)?;
     super::common::inputs_unchanged(&watch)?;
     batch.commit()?;
     if !plan.quiet {
@@ -100,9 +126,9 @@ pub fn run(a: SlaArgs, g: &Global) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The one-paragraph summary, a sentence each: the counts, the events
-/// read, and when there are any, the target rules no ticket matched, the
-/// pauses without a note and the rejected rows.
+/// The one-paragraph summary, a sentence each: the rejected rows first
+/// when there are any, the counts, the events read, and when there are
+/// any, the target rules no ticket matched and the pauses without a note.
 fn summary(
     rows: &[SlaRow],
     l: &Loaded,
@@ -110,21 +136,14 @@ fn summary(
     rejects: &Path,
     lang: Lang,
 ) -> String {
-    let mut p = vec![
-        Tally::of(rows, &l.policy, lang).sentence(l, out, lang),
-        events(&l.ds.stats, lang),
-    ];
+    let mut p: Vec<String> =
+        rejects_first(l.ds.rejects.len() as u64, rejects, lang)
+            .into_iter()
+            .collect();
+    p.push(Tally::of(rows, &l.policy, lang).sentence(l, out, lang));
+    p.push(events(&l.ds.stats, lang));
     p.extend(unused_rules(rows, &l.policy, lang));
     p.extend(unnoted_pauses(l, lang));
-    if !l.ds.rejects.is_empty() {
-        p.push(msg::REJECTED.fill(
-            lang,
-            &[
-                ("n", &thousands(l.ds.rejects.len() as u64, lang)),
-                ("path", &rejects.display()),
-            ],
-        ));
-    }
     p.join(" ")
 }
 

@@ -271,13 +271,14 @@ pub const COLUMNS: &[&str] = &[
 /// holds the case at the cutoff). Instants ISO 8601 with the policy zone's offset, durations
 /// whole business seconds, unknown values empty. Level 0's
 /// `escalated_at` is the clock start and its take the response;
-/// `outcome` is empty for it.
+/// `outcome` is empty for it. The free-text columns (`ticket_id`,
+/// `group`) are written through `text` ([`crate::io::formula`]).
 pub fn render(
     policy: &crate::policy::Policy,
     ds: &crate::model::dataset::Dataset,
     levels: &[(u32, Level)],
+    text: crate::io::formula::FreeText,
 ) -> String {
-    use crate::io::csv::push_field;
     use std::fmt::Write as _;
     let mut out = String::with_capacity(levels.len() * 160 + 256);
     out.push_str(&COLUMNS.join(","));
@@ -299,9 +300,9 @@ pub fn render(
         let left = levels
             .get(k + 1)
             .is_some_and(|n| n.0 == *t && n.1.level > 0);
-        push_field(&mut out, &ds.tickets[*t as usize].id);
+        text.push(&mut out, &ds.tickets[*t as usize].id);
         let _ = write!(out, ",{},", l.level);
-        push_field(&mut out, ds.strings.get(l.group));
+        text.push(&mut out, ds.strings.get(l.group));
         inst(&mut out, Some(l.from));
         inst(&mut out, l.taken_at);
         let _ = write!(out, ",{}", l.take_s);

@@ -5,7 +5,7 @@
 //! Instants are ISO 8601 with the policy zone's offset, durations whole
 //! seconds, booleans `true`/`false`, unknown values empty.
 
-use crate::io::csv::push_field;
+use crate::io::formula::FreeText;
 use crate::model::dataset::{Attr, Dataset};
 use crate::policy::Policy;
 use crate::time::{Instant, InstantWriter};
@@ -63,8 +63,17 @@ pub const COLUMNS: &[&str] = &[
     "outcome",
 ];
 
-/// Renders the rows as CSV text (header included).
-pub fn render(policy: &Policy, ds: &Dataset, rows: &[SlaRow]) -> String {
+/// Renders the rows as CSV text (header included). The free-text
+/// columns (`ticket_id`, `type`, `priority`, `category`, `group`,
+/// `assignee`, `channel`) are written through `text`
+/// ([`crate::io::formula`]); every other column is a number, an instant,
+/// a boolean or a fixed key.
+pub fn render(
+    policy: &Policy,
+    ds: &Dataset,
+    rows: &[SlaRow],
+    text: FreeText,
+) -> String {
     use std::fmt::Write as _;
     let mut out = String::with_capacity(rows.len() * 260 + 512);
     out.push_str(&COLUMNS.join(","));
@@ -77,7 +86,7 @@ pub fn render(policy: &Policy, ds: &Dataset, rows: &[SlaRow]) -> String {
     };
     for r in rows {
         let t = &ds.tickets[r.ticket as usize];
-        push_field(&mut out, &t.id);
+        text.push(&mut out, &t.id);
         for a in [
             Attr::Type,
             Attr::Priority,
@@ -86,7 +95,7 @@ pub fn render(policy: &Policy, ds: &Dataset, rows: &[SlaRow]) -> String {
             Attr::Assignee,
         ] {
             out.push(',');
-            push_field(&mut out, ds.strings.get(t.attr(a)));
+            text.push(&mut out, ds.strings.get(t.attr(a)));
         }
         out.push(',');
         inst(&mut out, Some(t.opened_at));
@@ -106,12 +115,7 @@ pub fn render(policy: &Policy, ds: &Dataset, rows: &[SlaRow]) -> String {
                 let _ = write!(out, "{v}");
             }
         }
-        for v in [r.response_met, r.resolution_met] {
-            out.push(',');
-            if let Some(v) = v {
-                out.push_str(if v { "true" } else { "false" });
-            }
-        }
+        bools(&mut out, &[r.response_met, r.resolution_met]);
         out.push(',');
         inst(&mut out, r.resolution_due_at);
         let _ = write!(out, ",{},", r.reopen_count);
@@ -127,12 +131,7 @@ pub fn render(policy: &Policy, ds: &Dataset, rows: &[SlaRow]) -> String {
             out.push(',');
             out.push_str(c.map_or("", |c| c.key()));
         }
-        for v in [r.auto_closed, r.close_late] {
-            out.push(',');
-            if let Some(v) = v {
-                out.push_str(if v { "true" } else { "false" });
-            }
-        }
+        bools(&mut out, &[r.auto_closed, r.close_late]);
         for v in [r.response_overrun_s, r.resolution_overrun_s] {
             out.push(',');
             if let Some(v) = v {
@@ -146,7 +145,7 @@ pub fn render(policy: &Policy, ds: &Dataset, rows: &[SlaRow]) -> String {
             let _ = write!(out, "{i}");
         }
         let _ = write!(out, ",{},", r.events);
-        push_field(&mut out, ds.strings.get(t.attr(Attr::Channel)));
+        text.push(&mut out, ds.strings.get(t.attr(Attr::Channel)));
         for v in [
             r.precase_at,
             r.precase_registered_at,
@@ -159,16 +158,14 @@ pub fn render(policy: &Policy, ds: &Dataset, rows: &[SlaRow]) -> String {
         if let Some(v) = r.precase_business_s {
             let _ = write!(out, "{v}");
         }
-        for v in [
-            r.closed_early,
-            r.closed_without_approval,
-            r.validated_within,
-        ] {
-            out.push(',');
-            if let Some(v) = v {
-                out.push_str(if v { "true" } else { "false" });
-            }
-        }
+        bools(
+            &mut out,
+            &[
+                r.closed_early,
+                r.closed_without_approval,
+                r.validated_within,
+            ],
+        );
         out.push(',');
         if let Some(v) = r.close_business_s {
             let _ = write!(out, "{v}");
@@ -182,6 +179,16 @@ pub fn render(policy: &Policy, ds: &Dataset, rows: &[SlaRow]) -> String {
         out.push('\n');
     }
     out
+}
+
+/// `,true`, `,false` or `,` for each flag.
+fn bools(out: &mut String, flags: &[Option<bool>]) {
+    for v in flags {
+        out.push(',');
+        if let Some(v) = v {
+            out.push_str(if *v { "true" } else { "false" });
+        }
+    }
 }
 
 /// The worse class of a ticket's unfinished measures.

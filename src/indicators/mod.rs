@@ -741,20 +741,21 @@ pub fn fill_pauses(
 
 /// Renders lines as `indicators.csv` rows (no header): full precision,
 /// empty cells when undefined; `target` and `status` from the policy's
-/// goals (docs/INDICATORS.md).
+/// goals (docs/INDICATORS.md). The one free-text column, `group`, is
+/// written through `text` ([`crate::io::formula`]).
 pub fn csv_rows(
     out: &mut String,
     period: &str,
     lines: &[Line],
     policy: &Policy,
+    text: crate::io::formula::FreeText,
 ) {
-    use crate::io::csv::push_field;
     use std::fmt::Write as _;
     for l in lines {
         for (i, id) in IDS.iter().enumerate() {
             let goal = policy.goal(id);
             let _ = write!(out, "{period},{},", l.dim.key());
-            push_field(out, &l.group);
+            text.push(out, &l.group);
             let _ = write!(out, ",{id},");
             if let Some(v) = l.values[i] {
                 let _ = write!(out, "{v}");
@@ -783,17 +784,18 @@ pub fn csv_rows(
 /// Renders the means of `[survey] questions` as `indicators.csv` rows
 /// (no header): dimension `question`, group the question's label,
 /// indicator `question_score_mean`, numerator the sum of the scores and
-/// denominator the tickets answering it; the goal columns empty.
+/// denominator the tickets answering it; the goal columns empty. The
+/// label is written through `text` ([`crate::io::formula`]).
 pub fn question_csv_rows(
     out: &mut String,
     period: &str,
     questions: &[survey::Question],
+    text: crate::io::formula::FreeText,
 ) {
-    use crate::io::csv::push_field;
     use std::fmt::Write as _;
     for q in questions {
         let _ = write!(out, "{period},question,");
-        push_field(out, &q.label);
+        text.push(out, &q.label);
         out.push_str(",question_score_mean,");
         if let Some(v) = q.mean() {
             let _ = write!(out, "{v}");

@@ -7,6 +7,7 @@
 pub mod atomic;
 pub mod csv;
 pub mod encoding;
+pub mod formula;
 pub mod limits;
 pub mod watch;
 

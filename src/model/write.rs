@@ -29,6 +29,7 @@ use polars::prelude::{
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::io::csv::{Complaint, Fields, Record, Records};
+use crate::io::formula::FreeText;
 use crate::model::builder::{
     EVENT_COLUMNS, Ingested, REJECT_COLUMNS, Reject, SURVEY_COLUMNS,
 };
@@ -159,19 +160,27 @@ impl Ingested {
         }
     }
 
-    /// The rejects table.
-    pub fn rejects_view(&self) -> View<'_> {
-        rejects_view(&self.rejects)
+    /// The rejects table, its text cells written through `text`.
+    pub fn rejects_view(&self, text: FreeText) -> View<'_> {
+        rejects_view(&self.rejects, text)
     }
 
     /// Writes `tickets`, `events`, `surveys` (when any) in `format` and
     /// `rejects.csv` into `dir` (created if needed), atomically. Returns
-    /// the files written.
+    /// the files written. The canonical tables are plazo's own input
+    /// format and are written as read, so that `sla` and `report` measure
+    /// exactly what the export held; the rejects table, meant for people,
+    /// writes its text cells through `text` ([`crate::io::formula`]).
     ///
     /// # Errors
     ///
     /// The folder or a file cannot be written (nothing partial is left).
-    pub fn write(&self, dir: &Path, format: Format) -> Result<Vec<PathBuf>> {
+    pub fn write(
+        &self,
+        dir: &Path,
+        format: Format,
+        text: FreeText,
+    ) -> Result<Vec<PathBuf>> {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, &e))?;
         let ext = format.ext();
         let mut jobs: Vec<(String, View<'_>, Format)> = vec![
@@ -181,7 +190,11 @@ impl Ingested {
         if !self.surveys.is_empty() {
             jobs.push((format!("surveys.{ext}"), self.surveys_view(), format));
         }
-        jobs.push(("rejects.csv".into(), self.rejects_view(), Format::Csv));
+        jobs.push((
+            "rejects.csv".into(),
+            self.rejects_view(text),
+            Format::Csv,
+        ));
         // Every table is written before any is renamed into place.
         let mut batch = crate::io::atomic::Batch::new(dir);
         for (name, table, fmt) in &jobs {
@@ -194,32 +207,44 @@ impl Ingested {
 }
 
 /// A rejects table (`file,line,column,value,reason`): ingest's and the
-/// one `plazo sla` and `plazo report` write beside their outputs.
-pub fn rejects_view(rejects: &[Reject]) -> View<'_> {
+/// one `plazo sla` and `plazo report` write beside their outputs. Every
+/// column but `line` is text, written through `text` (a rejected value is
+/// the very cell that may hold a formula).
+pub fn rejects_view(rejects: &[Reject], text: FreeText) -> View<'_> {
     View {
         columns: REJECT_COLUMNS.iter().map(|s| s.to_string()).collect(),
         len: rejects.len(),
         cell: Box::new(move |r, c| {
             let x = &rejects[r];
             match c {
-                0 => Cow::Borrowed(x.file.as_str()),
+                0 => text.cell(&x.file),
                 1 => Cow::Owned(x.line.to_string()),
-                2 => Cow::Borrowed(x.column.as_str()),
-                3 => Cow::Borrowed(x.value.as_str()),
-                _ => Cow::Borrowed(x.reason.as_str()),
+                2 => text.cell(&x.column),
+                3 => text.cell(&x.value),
+                _ => text.cell(&x.reason),
             }
         }),
     }
 }
 
-/// Writes `rejects` as CSV to `path` atomically.
+/// Writes `rejects` as CSV to `path` atomically, text cells through
+/// `text`.
 ///
 /// # Errors
 ///
 /// The file cannot be written (nothing partial is left).
-pub fn write_rejects(path: &Path, rejects: &[Reject]) -> Result<()> {
+pub fn write_rejects(
+    path: &Path,
+    rejects: &[Reject],
+    text: FreeText,
+) -> Result<()> {
     let staged = crate::io::atomic::Staged::new(path, "")?;
-    write_table_as(staged.path(), path, &rejects_view(rejects), Format::Csv)?;
+    write_table_as(
+        staged.path(),
+        path,
+        &rejects_view(rejects, text),
+        Format::Csv,
+    )?;
     staged.commit()
 }
 

@@ -100,6 +100,7 @@ impl Policy {
             None => DeadlineRules::Procedure,
         };
         let assumed = report::assumed(&raw.assumed)?;
+        let max_rejects = super::checks::from_raw(raw.checks.max_rejects)?;
         report::check_labels(&raw.report.labels)?;
         let report = ReportSettings {
             document: raw.report.document,
@@ -132,6 +133,7 @@ impl Policy {
             survey_scope,
             survey_form,
             paused_requires_note: raw.checks.paused_requires_note,
+            max_rejects,
             match_from_events,
             take_within,
             response_at,

@@ -49,6 +49,7 @@
 //! ```
 
 mod calendar_spec;
+mod checks;
 mod close;
 mod deadline_rules;
 mod escalation;
@@ -70,6 +71,7 @@ use std::path::{Path, PathBuf};
 use chrono_tz::Tz;
 
 pub use calendar_spec::parse_tz;
+pub use checks::MaxRejects;
 pub use close::CloseRules;
 pub use deadline_rules::DeadlineRules;
 pub use escalation::{ResponseAt, TakeWithin};
@@ -116,6 +118,7 @@ pub struct Policy {
     survey_scope: Option<TargetRule>,
     survey_form: SurveyForm,
     paused_requires_note: bool,
+    max_rejects: Option<MaxRejects>,
     match_from_events: Vec<Field>,
     clock_start: Option<String>,
     take_within: Option<TakeWithin>,
@@ -248,6 +251,12 @@ impl Policy {
     /// razón de suspensión"); the pauses without one are listed.
     pub fn paused_requires_note(&self) -> bool {
         self.paused_requires_note
+    }
+
+    /// `[checks] max_rejects`: the most rejected rows a run may have
+    /// (`--max-rejects` overrides it); none when unset.
+    pub fn max_rejects(&self) -> Option<MaxRejects> {
+        self.max_rejects
     }
 
     /// `[matching] from_events`: the fields (`priority`, `group`) whose

@@ -97,6 +97,16 @@ pub(super) struct RawMatching {
 pub(super) struct RawChecks {
     #[serde(default)]
     pub paused_requires_note: bool,
+    /// `12` or `"2%"` (also `"12"`).
+    pub max_rejects: Option<RawMaxRejects>,
+}
+
+/// `[checks] max_rejects`: a count or a text (`"2%"`).
+#[derive(Deserialize)]
+#[serde(untagged)]
+pub(super) enum RawMaxRejects {
+    Count(i64),
+    Text(String),
 }
 
 /// `[report]`.

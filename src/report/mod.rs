@@ -44,6 +44,7 @@ use crate::engine::reconcile::{self, reconcile};
 use crate::error::{Error, Result};
 use crate::indicators::escalations as esc_indicators;
 use crate::io::atomic::Batch;
+use crate::io::formula::FreeText;
 use crate::model::dataset::Dataset;
 use crate::policy::Policy;
 use crate::text::lang::Lang;
@@ -160,6 +161,33 @@ pub struct Context<'a> {
     /// caller gave them ([`Context::with_escalations`]); empty when the
     /// events name no group.
     pub levels: Vec<(u32, Level)>,
+    /// How the free-text cells of the CSV outputs are written
+    /// ([`crate::io::formula`]; guarded unless [`Context::with_csv_text`]
+    /// says otherwise).
+    pub csv_text: FreeText,
+    /// No ticket was opened, solved or closed in the period, nor pending
+    /// during it ([`empty_period`]): "Resumen" and "Metodología" say so.
+    pub empty_period: bool,
+}
+
+/// True when no ticket of `rows` touches `period`: none opened in it,
+/// solved or closed in it or later, or still pending (unsolved and not
+/// cancelled) when it began. Tickets opened after the cutoff do not
+/// exist yet.
+pub fn empty_period(ds: &Dataset, rows: &[SlaRow], period: &Period) -> bool {
+    use crate::engine::Exclusion;
+    !rows.iter().any(|r| {
+        let opened = ds.tickets[r.ticket as usize].opened_at;
+        let later = |t: Option<i64>| t.is_some_and(|t| t >= period.start);
+        let pending =
+            r.solved_at.is_none() && r.excluded != Some(Exclusion::Cancelled);
+        r.excluded != Some(Exclusion::OpenedAfterCutoff)
+            && opened < period.end
+            && (opened >= period.start
+                || later(r.solved_at)
+                || later(r.closed_at)
+                || pending)
+    })
 }
 
 impl<'a> Context<'a> {
@@ -218,7 +246,16 @@ impl<'a> Context<'a> {
             lists,
             reconciliation,
             levels: Vec::new(),
+            csv_text: FreeText::Guarded,
+            empty_period: empty_period(ds, rows, period),
         }
+    }
+
+    /// Sets how the free-text cells of the CSV outputs are written
+    /// (`--csv-raw`: [`FreeText::Raw`]).
+    pub fn with_csv_text(mut self, text: FreeText) -> Self {
+        self.csv_text = text;
+        self
     }
 
     /// Adds the tickets' escalation levels
@@ -313,22 +350,32 @@ pub fn stage(
     };
     let mut files = Vec::new();
     let mut csv = String::from(indicators::CSV_HEADER);
-    indicators::csv_rows(&mut csv, &c.period.label(), &c.lines, c.policy);
+    let text = c.csv_text;
+    indicators::csv_rows(
+        &mut csv,
+        &c.period.label(),
+        &c.lines,
+        c.policy,
+        text,
+    );
     indicators::question_csv_rows(
         &mut csv,
         &c.period.label(),
         &c.lists.survey.questions,
+        text,
     );
     let p = out.join("indicators.csv");
     batch.write(&p, csv.as_bytes())?;
     files.push(p);
     let p = out.join("sla.csv");
-    batch.write(&p, output::render(c.policy, c.ds, c.rows).as_bytes())?;
+    let sla = output::render(c.policy, c.ds, c.rows, text);
+    batch.write(&p, sla.as_bytes())?;
     files.push(p);
     if !c.levels.is_empty() {
         let p = out.join("escalations.csv");
-        let text =
-            crate::engine::escalations::render(c.policy, c.ds, &c.levels);
+        let text = crate::engine::escalations::render(
+            c.policy, c.ds, &c.levels, text,
+        );
         batch.write(&p, text.as_bytes())?;
         files.push(p);
     }

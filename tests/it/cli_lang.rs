@@ -43,6 +43,10 @@ fn sla_summary_and_strict_error() {
     let a: Vec<&str> = args.iter().map(String::as_str).collect();
     let ((es_code, es), (en_code, en)) = both(&dir, &a);
     assert_eq!((es_code, en_code), (0, 0), "{es}\n{en}");
+    // The summary starts with the rejects (3: tests/data/sla's events
+    // lines 27 and 28 and surveys line 3).
+    assert!(es.starts_with("3 filas o celdas rechazadas (ver "), "{es}");
+    assert!(en.starts_with("3 rejected rows or cells (see "), "{en}");
     apart(
         &es,
         &en,
@@ -53,7 +57,7 @@ fn sla_summary_and_strict_error() {
             "respuesta: 6 cumplen, 0 incumplen, 0 sin responder",
             "abiertos (0 ya vencidos); escrito en o.csv.",
             "eventos leídos, 1 duplicados fusionados",
-            "filas rechazadas: ver o.rejects.csv.",
+            "3 filas o celdas rechazadas (ver o.rejects.csv). plazo sla ",
         ],
         &[
             "tickets evaluated (cutoff ",
@@ -62,7 +66,7 @@ fn sla_summary_and_strict_error() {
             "response: 6 met, 0 breached, 0 unanswered",
             "open (0 already breached); written to o.csv.",
             "events read, 1 duplicates merged",
-            "rejected rows: see o.rejects.csv.",
+            "3 rejected rows or cells (see o.rejects.csv). plazo sla ",
         ],
     );
 
@@ -121,14 +125,14 @@ fn report_summary() {
             "pendientes al cierre; atención en ANS",
             "en riesgo al corte",
             "archivos escritos en informe.",
-            "filas o celdas rechazadas: ver",
+            "3 filas o celdas rechazadas (ver informe/rejects.csv). plazo report ",
         ],
         &[
             "(cutoff 31/07/2026 23:59)",
             "open at the end; response within SLA",
             "at risk at the cutoff",
             "files written to informe.",
-            "rejected rows or cells: see",
+            "3 rejected rows or cells (see informe/rejects.csv). plazo report ",
         ],
     );
 }

@@ -463,7 +463,12 @@ C,2026-03-09 10:00,En curso,N3,\n",
     let engine = Engine::new(&p, &ds, cutoff).unwrap();
     let rows = engine.evaluate_all();
     let levels = engine.levels_all(&rows);
-    let csv = escalations::render(&p, &ds, &levels);
+    let csv = escalations::render(
+        &p,
+        &ds,
+        &levels,
+        plazo::io::formula::FreeText::Guarded,
+    );
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines[0], escalations::COLUMNS.join(","));
     assert_eq!(

@@ -34,7 +34,8 @@ fn both_ways(
     })
     .unwrap();
     let dir = tempdir(&format!("model-paths-{name}"));
-    ing.write(&dir, Format::Csv).unwrap();
+    ing.write(&dir, Format::Csv, plazo::io::formula::FreeText::Guarded)
+        .unwrap();
     let surveys = dir.join("surveys.csv");
     let loaded = Dataset::load(
         &Inputs {
@@ -55,7 +56,12 @@ fn both_ways(
     let cutoff = Instant::parse("2026-11-21 00:00", policy.tz()).unwrap();
     let sla = |ds: &Dataset| {
         let rows = Engine::new(&policy, ds, cutoff).unwrap().evaluate_all();
-        output::render(&policy, ds, &rows)
+        output::render(
+            &policy,
+            ds,
+            &rows,
+            plazo::io::formula::FreeText::Guarded,
+        )
     };
     assert!(
         direct.tickets.len() > 50,

@@ -745,5 +745,12 @@ fn report_lists_rejected_rows_beside_the_workbook() {
     assert_eq!(text.lines().count(), 4, "{text}");
     assert!(text.lines().nth(1).unwrap().contains(",27,ticket_id,T42,"));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("3 filas o celdas rechazadas: ver"), "{err}");
+    // The summary starts with them.
+    assert!(
+        err.starts_with(&format!(
+            "3 filas o celdas rechazadas (ver {}). plazo report ",
+            out.join("rejects.csv").display()
+        )),
+        "{err}"
+    );
 }

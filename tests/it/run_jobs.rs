@@ -358,11 +358,13 @@ fn the_command_line_period_replaces_every_jobs_period() {
         let rows = crate::util::read_rows(&out.join("indicators.csv"));
         assert!(!rows.is_empty());
         assert!(rows.iter().all(|r| r["period"] == "2026-06"), "{name}");
-        // 9 tickets in the fixture; files counted in the folder.
+        // 9 tickets and 3 rejects in the fixture (the rejects first);
+        // files counted in the folder.
         let n = files(&out).len() - 1;
         assert!(
             err.contains(&format!(
-                "✓ {name}: 2026-06, 9 tickets, {n} files in {}, ",
+                "✓ {name}: 3 rejected rows or cells (see rejects.csv); \
+                 2026-06, 9 tickets, {n} files in {}, ",
                 out.display()
             )),
             "{name}: {err}"

@@ -243,7 +243,12 @@ fn explain_says_sin_solucion_instead_of_a_verdict() {
 fn sla_csv_says_the_outcome() {
     let c = case("unresolved-csv");
     let rows = c.rows("2026-03-31 23:59");
-    let text = plazo::engine::output::render(&c.policy, &c.ds, &rows);
+    let text = plazo::engine::output::render(
+        &c.policy,
+        &c.ds,
+        &rows,
+        plazo::io::formula::FreeText::Guarded,
+    );
     let header: Vec<&str> = text.lines().next().unwrap().split(',').collect();
     assert_eq!(header.last(), Some(&"outcome"));
     let outcome = |id: &str| {

@@ -15,7 +15,7 @@ use plazo::text::msg::cli::run as msg;
 use toml::{Table, Value};
 
 /// The keys of a `[[job]]`, in the order the docs list them.
-pub const JOB_KEYS: [&str; 19] = [
+pub const JOB_KEYS: [&str; 21] = [
     "name",
     "enabled",
     "policy",
@@ -32,6 +32,8 @@ pub const JOB_KEYS: [&str; 19] = [
     "cutoff",
     "queries",
     "strict",
+    "max_rejects",
+    "csv_raw",
     "lang",
     "out",
     "description",
@@ -253,7 +255,7 @@ fn typed(t: &Table, at: &At<'_>) -> plazo::Result<Keys> {
     for key in JOB_KEYS {
         let Some(v) = t.get(key) else { continue };
         match key {
-            "enabled" | "recursive" | "strict" => {
+            "enabled" | "recursive" | "strict" | "csv_raw" => {
                 let b =
                     v.as_bool().ok_or_else(|| at.bad(key, msg::TYPE_BOOL))?;
                 if key == "enabled" {
@@ -261,6 +263,18 @@ fn typed(t: &Table, at: &At<'_>) -> plazo::Result<Keys> {
                 } else {
                     k.flags.insert(key, b);
                 }
+            }
+            "max_rejects" => {
+                // `12` or `"2%"`, checked as `--max-rejects` would be.
+                let s = match v {
+                    Value::Integer(n) => n.to_string(),
+                    Value::String(s) => s.clone(),
+                    _ => String::new(),
+                };
+                let place = format!("{}: {}", at.file.display(), at.job);
+                plazo::policy::MaxRejects::parse(&s, "max_rejects")
+                    .map_err(|e| e.at(&place))?;
+                k.text.insert(key, s.trim().to_string());
             }
             "glpi_entity" => {
                 let n = match v {
@@ -359,6 +373,13 @@ fn build(
     }
     if k.flags.get("strict") == Some(&true) {
         argv.push("--strict".into());
+    }
+    if let Some(m) = t("max_rejects") {
+        argv.push("--max-rejects".into());
+        argv.push(m.into());
+    }
+    if k.flags.get("csv_raw") == Some(&true) {
+        argv.push("--csv-raw".into());
     }
     argv.push("--out".into());
     argv.push(path("out"));

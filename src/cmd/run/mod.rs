@@ -335,10 +335,17 @@ fn eprint_job(rec: &JobRecord, g: &Global) {
     if g.quiet {
         return;
     }
-    let mut line = msg::JOB_OK.fill(
+    let rejects = if rec.rows.rejects > 0 {
+        msg::JOB_REJECTS
+            .fill(g.lang, &[("n", &thousands(rec.rows.rejects, g.lang))])
+    } else {
+        String::new()
+    };
+    let line = msg::JOB_OK.fill(
         g.lang,
         &[
             ("job", &rec.job),
+            ("rejects", &rejects),
             ("period", &rec.period.as_deref().unwrap_or("-")),
             ("n_tickets", &thousands(rec.rows.tickets, g.lang)),
             ("files", &rec.outputs.len()),
@@ -346,12 +353,6 @@ fn eprint_job(rec: &JobRecord, g: &Global) {
             ("secs", &secs),
         ],
     );
-    if rec.rows.rejects > 0 {
-        line.push_str(
-            &msg::JOB_REJECTS
-                .fill(g.lang, &[("n", &thousands(rec.rows.rejects, g.lang))]),
-        );
-    }
     eprintln!("{line}");
 }
 

@@ -178,6 +178,12 @@ fn settings(l: &mut Lines<'_, '_, '_>) -> Result<()> {
     l.setting(m::METHOD_TIME_ZONE, &zone)?;
     l.setting(report::COL_PERIOD, &wording::period_span(c.period, lang))?;
     l.setting(report::COL_CUTOFF, &c.cutoff.local_text(tz))?;
+    if c.empty_period {
+        let note = c
+            .words
+            .fill(report::EMPTY_PERIOD, &[("period", &c.period_words())]);
+        l.setting(report::EMPTY_PERIOD_LABEL, &note)?;
+    }
     l.marked(
         m::METHOD_HOURS,
         &hours_text(lang, cfg),

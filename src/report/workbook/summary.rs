@@ -109,6 +109,13 @@ fn heading(s: &mut Sheet<'_, '_>) -> Result<()> {
         s.text_f(1 + i as u32, 0, k.get(lang), &f.bold)?;
         s.text(1 + i as u32, 1, v)?;
     }
+    if c.empty_period {
+        // On the blank row above the table, where it cannot be missed.
+        let note = c
+            .words
+            .fill(report::EMPTY_PERIOD, &[("period", &c.period_words())]);
+        s.text_f(TABLE_ROW - 1, 0, &note, &f.bold)?;
+    }
     Ok(())
 }
 

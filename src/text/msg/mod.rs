@@ -46,6 +46,7 @@ pub fn all() -> impl Iterator<Item = Msg> {
         cli::ALL,
         cli::calendar::ALL,
         cli::check::ALL,
+        cli::quiet::ALL,
         cli::reconcile::ALL,
         cli::report::ALL,
         cli::run::ALL,

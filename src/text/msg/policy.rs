@@ -180,4 +180,9 @@ crate::catalog! {
         "report.labels.{key}: texto vacío; escriba la palabra de la entidad o quite la clave",
         "report.labels.{key}: empty text; write the entity's word or remove the key"
     );
+    /// `[checks] max_rejects` or `--max-rejects` that is neither form.
+    MAX_REJECTS_BAD = (
+        "{key}: {value} no es un número de filas (12) ni un porcentaje de las filas leídas (2%)",
+        "{key}: {value} is neither a number of rows (12) nor a percentage of the rows read (2%)"
+    );
 }

@@ -171,4 +171,13 @@ crate::catalog! {
         "--queries {dir}: no se puede leer la carpeta: {detail}",
         "--queries {dir}: cannot read the folder: {detail}"
     );
+    /// A period no ticket touched (opened, solved or closed in it, or
+    /// pending during it): the note of "Resumen", "Metodología" and the
+    /// `plazo report` summary. `{period}` is the period in words.
+    EMPTY_PERIOD = (
+        "Periodo sin {tickets}: ninguna apertura, solución ni cierre en {period}, y ningún pendiente de antes; los indicadores quedan sin valor. Revise que la exportación cubra el periodo.",
+        "Period without {tickets}: no opening, resolution or closing in {period}, and nothing pending from before; the indicators have no value. Check that the export covers the period."
+    );
+    /// The "Metodología" label of [`EMPTY_PERIOD`].
+    EMPTY_PERIOD_LABEL = ("Periodo vacío", "Empty period");
 }

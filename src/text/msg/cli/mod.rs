@@ -5,6 +5,7 @@
 
 pub mod calendar;
 pub mod check;
+pub mod quiet;
 pub mod reconcile;
 pub mod report;
 pub mod run;

@@ -22,9 +22,4 @@ crate::catalog! {
         "plazo report {policy} {period} (corte {cutoff}): {tickets}: {opened} con apertura, {solved} con {resolution}, {backlog} pendientes al cierre; {response} en ANS {response_pct}, {resolution} en ANS {resolution_pct}; {breaches} incumplimientos, {at_risk} en riesgo al corte; {files} archivos escritos en {out}.",
         "plazo report {policy} {period} (cutoff {cutoff}): {tickets}: {opened} opened, {solved} solved, {backlog} open at the end; {response} within SLA {response_pct}, {resolution} within SLA {resolution_pct}; {breaches} breaches, {at_risk} at risk at the cutoff; {files} files written to {out}."
     );
-    /// Rejected rows and cells, written beside the report.
-    REJECTED = (
-        "{n} filas o celdas rechazadas: ver {path}.",
-        "{n} rejected rows or cells: see {path}."
-    );
 }

@@ -107,15 +107,16 @@ crate::catalog! {
         "error interno de plazo ({what}); informe el error con el archivo de trabajos y el registro",
         "plazo internal error ({what}); report the bug with the jobs file and the run log"
     );
-    /// One job done.
+    /// One job done; `{rejects}` is empty or [`JOB_REJECTS`] (the
+    /// rejects come first, as in every summary).
     JOB_OK = (
-        "✓ {job}: {period}, {n_tickets} tickets, {files} archivos en {out}, {secs} s",
-        "✓ {job}: {period}, {n_tickets} tickets, {files} files in {out}, {secs} s"
+        "✓ {job}: {rejects}{period}, {n_tickets} tickets, {files} archivos en {out}, {secs} s",
+        "✓ {job}: {rejects}{period}, {n_tickets} tickets, {files} files in {out}, {secs} s"
     );
-    /// Appended to `JOB_OK` when rows or cells were rejected.
+    /// The start of `JOB_OK` when rows or cells were rejected.
     JOB_REJECTS = (
-        " ({n} filas o celdas rechazadas: ver rejects.csv)",
-        " ({n} rejected rows or cells: see rejects.csv)"
+        "{n} filas o celdas rechazadas (ver rejects.csv); ",
+        "{n} rejected rows or cells (see rejects.csv); "
     );
     /// One job failed.
     JOB_FAILED = same("✗ {job}: {error} ({secs} s)");

@@ -33,9 +33,4 @@ crate::catalog! {
     );
     /// The first ticket with a pause without a note.
     UNNOTED_PAUSES_EXAMPLE = (", p. ej. ticket {id}", ", e.g. ticket {id}");
-    /// Rejected rows, written beside the output.
-    REJECTED = (
-        "{n} filas rechazadas: ver {path}.",
-        "{n} rejected rows: see {path}."
-    );
 }
