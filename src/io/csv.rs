@@ -453,10 +453,24 @@ impl Records {
     /// first block (decoding it as Windows-1252 would garble every
     /// accent), naming the line; the header row cannot be read.
     pub fn canonical(path: &Path) -> Result<Records> {
-        let name = path.display().to_string();
         let file =
             std::fs::File::open(path).map_err(|e| Error::io(path, &e))?;
-        let mut buf = std::io::BufReader::with_capacity(1 << 20, file);
+        Records::canonical_from(&path.display().to_string(), Box::new(file))
+    }
+
+    /// A canonical table read from `input` as [`Records::canonical`]
+    /// reads a file; `name` stands for the file in messages.
+    ///
+    /// # Errors
+    ///
+    /// As [`Records::canonical`].
+    pub fn canonical_from(
+        name: &str,
+        input: Box<dyn Read>,
+    ) -> Result<Records> {
+        let path = Path::new(name);
+        let name = name.to_string();
+        let mut buf = std::io::BufReader::with_capacity(1 << 20, input);
         let head = buf.fill_buf().map_err(|e| Error::io(path, &e))?;
         let separator = sniff_separator(head);
         let encoding = Encoding::Auto.resolve(head);
@@ -497,6 +511,16 @@ impl Records {
     /// The file cannot be read; a row cannot be read.
     pub fn dump(path: &Path) -> Result<Records> {
         let bytes = std::fs::read(path).map_err(|e| Error::io(path, &e))?;
+        Records::dump_bytes(&path.display().to_string(), bytes)
+    }
+
+    /// A table dump held in memory, read as [`Records::dump`] reads a
+    /// file; `name` stands for the file in messages.
+    ///
+    /// # Errors
+    ///
+    /// A row cannot be read.
+    pub fn dump_bytes(name: &str, bytes: Vec<u8>) -> Result<Records> {
         let bytes = match String::from_utf8(bytes) {
             Ok(text) => text.into_bytes(),
             Err(e) => String::from_utf8_lossy(e.as_bytes())
@@ -514,7 +538,7 @@ impl Records {
         };
         let separator = dump_separator(text.as_ref());
         let mut records = Records::from_reader(
-            &path.display().to_string(),
+            name,
             Box::new(Cursor::new(text.clone())),
             separator,
             Fields::Any,

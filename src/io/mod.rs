@@ -7,5 +7,6 @@
 pub mod atomic;
 pub mod csv;
 pub mod encoding;
+pub mod input;
 
 pub use encoding::Encoding;

@@ -23,7 +23,8 @@ use std::path::{Path, PathBuf};
 use chrono::{Datelike, NaiveDate};
 
 use crate::error::{Error, Result};
-use crate::io::csv::{Record, Records};
+use crate::io::csv::Record;
+use crate::io::input::Input;
 use crate::text::lang::Lang;
 use crate::text::msg::source as msg;
 use crate::time::Instant;
@@ -51,8 +52,8 @@ impl Dump {
     /// # Errors
     ///
     /// Unreadable file or CSV, naming the file and line.
-    pub fn read(path: &Path) -> Result<Dump> {
-        let mut records = Records::dump(path)?;
+    pub fn read<'a>(path: impl Into<Input<'a>>) -> Result<Dump> {
+        let mut records = path.into().dump()?;
         let headers = records
             .headers()
             .iter()
@@ -341,6 +342,17 @@ impl Tables {
     /// A file whose name is not a known GLPI table, no glpi_tickets, or
     /// an unreadable dump.
     pub fn load(files: &[PathBuf]) -> Result<Tables> {
+        let inputs: Vec<Input<'_>> = files.iter().map(Input::from).collect();
+        Tables::load_inputs(&inputs)
+    }
+
+    /// [`Tables::load`] for dumps given as files or bytes (each
+    /// recognised by its name).
+    ///
+    /// # Errors
+    ///
+    /// As [`Tables::load`].
+    pub fn load_inputs(files: &[Input<'_>]) -> Result<Tables> {
         let mut by: HashMap<&'static str, Dump> = HashMap::new();
         const NAMES: [(&str, &str); 8] = [
             ("glpi_tickets", "tickets"),
@@ -352,13 +364,17 @@ impl Tables {
             ("glpi_itilcategories", "categories"),
             ("glpi_slas", "slas"),
         ];
-        for f in files {
-            let stem = f.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+        for &f in files {
+            let name = f.name();
+            let stem = Path::new(&name)
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or("");
             let Some((_, key)) = NAMES.iter().find(|(n, _)| *n == stem) else {
                 let known: Vec<&str> = NAMES.iter().map(|n| n.0).collect();
                 return Err(Error::input_msg(
                     msg::UNKNOWN_GLPI_TABLE,
-                    &[("file", &f.display()), ("known", &known.join(", "))],
+                    &[("file", &name), ("known", &known.join(", "))],
                 ));
             };
             by.insert(key, Dump::read(f)?);
