@@ -557,6 +557,12 @@ fn write_calendar(
     let _ = writeln!(o, "holidays = []");
     let _ = writeln!(o, "extra_closed_days = [");
     for (d, n) in closed {
+        // A comment ends at a line break: a name read from a multi-line
+        // cell must not spill into the table.
+        let n: String = n
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
         let _ = writeln!(o, "  \"{d}\", # {n}");
     }
     let _ = writeln!(o, "]");
@@ -660,11 +666,10 @@ pub fn slas_toml(slas: &Dump, lang: Lang) -> Result<(String, Vec<String>)> {
         for b in ttr.iter().filter(|b| b.slm == a.slm) {
             let _ = writeln!(
                 o,
-                "\n[[targets]]\nname = \"{} + {}\"\nwhere = {{ slas_id_tto = \"{}\", slas_id_ttr = \"{}\" }}\nresponse = \"{}\"\nresolution = \"{}\"{}{}",
-                a.name,
-                b.name,
-                a.id,
-                b.id,
+                "\n[[targets]]\nname = {}\nwhere = {{ slas_id_tto = {}, slas_id_ttr = {} }}\nresponse = \"{}\"\nresolution = \"{}\"{}{}",
+                toml_str(&format!("{} + {}", a.name, b.name)),
+                toml_str(&a.id),
+                toml_str(&b.id),
                 a.dur,
                 b.dur,
                 eod_line(a, "response"),
@@ -675,9 +680,9 @@ pub fn slas_toml(slas: &Dump, lang: Lang) -> Result<(String, Vec<String>)> {
     for a in &tto {
         let _ = writeln!(
             o,
-            "\n[[targets]]\nname = \"{}\"\nwhere = {{ slas_id_tto = \"{}\" }}\nresponse = \"{}\"{}",
-            a.name,
-            a.id,
+            "\n[[targets]]\nname = {}\nwhere = {{ slas_id_tto = {} }}\nresponse = \"{}\"{}",
+            toml_str(&a.name),
+            toml_str(&a.id),
             a.dur,
             eod_line(a, "response")
         );
@@ -685,12 +690,18 @@ pub fn slas_toml(slas: &Dump, lang: Lang) -> Result<(String, Vec<String>)> {
     for b in &ttr {
         let _ = writeln!(
             o,
-            "\n[[targets]]\nname = \"{}\"\nwhere = {{ slas_id_ttr = \"{}\" }}\nresolution = \"{}\"{}",
-            b.name,
-            b.id,
+            "\n[[targets]]\nname = {}\nwhere = {{ slas_id_ttr = {} }}\nresolution = \"{}\"{}",
+            toml_str(&b.name),
+            toml_str(&b.id),
             b.dur,
             eod_line(b, "resolution")
         );
     }
     Ok((o, notes))
+}
+
+/// `s` as a TOML string (quoted and escaped as TOML requires): a name or
+/// id read from a dump may hold quotes, backslashes or line breaks.
+fn toml_str(s: &str) -> String {
+    toml::Value::String(s.to_string()).to_string()
 }

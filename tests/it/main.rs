@@ -12,6 +12,7 @@ mod escalations;
 mod exclusion_props;
 mod ficha;
 mod function_size;
+mod fuzz_regressions;
 mod indicator_counts;
 mod explain_golden;
 mod glpi_clock;
