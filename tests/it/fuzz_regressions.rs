@@ -86,3 +86,47 @@ fn holiday_names_with_line_breaks_stay_in_their_comment() {
         "{out}"
     );
 }
+
+/// time: the fast reader of the canonical tables (`InstantReader`) and
+/// `Instant::parse` (CLI, policy, sources' ISO columns) disagreed: the
+/// reader took `-0500`, a `T` without seconds before an offset and a
+/// decimal comma that the parser refused, and took offsets of 99 hours.
+/// The same text now reads the same everywhere; offsets beyond 23:59 are
+/// refused by both.
+#[test]
+fn instant_reader_and_parser_agree() {
+    use plazo::time::{Instant, InstantReader};
+    let tz: chrono_tz::Tz = "America/Bogota".parse().unwrap();
+    // 2026-04-30 15:00:00 UTC = 10:00 in Bogotá (UTC-5, no DST).
+    let t = 1_777_561_200;
+    let same = [
+        ("2026-04-30T10:00-05:00", t),
+        ("2026-04-30T10:00:00-0500", t),
+        ("2026-04-30 10:00:00,25", t),
+        ("2026-04-30 10:00+00:00", t - 5 * 3600),
+        ("2026-04-30T15:00Z", t),
+        ("2026-04-30 10:00", t),
+    ];
+    for (text, want) in same {
+        let mut r = InstantReader::new(tz);
+        assert_eq!(
+            r.read(text).map(Instant::unix).ok(),
+            Some(want),
+            "reader: {text}"
+        );
+        assert_eq!(
+            Instant::parse(text, tz).map(Instant::unix).ok(),
+            Some(want),
+            "parse: {text}"
+        );
+    }
+    for text in [
+        "2026-04-30 10:00+99:99",
+        "2026-04-30T10:00:00+24:00",
+        "2026-04-30 10:00-05:60",
+    ] {
+        let mut r = InstantReader::new(tz);
+        assert!(r.read(text).is_err(), "reader took {text}");
+        assert!(Instant::parse(text, tz).is_err(), "parse took {text}");
+    }
+}
