@@ -28,7 +28,12 @@ fuzz_target!(|data: &[u8]| {
             let mut w = String::new();
             writer.write(t, &mut w);
             assert_eq!(w, iso, "writer and to_rfc3339 differ");
-            assert_eq!(Instant::parse(&iso, TZ).ok(), Some(t), "{iso} does not read back");
+            // Before 1970 a zone may be in local mean time, an offset in
+            // seconds (Bogotá: -04:56:16 until 1914) that ISO 8601 text
+            // rounds to the minute: exact round trips from 1970 on.
+            if t.unix() >= 0 {
+                assert_eq!(Instant::parse(&iso, TZ).ok(), Some(t), "{iso} does not read back");
+            }
             let _ = t.local_text(TZ);
             let _ = t.offset_text(TZ);
         }
