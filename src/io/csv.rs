@@ -573,10 +573,24 @@ impl Records {
     /// first block (decoding it as Windows-1252 would garble every
     /// accent), naming the line; the header row cannot be read.
     pub fn canonical(path: &Path) -> Result<Records> {
-        let name = path.display().to_string();
         let file =
             std::fs::File::open(path).map_err(|e| Error::io(path, &e))?;
-        let mut buf = std::io::BufReader::with_capacity(1 << 20, file);
+        Records::canonical_from(&path.display().to_string(), Box::new(file))
+    }
+
+    /// A canonical table read from `input` as [`Records::canonical`]
+    /// reads a file; `name` stands for the file in messages.
+    ///
+    /// # Errors
+    ///
+    /// As [`Records::canonical`].
+    pub fn canonical_from(
+        name: &str,
+        input: Box<dyn Read>,
+    ) -> Result<Records> {
+        let path = Path::new(name);
+        let name = name.to_string();
+        let mut buf = std::io::BufReader::with_capacity(1 << 20, input);
         let head = buf.fill_buf().map_err(|e| Error::io(path, &e))?;
         let encoding = Encoding::Auto.resolve(head);
         if encoding.is_utf16() {
@@ -646,8 +660,33 @@ impl Records {
     /// UTF-8 when `encoding` says it is), naming the line; it holds a NUL
     /// byte, naming the line; a row cannot be read.
     pub fn dump_as(path: &Path, encoding: Encoding) -> Result<Records> {
-        let name = path.display().to_string();
-        let (bytes, encoding) = decode_whole(path, encoding)?;
+        let bytes = read_whole(path)?;
+        Records::dump_bytes_as(&path.display().to_string(), bytes, encoding)
+    }
+
+    /// A table dump held in memory (plain, not compressed), read as
+    /// [`Records::dump`] reads a file; `name` stands for the file in
+    /// messages.
+    ///
+    /// # Errors
+    ///
+    /// As [`Records::dump_as`].
+    pub fn dump_bytes(name: &str, bytes: Vec<u8>) -> Result<Records> {
+        Records::dump_bytes_as(name, bytes, Encoding::Auto)
+    }
+
+    /// [`Records::dump_bytes`] decoded from `encoding`.
+    ///
+    /// # Errors
+    ///
+    /// As [`Records::dump_as`].
+    pub fn dump_bytes_as(
+        name: &str,
+        bytes: Vec<u8>,
+        encoding: Encoding,
+    ) -> Result<Records> {
+        let name = name.to_string();
+        let (bytes, encoding) = decode_bytes(&name, bytes, encoding)?;
         if let Some(at) = memchr::memchr(0, &bytes) {
             let line = 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count();
             return Err(Error::input_msg(
@@ -800,10 +839,7 @@ fn text_head(text: &str) -> &[u8] {
 /// when the whole file is, refuses UTF-8 with stray bytes (naming the
 /// line; so does a file starting with a UTF-8 BOM), and takes
 /// Windows-1252 otherwise.
-fn decode_whole(
-    path: &Path,
-    encoding: Encoding,
-) -> Result<(Vec<u8>, Encoding)> {
+fn read_whole(path: &Path) -> Result<Vec<u8>> {
     let lower = path.display().to_string().to_ascii_lowercase();
     let file = std::fs::File::open(path).map_err(|e| Error::io(path, &e))?;
     let mut bytes = Vec::new();
@@ -818,6 +854,17 @@ fn decode_whole(
             .read_to_end(&mut bytes)
             .map_err(|e| Error::io(path, &e))?;
     }
+    Ok(bytes)
+}
+
+/// Decodes a whole table held in memory from `encoding` ([`Encoding::Auto`]:
+/// detected from the whole text); `name` stands for the file in messages.
+fn decode_bytes(
+    name: &str,
+    bytes: Vec<u8>,
+    encoding: Encoding,
+) -> Result<(Vec<u8>, Encoding)> {
+    let path = Path::new(name);
     let resolved = encoding.resolve(&bytes[..bytes.len().min(HEAD)]);
     // A UTF-8 BOM says UTF-8 as plainly as `--encoding utf-8`.
     let explicit = encoding != Encoding::Auto || bytes.starts_with(BOM);

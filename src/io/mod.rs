@@ -8,6 +8,7 @@ pub mod atomic;
 pub mod csv;
 pub mod encoding;
 pub mod formula;
+pub mod input;
 pub mod limits;
 pub mod watch;
 

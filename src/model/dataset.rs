@@ -48,6 +48,7 @@ use chrono_tz::Tz;
 
 use crate::error::{Error, Result};
 use crate::io::csv::{Record, Records};
+use crate::io::input::Input;
 use crate::model::builder::{Ingested, Origin};
 use crate::text::Msg;
 use crate::text::lang::Lang;
@@ -372,14 +373,16 @@ pub fn is_parquet(path: &Path) -> bool {
 }
 
 impl Table {
-    fn open(path: &Path, required: &[&str], lang: Lang) -> Result<Table> {
-        let place = path.display().to_string();
-        let (headers, rows) = if is_parquet(path) {
-            let (names, cols) = crate::model::write::read_parquet_text(path)?;
+    fn open(path: Input<'_>, required: &[&str], lang: Lang) -> Result<Table> {
+        let place = path.name();
+        let (headers, rows) = if let Input::File(p) = path
+            && is_parquet(p)
+        {
+            let (names, cols) = crate::model::write::read_parquet_text(p)?;
             let len = cols.first().map_or(0, |c| c.len());
             (names, Rows::Parquet { cols, next: 0, len })
         } else {
-            let records = Records::canonical(path)?;
+            let records = path.canonical()?;
             (records.headers().to_vec(), Rows::Csv(records))
         };
         let headers: Vec<String> = headers
@@ -483,12 +486,35 @@ impl Dataset {
     ///
     /// As [`Dataset::load`].
     pub fn load_in(inputs: &Inputs, tz: Tz, lang: Lang) -> Result<Dataset> {
+        Dataset::load_inputs(
+            [Input::from(&inputs.tickets), Input::from(&inputs.events)],
+            inputs.surveys.as_ref().map(Input::from),
+            &inputs.survey_questions,
+            tz,
+            lang,
+        )
+    }
+
+    /// [`Dataset::load_in`] for tables given as files or bytes: tickets
+    /// and events, then the surveys (if any) with their question
+    /// columns.
+    ///
+    /// # Errors
+    ///
+    /// As [`Dataset::load`].
+    pub fn load_inputs(
+        [tickets, events]: [Input<'_>; 2],
+        surveys: Option<Input<'_>>,
+        questions: &[String],
+        tz: Tz,
+        lang: Lang,
+    ) -> Result<Dataset> {
         let mut ds = Dataset::default();
         let mut clock = InstantReader::new(tz);
-        ds.load_tickets(&inputs.tickets, &mut clock, lang)?;
-        ds.load_events(&inputs.events, &mut clock, lang)?;
-        if let Some(s) = &inputs.surveys {
-            ds.load_surveys(s, &inputs.survey_questions, &mut clock, lang)?;
+        ds.load_tickets(tickets, &mut clock, lang)?;
+        ds.load_events(events, &mut clock, lang)?;
+        if let Some(s) = surveys {
+            ds.load_surveys(s, questions, &mut clock, lang)?;
         }
         Ok(ds)
     }
@@ -785,7 +811,7 @@ impl Dataset {
     /// or repeating an id.
     fn load_tickets(
         &mut self,
-        path: &Path,
+        path: Input<'_>,
         clock: &mut InstantReader,
         lang: Lang,
     ) -> Result<()> {
@@ -872,7 +898,7 @@ impl Dataset {
     /// `at` and a status, grouped per ticket.
     fn load_events(
         &mut self,
-        path: &Path,
+        path: Input<'_>,
         clock: &mut InstantReader,
         lang: Lang,
     ) -> Result<()> {
@@ -986,7 +1012,7 @@ impl Dataset {
     /// and not answered.
     fn load_surveys(
         &mut self,
-        path: &Path,
+        path: Input<'_>,
         questions: &[String],
         clock: &mut InstantReader,
         lang: Lang,

@@ -90,6 +90,17 @@ pub use targets::TargetRule;
 pub use ticket_targets::{NumberUnit, TicketTargets};
 
 use crate::calendar::{Calendar, CalendarConfig};
+
+/// Reads a policy file's text into its raw form only (the keys as
+/// written, types checked, nothing resolved): the first half of
+/// [`Policy::from_toml`], public for the fuzz target `policy_raw`.
+///
+/// # Errors
+///
+/// The TOML or a key's type is wrong (naming `file`).
+pub fn read_raw(text: &str, file: &str) -> crate::error::Result<()> {
+    raw::RawPolicy::read(text, file).map(|_| ())
+}
 use crate::text::fold;
 use crate::time::BizDuration;
 

@@ -217,27 +217,56 @@ pub fn run(c: &Context<'_>, dir: &Path) -> Result<Vec<Query>> {
     if list.is_empty() {
         return Ok(Vec::new());
     }
-    let mut iso = Iso::new(c.policy.tz());
-    let build = |iso: &mut Iso| -> PolarsResult<[DataFrame; 4]> {
-        Ok([
-            tickets(c.ds, iso)?,
-            events(c.ds, iso)?,
-            surveys(c.ds, iso)?,
-            sla(c, iso)?,
-        ])
-    };
-    let [t, e, s, l] = build(&mut iso).map_err(|e| polars_err(dir, e))?;
+    let tables = Tables::new(c).map_err(|e| polars_err(dir, e))?;
     let mut out = Vec::new();
     for file in list {
         let sql = std::fs::read_to_string(&file)
             .map_err(|e| Error::io(&file, &e))?;
+        out.push(tables.query(file, &sql)?);
+    }
+    Ok(out)
+}
+
+/// The four tables a query reads, built once per report.
+pub struct Tables {
+    frames: [DataFrame; 4],
+}
+
+impl Tables {
+    /// Builds `tickets`, `events`, `surveys` and `sla` from the report's
+    /// context.
+    ///
+    /// # Errors
+    ///
+    /// A Polars failure building a table.
+    pub fn new(c: &Context<'_>) -> PolarsResult<Tables> {
+        let mut iso = Iso::new(c.policy.tz());
+        Ok(Tables {
+            frames: [
+                tickets(c.ds, &mut iso)?,
+                events(c.ds, &mut iso)?,
+                surveys(c.ds, &mut iso)?,
+                sla(c, &mut iso)?,
+            ],
+        })
+    }
+
+    /// Runs the query text `sql` (read from `file`, which names the
+    /// sheet and the messages): the one entry point of custom SQL.
+    ///
+    /// # Errors
+    ///
+    /// An input error naming `file` and quoting Polars' message when the
+    /// query fails.
+    pub fn query(&self, file: PathBuf, sql: &str) -> Result<Query> {
+        let [t, e, s, l] = &self.frames;
         let mut ctx = SQLContext::new();
         ctx.register("tickets", t.clone().lazy());
         ctx.register("events", e.clone().lazy());
         ctx.register("surveys", s.clone().lazy());
         ctx.register("sla", l.clone().lazy());
         let df = ctx
-            .execute(&sql)
+            .execute(sql)
             .and_then(|lf| lf.collect())
             .map_err(|e| polars_err(&file, e))?;
         let columns: Vec<String> =
@@ -254,12 +283,11 @@ pub fn run(c: &Context<'_>, dir: &Path) -> Result<Vec<Query>> {
             .file_stem()
             .map(|s| s.to_string_lossy().to_string())
             .unwrap_or_default();
-        out.push(Query {
+        Ok(Query {
             sheet: sheet_name(&stem),
             file,
             columns,
             rows,
-        });
+        })
     }
-    Ok(out)
 }

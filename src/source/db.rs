@@ -35,10 +35,9 @@
 //! ```
 
 use std::collections::HashMap;
-use std::path::Path;
 
 use crate::error::{Error, Result};
-use crate::io::csv::CsvInput;
+use crate::io::input::Input;
 use crate::model::builder::{Builder, EventExtra, Origin};
 use crate::source::generic::clean_id;
 use crate::source::mapping::Mapping;
@@ -79,12 +78,27 @@ fn kind_of(header: &[String]) -> Option<Kind> {
 /// An input that is none of the expected tables, a missing column, an
 /// invalid status pattern, an undeterminable date format.
 pub fn read_all(opts: &Options, b: &mut Builder) -> Result<()> {
+    let inputs: Vec<Input<'_>> = opts.inputs.iter().map(Input::from).collect();
+    read_inputs(opts, &inputs, b)
+}
+
+/// Reads `inputs` (files or bytes) as a database source into `b`:
+/// [`read_all`] with the tables given instead of `opts.inputs`.
+///
+/// # Errors
+///
+/// As [`read_all`].
+pub fn read_inputs(
+    opts: &Options,
+    inputs: &[Input<'_>],
+    b: &mut Builder,
+) -> Result<()> {
     let empty = Mapping::default();
     let m = opts.mapping.as_ref().unwrap_or(&empty);
     let sep = m.separator()?;
-    let mut by_kind: Vec<(Kind, &Path)> = Vec::new();
-    for p in &opts.inputs {
-        let input = CsvInput::open(p, opts.encoding, sep)?;
+    let mut by_kind: Vec<(Kind, Input<'_>)> = Vec::new();
+    for &p in inputs {
+        let input = p.csv(opts.encoding, sep)?;
         let header = renamed_header(&input.header, m);
         let Some(k) = kind_of(&header) else {
             return Err(Error::input_msg(
@@ -92,7 +106,7 @@ pub fn read_all(opts: &Options, b: &mut Builder) -> Result<()> {
                 &[("file", &input.name)],
             ));
         };
-        by_kind.push((k, p.as_path()));
+        by_kind.push((k, p));
     }
     by_kind.sort_by_key(|(k, _)| *k as u8);
     let pattern = opts
@@ -186,7 +200,7 @@ fn clean(m: &Mapping, v: &str) -> String {
 
 fn date_format(
     opts: &Options,
-    path: &Path,
+    path: Input<'_>,
     sep: Option<u8>,
     col: usize,
     name: &str,
@@ -206,11 +220,10 @@ fn date_format(
     {
         return Ok(f);
     }
-    let vals =
-        CsvInput::open(path, opts.encoding, sep)?.column_values(&[col])?;
+    let vals = path.csv(opts.encoding, sep)?.column_values(&[col])?;
     let vals: Vec<String> = vals[0].iter().map(|v| clean(m, v)).collect();
     DateFormat::detect(name, vals.iter().map(String::as_str))
-        .map_err(|e| e.at(&path.display().to_string()))
+        .map_err(|e| e.at(&path.name()))
 }
 
 /// A row's ticket id and instant (column `date_col` read with `fmt`);
@@ -254,12 +267,12 @@ fn row_key(
 fn tickets(
     opts: &Options,
     m: &Mapping,
-    path: &Path,
+    path: Input<'_>,
     b: &mut Builder,
     st: &mut State,
 ) -> Result<()> {
     let sep = m.separator()?;
-    let mut input = CsvInput::open(path, opts.encoding, sep)?;
+    let mut input = path.csv(opts.encoding, sep)?;
     let header = renamed_header(&input.header, m);
     let col = |n: &str| header.iter().position(|h| h == n);
     let id_col = col("ticket_id")
@@ -336,13 +349,13 @@ fn tickets(
 fn events(
     opts: &Options,
     m: &Mapping,
-    path: &Path,
+    path: Input<'_>,
     b: &mut Builder,
     st: &mut State,
     re: &regex::Regex,
 ) -> Result<()> {
     let sep = m.separator()?;
-    let mut input = CsvInput::open(path, opts.encoding, sep)?;
+    let mut input = path.csv(opts.encoding, sep)?;
     let header = renamed_header(&input.header, m);
     let col = |n: &str| header.iter().position(|h| h == n);
     let id_col = col("ticket_id")

@@ -35,10 +35,9 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use std::path::Path;
-
 use crate::error::{Error, Result};
 use crate::io::csv::{CsvInput, Row};
+use crate::io::input::Input;
 use crate::model::builder::{Builder, EventExtra, NO_VALUES, Origin};
 use crate::source::Options;
 use crate::source::mapping::Mapping;
@@ -52,14 +51,15 @@ use crate::time::dates::DateFormat;
 ///
 /// A mapped column is missing, a date column's format cannot be
 /// determined, or the file cannot be read.
-pub fn read(
+pub fn read<'a>(
     opts: &Options,
     m: &Mapping,
-    path: &Path,
+    path: impl Into<Input<'a>>,
     b: &mut Builder,
 ) -> Result<()> {
+    let path = path.into();
     let sep = m.separator()?;
-    let mut input = CsvInput::open(path, opts.encoding, sep)?;
+    let mut input = path.csv(opts.encoding, sep)?;
     let cols = Columns::find(m, &input)?;
     let (at_fmt, open_fmt) =
         date_formats(opts, m, (path, sep), &input, &cols)?;
@@ -167,7 +167,7 @@ impl<'m> Columns<'m> {
 fn date_formats(
     opts: &Options,
     m: &Mapping,
-    file: (&Path, Option<u8>),
+    file: (Input<'_>, Option<u8>),
     input: &CsvInput,
     cols: &Columns<'_>,
 ) -> Result<(DateFormat, DateFormat)> {
@@ -183,8 +183,8 @@ fn date_formats(
     if at_fmt.is_none() || (cols.opened.is_some() && open_fmt.is_none()) {
         let mut wanted = vec![cols.at];
         wanted.extend(cols.opened);
-        let vals = CsvInput::open(file.0, opts.encoding, file.1)?
-            .column_values(&wanted)?;
+        let vals =
+            file.0.csv(opts.encoding, file.1)?.column_values(&wanted)?;
         let detect = |c: usize, values: &[String]| {
             let v: Vec<_> = values.iter().map(|v| m.clean(v, false)).collect();
             DateFormat::detect(&input.header[c], v.iter().map(|s| s.as_ref()))

@@ -28,7 +28,8 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::error::{Error, Result};
 use crate::io::Encoding;
-use crate::io::csv::{Record, Records};
+use crate::io::csv::Record;
+use crate::io::input::Input;
 use crate::text::lang::Lang;
 use crate::text::msg::source as msg;
 use crate::time::Instant;
@@ -59,7 +60,7 @@ impl Dump {
     /// # Errors
     ///
     /// Unreadable file or CSV, naming the file and line.
-    pub fn read(path: &Path) -> Result<Dump> {
+    pub fn read<'a>(path: impl Into<Input<'a>>) -> Result<Dump> {
         Dump::read_as(path, Encoding::Auto)
     }
 
@@ -70,8 +71,11 @@ impl Dump {
     ///
     /// Unreadable file or CSV, or text not in `encoding`, naming the
     /// file and line.
-    pub fn read_as(path: &Path, encoding: Encoding) -> Result<Dump> {
-        let mut records = Records::dump_as(path, encoding)?;
+    pub fn read_as<'a>(
+        path: impl Into<Input<'a>>,
+        encoding: Encoding,
+    ) -> Result<Dump> {
+        let mut records = path.into().dump_as(encoding)?;
         let headers = records
             .headers()
             .iter()
@@ -388,6 +392,29 @@ impl Tables {
     ///
     /// As [`Tables::load`].
     pub fn load_as(files: &[PathBuf], encoding: Encoding) -> Result<Tables> {
+        let inputs: Vec<Input<'_>> = files.iter().map(Input::from).collect();
+        Tables::load_inputs_as(&inputs, encoding)
+    }
+
+    /// [`Tables::load`] for dumps given as files or bytes (each
+    /// recognised by its name).
+    ///
+    /// # Errors
+    ///
+    /// As [`Tables::load`].
+    pub fn load_inputs(files: &[Input<'_>]) -> Result<Tables> {
+        Tables::load_inputs_as(files, Encoding::Auto)
+    }
+
+    /// [`Tables::load_inputs`], each dump decoded from `encoding`.
+    ///
+    /// # Errors
+    ///
+    /// As [`Tables::load`].
+    pub fn load_inputs_as(
+        files: &[Input<'_>],
+        encoding: Encoding,
+    ) -> Result<Tables> {
         let mut by: HashMap<&'static str, Dump> = HashMap::new();
         const NAMES: [(&str, &str); 8] = [
             ("glpi_tickets", "tickets"),
@@ -399,13 +426,14 @@ impl Tables {
             ("glpi_itilcategories", "categories"),
             ("glpi_slas", "slas"),
         ];
-        for f in files {
-            let stem = table_name(f);
+        for &f in files {
+            let name = f.name();
+            let stem = table_name(Path::new(&name));
             let Some((_, key)) = NAMES.iter().find(|(n, _)| *n == stem) else {
                 let known: Vec<&str> = NAMES.iter().map(|n| n.0).collect();
                 return Err(Error::input_msg(
                     msg::UNKNOWN_GLPI_TABLE,
-                    &[("file", &f.display()), ("known", &known.join(", "))],
+                    &[("file", &name), ("known", &known.join(", "))],
                 ));
             };
             by.insert(key, Dump::read_as(f, encoding)?);
@@ -607,6 +635,12 @@ fn write_calendar(
     let _ = writeln!(o, "holidays = []");
     let _ = writeln!(o, "extra_closed_days = [");
     for (d, n) in closed {
+        // A comment ends at a line break: a name read from a multi-line
+        // cell must not spill into the table.
+        let n: String = n
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
         let _ = writeln!(o, "  \"{d}\", # {n}");
     }
     let _ = writeln!(o, "]");
@@ -710,11 +744,10 @@ pub fn slas_toml(slas: &Dump, lang: Lang) -> Result<(String, Vec<String>)> {
         for b in ttr.iter().filter(|b| b.slm == a.slm) {
             let _ = writeln!(
                 o,
-                "\n[[targets]]\nname = \"{} + {}\"\nwhere = {{ slas_id_tto = \"{}\", slas_id_ttr = \"{}\" }}\nresponse = \"{}\"\nresolution = \"{}\"{}{}",
-                a.name,
-                b.name,
-                a.id,
-                b.id,
+                "\n[[targets]]\nname = {}\nwhere = {{ slas_id_tto = {}, slas_id_ttr = {} }}\nresponse = \"{}\"\nresolution = \"{}\"{}{}",
+                toml_str(&format!("{} + {}", a.name, b.name)),
+                toml_str(&a.id),
+                toml_str(&b.id),
                 a.dur,
                 b.dur,
                 eod_line(a, "response"),
@@ -725,9 +758,9 @@ pub fn slas_toml(slas: &Dump, lang: Lang) -> Result<(String, Vec<String>)> {
     for a in &tto {
         let _ = writeln!(
             o,
-            "\n[[targets]]\nname = \"{}\"\nwhere = {{ slas_id_tto = \"{}\" }}\nresponse = \"{}\"{}",
-            a.name,
-            a.id,
+            "\n[[targets]]\nname = {}\nwhere = {{ slas_id_tto = {} }}\nresponse = \"{}\"{}",
+            toml_str(&a.name),
+            toml_str(&a.id),
             a.dur,
             eod_line(a, "response")
         );
@@ -735,12 +768,18 @@ pub fn slas_toml(slas: &Dump, lang: Lang) -> Result<(String, Vec<String>)> {
     for b in &ttr {
         let _ = writeln!(
             o,
-            "\n[[targets]]\nname = \"{}\"\nwhere = {{ slas_id_ttr = \"{}\" }}\nresolution = \"{}\"{}",
-            b.name,
-            b.id,
+            "\n[[targets]]\nname = {}\nwhere = {{ slas_id_ttr = {} }}\nresolution = \"{}\"{}",
+            toml_str(&b.name),
+            toml_str(&b.id),
             b.dur,
             eod_line(b, "resolution")
         );
     }
     Ok((o, notes))
+}
+
+/// `s` as a TOML string (quoted and escaped as TOML requires): a name or
+/// id read from a dump may hold quotes, backslashes or line breaks.
+fn toml_str(s: &str) -> String {
+    toml::Value::String(s.to_string()).to_string()
 }

@@ -24,10 +24,10 @@
 //! ```
 
 use std::collections::HashMap;
-use std::path::Path;
 
 use crate::error::{Error, Result};
 use crate::io::csv::{CsvInput, Row};
+use crate::io::input::Input;
 use crate::model::builder::{Builder, EventExtra, Origin};
 use crate::source::Options;
 use crate::source::generic::clean_id;
@@ -150,8 +150,13 @@ pub fn column_key(header: &str) -> Option<&'static str> {
 ///
 /// No `ID` or opening-date column, an undeterminable date format, or an
 /// unreadable file.
-pub fn read(opts: &Options, path: &Path, b: &mut Builder) -> Result<()> {
-    let mut input = CsvInput::open(path, opts.encoding, None)?;
+pub fn read<'a>(
+    opts: &Options,
+    path: impl Into<Input<'a>>,
+    b: &mut Builder,
+) -> Result<()> {
+    let path = path.into();
+    let mut input = path.csv(opts.encoding, None)?;
     let keys = column_keys(&input.header);
     let pos = |k: &str| keys.iter().position(|x| x == k);
     let missing = |what: &str| {
@@ -219,7 +224,7 @@ fn column_keys(header: &[String]) -> Vec<String> {
 /// pass over `path`.
 fn date_formats(
     opts: &Options,
-    path: &Path,
+    path: Input<'_>,
     input: &CsvInput,
     keys: &[String],
 ) -> Result<HashMap<usize, DateFormat>> {
@@ -234,8 +239,8 @@ fn date_formats(
             }
         }
         None => {
-            let vals = CsvInput::open(path, opts.encoding, None)?
-                .column_values(&date_cols)?;
+            let vals =
+                path.csv(opts.encoding, None)?.column_values(&date_cols)?;
             for (k, &c) in date_cols.iter().enumerate() {
                 let f = DateFormat::detect(
                     &input.header[c],

@@ -21,10 +21,9 @@
 //! assert_eq!(parse_score("Muy bueno"), None);
 //! ```
 
-use std::path::Path;
-
 use crate::error::{Error, Result};
 use crate::io::csv::{CsvInput, Row};
+use crate::io::input::Input;
 use crate::model::builder::{Builder, Origin, Survey};
 use crate::source::Options;
 use crate::source::generic::clean_id;
@@ -52,11 +51,16 @@ fn fmt_num(v: f64) -> String {
 ///
 /// The columns cannot be found (the message lists them and the mapping
 /// keys), or the date format cannot be determined.
-pub fn read(opts: &Options, path: &Path, b: &mut Builder) -> Result<()> {
+pub fn read<'a>(
+    opts: &Options,
+    path: impl Into<Input<'a>>,
+    b: &mut Builder,
+) -> Result<()> {
+    let path = path.into();
     let empty = Mapping::default();
     let m = opts.mapping.as_ref().unwrap_or(&empty);
     let sep = m.separator()?;
-    let mut input = CsvInput::open(path, opts.encoding, sep)?;
+    let mut input = path.csv(opts.encoding, sep)?;
     let cols = AnswerColumns::find(m, &input)?;
     let fmt = answer_format(opts, m, (path, sep), &input, &cols)?;
     let file = b.begin_file(&input.name, "surveys", input.encoding.name());
@@ -144,7 +148,7 @@ impl AnswerColumns {
 fn answer_format(
     opts: &Options,
     m: &Mapping,
-    file: (&Path, Option<u8>),
+    file: (Input<'_>, Option<u8>),
     input: &CsvInput,
     cols: &AnswerColumns,
 ) -> Result<DateFormat> {
@@ -158,7 +162,9 @@ fn answer_format(
     if let Some(f) = given {
         return Ok(f);
     }
-    let v = CsvInput::open(file.0, opts.encoding, file.1)?
+    let v = file
+        .0
+        .csv(opts.encoding, file.1)?
         .column_values(&[cols.at])?;
     let v: Vec<String> = v[0].iter().map(|x| cell(m, x)).collect();
     DateFormat::detect(&cols.at_name, v.iter().map(String::as_str))

@@ -332,7 +332,12 @@ fn a_file_of_only_a_header_says_0_rows() {
     // Nothing to measure: exit 1 (docs/ROBUSTNESS.md, "Runs that must
     // not pass quietly"), after the file's own line says why.
     assert_eq!(code, 1, "{err}");
-    assert!(err.contains("plazo: nada que medir: ningún ticket aceptado de 0 filas leídas"), "{err}");
+    assert!(
+        err.contains(
+            "plazo: nada que medir: ningún ticket aceptado de 0 filas leídas"
+        ),
+        "{err}"
+    );
     let lines: Vec<&str> = err.lines().take(2).collect();
     assert_eq!(
         lines,

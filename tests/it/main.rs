@@ -14,6 +14,7 @@ mod exclusion_props;
 mod formula_injection;
 mod ficha;
 mod function_size;
+mod fuzz_regressions;
 mod indicator_counts;
 mod explain_golden;
 mod faults;

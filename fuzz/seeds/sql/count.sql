@@ -1,0 +1,1 @@
+SELECT "group", COUNT(*) AS n FROM tickets GROUP BY "group" ORDER BY n DESC
