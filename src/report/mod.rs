@@ -32,6 +32,7 @@ pub mod queries;
 pub mod wording;
 pub mod workbook;
 
+use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -39,6 +40,7 @@ use sha2::{Digest, Sha256};
 
 use crate::engine::SlaRow;
 use crate::engine::escalations::Level;
+use crate::engine::holders::GroupTime;
 use crate::engine::output;
 use crate::engine::reconcile::{self, reconcile};
 use crate::error::{Error, Result};
@@ -160,6 +162,10 @@ pub struct Context<'a> {
     /// caller gave them ([`Context::with_escalations`]); empty when the
     /// events name no group.
     pub levels: Vec<(u32, Level)>,
+    /// The counted business time per group that held each ticket of the
+    /// breach list (by ticket index), when the caller gave it
+    /// ([`Context::with_group_times`]); empty otherwise.
+    pub group_times: HashMap<u32, Vec<GroupTime>>,
 }
 
 impl<'a> Context<'a> {
@@ -218,7 +224,24 @@ impl<'a> Context<'a> {
             lists,
             reconciliation,
             levels: Vec::new(),
+            group_times: HashMap::new(),
         }
+    }
+
+    /// Adds, for each ticket of the breach list, the business time each
+    /// group held it (`times`: [`crate::engine::Engine::group_times`]
+    /// under the same rows): the breach sheet's "Tiempo por grupo".
+    pub fn with_group_times(
+        mut self,
+        times: impl Fn(usize) -> Vec<GroupTime>,
+    ) -> Self {
+        self.group_times = self
+            .lists
+            .breaches
+            .iter()
+            .map(|b| (b.row.ticket, times(b.row.ticket as usize)))
+            .collect();
+        self
     }
 
     /// Adds the tickets' escalation levels
@@ -261,7 +284,9 @@ pub struct Written {
     pub workbook: PathBuf,
     /// Every file written, workbook included.
     pub files: Vec<PathBuf>,
-    /// Tickets in the "Incumplimientos" sheet.
+    /// Tickets in the "Incumplimientos" sheet with a measure finished over
+    /// its target in the period (the overdue unfinished ones listed there
+    /// too are counted in `at_risk`).
     pub breaches: usize,
     /// Tickets in the "En riesgo" sheet.
     pub at_risk: usize,
@@ -347,7 +372,7 @@ pub fn stage(
     Ok(Written {
         workbook: wb,
         files,
-        breaches: c.lists.breaches.len(),
+        breaches: c.lists.breaches.iter().filter(|b| b.finished()).count(),
         at_risk: c.lists.at_risk.len(),
         queries: qs.len(),
     })
