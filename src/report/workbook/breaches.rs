@@ -18,7 +18,9 @@ use crate::report::Context;
 use crate::text::Msg;
 use crate::text::msg::{report, sheets as m};
 
-use super::cells::{DATE_W, DUR_W, Formats, ID_W, SHORT_W, Sheet, TITLE_W};
+use super::cells::{
+    DATE_W, DUR_W, Formats, ID_W, SHORT_W, Sheet, TITLE_W, wrapped_lines, xerr,
+};
 
 /// The ticket's identification columns after id and title.
 const ATTRS: [Attr; 5] = [
@@ -100,10 +102,17 @@ fn row(s: &mut Sheet<'_, '_>, row: u32, b: &Breach<'_>) -> Result<()> {
     s.dur(row, 19, r.response_overrun_s.filter(|v| *v > 0))?;
     s.dur(row, 20, Some(r.paused_s))?;
     s.num(row, 21, Some(f64::from(r.reopen_count)), &f.int)?;
-    match c.group_times.get(&r.ticket) {
-        Some(g) => s.text_f(row, 22, &by_group(c, b, g), &f.wrap),
-        None => Ok(()),
+    let Some(g) = c.group_times.get(&r.ticket) else {
+        return Ok(());
+    };
+    let text = by_group(c, b, g);
+    // Wrapped in a row tall enough for it: a default-height row would
+    // print the extra lines over the row above.
+    let lines = wrapped_lines(&text, BY_GROUP_W);
+    if lines > 1 {
+        s.ws.set_row_height(row, 15.0 * lines as f64).map_err(xerr)?;
     }
+    s.text_f(row, 22, &text, &f.wrap)
 }
 
 /// "Estado al corte": past due and unfinished, or the state at the
