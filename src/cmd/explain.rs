@@ -42,7 +42,9 @@ fn period(
 ) -> plazo::Result<Period> {
     let tz = policy.tz();
     Ok(match text.trim() {
-        "previous-month" => Period::previous_complete(now_or_cutoff, false, tz),
+        "previous-month" => {
+            Period::previous_complete(now_or_cutoff, false, tz)
+        }
         "previous-quarter" => {
             Period::previous_complete(now_or_cutoff, true, tz)
         }
@@ -70,10 +72,10 @@ pub fn run(a: ExplainArgs, g: &Global) -> anyhow::Result<()> {
                 None
             }
         }
-        None if !plan.cutoff_given => Some(msg::explain::CUTOFF_NOW.fill(
-            g.lang,
-            &[("cutoff", &plan.cutoff.local_text(tz))],
-        )),
+        None if !plan.cutoff_given => Some(
+            msg::explain::CUTOFF_NOW
+                .fill(g.lang, &[("cutoff", &plan.cutoff.local_text(tz))]),
+        ),
         None => None,
     };
     let source = plan.inputs.describe();

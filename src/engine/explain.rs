@@ -21,8 +21,8 @@ use std::path::PathBuf;
 
 use chrono_tz::Tz;
 
-use crate::engine::match_event;
 use crate::engine::holders::Piece;
+use crate::engine::match_event;
 use crate::engine::{Class, Engine, Exclusion, SlaRow, event_value};
 use crate::model::dataset::{Attr, Dataset, Event, Ticket};
 use crate::policy::{Field, Policy, State, TargetRule};

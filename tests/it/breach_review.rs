@@ -168,7 +168,8 @@ fn breach_sheet_and_explain_period_agree() {
             continue;
         }
         let oct = |c: usize| r[c].starts_with("2026-10");
-        let fin = (&r[rm] == "false" && oct(sa)) || (&r[sm] == "false" && oct(ra));
+        let fin =
+            (&r[rm] == "false" && oct(sa)) || (&r[sm] == "false" && oct(ra));
         let od = &r[rc] == "breached" || &r[pc] == "breached";
         finished += usize::from(fin);
         overdue += usize::from(od);
@@ -193,8 +194,10 @@ fn breach_sheet_and_explain_period_agree() {
     assert_eq!(past_due, overdue);
     // En riesgo marks the same tickets "vencido".
     let risk = wb.worksheet_range("En riesgo").unwrap();
-    let vencidos =
-        risk.rows().filter(|r| r.iter().any(|c| text(c) == "vencido")).count();
+    let vencidos = risk
+        .rows()
+        .filter(|r| r.iter().any(|c| text(c) == "vencido"))
+        .count();
     assert_eq!(vencidos, overdue);
 
     // UV-9508: opened Sunday 25 October 03:19 from an e-mail, taken
@@ -210,13 +213,16 @@ fn breach_sheet_and_explain_period_agree() {
     assert_eq!(due, "2026-10-26 10:00:00");
     // 0:47:58 + 2:26:38 new, then Mon 11:14:36-17:00 and Tue-Fri: 45 h.
     assert_eq!(minutes(&r[at("Tiempo hábil de solución")]), 45 * 60);
-    let by_group = at("Tiempo hábil por grupo de especialistas (medida incumplida)");
+    let by_group =
+        at("Tiempo hábil por grupo de especialistas (medida incumplida)");
     assert_eq!(text(&r[by_group]), "Nivel 1 Mesa 45:00");
 
     // Every row: the parts add up to the failed measure's time (each part
     // rounded to the minute).
-    let (res_t, resp_t) =
-        (at("Tiempo hábil de solución"), at("Tiempo hábil de atención"));
+    let (res_t, resp_t) = (
+        at("Tiempo hábil de solución"),
+        at("Tiempo hábil de atención"),
+    );
     let mut split = 0;
     for r in &rows[1..] {
         let parts = text(&r[by_group]);
@@ -235,7 +241,11 @@ fn breach_sheet_and_explain_period_agree() {
             minutes(&r[res_t])
         };
         let n = parts.split("; ").count() as i64;
-        assert!((sum - total).abs() <= n, "{}: {parts} vs {total}", text(&r[0]));
+        assert!(
+            (sum - total).abs() <= n,
+            "{}: {parts} vs {total}",
+            text(&r[0])
+        );
         split += usize::from(n > 1);
     }
     assert!(split >= 20, "breached tickets that changed group: {split}");
@@ -243,17 +253,27 @@ fn breach_sheet_and_explain_period_agree() {
     // explain --period: the report's cutoff, the same 45 hours.
     let mut args: Vec<String> = vec!["explain".into()];
     args.extend(folder_args(&dir));
-    args.extend(["--period", "2026-10", "--ticket", "UV-9508"].map(String::from));
+    args.extend(
+        ["--period", "2026-10", "--ticket", "UV-9508"].map(String::from),
+    );
     let a: Vec<&str> = args.iter().map(String::as_str).collect();
     let x = plazo(&root(), &a);
     let text_out = ok_stdout(&x);
-    assert!(text_out.contains("corte: sáb 2026-10-31 23:59:59"), "{text_out}");
+    assert!(
+        text_out.contains("corte: sáb 2026-10-31 23:59:59"),
+        "{text_out}"
+    );
     assert!(
         text_out.contains("Solución: 45:00:00 hábiles al corte, objetivo 6:00:00 (sin terminar) → VENCIDO"),
         "{text_out}"
     );
     let err = String::from_utf8_lossy(&x.stderr);
-    assert!(err.contains("corte 31/10/2026 23:59, último segundo del periodo 2026-10"), "{err}");
+    assert!(
+        err.contains(
+            "corte 31/10/2026 23:59, último segundo del periodo 2026-10"
+        ),
+        "{err}"
+    );
 
     // Without --cutoff or --period: measured to now, and said so.
     let a: Vec<&str> = a
@@ -273,7 +293,10 @@ fn breach_sheet_and_explain_period_agree() {
     let x = plazo(&root(), &b);
     let text_out = ok_stdout(&x);
     // Monday 0:47:58 + 2:26:38 + 5:45:24, Tuesday 9 h: 18 h.
-    assert!(text_out.contains("Solución: 18:00:00 hábiles al corte"), "{text_out}");
+    assert!(
+        text_out.contains("Solución: 18:00:00 hábiles al corte"),
+        "{text_out}"
+    );
     assert!(String::from_utf8_lossy(&x.stderr).is_empty());
     let _ = std::fs::remove_dir_all(&out);
 }

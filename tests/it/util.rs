@@ -240,8 +240,9 @@ impl Evaluated {
         let engine = plazo::engine::Engine::new(&policy, &ds, cutoff).unwrap();
         let rows = engine.evaluate_all();
         let levels = engine.levels_all(&rows);
-        let group_times =
-            (0..ds.tickets.len()).map(|i| engine.group_times(i)).collect();
+        let group_times = (0..ds.tickets.len())
+            .map(|i| engine.group_times(i))
+            .collect();
         drop(engine);
         Evaluated {
             levels,

@@ -110,7 +110,8 @@ fn row(s: &mut Sheet<'_, '_>, row: u32, b: &Breach<'_>) -> Result<()> {
     // print the extra lines over the row above.
     let lines = wrapped_lines(&text, BY_GROUP_W);
     if lines > 1 {
-        s.ws.set_row_height(row, 15.0 * lines as f64).map_err(xerr)?;
+        s.ws.set_row_height(row, 15.0 * lines as f64)
+            .map_err(xerr)?;
     }
     s.text_f(row, 22, &text, &f.wrap)
 }
@@ -134,16 +135,16 @@ fn state(c: &Context<'_>, b: &Breach<'_>) -> String {
 /// (hours:minutes, rounded to the minute). The resolution's when it
 /// failed, else the response's; so the parts add up to that measure's
 /// "Tiempo hábil" column (give or take the rounding).
-fn by_group(
-    c: &Context<'_>,
-    b: &Breach<'_>,
-    times: &[GroupTime],
-) -> String {
+fn by_group(c: &Context<'_>, b: &Breach<'_>, times: &[GroupTime]) -> String {
     let resolution = b.resolution_failed();
     let parts: Vec<String> = times
         .iter()
         .map(|g| {
-            let secs = if resolution { g.resolution_s } else { g.response_s };
+            let secs = if resolution {
+                g.resolution_s
+            } else {
+                g.response_s
+            };
             (g, secs)
         })
         .filter(|(_, secs)| *secs > 0)
