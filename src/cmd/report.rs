@@ -260,7 +260,8 @@ pub fn execute(a: ReportArgs, g: &Global) -> anyhow::Result<Outcome> {
         inputs.clone(),
     )
     .with_escalations(engine.levels_all(&rows))
-    .with_csv_text(guards.text);
+    .with_csv_text(guards.text)
+    .with_group_times(|i| engine.group_times(i));
     std::fs::create_dir_all(&out).map_err(|e| Error::io(&out, &e))?;
     let mut batch = Batch::new(&out);
     let w = report::stage(&ctx, &out, queries.as_deref(), &mut batch)?;

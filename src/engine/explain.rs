@@ -5,8 +5,11 @@
 //! The header facts (ticket, policy, attributes, opening, the clock's
 //! start, the values the target rule was chosen with, the targets and
 //! where each came from), each interval of the timeline ([`Segment`]:
-//! canonical state, the source label that began it, start, end, business
-//! time, what it counted as, the running resolution total), then the
+//! canonical state, the source label that began it, the group and
+//! assignee holding the ticket, start, end, business time, what it
+//! counted as, the running resolution total; an interval is cut at every
+//! event that changes the label, group or assignee, so an escalation
+//! between groups is its own row: [`crate::engine::holders`]), then the
 //! totals, the two verdicts, the close and the exclusion with the facts
 //! behind it ([`Outcome`]).
 //!
@@ -18,8 +21,9 @@ use std::path::PathBuf;
 
 use chrono_tz::Tz;
 
+use crate::engine::holders::Piece;
 use crate::engine::match_event;
-use crate::engine::{Class, Engine, Exclusion, SlaRow, Span, event_value};
+use crate::engine::{Class, Engine, Exclusion, SlaRow, event_value};
 use crate::model::dataset::{Attr, Dataset, Event, Ticket};
 use crate::policy::{Field, Policy, State, TargetRule};
 use crate::time::{BizDuration, Instant};
@@ -163,6 +167,11 @@ pub struct Segment {
     pub counts_as: CountsAs,
     /// Resolution business seconds counted up to its end.
     pub resolution_so_far_s: i64,
+    /// The group holding the ticket (empty: none known;
+    /// [`crate::engine::holders`]).
+    pub group: String,
+    /// The assignee holding the ticket (empty: none).
+    pub assignee: String,
     /// The working periods inside (start, end; Unix seconds), when the
     /// detail was asked for; empty otherwise.
     pub working: Vec<(i64, i64)>,
@@ -359,8 +368,7 @@ pub fn explain(
     i: usize,
     detail: bool,
 ) -> Explanation {
-    let mut spans: Vec<Span> = Vec::new();
-    let row = engine.evaluate_ticket_traced(i, |s| spans.push(s));
+    let (pieces, row) = engine.pieces_of(i);
     let x = Subject {
         engine,
         policy,
@@ -370,7 +378,7 @@ pub fn explain(
     };
     Explanation {
         header: x.header(&row),
-        segments: x.segments(&spans, &row, detail),
+        segments: x.segments(&pieces, &row, detail),
         outcome: x.outcome(&row),
     }
 }
@@ -516,11 +524,12 @@ impl Subject<'_> {
         })
     }
 
-    /// The timeline's intervals, with what each counted as and the
+    /// The timeline's rows (each interval, cut at every change of status
+    /// label, group or assignee), with what each counted as and the
     /// running resolution total.
     fn segments(
         &self,
-        spans: &[Span],
+        spans: &[Piece],
         row: &SlaRow,
         detail: bool,
     ) -> Vec<Segment> {
@@ -560,6 +569,8 @@ impl Subject<'_> {
                 business_s: s.business_s,
                 counts_as,
                 resolution_so_far_s: acc,
+                group: self.s(s.group),
+                assignee: self.s(s.assignee),
                 working,
             });
         }

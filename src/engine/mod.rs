@@ -66,6 +66,7 @@ mod columns;
 pub mod escalations;
 mod evaluate;
 pub mod glpi_rules;
+pub mod holders;
 mod exclusions;
 pub mod explain;
 mod matching;

@@ -25,6 +25,34 @@ pub struct Breach<'r> {
     pub resolution: bool,
     /// The response was breached and the ticket responded in the period.
     pub response: bool,
+    /// Unsolved at the cutoff with the resolution target already used up
+    /// (its unfinished class is `breached`).
+    pub resolution_overdue: bool,
+    /// Not responded at the cutoff with the response target already used
+    /// up.
+    pub response_overdue: bool,
+}
+
+impl Breach<'_> {
+    /// A measure finished over its target in the period: what the
+    /// compliance indicators and the report's breach count see (an
+    /// overdue unfinished measure is not counted there until it
+    /// finishes).
+    pub fn finished(&self) -> bool {
+        self.resolution || self.response
+    }
+
+    /// The resolution failed (over its target in the period, or overdue
+    /// at the cutoff).
+    pub fn resolution_failed(&self) -> bool {
+        self.resolution || self.resolution_overdue
+    }
+
+    /// The response failed (over its target in the period, or overdue at
+    /// the cutoff).
+    pub fn response_failed(&self) -> bool {
+        self.response || self.response_overdue
+    }
 }
 
 /// Every list of one period, computed once.
@@ -82,8 +110,9 @@ impl<'r> Lists<'r> {
 
 /// Breached tickets of the period: in scope, with the resolution
 /// breached and solved in the period, or the response breached and
-/// responded in the period; sorted by the larger overrun, longest first
-/// (then by id).
+/// responded in the period, or a measure unfinished at the cutoff and
+/// overdue (its class `breached`: the tickets "En riesgo" marks
+/// "vencido"); sorted by the larger overrun, longest first (then by id).
 pub fn breaches<'r>(
     ds: &Dataset,
     rows: &'r [SlaRow],
@@ -97,8 +126,10 @@ pub fn breaches<'r>(
             row: r,
             resolution: r.resolution_met == Some(false) && inp(r.solved_at),
             response: r.response_met == Some(false) && inp(r.responded_at),
+            resolution_overdue: r.resolution_class == Some(Class::Breached),
+            response_overdue: r.response_class == Some(Class::Breached),
         })
-        .filter(|b| b.resolution || b.response)
+        .filter(|b| b.finished() || b.resolution_overdue || b.response_overdue)
         .collect();
     let over = |r: &SlaRow| {
         r.resolution_overrun_s

@@ -144,7 +144,9 @@ fn trend(c: &Context<'_>) -> Chart {
 /// some were left out.
 fn breaches_by_category(c: &Context<'_>) -> Chart {
     let mut by_cat: BTreeMap<&str, u64> = BTreeMap::new();
-    for b in &c.lists.breaches {
+    // The breaches counted in the period, as the summary counts them
+    // (not the overdue unfinished ones the sheet also lists).
+    for b in c.lists.breaches.iter().filter(|b| b.finished()) {
         let t = &c.ds.tickets[b.row.ticket as usize];
         *by_cat
             .entry(c.ds.strings.get(t.attr(Attr::Category)))

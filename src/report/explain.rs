@@ -6,7 +6,8 @@
 //! attributes, opening, the clock's start, the values the target rule was
 //! chosen with, the ticket's own targets, the rule applied), a blank
 //! line, the timeline as a table aligned in columns (one row per
-//! interval, and with `--detail` one indented row per working period
+//! interval, cut at each change of status label, group or assignee; the
+//! group and assignee columns when the data name one; and with `--detail` one indented row per working period
 //! inside it), a blank line, then the totals, the survey, the two
 //! verdicts, the close and the exclusion. Instants are shown in the
 //! policy's time zone with an abbreviated weekday (`lun 2026-03-02
@@ -214,11 +215,39 @@ impl Words {
             m::COL_COUNTS_AS,
             m::COL_RESOLUTION_SO_FAR,
         ];
-        let mut rows = vec![headers.map(|h| self.get(h).to_string()).to_vec()];
+        // The holder's columns, after the source label, when the data
+        // name one.
+        let group = segments.iter().any(|s| !s.group.is_empty());
+        let assignee = segments.iter().any(|s| !s.assignee.is_empty());
+        let holder = |row: &mut Vec<String>, g: String, a: String| {
+            if assignee {
+                row.insert(3, a);
+            }
+            if group {
+                row.insert(3, g);
+            }
+        };
+        let mut head = headers.map(|h| self.get(h).to_string()).to_vec();
+        holder(
+            &mut head,
+            self.get(m::COL_GROUP).to_string(),
+            self.get(m::COL_ASSIGNEE).to_string(),
+        );
+        let mut rows = vec![head];
         for (k, s) in segments.iter().enumerate() {
-            rows.push(self.segment_row(k + 1, s, target));
+            let mut row = self.segment_row(k + 1, s, target);
+            let or = |v: &str, none| match v {
+                "" => self.get(none).to_string(),
+                v => v.to_string(),
+            };
+            holder(
+                &mut row,
+                or(&s.group, m::NO_GROUP),
+                or(&s.assignee, m::UNASSIGNED),
+            );
+            rows.push(row);
             for &(a, b) in &s.working {
-                rows.push(vec![
+                let mut row = vec![
                     String::new(),
                     String::new(),
                     format!("  {}", self.get(m::WORKING)),
@@ -228,7 +257,9 @@ impl Words {
                     hms(b - a),
                     String::new(),
                     String::new(),
-                ]);
+                ];
+                holder(&mut row, String::new(), String::new());
+                rows.push(row);
             }
         }
         rows

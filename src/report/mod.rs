@@ -32,6 +32,7 @@ pub mod queries;
 pub mod wording;
 pub mod workbook;
 
+use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -39,6 +40,7 @@ use sha2::{Digest, Sha256};
 
 use crate::engine::SlaRow;
 use crate::engine::escalations::Level;
+use crate::engine::holders::GroupTime;
 use crate::engine::output;
 use crate::engine::reconcile::{self, reconcile};
 use crate::error::{Error, Result};
@@ -168,6 +170,10 @@ pub struct Context<'a> {
     /// No ticket was opened, solved or closed in the period, nor pending
     /// during it ([`empty_period`]): "Resumen" and "Metodología" say so.
     pub empty_period: bool,
+    /// The counted business time per group that held each ticket of the
+    /// breach list (by ticket index), when the caller gave it
+    /// ([`Context::with_group_times`]); empty otherwise.
+    pub group_times: HashMap<u32, Vec<GroupTime>>,
 }
 
 /// True when no ticket of `rows` touches `period`: none opened in it,
@@ -248,6 +254,7 @@ impl<'a> Context<'a> {
             levels: Vec::new(),
             csv_text: FreeText::Guarded,
             empty_period: empty_period(ds, rows, period),
+            group_times: HashMap::new(),
         }
     }
 
@@ -255,6 +262,22 @@ impl<'a> Context<'a> {
     /// (`--csv-raw`: [`FreeText::Raw`]).
     pub fn with_csv_text(mut self, text: FreeText) -> Self {
         self.csv_text = text;
+        self
+    }
+
+    /// Adds, for each ticket of the breach list, the business time each
+    /// group held it (`times`: [`crate::engine::Engine::group_times`]
+    /// under the same rows): the breach sheet's "Tiempo por grupo".
+    pub fn with_group_times(
+        mut self,
+        times: impl Fn(usize) -> Vec<GroupTime>,
+    ) -> Self {
+        self.group_times = self
+            .lists
+            .breaches
+            .iter()
+            .map(|b| (b.row.ticket, times(b.row.ticket as usize)))
+            .collect();
         self
     }
 
@@ -298,7 +321,9 @@ pub struct Written {
     pub workbook: PathBuf,
     /// Every file written, workbook included.
     pub files: Vec<PathBuf>,
-    /// Tickets in the "Incumplimientos" sheet.
+    /// Tickets in the "Incumplimientos" sheet with a measure finished over
+    /// its target in the period (the overdue unfinished ones listed there
+    /// too are counted in `at_risk`).
     pub breaches: usize,
     /// Tickets in the "En riesgo" sheet.
     pub at_risk: usize,
@@ -394,7 +419,7 @@ pub fn stage(
     Ok(Written {
         workbook: wb,
         files,
-        breaches: c.lists.breaches.len(),
+        breaches: c.lists.breaches.iter().filter(|b| b.finished()).count(),
         at_risk: c.lists.at_risk.len(),
         queries: qs.len(),
     })

@@ -1,5 +1,6 @@
 //! plazo's integration tests: one binary, a module per area.
 
+mod breach_review;
 mod calendar_backwards;
 mod calendar_glpi_vectors;
 mod calendar_known;

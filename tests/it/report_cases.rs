@@ -127,7 +127,7 @@ fn may_2026_by_hand() {
         br.rows().skip(1).map(|r| r[0].to_string()).collect();
     assert_eq!(ids, ["T6"]);
     // Overrun 30 min as an [h]:mm duration: 1800 s / 86400.
-    let over = cell_f64(&br.rows().nth(1).unwrap()[13]).unwrap();
+    let over = cell_f64(&br.rows().nth(1).unwrap()[15]).unwrap();
     assert!((over * 86_400.0 - 1800.0).abs() < 1e-6);
 }
 

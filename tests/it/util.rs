@@ -211,6 +211,8 @@ pub struct Evaluated {
     pub cutoff: plazo::time::Instant,
     pub rows: Vec<plazo::engine::SlaRow>,
     pub levels: Vec<(u32, plazo::engine::escalations::Level)>,
+    /// Every ticket's business time per group that held it.
+    pub group_times: Vec<Vec<plazo::engine::holders::GroupTime>>,
 }
 
 impl Evaluated {
@@ -238,9 +240,13 @@ impl Evaluated {
         let engine = plazo::engine::Engine::new(&policy, &ds, cutoff).unwrap();
         let rows = engine.evaluate_all();
         let levels = engine.levels_all(&rows);
+        let group_times = (0..ds.tickets.len())
+            .map(|i| engine.group_times(i))
+            .collect();
         drop(engine);
         Evaluated {
             levels,
+            group_times,
             policy,
             ds,
             period,
@@ -261,5 +267,6 @@ impl Evaluated {
             Vec::new(),
         )
         .with_escalations(self.levels.clone())
+        .with_group_times(|i| self.group_times[i].clone())
     }
 }

@@ -1,8 +1,16 @@
-//! "Incumplimientos": the tickets that breached a target in the period
-//! ([`crate::indicators::lists::breaches`]), longest overrun first.
+//! "Incumplimientos": the tickets that breached a target in the period,
+//! and those overdue and unfinished at the cutoff
+//! ([`crate::indicators::lists::breaches`]), longest overrun first; each
+//! with its state at the cutoff (or "Plazo vencido, solución
+//! pendiente"), the due date of each measure and the failed measure's
+//! business time split by the group that held the ticket
+//! ([`Context::group_times`]), in one wrapped cell: the groups of an
+//! entity are not bounded (3 levels at Víctimas, dozens in a GLPI), and
+//! the list prints one page wide.
 
 use rust_xlsxwriter::Worksheet;
 
+use crate::engine::holders::GroupTime;
 use crate::error::Result;
 use crate::indicators::lists::Breach;
 use crate::model::dataset::Attr;
@@ -10,7 +18,9 @@ use crate::report::Context;
 use crate::text::Msg;
 use crate::text::msg::{report, sheets as m};
 
-use super::cells::{DATE_W, DUR_W, Formats, ID_W, SHORT_W, Sheet, TITLE_W};
+use super::cells::{
+    DATE_W, DUR_W, Formats, ID_W, SHORT_W, Sheet, TITLE_W, wrapped_lines, xerr,
+};
 
 /// The ticket's identification columns after id and title.
 const ATTRS: [Attr; 5] = [
@@ -22,20 +32,27 @@ const ATTRS: [Attr; 5] = [
 ];
 
 /// The columns after the ticket's identification.
-const COLUMNS: [Msg; 12] = [
+const COLUMNS: [Msg; 16] = [
     m::BREACH_MEASURE,
+    m::BREACH_STATE,
     report::COL_OPENED,
     m::BREACH_RESPONDED,
     m::BREACH_SOLVED,
     report::COL_RESOLUTION_TARGET,
+    m::BREACH_RESOLUTION_DUE,
     m::BREACH_RESOLUTION_TIME,
     m::BREACH_OVERRUN,
     m::BREACH_RESPONSE_TARGET,
+    m::BREACH_RESPONSE_DUE,
     m::BREACH_RESPONSE_TIME,
     m::BREACH_RESPONSE_OVERRUN,
     m::BREACH_PAUSED_TIME,
     m::BREACH_REOPENS,
+    m::BREACH_BY_GROUP,
 ];
+
+/// Width of the "Tiempo por grupo" column.
+const BY_GROUP_W: f64 = 40.0;
 
 /// Writes the sheet.
 pub(super) fn write(
@@ -51,8 +68,9 @@ pub(super) fn write(
         &ATTRS,
         &COLUMNS,
         &[
-            ID_W, TITLE_W, 14.0, 11.0, 16.0, 14.0, 14.0, 18.0, DATE_W, DATE_W,
-            DATE_W, DUR_W, DUR_W, DUR_W, DUR_W, DUR_W, DUR_W, DUR_W, SHORT_W,
+            ID_W, TITLE_W, 14.0, 11.0, 16.0, 14.0, 14.0, 18.0, 20.0, DATE_W,
+            DATE_W, DATE_W, DUR_W, DATE_W, DUR_W, DUR_W, DUR_W, DATE_W, DUR_W,
+            DUR_W, DUR_W, SHORT_W, BY_GROUP_W,
         ],
         &c.lists.breaches,
         row,
@@ -64,21 +82,80 @@ fn row(s: &mut Sheet<'_, '_>, row: u32, b: &Breach<'_>) -> Result<()> {
     let (c, f, r) = (s.c, s.f, b.row);
     let i = r.ticket as usize;
     s.ticket(row, i, &ATTRS)?;
-    let what = match (b.resolution, b.response) {
+    let what = match (b.resolution_failed(), b.response_failed()) {
         (true, true) => m::BREACHED_BOTH,
         (true, false) => m::BREACHED_RESOLUTION,
         _ => m::BREACHED_RESPONSE,
     };
     s.text(row, 7, &c.words.get(what))?;
-    s.date(row, 8, Some(c.ds.tickets[i].opened_at))?;
-    s.date(row, 9, r.responded_at)?;
-    s.date(row, 10, r.solved_at)?;
-    s.dur(row, 11, r.resolution_target_s)?;
-    s.dur(row, 12, Some(r.resolution_s))?;
-    s.dur(row, 13, r.resolution_overrun_s.filter(|v| *v > 0))?;
-    s.dur(row, 14, r.response_target_s)?;
-    s.dur(row, 15, Some(r.response_s))?;
-    s.dur(row, 16, r.response_overrun_s.filter(|v| *v > 0))?;
-    s.dur(row, 17, Some(r.paused_s))?;
-    s.num(row, 18, Some(f64::from(r.reopen_count)), &f.int)
+    s.text(row, 8, &state(c, b))?;
+    s.date(row, 9, Some(c.ds.tickets[i].opened_at))?;
+    s.date(row, 10, r.responded_at)?;
+    s.date(row, 11, r.solved_at)?;
+    s.dur(row, 12, r.resolution_target_s)?;
+    s.date(row, 13, r.resolution_due_at)?;
+    s.dur(row, 14, Some(r.resolution_s))?;
+    s.dur(row, 15, r.resolution_overrun_s.filter(|v| *v > 0))?;
+    s.dur(row, 16, r.response_target_s)?;
+    s.date(row, 17, r.response_due_at)?;
+    s.dur(row, 18, Some(r.response_s))?;
+    s.dur(row, 19, r.response_overrun_s.filter(|v| *v > 0))?;
+    s.dur(row, 20, Some(r.paused_s))?;
+    s.num(row, 21, Some(f64::from(r.reopen_count)), &f.int)?;
+    let Some(g) = c.group_times.get(&r.ticket) else {
+        return Ok(());
+    };
+    let text = by_group(c, b, g);
+    // Wrapped in a row tall enough for it: a default-height row would
+    // print the extra lines over the row above.
+    let lines = wrapped_lines(&text, BY_GROUP_W);
+    if lines > 1 {
+        s.ws.set_row_height(row, 15.0 * lines as f64)
+            .map_err(xerr)?;
+    }
+    s.text_f(row, 22, &text, &f.wrap)
+}
+
+/// "Estado al corte": past due and unfinished, or the state at the
+/// cutoff.
+fn state(c: &Context<'_>, b: &Breach<'_>) -> String {
+    if b.resolution_overdue {
+        c.words.get(m::BREACH_OVERDUE_RESOLUTION)
+    } else if b.response_overdue {
+        c.words.get(m::BREACH_OVERDUE_RESPONSE)
+    } else {
+        b.row
+            .state
+            .map_or(String::new(), |st| st.label(c.lang).to_string())
+    }
+}
+
+/// The failed measure's business time by group, in the order the groups
+/// held the ticket: "Nivel 1 Mesa 3:10; Nivel 2 Especialistas 5:40"
+/// (hours:minutes, rounded to the minute). The resolution's when it
+/// failed, else the response's; so the parts add up to that measure's
+/// "Tiempo hábil" column (give or take the rounding).
+fn by_group(c: &Context<'_>, b: &Breach<'_>, times: &[GroupTime]) -> String {
+    let resolution = b.resolution_failed();
+    let parts: Vec<String> = times
+        .iter()
+        .map(|g| {
+            let secs = if resolution {
+                g.resolution_s
+            } else {
+                g.response_s
+            };
+            (g, secs)
+        })
+        .filter(|(_, secs)| *secs > 0)
+        .map(|(g, secs)| {
+            let name = match c.ds.strings.get(g.group) {
+                "" => c.words.get(m::BREACH_NO_GROUP),
+                n => n.to_string(),
+            };
+            let min = (secs + 30) / 60;
+            format!("{name} {}:{:02}", min / 60, min % 60)
+        })
+        .collect();
+    parts.join("; ")
 }

@@ -85,6 +85,14 @@ crate::catalog! {
     COL_COUNTS_AS = ("cuenta como", "counts as");
     /// Column: the running resolution total.
     COL_RESOLUTION_SO_FAR = ("solución acum.", "resolution so far");
+    /// Column: the group holding the ticket in the interval.
+    COL_GROUP = ("grupo", "group");
+    /// Column: the assignee holding the ticket in the interval.
+    COL_ASSIGNEE = ("técnico", "assignee");
+    /// The group column when no event or ticket names one.
+    NO_GROUP = ("(sin grupo)", "(no group)");
+    /// The assignee column when the group has not assigned anyone.
+    UNASSIGNED = ("(sin asignar)", "(unassigned)");
     /// The interval that begins at the opening.
     SOURCE_OPENING = ("(apertura)", "(opening)");
     /// A working period inside an interval (`--detail`).
@@ -202,5 +210,17 @@ crate::catalog! {
     TICKET_NOT_FOUND = (
         "el ticket {ticket} no está en {file}; revise el número",
         "ticket {ticket} is not in {file}; check the number"
+    );
+    /// On stderr: no `--cutoff` nor `--period`, so explain measured to
+    /// now.
+    CUTOFF_NOW = (
+        "plazo explain: corte {cutoff} (ahora); para medir como el informe de un periodo use --period AAAA-MM o --cutoff",
+        "plazo explain: cutoff {cutoff} (now); to measure as a period's report does, give --period YYYY-MM or --cutoff"
+    );
+    /// On stderr: the cutoff taken from `--period`, as `plazo report`
+    /// takes it.
+    CUTOFF_PERIOD = (
+        "plazo explain: corte {cutoff}, último segundo del periodo {period} (el mismo de plazo report --period {period})",
+        "plazo explain: cutoff {cutoff}, the last second of period {period} (the same as plazo report --period {period})"
     );
 }

@@ -138,6 +138,37 @@ crate::catalog! {
     BREACHED_RESOLUTION = same("{resolution}");
     /// "Incumplimientos": the response breached.
     BREACHED_RESPONSE = same("{response}");
+    /// "Incumplimientos" column: the ticket's state at the cutoff, or
+    /// that a measure is past due and unfinished.
+    BREACH_STATE = ("Estado al corte", "State at cutoff");
+    /// "Incumplimientos", "Estado al corte": unsolved at the cutoff with
+    /// the resolution target used up.
+    BREACH_OVERDUE_RESOLUTION = (
+        "Plazo vencido, {resolution} pendiente",
+        "Past due, {resolution} pending"
+    );
+    /// "Incumplimientos", "Estado al corte": not responded at the cutoff
+    /// with the response target used up.
+    BREACH_OVERDUE_RESPONSE = (
+        "Plazo vencido, {response} pendiente",
+        "Past due, {response} pending"
+    );
+    /// "Incumplimientos" column: when the resolution target is (was) due.
+    BREACH_RESOLUTION_DUE = (
+        "Vencimiento de {resolution}",
+        "{Resolution} due"
+    );
+    /// "Incumplimientos" column: when the response target is (was) due.
+    BREACH_RESPONSE_DUE = ("Vencimiento de {response}", "{Response} due");
+    /// "Incumplimientos" column: the failed measure's business time split
+    /// by the group that held the ticket ("Nivel 1 Mesa 3:10; Nivel 2
+    /// Especialistas 5:40").
+    BREACH_BY_GROUP = (
+        "Tiempo hábil por {group} (medida incumplida)",
+        "Business time by {group} (breached measure)"
+    );
+    /// "Incumplimientos", "Tiempo por grupo": time held by no known group.
+    BREACH_NO_GROUP = ("(sin {group})", "(no {group})");
     /// "En riesgo" column: the canonical state at the cutoff.
     RISK_STATE = ("Estado al corte", "State at cutoff");
     /// "En riesgo" column: breached or at risk.
