@@ -372,6 +372,11 @@ impl Builder {
         value: &str,
         fmt: &crate::time::dates::DateFormat,
     ) {
+        // A date read in any year but 1970..2099 is a typo in the year.
+        if fmt.parse_unchecked(value, self.tz).is_some() {
+            self.reject(file, line, column, value, msg::IMPLAUSIBLE_DATE, &[]);
+            return;
+        }
         self.reject(
             file,
             line,

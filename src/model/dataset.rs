@@ -53,7 +53,7 @@ use crate::model::builder::{Ingested, Origin};
 use crate::text::Msg;
 use crate::text::lang::Lang;
 use crate::text::msg::model as msg;
-use crate::time::InstantReader;
+use crate::time::{Instant, InstantReader};
 
 /// Interned strings: id 0 is the empty string.
 #[derive(Debug, Clone)]
@@ -783,7 +783,8 @@ impl Dataset {
             return Some(at.unix());
         }
         let v = text.to_string();
-        self.reject(t, line, name, &v, msg::UNREADABLE_ISO_DATE, &[]);
+        let reason = date_reason(text, clock);
+        self.reject(t, line, name, &v, reason, &[]);
         None
     }
 
@@ -843,14 +844,8 @@ impl Dataset {
             let opened_text = field(&rec, open_c);
             let Ok(opened) = clock.read(opened_text) else {
                 let v = opened_text.to_string();
-                self.reject(
-                    &t,
-                    line,
-                    "opened_at",
-                    &v,
-                    msg::UNREADABLE_ISO_DATE,
-                    &[],
-                );
+                let reason = date_reason(opened_text, clock);
+                self.reject(&t, line, "opened_at", &v, reason, &[]);
                 continue;
             };
             let users_text = field(&rec, users_c);
@@ -1158,5 +1153,15 @@ impl Dataset {
             offsets[i + 1] += offsets[i];
         }
         self.survey_offsets = offsets;
+    }
+}
+
+/// Why `text` is no instant: a date outside 1970..2099 (a typo in the
+/// year) or text that does not read.
+fn date_reason(text: &str, clock: &InstantReader) -> Msg {
+    if Instant::parse_unchecked(text, clock.tz()).is_ok() {
+        msg::IMPLAUSIBLE_DATE
+    } else {
+        msg::UNREADABLE_ISO_DATE
     }
 }

@@ -97,6 +97,10 @@ fn reject_date(
     let reason = match (value.is_empty(), col) {
         (true, "date") => msg::MISSING_OPENING_DATE,
         (true, _) => msg::GLPI_MISSING_DATE,
+        // Read in any year but 1970..2099: a typo in the year.
+        _ if Instant::parse_unchecked(value, b.tz()).is_ok() => {
+            crate::text::msg::model::IMPLAUSIBLE_DATE
+        }
         (false, _) => msg::GLPI_UNREADABLE_DATE,
     };
     b.reject(f, d.line(i), col, value, reason, &[]);

@@ -60,11 +60,18 @@ impl DateFormat {
         }
     }
 
-    /// Parses one value; `None` when it does not match.
+    /// Parses one value; `None` when it does not match or lies outside
+    /// 1970..2099 ([`crate::time::plausible`]).
     pub fn parse(&self, s: &str, tz: Tz) -> Option<Instant> {
+        self.parse_unchecked(s, tz)
+            .filter(|t| crate::time::plausible(*t))
+    }
+
+    /// [`DateFormat::parse`] without the range check.
+    pub fn parse_unchecked(&self, s: &str, tz: Tz) -> Option<Instant> {
         let s = s.trim();
         match self {
-            DateFormat::Iso => Instant::parse(s, tz).ok(),
+            DateFormat::Iso => Instant::parse_unchecked(s, tz).ok(),
             DateFormat::Epoch => s.parse::<i64>().ok().map(Instant::from_unix),
             DateFormat::Pattern(ps) => {
                 ps.iter().find_map(|p| parse_with(s, p, tz))

@@ -88,6 +88,22 @@ impl Instant {
     /// assert_eq!(t.to_rfc3339(madrid), "2026-03-29T03:30:00+02:00");
     /// ```
     pub fn parse(text: &str, tz: Tz) -> Result<Instant> {
+        let t = Instant::parse_unchecked(text, tz)?;
+        if plausible(t) {
+            Ok(t)
+        } else {
+            Err(implausible(text))
+        }
+    }
+
+    /// [`Instant::parse`] without the range check: any year chrono
+    /// reads. Used to tell a date outside 1970..2099 (a typo in the year)
+    /// from text that is no date at all.
+    ///
+    /// # Errors
+    ///
+    /// As [`Instant::parse`], but for the range.
+    pub fn parse_unchecked(text: &str, tz: Tz) -> Result<Instant> {
         let s = text.trim();
         // The forms [`InstantReader`] reads fast, read the same way here
         // (a compact offset `-0500`, a `T` without seconds before an
@@ -190,6 +206,20 @@ fn parse_naive(s: &str) -> Option<NaiveDateTime> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .ok()
         .map(|d| d.and_time(NaiveTime::MIN))
+}
+
+/// The first instant a ticket's date may hold: 1970-01-01 00:00 UTC.
+/// Service desks are younger; an earlier year is a typo (a date two
+/// centuries back would also make the calendar walk every day between).
+pub const PLAUSIBLE_FROM: i64 = 0;
+/// The first instant past the dates a ticket may hold: 2100-01-01 00:00
+/// UTC.
+pub const PLAUSIBLE_UNTIL: i64 = 4_102_444_800;
+
+/// True when `t` lies in [`PLAUSIBLE_FROM`]..[`PLAUSIBLE_UNTIL`]: the
+/// range of dates the model accepts for openings, events and answers.
+pub fn plausible(t: Instant) -> bool {
+    (PLAUSIBLE_FROM..PLAUSIBLE_UNTIL).contains(&t.unix())
 }
 
 /// The instant a naive local date-time denotes in `tz`: the earlier one
@@ -515,12 +545,22 @@ impl InstantReader {
         let b = s.trim().as_bytes();
         if let Some((days, secs, off)) = scan(b) {
             let naive = days * 86_400 + secs;
-            return Ok(Instant(match off {
+            let t = Instant(match off {
                 Some(o) => naive - o,
                 None => naive - self.offset_on(days, naive)?,
-            }));
+            });
+            return if plausible(t) {
+                Ok(t)
+            } else {
+                Err(implausible(s))
+            };
         }
         Instant::parse(s, self.tz)
+    }
+
+    /// The zone naive times are read in.
+    pub fn tz(&self) -> Tz {
+        self.tz
     }
 
     fn offset_on(&mut self, day: i64, naive: i64) -> Result<i64> {
@@ -567,6 +607,13 @@ impl InstantReader {
         }
         Some(o1)
     }
+}
+
+fn implausible(text: &str) -> Error {
+    Error::input_msg(
+        msg::time::INSTANT_IMPLAUSIBLE,
+        &[("text", &format!("{:?}", text.trim()))],
+    )
 }
 
 fn out_of_range(secs: i64) -> Error {

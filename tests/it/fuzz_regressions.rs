@@ -130,3 +130,103 @@ fn instant_reader_and_parser_agree() {
         assert!(Instant::parse(text, tz).is_err(), "parse took {text}");
     }
 }
+
+/// glpi_tables (the input kept in fuzz/open until this fix): a ticket
+/// opened in 1822 (a typo in a hand-edited dump) made the evaluation walk
+/// two centuries of calendar, 5.5 s for one ticket. A date outside
+/// 1970..2099 is now a reject naming its line, column and value, in the
+/// dumps, the canonical tables and on the command line.
+#[test]
+fn a_date_two_centuries_back_is_a_reject_not_a_slow_ticket() {
+    use crate::util::{plazo, tempdir};
+    let dir = tempdir("fuzz-1822");
+    std::fs::write(
+        dir.join("glpi_tickets.csv"),
+        "\"id\",\"name\",\"date\",\"solvedate\",\"status\"\n\
+         \"1\",\"Impresora\",\"1822-01-02 09:00:00\",\"2026-01-02 15:30:00\",\"5\"\n\
+         \"2\",\"Equipo\",\"2026-01-03 08:10:00\",,\"2\"\n",
+    )
+    .unwrap();
+    let o = plazo(
+        &dir,
+        &[
+            "ingest",
+            "--source",
+            "glpi-tables",
+            "--timezone",
+            "America/Bogota",
+            "--out",
+            "out",
+            "--input",
+            "glpi_tickets.csv",
+        ],
+    );
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{err}");
+    assert!(
+        err.contains("2 filas leídas, 1 aceptadas, 1 rechazadas"),
+        "{err}"
+    );
+    let rejects =
+        std::fs::read_to_string(dir.join("out/rejects.csv")).unwrap();
+    assert!(
+        rejects.contains(
+            "glpi_tickets.csv,2,date,1822-01-02 09:00:00,\
+             fecha fuera del rango admitido (1970 a 2099): revise el año"
+        ),
+        "{rejects}"
+    );
+    // The canonical tables: the same reject from the loader.
+    std::fs::write(
+        dir.join("tickets.csv"),
+        "ticket_id,opened_at\nA,2026-01-05 08:00\nB,2150-01-05 08:00\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("events.csv"), "ticket_id,at,status\n").unwrap();
+    std::fs::write(
+        dir.join("p.toml"),
+        "name = \"t\"\ntimezone = \"America/Bogota\"\n[calendar]\nholidays = [\"co\"]\n\
+         [calendar.hours]\nmon = [\"08:00-17:00\"]\n\
+         [states]\nnew = [\"Nuevo\"]\nopen = [\"En curso\"]\n\
+         solved = [\"Resuelto\"]\nclosed = [\"Cerrado\"]\n",
+    )
+    .unwrap();
+    let o = plazo(
+        &dir,
+        &[
+            "--lang",
+            "en",
+            "sla",
+            "--policy",
+            "p.toml",
+            "--tickets",
+            "tickets.csv",
+            "--events",
+            "events.csv",
+            "--cutoff",
+            "2026-02-01 00:00",
+            "--out",
+            "sla.csv",
+        ],
+    );
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{err}");
+    let rejects =
+        std::fs::read_to_string(dir.join("sla.rejects.csv")).unwrap();
+    assert!(
+        rejects.contains(
+            "tickets.csv,3,opened_at,2150-01-05 08:00,\
+             date outside the accepted range (1970 to 2099): check the year"
+        ),
+        "{rejects}"
+    );
+    // On the command line, an error naming the text.
+    let tz: chrono_tz::Tz = "America/Bogota".parse().unwrap();
+    let e = plazo::time::Instant::parse("1822-01-02 09:00", tz)
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("(1970 a 2099): \"1822-01-02 09:00\""), "{e}");
+    assert!(plazo::time::Instant::parse("1970-01-01 00:00Z", tz).is_ok());
+    assert!(plazo::time::Instant::parse("2099-12-31 23:59:59Z", tz).is_ok());
+    assert!(plazo::time::Instant::parse("2100-01-01 00:00Z", tz).is_err());
+}

@@ -24,6 +24,12 @@ crate::catalog! {
         "encuesta de un ticket que no está en la tabla de tickets",
         "survey of a ticket missing from the ticket table"
     );
+    /// Reject reason: a date before 1970 or after 2099 (a typo in the
+    /// year; `time::plausible`).
+    IMPLAUSIBLE_DATE = (
+        "fecha fuera del rango admitido (1970 a 2099): revise el año",
+        "date outside the accepted range (1970 to 2099): check the year"
+    );
     /// Reject reason: a ticket with neither an opening nor events.
     NO_OPENING_NO_EVENTS = (
         "ticket sin fecha de apertura ni eventos",

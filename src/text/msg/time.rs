@@ -7,6 +7,12 @@ crate::catalog! {
         "instante ilegible {text}: use ISO 8601 con zona (2026-03-05T14:22:10-05:00) o fecha y hora locales (2026-03-05 14:22[:10])",
         "unreadable instant {text}: use ISO 8601 with an offset (2026-03-05T14:22:10-05:00) or local date and time (2026-03-05 14:22[:10])"
     );
+    /// A date before 1970 or after 2099 (`time::plausible`): a typo in
+    /// the year.
+    INSTANT_IMPLAUSIBLE = (
+        "fecha fuera del rango admitido (1970 a 2099): {text}; revise el año",
+        "date outside the accepted range (1970 to 2099): {text}; check the year"
+    );
     /// A timestamp outside chrono's range.
     INSTANT_OUT_OF_RANGE = (
         "instante fuera de rango: {secs}",
