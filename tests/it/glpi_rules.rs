@@ -265,41 +265,33 @@ fn policy_deadline_rules_key_and_import_keeps_end_of_working_day() {
     assert!(e.contains("deadline_rules"), "{e}");
 }
 
-/// `response_end_of_working_day` (GLPI's `end_of_working_day` on a TTO
-/// SLA) on two hand-made tickets: the shared sample has no such SLA.
-/// Calendar Mon-Fri 07-12, 13-17 in Bogotá with Colombian holidays.
-#[test]
-fn tto_end_of_working_day_on_hand_made_tickets() {
-    let dir = tempdir("glpi-rules-tto-eod");
-    let base =
-        std::fs::read_to_string(root().join("tests/data/sla/policy.toml"))
-            .unwrap();
-    // One rule for every ticket: 1 working day to respond, moved to the
-    // close of that day; the base file's targets are dropped.
-    let head = base.split("[[targets]]").next().unwrap();
-    let policy = format!(
-        "{head}[[targets]]\nresponse = \"1bd\"\nresolution = \"3bd\"\n\
-         response_end_of_working_day = true\n"
-    );
-    std::fs::write(dir.join("policy.toml"), policy).unwrap();
-    std::fs::write(
-        dir.join("tickets.csv"),
-        "ticket_id,opened_at,type,priority\n\
-         E1,2026-07-16 09:10,Incidente,Alta\n\
-         E2,2026-07-17 16:30,Incidente,Alta\n",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.join("events.csv"),
-        "ticket_id,at,status\n\
-         E1,2026-07-17 15:00,En curso\n\
-         E2,2026-07-21 16:59,En curso\n",
-    )
-    .unwrap();
-    let run = |rules: &str| {
+/// A hand-made case: tests/data/sla/policy.toml with its targets
+/// replaced by `targets` (TOML after `[[targets]]`), and the canonical
+/// `tickets` and `events`.
+struct HandMade {
+    dir: std::path::PathBuf,
+}
+
+impl HandMade {
+    fn new(tag: &str, targets: &str, tickets: &str, events: &str) -> Self {
+        let dir = tempdir(tag);
+        let base =
+            std::fs::read_to_string(root().join("tests/data/sla/policy.toml"))
+                .unwrap();
+        let head = base.split("[[targets]]").next().unwrap();
+        let policy = format!("{head}[[targets]]\n{targets}");
+        std::fs::write(dir.join("policy.toml"), policy).unwrap();
+        std::fs::write(dir.join("tickets.csv"), tickets).unwrap();
+        std::fs::write(dir.join("events.csv"), events).unwrap();
+        HandMade { dir }
+    }
+
+    /// `plazo sla` under `rules` at the cutoff 2026-07-31 12:00:
+    /// (ticket, `<measure>_due_at`, `<measure>_met`) per ticket.
+    fn due_and_met(&self, rules: &str, measure: &str) -> Vec<[String; 3]> {
         let out = format!("sla-{rules}.csv");
         let o = plazo(
-            &dir,
+            &self.dir,
             &[
                 "sla",
                 "--policy",
@@ -317,26 +309,48 @@ fn tto_end_of_working_day_on_hand_made_tickets() {
             ],
         );
         ok_stdout(&o);
-        let mut rdr = csv::Reader::from_path(dir.join(&out)).unwrap();
+        let mut rdr = csv::Reader::from_path(self.dir.join(&out)).unwrap();
         let h = rdr.headers().unwrap().clone();
         let col = |n: &str| h.iter().position(|x| x == n).unwrap();
-        let (due, met) = (col("response_due_at"), col("response_met"));
+        let due = col(&format!("{measure}_due_at"));
+        let met = col(&format!("{measure}_met"));
         rdr.records()
             .map(|r| {
                 let r = r.unwrap();
-                (r[0].to_string(), r[due].to_string(), r[met].to_string())
+                [r[0].to_string(), r[due].to_string(), r[met].to_string()]
             })
-            .collect::<Vec<_>>()
-    };
-    let row = |id: &str, due: &str, met: &str| {
-        (id.to_string(), due.to_string(), met.to_string())
-    };
+            .collect()
+    }
+}
+
+fn row(id: &str, due: &str, met: &str) -> [String; 3] {
+    [id.to_string(), due.to_string(), met.to_string()]
+}
+
+/// `response_end_of_working_day` (GLPI's `end_of_working_day` on a TTO
+/// SLA) on two hand-made tickets: the shared sample has no such SLA.
+/// Calendar Mon-Fri 07-12, 13-17 in Bogotá with Colombian holidays.
+#[test]
+fn tto_end_of_working_day_on_hand_made_tickets() {
+    // One rule for every ticket: 1 working day to respond, moved to the
+    // close of that day.
+    let case = HandMade::new(
+        "glpi-rules-tto-eod",
+        "response = \"1bd\"\nresolution = \"3bd\"\n\
+         response_end_of_working_day = true\n",
+        "ticket_id,opened_at,type,priority\n\
+         E1,2026-07-16 09:10,Incidente,Alta\n\
+         E2,2026-07-17 16:30,Incidente,Alta\n",
+        "ticket_id,at,status\n\
+         E1,2026-07-17 15:00,En curso\n\
+         E2,2026-07-21 16:59,En curso\n",
+    );
     // GLPI: E1 opened Thu 16 July 09:10; one working day on is Fri 17,
     // moved to its close, 17:00; answered Fri 15:00: met. E2 opened Fri
     // 17 16:30; Sat, Sun closed, Mon 20 July a holiday (Independence):
     // Tue 21 at 17:00; answered 16:59: met.
     assert_eq!(
-        run("glpi"),
+        case.due_and_met("glpi", "response"),
         vec![
             row("E1", "2026-07-17T17:00:00-05:00", "true"),
             row("E2", "2026-07-21T17:00:00-05:00", "true"),
@@ -346,7 +360,7 @@ fn tto_end_of_working_day_on_hand_made_tickets() {
     // 09:10, answered 15:00: breached. E2: Fri 16:30-17:00 (0.5 h), Tue
     // 07-12 (5 h), 13:00 + 3.5 h = Tue 16:30; answered 16:59: breached.
     assert_eq!(
-        run("procedure"),
+        case.due_and_met("procedure", "response"),
         vec![
             row("E1", "2026-07-17T09:10:00-05:00", "false"),
             row("E2", "2026-07-21T16:30:00-05:00", "false"),
@@ -361,66 +375,21 @@ fn tto_end_of_working_day_on_hand_made_tickets() {
 /// Calendar Mon-Fri 07-12, 13-17 in Bogotá; resolution target 4 h.
 #[test]
 fn pending_ended_by_the_solution_and_a_mid_day_close() {
-    let dir = tempdir("glpi-rules-pending-solved");
-    let base =
-        std::fs::read_to_string(root().join("tests/data/sla/policy.toml"))
-            .unwrap();
-    let head = base.split("[[targets]]").next().unwrap();
-    let policy =
-        format!("{head}[[targets]]\nresponse = \"1h\"\nresolution = \"4h\"\n");
-    std::fs::write(dir.join("policy.toml"), policy).unwrap();
-    std::fs::write(
-        dir.join("tickets.csv"),
+    let case = HandMade::new(
+        "glpi-rules-pending-solved",
+        "response = \"1h\"\nresolution = \"4h\"\n",
         "ticket_id,opened_at,type,priority\n\
          P1,2026-07-27 08:00,Incidente,Alta\n\
          P2,2026-07-27 08:00,Incidente,Alta\n",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.join("events.csv"),
         "ticket_id,at,status\n\
          P1,2026-07-27 08:10,En curso\n\
          P1,2026-07-27 09:00,En espera\n\
          P1,2026-07-27 15:00,Resuelto\n\
          P2,2026-07-27 08:30,En curso\n\
          P2,2026-07-27 12:30,Resuelto\n",
-    )
-    .unwrap();
-    let o = plazo(
-        &dir,
-        &[
-            "sla",
-            "--policy",
-            "policy.toml",
-            "--tickets",
-            "tickets.csv",
-            "--events",
-            "events.csv",
-            "--cutoff",
-            "2026-07-31 12:00",
-            "--deadline-rules",
-            "glpi",
-            "--out",
-            "sla.csv",
-        ],
     );
-    ok_stdout(&o);
-    let mut rdr = csv::Reader::from_path(dir.join("sla.csv")).unwrap();
-    let h = rdr.headers().unwrap().clone();
-    let col = |n: &str| h.iter().position(|x| x == n).unwrap();
-    let (due, met) = (col("resolution_due_at"), col("resolution_met"));
-    let got: Vec<(String, String, String)> = rdr
-        .records()
-        .map(|r| {
-            let r = r.unwrap();
-            (r[0].to_string(), r[due].to_string(), r[met].to_string())
-        })
-        .collect();
-    let row = |id: &str, due: &str, met: &str| {
-        (id.to_string(), due.to_string(), met.to_string())
-    };
     assert_eq!(
-        got,
+        case.due_and_met("glpi", "resolution"),
         vec![
             // P1: Pending Mon 09:00 -> Solved 15:00 = 09-12 (3 h) + 13-15
             // (2 h) = 5 h, added at the solution: 4 h + 5 h = 9 h from

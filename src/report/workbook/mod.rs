@@ -107,7 +107,7 @@ pub fn sheet_names(w: &Words) -> [String; 14] {
 /// A failure naming the workbook when rust_xlsxwriter fails, or when
 /// the temporary files of its large sheets cannot be written (a full
 /// temporary folder: rust_xlsxwriter panics then, and that panic is
-/// turned into this error, see [`spill_guard`]).
+/// turned into this error, see `spill_guard`).
 pub fn write(
     c: &Context<'_>,
     charts: &[(String, Vec<u8>)],
