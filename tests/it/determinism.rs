@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 use plazo::Policy;
 use plazo_samples::{Generator, Profile};
 
-use crate::util::root;
+use crate::util::{copy_tree, root};
 
 /// Every output file under a folder, by relative path.
 type Files = BTreeMap<String, Vec<u8>>;
@@ -188,19 +188,6 @@ fn other_workspace(tmp: &Path, name: &str) -> std::path::PathBuf {
     let cwd = tmp.join(name);
     copy_tree(&base_tmp.path().join("a/data"), &cwd.join("data"));
     cwd
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let (src, dst) = (e.path(), to.join(e.file_name()));
-        if src.is_dir() {
-            copy_tree(&src, &dst);
-        } else {
-            std::fs::copy(&src, &dst).unwrap();
-        }
-    }
 }
 
 /// Two threads (and four) instead of one: identical bytes.

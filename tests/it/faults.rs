@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use plazo::Policy;
 use plazo_samples::{Generator, Profile, Rng};
 
-use crate::util::root;
+use crate::util::{copy_tree, root};
 
 const PLAZO: &str = env!("CARGO_BIN_EXE_plazo");
 
@@ -194,19 +194,6 @@ fn differences(got: &Snapshot, want: &Snapshot) -> Vec<String> {
         }
     }
     d
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let (src, dst) = (e.path(), to.join(e.file_name()));
-        if src.is_dir() {
-            copy_tree(&src, &dst);
-        } else {
-            std::fs::copy(&src, &dst).unwrap();
-        }
-    }
 }
 
 /// The seed of the kill times: `PLAZO_KILL_SEED` when set (to repeat a
