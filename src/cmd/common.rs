@@ -80,6 +80,29 @@ impl DeadlineRulesArg {
     }
 }
 
+/// `--rules-at opened|solved`: overrides the policy's `[sla] rules_at`
+/// (sla, report, explain, reconcile; docs/CONTRACT.md §2.8).
+#[derive(Debug, Args)]
+pub struct RulesAtArg {
+    /// With [[versions]] in the policy, which version measures a ticket:
+    /// `opened` (the one in force when it was opened) or `solved` (when
+    /// it was solved; unsolved, at the cutoff). Default: the policy's
+    /// `[sla] rules_at`, else `opened`.
+    #[arg(long, value_name = "opened|solved")]
+    pub rules_at: Option<String>,
+}
+
+impl RulesAtArg {
+    /// Applies the override to `policy`.
+    pub fn apply(&self, policy: &mut Policy) -> plazo::Result<()> {
+        if let Some(r) = &self.rules_at {
+            let r = plazo::policy::RulesAt::parse(r, "--rules-at")?;
+            policy.set_rules_at(r);
+        }
+        Ok(())
+    }
+}
+
 /// `--policy P --tickets T --events E [--surveys S] [--cutoff INSTANT]`,
 /// or `--policy P --glpi-db URL`.
 #[derive(Debug, Args)]
@@ -113,6 +136,8 @@ pub struct DataArgs {
     /// Treat rejected input rows as an error (exit 2) instead of a warning.
     #[arg(long)]
     pub strict: bool,
+    #[command(flatten)]
+    pub rules_at: RulesAtArg,
 }
 
 /// The data half of a command's resolved plan: the policy loaded, the
@@ -198,7 +223,8 @@ impl DataArgs {
         input_file("--policy", &self.policy)?;
         let mut watch = Watch::default();
         watch.add(&self.policy)?;
-        let policy = Policy::load_in(&self.policy, lang)?;
+        let mut policy = Policy::load_in(&self.policy, lang)?;
+        self.rules_at.apply(&mut policy)?;
         let cutoff = match &self.cutoff {
             Some(c) => {
                 Instant::parse(c, policy.tz()).map_err(|e| e.at("--cutoff"))?
@@ -596,17 +622,20 @@ impl Loaded {
         }
         write_rejects_beside(&self.ds, rejects, g.text)?;
         let n = self.ds.rejects.len() as u64;
-        let mut by_reason: BTreeMap<&str, (Exclusion, u64)> = BTreeMap::new();
-        for e in rows.iter().filter_map(|r| r.excluded) {
-            by_reason.entry(e.name(&self.policy)).or_insert((e, 0)).1 += 1;
+        let mut by_reason: BTreeMap<&str, (Exclusion, u16, u64)> =
+            BTreeMap::new();
+        for r in rows {
+            let Some(e) = r.excluded else { continue };
+            let p = self.policy.version_policy(r.version);
+            by_reason.entry(e.name(p)).or_insert((e, r.version, 0)).2 += 1;
         }
         Err(failure_in(|lang| {
             let reasons = by_reason
                 .values()
-                .map(|(e, k)| {
+                .map(|(e, v, k)| {
                     format!(
                         "{} {}",
-                        e.describe_in(&self.policy, lang),
+                        e.describe_in(self.policy.version_policy(*v), lang),
                         thousands(*k, lang)
                     )
                 })

@@ -23,7 +23,9 @@ use plazo::text::msg::cli::reconcile as msg;
 use plazo::time::{Instant, InstantWriter};
 
 use super::Global;
-use super::common::{DbSource, DeadlineRulesArg, GlpiDbArgs, input_file};
+use super::common::{
+    DbSource, DeadlineRulesArg, GlpiDbArgs, RulesAtArg, input_file,
+};
 use plazo::source::glpi_db::Db;
 
 #[derive(Debug, Args)]
@@ -45,6 +47,8 @@ pub struct ReconcileArgs {
     db: GlpiDbArgs,
     #[command(flatten)]
     rules: DeadlineRulesArg,
+    #[command(flatten)]
+    rules_at: RulesAtArg,
     /// Measure as of this instant (default: now).
     #[arg(long)]
     cutoff: Option<String>,
@@ -77,6 +81,7 @@ impl ReconcileArgs {
         watch.add(&self.policy)?;
         let mut policy = Policy::load_in(&self.policy, lang)?;
         self.rules.apply(&mut policy)?;
+        self.rules_at.apply(&mut policy)?;
         let cutoff = match &self.cutoff {
             Some(c) => {
                 Instant::parse(c, policy.tz()).map_err(|e| e.at("--cutoff"))?

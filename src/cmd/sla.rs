@@ -176,9 +176,10 @@ impl<'a> Tally<'a> {
             match r.excluded {
                 Some(Exclusion::NoTarget) => t.no_target += 1,
                 Some(e) => {
+                    let p = policy.version_policy(r.version);
                     t.excluded
-                        .entry(e.name(policy))
-                        .or_insert((e.describe_in(policy, lang), 0))
+                        .entry(e.name(p))
+                        .or_insert((e.describe_in(p, lang), 0))
                         .1 += 1;
                 }
                 None => t.add(r),

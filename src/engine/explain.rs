@@ -39,6 +39,17 @@ pub struct Explanation {
     pub outcome: Outcome,
 }
 
+/// The policy version that measured the ticket (docs/CONTRACT.md §2.8).
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppliedVersion {
+    /// Its name (the base's `version_name`, a version's `name`).
+    pub name: String,
+    /// The day it holds from; `None` for the base.
+    pub from: Option<String>,
+    /// How it was chosen.
+    pub rules_at: crate::policy::RulesAt,
+}
+
 /// The facts printed above the timeline.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Header {
@@ -51,6 +62,8 @@ pub struct Header {
     pub policy_name: String,
     /// The policy file, as given.
     pub policy_path: PathBuf,
+    /// The policy version that applied, when the policy has versions.
+    pub version: Option<AppliedVersion>,
     /// The policy's time zone: every instant is shown in it.
     pub tz: Tz,
     /// The cutoff, Unix seconds.
@@ -369,13 +382,27 @@ pub fn explain(
     detail: bool,
 ) -> Explanation {
     let (pieces, row) = engine.pieces_of(i);
-    let x = Subject {
+    let version = policy.has_versions().then(|| AppliedVersion {
+        name: policy
+            .version_policy(row.version)
+            .version_name()
+            .to_string(),
+        from: policy.version_from(row.version).map(str::to_string),
+        rules_at: policy.rules_at(),
+    });
+    let (engine, policy) = (
+        engine.for_version(row.version),
+        policy.version_policy(row.version),
+    );
+    let mut x = Subject {
+        version: None,
         engine,
         policy,
         ds,
         i,
         t: &ds.tickets[i],
     };
+    x.version = version;
     Explanation {
         header: x.header(&row),
         segments: x.segments(&pieces, &row, detail),
@@ -385,6 +412,7 @@ pub fn explain(
 
 /// The ticket being explained, with what explaining it reads.
 struct Subject<'a> {
+    version: Option<AppliedVersion>,
     engine: &'a Engine<'a>,
     policy: &'a Policy,
     ds: &'a Dataset,
@@ -416,6 +444,7 @@ impl Subject<'_> {
             title: self.title(),
             policy_name: policy.name().to_string(),
             policy_path: policy.path().to_path_buf(),
+            version: self.version.clone(),
             tz: policy.tz(),
             cutoff: self.engine.cutoff(),
             attributes: self.attributes(),

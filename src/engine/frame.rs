@@ -193,7 +193,10 @@ pub fn sla_with(
         s_col(
             COLUMNS[21],
             rows.iter()
-                .map(|r| r.excluded.map(|e| e.name(policy).to_string()))
+                .map(|r| {
+                    let p = policy.version_policy(r.version);
+                    r.excluded.map(|e| e.name(p).to_string())
+                })
                 .collect(),
         ),
         i_col(COLUMNS[22], int(|r| Some(r.wall_resolution_s))),
@@ -224,6 +227,18 @@ pub fn sla_with(
             key(|r| Some(r.outcome()).filter(|o| !o.is_empty())),
         ),
     ];
+    let mut cols = cols;
+    if policy.has_versions() {
+        cols.push(s_col(
+            super::output::VERSION_COLUMN,
+            rows.iter()
+                .map(|r| {
+                    let p = policy.version_policy(r.version);
+                    Some(p.version_name().to_string())
+                })
+                .collect(),
+        ));
+    }
     frame(cols)
 }
 

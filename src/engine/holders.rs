@@ -197,7 +197,7 @@ impl Engine<'_> {
     pub fn pieces_of(&self, i: usize) -> (Vec<Piece>, SlaRow) {
         let mut spans: Vec<Span> = Vec::new();
         let row = self.evaluate_ticket_traced(i, |s| spans.push(s));
-        let cal = self.policy.calendar();
+        let cal = self.for_version(row.version).policy.calendar();
         let opened = self.clock_start_of(i);
         let p = pieces(cal, self.ds, i, opened, self.cutoff, &spans);
         (p, row)
@@ -207,6 +207,7 @@ impl Engine<'_> {
     /// ([`by_group`]); the response clock runs until the row's response.
     pub fn group_times(&self, i: usize) -> Vec<GroupTime> {
         let (p, row) = self.pieces_of(i);
-        by_group(self.policy.calendar(), &p, row.responded_at)
+        let cal = self.for_version(row.version).policy.calendar();
+        by_group(cal, &p, row.responded_at)
     }
 }

@@ -304,6 +304,10 @@ pub struct SlaRow {
     /// CONTRACT.md §3.2): `solved_at` is when it was given; no resolution
     /// verdict.
     pub unresolved: bool,
+    /// The policy version that measured it (docs/CONTRACT.md §2.8): 0
+    /// for the base, `k` for `policy.versions()[k - 1]`
+    /// ([`Policy::version_policy`]).
+    pub version: u16,
 }
 
 impl SlaRow {
@@ -404,6 +408,9 @@ pub struct Engine<'a> {
     /// Per interned string: a note that records the requester's approval
     /// (`[close] approval_notes`); empty without them.
     approval_note: Vec<bool>,
+    /// One engine per `[[versions]]` entry, bound to its policy (empty
+    /// without versions).
+    versions: Vec<Engine<'a>>,
 }
 
 impl<'a> Engine<'a> {
@@ -446,6 +453,18 @@ impl<'a> Engine<'a> {
         cutoff: Instant,
         cells: Cow<'a, TicketCells>,
     ) -> Result<Engine<'a>> {
+        let versions = policy
+            .versions()
+            .iter()
+            .map(|v| {
+                Engine::bind(
+                    &v.policy,
+                    ds,
+                    cutoff,
+                    Cow::Owned((*cells).clone()),
+                )
+            })
+            .collect::<Result<Vec<_>>>()?;
         let (state_of, seen) = states::state_table(policy, ds)?;
         let cut = cutoff.unix();
         let mut m = matching::match_rules(policy, ds, cut)?;
@@ -473,7 +492,35 @@ impl<'a> Engine<'a> {
                 ds,
             ),
             cells,
+            versions,
         })
+    }
+
+    /// The engine of policy version `v` (0: this one).
+    pub fn for_version(&self, v: u16) -> &Engine<'a> {
+        match v {
+            0 => self,
+            v => self.versions.get(usize::from(v) - 1).unwrap_or(self),
+        }
+    }
+
+    /// The policy version that measures ticket `i` (docs/CONTRACT.md
+    /// §2.8): the one in force at its `opened_at`, or with `rules_at =
+    /// "solved"` at its `solved_at` as measured under that one (at the
+    /// cutoff when it is unsolved by then); 0 without versions.
+    pub fn version_of(&self, i: usize) -> u16 {
+        if self.versions.is_empty() {
+            return 0;
+        }
+        let p = self.policy;
+        let at_open = p.version_at(self.ds.tickets[i].opened_at);
+        match p.rules_at() {
+            crate::policy::RulesAt::Opened => at_open,
+            crate::policy::RulesAt::Solved => {
+                let row = self.for_version(at_open).evaluate_here(i, |_| {});
+                p.version_at(row.solved_at.unwrap_or(self.cutoff))
+            }
+        }
     }
 
     /// The cutoff, Unix seconds.
@@ -561,8 +608,9 @@ impl<'a> Engine<'a> {
             })
             .collect();
         let start = self.clock_start_of(i);
+        let here = self.for_version(row.version);
         let mut levels = escalations::levels(
-            self.policy.calendar(),
+            here.policy.calendar(),
             start,
             &steps,
             self.cutoff,
@@ -575,7 +623,7 @@ impl<'a> Engine<'a> {
             l0.met = row.response_met;
         }
         for l in levels.iter_mut().skip(1) {
-            l.target_s = self.take_target(l.from, row);
+            l.target_s = here.take_target(l.from, row);
             if l.outcome == Some(escalations::Outcome::Taken) {
                 l.met = l.target_s.map(|t| l.take_s <= t);
             }
@@ -629,6 +677,14 @@ impl<'a> Engine<'a> {
         i: usize,
         trace: impl FnMut(Span),
     ) -> SlaRow {
+        let v = self.version_of(i);
+        let mut row = self.for_version(v).evaluate_here(i, trace);
+        row.version = v;
+        row
+    }
+
+    /// Ticket `i` under this engine's own policy (whatever its versions).
+    fn evaluate_here(&self, i: usize, trace: impl FnMut(Span)) -> SlaRow {
         let facts = evaluate::Facts {
             opened_at: self.clock_start_of(i),
             affected_users: self.ds.tickets[i].affected_users,

@@ -63,6 +63,10 @@ pub const COLUMNS: &[&str] = &[
     "outcome",
 ];
 
+/// The column added last, only when the policy has `[[versions]]`: the
+/// name of the version that measured the ticket (docs/CONTRACT.md §2.8).
+pub const VERSION_COLUMN: &str = "policy_version";
+
 /// Renders the rows as CSV text (header included). The free-text
 /// columns (`ticket_id`, `type`, `priority`, `category`, `group`,
 /// `assignee`, `channel`) are written through `text`
@@ -77,6 +81,11 @@ pub fn render(
     use std::fmt::Write as _;
     let mut out = String::with_capacity(rows.len() * 260 + 512);
     out.push_str(&COLUMNS.join(","));
+    let versions = policy.has_versions();
+    if versions {
+        out.push(',');
+        out.push_str(VERSION_COLUMN);
+    }
     out.push('\n');
     let mut w = InstantWriter::new(policy.tz());
     let mut inst = |out: &mut String, t: Option<i64>| {
@@ -123,7 +132,8 @@ pub fn render(
             let _ = write!(out, "{s}");
         }
         out.push(',');
-        out.push_str(r.excluded.map_or("", |e| e.name(policy)));
+        let p = policy.version_policy(r.version);
+        out.push_str(r.excluded.map_or("", |e| e.name(p)));
         // Extensions.
         let _ = write!(out, ",{},", r.wall_resolution_s);
         inst(&mut out, r.response_due_at);
@@ -176,6 +186,13 @@ pub fn render(
         }
         out.push(',');
         out.push_str(r.outcome());
+        if versions {
+            out.push(',');
+            text.push(
+                &mut out,
+                policy.version_policy(r.version).version_name(),
+            );
+        }
         out.push('\n');
     }
     out

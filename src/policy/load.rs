@@ -11,7 +11,8 @@ use super::states::StateMap;
 use super::survey::{self, SurveyForm, SurveyRules};
 use super::ticket_targets::TicketTargets;
 use super::{
-    DeadlineRules, Policy, calendar_spec, escalation, goals, matching, targets,
+    DeadlineRules, Policy, RulesAt, calendar_spec, escalation, goals,
+    matching, targets, versions,
 };
 use crate::error::{Error, Result};
 use crate::text::lang::Lang;
@@ -69,14 +70,35 @@ impl Policy {
         lang: Lang,
     ) -> Result<Policy> {
         let place = path.display().to_string();
-        let raw = RawPolicy::read(text, &place)?;
-        Policy::resolve(raw, path, lang).map_err(|e| e.at(&place))
+        let chain = versions::read_chain(text, path)?;
+        // Without `extends`, the text itself is read, so that a key's
+        // error keeps its line and column.
+        let raw = if chain.extended {
+            versions::raw_of(&chain.table, &place)?
+        } else {
+            RawPolicy::read(text, &place)?
+        };
+        let mut policy =
+            Policy::resolve(raw, path, &chain.calendar_file, lang)
+                .map_err(|e| e.at(&place))?;
+        policy.versions = versions::resolve(&chain, path, &policy, lang)
+            .map_err(|e| e.at(&place))?;
+        Ok(policy)
     }
 
-    /// Resolves every table, in the order their errors are reported.
-    fn resolve(raw: RawPolicy, path: &Path, lang: Lang) -> Result<Policy> {
-        let (tz, calendar) =
-            calendar_spec::resolve(&raw.timezone, &raw.calendar, path)?;
+    /// Resolves every table, in the order their errors are reported;
+    /// relative holiday files are read from `calendar_file`'s folder.
+    pub(super) fn resolve(
+        raw: RawPolicy,
+        path: &Path,
+        calendar_file: &Path,
+        lang: Lang,
+    ) -> Result<Policy> {
+        let (tz, calendar) = calendar_spec::resolve(
+            &raw.timezone,
+            &raw.calendar,
+            calendar_file,
+        )?;
         let states = StateMap::resolve(&raw.states)?;
         let targets = targets::resolve(raw.targets, lang)?;
         let auto_close_after =
@@ -98,6 +120,10 @@ impl Policy {
         let deadline_rules = match raw.sla.deadline_rules.as_deref() {
             Some(r) => DeadlineRules::parse(r, "[sla] deadline_rules")?,
             None => DeadlineRules::Procedure,
+        };
+        let rules_at = match raw.sla.rules_at.as_deref() {
+            Some(r) => RulesAt::parse(r, "[sla] rules_at")?,
+            None => RulesAt::Opened,
         };
         let assumed = report::assumed(&raw.assumed)?;
         let max_rejects = super::checks::from_raw(raw.checks.max_rejects)?;
@@ -138,6 +164,13 @@ impl Policy {
             take_within,
             response_at,
             deadline_rules,
+            version_name: raw
+                .version_name
+                .map(|n| n.trim().to_string())
+                .filter(|n| !n.is_empty())
+                .unwrap_or_else(|| "base".to_string()),
+            versions: Vec::new(),
+            rules_at,
             clock_start: raw
                 .clock
                 .start

@@ -64,6 +64,7 @@ mod states;
 mod survey;
 mod targets;
 mod ticket_targets;
+mod versions;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -88,6 +89,7 @@ pub use states::State;
 pub use survey::{Repeated, SurveyForm, SurveyRules};
 pub use targets::TargetRule;
 pub use ticket_targets::{NumberUnit, TicketTargets};
+pub use versions::{MAX_EXTENDS, RulesAt, Version};
 
 use crate::calendar::{Calendar, CalendarConfig};
 
@@ -135,6 +137,9 @@ pub struct Policy {
     take_within: Option<TakeWithin>,
     response_at: ResponseAt,
     deadline_rules: DeadlineRules,
+    version_name: String,
+    versions: Vec<Version>,
+    rules_at: RulesAt,
 }
 
 impl Policy {
@@ -308,6 +313,9 @@ impl Policy {
     /// command line).
     pub fn set_deadline_rules(&mut self, rules: DeadlineRules) {
         self.deadline_rules = rules;
+        for v in &mut self.versions {
+            std::sync::Arc::make_mut(&mut v.policy).deadline_rules = rules;
+        }
     }
 
     /// `[report] period`, when the policy sets it.

@@ -50,6 +50,16 @@ pub(super) struct RawPolicy {
     pub assumed: Vec<String>,
     #[serde(default)]
     pub sla: RawSla,
+    /// `extends`: followed before this structure is read
+    /// (`versions::read_chain`); kept so that the key is known.
+    #[allow(dead_code)]
+    pub extends: Option<String>,
+    /// The base version's name.
+    pub version_name: Option<String>,
+    /// `[[versions]]`: resolved from the table (`versions::resolve`).
+    #[allow(dead_code)]
+    #[serde(default)]
+    pub versions: Vec<toml::Value>,
 }
 
 /// `[sla]`.
@@ -57,6 +67,7 @@ pub(super) struct RawPolicy {
 #[serde(deny_unknown_fields)]
 pub(super) struct RawSla {
     pub deadline_rules: Option<String>,
+    pub rules_at: Option<String>,
 }
 
 impl RawPolicy {

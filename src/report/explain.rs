@@ -113,6 +113,25 @@ impl Words {
                 ("cutoff", &self.when(h.cutoff)),
             ],
         ));
+        if let Some(v) = &h.version {
+            use crate::text::msg::versions as vm;
+            let rule = match v.rules_at {
+                crate::policy::RulesAt::Opened => vm::EXPLAIN_BY_OPENED,
+                crate::policy::RulesAt::Solved => vm::EXPLAIN_BY_SOLVED,
+            };
+            let from = v
+                .from
+                .clone()
+                .unwrap_or_else(|| self.fill(vm::BASE_FROM, &[]));
+            out.push(self.fill(
+                vm::EXPLAIN_VERSION,
+                &[
+                    ("name", &v.name),
+                    ("from", &from),
+                    ("rule", &self.fill(rule, &[])),
+                ],
+            ));
+        }
         if !h.attributes.is_empty() {
             let attrs: Vec<String> = h
                 .attributes

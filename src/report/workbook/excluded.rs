@@ -36,8 +36,9 @@ pub(super) fn write(
             let i = r.ticket as usize;
             s.ticket(row, i, &BRIEF_ATTRS)?;
             s.date(row, 5, Some(c.ds.tickets[i].opened_at))?;
-            s.text(row, 6, e.describe_in(c.policy, c.lang))?;
-            s.text(row, 7, e.name(c.policy))
+            let p = c.policy.version_policy(r.version);
+            s.text(row, 6, e.describe_in(p, c.lang))?;
+            s.text(row, 7, e.name(p))
         },
     )
 }
