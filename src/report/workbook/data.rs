@@ -106,14 +106,25 @@ pub(super) fn write(
     let mut s = Sheet::named(ws, f, c, name)?;
     debug_assert_eq!(HEADS.len(), COLUMNS.len());
     // Widths first: a constant-memory sheet streams its rows.
-    s.widths(&WIDTHS)?;
-    let heads: Vec<String> = HEADS.iter().map(|m| header(c, *m)).collect();
+    // With `[[versions]]`, "Versión" last (docs/CONTRACT.md §2.8).
+    let versions = c.policy.has_versions();
+    let mut widths = WIDTHS.to_vec();
+    let mut heads: Vec<String> = HEADS.iter().map(|m| header(c, *m)).collect();
+    if versions {
+        widths.push(18.0);
+        heads.push(header(c, crate::text::msg::versions::COL_VERSION));
+    }
+    s.widths(&widths)?;
     s.headers(0, &heads)?;
-    s.header_height(0, &WIDTHS, &heads)?;
+    s.header_height(0, &widths, &heads)?;
     for (k, r) in rows.iter().enumerate() {
         row(&mut s, 1 + k as u32, r)?;
+        if versions {
+            let name = c.policy.version_policy(r.version).version_name();
+            s.text(1 + k as u32, COLUMNS.len() as u16, name)?;
+        }
     }
-    let (n, cols) = (rows.len() as u32, COLUMNS.len() as u16);
+    let (n, cols) = (rows.len() as u32, heads.len() as u16);
     s.table(0, n, cols)?;
     s.print_setup(&PrintLayout::list(true, 0, n, cols - 1))
 }
@@ -154,7 +165,8 @@ fn row(s: &mut Sheet<'_, '_>, row: u32, r: &SlaRow) -> Result<()> {
     s.date(row, 18, r.resolution_due_at)?;
     s.num(row, 19, Some(f64::from(r.reopen_count)), &f.int)?;
     s.num(row, 20, r.survey_score, &f.num)?;
-    s.text(row, 21, r.excluded.map_or("", |e| e.name(c.policy)))?;
+    let p = c.policy.version_policy(r.version);
+    s.text(row, 21, r.excluded.map_or("", |e| e.name(p)))?;
     s.dur(row, 22, Some(r.wall_resolution_s))?;
     s.date(row, 23, r.response_due_at)?;
     for (j, cl) in [r.response_class, r.resolution_class, worst(r)]

@@ -14,13 +14,15 @@ use rust_xlsxwriter::Worksheet;
 use crate::calendar::CalendarConfig;
 use crate::error::Result;
 use crate::indicators;
-use crate::policy::{DeadlineRules, Direction, Field, Repeated, TargetRule};
+use crate::policy::{
+    DeadlineRules, Direction, Field, Repeated, RulesAt, TargetRule,
+};
 use crate::report::{Context, wording};
 use crate::text::Msg;
 use crate::text::lang::Lang;
 use crate::text::msg::{
     closing as cl, glpi_rules as gr, methodology as m, people as pm, report,
-    sheets, survey_report as sr,
+    sheets, survey_report as sr, versions as vm,
 };
 use crate::text::words::Words;
 use crate::time::BizDuration;
@@ -81,6 +83,7 @@ pub(super) fn write(
     assumed_values(&mut l)?;
     holidays(&mut l)?;
     target_rules(&mut l)?;
+    versions(&mut l)?;
     state_labels(&mut l)?;
     exclusions(&mut l)?;
     input_files(&mut l)?;
@@ -227,6 +230,13 @@ fn rules(l: &mut Lines<'_, '_, '_>) -> Result<()> {
         DeadlineRules::Glpi => gr::METHOD_GLPI,
     };
     l.setting(gr::METHOD_LABEL, &w.get(deadline_rules))?;
+    if p.has_versions() {
+        let rule = match p.rules_at() {
+            RulesAt::Opened => vm::METHOD_RULES_AT_OPENED,
+            RulesAt::Solved => vm::METHOD_RULES_AT_SOLVED,
+        };
+        l.setting(vm::METHOD_RULES_AT, &w.get(rule))?;
+    }
     l.setting(pm::METHOD_PEOPLE, &people_text(c))?;
     let close = match p.auto_close_after() {
         Some(d) => {
@@ -538,6 +548,51 @@ fn target_rules(l: &mut Lines<'_, '_, '_>) -> Result<()> {
             ],
         );
         l.row(&[&c.words.get(m::METHOD_FROM_TICKET), &text])?;
+    }
+    Ok(())
+}
+
+/// With `[[versions]]`: each version (the base first) with the day it
+/// holds from, what it changes, its note and source; then the target
+/// rules of each version that replaces them.
+fn versions(l: &mut Lines<'_, '_, '_>) -> Result<()> {
+    let (c, lang) = (l.s.c, l.lang());
+    let p = c.policy;
+    if !p.has_versions() {
+        return Ok(());
+    }
+    let heads = texts(
+        &c.words,
+        &[
+            vm::COL_VERSION,
+            vm::COL_FROM,
+            vm::COL_CHANGES,
+            vm::COL_NOTE,
+            vm::COL_SOURCE,
+        ],
+    );
+    l.table(&heads, None)?;
+    l.row(&[p.version_name(), vm::BASE_FROM.get(lang)])?;
+    for v in p.versions() {
+        let note = v.note.as_deref().unwrap_or("");
+        let source = v.source.as_deref().unwrap_or("");
+        l.row(&[&v.name, &v.from, &v.changes.join(", "), note, source])?;
+    }
+    for v in p
+        .versions()
+        .iter()
+        .filter(|v| v.changes.iter().any(|k| k == "targets"))
+    {
+        let heads = [
+            format!("{} · {}", v.name, c.words.get(m::METHOD_TARGET_RULE)),
+            c.words.get(m::METHOD_RULE_TEXT),
+        ];
+        l.table(&heads, None)?;
+        for t in v.policy.targets() {
+            let index =
+                m::METHOD_RULE_INDEX.fill(lang, &[("index", &t.index)]);
+            l.row(&[&index, &rule_sentence(c, t)])?;
+        }
     }
     Ok(())
 }

@@ -25,6 +25,7 @@
 mod at_risk;
 mod breaches;
 mod by_dimension;
+mod by_version;
 mod chart_images;
 mod cells;
 mod closing;
@@ -159,6 +160,9 @@ fn build(
         }
         let name = cells::sheet_name(&c.words, name);
         by_dimension::write(wb.add_worksheet(), &f, c, &name, dim)?;
+    }
+    if by_version::shown(c) {
+        by_version::write(wb.add_worksheet(), &f, c)?;
     }
     trend::write(wb.add_worksheet(), &f, c)?;
     breaches::write(wb.add_worksheet(), &f, c)?;

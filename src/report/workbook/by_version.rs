@@ -1,0 +1,74 @@
+//! "Por versión de la política" (only when the policy has
+//! `[[versions]]`, docs/CONTRACT.md §2.8): every indicator the policy
+//! measures, computed over the tickets each version measured (one row
+//! per version, the base first, whether or not it measured any), then
+//! the all-tickets total. Each ticket counts under exactly one version,
+//! so the counts of the rows add up to the total.
+
+use rust_xlsxwriter::Worksheet;
+
+use crate::engine::SlaRow;
+use crate::error::Result;
+use crate::indicators::{self, Dim, Line};
+use crate::report::Context;
+use crate::text::msg::{sheets, versions as m};
+
+use super::by_dimension::{indicator_heads, values};
+use super::cells::{Formats, PrintLayout, Sheet, xerr};
+
+/// Whether the sheet is in the workbook.
+pub(super) fn shown(c: &Context<'_>) -> bool {
+    c.policy.has_versions()
+}
+
+/// The period's line of indicators of each version (0: the base).
+pub fn version_lines(c: &Context<'_>) -> Vec<Line> {
+    let sat = c.policy.survey().satisfied_min;
+    let cut = c.cutoff.unix();
+    (0..=c.policy.versions().len() as u16)
+        .map(|v| {
+            let rows: Vec<SlaRow> =
+                c.rows.iter().filter(|r| r.version == v).cloned().collect();
+            indicators::compute(c.ds, &rows, c.period, sat, cut, &[Dim::All])
+                .into_iter()
+                .next()
+                .expect("the all line")
+        })
+        .collect()
+}
+
+/// Writes the sheet.
+pub(super) fn write(
+    ws: &mut Worksheet,
+    f: &Formats,
+    c: &Context<'_>,
+) -> Result<()> {
+    let lang = c.lang;
+    let name = super::cells::sheet_name(&c.words, m::SHEET_BY_VERSION);
+    let mut s = Sheet::named(ws, f, c, &name)?;
+    let mut heads =
+        vec![c.words.get(m::COL_VERSION), c.words.get(m::COL_FROM)];
+    heads.extend(indicator_heads(c));
+    let cols = heads.len() as u16;
+    s.headers(0, &heads)?;
+    s.ws.set_row_height(0, 60).map_err(xerr)?;
+    s.ws.set_column_width(0, 28).map_err(xerr)?;
+    s.ws.set_column_width(1, 16).map_err(xerr)?;
+    for i in 2..cols {
+        s.ws.set_column_width(i, 14).map_err(xerr)?;
+    }
+    let lines = version_lines(c);
+    let base_from = m::BASE_FROM.get(lang);
+    for (v, l) in lines.iter().enumerate() {
+        let r = 1 + v as u32;
+        let p = c.policy.version_policy(v as u16);
+        s.text(r, 0, p.version_name())?;
+        s.text(r, 1, c.policy.version_from(v as u16).unwrap_or(base_from))?;
+        values(&mut s, r, 2, l)?;
+    }
+    let r = 1 + lines.len() as u32;
+    s.text_f(r, 0, sheets::DIM_TOTAL.get(lang), &f.bold)?;
+    values(&mut s, r, 2, &c.lines[0])?;
+    s.table(0, lines.len() as u32, cols)?;
+    s.print_setup(&PrintLayout::list(true, 0, r, cols - 1))
+}
