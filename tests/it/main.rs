@@ -35,6 +35,7 @@ mod mariadb;
 mod model_paths;
 mod people;
 mod plans;
+mod policy_versions;
 mod quiet_runs;
 mod printing;
 mod report_cases;

@@ -25,7 +25,7 @@ pub(super) fn write(
     let (lang, w) = (c.lang, &c.words);
     let mut s = Sheet::named(ws, f, c, name)?;
     let mut heads = vec![group_title(dim).map_or(String::new(), |m| w.get(m))];
-    heads.extend(indicator_heads(c));
+    heads.extend(indicator_heads(c, |_| true));
     let cols = heads.len() as u16;
     s.headers(0, &heads)?;
     s.ws.set_row_height(0, 60).map_err(xerr)?;
@@ -39,21 +39,26 @@ pub(super) fn write(
     for (k, l) in lines.iter().enumerate() {
         let r = 1 + k as u32;
         s.text(r, 0, if l.group.is_empty() { none } else { &l.group })?;
-        values(&mut s, r, 1, l)?;
+        values(&mut s, r, 1, l, |_| true)?;
     }
     let r = 1 + lines.len() as u32;
     s.text_f(r, 0, sheets::DIM_TOTAL.get(lang), &f.bold)?;
-    values(&mut s, r, 1, &c.lines[0])?;
+    values(&mut s, r, 1, &c.lines[0], |_| true)?;
     s.table(0, lines.len() as u32, cols)?;
     s.print_setup(&PrintLayout::list(true, 0, r, cols - 1))
 }
 
-/// The indicator columns' titles: each indicator the policy measures,
-/// a percentage followed by its numerator and denominator.
-pub(super) fn indicator_heads(c: &Context<'_>) -> Vec<String> {
+/// The indicator columns' titles: each indicator the policy measures
+/// that `keep` keeps, a percentage followed by its numerator and
+/// denominator.
+pub(super) fn indicator_heads(
+    c: &Context<'_>,
+    keep: fn(&str) -> bool,
+) -> Vec<String> {
     let (lang, w) = (c.lang, &c.words);
     let mut heads = Vec::new();
-    for id in IDS.iter().filter(|id| indicators::applies(c.policy, id)) {
+    let shown = |id: &&&str| indicators::applies(c.policy, id) && keep(id);
+    for id in IDS.iter().filter(shown) {
         let name = indicators::describe(id, w).0;
         heads.push(name.clone());
         if indicators::is_pct(id) {
@@ -88,17 +93,19 @@ fn group_title(dim: Dim) -> Option<crate::text::Msg> {
     }
 }
 
-/// A line's values on row `r`, from column `col`; each percentage
-/// followed by its numerator and denominator.
+/// A line's values on row `r`, from column `col`, of the indicators
+/// [`indicator_heads`] titles; each percentage followed by its
+/// numerator and denominator.
 pub(super) fn values(
     s: &mut Sheet<'_, '_>,
     r: u32,
     mut col: u16,
     l: &Line,
+    keep: fn(&str) -> bool,
 ) -> Result<()> {
     let (f, policy) = (s.f, s.c.policy);
     for (i, id) in IDS.iter().enumerate() {
-        if !indicators::applies(policy, id) {
+        if !indicators::applies(policy, id) || !keep(id) {
             continue;
         }
         s.indicator(r, col, id, l.values[i])?;

@@ -2,7 +2,8 @@
 //! `[[versions]]`, docs/CONTRACT.md §2.8): every indicator the policy
 //! measures, computed over the tickets each version measured (one row
 //! per version, the base first, whether or not it measured any), then
-//! the all-tickets total. Each ticket counts under exactly one version,
+//! the all-tickets total. The suspensions and escalations, counted from
+//! the events, are left out. Each ticket counts under exactly one version,
 //! so the counts of the rows add up to the total.
 
 use rust_xlsxwriter::Worksheet;
@@ -16,13 +17,19 @@ use crate::text::msg::{sheets, versions as m};
 use super::by_dimension::{indicator_heads, values};
 use super::cells::{Formats, PrintLayout, Sheet, xerr};
 
+/// The indicators computed from the tickets' rows alone: not the
+/// suspensions nor the escalations, which are counted from the events.
+fn per_ticket(id: &str) -> bool {
+    !id.starts_with("pauses") && !id.starts_with("escalation")
+}
+
 /// Whether the sheet is in the workbook.
 pub(super) fn shown(c: &Context<'_>) -> bool {
     c.policy.has_versions()
 }
 
 /// The period's line of indicators of each version (0: the base).
-pub fn version_lines(c: &Context<'_>) -> Vec<Line> {
+pub(super) fn version_lines(c: &Context<'_>) -> Vec<Line> {
     let sat = c.policy.survey().satisfied_min;
     let cut = c.cutoff.unix();
     (0..=c.policy.versions().len() as u16)
@@ -48,7 +55,7 @@ pub(super) fn write(
     let mut s = Sheet::named(ws, f, c, &name)?;
     let mut heads =
         vec![c.words.get(m::COL_VERSION), c.words.get(m::COL_FROM)];
-    heads.extend(indicator_heads(c));
+    heads.extend(indicator_heads(c, per_ticket));
     let cols = heads.len() as u16;
     s.headers(0, &heads)?;
     s.ws.set_row_height(0, 60).map_err(xerr)?;
@@ -64,11 +71,11 @@ pub(super) fn write(
         let p = c.policy.version_policy(v as u16);
         s.text(r, 0, p.version_name())?;
         s.text(r, 1, c.policy.version_from(v as u16).unwrap_or(base_from))?;
-        values(&mut s, r, 2, l)?;
+        values(&mut s, r, 2, l, per_ticket)?;
     }
     let r = 1 + lines.len() as u32;
     s.text_f(r, 0, sheets::DIM_TOTAL.get(lang), &f.bold)?;
-    values(&mut s, r, 2, &c.lines[0])?;
+    values(&mut s, r, 2, &c.lines[0], per_ticket)?;
     s.table(0, lines.len() as u32, cols)?;
     s.print_setup(&PrintLayout::list(true, 0, r, cols - 1))
 }
