@@ -260,24 +260,38 @@ fn events(s: &LoadStats, lang: Lang) -> String {
 
 /// The target rules no ticket matched, when there are tickets: often a
 /// label that differs from the data (the tickets then fall to a later,
-/// usually looser, rule).
+/// usually looser, rule). With `[[versions]]`, each version's rules
+/// against the tickets it measured (`versions[0].targets[1]`), when it
+/// measured any.
 fn unused_rules(
     rows: &[SlaRow],
     policy: &Policy,
     lang: Lang,
 ) -> Option<String> {
-    let mut used = vec![false; policy.targets().len()];
-    for r in rows {
-        if let Some(i) = r.target_rule {
-            used[i] = true;
+    let mut unused: Vec<String> = Vec::new();
+    for v in 0..=policy.versions().len() as u16 {
+        let p = policy.version_policy(v);
+        let mut used = vec![false; p.targets().len()];
+        let mut any = false;
+        for r in rows.iter().filter(|r| r.version == v) {
+            any = true;
+            if let Some(u) = r.target_rule.and_then(|i| used.get_mut(i)) {
+                *u = true;
+            }
         }
+        let prefix = match v {
+            0 => String::new(),
+            v => format!("versions[{}].", v - 1),
+        };
+        unused.extend(
+            p.targets()
+                .iter()
+                .filter(|t| any && !used[t.index])
+                .map(|t| {
+                    format!("{prefix}targets[{}] ({})", t.index, t.label)
+                }),
+        );
     }
-    let unused: Vec<String> = policy
-        .targets()
-        .iter()
-        .filter(|t| !used[t.index])
-        .map(|t| format!("targets[{}] ({})", t.index, t.label))
-        .collect();
     (!unused.is_empty() && !rows.is_empty()).then(|| {
         msg::UNUSED_RULES.fill(lang, &[("rules", &unused.join(", "))])
     })

@@ -343,7 +343,8 @@ pub fn reconcile(
         let waiting_s = g.waiting.unwrap_or(0);
         let sla_waiting_s = g.sla_waiting.unwrap_or(waiting_s);
         let glpi_sla = g.sla_ttr.and_then(|id| glpi_slas.get(id));
-        let rule = r.target_rule.map(|i| &policy.targets()[i]);
+        let rules = policy.version_policy(r.version).targets();
+        let rule = r.target_rule.and_then(|i| rules.get(i));
         for k in [3, 4] {
             if !cols[k].differs() {
                 continue;

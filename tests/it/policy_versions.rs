@@ -139,6 +139,27 @@ fn version_chosen_at_the_boundary() {
     ];
     assert_eq!(cells(&rows, "A", &cols), ["5400", "7200", "true", "v1"]);
     assert_eq!(cells(&rows, "B", &cols), ["5400", "3600", "false", "v2"]);
+    // Parquet has the same last column.
+    let args = [
+        "sla",
+        "--policy",
+        "policy.toml",
+        "--tickets",
+        "tickets.csv",
+        "--events",
+        "events.csv",
+        "--cutoff",
+        "2026-07-15 12:00",
+        "--out",
+        "sla.parquet",
+    ];
+    ok_stdout(&plazo(&dir, &args));
+    let t = plazo::model::write::read_parquet_table(&dir.join("sla.parquet"))
+        .unwrap();
+    assert_eq!(t.columns.last().unwrap(), "policy_version");
+    let last: Vec<&str> =
+        t.rows.iter().map(|r| r.last().unwrap().as_str()).collect();
+    assert_eq!(last, ["v1", "v2"]);
 }
 
 /// `rules_at`: C opened Tuesday 14 July 08:00 (base), solved Wednesday
@@ -548,6 +569,12 @@ fn sample_split_by_version() {
     assert_eq!(num(&rows[3][pct + 1]), 209.0);
     assert_eq!(num(&rows[3][pct + 2]), 269.0);
 
+    // Datos: "Versión" last.
+    let d = wb.worksheet_range("Datos").unwrap();
+    let drows: Vec<&[Data]> = d.rows().collect();
+    assert_eq!(text(drows[0].last().unwrap()), "Versión");
+    let r = drows.iter().find(|r| text(&r[0]) == "UV-9432").unwrap();
+    assert_eq!(text(r.last().unwrap()), "Otrosí 1");
     // Metodología lists both versions and the choice.
     let m = wb.worksheet_range("Metodología").unwrap();
     let all: Vec<String> = m.rows().flat_map(|r| r.iter().map(text)).collect();
