@@ -80,13 +80,8 @@ pub fn render(
 ) -> String {
     use std::fmt::Write as _;
     let mut out = String::with_capacity(rows.len() * 260 + 512);
-    out.push_str(&COLUMNS.join(","));
+    header(&mut out, policy);
     let versions = policy.has_versions();
-    if versions {
-        out.push(',');
-        out.push_str(VERSION_COLUMN);
-    }
-    out.push('\n');
     let mut w = InstantWriter::new(policy.tz());
     let mut inst = |out: &mut String, t: Option<i64>| {
         if let Some(t) = t {
@@ -196,6 +191,17 @@ pub fn render(
         out.push('\n');
     }
     out
+}
+
+/// The header line: [`COLUMNS`], then [`VERSION_COLUMN`] when the policy
+/// has versions.
+fn header(out: &mut String, policy: &Policy) {
+    out.push_str(&COLUMNS.join(","));
+    if policy.has_versions() {
+        out.push(',');
+        out.push_str(VERSION_COLUMN);
+    }
+    out.push('\n');
 }
 
 /// `,true`, `,false` or `,` for each flag.

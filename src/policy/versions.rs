@@ -88,7 +88,7 @@ pub struct Version {
     pub note: Option<String>,
     /// `source` (the amendment, the act), when given.
     pub source: Option<String>,
-    /// The keys it changes, in policy order (`targets`, `calendar.hours`).
+    /// The keys it changes, in key order (`calendar.hours`, `targets`).
     pub changes: Vec<String>,
     /// The whole policy in force from `from`.
     pub policy: Arc<Policy>,
@@ -277,8 +277,7 @@ fn one(
             _ => return Err(unknown(n, key)),
         }
     }
-    let place = format!("{} versions[{n}]", path.display());
-    let raw = raw_of(&table, &place)?;
+    let raw = raw_of(&table, &format!("versions[{n}]"))?;
     let mut policy = Policy::resolve(raw, path, &chain.calendar_file, lang)
         .map_err(|e| e.at(&format!("versions[{n}]")))?;
     policy.version_name.clone_from(&name);

@@ -357,6 +357,17 @@ fn version_key_errors() {
         err.starts_with("p.toml: versions[0]: states.solvd: "),
         "{err}"
     );
+    // A misspelt key inside a version's table: the TOML reader's words,
+    // after the entry.
+    let err = policy_error(&format!(
+        "{base}{}[[versions.targets]]\nrespnse = \"1h\"\n",
+        v("2026-07-15", "v2")
+    ));
+    assert!(
+        err.starts_with("p.toml: versions[0]: el lector de TOML no aceptó"),
+        "{err}"
+    );
+    assert!(err.contains("unknown field `respnse`"), "{err}");
     // Without versions nothing is versioned.
     let p = plazo::Policy::from_toml(&base, Path::new("p.toml")).unwrap();
     assert!(!p.has_versions());
@@ -459,52 +470,101 @@ fn num(c: &Data) -> f64 {
     }
 }
 
-/// The Víctimas sample with `supervision/versions.toml` (Otrosí 1 from 16
-/// October 2026: Incidente attention 1h instead of 2h), October report.
-/// Per-version counts from `sla.csv` (opening dates) add up to the
-/// total and match the sheet; the tickets opened before 16 October have
-/// exactly the base policy's row; UV-9432 by hand.
+/// The October report of the Víctimas sample under its policy (`base/`)
+/// and under `supervision/versions.toml` (`versions/`; Otrosí 1 from 16
+/// October 2026: Incidente attention 1h instead of 2h), with both
+/// `sla.csv` read; run once for the tests below.
+struct Sample {
+    dir: std::path::PathBuf,
+    base_h: Vec<String>,
+    base: Vec<HashMap<String, String>>,
+    ver_h: Vec<String>,
+    ver: Vec<HashMap<String, String>>,
+}
+
+const BASE_NAME: &str = "Procedimiento de mesa de servicios (base)";
+
+fn sample() -> &'static Sample {
+    static S: std::sync::OnceLock<Sample> = std::sync::OnceLock::new();
+    S.get_or_init(|| {
+        let s = root().join("samples/victimas");
+        let dir = tempdir("versions-sample");
+        let data = |f: &str| s.join(f).to_str().unwrap().to_string();
+        let run = |policy: &str, out: &str| {
+            let o = plazo(
+                &dir,
+                &[
+                    "report",
+                    "--policy",
+                    &data(policy),
+                    "--tickets",
+                    &data("tickets.csv"),
+                    "--events",
+                    &data("events.csv"),
+                    "--surveys",
+                    &data("surveys.csv"),
+                    "--period",
+                    "2026-10",
+                    "--out",
+                    out,
+                ],
+            );
+            ok_stdout(&o);
+            read_csv(&dir.join(out).join("sla.csv"))
+        };
+        let (base_h, base) = run("policy.toml", "base");
+        let (ver_h, ver) = run("supervision/versions.toml", "versions");
+        Sample {
+            dir,
+            base_h,
+            base,
+            ver_h,
+            ver,
+        }
+    })
+}
+
+/// The rows of version `version` responded in October, not excluded,
+/// with a response verdict, zipped with the same tickets' base rows.
+fn responded<'a>(
+    s: &'a Sample,
+    version: &'a str,
+) -> impl Iterator<Item = (&'a HashMap<String, String>, &'a HashMap<String, String>)>
+{
+    s.ver.iter().zip(&s.base).filter(move |(v, _)| {
+        v["policy_version"] == version
+            && v["responded_at"].starts_with("2026-10")
+            && v["excluded_reason"].is_empty()
+            && !v["response_met"].is_empty()
+    })
+}
+
+/// (met, counted) of `response_met` in `rows`.
+fn met_of<'a>(
+    rows: impl Iterator<Item = &'a HashMap<String, String>>,
+) -> (usize, usize) {
+    rows.fold((0, 0), |(m, n), r| {
+        (m + usize::from(r["response_met"] == "true"), n + 1)
+    })
+}
+
+/// `sla.csv`: the column last and only with versions; the version by
+/// opening date; the tickets opened before 16 October have exactly the
+/// base policy's row; per-version counts of October add up to the
+/// month's 302; UV-9432 by hand.
 #[test]
-fn sample_split_by_version() {
-    let s = root().join("samples/victimas");
-    let dir = tempdir("versions-sample");
-    let data = |f: &str| s.join(f).to_str().unwrap().to_string();
-    let run = |policy: &str, out: &str| {
-        let o = plazo(
-            &dir,
-            &[
-                "report",
-                "--policy",
-                &data(policy),
-                "--tickets",
-                &data("tickets.csv"),
-                "--events",
-                &data("events.csv"),
-                "--surveys",
-                &data("surveys.csv"),
-                "--period",
-                "2026-10",
-                "--out",
-                out,
-            ],
-        );
-        ok_stdout(&o);
-        read_csv(&dir.join(out).join("sla.csv"))
-    };
-    let (bh, base) = run("policy.toml", "base");
-    let (vh, ver) = run("supervision/versions.toml", "versions");
-    // The column is added last, and only with versions.
-    assert!(!bh.iter().any(|c| c == "policy_version"));
-    assert_eq!(vh[..vh.len() - 1], bh[..]);
-    assert_eq!(vh.last().unwrap(), "policy_version");
-    let base_name = "Procedimiento de mesa de servicios (base)";
+fn sample_rows_by_version() {
+    let s = sample();
+    assert!(!s.base_h.iter().any(|c| c == "policy_version"));
+    assert_eq!(s.ver_h[..s.ver_h.len() - 1], s.base_h[..]);
+    assert_eq!(s.ver_h.last().unwrap(), "policy_version");
     let from = "2026-10-16T00:00:00-05:00";
     // Opening instants have one format and offset: text order is time
     // order.
     let mut counted = [0, 0];
-    for (b, v) in base.iter().zip(&ver) {
+    for (b, v) in s.base.iter().zip(&s.ver) {
         let before = v["opened_at"].as_str() < from;
-        let want = if before { base_name } else { "Otrosí 1" };
+        let want = if before { BASE_NAME } else { "Otrosí 1" };
         assert_eq!(v["policy_version"], want, "{}", v["ticket_id"]);
         if before {
             let mut v = v.clone();
@@ -520,13 +580,25 @@ fn sample_split_by_version() {
     // UV-9432: opened Friday 16 October 12:53:15, taken 14:19:19:
     // 1:26:04 = 5164 s, met against 2h, not against Otrosí 1's 1h.
     let cols = ["response_business_s", "response_target_s", "response_met"];
-    assert_eq!(cells(&base, "UV-9432", &cols), ["5164", "7200", "true"]);
-    assert_eq!(cells(&ver, "UV-9432", &cols), ["5164", "3600", "false"]);
+    assert_eq!(cells(&s.base, "UV-9432", &cols), ["5164", "7200", "true"]);
+    assert_eq!(cells(&s.ver, "UV-9432", &cols), ["5164", "3600", "false"]);
+    // Attention per version: 122 of 146 and 87 of 123; the same 123
+    // Otrosí tickets under the base's 2h: 107 met.
+    assert_eq!(met_of(responded(s, BASE_NAME).map(|p| p.0)), (122, 146));
+    assert_eq!(met_of(responded(s, "Otrosí 1").map(|p| p.0)), (87, 123));
+    assert_eq!(met_of(responded(s, "Otrosí 1").map(|p| p.1)), (107, 123));
+}
 
+/// "Por versión de la política": one row per version and the total;
+/// opened and attention counts match those counted from `sla.csv`.
+#[test]
+fn sample_sheet_by_version() {
+    let s = sample();
     let mut wb: Xlsx<_> =
-        open_workbook(dir.join("versions/informe-2026-10.xlsx")).unwrap();
+        open_workbook(s.dir.join("versions/informe-2026-10.xlsx")).unwrap();
     let sh = wb.worksheet_range("Por versión de la política").unwrap();
     let rows: Vec<&[Data]> = sh.rows().collect();
+    assert_eq!(rows.len(), 4);
     let heads: Vec<String> = rows[0].iter().map(text).collect();
     let col = |h: &str| {
         heads
@@ -535,59 +607,63 @@ fn sample_split_by_version() {
             .unwrap_or_else(|| panic!("{h}: {heads:?}"))
     };
     let opened = col("Casos con apertura");
-    assert_eq!(text(&rows[1][0]), base_name);
+    assert_eq!(text(&rows[1][0]), BASE_NAME);
     assert_eq!(text(&rows[1][1]), "(desde el inicio)");
     assert_eq!(text(&rows[2][0]), "Otrosí 1");
     assert_eq!(text(&rows[2][1]), "2026-10-16");
+    assert_eq!(text(&rows[3][0]), "Total");
     assert_eq!(num(&rows[1][opened]), 151.0);
     assert_eq!(num(&rows[2][opened]), 151.0);
     assert_eq!(num(&rows[3][opened]), 302.0);
-    // Attention compliance per version, counted from sla.csv: responded
-    // in October, not excluded, with a verdict.
-    let met = |version: &str| {
-        let mut n = (0, 0);
-        for r in ver.iter().filter(|r| {
-            r["policy_version"] == version
-                && r["responded_at"].starts_with("2026-10")
-                && r["excluded_reason"].is_empty()
-                && !r["response_met"].is_empty()
-        }) {
-            n.0 += usize::from(r["response_met"] == "true");
-            n.1 += 1;
-        }
-        n
-    };
+    // Numerator and denominator follow each percentage.
     let pct = col("% atención dentro del ANS");
-    for (row, version) in [(1, base_name), (2, "Otrosí 1")] {
-        let (m, n) = met(version);
+    for (row, version) in [(1, BASE_NAME), (2, "Otrosí 1")] {
+        let (m, n) = met_of(responded(s, version).map(|p| p.0));
         assert_eq!(num(&rows[row][pct + 1]), m as f64, "{version}");
         assert_eq!(num(&rows[row][pct + 2]), n as f64, "{version}");
     }
-    assert_eq!(met(base_name), (122, 146));
-    assert_eq!(met("Otrosí 1"), (87, 123));
-    // The total row is the sum of the two.
+    // The total row is the sum of the two: 122 + 87 of 146 + 123.
     assert_eq!(num(&rows[3][pct + 1]), 209.0);
     assert_eq!(num(&rows[3][pct + 2]), 269.0);
+    // The base workbook has no such sheet.
+    let wb: Xlsx<_> =
+        open_workbook(s.dir.join("base/informe-2026-10.xlsx")).unwrap();
+    assert!(!wb.sheet_names().iter().any(|n| n.contains("versión")));
+}
 
-    // Datos: "Versión" last.
+/// Datos ends with "Versión"; Metodología says how the version is
+/// chosen and lists the versions with their note.
+#[test]
+fn sample_datos_and_methodology() {
+    let s = sample();
+    let mut wb: Xlsx<_> =
+        open_workbook(s.dir.join("versions/informe-2026-10.xlsx")).unwrap();
     let d = wb.worksheet_range("Datos").unwrap();
     let drows: Vec<&[Data]> = d.rows().collect();
     assert_eq!(text(drows[0].last().unwrap()), "Versión");
     let r = drows.iter().find(|r| text(&r[0]) == "UV-9432").unwrap();
     assert_eq!(text(r.last().unwrap()), "Otrosí 1");
-    // Metodología lists both versions and the choice.
+    let r = drows.iter().find(|r| text(&r[0]) == "UV-90001").unwrap();
+    assert_eq!(text(r.last().unwrap()), BASE_NAME);
     let m = wb.worksheet_range("Metodología").unwrap();
-    let all: Vec<String> = m.rows().flat_map(|r| r.iter().map(text)).collect();
-    assert!(all.iter().any(|t| t.starts_with("Cada caso se mide con la versión de la política vigente el día en que se abrió")));
-    assert!(
-        all.iter()
-            .any(|t| t == "Atención de Incidente en 1 hora hábil (antes 2)")
+    let rows: Vec<Vec<String>> =
+        m.rows().map(|r| r.iter().map(text).collect()).collect();
+    let find = |first: &str| rows.iter().find(|r| r[0] == first).unwrap();
+    assert!(find("Versión aplicada")[1].starts_with(
+        "Cada caso se mide con la versión de la política vigente el día \
+         en que se abrió (rules_at = \"opened\")"
+    ));
+    assert_eq!(find(BASE_NAME)[1], "(desde el inicio)");
+    assert_eq!(
+        find("Otrosí 1")[..5],
+        [
+            "Otrosí 1",
+            "2026-10-16",
+            "targets",
+            "Atención de Incidente en 1 hora hábil (antes 2)",
+            "Ejemplo: otrosí al contrato de mesa de servicios",
+        ]
     );
-    // The base workbook has no such sheet.
-    let wb: Xlsx<_> =
-        open_workbook(dir.join("base/informe-2026-10.xlsx")).unwrap();
-    assert!(!wb.sheet_names().iter().any(|n| n.contains("versión")));
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// `plazo explain` says which version measured the ticket and why.
