@@ -456,13 +456,11 @@ impl<'a> Engine<'a> {
         let versions = policy
             .versions()
             .iter()
-            .map(|v| {
-                Engine::bind(
-                    &v.policy,
-                    ds,
-                    cutoff,
-                    Cow::Owned((*cells).clone()),
-                )
+            .enumerate()
+            .map(|(k, v)| {
+                let cells = Cow::Owned((*cells).clone());
+                Engine::bind(&v.policy, ds, cutoff, cells)
+                    .map_err(|e| e.at(&format!("versions[{k}]")))
             })
             .collect::<Result<Vec<_>>>()?;
         let (state_of, seen) = states::state_table(policy, ds)?;

@@ -130,6 +130,29 @@ fn version_chosen_at_the_boundary() {
          B,2026-07-15 08:30,En curso\n",
     );
     let (h, rows) = sla(&dir, "2026-07-15 12:00", &[]);
+    // A version's states must map every label the events use: the error
+    // names the version.
+    let text = std::fs::read_to_string(dir.join("policy.toml")).unwrap();
+    let bad = format!("{text}\n[versions.states]\nnew = [\"Nuevo\"]\n");
+    std::fs::write(dir.join("bad.toml"), bad).unwrap();
+    let o = plazo(
+        &dir,
+        &[
+            "sla",
+            "--policy",
+            "bad.toml",
+            "--tickets",
+            "tickets.csv",
+            "--events",
+            "events.csv",
+            "--out",
+            "bad.csv",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.starts_with("plazo: versions[0]: "), "{err}");
+    assert!(err.contains("En curso"), "{err}");
     assert_eq!(h.last().unwrap(), "policy_version");
     let cols = [
         "response_business_s",
