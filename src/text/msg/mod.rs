@@ -33,6 +33,7 @@ pub mod sheets;
 pub mod source;
 pub mod survey_report;
 pub mod time;
+pub mod whatif;
 pub mod words;
 
 use super::Msg;
@@ -72,6 +73,7 @@ pub fn all() -> impl Iterator<Item = Msg> {
         source::ALL,
         survey_report::ALL,
         time::ALL,
+        whatif::ALL,
         words::ALL,
     ]
     .into_iter()
