@@ -49,3 +49,4 @@ mod suspensions;
 mod toml_errors;
 mod unresolved;
 mod util;
+mod whatif;
