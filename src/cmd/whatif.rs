@@ -9,7 +9,9 @@
 //! (`--period`, `--quarter`, `--from --to`), the cutoff defaulting to
 //! the period's last second. Writes into `--out`, atomically and
 //! together: `whatif-<period>.xlsx`, `whatif-indicators.csv`,
-//! `whatif-flips.csv`; then a summary paragraph on stderr.
+//! `whatif-flips.csv` and, when the baseline's read rejected rows or
+//! cells, `rejects.csv`; then a summary paragraph on stderr, the
+//! rejects first.
 
 use std::path::{Path, PathBuf};
 
@@ -195,12 +197,27 @@ pub fn run(a: WhatifArgs, g: &Global) -> anyhow::Result<()> {
         &mut batch,
         FreeText::Guarded,
     )?;
+    // Rejected rows and cells (the baseline's read), beside the outputs,
+    // as `plazo report` writes them.
+    let rejects = out.join("rejects.csv");
+    super::common::write_rejects(
+        &loaded[0].ds,
+        &rejects,
+        &mut batch,
+        FreeText::Guarded,
+    )?;
     for watch in &watches {
         super::common::inputs_unchanged(watch)?;
     }
     batch.commit()?;
     if !g.quiet {
-        eprintln!("{}", summary(&comps, &w, &out));
+        let n = loaded[0].ds.rejects.len() as u64;
+        let first = super::common::rejects_first(n, &rejects, g.lang);
+        let line: Vec<String> = first
+            .into_iter()
+            .chain([summary(&comps, &w, &out)])
+            .collect();
+        eprintln!("{}", line.join(" "));
     }
     Ok(())
 }

@@ -256,3 +256,97 @@ pub fn counts(flips: &[Flip]) -> (usize, usize, usize) {
     let n = |c: Change| flips.iter().filter(|f| f.change() == c).count();
     (n(Change::ToBreached), n(Change::ToMet), n(Change::Other))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::dataset::Ticket;
+
+    fn ds(ids: &[&str]) -> Dataset {
+        let mut ds = Dataset::default();
+        for id in ids {
+            ds.tickets.push(Ticket {
+                id: id.to_string(),
+                opened_at: 0,
+                attrs: [0; 8],
+                affected_users: None,
+                extra: Vec::new(),
+                line: 2,
+            });
+        }
+        ds
+    }
+
+    /// Ticket `t` solved at `at` with verdict `met` (and exclusion `e`).
+    fn row(
+        t: u32,
+        at: i64,
+        met: Option<bool>,
+        e: Option<Exclusion>,
+    ) -> SlaRow {
+        SlaRow {
+            ticket: t,
+            solved_at: Some(at),
+            resolution_met: met,
+            resolution_s: 100 + i64::from(t),
+            resolution_target_s: Some(50),
+            excluded: e,
+            ..SlaRow::default()
+        }
+    }
+
+    /// By hand: T1 met -> breached, T2 breached -> met, T3 met ->
+    /// excluded (massive), T4 flips outside the period (not listed), T5
+    /// unchanged; B's tickets in another order, joined by id.
+    #[test]
+    fn flips_by_kind_joined_by_id_within_the_period() {
+        let tz: chrono_tz::Tz = "America/Bogota".parse().unwrap();
+        let p = Period::parse("2026-10", tz).unwrap();
+        let (inside, before) = (p.start + 3600, p.start - 3600);
+        let a_ds = ds(&["T1", "T2", "T3", "T4", "T5"]);
+        let b_ds = ds(&["T5", "T4", "T3", "T2", "T1"]);
+        let a_rows = [
+            row(0, inside, Some(true), None),
+            row(1, inside, Some(false), None),
+            row(2, inside, Some(true), None),
+            row(3, before, Some(true), None),
+            row(4, inside, Some(true), None),
+        ];
+        let b_rows = [
+            row(0, inside, Some(true), None),
+            row(1, before, Some(false), None),
+            row(2, inside, None, Some(Exclusion::Massive)),
+            row(3, inside, Some(true), None),
+            row(4, inside, Some(false), None),
+        ];
+        let f = flips(
+            Results {
+                ds: &a_ds,
+                rows: &a_rows,
+            },
+            Results {
+                ds: &b_ds,
+                rows: &b_rows,
+            },
+            &p,
+        );
+        let got: Vec<(&str, Change, u32)> = f
+            .iter()
+            .map(|x| {
+                let id = a_ds.tickets[x.a.ticket as usize].id.as_str();
+                (id, x.change(), x.b.ticket)
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("T1", Change::ToBreached, 4),
+                ("T2", Change::ToMet, 3),
+                ("T3", Change::Other, 2),
+            ]
+        );
+        assert!(f.iter().all(|x| x.measure == Measure::Resolution));
+        assert_eq!(f[2].b.verdict, Verdict::Excluded(Exclusion::Massive));
+        assert_eq!(counts(&f), (1, 1, 1));
+    }
+}
