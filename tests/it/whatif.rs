@@ -528,3 +528,58 @@ fn printable_explain_bad_usage() {
     );
     assert!(!dir.join("x.xlsx").exists());
 }
+
+/// The workbook's sheet XML parts (in sheet order) and `workbook.xml`.
+fn xml_parts(path: &Path) -> (Vec<String>, String) {
+    use std::io::Read;
+    let mut z =
+        zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut read = |name: &str| {
+        let mut s = String::new();
+        z.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+        s
+    };
+    let book = read("xl/workbook.xml");
+    let n = book.matches("<sheet ").count();
+    let sheets = (1..=n)
+        .map(|k| read(&format!("xl/worksheets/sheet{k}.xml")))
+        .collect();
+    (sheets, book)
+}
+
+/// Printed like the report's lists (docs/PRINTING.md): Letter,
+/// landscape, one page wide, the header row on every page.
+#[test]
+fn whatif_and_explain_sheets_print_one_page_wide_with_titles() {
+    let landscape_width = |sheet: &str| {
+        sheet.contains("<pageSetUpPr fitToPage=\"1\"/>")
+            && sheet.contains(
+                "<pageSetup paperSize=\"1\" fitToHeight=\"0\" orientation=\"landscape\"",
+            )
+    };
+    let (_, out) = compared();
+    let (sheets, book) = xml_parts(&out.join("whatif-2026-10.xlsx"));
+    assert_eq!(sheets.len(), 2);
+    assert!(sheets.iter().all(|s| landscape_width(s)));
+    for name in ["Indicadores actual vs 2d", "Cambios actual vs 2d"] {
+        let titles = format!("'{name}'!$1:$1</definedName>");
+        assert!(book.contains(&titles), "{titles} in {book}");
+    }
+    // UV-90008's text: its header lines, a blank line, then the table's
+    // titles, on the sheet's row (1-based) header + 2.
+    let dir = tempdir("explain-print");
+    let (code, text, err) = explain(&dir, &["--ticket", "UV-90008"]);
+    assert_eq!(code, 0, "{err}");
+    let header = text.lines().take_while(|l| !l.is_empty()).count();
+    let book_path = dir.join("uno.xlsx");
+    let (code, stdout, err) =
+        explain(&dir, &["--ticket", "UV-90008", "--out", &s(&book_path)]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(stdout, "", "the text goes to the workbook, not stdout");
+    let (sheets, book) = xml_parts(&book_path);
+    assert_eq!(sheets.len(), 1);
+    assert!(landscape_width(&sheets[0]));
+    let row = header + 2;
+    let titles = format!("'UV-90008'!${row}:${row}</definedName>");
+    assert!(book.contains(&titles), "{titles} in {book}");
+}
