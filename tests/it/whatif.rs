@@ -303,6 +303,15 @@ fn workbook_sheets_and_values() {
     assert!((num(3) - 204.0 / 271.0).abs() < 1e-12);
     assert!((num(4) - 193.0 / 271.0).abs() < 1e-12);
     assert!((num(5) + 11.0 / 271.0).abs() < 1e-12);
+    // The priorities by severity, not by name.
+    let mut prio: Vec<String> = Vec::new();
+    for k in 1..ind.height() as u32 {
+        let g = text_of(&cell(&ind, k, 1));
+        if text_of(&cell(&ind, k, 0)) == "Prioridad" && !prio.contains(&g) {
+            prio.push(g);
+        }
+    }
+    assert_eq!(prio, ["Alta", "Media", "Baja"]);
     let ch = wb.worksheet_range("Cambios actual vs 2d").unwrap();
     assert_eq!(ch.height(), 12, "header and the 11 flips");
     let k = (1..12)

@@ -1,5 +1,6 @@
 //! "Indicadores A vs B" (`plazo whatif`): the period's indicators of
-//! every ticket and by priority under policies A and B, side by side,
+//! every ticket and by priority (in severity order) under policies A and
+//! B, side by side,
 //! with the difference B − A. An indicator shows when either policy
 //! shows it ([`crate::indicators::applies`]) and has a value under
 //! either.
@@ -35,10 +36,25 @@ pub(super) fn write(
     let widths = fit_titles(&[12.0, 14.0, 44.0, 12.0, 12.0, 14.0], &heads);
     s.widths(&widths)?;
     s.header_height(0, &widths, &heads)?;
-    let shown = c.diffs.iter().filter(|d| {
-        matches!(d.dim, Dim::All | Dim::Priority)
-            && (applies(a.policy, d.id) || applies(b.policy, d.id))
-            && (d.a.is_some() || d.b.is_some())
+    // Every ticket first, then the priorities by severity (A's order,
+    // B's own priorities after).
+    let mut groups: Vec<(Dim, &str)> = vec![(Dim::All, "all")];
+    for l in a
+        .dim_lines(Dim::Priority)
+        .into_iter()
+        .chain(b.dim_lines(Dim::Priority))
+    {
+        if !groups.contains(&(l.dim, l.group.as_str())) {
+            groups.push((l.dim, l.group.as_str()));
+        }
+    }
+    let shown = groups.into_iter().flat_map(|(dim, group)| {
+        c.diffs.iter().filter(move |d| {
+            d.dim == dim
+                && d.group == group
+                && (applies(a.policy, d.id) || applies(b.policy, d.id))
+                && (d.a.is_some() || d.b.is_some())
+        })
     });
     let mut row = 0;
     for d in shown {
