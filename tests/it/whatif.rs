@@ -592,3 +592,75 @@ fn whatif_and_explain_sheets_print_one_page_wide_with_titles() {
     let titles = format!("'UV-90008'!${row}:${row}</definedName>");
     assert!(book.contains(&titles), "{titles} in {book}");
 }
+
+/// The other usage errors, each before a table is read (exit 2), and an
+/// empty list (exit 1, nothing written).
+#[test]
+fn more_errors_pinned() {
+    let dir = tempdir("more-errors");
+    let file = dir.join("out.txt");
+    std::fs::write(&file, "").unwrap();
+    let mut args = vec!["whatif".to_string()];
+    for p in [base(), two_days()] {
+        args.extend(["--policy".to_string(), s(&p)]);
+    }
+    args.extend(tables());
+    args.extend(["--period".into(), "2026-10".into()]);
+    let with = |extra: &[&str]| {
+        let mut a = args.clone();
+        a.extend(extra.iter().map(|x| x.to_string()));
+        let a: Vec<&str> = a.iter().map(String::as_str).collect();
+        run(&dir, &a)
+    };
+    let (code, _, err) = with(&["--out", &s(&file)]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err.trim(),
+        format!(
+            "plazo: --out {}: es un archivo; plazo whatif escribe una carpeta (se crea si no existe)",
+            file.display()
+        )
+    );
+    let (code, _, err) = with(&["--label", " ", "--label", "b", "--out", "o"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err.trim(),
+        "plazo: --label \" \": una etiqueta no puede estar vacía; use un nombre corto (p. ej. --label actual)"
+    );
+    // The same policy in Lima's zone.
+    let lima = dir.join("lima.toml");
+    let text = std::fs::read_to_string(base()).unwrap().replace(
+        "timezone = \"America/Bogota\"",
+        "timezone = \"America/Lima\"",
+    );
+    std::fs::write(&lima, text).unwrap();
+    let mut a = vec!["whatif".to_string(), "--policy".into(), s(&base())];
+    a.extend(["--policy".into(), s(&lima)]);
+    a.extend(tables());
+    a.extend(["--period", "2026-10", "--out", "o"].map(String::from));
+    let a: Vec<&str> = a.iter().map(String::as_str).collect();
+    let (code, _, err) = run(&dir, &a);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err.trim(),
+        format!(
+            "plazo: {} (America/Bogota) y {} (America/Lima): las políticas comparadas deben tener la misma zona horaria (timezone), para medir el mismo periodo",
+            base().display(),
+            lima.display()
+        )
+    );
+    assert!(!dir.join("o").exists());
+    let list = dir.join("vacia.txt");
+    std::fs::write(&list, "# nada\n\n").unwrap();
+    let (code, _, err) =
+        explain(&dir, &["--tickets-from", &s(&list), "--out", "v.xlsx"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        err.lines().last().unwrap(),
+        format!(
+            "plazo: --tickets-from {}: ningún ticket que explicar; no se escribió v.xlsx",
+            list.display()
+        )
+    );
+    assert!(!dir.join("v.xlsx").exists());
+}
