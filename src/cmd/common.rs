@@ -110,6 +110,15 @@ pub struct DataArgs {
     /// The entity policy (TOML).
     #[arg(long)]
     pub policy: PathBuf,
+    #[command(flatten)]
+    pub tables: TableArgs,
+}
+
+/// The data flags without the policy: `--tickets T --events E [--surveys
+/// S] [--cutoff INSTANT] [--strict]` or `--glpi-db URL`. `plazo whatif`
+/// reads them once for several policies.
+#[derive(Debug, Args)]
+pub struct TableArgs {
     /// Canonical tickets table (CSV, or Parquet for a .parquet path).
     #[arg(
         long,
@@ -220,10 +229,21 @@ impl DataArgs {
     /// Resolves the arguments: loads the policy, reads `--cutoff` in its
     /// zone (default: now), checks the input files.
     pub fn plan(&self, lang: Lang) -> plazo::Result<DataPlan> {
-        input_file("--policy", &self.policy)?;
+        self.tables.plan(&self.policy, lang)
+    }
+}
+
+impl TableArgs {
+    /// [`DataArgs::plan`] with the policy file `policy_path`.
+    pub fn plan(
+        &self,
+        policy_path: &Path,
+        lang: Lang,
+    ) -> plazo::Result<DataPlan> {
+        input_file("--policy", policy_path)?;
         let mut watch = Watch::default();
-        watch.add(&self.policy)?;
-        let mut policy = Policy::load_in(&self.policy, lang)?;
+        watch.add(policy_path)?;
+        let mut policy = Policy::load_in(policy_path, lang)?;
         self.rules_at.apply(&mut policy)?;
         let cutoff = match &self.cutoff {
             Some(c) => {
@@ -260,7 +280,7 @@ impl DataArgs {
         };
         Ok(DataPlan {
             policy,
-            policy_path: self.policy.clone(),
+            policy_path: policy_path.to_path_buf(),
             inputs,
             cutoff,
             cutoff_given: self.cutoff.is_some(),

@@ -10,6 +10,7 @@ pub mod reconcile;
 pub mod report;
 pub mod run;
 pub mod sla;
+pub mod whatif;
 
 use clap::{Args, Parser, Subcommand};
 use plazo::text::lang::Lang;
@@ -64,6 +65,9 @@ pub enum Command {
     /// The period's indicator report: XLSX workbook, indicators.csv,
     /// sla.csv and charts.
     Report(report::ReportArgs),
+    /// What if: the period's indicators and verdicts under two or more
+    /// policies, side by side (XLSX and CSV).
+    Whatif(whatif::WhatifArgs),
     /// Many reports from one jobs file (one [[job]] per entity), for
     /// cron: continues past a failed job, logs each as a JSON line.
     Run(run::RunArgs),
@@ -79,6 +83,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Ingest(a) => ingest::run(a, &cli.global),
         Command::Check(a) => check::run(a, &cli.global),
         Command::Report(a) => report::run(a, &cli.global),
+        Command::Whatif(a) => whatif::run(a, &cli.global),
         Command::Run(a) => run::run(a, &cli.global),
     }
 }

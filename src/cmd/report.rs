@@ -41,6 +41,20 @@ pub struct ReportArgs {
     rules: DeadlineRulesArg,
     #[command(flatten)]
     guard: GuardArgs,
+    #[command(flatten)]
+    period: PeriodArgs,
+    /// Folder of custom indicators (*.sql, Polars SQL), one sheet each.
+    #[arg(long)]
+    queries: Option<PathBuf>,
+    /// Output folder (created when missing).
+    #[arg(long)]
+    out: PathBuf,
+}
+
+/// `--period | --quarter | --from --to`: the report's period (also
+/// `plazo whatif`'s).
+#[derive(Debug, Args)]
+pub struct PeriodArgs {
     /// Month (2026-10), or previous-month / previous-quarter (picked from
     /// the cutoff, default now). Without any period option: the last
     /// complete period of the policy's `[report] period`.
@@ -55,12 +69,6 @@ pub struct ReportArgs {
     /// Last day (included) of a custom period (YYYY-MM-DD).
     #[arg(long, requires = "from")]
     to: Option<String>,
-    /// Folder of custom indicators (*.sql, Polars SQL), one sheet each.
-    #[arg(long)]
-    queries: Option<PathBuf>,
-    /// Output folder (created when missing).
-    #[arg(long)]
-    out: PathBuf,
 }
 
 fn date(flag: &str, s: &str) -> plazo::Result<NaiveDate> {
@@ -100,7 +108,7 @@ impl ReportArgs {
         let guards = self
             .guard
             .resolve(Some((&data.policy, data.policy_path.as_path())))?;
-        let period = self.period(&data.policy, data.cutoff)?;
+        let period = self.period.resolve(&data.policy, data.cutoff)?;
         if !data.cutoff_given {
             data.cutoff = period.last_second();
         }
@@ -122,10 +130,12 @@ impl ReportArgs {
             quiet: g.quiet,
         })
     }
+}
 
+impl PeriodArgs {
     /// The period: given, or picked from `now_or_cutoff` (the cutoff, or
     /// now when none was given).
-    fn period(
+    pub fn resolve(
         &self,
         policy: &plazo::Policy,
         now_or_cutoff: Instant,

@@ -14,6 +14,7 @@ pub mod escalations;
 pub mod lists;
 pub mod period;
 pub mod survey;
+pub mod whatif;
 
 use std::collections::HashMap;
 

@@ -32,22 +32,46 @@ use crate::time::{Instant, hms};
 
 /// The text of `x` in `lang`, every line ending in a newline.
 pub fn render(x: &Explanation, lang: Lang) -> String {
+    let p = parts(x, lang);
+    let mut o = String::new();
+    for line in &p.header {
+        let _ = writeln!(o, "{line}");
+    }
+    let _ = writeln!(o);
+    render_table(&mut o, &p.table);
+    let _ = writeln!(o);
+    for line in &p.outcome {
+        let _ = writeln!(o, "{line}");
+    }
+    o
+}
+
+/// The pieces of [`render`]'s text, before layout: what the printable
+/// explanation (`plazo explain --out`, one sheet per ticket) writes cell
+/// by cell.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Parts {
+    /// The lines above the table.
+    pub header: Vec<String>,
+    /// The timeline: the column titles, then one row per interval (and
+    /// with `--detail` per working period).
+    pub table: Vec<Vec<String>>,
+    /// The lines below the table: totals, verdicts, close, exclusion.
+    pub outcome: Vec<String>,
+}
+
+/// The pieces of `x`'s explanation in `lang`.
+pub fn parts(x: &Explanation, lang: Lang) -> Parts {
     let w = Words {
         lang,
         tz: x.header.tz,
     };
-    let mut o = String::new();
-    for line in w.header(&x.header) {
-        let _ = writeln!(o, "{line}");
-    }
-    let _ = writeln!(o);
     let target = x.outcome.resolution.target_s;
-    render_table(&mut o, &w.table(&x.segments, target));
-    let _ = writeln!(o);
-    for line in w.outcome(&x.outcome) {
-        let _ = writeln!(o, "{line}");
+    Parts {
+        header: w.header(&x.header),
+        table: w.table(&x.segments, target),
+        outcome: w.outcome(&x.outcome),
     }
-    o
 }
 
 /// The language and the time zone every piece is rendered in.

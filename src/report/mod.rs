@@ -29,6 +29,7 @@ mod chart_specs;
 pub mod charts;
 pub mod explain;
 pub mod queries;
+pub mod whatif;
 pub mod wording;
 pub mod workbook;
 

@@ -50,3 +50,4 @@ mod suspensions;
 mod toml_errors;
 mod unresolved;
 mod util;
+mod whatif;

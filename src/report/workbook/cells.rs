@@ -271,16 +271,59 @@ pub(super) fn print_header() -> String {
 /// The printed footer: entity and period on the left, "Página X de Y"
 /// (`&P`, `&N`) on the right, in the report's language.
 pub(super) fn print_footer(c: &Context<'_>) -> String {
+    footer_of(c.lang, c.policy.name(), &c.period.label())
+}
+
+/// The printed footer of a sheet of `entity` for `period` (a label, or
+/// words such as "corte 31/10/2026 23:59") in `lang`.
+pub(super) fn footer_of(lang: Lang, entity: &str, period: &str) -> String {
     let left = msg::report::PRINT_FOOTER.fill(
-        c.lang,
+        lang,
         &[
-            ("entity", &header_text(c.policy.name(), 90)),
-            ("period", &header_text(&c.period.label(), 30)),
+            ("entity", &header_text(entity, 90)),
+            ("period", &header_text(period, 30)),
         ],
     );
     let page = msg::report::PRINT_PAGE
-        .fill(c.lang, &[("page", &"&P"), ("pages", &"&N")]);
+        .fill(lang, &[("page", &"&P"), ("pages", &"&N")]);
     format!("&L{left}&R{page}")
+}
+
+/// How `ws` prints (see [`Sheet::print_setup`]), with the printed
+/// footer `footer` ([`print_footer`], [`footer_of`]).
+pub(super) fn print_setup(
+    ws: &mut Worksheet,
+    p: &PrintLayout,
+    footer: &str,
+) -> Result<()> {
+    ws.set_paper_size(PAPER_LETTER);
+    if p.landscape {
+        ws.set_landscape();
+    } else {
+        ws.set_portrait();
+    }
+    // Inches: left, right, top, bottom, header, footer.
+    ws.set_margins(0.5, 0.5, 0.75, 0.75, 0.3, 0.3);
+    match p.fit {
+        Fit::OnePage => {
+            ws.set_print_fit_to_pages(1, 1);
+            ws.set_print_center_horizontally(true);
+        }
+        Fit::PageWidth => {
+            ws.set_print_fit_to_pages(1, 0);
+        }
+        Fit::Scale(pct) => {
+            ws.set_print_scale(pct);
+            ws.set_page_breaks(&p.breaks).map_err(xerr)?;
+        }
+    }
+    if let Some((a, b)) = p.repeat_rows {
+        ws.set_repeat_rows(a, b).map_err(xerr)?;
+    }
+    ws.set_print_area(0, 0, p.last.0, p.last.1).map_err(xerr)?;
+    ws.set_header(print_header());
+    ws.set_footer(footer);
+    Ok(())
 }
 
 /// A rust_xlsxwriter failure as plazo's error.
@@ -369,35 +412,7 @@ impl<'w, 'c> Sheet<'w, 'c> {
     /// header and footer of every sheet ([`print_header`],
     /// [`print_footer`]).
     pub fn print_setup(&mut self, p: &PrintLayout) -> Result<()> {
-        let ws = &mut *self.ws;
-        ws.set_paper_size(PAPER_LETTER);
-        if p.landscape {
-            ws.set_landscape();
-        } else {
-            ws.set_portrait();
-        }
-        // Inches: left, right, top, bottom, header, footer.
-        ws.set_margins(0.5, 0.5, 0.75, 0.75, 0.3, 0.3);
-        match p.fit {
-            Fit::OnePage => {
-                ws.set_print_fit_to_pages(1, 1);
-                ws.set_print_center_horizontally(true);
-            }
-            Fit::PageWidth => {
-                ws.set_print_fit_to_pages(1, 0);
-            }
-            Fit::Scale(pct) => {
-                ws.set_print_scale(pct);
-                ws.set_page_breaks(&p.breaks).map_err(xerr)?;
-            }
-        }
-        if let Some((a, b)) = p.repeat_rows {
-            ws.set_repeat_rows(a, b).map_err(xerr)?;
-        }
-        ws.set_print_area(0, 0, p.last.0, p.last.1).map_err(xerr)?;
-        ws.set_header(print_header());
-        ws.set_footer(print_footer(self.c));
-        Ok(())
+        print_setup(self.ws, p, &print_footer(self.c))
     }
 
     /// Indicator `id`'s value `v` ([`Formats::indicator`]; nothing when

@@ -41,6 +41,11 @@ mod surveys;
 mod trend;
 mod suspensions;
 mod unresolved;
+mod explain_print;
+mod whatif_flips;
+mod whatif_indicators;
+
+pub use explain_print::write as write_explain;
 
 use std::path::Path;
 
@@ -272,4 +277,67 @@ fn data_sheets(wb: &mut Workbook, f: &Formats, c: &Context<'_>) -> Result<()> {
         data::write(ws, f, c, &name, &c.rows[lo.min(hi)..hi])?;
     }
     Ok(())
+}
+
+/// `plazo whatif`'s workbook: for each comparison the sheets
+/// "Indicadores A vs B" and "Cambios A vs B" (names shortened to Excel's
+/// 31 characters: [`comparison_sheet`]), staged for `path` in `batch`.
+///
+/// # Errors
+///
+/// As [`write()`].
+pub fn write_whatif(
+    comps: &[crate::report::whatif::Comparison<'_, '_>],
+    path: &Path,
+    batch: &mut crate::io::atomic::Batch,
+) -> Result<()> {
+    use crate::text::msg::whatif as wm;
+    let staged = batch.stage(path, "")?;
+    let f = Formats::new();
+    let mut wb = Workbook::new();
+    if let Some(c) = comps.first() {
+        wb.set_properties(&properties(c.a)?);
+    }
+    for c in comps {
+        let lang = c.a.lang;
+        let (a, b) = (&c.label_a, &c.label_b);
+        let name = comparison_sheet(wm::SHEET_INDICATORS.get(lang), a, b);
+        whatif_indicators::write(wb.add_worksheet(), &f, c, &name)?;
+        let name = comparison_sheet(wm::SHEET_FLIPS.get(lang), a, b);
+        whatif_flips::write(wb.add_worksheet(), &f, c, &name)?;
+    }
+    wb.save(&staged).map_err(|e| save_error(path, e))
+}
+
+/// The sheet name `pattern` (with `{a}` and `{b}`) filled with the
+/// labels `a` and `b`, valid for Excel: `[]:*?/\` replaced by `-`, and
+/// when longer than 31 characters each label cut to its share of the
+/// room left, ending in `…` ("Cambios policy vs requerimien…").
+pub fn comparison_sheet(pattern: &str, a: &str, b: &str) -> String {
+    let clean = |s: &str| -> String {
+        s.chars()
+            .map(|c| if "[]:*?/\\".contains(c) { '-' } else { c })
+            .collect()
+    };
+    let (a, b) = (clean(a), clean(b));
+    let fill = |a: &str, b: &str| pattern.replace("{a}", a).replace("{b}", b);
+    let full = fill(&a, &b);
+    if full.chars().count() <= 31 {
+        return full;
+    }
+    let room = 31usize.saturating_sub(fill("", "").chars().count());
+    let (na, nb) = (a.chars().count(), b.chars().count());
+    // The shorter label keeps what it can of half the room; the other
+    // takes the rest.
+    let keep_a = na.min(room / 2).max(room.saturating_sub(nb));
+    let keep_b = room.saturating_sub(keep_a.min(na));
+    let cut = |s: &str, n: usize| -> String {
+        if s.chars().count() <= n {
+            return s.to_string();
+        }
+        let mut t: String = s.chars().take(n.saturating_sub(1)).collect();
+        t.push('…');
+        t
+    };
+    fill(&cut(&a, keep_a), &cut(&b, keep_b))
 }

@@ -34,6 +34,7 @@ pub mod source;
 pub mod survey_report;
 pub mod time;
 pub mod versions;
+pub mod whatif;
 pub mod words;
 
 use super::Msg;
@@ -74,6 +75,7 @@ pub fn all() -> impl Iterator<Item = Msg> {
         survey_report::ALL,
         time::ALL,
         versions::ALL,
+        whatif::ALL,
         words::ALL,
     ]
     .into_iter()

@@ -1,0 +1,85 @@
+//! "Cambios A vs B" (`plazo whatif`): the tickets whose verdict on a
+//! measure differs between policies A and B
+//! ([`crate::indicators::whatif::flips`]), with the business time
+//! counted and the target under each; met-to-breached first.
+
+use rust_xlsxwriter::Worksheet;
+
+use crate::error::Result;
+use crate::indicators::whatif::{Measure, Verdict};
+use crate::model::dataset::Attr;
+use crate::report::Context;
+use crate::report::whatif::Comparison;
+use crate::text::msg::whatif as m;
+
+use super::cells::{
+    DUR_W, Formats, ID_W, PrintLayout, Sheet, TITLE_W, fit_titles,
+    ticket_heads,
+};
+
+/// The ticket's identification columns after id and title.
+const ATTRS: [Attr; 4] =
+    [Attr::Type, Attr::Priority, Attr::Category, Attr::Group];
+
+/// Writes the sheet, named `name`.
+pub(super) fn write(
+    ws: &mut Worksheet,
+    f: &Formats,
+    c: &Comparison<'_, '_>,
+    name: &str,
+) -> Result<()> {
+    let a = c.a;
+    let w = &a.words;
+    let mut s = Sheet::named(ws, f, a, name)?;
+    let mut heads = ticket_heads(w, &ATTRS);
+    heads.push(w.get(m::COL_MEASURE));
+    for col in [m::COL_VERDICT, m::COL_BUSINESS, m::COL_TARGET] {
+        heads.push(w.fill(col, &[("label", &c.label_a)]));
+        heads.push(w.fill(col, &[("label", &c.label_b)]));
+    }
+    s.headers(0, &heads)?;
+    let widths = fit_titles(
+        &[
+            ID_W, TITLE_W, 12.0, 11.0, 16.0, 16.0, 12.0, 14.0, 14.0, DUR_W,
+            DUR_W, DUR_W, DUR_W,
+        ],
+        &heads,
+    );
+    s.widths(&widths)?;
+    s.header_height(0, &widths, &heads)?;
+    for (k, fl) in c.flips.iter().enumerate() {
+        let row = 1 + k as u32;
+        s.ticket(row, fl.a.ticket as usize, &ATTRS)?;
+        let measure = match fl.measure {
+            Measure::Response => m::MEASURE_RESPONSE,
+            Measure::Resolution => m::MEASURE_RESOLUTION,
+        };
+        s.text(row, 6, &w.get(measure))?;
+        s.text(row, 7, &verdict(c.a, fl.a.verdict))?;
+        s.text(row, 8, &verdict(c.b, fl.b.verdict))?;
+        s.dur(row, 9, Some(fl.a.business_s))?;
+        s.dur(row, 10, Some(fl.b.business_s))?;
+        s.dur(row, 11, fl.a.target_s)?;
+        s.dur(row, 12, fl.b.target_s)?;
+    }
+    let rows = c.flips.len() as u32;
+    if rows == 0 {
+        s.text(1, 0, &w.get(m::NO_FLIPS))?;
+    }
+    let cols = heads.len() as u16;
+    s.table(0, rows, cols)?;
+    s.print_setup(&PrintLayout::list(true, 0, rows.max(1), cols - 1))
+}
+
+/// A verdict in words, an exclusion with its reason under `c`'s policy.
+pub(super) fn verdict(c: &Context<'_>, v: Verdict) -> String {
+    match v {
+        Verdict::Met => c.words.get(m::VERDICT_MET),
+        Verdict::Breached => c.words.get(m::VERDICT_BREACHED),
+        Verdict::None => c.words.get(m::VERDICT_NONE),
+        Verdict::Excluded(e) => c.words.fill(
+            m::VERDICT_EXCLUDED,
+            &[("reason", &e.describe_in(c.policy, c.lang))],
+        ),
+    }
+}
