@@ -58,6 +58,15 @@ pub struct ReportArgs {
     /// Folder of custom indicators (*.sql, Polars SQL), one sheet each.
     #[arg(long)]
     queries: Option<PathBuf>,
+    /// The committee's decisions on breaches (CSV: ticket, measure,
+    /// decision, reason, who, date): waivers leave the figures from the
+    /// period of their date on.
+    #[arg(long)]
+    decisions: Option<PathBuf>,
+    /// Apply the decisions to every period, also those before their
+    /// dates (the trend included).
+    #[arg(long, requires = "decisions")]
+    restate: bool,
     /// Output folder (created when missing).
     #[arg(long)]
     out: PathBuf,
@@ -80,6 +89,8 @@ struct Plan {
     data: DataPlan,
     period: Period,
     queries: Option<PathBuf>,
+    decisions: Option<PathBuf>,
+    restate: bool,
     out: PathBuf,
     guards: Guards,
     quiet: bool,
@@ -93,6 +104,14 @@ impl ReportArgs {
             return Err(Error::input_msg(
                 msg::QUERIES_NOT_DIR,
                 &[("path", &q.display())],
+            ));
+        }
+        if let Some(d) = &self.decisions
+            && !d.is_file()
+        {
+            return Err(Error::input_msg(
+                plazo::text::msg::decisions::NOT_FILE,
+                &[("path", &d.display())],
             ));
         }
         let mut data = self.data.plan(g.lang)?;
@@ -117,6 +136,8 @@ impl ReportArgs {
             data,
             period,
             queries: self.queries,
+            decisions: self.decisions,
+            restate: self.restate,
             out: self.out,
             guards,
             quiet: g.quiet,
@@ -196,6 +217,8 @@ pub fn execute(a: ReportArgs, g: &Global) -> anyhow::Result<Outcome> {
         data,
         period,
         queries,
+        decisions,
+        restate,
         out,
         guards,
         quiet,
@@ -250,6 +273,15 @@ pub fn execute(a: ReportArgs, g: &Global) -> anyhow::Result<Outcome> {
             }
         }
     }
+    let book = match &decisions {
+        Some(path) => {
+            let list = plazo::model::decisions::read(path, &loaded.ds)?;
+            let n = list.len() as u64;
+            inputs.push(InputFile::hash("decisions", path, n)?);
+            Some(plazo::indicators::decisions::Book { list, restate })
+        }
+        None => None,
+    };
     let ctx = Context::new(
         &loaded.policy,
         &loaded.ds,
@@ -262,6 +294,10 @@ pub fn execute(a: ReportArgs, g: &Global) -> anyhow::Result<Outcome> {
     .with_escalations(engine.levels_all(&rows))
     .with_csv_text(guards.text)
     .with_group_times(|i| engine.group_times(i));
+    let ctx = match book {
+        Some(b) => ctx.with_decisions(b),
+        None => ctx,
+    };
     std::fs::create_dir_all(&out).map_err(|e| Error::io(&out, &e))?;
     let mut batch = Batch::new(&out);
     let w = report::stage(&ctx, &out, queries.as_deref(), &mut batch)?;

@@ -11,7 +11,8 @@ use super::states::StateMap;
 use super::survey::{self, SurveyForm, SurveyRules};
 use super::ticket_targets::TicketTargets;
 use super::{
-    DeadlineRules, Policy, calendar_spec, escalation, goals, matching, targets,
+    DeadlineRules, Policy, calendar_spec, escalation, goals, matching,
+    penalties, targets,
 };
 use crate::error::{Error, Result};
 use crate::text::lang::Lang;
@@ -99,6 +100,9 @@ impl Policy {
             Some(r) => DeadlineRules::parse(r, "[sla] deadline_rules")?,
             None => DeadlineRules::Procedure,
         };
+        let contract = penalties::contract(raw.contract)?;
+        let fee = contract.as_ref().is_some_and(|c| c.monthly_fee.is_some());
+        let penalties = penalties::resolve(raw.penalties, fee)?;
         let assumed = report::assumed(&raw.assumed)?;
         let max_rejects = super::checks::from_raw(raw.checks.max_rejects)?;
         report::check_labels(&raw.report.labels)?;
@@ -138,6 +142,8 @@ impl Policy {
             take_within,
             response_at,
             deadline_rules,
+            contract,
+            penalties,
             clock_start: raw
                 .clock
                 .start

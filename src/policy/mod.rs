@@ -57,6 +57,7 @@ mod exclusions;
 mod goals;
 mod load;
 mod matching;
+mod penalties;
 mod period;
 mod raw;
 mod report;
@@ -82,6 +83,7 @@ pub use goals::{
     Direction, Goal, IDS as INDICATOR_IDS, IndicatorSpec, Kind, Status,
 };
 pub use matching::{Field, under_branch};
+pub use penalties::{Band, Charge, Contract, Money, Penalty, breach_measure};
 pub use period::ReportPeriod;
 pub use report::{ASSUMABLE, Labels, People, ReportSettings, Signoff, plural};
 pub use states::State;
@@ -135,6 +137,8 @@ pub struct Policy {
     take_within: Option<TakeWithin>,
     response_at: ResponseAt,
     deadline_rules: DeadlineRules,
+    contract: Option<Contract>,
+    penalties: Vec<Penalty>,
 }
 
 impl Policy {
@@ -151,6 +155,16 @@ impl Policy {
     /// The business-time calendar.
     pub fn calendar(&self) -> &Calendar {
         &self.calendar
+    }
+
+    /// `[contract]`: the monthly fee and currency, when set.
+    pub fn contract(&self) -> Option<&Contract> {
+        self.contract.as_ref()
+    }
+
+    /// `[[penalties]]`, in file order (docs/CONTRACT.md §5.8).
+    pub fn penalties(&self) -> &[Penalty] {
+        &self.penalties
     }
 
     /// The file the policy was read from.

@@ -50,6 +50,9 @@ pub(super) struct RawPolicy {
     pub assumed: Vec<String>,
     #[serde(default)]
     pub sla: RawSla,
+    pub contract: Option<super::penalties::RawContract>,
+    #[serde(default)]
+    pub penalties: Vec<super::penalties::RawPenalty>,
 }
 
 /// `[sla]`.
