@@ -62,7 +62,7 @@ impl Money {
         let units = (abs / 100).to_string();
         let mut grouped = String::new();
         for (i, ch) in units.chars().enumerate() {
-            if i > 0 && (units.len() - i) % 3 == 0 {
+            if i > 0 && (units.len() - i).is_multiple_of(3) {
                 grouped.push(group);
             }
             grouped.push(ch);

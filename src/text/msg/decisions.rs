@@ -95,6 +95,8 @@ crate::catalog! {
     COL_BEFORE = ("Antes", "Before");
     /// See [`COL_MEASURE`].
     COL_AFTER = ("Después", "After");
+    /// See [`COL_MEASURE`].
+    COL_COUNTS = ("Numerador/denominador", "Numerator/denominator");
     /// Why: a waiver applied.
     WHY_APPLIED = (
         "Exonerada: la medida sale del indicador",
