@@ -8,6 +8,7 @@ mod calendar_props;
 mod channel;
 mod cli_calendar;
 mod cli_lang;
+mod decisions;
 mod closing_rules;
 mod determinism;
 mod escalations;
