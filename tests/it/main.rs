@@ -34,6 +34,7 @@ mod ingest_glpi_tables;
 mod layers;
 mod mariadb;
 mod model_paths;
+mod penalties;
 mod people;
 mod plans;
 mod quiet_runs;
