@@ -89,8 +89,8 @@ struct Plan {
     data: DataPlan,
     period: Period,
     queries: Option<PathBuf>,
-    decisions: Option<PathBuf>,
-    restate: bool,
+    /// `--decisions` and `--restate`.
+    decisions: Option<(PathBuf, bool)>,
     out: PathBuf,
     guards: Guards,
     quiet: bool,
@@ -136,8 +136,7 @@ impl ReportArgs {
             data,
             period,
             queries: self.queries,
-            decisions: self.decisions,
-            restate: self.restate,
+            decisions: self.decisions.map(|d| (d, self.restate)),
             out: self.out,
             guards,
             quiet: g.quiet,
@@ -218,7 +217,6 @@ pub fn execute(a: ReportArgs, g: &Global) -> anyhow::Result<Outcome> {
         period,
         queries,
         decisions,
-        restate,
         out,
         guards,
         quiet,
@@ -273,15 +271,7 @@ pub fn execute(a: ReportArgs, g: &Global) -> anyhow::Result<Outcome> {
             }
         }
     }
-    let book = match &decisions {
-        Some(path) => {
-            let list = plazo::model::decisions::read(path, &loaded.ds)?;
-            let n = list.len() as u64;
-            inputs.push(InputFile::hash("decisions", path, n)?);
-            Some(plazo::indicators::decisions::Book { list, restate })
-        }
-        None => None,
-    };
+    let book = read_decisions(decisions, &loaded.ds, &mut inputs)?;
     let ctx = Context::new(
         &loaded.policy,
         &loaded.ds,
@@ -294,10 +284,7 @@ pub fn execute(a: ReportArgs, g: &Global) -> anyhow::Result<Outcome> {
     .with_escalations(engine.levels_all(&rows))
     .with_csv_text(guards.text)
     .with_group_times(|i| engine.group_times(i));
-    let ctx = match book {
-        Some(b) => ctx.with_decisions(b),
-        None => ctx,
-    };
+    let ctx = book.into_iter().fold(ctx, Context::with_decisions);
     std::fs::create_dir_all(&out).map_err(|e| Error::io(&out, &e))?;
     let mut batch = Batch::new(&out);
     let w = report::stage(&ctx, &out, queries.as_deref(), &mut batch)?;
@@ -339,6 +326,22 @@ pub fn execute(a: ReportArgs, g: &Global) -> anyhow::Result<Outcome> {
         files: written,
         workbook: w.workbook,
     })
+}
+
+/// The committee's decisions file (`--decisions`), when given, read
+/// against the tickets and listed with the inputs (Metodología, the run
+/// log).
+fn read_decisions(
+    given: Option<(PathBuf, bool)>,
+    ds: &plazo::model::Dataset,
+    inputs: &mut Vec<InputFile>,
+) -> plazo::Result<Option<plazo::indicators::decisions::Book>> {
+    let Some((path, restate)) = given else {
+        return Ok(None);
+    };
+    let list = plazo::model::decisions::read(&path, ds)?;
+    inputs.push(InputFile::hash("decisions", &path, list.len() as u64)?);
+    Ok(Some(plazo::indicators::decisions::Book { list, restate }))
 }
 
 /// The one-line summary: the period's main figures and what was written,
