@@ -46,6 +46,15 @@ pub struct ReportArgs {
     /// Folder of custom indicators (*.sql, Polars SQL), one sheet each.
     #[arg(long)]
     queries: Option<PathBuf>,
+    /// The committee's decisions on breaches (CSV: ticket, measure,
+    /// decision, reason, who, date): waivers leave the figures from the
+    /// period of their date on.
+    #[arg(long)]
+    decisions: Option<PathBuf>,
+    /// Apply the decisions to every period, also those before their
+    /// dates (the trend included).
+    #[arg(long, requires = "decisions")]
+    restate: bool,
     /// Output folder (created when missing).
     #[arg(long)]
     out: PathBuf,
@@ -88,6 +97,8 @@ struct Plan {
     data: DataPlan,
     period: Period,
     queries: Option<PathBuf>,
+    /// `--decisions` and `--restate`.
+    decisions: Option<(PathBuf, bool)>,
     out: PathBuf,
     guards: Guards,
     quiet: bool,
@@ -101,6 +112,14 @@ impl ReportArgs {
             return Err(Error::input_msg(
                 msg::QUERIES_NOT_DIR,
                 &[("path", &q.display())],
+            ));
+        }
+        if let Some(d) = &self.decisions
+            && !d.is_file()
+        {
+            return Err(Error::input_msg(
+                plazo::text::msg::decisions::NOT_FILE,
+                &[("path", &d.display())],
             ));
         }
         let mut data = self.data.plan(g.lang)?;
@@ -125,6 +144,7 @@ impl ReportArgs {
             data,
             period,
             queries: self.queries,
+            decisions: self.decisions.map(|d| (d, self.restate)),
             out: self.out,
             guards,
             quiet: g.quiet,
@@ -206,6 +226,7 @@ pub fn execute(a: ReportArgs, g: &Global) -> anyhow::Result<Outcome> {
         data,
         period,
         queries,
+        decisions,
         out,
         guards,
         quiet,
@@ -260,6 +281,7 @@ pub fn execute(a: ReportArgs, g: &Global) -> anyhow::Result<Outcome> {
             }
         }
     }
+    let book = read_decisions(decisions, &loaded.ds, &mut inputs)?;
     let ctx = Context::new(
         &loaded.policy,
         &loaded.ds,
@@ -272,6 +294,7 @@ pub fn execute(a: ReportArgs, g: &Global) -> anyhow::Result<Outcome> {
     .with_escalations(engine.levels_all(&rows))
     .with_csv_text(guards.text)
     .with_group_times(|i| engine.group_times(i));
+    let ctx = book.into_iter().fold(ctx, Context::with_decisions);
     std::fs::create_dir_all(&out).map_err(|e| Error::io(&out, &e))?;
     let mut batch = Batch::new(&out);
     let w = report::stage(&ctx, &out, queries.as_deref(), &mut batch)?;
@@ -313,6 +336,22 @@ pub fn execute(a: ReportArgs, g: &Global) -> anyhow::Result<Outcome> {
         files: written,
         workbook: w.workbook,
     })
+}
+
+/// The committee's decisions file (`--decisions`), when given, read
+/// against the tickets and listed with the inputs (Metodología, the run
+/// log).
+fn read_decisions(
+    given: Option<(PathBuf, bool)>,
+    ds: &plazo::model::Dataset,
+    inputs: &mut Vec<InputFile>,
+) -> plazo::Result<Option<plazo::indicators::decisions::Book>> {
+    let Some((path, restate)) = given else {
+        return Ok(None);
+    };
+    let list = plazo::model::decisions::read(&path, ds)?;
+    inputs.push(InputFile::hash("decisions", &path, list.len() as u64)?);
+    Ok(Some(plazo::indicators::decisions::Book { list, restate }))
 }
 
 /// The one-line summary: the period's main figures and what was written,

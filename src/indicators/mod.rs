@@ -10,8 +10,10 @@
 //! exclusions, survey scores and comments) that the report shows beside
 //! the figures; [`period`] the periods themselves.
 
+pub mod decisions;
 pub mod escalations;
 pub mod lists;
+pub mod penalties;
 pub mod period;
 pub mod survey;
 pub mod whatif;

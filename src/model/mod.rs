@@ -13,6 +13,7 @@
 
 pub mod builder;
 pub mod dataset;
+pub mod decisions;
 pub mod people;
 pub mod write;
 

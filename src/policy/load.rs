@@ -12,7 +12,7 @@ use super::survey::{self, SurveyForm, SurveyRules};
 use super::ticket_targets::TicketTargets;
 use super::{
     DeadlineRules, Policy, RulesAt, calendar_spec, escalation, goals,
-    matching, targets, versions,
+    matching, penalties, targets, versions,
 };
 use crate::error::{Error, Result};
 use crate::text::lang::Lang;
@@ -125,6 +125,9 @@ impl Policy {
             Some(r) => RulesAt::parse(r, "[sla] rules_at")?,
             None => RulesAt::Opened,
         };
+        let contract = penalties::contract(raw.contract)?;
+        let fee = contract.as_ref().is_some_and(|c| c.monthly_fee.is_some());
+        let penalties = penalties::resolve(raw.penalties, fee)?;
         let assumed = report::assumed(&raw.assumed)?;
         let max_rejects = super::checks::from_raw(raw.checks.max_rejects)?;
         report::check_labels(&raw.report.labels)?;
@@ -171,6 +174,8 @@ impl Policy {
                 .unwrap_or_else(|| "base".to_string()),
             versions: Vec::new(),
             rules_at,
+            contract,
+            penalties,
             clock_start: raw
                 .clock
                 .start

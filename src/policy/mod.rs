@@ -57,6 +57,7 @@ mod exclusions;
 mod goals;
 mod load;
 mod matching;
+mod penalties;
 mod period;
 mod raw;
 mod report;
@@ -83,6 +84,7 @@ pub use goals::{
     Direction, Goal, IDS as INDICATOR_IDS, IndicatorSpec, Kind, Status,
 };
 pub use matching::{Field, under_branch};
+pub use penalties::{Band, Charge, Contract, Money, Penalty, breach_measure};
 pub use period::ReportPeriod;
 pub use report::{ASSUMABLE, Labels, People, ReportSettings, Signoff, plural};
 pub use states::State;
@@ -140,6 +142,8 @@ pub struct Policy {
     version_name: String,
     versions: Vec<Version>,
     rules_at: RulesAt,
+    contract: Option<Contract>,
+    penalties: Vec<Penalty>,
 }
 
 impl Policy {
@@ -156,6 +160,16 @@ impl Policy {
     /// The business-time calendar.
     pub fn calendar(&self) -> &Calendar {
         &self.calendar
+    }
+
+    /// `[contract]`: the monthly fee and currency, when set.
+    pub fn contract(&self) -> Option<&Contract> {
+        self.contract.as_ref()
+    }
+
+    /// `[[penalties]]`, in file order (docs/CONTRACT.md §5.8).
+    pub fn penalties(&self) -> &[Penalty] {
+        &self.penalties
     }
 
     /// The file the policy was read from.

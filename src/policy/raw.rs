@@ -60,6 +60,9 @@ pub(super) struct RawPolicy {
     #[allow(dead_code)]
     #[serde(default)]
     pub versions: Vec<toml::Value>,
+    pub contract: Option<super::penalties::RawContract>,
+    #[serde(default)]
+    pub penalties: Vec<super::penalties::RawPenalty>,
 }
 
 /// `[sla]`.

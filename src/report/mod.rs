@@ -55,7 +55,9 @@ use crate::text::words::Words;
 use crate::time::Instant;
 
 use crate::indicators;
+use crate::indicators::decisions::{self as decisions, Book};
 use crate::indicators::lists::Lists;
+use crate::indicators::penalties::{self as penalties, Discounts};
 pub use crate::indicators::period::Period;
 pub use crate::indicators::{Dim, Line};
 pub use chart_specs::chart_specs;
@@ -175,6 +177,23 @@ pub struct Context<'a> {
     /// breach list (by ticket index), when the caller gave it
     /// ([`Context::with_group_times`]); empty otherwise.
     pub group_times: HashMap<u32, Vec<GroupTime>>,
+    /// The committee's decisions, when given
+    /// ([`Context::with_decisions`]): the "Decisiones" sheet and the
+    /// breach sheet's "Decisión" column.
+    pub decided: Option<Decided>,
+    /// The contract's discounts of the period (`[[penalties]]`; empty
+    /// without): the "Descuentos" sheet.
+    pub discounts: Discounts,
+}
+
+/// The committee's decisions applied to a report.
+#[derive(Clone, Debug)]
+pub struct Decided {
+    /// The decisions and the dating rule.
+    pub book: Book,
+    /// The period's `all` line before any decision: each decision's
+    /// effect is shown against it.
+    pub before: Line,
 }
 
 /// True when no ticket of `rows` touches `period`: none opened in it,
@@ -256,7 +275,41 @@ impl<'a> Context<'a> {
             csv_text: FreeText::Guarded,
             empty_period: empty_period(ds, rows, period),
             group_times: HashMap::new(),
+            decided: None,
+            discounts: Discounts::default(),
         }
+        .with_discounts()
+    }
+
+    /// Applies the committee's decisions (`--decisions`, `--restate`) to
+    /// the period's lines, the previous period's and the trend's, each
+    /// under the dating rule ([`decisions`]), and computes the discounts
+    /// again on the decided figures.
+    pub fn with_decisions(mut self, book: Book) -> Self {
+        let (ds, rows) = (self.ds, self.rows);
+        let before = self.lines[0].clone();
+        decisions::apply(&mut self.lines, ds, rows, &book, self.period);
+        let prev = self.period.previous();
+        decisions::apply(&mut self.previous, ds, rows, &book, &prev);
+        for (p, line) in &mut self.trend {
+            decisions::apply(std::slice::from_mut(line), ds, rows, &book, p);
+        }
+        self.decided = Some(Decided { book, before });
+        self.with_discounts()
+    }
+
+    /// The discounts of the period on the current figures.
+    fn with_discounts(mut self) -> Self {
+        let empty = Book::default();
+        let book = self.decided.as_ref().map_or(&empty, |d| &d.book);
+        self.discounts = penalties::compute(
+            self.policy,
+            &self.lines[0],
+            self.rows,
+            book,
+            self.period,
+        );
+        self
     }
 
     /// Sets how the free-text cells of the CSV outputs are written

@@ -15,7 +15,7 @@ use plazo::text::msg::cli::run as msg;
 use toml::{Table, Value};
 
 /// The keys of a `[[job]]`, in the order the docs list them.
-pub const JOB_KEYS: [&str; 21] = [
+pub const JOB_KEYS: [&str; 23] = [
     "name",
     "enabled",
     "policy",
@@ -31,6 +31,8 @@ pub const JOB_KEYS: [&str; 21] = [
     "to",
     "cutoff",
     "queries",
+    "decisions",
+    "restate",
     "strict",
     "max_rejects",
     "csv_raw",
@@ -255,7 +257,7 @@ fn typed(t: &Table, at: &At<'_>) -> plazo::Result<Keys> {
     for key in JOB_KEYS {
         let Some(v) = t.get(key) else { continue };
         match key {
-            "enabled" | "recursive" | "strict" | "csv_raw" => {
+            "enabled" | "recursive" | "strict" | "csv_raw" | "restate" => {
                 let b =
                     v.as_bool().ok_or_else(|| at.bad(key, msg::TYPE_BOOL))?;
                 if key == "enabled" {
@@ -361,6 +363,9 @@ fn build(
     if k.text.contains_key("queries") {
         args.push(("queries", path("queries")));
     }
+    if k.text.contains_key("decisions") {
+        args.push(("decisions", path("decisions")));
+    }
     let mut argv: Vec<OsString> =
         vec!["plazo".into(), "--lang".into(), lang.code().into()];
     argv.push("report".into());
@@ -380,6 +385,9 @@ fn build(
     }
     if k.flags.get("csv_raw") == Some(&true) {
         argv.push("--csv-raw".into());
+    }
+    if k.flags.get("restate") == Some(&true) {
+        argv.push("--restate".into());
     }
     argv.push("--out".into());
     argv.push(path("out"));

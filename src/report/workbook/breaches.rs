@@ -60,21 +60,63 @@ pub(super) fn write(
     f: &Formats,
     c: &Context<'_>,
 ) -> Result<()> {
+    let mut columns = COLUMNS.to_vec();
+    let mut widths = vec![
+        ID_W, TITLE_W, 14.0, 11.0, 16.0, 14.0, 14.0, 18.0, 20.0, DATE_W,
+        DATE_W, DATE_W, DUR_W, DATE_W, DUR_W, DUR_W, DUR_W, DATE_W, DUR_W,
+        DUR_W, DUR_W, SHORT_W, BY_GROUP_W,
+    ];
+    // With `--decisions`, each ticket's decisions in a last column.
+    if c.decided.is_some() {
+        columns.push(crate::text::msg::decisions::BREACH_COLUMN);
+        widths.push(DECISION_W);
+    }
     Sheet::ticket_list(
         ws,
         f,
         c,
         report::SHEET_BREACHES,
         &ATTRS,
-        &COLUMNS,
-        &[
-            ID_W, TITLE_W, 14.0, 11.0, 16.0, 14.0, 14.0, 18.0, 20.0, DATE_W,
-            DATE_W, DATE_W, DUR_W, DATE_W, DUR_W, DUR_W, DUR_W, DATE_W, DUR_W,
-            DUR_W, DUR_W, SHORT_W, BY_GROUP_W,
-        ],
+        &columns,
+        &widths,
         &c.lists.breaches,
-        row,
+        |s, r, b| {
+            row(s, r, b)?;
+            decision(s, r, b)
+        },
     )
+}
+
+/// Width of the "Decisión" column.
+const DECISION_W: f64 = 30.0;
+
+/// The committee's decisions on the ticket, in the "Decisión" column:
+/// "Exonerado (Solución, 20/10/2026)", one per measure.
+fn decision(s: &mut Sheet<'_, '_>, row: u32, b: &Breach<'_>) -> Result<()> {
+    let c = s.c;
+    let Some(d) = &c.decided else {
+        return Ok(());
+    };
+    let text: Vec<String> = d
+        .book
+        .list
+        .iter()
+        .filter(|x| x.ticket == b.row.ticket)
+        .map(|x| {
+            c.words.fill(
+                crate::text::msg::decisions::BREACH_CELL,
+                &[
+                    ("decision", &super::decisions::ruling_name(c, x.ruling)),
+                    ("what", &super::decisions::measure_name(c, x.measure)),
+                    ("date", &crate::report::wording::day(x.date)),
+                ],
+            )
+        })
+        .collect();
+    if text.is_empty() {
+        return Ok(());
+    }
+    s.text(row, 23, &text.join("; "))
 }
 
 /// One breached ticket on row `row`.

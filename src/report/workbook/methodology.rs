@@ -187,6 +187,7 @@ fn settings(l: &mut Lines<'_, '_, '_>) -> Result<()> {
             .fill(report::EMPTY_PERIOD, &[("period", &c.period_words())]);
         l.setting(report::EMPTY_PERIOD_LABEL, &note)?;
     }
+    decisions_line(l)?;
     l.marked(
         m::METHOD_HOURS,
         &hours_text(lang, cfg),
@@ -203,6 +204,45 @@ fn settings(l: &mut Lines<'_, '_, '_>) -> Result<()> {
         &closures,
         Some("calendar.extra_closed_days"),
     )
+}
+
+/// The committee's decisions, with `--decisions`: the file and its
+/// SHA-256, how many decisions, how many waivers apply in the period,
+/// and the dating rule.
+fn decisions_line(l: &mut Lines<'_, '_, '_>) -> Result<()> {
+    use crate::indicators::decisions::{Standing, row_of};
+    use crate::text::msg::decisions as dm;
+    let c = l.s.c;
+    let Some(d) = &c.decided else {
+        return Ok(());
+    };
+    let file = c.inputs.iter().find(|i| i.role == "decisions");
+    let applied = d
+        .book
+        .list
+        .iter()
+        .filter(|x| {
+            row_of(c.rows, x.ticket).is_some_and(|r| {
+                d.book.standing(x, r, c.period) == Standing::Applied
+            })
+        })
+        .count();
+    let rule = if d.book.restate {
+        dm::METHOD_RESTATED
+    } else {
+        dm::METHOD_DATED
+    };
+    let value = c.words.fill(
+        dm::METHOD_VALUE,
+        &[
+            ("file", &file.map_or("-".to_string(), |f| f.name())),
+            ("sha", &file.map_or("-", |f| f.sha256.as_str())),
+            ("count", &d.book.list.len()),
+            ("waived", &applied),
+            ("rule", &c.words.get(rule)),
+        ],
+    );
+    l.setting(dm::METHOD_KEY, &value)
 }
 
 /// How people are shown (`[report] people`), and how many were replaced.
@@ -669,6 +709,7 @@ fn input_files(l: &mut Lines<'_, '_, '_>) -> Result<()> {
             "tickets" => c.words.get(m::ROLE_TICKETS),
             "events" => c.words.get(m::ROLE_EVENTS),
             "surveys" => c.words.get(m::ROLE_SURVEYS),
+            "decisions" => c.words.get(crate::text::msg::decisions::ROLE),
             other => other.to_string(),
         };
         l.s.text(r, 3, &role)?;

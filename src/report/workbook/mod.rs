@@ -30,10 +30,12 @@ mod chart_images;
 mod cells;
 mod closing;
 mod data;
+mod decisions;
 mod escalations;
 mod excluded;
 mod ficha;
 mod methodology;
+mod penalties;
 mod query;
 mod reconciliation;
 mod summary;
@@ -171,6 +173,12 @@ fn build(
     }
     trend::write(wb.add_worksheet(), &f, c)?;
     breaches::write(wb.add_worksheet(), &f, c)?;
+    if let Some(d) = &c.decided {
+        decisions::write(wb.add_worksheet(), &f, c, d)?;
+    }
+    if !c.policy.penalties().is_empty() {
+        penalties::write(wb.add_worksheet(), &f, c)?;
+    }
     at_risk::write(wb.add_worksheet(), &f, c)?;
     surveys::write(wb.add_worksheet(), &f, c)?;
     if let Some(cases) = &c.lists.closing {

@@ -16,6 +16,7 @@ pub mod closing;
 pub mod common;
 pub mod csv;
 pub mod db;
+pub mod decisions;
 pub mod engine;
 pub mod errors;
 pub mod escalations;
@@ -26,6 +27,7 @@ pub mod indicators;
 pub mod methodology;
 pub mod model;
 pub mod outcomes;
+pub mod penalties;
 pub mod people;
 pub mod policy;
 pub mod report;
@@ -57,6 +59,7 @@ pub fn all() -> impl Iterator<Item = Msg> {
         common::ALL,
         csv::ALL,
         db::ALL,
+        decisions::ALL,
         engine::ALL,
         errors::ALL,
         escalations::ALL,
@@ -67,6 +70,7 @@ pub fn all() -> impl Iterator<Item = Msg> {
         methodology::ALL,
         model::ALL,
         outcomes::ALL,
+        penalties::ALL,
         people::ALL,
         policy::ALL,
         report::ALL,
