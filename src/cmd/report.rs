@@ -58,6 +58,11 @@ pub struct ReportArgs {
     /// Folder of custom indicators (*.sql, Polars SQL), one sheet each.
     #[arg(long)]
     queries: Option<PathBuf>,
+    /// Also write the breach review page, informe-<period>.html: one
+    /// self-contained file (indicators, charts, the breach list with
+    /// each ticket's timeline), docs/CONTRACT.md §5.9.
+    #[arg(long)]
+    html: bool,
     /// Output folder (created when missing).
     #[arg(long)]
     out: PathBuf,
@@ -83,6 +88,7 @@ struct Plan {
     out: PathBuf,
     guards: Guards,
     quiet: bool,
+    html: bool,
 }
 
 impl ReportArgs {
@@ -120,6 +126,7 @@ impl ReportArgs {
             out: self.out,
             guards,
             quiet: g.quiet,
+            html: self.html,
         })
     }
 
@@ -199,6 +206,7 @@ pub fn execute(a: ReportArgs, g: &Global) -> anyhow::Result<Outcome> {
         out,
         guards,
         quiet,
+        html,
     } = a.plan(g)?;
     let (policy_path, files) = (data.policy_path.clone(), data.inputs.clone());
     let watch = data.watch.clone();
@@ -222,34 +230,7 @@ pub fn execute(a: ReportArgs, g: &Global) -> anyhow::Result<Outcome> {
         &out,
     )?;
     let s = &loaded.ds.stats;
-    let mut inputs = vec![InputFile::hash("policy", &policy_path, 0)?];
-    match &files {
-        DataSource::Files(files) => {
-            inputs.push(InputFile::hash(
-                "tickets",
-                &files.tickets,
-                s.ticket_rows,
-            )?);
-            inputs.push(InputFile::hash(
-                "events",
-                &files.events,
-                s.event_rows,
-            )?);
-            if let Some(sv) = &files.surveys {
-                inputs.push(InputFile::hash("surveys", sv, s.survey_rows)?);
-            }
-        }
-        DataSource::Db(db) => {
-            for r in &loaded.db_reads {
-                inputs.push(InputFile {
-                    role: r.table.clone(),
-                    path: PathBuf::from(db.target.masked()),
-                    sha256: r.sha256.clone(),
-                    rows: r.rows,
-                });
-            }
-        }
-    }
+    let inputs = input_files(&policy_path, &files, &loaded)?;
     let ctx = Context::new(
         &loaded.policy,
         &loaded.ds,
@@ -262,6 +243,14 @@ pub fn execute(a: ReportArgs, g: &Global) -> anyhow::Result<Outcome> {
     .with_escalations(engine.levels_all(&rows))
     .with_csv_text(guards.text)
     .with_group_times(|i| engine.group_times(i));
+    let ctx = if html {
+        let (p, ds) = (&loaded.policy, &loaded.ds);
+        ctx.with_html(|i| {
+            plazo::engine::explain::explain(&engine, p, ds, i, false)
+        })
+    } else {
+        ctx
+    };
     std::fs::create_dir_all(&out).map_err(|e| Error::io(&out, &e))?;
     let mut batch = Batch::new(&out);
     let w = report::stage(&ctx, &out, queries.as_deref(), &mut batch)?;
@@ -303,6 +292,46 @@ pub fn execute(a: ReportArgs, g: &Global) -> anyhow::Result<Outcome> {
         files: written,
         workbook: w.workbook,
     })
+}
+
+/// The input files as the workbook lists them: the policy, then the
+/// tables read (path, data rows and SHA-256), or each database table
+/// read with the masked address.
+fn input_files(
+    policy_path: &Path,
+    files: &DataSource,
+    loaded: &super::common::Loaded,
+) -> plazo::Result<Vec<InputFile>> {
+    let s = &loaded.ds.stats;
+    let mut inputs = vec![InputFile::hash("policy", policy_path, 0)?];
+    match files {
+        DataSource::Files(files) => {
+            inputs.push(InputFile::hash(
+                "tickets",
+                &files.tickets,
+                s.ticket_rows,
+            )?);
+            inputs.push(InputFile::hash(
+                "events",
+                &files.events,
+                s.event_rows,
+            )?);
+            if let Some(sv) = &files.surveys {
+                inputs.push(InputFile::hash("surveys", sv, s.survey_rows)?);
+            }
+        }
+        DataSource::Db(db) => {
+            for r in &loaded.db_reads {
+                inputs.push(InputFile {
+                    role: r.table.clone(),
+                    path: PathBuf::from(db.target.masked()),
+                    sha256: r.sha256.clone(),
+                    rows: r.rows,
+                });
+            }
+        }
+    }
+    Ok(inputs)
 }
 
 /// The one-line summary: the period's main figures and what was written,

@@ -15,7 +15,7 @@ use plazo::text::msg::cli::run as msg;
 use toml::{Table, Value};
 
 /// The keys of a `[[job]]`, in the order the docs list them.
-pub const JOB_KEYS: [&str; 21] = [
+pub const JOB_KEYS: [&str; 22] = [
     "name",
     "enabled",
     "policy",
@@ -34,6 +34,7 @@ pub const JOB_KEYS: [&str; 21] = [
     "strict",
     "max_rejects",
     "csv_raw",
+    "html",
     "lang",
     "out",
     "description",
@@ -255,7 +256,7 @@ fn typed(t: &Table, at: &At<'_>) -> plazo::Result<Keys> {
     for key in JOB_KEYS {
         let Some(v) = t.get(key) else { continue };
         match key {
-            "enabled" | "recursive" | "strict" | "csv_raw" => {
+            "enabled" | "recursive" | "strict" | "csv_raw" | "html" => {
                 let b =
                     v.as_bool().ok_or_else(|| at.bad(key, msg::TYPE_BOOL))?;
                 if key == "enabled" {
@@ -380,6 +381,9 @@ fn build(
     }
     if k.flags.get("csv_raw") == Some(&true) {
         argv.push("--csv-raw".into());
+    }
+    if k.flags.get("html") == Some(&true) {
+        argv.push("--html".into());
     }
     argv.push("--out".into());
     argv.push(path("out"));
