@@ -503,6 +503,24 @@ mod tests {
     }
 
     #[test]
+    fn html_true_asks_for_the_breach_review_page() {
+        let job = |html: &str| {
+            format!(
+                "[[job]]\nname = \"v\"\npolicy = \"p.toml\"\n\
+                 tickets = \"t.csv\"\nevents = \"e.csv\"\n\
+                 period = \"2026-10\"\nhtml = {html}\nout = \"o\"\n"
+            )
+        };
+        let a = argv(&job("true"));
+        assert_eq!(a[a.len() - 3..], ["--html", "--out", "/srv/plazo/o"]);
+        assert!(!argv(&job("false")).contains(&"--html".to_string()));
+        assert_eq!(
+            error(&job("\"yes\"")),
+            "/srv/plazo/jobs.toml: \"v\": html must be true or false"
+        );
+    }
+
+    #[test]
     fn a_glpi_job_is_the_report_command_with_the_database_flags() {
         let a = argv(
             r#"
