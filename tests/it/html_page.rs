@@ -483,3 +483,40 @@ fn the_page_only_with_the_flag() {
     assert!(out.join("informe-2026-10.xlsx").exists());
     assert!(!page(&out).exists());
 }
+
+/// Past the limit the page embeds the first tickets of the list only
+/// and says how many were left out and where they are: with 10 of the
+/// sample's 103, 10 rows (the first 10 of the breach sheet's order:
+/// UV-9157, UV-9330, ... as sla.csv's overruns say) and "las 93
+/// restantes".
+#[test]
+fn past_the_limit_the_page_says_what_was_left_out() {
+    let ev = crate::util::Evaluated::sample("victimas", "2026-10");
+    let engine =
+        plazo::engine::Engine::new(&ev.policy, &ev.ds, ev.cutoff).unwrap();
+    let c = ev.context().with_html(|i| {
+        plazo::engine::explain::explain(&engine, &ev.policy, &ev.ds, i, false)
+    });
+    let t = c.timelines.as_ref().unwrap();
+    let html =
+        plazo::report::html::render_limited(&c, t, &[], "informe.xlsx", 10);
+    assert_eq!(html.matches("<tbody class=\"t\"").count(), 10);
+    assert!(html.contains(
+        "<p id=\"left-out\">La página muestra las primeras 10 filas de \
+         103; las 93 restantes están en las hojas «Incumplimientos» y «En \
+         riesgo» del libro informe.xlsx y en sla.csv.</p>"
+    ));
+    let first = html.find("<tbody class=\"t\"").unwrap();
+    let ids: Vec<&str> = html[first..]
+        .split("<tr class=\"r\"><td>")
+        .skip(1)
+        .map(|s| &s[..s.find('<').unwrap()])
+        .collect();
+    assert_eq!(ids[..3], ["UV-9157", "UV-9330", "UV-9098"]);
+    // Without the limit every ticket is there; the full page embeds
+    // every timeline of the sample.
+    let all = plazo::report::html::render(&c, t, &[], "informe.xlsx");
+    assert_eq!(all.matches("<tbody class=\"t\"").count(), 103);
+    assert_eq!(t.len(), 103);
+    assert!(!all.contains("<p id=\"left-out\">"));
+}

@@ -69,6 +69,18 @@ pub fn render(
     charts: &[(String, String)],
     workbook: &str,
 ) -> String {
+    render_limited(c, timelines, charts, workbook, MAX_ROWS)
+}
+
+/// [`render()`] embedding at most `max` tickets of the list (the page
+/// uses [`MAX_ROWS`]; tests use fewer).
+pub fn render_limited(
+    c: &Context<'_>,
+    timelines: &HashMap<u32, Explanation>,
+    charts: &[(String, String)],
+    workbook: &str,
+    max: usize,
+) -> String {
     let mut o = String::with_capacity(64 * 1024);
     head(&mut o, c, workbook);
     o.push_str("<section id=\"indicators\">");
@@ -88,7 +100,7 @@ pub fn render(
         );
     }
     o.push_str("</div></section>\n");
-    list(&mut o, c, timelines, workbook);
+    list(&mut o, c, timelines, workbook, max);
     foot(&mut o, c);
     o
 }
@@ -140,6 +152,7 @@ fn list(
     c: &Context<'_>,
     timelines: &HashMap<u32, Explanation>,
     workbook: &str,
+    max: usize,
 ) {
     let w = &c.words;
     let all = entries(c);
@@ -161,7 +174,7 @@ fn list(
         "<p class=\"help noprint\">{}</p>",
         text(&w.get(m::LIST_HELP))
     );
-    let shown = all.len().min(MAX_ROWS);
+    let shown = all.len().min(max);
     if all.len() > shown {
         let note = w.fill(
             m::LEFT_OUT,
@@ -169,7 +182,8 @@ fn list(
                 ("shown", &shown),
                 ("total", &all.len()),
                 ("left", &(all.len() - shown)),
-                ("sheet", &w.get(r::SHEET_BREACHES)),
+                ("breaches", &w.get(r::SHEET_BREACHES)),
+                ("at_risk", &w.get(r::SHEET_AT_RISK)),
                 ("workbook", &workbook),
             ],
         );

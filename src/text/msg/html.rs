@@ -76,8 +76,8 @@ crate::catalog! {
     );
     /// More rows than the page embeds.
     LEFT_OUT = (
-        "La página muestra las primeras {shown} filas de {total}; las {left} restantes están en la hoja «{sheet}» del libro {workbook} y en sla.csv.",
-        "The page shows the first {shown} rows of {total}; the other {left} are in the sheet \"{sheet}\" of the workbook {workbook} and in sla.csv."
+        "La página muestra las primeras {shown} filas de {total}; las {left} restantes están en las hojas «{breaches}» y «{at_risk}» del libro {workbook} y en sla.csv.",
+        "The page shows the first {shown} rows of {total}; the other {left} are in the sheets \"{breaches}\" and \"{at_risk}\" of the workbook {workbook} and in sla.csv."
     );
     /// The page's footer.
     FOOTER = (
