@@ -55,6 +55,11 @@ pub struct ReportArgs {
     /// dates (the trend included).
     #[arg(long, requires = "decisions")]
     restate: bool,
+    /// Also write the breach review page, informe-<period>.html: one
+    /// self-contained file (indicators, charts, the breach list with
+    /// each ticket's timeline), docs/CONTRACT.md §5.9.
+    #[arg(long)]
+    html: bool,
     /// Output folder (created when missing).
     #[arg(long)]
     out: PathBuf,
@@ -102,6 +107,7 @@ struct Plan {
     out: PathBuf,
     guards: Guards,
     quiet: bool,
+    html: bool,
 }
 
 impl ReportArgs {
@@ -148,6 +154,7 @@ impl ReportArgs {
             out: self.out,
             guards,
             quiet: g.quiet,
+            html: self.html,
         })
     }
 }
@@ -230,6 +237,7 @@ pub fn execute(a: ReportArgs, g: &Global) -> anyhow::Result<Outcome> {
         out,
         guards,
         quiet,
+        html,
     } = a.plan(g)?;
     let (policy_path, files) = (data.policy_path.clone(), data.inputs.clone());
     let watch = data.watch.clone();
@@ -253,34 +261,7 @@ pub fn execute(a: ReportArgs, g: &Global) -> anyhow::Result<Outcome> {
         &out,
     )?;
     let s = &loaded.ds.stats;
-    let mut inputs = vec![InputFile::hash("policy", &policy_path, 0)?];
-    match &files {
-        DataSource::Files(files) => {
-            inputs.push(InputFile::hash(
-                "tickets",
-                &files.tickets,
-                s.ticket_rows,
-            )?);
-            inputs.push(InputFile::hash(
-                "events",
-                &files.events,
-                s.event_rows,
-            )?);
-            if let Some(sv) = &files.surveys {
-                inputs.push(InputFile::hash("surveys", sv, s.survey_rows)?);
-            }
-        }
-        DataSource::Db(db) => {
-            for r in &loaded.db_reads {
-                inputs.push(InputFile {
-                    role: r.table.clone(),
-                    path: PathBuf::from(db.target.masked()),
-                    sha256: r.sha256.clone(),
-                    rows: r.rows,
-                });
-            }
-        }
-    }
+    let mut inputs = input_files(&policy_path, &files, &loaded)?;
     let book = read_decisions(decisions, &loaded.ds, &mut inputs)?;
     let ctx = Context::new(
         &loaded.policy,
@@ -295,6 +276,14 @@ pub fn execute(a: ReportArgs, g: &Global) -> anyhow::Result<Outcome> {
     .with_csv_text(guards.text)
     .with_group_times(|i| engine.group_times(i));
     let ctx = book.into_iter().fold(ctx, Context::with_decisions);
+    let ctx = if html {
+        let (p, ds) = (&loaded.policy, &loaded.ds);
+        ctx.with_html(|i| {
+            plazo::engine::explain::explain(&engine, p, ds, i, false)
+        })
+    } else {
+        ctx
+    };
     std::fs::create_dir_all(&out).map_err(|e| Error::io(&out, &e))?;
     let mut batch = Batch::new(&out);
     let w = report::stage(&ctx, &out, queries.as_deref(), &mut batch)?;
@@ -352,6 +341,46 @@ fn read_decisions(
     let list = plazo::model::decisions::read(&path, ds)?;
     inputs.push(InputFile::hash("decisions", &path, list.len() as u64)?);
     Ok(Some(plazo::indicators::decisions::Book { list, restate }))
+}
+
+/// The input files as the workbook lists them: the policy, then the
+/// tables read (path, data rows and SHA-256), or each database table
+/// read with the masked address.
+fn input_files(
+    policy_path: &Path,
+    files: &DataSource,
+    loaded: &super::common::Loaded,
+) -> plazo::Result<Vec<InputFile>> {
+    let s = &loaded.ds.stats;
+    let mut inputs = vec![InputFile::hash("policy", policy_path, 0)?];
+    match files {
+        DataSource::Files(files) => {
+            inputs.push(InputFile::hash(
+                "tickets",
+                &files.tickets,
+                s.ticket_rows,
+            )?);
+            inputs.push(InputFile::hash(
+                "events",
+                &files.events,
+                s.event_rows,
+            )?);
+            if let Some(sv) = &files.surveys {
+                inputs.push(InputFile::hash("surveys", sv, s.survey_rows)?);
+            }
+        }
+        DataSource::Db(db) => {
+            for r in &loaded.db_reads {
+                inputs.push(InputFile {
+                    role: r.table.clone(),
+                    path: PathBuf::from(db.target.masked()),
+                    sha256: r.sha256.clone(),
+                    rows: r.rows,
+                });
+            }
+        }
+    }
+    Ok(inputs)
 }
 
 /// The one-line summary: the period's main figures and what was written,

@@ -74,6 +74,37 @@ pub fn parts(x: &Explanation, lang: Lang) -> Parts {
     }
 }
 
+/// The header lines `plazo explain` prints above the timeline of `x`
+/// (ticket, policy and cutoff, attributes, opening, targets, rule).
+pub fn header_lines(x: &Explanation, lang: Lang) -> Vec<String> {
+    Words {
+        lang,
+        tz: x.header.tz,
+    }
+    .header(&x.header)
+}
+
+/// The timeline table of `x` as `plazo explain` prints it (without
+/// `--detail`): the column headers, then one row per interval, each a
+/// list of cells. The breach review page shows the same cells.
+pub fn table_rows(x: &Explanation, lang: Lang) -> Vec<Vec<String>> {
+    let w = Words {
+        lang,
+        tz: x.header.tz,
+    };
+    w.table(&x.segments, x.outcome.resolution.target_s)
+}
+
+/// The lines `plazo explain` prints below the timeline of `x`: totals,
+/// survey, the two verdicts, the close and the exclusion.
+pub fn outcome_lines(x: &Explanation, lang: Lang) -> Vec<String> {
+    Words {
+        lang,
+        tz: x.header.tz,
+    }
+    .outcome(&x.outcome)
+}
+
 /// The language and the time zone every piece is rendered in.
 struct Words {
     lang: Lang,

@@ -28,6 +28,7 @@
 mod chart_specs;
 pub mod charts;
 pub mod explain;
+pub mod html;
 pub mod queries;
 pub mod whatif;
 pub mod wording;
@@ -41,6 +42,7 @@ use sha2::{Digest, Sha256};
 
 use crate::engine::SlaRow;
 use crate::engine::escalations::Level;
+use crate::engine::explain::Explanation;
 use crate::engine::holders::GroupTime;
 use crate::engine::output;
 use crate::engine::reconcile::{self, reconcile};
@@ -177,6 +179,10 @@ pub struct Context<'a> {
     /// breach list (by ticket index), when the caller gave it
     /// ([`Context::with_group_times`]); empty otherwise.
     pub group_times: HashMap<u32, Vec<GroupTime>>,
+    /// The timelines of the breach review page's tickets (by ticket
+    /// index), when the caller asked for the page
+    /// ([`Context::with_html`]); `None`: no page.
+    pub timelines: Option<HashMap<u32, Explanation>>,
     /// The committee's decisions, when given
     /// ([`Context::with_decisions`]): the "Decisiones" sheet and the
     /// breach sheet's "Decisión" column.
@@ -277,6 +283,7 @@ impl<'a> Context<'a> {
             group_times: HashMap::new(),
             decided: None,
             discounts: Discounts::default(),
+            timelines: None,
         }
         .with_discounts()
     }
@@ -335,6 +342,18 @@ impl<'a> Context<'a> {
         self
     }
 
+    /// Asks for the breach review page (`informe-<period>.html`,
+    /// [`html`]) with the timelines of its tickets, each explained by
+    /// `explain` ([`crate::engine::explain::explain`] under the same
+    /// rows, without detail).
+    pub fn with_html(
+        mut self,
+        explain: impl Fn(usize) -> Explanation,
+    ) -> Self {
+        self.timelines = Some(html::timelines(&self, explain));
+        self
+    }
+
     /// Adds the tickets' escalation levels
     /// ([`crate::engine::Engine::levels_all`] under the same rows) and
     /// their indicators to the period's lines, the previous period's and
@@ -383,6 +402,8 @@ pub struct Written {
     pub at_risk: usize,
     /// Custom query sheets added.
     pub queries: usize,
+    /// The breach review page, when asked for.
+    pub html: Option<PathBuf>,
 }
 
 /// Writes the report into `out` (created when missing): workbook,
@@ -459,18 +480,33 @@ pub fn stage(
         files.push(p);
     }
     let mut pngs = Vec::new();
+    let mut svgs = Vec::new();
     for (stem, chart) in chart_specs(c) {
         let png = chart_dir.join(format!("{stem}.png"));
         pngs.push((stem.clone(), charts::png(&chart, &png, batch)?));
         files.push(png);
         let svg = chart_dir.join(format!("{stem}.svg"));
-        batch.write(&svg, charts::svg(&chart, &svg)?.as_bytes())?;
+        let text = charts::svg(&chart, &svg)?;
+        batch.write(&svg, text.as_bytes())?;
         files.push(svg);
+        svgs.push((stem, text));
     }
-    let wb = out.join(format!("informe-{}.xlsx", c.period.label()));
+    let wb_name = format!("informe-{}.xlsx", c.period.label());
+    let wb = out.join(&wb_name);
     workbook::write(c, &pngs, &qs, &wb, batch)?;
     files.insert(0, wb.clone());
+    let page = match &c.timelines {
+        Some(t) => {
+            let p = out.join(html::file_name(&c.period.label()));
+            let text = html::render(c, t, &svgs, &wb_name);
+            batch.write(&p, text.as_bytes())?;
+            files.insert(1, p.clone());
+            Some(p)
+        }
+        None => None,
+    };
     Ok(Written {
+        html: page,
         workbook: wb,
         files,
         breaches: c.lists.breaches.iter().filter(|b| b.finished()).count(),

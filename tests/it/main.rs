@@ -25,6 +25,7 @@ mod glpi_db;
 mod glpi_reconcile;
 mod glpi_rules;
 mod hostile_inputs;
+mod html_page;
 mod golden;
 mod ingest_cli;
 mod ingest_db;

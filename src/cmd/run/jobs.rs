@@ -15,7 +15,7 @@ use plazo::text::msg::cli::run as msg;
 use toml::{Table, Value};
 
 /// The keys of a `[[job]]`, in the order the docs list them.
-pub const JOB_KEYS: [&str; 23] = [
+pub const JOB_KEYS: [&str; 24] = [
     "name",
     "enabled",
     "policy",
@@ -36,6 +36,7 @@ pub const JOB_KEYS: [&str; 23] = [
     "strict",
     "max_rejects",
     "csv_raw",
+    "html",
     "lang",
     "out",
     "description",
@@ -257,7 +258,8 @@ fn typed(t: &Table, at: &At<'_>) -> plazo::Result<Keys> {
     for key in JOB_KEYS {
         let Some(v) = t.get(key) else { continue };
         match key {
-            "enabled" | "recursive" | "strict" | "csv_raw" | "restate" => {
+            "enabled" | "recursive" | "strict" | "csv_raw" | "restate"
+            | "html" => {
                 let b =
                     v.as_bool().ok_or_else(|| at.bad(key, msg::TYPE_BOOL))?;
                 if key == "enabled" {
@@ -389,6 +391,9 @@ fn build(
     if k.flags.get("restate") == Some(&true) {
         argv.push("--restate".into());
     }
+    if k.flags.get("html") == Some(&true) {
+        argv.push("--html".into());
+    }
     argv.push("--out".into());
     argv.push(path("out"));
     Ok(Job {
@@ -504,6 +509,24 @@ mod tests {
             .unwrap_err()
             .message(Lang::En)
             .to_string()
+    }
+
+    #[test]
+    fn html_true_asks_for_the_breach_review_page() {
+        let job = |html: &str| {
+            format!(
+                "[[job]]\nname = \"v\"\npolicy = \"p.toml\"\n\
+                 tickets = \"t.csv\"\nevents = \"e.csv\"\n\
+                 period = \"2026-10\"\nhtml = {html}\nout = \"o\"\n"
+            )
+        };
+        let a = argv(&job("true"));
+        assert_eq!(a[a.len() - 3..], ["--html", "--out", "/srv/plazo/o"]);
+        assert!(!argv(&job("false")).contains(&"--html".to_string()));
+        assert_eq!(
+            error(&job("\"yes\"")),
+            "/srv/plazo/jobs.toml: \"v\": html must be true or false"
+        );
     }
 
     #[test]

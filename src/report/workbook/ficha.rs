@@ -563,7 +563,7 @@ fn number(v: f64, lang: Lang) -> String {
 }
 
 /// A value with its unit ("95 %", "8 h hábiles", "4,2").
-fn with_unit(id: &str, v: f64, lang: Lang) -> String {
+pub(crate) fn with_unit(id: &str, v: f64, lang: Lang) -> String {
     let n = number(v, lang);
     let msg = if indicators::is_pct(id) {
         m::SUFFIX_PCT

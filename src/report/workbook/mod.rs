@@ -60,7 +60,12 @@ use crate::text::words::Words;
 use crate::text::{Msg, msg::report as m};
 
 use super::{Context, Dim, Query};
+
+// The breach review page shows goals, values and the semáforo in the
+// workbook's words.
 use cells::{Formats, xerr};
+pub(crate) use ficha::with_unit;
+pub(crate) use summary::{goal_text, status_text};
 
 /// Excel's last row index (rows 0..=1_048_575).
 pub const EXCEL_MAX_ROWS: u32 = 1_048_576;

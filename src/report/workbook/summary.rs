@@ -159,7 +159,7 @@ fn indicator_row(
 
 /// Indicator `id`'s goal as on its ficha, "≥ 95 %" / "≤ 8 h hábiles" (decimal
 /// comma in Spanish), or "sin meta definida".
-pub(super) fn goal_text(goal: Option<Goal>, id: &str, lang: Lang) -> String {
+pub(crate) fn goal_text(goal: Option<Goal>, id: &str, lang: Lang) -> String {
     match goal {
         Some(g) => super::ficha::bound(g.direction, g.value, id, lang),
         None => report::NO_GOAL.get(lang).to_string(),
@@ -177,7 +177,7 @@ pub(super) fn numerator_format<'f>(f: &'f Formats, id: &str) -> &'f Format {
 }
 
 /// The semáforo's words: "✔ Cumple", "▲ Aceptable", "✘ No cumple".
-pub(super) fn status_text(status: Status) -> Msg {
+pub(crate) fn status_text(status: Status) -> Msg {
     match status {
         Status::Met => m::SUMMARY_MET,
         Status::Acceptable => m::SUMMARY_ACCEPTABLE,

@@ -23,6 +23,7 @@ pub mod escalations;
 pub mod explain;
 pub mod ficha;
 pub mod glpi_rules;
+pub mod html;
 pub mod indicators;
 pub mod methodology;
 pub mod model;
@@ -66,6 +67,7 @@ pub fn all() -> impl Iterator<Item = Msg> {
         explain::ALL,
         ficha::ALL,
         glpi_rules::ALL,
+        html::ALL,
         indicators::ALL,
         methodology::ALL,
         model::ALL,
