@@ -458,19 +458,7 @@ pub fn progress(
     bar
 }
 
-/// `1234567` -> `1.234.567` (es) or `1,234,567` (en).
-pub fn thousands(n: u64, lang: Lang) -> String {
-    let s = n.to_string();
-    let sep = msg::THOUSANDS_SEPARATOR.get(lang);
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push_str(sep);
-        }
-        out.push(c);
-    }
-    out
-}
+pub use plazo::text::thousands;
 
 /// `--max-rejects N|P%` and `--csv-raw`: the commands that read inputs
 /// and write CSV outputs (`sla`, `report`, `ingest`; `plazo run` jobs

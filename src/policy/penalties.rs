@@ -53,20 +53,13 @@ impl Money {
     /// assert_eq!(Money(5).text("USD", Lang::Es), "0,05 USD");
     /// ```
     pub fn text(self, currency: &str, lang: Lang) -> String {
-        let (group, dec) = match lang {
-            Lang::Es => ('.', ','),
-            Lang::En => (',', '.'),
+        let dec = match lang {
+            Lang::Es => ',',
+            Lang::En => '.',
         };
         let sign = if self.0 < 0 { "-" } else { "" };
         let abs = self.0.unsigned_abs();
-        let units = (abs / 100).to_string();
-        let mut grouped = String::new();
-        for (i, ch) in units.chars().enumerate() {
-            if i > 0 && (units.len() - i).is_multiple_of(3) {
-                grouped.push(group);
-            }
-            grouped.push(ch);
-        }
+        let grouped = crate::text::thousands(abs / 100, lang);
         let cents = abs % 100;
         let tail = if cents == 0 {
             String::new()

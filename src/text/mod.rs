@@ -20,6 +20,27 @@ pub mod words;
 
 pub use catalog::{Msg, Text};
 
+/// `1234567` -> `1.234.567` (es) or `1,234,567` (en): counts in messages
+/// and amounts of money ([`crate::policy::Money::text`]).
+///
+/// ```
+/// use plazo::text::{lang::Lang, thousands};
+/// assert_eq!(thousands(1_234_567, Lang::Es), "1.234.567");
+/// assert_eq!(thousands(999, Lang::En), "999");
+/// ```
+pub fn thousands(n: u64, lang: lang::Lang) -> String {
+    let s = n.to_string();
+    let sep = msg::cli::THOUSANDS_SEPARATOR.get(lang);
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push_str(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// The Spanish plural of a noun: `s` after a vowel, `es` after the
 /// consonants Spanish words end in (l, r, n, d, j, s, x, y, z; z turns
 /// to c: "luz" → "luces"), `s` after any other, as loanwords take it
