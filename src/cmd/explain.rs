@@ -169,8 +169,8 @@ pub fn run(a: ExplainArgs, g: &Global) -> anyhow::Result<()> {
     let source = plan.inputs.describe();
     let watch = plan.watch.clone();
     let loaded = plan.load(g.lang)?;
-    let tickets = tickets(&loaded, &which, period.as_ref(), &source)?;
     let engine = loaded.engine()?;
+    let tickets = tickets(&loaded, &engine, &which, period.as_ref(), &source)?;
     let xs: Vec<Explanation> = tickets
         .iter()
         .map(|&i| {
@@ -199,6 +199,7 @@ pub fn run(a: ExplainArgs, g: &Global) -> anyhow::Result<()> {
 /// The tickets' indices, in the list's order.
 fn tickets(
     loaded: &Loaded,
+    engine: &plazo::engine::Engine<'_>,
     which: &Which,
     period: Option<&Period>,
     source: &str,
@@ -236,7 +237,7 @@ fn tickets(
             v
         }
         (list, Some(p)) => {
-            let rows = loaded.engine()?.evaluate_all();
+            let rows = engine.evaluate_all();
             if matches!(list, Which::Breaches) {
                 plazo::indicators::lists::breaches(ds, &rows, p)
                     .iter()
