@@ -89,6 +89,7 @@ use rayon::prelude::*;
 
 use crate::error::Result;
 use crate::model::dataset::Dataset;
+use crate::model::measure::Measure;
 use crate::policy::{ExclusionRule, Policy, State};
 use crate::text::lang::Lang;
 use crate::time::{BizDuration, Instant};
@@ -326,6 +327,16 @@ impl SlaRow {
             "solved"
         } else {
             "pending"
+        }
+    }
+
+    /// Measure `m`'s completion instant (the one that places it in a
+    /// period, docs/CONTRACT.md §5.2: `responded_at` or `solved_at`) and
+    /// its verdict (`response_met` or `resolution_met`).
+    pub fn measure(&self, m: Measure) -> (Option<i64>, Option<bool>) {
+        match m {
+            Measure::Response => (self.responded_at, self.response_met),
+            Measure::Resolution => (self.solved_at, self.resolution_met),
         }
     }
 }

@@ -18,7 +18,8 @@ use std::collections::HashSet;
 
 use crate::engine::SlaRow;
 use crate::model::dataset::Dataset;
-use crate::model::decisions::{Decision, Measure, Ruling};
+use crate::model::decisions::{Decision, Ruling};
+use crate::model::measure::Measure;
 
 use super::period::Period;
 use super::{Line, index};
@@ -72,10 +73,7 @@ impl Book {
         if verdict(r, d.measure, p).is_some() {
             return Standing::Applied;
         }
-        let (at, met) = match d.measure {
-            Measure::Response => (r.responded_at, r.response_met),
-            Measure::Resolution => (r.solved_at, r.resolution_met),
-        };
+        let (at, met) = r.measure(d.measure);
         match at {
             Some(t)
                 if r.excluded.is_none() && met.is_some() && !p.contains(t) =>

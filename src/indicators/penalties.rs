@@ -9,7 +9,7 @@
 //! half up.
 
 use crate::engine::SlaRow;
-use crate::model::decisions::Measure;
+use crate::model::measure::Measure;
 use crate::policy::{Charge, Money, Policy, breach_measure};
 
 use super::decisions::{Book, verdict};
@@ -117,7 +117,7 @@ pub fn compute(
         });
     }
     let mut evidence = Vec::new();
-    for m in [Measure::Response, Measure::Resolution] {
+    for m in Measure::ALL {
         let hit_here = |o: &&Outcome| {
             o.hit && measure_of(penalties[o.penalty].indicator) == Some(m)
         };

@@ -12,6 +12,7 @@ use std::collections::HashMap;
 
 use crate::engine::{Exclusion, SlaRow};
 use crate::model::dataset::Dataset;
+use crate::model::measure::Measure;
 
 use super::period::Period;
 use super::{Dim, IDS, Line};
@@ -70,37 +71,6 @@ pub fn compare(a: &[Line], b: &[Line]) -> Vec<Diff> {
     out
 }
 
-/// The two measures with a target.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Measure {
-    /// The first response.
-    Response,
-    /// The resolution.
-    Resolution,
-}
-
-impl Measure {
-    /// Both, in output order.
-    pub const ALL: [Measure; 2] = [Measure::Response, Measure::Resolution];
-
-    /// The key written in `whatif-flips.csv`.
-    pub fn key(self) -> &'static str {
-        match self {
-            Measure::Response => "response",
-            Measure::Resolution => "resolution",
-        }
-    }
-
-    /// When the measure completed (the instant that places it in a
-    /// period, docs/CONTRACT.md §5.2).
-    fn completed_at(self, r: &SlaRow) -> Option<i64> {
-        match self {
-            Measure::Response => r.responded_at,
-            Measure::Resolution => r.solved_at,
-        }
-    }
-}
-
 /// A measure's standing under one policy.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Verdict {
@@ -120,11 +90,7 @@ impl Verdict {
         if let Some(e) = r.excluded.filter(|e| *e != Exclusion::NoTarget) {
             return Verdict::Excluded(e);
         }
-        let met = match m {
-            Measure::Response => r.response_met,
-            Measure::Resolution => r.resolution_met,
-        };
-        match met {
+        match r.measure(m).1 {
             Some(true) => Verdict::Met,
             Some(false) => Verdict::Breached,
             None => Verdict::None,
@@ -225,7 +191,7 @@ pub fn flips(a: Results<'_>, b: Results<'_>, period: &Period) -> Vec<Flip> {
         .map(|r| (b.ds.tickets[r.ticket as usize].id.as_str(), r))
         .collect();
     let in_period = |r: &SlaRow, m: Measure| {
-        m.completed_at(r).is_some_and(|t| period.contains(t))
+        r.measure(m).0.is_some_and(|t| period.contains(t))
     };
     let mut out = Vec::new();
     for ra in a.rows {

@@ -19,46 +19,10 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::io::csv::CsvInput;
 use crate::io::encoding::Encoding;
 use crate::model::dataset::Dataset;
+use crate::model::measure::Measure;
 use crate::text::fold;
 use crate::text::lang::Lang;
 use crate::text::msg::decisions as msg;
-
-/// The measure a decision is about.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Measure {
-    /// The response (atención).
-    Response,
-    /// The resolution (solución).
-    Resolution,
-}
-
-impl Measure {
-    /// The key as the file writes it in English.
-    pub fn key(self) -> &'static str {
-        match self {
-            Measure::Response => "response",
-            Measure::Resolution => "resolution",
-        }
-    }
-
-    /// The compliance indicator of the measure.
-    pub fn indicator(self) -> &'static str {
-        match self {
-            Measure::Response => "response_compliance_pct",
-            Measure::Resolution => "resolution_compliance_pct",
-        }
-    }
-
-    /// Reads a measure word: `response`, `atencion`, `respuesta`;
-    /// `resolution`, `solucion` (folded: case and accents ignored).
-    pub fn parse(s: &str) -> Option<Measure> {
-        match fold(s).as_str() {
-            "response" | "atencion" | "respuesta" => Some(Measure::Response),
-            "resolution" | "solucion" => Some(Measure::Resolution),
-            _ => None,
-        }
-    }
-}
 
 /// What the committee decided about a breach.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -14,6 +14,7 @@
 pub mod builder;
 pub mod dataset;
 pub mod decisions;
+pub mod measure;
 pub mod people;
 pub mod write;
 

@@ -9,7 +9,8 @@ use rust_xlsxwriter::Worksheet;
 use crate::error::Result;
 use crate::indicators::decisions::{Standing, row_of, take_out, verdict};
 use crate::indicators::{Line, describe};
-use crate::model::decisions::{Decision, Measure, Ruling};
+use crate::model::decisions::{Decision, Ruling};
+use crate::model::measure::Measure;
 use crate::report::wording::day;
 use crate::report::{Context, Decided};
 use crate::text::Msg;
@@ -78,7 +79,7 @@ pub(super) fn write(
         r += 1;
     }
     r += 1;
-    for measure in [Measure::Response, Measure::Resolution] {
+    for measure in Measure::ALL {
         s.text_f(r, 0, &w.get(m::TOTAL), &f.bold)?;
         effect(&mut s, r, measure, &d.before, &c.lines[0])?;
         r += 1;

@@ -6,8 +6,9 @@
 use rust_xlsxwriter::Worksheet;
 
 use crate::error::Result;
-use crate::indicators::whatif::{Measure, Verdict};
+use crate::indicators::whatif::Verdict;
 use crate::model::dataset::Attr;
+use crate::model::measure::Measure;
 use crate::report::Context;
 use crate::report::whatif::Comparison;
 use crate::text::msg::whatif as m;
