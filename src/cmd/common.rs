@@ -622,21 +622,34 @@ impl Loaded {
         what: Msg,
         out: &Path,
     ) -> plazo::Result<()> {
-        let measured = |r: &SlaRow| {
-            matches!(r.excluded, None | Some(Exclusion::NoTarget)) || keep(r)
-        };
-        if rows.iter().any(measured) {
+        let mut m = Measured::default();
+        for r in rows {
+            m.add(r, &self.policy, &keep);
+        }
+        self.check_measured(&m, g, rejects, what, out)
+    }
+
+    /// [`Loaded::check_measurable`] on rows counted as they were
+    /// evaluated (`plazo sla` streams its rows and keeps none).
+    ///
+    /// # Errors
+    ///
+    /// As [`Loaded::check_measurable`].
+    pub fn check_measured(
+        &self,
+        m: &Measured<'_>,
+        g: &Guards,
+        rejects: &Path,
+        what: Msg,
+        out: &Path,
+    ) -> plazo::Result<()> {
+        if m.any {
             return Ok(());
         }
         write_rejects_beside(&self.ds, rejects, g.text)?;
         let n = self.ds.rejects.len() as u64;
-        let mut by_reason: BTreeMap<&str, (Exclusion, u16, u64)> =
-            BTreeMap::new();
-        for r in rows {
-            let Some(e) = r.excluded else { continue };
-            let p = self.policy.version_policy(r.version);
-            by_reason.entry(e.name(p)).or_insert((e, r.version, 0)).2 += 1;
-        }
+        let by_reason = &m.by_reason;
+        let tickets = m.tickets;
         Err(failure_in(|lang| {
             let reasons = by_reason
                 .values()
@@ -657,7 +670,7 @@ impl Loaded {
             let rejected = rejected_part(n, rejects, lang);
             let what = what.fill(lang, &[("out", &out.display())]);
             let rows_read = thousands(self.ds.stats.ticket_rows, lang);
-            if rows.is_empty() {
+            if tickets == 0 {
                 return quiet::NOTHING_ACCEPTED.fill(
                     lang,
                     &[
@@ -671,14 +684,47 @@ impl Loaded {
                 lang,
                 &[
                     ("rows", &rows_read),
-                    ("tickets", &thousands(rows.len() as u64, lang)),
-                    ("excluded", &thousands(rows.len() as u64, lang)),
+                    ("tickets", &thousands(tickets, lang)),
+                    ("excluded", &thousands(tickets, lang)),
                     ("reasons", &reasons),
                     ("rejected", &rejected),
                     ("what", &what),
                 ],
             )
         }))
+    }
+}
+
+/// What a run measured, counted row by row: the tickets evaluated,
+/// whether any is measured (not excluded, or excluded only for having
+/// no target), and the excluded ones by reason.
+#[derive(Debug, Default)]
+pub struct Measured<'a> {
+    tickets: u64,
+    any: bool,
+    by_reason: BTreeMap<&'a str, (Exclusion, u16, u64)>,
+}
+
+impl<'a> Measured<'a> {
+    /// Counts `r`; `keep` says whether an excluded row still counts as
+    /// measured (a report keeps some).
+    pub fn add(
+        &mut self,
+        r: &SlaRow,
+        policy: &'a Policy,
+        keep: impl Fn(&SlaRow) -> bool,
+    ) {
+        self.tickets += 1;
+        if matches!(r.excluded, None | Some(Exclusion::NoTarget)) || keep(r) {
+            self.any = true;
+        }
+        if let Some(e) = r.excluded {
+            let p = policy.version_policy(r.version);
+            self.by_reason
+                .entry(e.name(p))
+                .or_insert((e, r.version, 0))
+                .2 += 1;
+        }
     }
 }
 

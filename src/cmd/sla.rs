@@ -27,7 +27,7 @@ use plazo::{Error, Policy};
 
 use super::Global;
 use super::common::{
-    DataArgs, DataPlan, DeadlineRulesArg, GuardArgs, Guards, Loaded,
+    DataArgs, DataPlan, DeadlineRulesArg, GuardArgs, Guards, Loaded, Measured,
     rejects_first, thousands, write_rejects,
 };
 use plazo::text::msg::cli::quiet::NOT_WRITTEN_SLA;
@@ -96,41 +96,120 @@ pub fn run(a: SlaArgs, g: &Global) -> anyhow::Result<()> {
         msg::PROGRESS.get(g.lang),
         plan.quiet,
     );
-    let rows = engine.evaluate_all_with(|n| bar.inc(n as u64));
-    bar.finish_and_clear();
-    loaded.check_measurable(
-        &rows,
-        |_| false,
-        guards,
-        rejects,
-        NOT_WRITTEN_SLA,
-        out,
-    )?;
-    let bytes = if plan.parquet {
-        frame::parquet_bytes(&plan.out, &loaded.policy, &loaded.ds, &rows)?
-    } else {
-        output::render(&loaded.policy, &loaded.ds, &rows, guards.text)
-            .into_bytes()
-    };
+    let progress = |n: usize| bar.inc(n as u64);
     // The table and its rejects appear together.
     let dir = plan.out.parent().filter(|p| !p.as_os_str().is_empty());
     let mut batch = Batch::new(dir.unwrap_or(Path::new(".")));
-    batch.write(&plan.out, &bytes)?;
+    let mut seen = Seen::new(&loaded.policy, g.lang);
+    if plan.parquet {
+        let rows = engine.evaluate_all_with(progress);
+        seen.add(&rows);
+        loaded.check_measured(
+            &seen.measured,
+            guards,
+            rejects,
+            NOT_WRITTEN_SLA,
+            out,
+        )?;
+        let bytes = frame::parquet_bytes(
+            &plan.out,
+            &loaded.policy,
+            &loaded.ds,
+            &rows,
+        )?;
+        batch.write(&plan.out, &bytes)?;
+    } else {
+        // Evaluated and written a block at a time: the rows are never
+        // all held. A run with nothing to measure drops the staged file.
+        let tmp = batch.stage(&plan.out, "")?;
+        let io = |e: std::io::Error| Error::io(&plan.out, &e);
+        let file = std::fs::File::create(&tmp).map_err(io)?;
+        let mut f = std::io::BufWriter::with_capacity(1 << 20, file);
+        output::write_header(&mut f, &loaded.policy).map_err(io)?;
+        let mut lines =
+            output::Rows::new(&loaded.policy, &loaded.ds, guards.text);
+        let mut buf = String::new();
+        let n = loaded.ds.tickets.len();
+        for lo in (0..n).step_by(BLOCK) {
+            let rows =
+                engine.evaluate_range_with(lo..n.min(lo + BLOCK), progress);
+            seen.add(&rows);
+            output::write_rows(&mut f, &rows, &mut lines, &mut buf)
+                .map_err(io)?;
+        }
+        std::io::Write::flush(&mut f).map_err(io)?;
+        drop(f);
+        loaded.check_measured(
+            &seen.measured,
+            guards,
+            rejects,
+            NOT_WRITTEN_SLA,
+            out,
+        )?;
+    }
+    bar.finish_and_clear();
     write_rejects(&loaded.ds, &plan.rejects, &mut batch, guards.text)?;
     super::common::inputs_unchanged(&watch)?;
     batch.commit()?;
     if !plan.quiet {
-        let s = summary(&rows, &loaded, &plan.out, &plan.rejects, g.lang);
+        let s = summary(&seen, &loaded, &plan.out, &plan.rejects, g.lang);
         eprintln!("{s}");
     }
     Ok(())
+}
+
+/// Tickets evaluated (and written) at a time by `plazo sla` to CSV:
+/// 65,536 rows are about 17 MB. Debug builds (the test suite) use blocks
+/// of 1,000 so that the samples' goldens cross block boundaries.
+const BLOCK: usize = if cfg!(debug_assertions) { 1000 } else { 1 << 16 };
+
+/// What the summary and the nothing-to-measure check need from the
+/// rows, counted block by block.
+struct Seen<'a> {
+    policy: &'a Policy,
+    lang: Lang,
+    tally: Tally<'a>,
+    measured: Measured<'a>,
+    /// Per policy version (0 = base): whether it measured any ticket, and
+    /// which of its target rules any ticket matched.
+    rules: Vec<(bool, Vec<bool>)>,
+}
+
+impl<'a> Seen<'a> {
+    fn new(policy: &'a Policy, lang: Lang) -> Seen<'a> {
+        let rules = (0..=policy.versions().len() as u16)
+            .map(|v| {
+                (false, vec![false; policy.version_policy(v).targets().len()])
+            })
+            .collect();
+        Seen {
+            policy,
+            lang,
+            tally: Tally::default(),
+            measured: Measured::default(),
+            rules,
+        }
+    }
+
+    fn add(&mut self, rows: &[SlaRow]) {
+        for r in rows {
+            self.tally.add_row(r, self.policy, self.lang);
+            self.measured.add(r, self.policy, |_| false);
+            if let Some((any, used)) = self.rules.get_mut(r.version as usize) {
+                *any = true;
+                if let Some(u) = r.target_rule.and_then(|i| used.get_mut(i)) {
+                    *u = true;
+                }
+            }
+        }
+    }
 }
 
 /// The one-paragraph summary, a sentence each: the rejected rows first
 /// when there are any, the counts, the events read, and when there are
 /// any, the target rules no ticket matched and the pauses without a note.
 fn summary(
-    rows: &[SlaRow],
+    seen: &Seen<'_>,
     l: &Loaded,
     out: &Path,
     rejects: &Path,
@@ -140,9 +219,9 @@ fn summary(
         rejects_first(l.ds.rejects.len() as u64, rejects, lang)
             .into_iter()
             .collect();
-    p.push(Tally::of(rows, &l.policy, lang).sentence(l, out, lang));
+    p.push(seen.tally.sentence(l, out, lang));
     p.push(events(&l.ds.stats, lang));
-    p.extend(unused_rules(rows, &l.policy, lang));
+    p.extend(unused_rules(seen, &l.policy, lang));
     p.extend(unnoted_pauses(l, lang));
     p.join(" ")
 }
@@ -167,25 +246,20 @@ struct Tally<'a> {
 }
 
 impl<'a> Tally<'a> {
-    fn of(rows: &[SlaRow], policy: &'a Policy, lang: Lang) -> Tally<'a> {
-        let mut t = Tally {
-            tickets: rows.len() as u64,
-            ..Tally::default()
-        };
-        for r in rows {
-            match r.excluded {
-                Some(Exclusion::NoTarget) => t.no_target += 1,
-                Some(e) => {
-                    let p = policy.version_policy(r.version);
-                    t.excluded
-                        .entry(e.name(p))
-                        .or_insert((e.describe_in(p, lang), 0))
-                        .1 += 1;
-                }
-                None => t.add(r),
+    /// Counts a ticket.
+    fn add_row(&mut self, r: &SlaRow, policy: &'a Policy, lang: Lang) {
+        self.tickets += 1;
+        match r.excluded {
+            Some(Exclusion::NoTarget) => self.no_target += 1,
+            Some(e) => {
+                let p = policy.version_policy(r.version);
+                self.excluded
+                    .entry(e.name(p))
+                    .or_insert((e.describe_in(p, lang), 0))
+                    .1 += 1;
             }
+            None => self.add(r),
         }
-        t
     }
 
     /// Counts a measured (not excluded) ticket.
@@ -264,21 +338,13 @@ fn events(s: &LoadStats, lang: Lang) -> String {
 /// against the tickets it measured (`versions[0].targets[1]`), when it
 /// measured any.
 fn unused_rules(
-    rows: &[SlaRow],
+    seen: &Seen<'_>,
     policy: &Policy,
     lang: Lang,
 ) -> Option<String> {
     let mut unused: Vec<String> = Vec::new();
-    for v in 0..=policy.versions().len() as u16 {
-        let p = policy.version_policy(v);
-        let mut used = vec![false; p.targets().len()];
-        let mut any = false;
-        for r in rows.iter().filter(|r| r.version == v) {
-            any = true;
-            if let Some(u) = r.target_rule.and_then(|i| used.get_mut(i)) {
-                *u = true;
-            }
-        }
+    for (v, (any, used)) in seen.rules.iter().enumerate() {
+        let p = policy.version_policy(v as u16);
         let prefix = match v {
             0 => String::new(),
             v => format!("versions[{}].", v - 1),
@@ -286,13 +352,13 @@ fn unused_rules(
         unused.extend(
             p.targets()
                 .iter()
-                .filter(|t| any && !used[t.index])
+                .filter(|t| *any && !used[t.index])
                 .map(|t| {
                     format!("{prefix}targets[{}] ({})", t.index, t.label)
                 }),
         );
     }
-    (!unused.is_empty() && !rows.is_empty()).then(|| {
+    (!unused.is_empty() && seen.tally.tickets > 0).then(|| {
         msg::UNUSED_RULES.fill(lang, &[("rules", &unused.join(", "))])
     })
 }

@@ -785,17 +785,28 @@ impl<'a> Engine<'a> {
         &self,
         progress: impl Fn(usize) + Sync,
     ) -> Vec<SlaRow> {
+        self.evaluate_range_with(0..self.ds.tickets.len(), progress)
+    }
+
+    /// [`Engine::evaluate_all_with`] for the tickets at `range` only, in
+    /// order: a caller that writes rows as they come evaluates a block
+    /// at a time and holds one block of rows, not all.
+    pub fn evaluate_range_with(
+        &self,
+        range: std::ops::Range<usize>,
+        progress: impl Fn(usize) + Sync,
+    ) -> Vec<SlaRow> {
         // Rows are written in place (an indexed parallel collect), in
         // pieces of at least CHUNK tickets; progress is reported once per
         // CHUNK tickets and once for the remainder, so it sums to n.
         const CHUNK: usize = 4096;
-        let n = self.ds.tickets.len();
+        let (lo, n) = (range.start, range.len());
         let mut rows = Vec::with_capacity(n);
         (0..n)
             .into_par_iter()
             .with_min_len(CHUNK)
             .map(|i| {
-                let row = self.evaluate(i);
+                let row = self.evaluate(lo + i);
                 if (i + 1) % CHUNK == 0 {
                     progress(CHUNK);
                 } else if i + 1 == n {

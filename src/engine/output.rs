@@ -78,19 +78,92 @@ pub fn render(
     rows: &[SlaRow],
     text: FreeText,
 ) -> String {
-    use std::fmt::Write as _;
     let mut out = String::with_capacity(rows.len() * 260 + 512);
     header(&mut out, policy);
-    let versions = policy.has_versions();
-    let mut w = InstantWriter::new(policy.tz());
-    let mut inst = |out: &mut String, t: Option<i64>| {
-        if let Some(t) = t {
-            w.write(Instant::from_unix(t), out);
-        }
-    };
+    let mut w = Rows::new(policy, ds, text);
     for r in rows {
+        w.push(&mut out, r);
+    }
+    out
+}
+
+/// [`render`] into `out`, a block of rows at a time: the text of the
+/// whole table is never held (a million rows are about 320 MB of CSV).
+/// Call [`write_header`] first, then this for each block of rows, in
+/// order.
+///
+/// # Errors
+///
+/// The writer's.
+pub fn write_rows(
+    out: &mut impl std::io::Write,
+    rows: &[SlaRow],
+    w: &mut Rows<'_>,
+    buf: &mut String,
+) -> std::io::Result<()> {
+    for block in rows.chunks(4096) {
+        buf.clear();
+        for r in block {
+            w.push(buf, r);
+        }
+        out.write_all(buf.as_bytes())?;
+    }
+    Ok(())
+}
+
+/// The header line of [`render`] into `out`.
+///
+/// # Errors
+///
+/// The writer's.
+pub fn write_header(
+    out: &mut impl std::io::Write,
+    policy: &Policy,
+) -> std::io::Result<()> {
+    let mut s = String::new();
+    header(&mut s, policy);
+    out.write_all(s.as_bytes())
+}
+
+/// Renders rows of one run as CSV lines: what every line needs (the
+/// policy, the dataset, the free-text rule and an instant writer), kept
+/// between blocks.
+pub struct Rows<'a> {
+    policy: &'a Policy,
+    ds: &'a Dataset,
+    text: FreeText,
+    versions: bool,
+    w: InstantWriter,
+}
+
+impl<'a> Rows<'a> {
+    /// A renderer for rows of `ds` under `policy`.
+    pub fn new(
+        policy: &'a Policy,
+        ds: &'a Dataset,
+        text: FreeText,
+    ) -> Rows<'a> {
+        Rows {
+            policy,
+            ds,
+            text,
+            versions: policy.has_versions(),
+            w: InstantWriter::new(policy.tz()),
+        }
+    }
+
+    /// Appends `r`'s line (with its newline) to `out`.
+    pub fn push(&mut self, out: &mut String, r: &SlaRow) {
+        use std::fmt::Write as _;
+        let (policy, ds, text) = (self.policy, self.ds, self.text);
+        let w = &mut self.w;
+        let mut inst = |out: &mut String, t: Option<i64>| {
+            if let Some(t) = t {
+                w.write(Instant::from_unix(t), out);
+            }
+        };
         let t = &ds.tickets[r.ticket as usize];
-        text.push(&mut out, &t.id);
+        text.push(out, &t.id);
         for a in [
             Attr::Type,
             Attr::Priority,
@@ -99,13 +172,13 @@ pub fn render(
             Attr::Assignee,
         ] {
             out.push(',');
-            text.push(&mut out, ds.strings.get(t.attr(a)));
+            text.push(out, ds.strings.get(t.attr(a)));
         }
         out.push(',');
-        inst(&mut out, Some(t.opened_at));
+        inst(out, Some(t.opened_at));
         for v in [r.responded_at, r.solved_at, r.closed_at] {
             out.push(',');
-            inst(&mut out, v);
+            inst(out, v);
         }
         out.push(',');
         if r.excluded != Some(super::Exclusion::OpenedAfterCutoff) {
@@ -119,9 +192,9 @@ pub fn render(
                 let _ = write!(out, "{v}");
             }
         }
-        bools(&mut out, &[r.response_met, r.resolution_met]);
+        bools(out, &[r.response_met, r.resolution_met]);
         out.push(',');
-        inst(&mut out, r.resolution_due_at);
+        inst(out, r.resolution_due_at);
         let _ = write!(out, ",{},", r.reopen_count);
         if let Some(s) = r.survey_score {
             let _ = write!(out, "{s}");
@@ -131,12 +204,12 @@ pub fn render(
         out.push_str(r.excluded.map_or("", |e| e.name(p)));
         // Extensions.
         let _ = write!(out, ",{},", r.wall_resolution_s);
-        inst(&mut out, r.response_due_at);
+        inst(out, r.response_due_at);
         for c in [r.response_class, r.resolution_class, worst(r)] {
             out.push(',');
             out.push_str(c.map_or("", |c| c.key()));
         }
-        bools(&mut out, &[r.auto_closed, r.close_late]);
+        bools(out, &[r.auto_closed, r.close_late]);
         for v in [r.response_overrun_s, r.resolution_overrun_s] {
             out.push(',');
             if let Some(v) = v {
@@ -144,27 +217,27 @@ pub fn render(
             }
         }
         let _ = write!(out, ",{},", r.solved_before_reopen_s);
-        inst(&mut out, r.survey_answered_at);
+        inst(out, r.survey_answered_at);
         out.push(',');
         if let Some(i) = r.target_rule {
             let _ = write!(out, "{i}");
         }
         let _ = write!(out, ",{},", r.events);
-        text.push(&mut out, ds.strings.get(t.attr(Attr::Channel)));
+        text.push(out, ds.strings.get(t.attr(Attr::Channel)));
         for v in [
             r.precase_at,
             r.precase_registered_at,
             r.precase_discarded_at,
         ] {
             out.push(',');
-            inst(&mut out, v);
+            inst(out, v);
         }
         out.push(',');
         if let Some(v) = r.precase_business_s {
             let _ = write!(out, "{v}");
         }
         bools(
-            &mut out,
+            out,
             &[
                 r.closed_early,
                 r.closed_without_approval,
@@ -181,16 +254,12 @@ pub fn render(
         }
         out.push(',');
         out.push_str(r.outcome());
-        if versions {
+        if self.versions {
             out.push(',');
-            text.push(
-                &mut out,
-                policy.version_policy(r.version).version_name(),
-            );
+            text.push(out, policy.version_policy(r.version).version_name());
         }
         out.push('\n');
     }
-    out
 }
 
 /// The header line: [`COLUMNS`], then [`VERSION_COLUMN`] when the policy

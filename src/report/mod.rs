@@ -468,8 +468,7 @@ pub fn stage(
     batch.write(&p, csv.as_bytes())?;
     files.push(p);
     let p = out.join("sla.csv");
-    let sla = output::render(c.policy, c.ds, c.rows, text);
-    batch.write(&p, sla.as_bytes())?;
+    write_sla(&p, c, text, batch)?;
     files.push(p);
     if !c.levels.is_empty() {
         let p = out.join("escalations.csv");
@@ -513,4 +512,23 @@ pub fn stage(
         at_risk: c.lists.at_risk.len(),
         queries: qs.len(),
     })
+}
+
+/// `sla.csv` into the batch, streamed a block of rows at a time
+/// ([`output::write_rows`]): the table's text is never held whole.
+fn write_sla(
+    dest: &Path,
+    c: &Context<'_>,
+    text: FreeText,
+    batch: &mut Batch,
+) -> Result<()> {
+    let tmp = batch.stage(dest, "")?;
+    let io = |e: std::io::Error| Error::io(dest, &e);
+    let file = std::fs::File::create(&tmp).map_err(io)?;
+    let mut f = std::io::BufWriter::with_capacity(1 << 20, file);
+    output::write_header(&mut f, c.policy).map_err(io)?;
+    let mut rows = output::Rows::new(c.policy, c.ds, text);
+    output::write_rows(&mut f, c.rows, &mut rows, &mut String::new())
+        .map_err(io)?;
+    std::io::Write::flush(&mut f).map_err(io)
 }
