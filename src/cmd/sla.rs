@@ -161,7 +161,11 @@ pub fn run(a: SlaArgs, g: &Global) -> anyhow::Result<()> {
 /// Tickets evaluated (and written) at a time by `plazo sla` to CSV:
 /// 65,536 rows are about 17 MB. Debug builds (the test suite) use blocks
 /// of 1,000 so that the samples' goldens cross block boundaries.
-const BLOCK: usize = if cfg!(debug_assertions) { 1000 } else { 1 << 16 };
+const BLOCK: usize = if cfg!(debug_assertions) {
+    1000
+} else {
+    1 << 16
+};
 
 /// What the summary and the nothing-to-measure check need from the
 /// rows, counted block by block.
@@ -322,6 +326,11 @@ impl<'a> Tally<'a> {
 
 /// The events sentence: read, merged duplicates, before the opening.
 fn events(s: &LoadStats, lang: Lang) -> String {
+    let unordered = if s.events > 1 && !s.events_in_ticket_order {
+        format!(" {}", msg::EVENTS_UNORDERED.get(lang))
+    } else {
+        String::new()
+    };
     msg::SUMMARY_EVENTS.fill(
         lang,
         &[
@@ -329,7 +338,7 @@ fn events(s: &LoadStats, lang: Lang) -> String {
             ("duplicates", &thousands(s.duplicate_events, lang)),
             ("before", &thousands(s.events_before_opening, lang)),
         ],
-    )
+    ) + &unordered
 }
 
 /// The target rules no ticket matched, when there are tickets: often a

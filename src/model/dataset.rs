@@ -202,7 +202,7 @@ impl Ticket {
 }
 
 /// One status event.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct Event {
     /// `at`, Unix seconds.
     pub at: i64,
@@ -271,6 +271,9 @@ pub struct LoadStats {
     pub duplicate_events: u64,
     /// Events dated before their ticket's opening (kept, clamped).
     pub events_before_opening: u64,
+    /// The events table listed each ticket's events together, tickets in
+    /// the tickets table's order (read without moving them).
+    pub events_in_ticket_order: bool,
     /// Survey rows read / accepted.
     pub survey_rows: u64,
     /// See `survey_rows`.
@@ -617,6 +620,7 @@ impl Dataset {
     /// [`Dataset::from_ingested`]'s events, grouped per ticket.
     fn events_from(&mut self, ing: &Ingested) {
         let ds = self;
+        let mut owner = Vec::with_capacity(ing.events.len());
         let mut raw = Vec::with_capacity(ing.events.len());
         for e in &ing.events {
             ds.stats.event_rows += 1;
@@ -634,9 +638,10 @@ impl Dataset {
                 note: intern(&e.extra[4]),
                 line: e.origin.line as u32,
             };
-            raw.push((ticket, ev));
+            owner.push(ticket);
+            raw.push(ev);
         }
-        ds.group_events(raw);
+        ds.group_events(owner, raw);
     }
 
     /// [`Dataset::from_ingested`]'s survey answers, scores read.
@@ -902,7 +907,8 @@ impl Dataset {
             (t.col("ticket_id"), t.col("at"), t.col("status"));
         let opt = ["group", "assignee", "priority", "actor", "note"]
             .map(|c| t.col(c));
-        let mut raw: Vec<(u32, Event)> = Vec::new();
+        let mut owner: Vec<u32> = Vec::new();
+        let mut raw: Vec<Event> = Vec::new();
         let mut rec = Record::new();
         while let Some(line) = t.next(&mut rec)? {
             self.stats.event_rows += 1;
@@ -928,76 +934,78 @@ impl Dataset {
                 note: self.strings.intern(field(&rec, opt[4])),
                 line: line as u32,
             };
-            raw.push((ticket, ev));
+            owner.push(ticket);
+            raw.push(ev);
         }
-        self.group_events(raw);
+        self.group_events(owner, raw);
         Ok(())
     }
 
-    /// Groups `raw` (ticket index, event) per ticket: a counting sort by
-    /// ticket keeps input order, then each ticket's slice is sorted by
-    /// time (stable: ties keep input order); duplicates are merged and
-    /// events before the opening counted.
-    fn group_events(&mut self, raw: Vec<(u32, Event)>) {
-        // Group per ticket: counting sort by ticket (keeps file order),
-        // then each ticket's slice by time (stable: ties keep file order).
+    /// Groups events per ticket: `owner[k]` is the ticket of `events[k]`,
+    /// both in input order. When the input is already grouped in ticket
+    /// order (what `plazo ingest` and most exports write) the events stay
+    /// where they are; otherwise a counting sort by ticket (keeping input
+    /// order) moves them once. Then each ticket's slice is sorted by time
+    /// (stable: ties keep input order), exact duplicates are merged and
+    /// events before the opening counted, in place: at most one more
+    /// copy of the events is held, and none for grouped input.
+    fn group_events(&mut self, owner: Vec<u32>, events: Vec<Event>) {
         let n = self.tickets.len();
         let mut offsets = vec![0u32; n + 1];
-        for (tk, _) in &raw {
+        for tk in &owner {
             offsets[*tk as usize + 1] += 1;
         }
         for i in 0..n {
             offsets[i + 1] += offsets[i];
         }
-        let mut next = offsets.clone();
-        let mut events = vec![
-            Event {
-                at: 0,
-                status: 0,
-                group: 0,
-                assignee: 0,
-                priority: 0,
-                actor: 0,
-                note: 0,
-                line: 0
-            };
-            raw.len()
-        ];
-        for (tk, ev) in raw {
-            let slot = &mut next[tk as usize];
-            events[*slot as usize] = ev;
-            *slot += 1;
-        }
-        // Sort, merge exact duplicates, count events before opening.
-        let mut out = Vec::with_capacity(events.len());
-        let mut new_offsets = Vec::with_capacity(n + 1);
-        new_offsets.push(0u32);
+        let grouped = owner.is_sorted();
+        self.stats.events_in_ticket_order = grouped;
+        let mut events = if grouped {
+            events
+        } else {
+            let mut next = offsets.clone();
+            let mut sorted = vec![Event::default(); events.len()];
+            for (tk, ev) in owner.iter().zip(events) {
+                let slot = &mut next[*tk as usize];
+                sorted[*slot as usize] = ev;
+                *slot += 1;
+            }
+            sorted
+        };
+        drop(owner);
+        // Sort, merge exact duplicates, count events before opening;
+        // `kept` trails the slice being read.
+        let mut kept = 0usize;
         for i in 0..n {
-            let slice =
-                &mut events[offsets[i] as usize..offsets[i + 1] as usize];
-            slice.sort_by_key(|e| e.at);
-            let start = out.len();
-            for e in slice.iter() {
+            let (lo, hi) = (offsets[i] as usize, offsets[i + 1] as usize);
+            events[lo..hi].sort_by_key(|e| e.at);
+            offsets[i] = kept as u32;
+            let start = kept;
+            for k in lo..hi {
+                let e = events[k];
                 // The one duplicate rule (docs/INGEST.md): an event equal
                 // in instant and status to the one just before it in the
                 // ticket's timeline is merged into it.
-                let dup = out[start..].last().is_some_and(|p: &Event| {
-                    p.at == e.at && p.status == e.status
-                });
-                if dup {
-                    self.stats.duplicate_events += 1;
-                    continue;
+                if kept > start {
+                    let p = &events[kept - 1];
+                    if p.at == e.at && p.status == e.status {
+                        self.stats.duplicate_events += 1;
+                        continue;
+                    }
                 }
                 if e.at < self.tickets[i].opened_at {
                     self.stats.events_before_opening += 1;
                 }
-                out.push(*e);
+                events[kept] = e;
+                kept += 1;
             }
-            new_offsets.push(out.len() as u32);
         }
-        self.stats.events = out.len() as u64;
-        self.events = out;
-        self.offsets = new_offsets;
+        offsets[n] = kept as u32;
+        events.truncate(kept);
+        events.shrink_to_fit();
+        self.stats.events = kept as u64;
+        self.events = events;
+        self.offsets = offsets;
     }
 
     /// Reads the surveys table: answers of known tickets with a readable

@@ -425,3 +425,34 @@ fn crlf_tables_name_the_real_lines_of_rejects() {
     assert_eq!(lines, ["3", "4"], "{rejects}");
     assert!(rejects.contains("(ya en la línea 2)"), "{rejects}");
 }
+
+/// Events listed in reverse (the last ticket's first, each ticket's
+/// newest first) give the same table as the sample's grouped order, and
+/// the summary says they were sorted in memory; the sample's own order
+/// is read as it is and the summary says nothing of it.
+#[test]
+fn unordered_events_give_the_same_table_and_are_named() {
+    let dir = tempdir("sla-unordered-events");
+    let text = std::fs::read_to_string(sample("events.csv")).unwrap();
+    let mut lines: Vec<&str> = text.lines().collect();
+    let header = lines.remove(0);
+    lines.reverse();
+    let reversed = format!("{header}\n{}\n", lines.join("\n"));
+    let e2 = dir.join("events-reversed.csv");
+    std::fs::write(&e2, reversed).unwrap();
+    let (t, e, s) = (
+        sample("tickets.csv"),
+        sample("events.csv"),
+        sample("surveys.csv"),
+    );
+    let grouped = sla(&dir, &t, &e, &s, &dir.join("grouped.csv"));
+    let unordered = sla(&dir, &t, &e2, &s, &dir.join("unordered.csv"));
+    // The table carries no line numbers: byte-identical.
+    assert_eq!(
+        std::fs::read(dir.join("grouped.csv")).unwrap(),
+        std::fs::read(dir.join("unordered.csv")).unwrap()
+    );
+    let note = "Los eventos no venían agrupados por ticket en el orden de la tabla de tickets: se ordenaron en memoria";
+    assert!(!grouped.contains(note), "{grouped}");
+    assert!(unordered.contains(note), "{unordered}");
+}

@@ -20,6 +20,12 @@ crate::catalog! {
         "{events} eventos leídos, {duplicates} duplicados fusionados, {before} anteriores a la apertura (tomados en la apertura).",
         "{events} events read, {duplicates} duplicates merged, {before} before opening (taken at opening)."
     );
+    /// After [`SUMMARY_EVENTS`], when the events table did not list each
+    /// ticket's events together in the tickets table's order.
+    EVENTS_UNORDERED = (
+        "Los eventos no venían agrupados por ticket en el orden de la tabla de tickets: se ordenaron en memoria, con una copia más de los eventos (agrupados, se leen sin moverlos).",
+        "The events were not grouped by ticket in the tickets table's order: they were sorted in memory, with one more copy of the events (grouped, they are read where they are)."
+    );
     /// Target rules no ticket matched (`targets[i] (label)`, joined).
     UNUSED_RULES = (
         "Reglas de ANS sin ningún ticket: {rules}; revise que sus valores coincidan con los de los datos.",
