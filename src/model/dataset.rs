@@ -55,20 +55,25 @@ use crate::text::lang::Lang;
 use crate::text::msg::model as msg;
 use crate::time::{Instant, InstantReader};
 
+/// The loader's hash map: foldhash with a fixed seed (fast, and the same
+/// in every run).
+pub type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
+
 /// Interned strings: id 0 is the empty string.
 #[derive(Debug, Clone)]
 pub struct Strings {
-    map: HashMap<Box<str>, u32>,
+    map: FastMap<Box<str>, u32>,
     list: Vec<Box<str>>,
 }
 
 impl Default for Strings {
     fn default() -> Strings {
         let mut s = Strings {
-            map: HashMap::new(),
+            map: FastMap::default(),
             list: Vec::new(),
         };
-        s.intern("");
+        s.list.push("".into());
+        s.map.insert("".into(), 0);
         s
     }
 }
@@ -77,6 +82,9 @@ impl Strings {
     /// The id of `s` (trimmed), adding it if new.
     pub fn intern(&mut self, s: &str) -> u32 {
         let s = s.trim();
+        if s.is_empty() {
+            return 0;
+        }
         if let Some(&id) = self.map.get(s) {
             return id;
         }
@@ -312,7 +320,7 @@ pub struct Dataset {
     /// Ticket rows, in file order.
     pub tickets: Vec<Ticket>,
     /// `ticket_id` -> index in `tickets`.
-    pub by_id: HashMap<String, u32>,
+    pub by_id: FastMap<String, u32>,
     /// Names of the tickets table's extra columns.
     pub extra_columns: Vec<String>,
     /// Events grouped per ticket: ticket i's are
@@ -830,7 +838,6 @@ impl Dataset {
         let users_c = t.col("affected_users");
         let extra = extra_columns(&t);
         self.extra_columns = extra.iter().map(|(h, _)| h.clone()).collect();
-        let mut first_line: HashMap<String, u64> = HashMap::new();
         let mut rec = Record::new();
         while let Some(line) = t.next(&mut rec)? {
             self.stats.ticket_rows += 1;
@@ -859,7 +866,8 @@ impl Dataset {
             else {
                 continue;
             };
-            if let Some(&first) = first_line.get(id) {
+            if let Some(&first) = self.by_id.get(id) {
+                let first = self.tickets[first as usize].line;
                 let v = id.to_string();
                 self.reject(
                     &t,
@@ -871,7 +879,6 @@ impl Dataset {
                 );
                 continue;
             }
-            first_line.insert(id.to_string(), line);
             let mut attrs = [0u32; 8];
             for (k, c) in attr_c.iter().enumerate() {
                 attrs[k] = self.strings.intern(field(&rec, *c));
@@ -895,7 +902,9 @@ impl Dataset {
     }
 
     /// Reads the events table: events of known tickets with a readable
-    /// `at` and a status, grouped per ticket.
+    /// `at` and a status, grouped per ticket. Rows are converted on all
+    /// cores and merged in file order ([`crate::model::pipeline`]): the
+    /// result is a one-thread read's.
     fn load_events(
         &mut self,
         path: Input<'_>,
@@ -903,40 +912,50 @@ impl Dataset {
         lang: Lang,
     ) -> Result<()> {
         let mut t = Table::open(path, &["ticket_id", "at", "status"], lang)?;
-        let (id_c, at_c, st_c) =
-            (t.col("ticket_id"), t.col("at"), t.col("status"));
-        let opt = ["group", "assignee", "priority", "actor", "note"]
-            .map(|c| t.col(c));
+        let cols = EventColumns {
+            id: t.col("ticket_id"),
+            at: t.col("at"),
+            labels: [
+                "status", "group", "assignee", "priority", "actor", "note",
+            ]
+            .map(|c| t.col(c)),
+        };
+        let (place, tz) = (t.place.clone(), clock.tz());
         let mut owner: Vec<u32> = Vec::new();
         let mut raw: Vec<Event> = Vec::new();
-        let mut rec = Record::new();
-        while let Some(line) = t.next(&mut rec)? {
-            self.stats.event_rows += 1;
-            let Some(ticket) = self.known_ticket(&t, &rec, id_c, line) else {
-                continue;
-            };
-            let Some(at) = self.instant(&t, &rec, at_c, "at", line, clock)
-            else {
-                continue;
-            };
-            let status = field(&rec, st_c);
-            if status.is_empty() {
-                self.reject(&t, line, "status", "", msg::EMPTY_STATUS, &[]);
-                continue;
-            }
-            let ev = Event {
-                at,
-                status: self.strings.intern(status),
-                group: self.strings.intern(field(&rec, opt[0])),
-                assignee: self.strings.intern(field(&rec, opt[1])),
-                priority: self.strings.intern(field(&rec, opt[2])),
-                actor: self.strings.intern(field(&rec, opt[3])),
-                note: self.strings.intern(field(&rec, opt[4])),
-                line: line as u32,
-            };
-            owner.push(ticket);
-            raw.push(ev);
-        }
+        let by_id = &self.by_id;
+        let (strings, rejects, stats) =
+            (&mut self.strings, &mut self.rejects, &mut self.stats);
+        let workers = rayon::current_num_threads();
+        super::pipeline::run(
+            workers,
+            |rec| t.next(rec),
+            |batch| cols.convert(batch, by_id, tz, &place, lang),
+            |batch, mut conv| {
+                stats.event_rows += batch.len() as u64;
+                let mut global = vec![None; conv.strings.len()];
+                for row in conv.rows.drain(..) {
+                    match row {
+                        EventRow::Reject(r) => rejects.push(r),
+                        EventRow::Keep(ticket, mut ev, local) => {
+                            let mut id = |k: u32| {
+                                *global[k as usize].get_or_insert_with(|| {
+                                    strings.intern(&conv.strings[k as usize])
+                                })
+                            };
+                            ev.status = id(local[0]);
+                            ev.group = id(local[1]);
+                            ev.assignee = id(local[2]);
+                            ev.priority = id(local[3]);
+                            ev.actor = id(local[4]);
+                            ev.note = id(local[5]);
+                            owner.push(ticket);
+                            raw.push(ev);
+                        }
+                    }
+                }
+            },
+        )?;
         self.group_events(owner, raw);
         Ok(())
     }
@@ -1161,6 +1180,98 @@ impl Dataset {
             offsets[i + 1] += offsets[i];
         }
         self.survey_offsets = offsets;
+    }
+}
+
+/// The events table's columns, for converting its rows on worker
+/// threads.
+struct EventColumns {
+    id: Option<usize>,
+    at: Option<usize>,
+    /// status, group, assignee, priority, actor, note.
+    labels: [Option<usize>; 6],
+}
+
+/// One events row converted on a worker: rejected, or kept with its
+/// ticket and its labels as ids into the batch's own strings (interned
+/// by the merge, in file order).
+enum EventRow {
+    Reject(Reject),
+    Keep(u32, Event, [u32; 6]),
+}
+
+/// A converted batch of events rows.
+struct EventBatch {
+    rows: Vec<EventRow>,
+    /// The batch's labels; 0 is the empty one.
+    strings: Vec<Box<str>>,
+}
+
+impl EventColumns {
+    /// Converts a batch: the same checks, in the same order, as a
+    /// one-thread read (unknown ticket, unreadable `at`, empty status).
+    fn convert(
+        &self,
+        batch: &super::pipeline::Batch,
+        by_id: &FastMap<String, u32>,
+        tz: Tz,
+        place: &str,
+        lang: Lang,
+    ) -> EventBatch {
+        let mut clock = InstantReader::new(tz);
+        let mut strings: Vec<Box<str>> = vec!["".into()];
+        let mut local: FastMap<&str, u32> = FastMap::default();
+        let mut rows = Vec::with_capacity(batch.len());
+        let reject = |line: u64, col: &str, v: &str, reason: Msg| {
+            EventRow::Reject(Reject {
+                file: place.to_string(),
+                line,
+                column: col.to_string(),
+                value: v.to_string(),
+                reason: reason.fill(lang, &[]),
+            })
+        };
+        for (line, rec) in batch.rows() {
+            let id = field(rec, self.id);
+            let Some(&ticket) = by_id.get(id) else {
+                rows.push(reject(
+                    line,
+                    "ticket_id",
+                    id,
+                    msg::TICKET_NOT_IN_TICKETS,
+                ));
+                continue;
+            };
+            let text = field(rec, self.at);
+            let Ok(at) = clock.read(text) else {
+                let reason = date_reason(text, &clock);
+                rows.push(reject(line, "at", text, reason));
+                continue;
+            };
+            if field(rec, self.labels[0]).is_empty() {
+                rows.push(reject(line, "status", "", msg::EMPTY_STATUS));
+                continue;
+            }
+            let mut ids = [0u32; 6];
+            for (k, c) in self.labels.iter().enumerate() {
+                let v = field(rec, *c);
+                if v.is_empty() {
+                    continue;
+                }
+                let next = strings.len() as u32;
+                ids[k] = *local.entry(v).or_insert_with(|| {
+                    strings.push(v.into());
+                    next
+                });
+            }
+            let ev = Event {
+                at: at.unix(),
+                line: line as u32,
+                ..Event::default()
+            };
+            rows.push(EventRow::Keep(ticket, ev, ids));
+        }
+        EventBatch { rows, strings }
     }
 }
 

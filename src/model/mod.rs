@@ -16,6 +16,7 @@ pub mod dataset;
 pub mod decisions;
 pub mod measure;
 pub mod people;
+pub mod pipeline;
 pub mod write;
 
 pub use builder::{Builder, FileStats, Ingested, Origin, Reject};
