@@ -801,25 +801,6 @@ impl Dataset {
         None
     }
 
-    /// `affected_users` of row `line` (`Some(None)` when empty); `None`
-    /// after rejecting a value that is not a whole number.
-    fn affected_users(
-        &mut self,
-        t: &Table,
-        line: u64,
-        text: &str,
-    ) -> Option<Option<i64>> {
-        if text.is_empty() {
-            return Some(None);
-        }
-        if let Ok(n) = text.parse::<i64>() {
-            return Some(Some(n));
-        }
-        let reason = msg::NOT_A_WHOLE_NUMBER;
-        self.reject(t, line, "affected_users", text, reason, &[]);
-        None
-    }
-
     /// Reads the tickets table: a ticket per row, rejects for rows
     /// without id, with an unreadable `opened_at` or `affected_users`,
     /// or repeating an id.
@@ -838,65 +819,68 @@ impl Dataset {
         let users_c = t.col("affected_users");
         let extra = extra_columns(&t);
         self.extra_columns = extra.iter().map(|(h, _)| h.clone()).collect();
-        let mut rec = Record::new();
-        while let Some(line) = t.next(&mut rec)? {
-            self.stats.ticket_rows += 1;
-            let id = field(&rec, id_c);
-            if id.is_empty() {
-                self.reject(
-                    &t,
-                    line,
-                    "ticket_id",
-                    "",
-                    msg::EMPTY_TICKET_ID,
-                    &[],
-                );
-                continue;
-            }
-            let opened_text = field(&rec, open_c);
-            let Ok(opened) = clock.read(opened_text) else {
-                let v = opened_text.to_string();
-                let reason = date_reason(opened_text, clock);
-                self.reject(&t, line, "opened_at", &v, reason, &[]);
-                continue;
-            };
-            let users_text = field(&rec, users_c);
-            let Some(affected_users) =
-                self.affected_users(&t, line, users_text)
-            else {
-                continue;
-            };
-            if let Some(&first) = self.by_id.get(id) {
-                let first = self.tickets[first as usize].line;
-                let v = id.to_string();
-                self.reject(
-                    &t,
-                    line,
-                    "ticket_id",
-                    &v,
-                    msg::REPEATED_TICKET_ID,
-                    &[("line", &first)],
-                );
-                continue;
-            }
-            let mut attrs = [0u32; 8];
-            for (k, c) in attr_c.iter().enumerate() {
-                attrs[k] = self.strings.intern(field(&rec, *c));
-            }
-            let extra_vals = extra
+        // Label columns: the attributes in `Attr::ALL` order, then the
+        // extra columns (the order a one-thread read interns them in).
+        let cols = TicketColumns {
+            id: id_c,
+            opened: open_c,
+            users: users_c,
+            labels: attr_c
                 .iter()
-                .map(|(_, i)| self.strings.intern(field(&rec, Some(*i))))
-                .collect();
-            self.by_id.insert(id.to_string(), self.tickets.len() as u32);
-            self.tickets.push(Ticket {
-                id: id.to_string(),
-                opened_at: opened.unix(),
-                attrs,
-                affected_users,
-                extra: extra_vals,
-                line: line as u32,
-            });
-        }
+                .copied()
+                .chain(extra.iter().map(|(_, i)| Some(*i)))
+                .collect(),
+        };
+        let (place, tz) = (t.place.clone(), clock.tz());
+        let Dataset {
+            tickets,
+            by_id,
+            strings,
+            rejects,
+            stats,
+            ..
+        } = self;
+        super::pipeline::run(
+            rayon::current_num_threads(),
+            |rec| t.next(rec),
+            |batch| cols.convert(batch, tz, &place, lang),
+            |batch, mut conv| {
+                stats.ticket_rows += batch.len() as u64;
+                let mut global = vec![None; conv.strings.len()];
+                for row in conv.rows.drain(..) {
+                    let (mut ticket, local) = match row {
+                        TicketRow::Reject(r) => {
+                            rejects.push(r);
+                            continue;
+                        }
+                        TicketRow::Keep(t, local) => (t, local),
+                    };
+                    if let Some(&first) = by_id.get(&ticket.id) {
+                        let first = tickets[first as usize].line;
+                        rejects.push(Reject {
+                            file: place.clone(),
+                            line: u64::from(ticket.line),
+                            column: "ticket_id".into(),
+                            value: ticket.id,
+                            reason: msg::REPEATED_TICKET_ID
+                                .fill(lang, &[("line", &first)]),
+                        });
+                        continue;
+                    }
+                    let mut id = |k: u32| {
+                        *global[k as usize].get_or_insert_with(|| {
+                            strings.intern(&conv.strings[k as usize])
+                        })
+                    };
+                    for (a, k) in ticket.attrs.iter_mut().zip(&local) {
+                        *a = id(*k);
+                    }
+                    ticket.extra = local[8..].iter().map(|k| id(*k)).collect();
+                    by_id.insert(ticket.id.clone(), tickets.len() as u32);
+                    tickets.push(ticket);
+                }
+            },
+        )?;
         self.stats.tickets = self.tickets.len() as u64;
         Ok(())
     }
@@ -1183,6 +1167,129 @@ impl Dataset {
     }
 }
 
+/// The tickets table's columns, for converting its rows on worker
+/// threads.
+struct TicketColumns {
+    id: Option<usize>,
+    opened: Option<usize>,
+    users: Option<usize>,
+    /// The 8 attributes ([`Attr::ALL`]), then the extra columns.
+    labels: Vec<Option<usize>>,
+}
+
+/// One tickets row converted on a worker: rejected, or a ticket whose
+/// labels are ids into the batch's own strings (the merge checks for a
+/// repeated id, then interns them in file order).
+enum TicketRow {
+    Reject(Reject),
+    Keep(Ticket, Vec<u32>),
+}
+
+/// A converted batch of tickets rows.
+struct TicketBatch {
+    rows: Vec<TicketRow>,
+    /// The batch's labels; 0 is the empty one.
+    strings: Vec<Box<str>>,
+}
+
+impl TicketColumns {
+    /// Converts a batch: the checks of a one-thread read that need no
+    /// other row (empty id, unreadable `opened_at` or `affected_users`),
+    /// in its order.
+    fn convert(
+        &self,
+        batch: &super::pipeline::Batch,
+        tz: Tz,
+        place: &str,
+        lang: Lang,
+    ) -> TicketBatch {
+        let mut clock = InstantReader::new(tz);
+        let mut labels = Labels::default();
+        let mut rows = Vec::with_capacity(batch.len());
+        let reject = |line: u64, col: &str, v: &str, reason: Msg| {
+            TicketRow::Reject(Reject {
+                file: place.to_string(),
+                line,
+                column: col.to_string(),
+                value: v.to_string(),
+                reason: reason.fill(lang, &[]),
+            })
+        };
+        for (line, rec) in batch.rows() {
+            let id = field(rec, self.id);
+            if id.is_empty() {
+                rows.push(reject(line, "ticket_id", "", msg::EMPTY_TICKET_ID));
+                continue;
+            }
+            let text = field(rec, self.opened);
+            let Ok(opened) = clock.read(text) else {
+                let reason = date_reason(text, &clock);
+                rows.push(reject(line, "opened_at", text, reason));
+                continue;
+            };
+            let users = field(rec, self.users);
+            let affected_users = match users {
+                "" => None,
+                v => match v.parse::<i64>() {
+                    Ok(n) => Some(n),
+                    Err(_) => {
+                        let reason = msg::NOT_A_WHOLE_NUMBER;
+                        rows.push(reject(line, "affected_users", v, reason));
+                        continue;
+                    }
+                },
+            };
+            let local = self
+                .labels
+                .iter()
+                .map(|c| labels.id(field(rec, *c)))
+                .collect();
+            let ticket = Ticket {
+                id: id.to_string(),
+                opened_at: opened.unix(),
+                attrs: [0; 8],
+                affected_users,
+                extra: Vec::new(),
+                line: line as u32,
+            };
+            rows.push(TicketRow::Keep(ticket, local));
+        }
+        TicketBatch {
+            rows,
+            strings: labels.strings,
+        }
+    }
+}
+
+/// A batch's own interned labels (0 is the empty one).
+struct Labels<'a> {
+    strings: Vec<Box<str>>,
+    ids: FastMap<&'a str, u32>,
+}
+
+impl Default for Labels<'_> {
+    fn default() -> Self {
+        Labels {
+            strings: vec!["".into()],
+            ids: FastMap::default(),
+        }
+    }
+}
+
+impl<'a> Labels<'a> {
+    /// The batch's id of `v` (already trimmed).
+    fn id(&mut self, v: &'a str) -> u32 {
+        if v.is_empty() {
+            return 0;
+        }
+        let next = self.strings.len() as u32;
+        *self.ids.entry(v).or_insert_with(|| {
+            self.strings.push(v.into());
+            next
+        })
+    }
+}
+
 /// The events table's columns, for converting its rows on worker
 /// threads.
 struct EventColumns {
@@ -1219,8 +1326,7 @@ impl EventColumns {
         lang: Lang,
     ) -> EventBatch {
         let mut clock = InstantReader::new(tz);
-        let mut strings: Vec<Box<str>> = vec!["".into()];
-        let mut local: FastMap<&str, u32> = FastMap::default();
+        let mut labels = Labels::default();
         let mut rows = Vec::with_capacity(batch.len());
         let reject = |line: u64, col: &str, v: &str, reason: Msg| {
             EventRow::Reject(Reject {
@@ -1252,18 +1358,7 @@ impl EventColumns {
                 rows.push(reject(line, "status", "", msg::EMPTY_STATUS));
                 continue;
             }
-            let mut ids = [0u32; 6];
-            for (k, c) in self.labels.iter().enumerate() {
-                let v = field(rec, *c);
-                if v.is_empty() {
-                    continue;
-                }
-                let next = strings.len() as u32;
-                ids[k] = *local.entry(v).or_insert_with(|| {
-                    strings.push(v.into());
-                    next
-                });
-            }
+            let ids = self.labels.map(|c| labels.id(field(rec, c)));
             let ev = Event {
                 at: at.unix(),
                 line: line as u32,
@@ -1271,7 +1366,10 @@ impl EventColumns {
             };
             rows.push(EventRow::Keep(ticket, ev, ids));
         }
-        EventBatch { rows, strings }
+        EventBatch {
+            rows,
+            strings: labels.strings,
+        }
     }
 }
 
