@@ -176,21 +176,21 @@ fn build(
     trend::write(wb.add_worksheet(), &f, c)?;
     breaches::write(&mut wb, &f, c)?;
     if let Some(d) = &c.decided {
-        decisions::write(wb.add_worksheet(), &f, c, d)?;
+        decisions::write(&mut wb, &f, c, d)?;
     }
     if !c.policy.penalties().is_empty() {
-        penalties::write(wb.add_worksheet(), &f, c)?;
+        penalties::write(&mut wb, &f, c)?;
     }
     at_risk::write(&mut wb, &f, c)?;
-    surveys::write(wb.add_worksheet(), &f, c)?;
+    surveys::write(&mut wb, &f, c)?;
     if let Some(cases) = &c.lists.closing {
-        closing::write(wb.add_worksheet(), &f, c, cases)?;
+        closing::write(&mut wb, &f, c, cases)?;
     }
     excluded::write(&mut wb, &f, c)?;
     data_sheets(&mut wb, &f, c)?;
     methodology::write(wb.add_worksheet(), &f, c)?;
     if let Some(recon) = &c.reconciliation {
-        reconciliation::write(wb.add_worksheet(), &f, c, recon)?;
+        reconciliation::write(&mut wb, &f, c, recon)?;
     }
     if c.policy.maps(State::Paused) {
         suspensions::write(&mut wb, &f, c)?;
@@ -199,10 +199,10 @@ fn build(
         unresolved::write(&mut wb, &f, c)?;
     }
     if escalations::applies(c) {
-        escalations::write(wb.add_worksheet(), &f, c)?;
+        escalations::write(&mut wb, &f, c)?;
     }
     for q in queries {
-        query::write(wb.add_worksheet(), &f, c, q)?;
+        query::write(&mut wb, &f, c, q)?;
     }
     Ok(wb)
 }

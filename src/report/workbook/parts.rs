@@ -151,6 +151,9 @@ pub(super) struct Columns<'a> {
     pub heads: &'a [String],
     /// The column widths.
     pub widths: &'a [f64],
+    /// Whether the header row is made tall enough for its wrapped
+    /// titles ([`Sheet::header_height`]).
+    pub tall: bool,
 }
 
 /// Writes on `s`, from row `top`: the `note` row when the list is split,
@@ -173,7 +176,9 @@ pub(super) fn block<T>(
         None => top,
     };
     s.headers(head, cols.heads)?;
-    s.header_height(head, cols.widths, cols.heads)?;
+    if cols.tall {
+        s.header_height(head, cols.widths, cols.heads)?;
+    }
     for (k, item) in items.iter().enumerate() {
         row(s, head + 1 + k as u32, item)?;
     }
@@ -244,6 +249,7 @@ pub(super) fn ticket_list<T>(
     let cols = Columns {
         heads: &heads,
         widths: &widths,
+        tall: true,
     };
     let parts = plan(list.len(), 0, tail, c.row_limit);
     let first = &list[parts[0].clone()];
