@@ -20,10 +20,29 @@ use crate::util::{
 /// `plazo [--lang LANG] report` on the Víctimas sample for 2026-10,
 /// with `--sheet-row-limit LIMIT` when given; the output folder.
 fn report(name: &str, limit: Option<usize>, lang: &str) -> PathBuf {
+    report_with(name, limit, lang, &[])
+}
+
+/// [`report`] with `extra` options (a later `--policy` replaces the
+/// sample's).
+fn report_with(
+    name: &str,
+    limit: Option<usize>,
+    lang: &str,
+    extra: &[&str],
+) -> PathBuf {
     let out = tempdir(name);
     let mut args: Vec<String> =
         ["-q", "--lang", lang, "report"].map(String::from).to_vec();
-    args.extend(folder_args(&root().join("samples/victimas")));
+    let mut data = folder_args(&root().join("samples/victimas"));
+    if let Some(k) = extra.iter().position(|a| *a == "--policy") {
+        data[1] = extra[k + 1].to_string();
+        data.extend(extra[..k].iter().map(|a| a.to_string()));
+        data.extend(extra[k + 2..].iter().map(|a| a.to_string()));
+    } else {
+        data.extend(extra.iter().map(|a| a.to_string()));
+    }
+    args.extend(data);
     args.extend(["--period", "2026-10", "--out"].map(String::from));
     args.push(out.display().to_string());
     if let Some(n) = limit {
@@ -119,6 +138,23 @@ fn split_ids(
         v.extend(ids(rows, if split { 2 } else { 1 }));
     }
     (v, notes)
+}
+
+/// The ids of a list under figures: after the first row whose first
+/// cell is "Caso" (the list's header) on the first sheet, from row 2 on
+/// the numbered ones.
+fn ids_under_header(
+    all: &BTreeMap<String, Vec<Vec<String>>>,
+    names: &[String],
+) -> Vec<String> {
+    let first = &all[&names[0]];
+    let head = first.iter().position(|r| r[0] == "Caso").expect("header");
+    let mut v = ids(first, head + 1);
+    for n in &names[1..] {
+        assert_eq!(all[n][1][0], "Caso", "{n}: the header on row 2");
+        v.extend(ids(&all[n], 2));
+    }
+    v
 }
 
 /// `sla.csv`'s rows.
@@ -271,6 +307,15 @@ fn every_long_list_continues_on_numbered_sheets_under_the_limit() {
              Excluidos (3). Esta es la hoja 2 de 3."
         )
     );
+    // "Escalamientos" passes 10 rows: its one escalation goes on
+    // "Escalamientos (2)", under the note and the header.
+    assert_eq!(
+        parts(&names, "Escalamientos"),
+        ["Escalamientos", "Escalamientos (2)"]
+    );
+    let esc = &all["Escalamientos (2)"];
+    assert_eq!(esc.len(), 3);
+    assert_eq!(esc[0][0], note_es("Escalamientos", 1, 2, 2));
     // Each part repeats the list's header under its note.
     assert_eq!(all["Excluidos (3)"][1], all["Excluidos"][1]);
     assert_eq!(all["Excluidos"][1][0], "Caso");
@@ -334,6 +379,57 @@ fn composite_sheets_keep_their_lists_and_totals_when_split() {
         seen.extend(ids(&all[p], 2));
     }
     assert_eq!(seen, want);
+    // "Cierres": 205 lines under the figures, 10 on each numbered sheet
+    // (none fits under the figures).
+    let want = ids_under_header(&whole, &["Cierres".to_string()]);
+    let got = parts(&names, "Cierres");
+    assert_eq!(want.len(), 205);
+    assert_eq!(got.len(), 1 + 205usize.div_ceil(LIMIT - 2));
+    assert_eq!(ids_under_header(&all, &got), want);
+    for p in &got[1..] {
+        assert!(all[p].len() <= LIMIT, "{p}");
+    }
+    // "Escalamientos": its one escalation ends on row 11, under the
+    // limit: the sheet stays whole, without a note.
+    assert_eq!(whole["Escalamientos"].len(), 11);
+    assert_eq!(parts(&names, "Escalamientos"), ["Escalamientos"]);
+    assert_eq!(all["Escalamientos"], whole["Escalamientos"]);
+}
+
+#[test]
+fn decisions_and_discounts_keep_their_rows_and_totals_when_split() {
+    let s = root().join("samples/victimas/supervision");
+    let policy = s.join("penalties.toml").display().to_string();
+    let decisions = s.join("decisions.csv").display().to_string();
+    let extra = ["--policy", &policy, "--decisions", &decisions];
+    let whole = sheets(&report_with("long-lists-dec", None, "es", &extra)).1;
+    let out = report_with("long-lists-dec-10", Some(10), "es", &extra);
+    let (names, all) = sheets(&out);
+    // "Decisiones": 5 decisions under a header on row 4, then a blank
+    // row and one total per measure: 4 + 5 + 3 = 12 rows. Split, the
+    // note and header (rows 4 and 5) and the 5 decisions fill the first
+    // sheet's 10 rows; the totals go on a second sheet of their own,
+    // under its note and header.
+    let whole_dec = &whole["Decisiones"];
+    let want = ids(whole_dec, 4);
+    assert_eq!(want.len(), 5);
+    assert_eq!(
+        parts(&names, "Decisiones"),
+        ["Decisiones", "Decisiones (2)"]
+    );
+    let first = &all["Decisiones"];
+    assert_eq!(first.len(), 10);
+    assert_eq!(first[3][0], note_es("Decisiones", 5, 2, 1));
+    assert_eq!(ids(first, 5), want);
+    let second = &all["Decisiones (2)"];
+    assert_eq!(second[0][0], note_es("Decisiones", 5, 2, 2));
+    assert_eq!(second[1], first[4]);
+    assert_eq!(&second[3..], &whole_dec[whole_dec.len() - 2..]);
+    // "Descuentos": the evidence, under the indicator table.
+    let want = ids_under_header(&whole, &["Descuentos".to_string()]);
+    let got = parts(&names, "Descuentos");
+    assert!(got.len() > 1 && want.len() >= 10, "{} rows", want.len());
+    assert_eq!(ids_under_header(&all, &got), want);
 }
 
 #[test]
