@@ -168,8 +168,9 @@ impl ReportArgs {
     }
 }
 
-/// `--sheet-row-limit`: Excel's limit when not given.
-fn row_limit(given: Option<&str>) -> plazo::Result<RowLimit> {
+/// `--sheet-row-limit` (also `plazo whatif`'s): Excel's limit when not
+/// given.
+pub(super) fn row_limit(given: Option<&str>) -> plazo::Result<RowLimit> {
     let Some(text) = given else {
         return Ok(RowLimit::EXCEL);
     };

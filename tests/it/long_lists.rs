@@ -495,3 +495,56 @@ fn a_limit_outside_the_range_is_refused() {
     );
     assert!(!dir.join("o").exists(), "nothing written");
 }
+
+#[test]
+fn whatif_changes_continue_on_numbered_sheets() {
+    const LIMIT: usize = 10;
+    let d = root().join("samples/victimas");
+    let dir = tempdir("long-lists-whatif");
+    let mut args: Vec<String> =
+        ["-q", "whatif", "--policy"].map(String::from).to_vec();
+    args.push(d.join("policy.toml").display().to_string());
+    args.push("--policy".into());
+    args.push(
+        d.join("supervision/requerimiento-2bd.toml")
+            .display()
+            .to_string(),
+    );
+    for f in ["tickets", "events", "surveys"] {
+        args.push(format!("--{f}"));
+        args.push(d.join(format!("{f}.csv")).display().to_string());
+    }
+    args.extend(
+        ["--period", "2026-10", "--label", "actual", "--label", "2d"]
+            .map(String::from),
+    );
+    args.extend(["--sheet-row-limit", "10", "--out", "o"].map(String::from));
+    let a: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (code, _, err) = run(&dir, &a);
+    assert_eq!(code, 0, "{err}");
+    let out = dir.join("o");
+    // The flips, in the CSV's order (read with the csv crate).
+    let want: Vec<String> = read_rows(&out.join("whatif-flips.csv"))
+        .into_iter()
+        .map(|r| r["ticket_id"].clone())
+        .collect();
+    let mut wb: Xlsx<_> =
+        open_workbook(out.join("whatif-2026-10.xlsx")).unwrap();
+    let names = wb.sheet_names();
+    let base = "Cambios actual vs 2d";
+    let got = parts(&names, base);
+    let count = sheet_count(want.len(), LIMIT);
+    assert!(count > 1, "{} flips", want.len());
+    assert_eq!(got, expected_names(base, count));
+    let mut all = BTreeMap::new();
+    for n in &got {
+        let range = wb.worksheet_range(n).unwrap();
+        let rows: Vec<Vec<String>> =
+            range.rows().map(|r| r.iter().map(text).collect()).collect();
+        assert!(rows.len() <= LIMIT, "{n}");
+        all.insert(n.clone(), rows);
+    }
+    let (ids, notes) = split_ids(&all, &got);
+    assert_eq!(ids, want);
+    assert_eq!(notes[0], note_es(base, want.len(), count, 1));
+}

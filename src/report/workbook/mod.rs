@@ -312,7 +312,7 @@ pub fn write_whatif(
         let name = comparison_sheet(wm::SHEET_INDICATORS.get(lang), a, b);
         whatif_indicators::write(wb.add_worksheet(), &f, c, &name)?;
         let name = comparison_sheet(wm::SHEET_FLIPS.get(lang), a, b);
-        whatif_flips::write(wb.add_worksheet(), &f, c, &name)?;
+        whatif_flips::write(&mut wb, &f, c, &name)?;
     }
     wb.save(&staged).map_err(|e| save_error(path, e))
 }
