@@ -21,6 +21,7 @@ use chrono::NaiveDate;
 use clap::Args;
 use plazo::Error;
 use plazo::io::atomic::Batch;
+use plazo::report::workbook::RowLimit;
 use plazo::report::{self, Context, InputFile, Period, Written};
 use plazo::text::msg::cli::report as msg;
 use plazo::time::Instant;
@@ -60,6 +61,11 @@ pub struct ReportArgs {
     /// each ticket's timeline), docs/CONTRACT.md §5.9.
     #[arg(long)]
     html: bool,
+    /// Testing knob (docs/CONTRACT.md §5.10): the most rows a workbook
+    /// sheet may have, note and header included (default Excel's
+    /// 1048576); longer lists continue on numbered sheets.
+    #[arg(long, hide = true, value_name = "ROWS")]
+    sheet_row_limit: Option<String>,
     /// Output folder (created when missing).
     #[arg(long)]
     out: PathBuf,
@@ -108,6 +114,7 @@ struct Plan {
     guards: Guards,
     quiet: bool,
     html: bool,
+    row_limit: RowLimit,
 }
 
 impl ReportArgs {
@@ -128,6 +135,7 @@ impl ReportArgs {
                 &[("path", &d.display())],
             ));
         }
+        let row_limit = row_limit(self.sheet_row_limit.as_deref())?;
         let mut data = self.data.plan(g.lang)?;
         self.rules.apply(&mut data.policy)?;
         let guards = self
@@ -155,8 +163,31 @@ impl ReportArgs {
             guards,
             quiet: g.quiet,
             html: self.html,
+            row_limit,
         })
     }
+}
+
+/// `--sheet-row-limit` (also `plazo whatif`'s): Excel's limit when not
+/// given.
+pub(super) fn row_limit(given: Option<&str>) -> plazo::Result<RowLimit> {
+    let Some(text) = given else {
+        return Ok(RowLimit::EXCEL);
+    };
+    text.trim()
+        .parse()
+        .ok()
+        .and_then(RowLimit::new)
+        .ok_or_else(|| {
+            Error::input_msg(
+                plazo::text::msg::long_lists::BAD_ROW_LIMIT,
+                &[
+                    ("value", &format!("{text:?}")),
+                    ("min", &RowLimit::MIN),
+                    ("max", &plazo::report::workbook::EXCEL_MAX_ROWS),
+                ],
+            )
+        })
 }
 
 impl PeriodArgs {
@@ -238,6 +269,7 @@ pub fn execute(a: ReportArgs, g: &Global) -> anyhow::Result<Outcome> {
         guards,
         quiet,
         html,
+        row_limit,
     } = a.plan(g)?;
     let (policy_path, files) = (data.policy_path.clone(), data.inputs.clone());
     let watch = data.watch.clone();
@@ -274,6 +306,7 @@ pub fn execute(a: ReportArgs, g: &Global) -> anyhow::Result<Outcome> {
     )
     .with_escalations(engine.levels_all(&rows))
     .with_csv_text(guards.text)
+    .with_row_limit(row_limit)
     .with_group_times(|i| engine.group_times(i));
     let ctx = book.into_iter().fold(ctx, Context::with_decisions);
     let ctx = if html {

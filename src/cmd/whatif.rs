@@ -46,6 +46,10 @@ pub struct WhatifArgs {
     rules: DeadlineRulesArg,
     #[command(flatten)]
     period: PeriodArgs,
+    /// Testing knob (docs/CONTRACT.md §5.10): the most rows a workbook
+    /// sheet may have (default Excel's 1048576).
+    #[arg(long, hide = true, value_name = "ROWS")]
+    sheet_row_limit: Option<String>,
     /// Output folder (created when missing).
     #[arg(long)]
     out: PathBuf,
@@ -58,6 +62,7 @@ struct Plan {
     data: Vec<(String, DataPlan)>,
     period: Period,
     out: PathBuf,
+    row_limit: plazo::report::workbook::RowLimit,
 }
 
 /// The labels: `--label` (one per policy), else the files' stems; no
@@ -113,6 +118,8 @@ impl WhatifArgs {
                 &[("n", &self.policies.len())],
             ));
         }
+        let row_limit =
+            super::report::row_limit(self.sheet_row_limit.as_deref())?;
         let labels = labels(&self.policies, &self.labels)?;
         if self.out.is_file() {
             return Err(Error::input_msg(
@@ -151,12 +158,18 @@ impl WhatifArgs {
             data,
             period,
             out: self.out,
+            row_limit,
         })
     }
 }
 
 pub fn run(a: WhatifArgs, g: &Global) -> anyhow::Result<()> {
-    let Plan { data, period, out } = a.plan(g)?;
+    let Plan {
+        data,
+        period,
+        out,
+        row_limit,
+    } = a.plan(g)?;
     let mut watches = Vec::new();
     let mut labels = Vec::new();
     let mut loaded: Vec<Loaded> = Vec::new();
@@ -182,6 +195,7 @@ pub fn run(a: WhatifArgs, g: &Global) -> anyhow::Result<()> {
                 g.lang,
                 Vec::new(),
             )
+            .with_row_limit(row_limit)
         })
         .collect();
     let comps: Vec<Comparison<'_, '_>> = (1..contexts.len())

@@ -190,6 +190,10 @@ pub struct Context<'a> {
     /// The contract's discounts of the period (`[[penalties]]`; empty
     /// without): the "Descuentos" sheet.
     pub discounts: Discounts,
+    /// The most rows a sheet of the workbook may have (Excel's, unless
+    /// [`Context::with_row_limit`] sets a smaller one): a longer list
+    /// continues on numbered sheets (docs/CONTRACT.md §5.10).
+    pub row_limit: workbook::RowLimit,
 }
 
 /// The committee's decisions applied to a report.
@@ -284,6 +288,7 @@ impl<'a> Context<'a> {
             decided: None,
             discounts: Discounts::default(),
             timelines: None,
+            row_limit: workbook::RowLimit::EXCEL,
         }
         .with_discounts()
     }
@@ -316,6 +321,13 @@ impl<'a> Context<'a> {
             book,
             self.period,
         );
+        self
+    }
+
+    /// Sets the most rows a sheet of the workbook may have
+    /// (`--sheet-row-limit`, a testing knob: docs/CONTRACT.md §5.10).
+    pub fn with_row_limit(mut self, limit: workbook::RowLimit) -> Self {
+        self.row_limit = limit;
         self
     }
 

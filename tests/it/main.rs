@@ -33,6 +33,7 @@ mod ingest_generic;
 mod ingest_glpi_csv;
 mod ingest_glpi_tables;
 mod layers;
+mod long_lists;
 mod mariadb;
 mod model_paths;
 mod penalties;

@@ -53,8 +53,8 @@ const LISTS: [&str; 26] = [
     "GLPI reconciliation",
     "Pauses",
     // Tables without a header of their own are not in this list.
-    "Datos 2",
-    "Data 2",
+    "Datos (2)",
+    "Data (2)",
 ];
 
 /// The program `name`, or a failure that says how to install it.

@@ -15,7 +15,7 @@ use plazo::text::msg::cli::run as msg;
 use toml::{Table, Value};
 
 /// The keys of a `[[job]]`, in the order the docs list them.
-pub const JOB_KEYS: [&str; 24] = [
+pub const JOB_KEYS: [&str; 25] = [
     "name",
     "enabled",
     "policy",
@@ -37,6 +37,7 @@ pub const JOB_KEYS: [&str; 24] = [
     "max_rejects",
     "csv_raw",
     "html",
+    "sheet_row_limit",
     "lang",
     "out",
     "description",
@@ -280,6 +281,16 @@ fn typed(t: &Table, at: &At<'_>) -> plazo::Result<Keys> {
                     .map_err(|e| e.at(&place))?;
                 k.text.insert(key, s.trim().to_string());
             }
+            "sheet_row_limit" => {
+                // A testing knob (docs/CONTRACT.md §5.10): passed on as
+                // `--sheet-row-limit`, which checks it.
+                let s = match v {
+                    Value::Integer(n) => n.to_string(),
+                    Value::String(s) => s.clone(),
+                    _ => return Err(at.bad(key, msg::TYPE_TEXT)),
+                };
+                k.text.insert(key, s);
+            }
             "glpi_entity" => {
                 let n = match v {
                     Value::Integer(n) => Some(*n),
@@ -393,6 +404,10 @@ fn build(
     }
     if k.flags.get("html") == Some(&true) {
         argv.push("--html".into());
+    }
+    if let Some(n) = t("sheet_row_limit") {
+        argv.push("--sheet-row-limit".into());
+        argv.push(n.into());
     }
     argv.push("--out".into());
     argv.push(path("out"));

@@ -2,7 +2,7 @@
 //! breached or at risk ([`crate::indicators::lists::at_risk`]), most
 //! overdue first.
 
-use rust_xlsxwriter::Worksheet;
+use rust_xlsxwriter::Workbook;
 
 use crate::engine::output::worst;
 use crate::engine::{Class, SlaRow};
@@ -31,12 +31,12 @@ const COLUMNS: [Msg; 7] = [
 
 /// Writes the sheet.
 pub(super) fn write(
-    ws: &mut Worksheet,
+    wb: &mut Workbook,
     f: &Formats,
     c: &Context<'_>,
 ) -> Result<()> {
-    Sheet::ticket_list(
-        ws,
+    super::parts::ticket_list(
+        wb,
         f,
         c,
         report::SHEET_AT_RISK,
@@ -47,8 +47,10 @@ pub(super) fn write(
             14.0, DUR_W, DUR_W,
         ],
         &c.lists.at_risk,
+        0,
         |s, k, r| row(s, k, r),
     )
+    .map(|_| ())
 }
 
 /// One ticket on row `row`.

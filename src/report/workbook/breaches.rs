@@ -8,7 +8,7 @@
 //! entity are not bounded (3 levels at Víctimas, dozens in a GLPI), and
 //! the list prints one page wide.
 
-use rust_xlsxwriter::Worksheet;
+use rust_xlsxwriter::Workbook;
 
 use crate::engine::holders::GroupTime;
 use crate::error::Result;
@@ -56,7 +56,7 @@ const BY_GROUP_W: f64 = 40.0;
 
 /// Writes the sheet.
 pub(super) fn write(
-    ws: &mut Worksheet,
+    wb: &mut Workbook,
     f: &Formats,
     c: &Context<'_>,
 ) -> Result<()> {
@@ -71,8 +71,8 @@ pub(super) fn write(
         columns.push(crate::text::msg::decisions::BREACH_COLUMN);
         widths.push(DECISION_W);
     }
-    Sheet::ticket_list(
-        ws,
+    super::parts::ticket_list(
+        wb,
         f,
         c,
         report::SHEET_BREACHES,
@@ -80,11 +80,13 @@ pub(super) fn write(
         &columns,
         &widths,
         &c.lists.breaches,
+        0,
         |s, r, b| {
             row(s, r, b)?;
             decision(s, r, b)
         },
     )
+    .map(|_| ())
 }
 
 /// Width of the "Decisión" column.

@@ -369,39 +369,6 @@ impl<'w, 'c> Sheet<'w, 'c> {
         Ok(Sheet { ws, f, c })
     }
 
-    /// A sheet that lists tickets, as an Excel table: the worksheet
-    /// named `name`, the ticket's identification (id, title, `attrs`) and
-    /// `columns` as headers with their `widths`, then one row per item of
-    /// `list`, written by `row` (on rows 1, 2, ...). It prints landscape,
-    /// one page wide, the header on every page.
-    #[allow(clippy::too_many_arguments)]
-    pub fn ticket_list<T>(
-        ws: &'w mut Worksheet,
-        f: &'w Formats,
-        c: &'w Context<'c>,
-        name: Msg,
-        attrs: &[Attr],
-        columns: &[Msg],
-        widths: &[f64],
-        list: &[T],
-        mut row: impl FnMut(&mut Self, u32, &T) -> Result<()>,
-    ) -> Result<()> {
-        let w = &c.words;
-        let mut s = Sheet::named(ws, f, c, &sheet_name(w, name))?;
-        let mut heads = ticket_heads(w, attrs);
-        heads.extend(columns.iter().map(|m| header(c, *m)));
-        s.headers(0, &heads)?;
-        let widths = fit_titles(widths, &heads);
-        s.widths(&widths)?;
-        s.header_height(0, &widths, &heads)?;
-        for (k, item) in list.iter().enumerate() {
-            row(&mut s, 1 + k as u32, item)?;
-        }
-        let (rows, cols) = (list.len() as u32, heads.len() as u16);
-        s.table(0, rows, cols)?;
-        s.print_setup(&PrintLayout::list(true, 0, rows, cols - 1))
-    }
-
     /// The report's language.
     pub fn lang(&self) -> Lang {
         self.c.lang

@@ -5,7 +5,7 @@
 //! break a rule ([`crate::indicators::lists::closing`]), one line per
 //! ticket and rule.
 
-use rust_xlsxwriter::Worksheet;
+use rust_xlsxwriter::Workbook;
 
 use crate::error::Result;
 use crate::indicators::lists::{CloseCase, CloseRule};
@@ -21,6 +21,7 @@ use super::cells::{
     TITLE_W, fit_titles, header, sheet_name, ticket_heads, xerr,
 };
 use super::methodology::duration;
+use super::parts::{Columns, block, continued, note, plan};
 use super::summary::goal_text;
 
 /// The figures' header row.
@@ -64,15 +65,17 @@ fn figure_ids(c: &Context<'_>) -> Vec<(usize, &'static str)> {
         .collect()
 }
 
-/// Writes the sheet with the period's `cases`.
+/// Writes the sheet with the period's `cases` (continued on numbered
+/// sheets past the row limit: [`super::parts`]).
 pub(super) fn write(
-    ws: &mut Worksheet,
+    wb: &mut Workbook,
     f: &Formats,
     c: &Context<'_>,
     cases: &[CloseCase<'_>],
 ) -> Result<()> {
     let w = &c.words;
-    let mut s = Sheet::named(ws, f, c, &sheet_name(w, m::SHEET_CLOSING))?;
+    let name = sheet_name(w, m::SHEET_CLOSING);
+    let mut s = Sheet::named(wb.add_worksheet(), f, c, &name)?;
     let mut heads = ticket_heads(w, &BRIEF_ATTRS);
     heads.extend(COLUMNS.iter().map(|h| header(c, *h)));
     let widths = fit_titles(&WIDTHS, &heads);
@@ -82,18 +85,26 @@ pub(super) fn write(
     s.text_f(0, 0, &title, &f.title)?;
     let last_figure = figures(&mut s, c)?;
     let top = last_figure + 2;
-    s.headers(top, &heads)?;
-    s.header_height(top, &widths, &heads)?;
-    for (k, case) in cases.iter().enumerate() {
-        case_row(&mut s, top + 1 + k as u32, case)?;
-    }
+    let cols = Columns {
+        heads: &heads,
+        widths: &widths,
+        tall: true,
+    };
+    let parts = plan(cases.len(), top, 0, c.row_limit);
+    let text = note(c, &name, parts.len(), 1, cases.len());
+    let text = (parts.len() > 1).then_some(text.as_str());
+    let first = &cases[parts[0].clone()];
+    let mut row = |s: &mut Sheet<'_, '_>, r: u32, case: &CloseCase<'_>| {
+        case_row(s, r, case)
+    };
+    let head = block(&mut s, top, text, &cols, first, true, &mut row)?;
     if cases.is_empty() {
-        s.text(top + 1, 0, &w.get(m::CLOSING_NONE))?;
+        s.text(head + 1, 0, &w.get(m::CLOSING_NONE))?;
     }
-    let (rows, cols) = (cases.len() as u32, heads.len() as u16);
-    s.table(top, rows, cols)?;
-    let last = top + rows.max(1);
-    s.print_setup(&PrintLayout::list(true, top, last, cols - 1))
+    let last = head + (first.len() as u32).max(1);
+    let ncols = heads.len() as u16;
+    s.print_setup(&PrintLayout::list(true, head, last, ncols - 1))?;
+    continued(wb, f, c, &name, &cols, cases, &parts, true, row)
 }
 
 /// The figures' table from [`FIGURES_ROW`]: rule, result, numerator,

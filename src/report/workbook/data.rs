@@ -95,12 +95,14 @@ const HEADS: [Msg; 46] = [
     crate::text::msg::outcomes::DATA_OUTCOME,
 ];
 
-/// Writes the sheet `name` with `rows` (one chunk of the table).
+/// Writes the sheet `name` with `rows` (one part of the table), under
+/// the `note` row of a table split over sheets.
 pub(super) fn write(
     ws: &mut Worksheet,
     f: &Formats,
     c: &Context<'_>,
     name: &str,
+    note: Option<&str>,
     rows: &[SlaRow],
 ) -> Result<()> {
     let mut s = Sheet::named(ws, f, c, name)?;
@@ -115,18 +117,27 @@ pub(super) fn write(
         heads.push(header(c, crate::text::msg::versions::COL_VERSION));
     }
     s.widths(&widths)?;
-    s.headers(0, &heads)?;
-    s.header_height(0, &widths, &heads)?;
+    // Rows in order: a constant-memory sheet cannot go back.
+    let head = match note {
+        Some(text) => {
+            s.text(0, 0, text)?;
+            1
+        }
+        None => 0,
+    };
+    s.headers(head, &heads)?;
+    s.header_height(head, &widths, &heads)?;
     for (k, r) in rows.iter().enumerate() {
-        row(&mut s, 1 + k as u32, r)?;
+        let at = head + 1 + k as u32;
+        row(&mut s, at, r)?;
         if versions {
             let name = c.policy.version_policy(r.version).version_name();
-            s.text(1 + k as u32, COLUMNS.len() as u16, name)?;
+            s.text(at, COLUMNS.len() as u16, name)?;
         }
     }
     let (n, cols) = (rows.len() as u32, heads.len() as u16);
-    s.table(0, n, cols)?;
-    s.print_setup(&PrintLayout::list(true, 0, n, cols - 1))
+    s.table(head, n, cols)?;
+    s.print_setup(&PrintLayout::list(true, head, head + n, cols - 1))
 }
 
 /// A measure's standing at the cutoff, in words.

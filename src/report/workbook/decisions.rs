@@ -4,7 +4,7 @@
 //! each with its numerator and denominator); then the effect of all of
 //! them together on each compliance indicator.
 
-use rust_xlsxwriter::Worksheet;
+use rust_xlsxwriter::Workbook;
 
 use crate::error::Result;
 use crate::indicators::decisions::{Standing, row_of, take_out, verdict};
@@ -20,6 +20,7 @@ use super::cells::{
     DATE_W, Formats, ID_W, PrintLayout, SHORT_W, Sheet, fit_titles, header,
     xerr,
 };
+use super::parts::{Columns, block, continued, note, plan};
 
 /// The list's columns.
 const COLUMNS: [Msg; 12] = [
@@ -46,16 +47,17 @@ const WIDTHS: [f64; 12] = [
 /// The first row of the list (title, rule and a blank row above).
 const HEAD: u32 = 3;
 
-/// Writes the sheet.
+/// Writes the sheet (the list continues on numbered sheets past the row
+/// limit, the totals after its last row: [`super::parts`]).
 pub(super) fn write(
-    ws: &mut Worksheet,
+    wb: &mut Workbook,
     f: &Formats,
     c: &Context<'_>,
     d: &Decided,
 ) -> Result<()> {
     let w = &c.words;
     let name = super::cells::sheet_name(w, m::SHEET);
-    let mut s = Sheet::named(ws, f, c, &name)?;
+    let mut s = Sheet::named(wb.add_worksheet(), f, c, &name)?;
     let title = w.fill(m::TITLE, &[("period", &c.period_words())]);
     s.text_f(0, 0, &title, &f.title)?;
     let rule = if d.book.restate {
@@ -65,26 +67,56 @@ pub(super) fn write(
     };
     s.text(1, 0, &w.get(rule))?;
     let heads: Vec<String> = COLUMNS.iter().map(|h| header(c, *h)).collect();
-    s.headers(HEAD, &heads)?;
     let widths = fit_titles(&WIDTHS, &heads);
     s.widths(&widths)?;
-    s.header_height(HEAD, &widths, &heads)?;
-    let mut r = HEAD + 1;
-    for dec in &d.book.list {
-        row(&mut s, r, d, dec)?;
-        r += 1;
-    }
-    if d.book.list.is_empty() {
+    let cols = Columns {
+        heads: &heads,
+        widths: &widths,
+        tall: true,
+    };
+    let list = &d.book.list;
+    // A blank row and one total per measure after the list.
+    let tail = 1 + Measure::ALL.len() as u32;
+    let parts = plan(list.len(), HEAD, tail, c.row_limit);
+    let text = note(c, &name, parts.len(), 1, list.len());
+    let text = (parts.len() > 1).then_some(text.as_str());
+    let first = &list[parts[0].clone()];
+    let mut row = |s: &mut Sheet<'_, '_>, r: u32, dec: &Decision| {
+        decision_row(s, r, d, dec)
+    };
+    let head = block(&mut s, HEAD, text, &cols, first, false, &mut row)?;
+    let mut r = head + 1 + first.len() as u32;
+    if list.is_empty() {
         s.text(r, 0, &w.get(m::NONE))?;
         r += 1;
     }
-    r += 1;
+    if parts.len() > 1 {
+        s.print_setup(&PrintLayout::list(true, head, r - 1, 11))?;
+        continued(wb, f, c, &name, &cols, list, &parts, false, row)?;
+        let n = parts.last().map_or(0, |p| p.len()) as u32;
+        let ws = wb.worksheets_mut().last_mut().expect("the last part");
+        return totals(&mut Sheet { ws, f, c }, 1, 2 + n, d);
+    }
+    totals(&mut s, head, r, d)
+}
+
+/// The effect of all the decisions on each measure's indicator, from
+/// row `r + 1` (after a blank row); then how the sheet prints, its
+/// header on row `head`.
+fn totals(
+    s: &mut Sheet<'_, '_>,
+    head: u32,
+    r: u32,
+    d: &Decided,
+) -> Result<()> {
+    let (c, f) = (s.c, s.f);
+    let mut r = r + 1;
     for measure in Measure::ALL {
-        s.text_f(r, 0, &w.get(m::TOTAL), &f.bold)?;
-        effect(&mut s, r, measure, &d.before, &c.lines[0])?;
+        s.text_f(r, 0, &c.words.get(m::TOTAL), &f.bold)?;
+        effect(s, r, measure, &d.before, &c.lines[0])?;
         r += 1;
     }
-    s.print_setup(&PrintLayout::list(true, HEAD, r.saturating_sub(1), 11))
+    s.print_setup(&PrintLayout::list(true, head, r.saturating_sub(1), 11))
 }
 
 /// The measure in the entity's words.
@@ -105,7 +137,7 @@ pub(super) fn ruling_name(c: &Context<'_>, r: Ruling) -> String {
 }
 
 /// One decision on row `r`.
-fn row(
+fn decision_row(
     s: &mut Sheet<'_, '_>,
     r: u32,
     d: &Decided,

@@ -4,7 +4,7 @@
 //! in the period or still waiting at the cutoff
 //! ([`crate::engine::escalations`]).
 
-use rust_xlsxwriter::Worksheet;
+use rust_xlsxwriter::Workbook;
 
 use crate::engine::escalations::{Level, Outcome};
 use crate::error::Result;
@@ -18,6 +18,7 @@ use super::cells::{
     DATE_W, DUR_W, Formats, ID_W, PrintLayout, Sheet, TITLE_W, assumed,
     header, texts,
 };
+use super::parts::{Columns, block, continued, note, plan};
 
 /// The per-group table: the indicator shown in each column after the
 /// group's name.
@@ -62,16 +63,17 @@ pub(super) fn applies(c: &Context<'_>) -> bool {
     c.levels.iter().any(|(_, l)| l.level > 0)
 }
 
-/// Writes the sheet.
+/// Writes the sheet (the list continues on numbered sheets past the
+/// row limit: [`super::parts`]).
 pub(super) fn write(
-    ws: &mut Worksheet,
+    wb: &mut Workbook,
     f: &Formats,
     c: &Context<'_>,
 ) -> Result<()> {
     let (lang, w) = (c.lang, &c.words);
     let name = super::cells::sheet_name(w, m::SHEET_ESCALATIONS);
-    let mut s = Sheet::named(ws, f, c, &name)?;
-    s.widths(&[
+    let mut s = Sheet::named(wb.add_worksheet(), f, c, &name)?;
+    let widths = [
         ID_W.max(28.0),
         TITLE_W.max(14.0),
         14.0,
@@ -82,7 +84,8 @@ pub(super) fn write(
         DUR_W.max(12.0),
         DUR_W.max(12.0),
         18.0,
-    ])?;
+    ];
+    s.widths(&widths)?;
     let title = w.fill(m::TITLE, &[("period", &c.period_words())]);
     s.text_f(0, 0, &title, &f.title)?;
     s.text(1, 0, &assumed(c, "escalation", target_text(c)))?;
@@ -115,21 +118,37 @@ pub(super) fn write(
     let list_row = r + 1;
     let list = late_or_waiting(c);
     s.text_f(list_row, 0, &w.get(m::LIST_TITLE), &f.bold)?;
-    s.headers(list_row + 1, &texts(w, &LIST_HEADS))?;
-    for (k, &(i, prev, l)) in list.iter().enumerate() {
-        list_row_write(&mut s, c, list_row + 2 + k as u32, i, prev, l)?;
-    }
+    let heads = texts(w, &LIST_HEADS);
+    let cols = Columns {
+        heads: &heads,
+        widths: &widths,
+        tall: false,
+    };
+    let parts = plan(list.len(), list_row + 1, 0, c.row_limit);
+    let text = note(c, &name, parts.len(), 1, list.len());
+    let text = (parts.len() > 1).then_some(text.as_str());
+    let first = &list[parts[0].clone()];
+    let mut row = |s: &mut Sheet<'_, '_>, r: u32, x: &Escalation<'_>| {
+        list_row_write(s, c, r, x.0, x.1, x.2)
+    };
+    let head =
+        block(&mut s, list_row + 1, text, &cols, first, false, &mut row)?;
     if list.is_empty() {
-        s.text(list_row + 2, 0, &w.get(m::LIST_NONE))?;
+        s.text(head + 1, 0, &w.get(m::LIST_NONE))?;
     }
-    let last = list_row + 2 + list.len().max(1) as u32;
+    let last = head + 1 + first.len().max(1) as u32;
     s.print_setup(&PrintLayout::list(
         true,
         0,
         last,
         LIST_HEADS.len() as u16 - 1,
-    ))
+    ))?;
+    continued(wb, f, c, &name, &cols, &list, &parts, false, row)
 }
+
+/// One escalation of the list: the ticket's index, the previous group
+/// and the level.
+type Escalation<'a> = (usize, u32, &'a Level);
 
 /// One escalation of the list.
 fn list_row_write(
@@ -159,7 +178,7 @@ fn list_row_write(
 /// The escalations of in-scope tickets taken late in the period, and
 /// those waiting at the cutoff: (ticket, previous group, level), by
 /// escalation instant.
-fn late_or_waiting<'c>(c: &'c Context<'_>) -> Vec<(usize, u32, &'c Level)> {
+fn late_or_waiting<'c>(c: &'c Context<'_>) -> Vec<Escalation<'c>> {
     let mut out = Vec::new();
     for (k, (t, l)) in c.levels.iter().enumerate() {
         if l.level == 0 || k == 0 {

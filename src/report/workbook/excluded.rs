@@ -1,14 +1,14 @@
 //! "Excluidos": the tickets opened in the period and excluded from the
 //! targets ([`crate::indicators::lists::excluded`]), with the reason.
 
-use rust_xlsxwriter::Worksheet;
+use rust_xlsxwriter::Workbook;
 
 use crate::error::Result;
 use crate::report::Context;
 use crate::text::Msg;
 use crate::text::msg::{report, sheets as m};
 
-use super::cells::{BRIEF_ATTRS, DATE_W, Formats, ID_W, Sheet, TITLE_W};
+use super::cells::{BRIEF_ATTRS, DATE_W, Formats, ID_W, TITLE_W};
 
 /// The columns after the ticket's identification.
 const COLUMNS: [Msg; 3] = [
@@ -19,12 +19,12 @@ const COLUMNS: [Msg; 3] = [
 
 /// Writes the sheet.
 pub(super) fn write(
-    ws: &mut Worksheet,
+    wb: &mut Workbook,
     f: &Formats,
     c: &Context<'_>,
 ) -> Result<()> {
-    Sheet::ticket_list(
-        ws,
+    super::parts::ticket_list(
+        wb,
         f,
         c,
         report::SHEET_EXCLUDED,
@@ -32,6 +32,7 @@ pub(super) fn write(
         &COLUMNS,
         &[ID_W, TITLE_W, 14.0, 11.0, 16.0, DATE_W, 26.0, 18.0],
         &c.lists.excluded,
+        0,
         |s, row, (r, e)| {
             let i = r.ticket as usize;
             s.ticket(row, i, &BRIEF_ATTRS)?;
@@ -41,4 +42,5 @@ pub(super) fn write(
             s.text(row, 7, e.name(p))
         },
     )
+    .map(|_| ())
 }

@@ -35,6 +35,7 @@ mod escalations;
 mod excluded;
 mod ficha;
 mod methodology;
+mod parts;
 mod penalties;
 mod query;
 mod reconciliation;
@@ -67,11 +68,7 @@ use cells::{Formats, xerr};
 pub(crate) use ficha::with_unit;
 pub(crate) use summary::{goal_text, status_text};
 
-/// Excel's last row index (rows 0..=1_048_575).
-pub const EXCEL_MAX_ROWS: u32 = 1_048_576;
-
-/// Data rows per "Datos" sheet (one row for the header).
-pub const DATA_ROWS_PER_SHEET: usize = EXCEL_MAX_ROWS as usize - 1;
+pub use parts::{EXCEL_MAX_ROWS, RowLimit};
 
 /// The fourteen fixed sheets, in workbook order ("Datos" may run over
 /// several sheets; the indicator fichas follow "Resumen"; "Por canal"
@@ -177,35 +174,35 @@ fn build(
         by_version::write(wb.add_worksheet(), &f, c)?;
     }
     trend::write(wb.add_worksheet(), &f, c)?;
-    breaches::write(wb.add_worksheet(), &f, c)?;
+    breaches::write(&mut wb, &f, c)?;
     if let Some(d) = &c.decided {
-        decisions::write(wb.add_worksheet(), &f, c, d)?;
+        decisions::write(&mut wb, &f, c, d)?;
     }
     if !c.policy.penalties().is_empty() {
-        penalties::write(wb.add_worksheet(), &f, c)?;
+        penalties::write(&mut wb, &f, c)?;
     }
-    at_risk::write(wb.add_worksheet(), &f, c)?;
-    surveys::write(wb.add_worksheet(), &f, c)?;
+    at_risk::write(&mut wb, &f, c)?;
+    surveys::write(&mut wb, &f, c)?;
     if let Some(cases) = &c.lists.closing {
-        closing::write(wb.add_worksheet(), &f, c, cases)?;
+        closing::write(&mut wb, &f, c, cases)?;
     }
-    excluded::write(wb.add_worksheet(), &f, c)?;
+    excluded::write(&mut wb, &f, c)?;
     data_sheets(&mut wb, &f, c)?;
     methodology::write(wb.add_worksheet(), &f, c)?;
     if let Some(recon) = &c.reconciliation {
-        reconciliation::write(wb.add_worksheet(), &f, c, recon)?;
+        reconciliation::write(&mut wb, &f, c, recon)?;
     }
     if c.policy.maps(State::Paused) {
-        suspensions::write(wb.add_worksheet(), &f, c)?;
+        suspensions::write(&mut wb, &f, c)?;
     }
     if c.policy.maps(State::Unresolved) {
-        unresolved::write(wb.add_worksheet(), &f, c)?;
+        unresolved::write(&mut wb, &f, c)?;
     }
     if escalations::applies(c) {
-        escalations::write(wb.add_worksheet(), &f, c)?;
+        escalations::write(&mut wb, &f, c)?;
     }
     for q in queries {
-        query::write(wb.add_worksheet(), &f, c, q)?;
+        query::write(&mut wb, &f, c, q)?;
     }
     Ok(wb)
 }
@@ -274,20 +271,18 @@ fn properties(c: &Context<'_>) -> Result<DocProperties> {
         .set_creation_datetime(&created))
 }
 
-/// The per-ticket table over as many "Datos" sheets as Excel's row limit
-/// needs ("Datos", "Datos 2", ...; one, empty, when there is no row).
+/// The per-ticket table over as many "Datos" sheets as the row limit
+/// needs ("Datos", "Datos (2)", ...: [`parts::plan`]; one, empty, when
+/// there is no row), each streamed in constant memory.
 fn data_sheets(wb: &mut Workbook, f: &Formats, c: &Context<'_>) -> Result<()> {
-    let chunks = c.rows.len().div_ceil(DATA_ROWS_PER_SHEET).max(1);
-    for k in 0..chunks {
-        let name = if k == 0 {
-            m::SHEET_DATA.get(c.lang).to_string()
-        } else {
-            m::SHEET_DATA_PART.fill(c.lang, &[("part", &(k + 1))])
-        };
-        let lo = k * DATA_ROWS_PER_SHEET;
-        let hi = ((k + 1) * DATA_ROWS_PER_SHEET).min(c.rows.len());
+    let base = m::SHEET_DATA.get(c.lang);
+    let plan = parts::plan(c.rows.len(), 0, 0, c.row_limit);
+    for (k, range) in plan.iter().enumerate() {
+        let name = parts::part_name(base, k + 1);
+        let note = (plan.len() > 1)
+            .then(|| parts::note(c, base, plan.len(), k + 1, c.rows.len()));
         let ws = wb.add_worksheet_with_constant_memory().map_err(xerr)?;
-        data::write(ws, f, c, &name, &c.rows[lo.min(hi)..hi])?;
+        data::write(ws, f, c, &name, note.as_deref(), &c.rows[range.clone()])?;
     }
     Ok(())
 }
@@ -317,7 +312,7 @@ pub fn write_whatif(
         let name = comparison_sheet(wm::SHEET_INDICATORS.get(lang), a, b);
         whatif_indicators::write(wb.add_worksheet(), &f, c, &name)?;
         let name = comparison_sheet(wm::SHEET_FLIPS.get(lang), a, b);
-        whatif_flips::write(wb.add_worksheet(), &f, c, &name)?;
+        whatif_flips::write(&mut wb, &f, c, &name)?;
     }
     wb.save(&staged).map_err(|e| save_error(path, e))
 }

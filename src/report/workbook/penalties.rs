@@ -7,7 +7,7 @@
 //! numbers in the contract's currency (`#,##0`, or `#,##0.00` when some
 //! amount has cents), the totals also in words.
 
-use rust_xlsxwriter::{Format, Worksheet};
+use rust_xlsxwriter::{Format, Workbook};
 
 use crate::error::Result;
 use crate::indicators::penalties::{Evidence, Outcome};
@@ -22,6 +22,7 @@ use crate::text::msg::{common, penalties as m, report};
 
 use super::cells::{DATE_W, DUR_W, Formats, PrintLayout, Sheet, fit_titles};
 use super::decisions::{measure_name, ruling_name};
+use super::parts::{Columns, block, continued, note, plan};
 
 /// The indicator table's columns.
 const OUTCOME_COLUMNS: [Msg; 9] = [
@@ -56,9 +57,10 @@ const WIDTHS: [f64; 9] =
 /// The first table's header row.
 const HEAD: u32 = 4;
 
-/// Writes the sheet.
+/// Writes the sheet (the evidence continues on numbered sheets past the
+/// row limit: [`super::parts`]).
 pub(super) fn write(
-    ws: &mut Worksheet,
+    wb: &mut Workbook,
     f: &Formats,
     c: &Context<'_>,
 ) -> Result<()> {
@@ -67,7 +69,7 @@ pub(super) fn write(
     let currency = c.policy.contract().map_or("COP", |k| k.currency.as_str());
     let fee = c.policy.contract().and_then(|k| k.monthly_fee);
     let name = super::cells::sheet_name(w, m::SHEET);
-    let mut s = Sheet::named(ws, f, c, &name)?;
+    let mut s = Sheet::named(wb.add_worksheet(), f, c, &name)?;
     s.text_f(
         0,
         0,
@@ -111,17 +113,27 @@ pub(super) fn write(
         .iter()
         .map(|h| w.fill(*h, &[("currency", &currency)]))
         .collect();
-    s.headers(r, &heads)?;
-    r += 1;
-    for e in &d.evidence {
-        evidence(&mut s, r, e, &money)?;
-        r += 1;
-    }
-    if d.evidence.is_empty() {
+    let cols = Columns {
+        heads: &heads,
+        widths: &widths,
+        tall: false,
+    };
+    let list = &d.evidence;
+    let parts = plan(list.len(), r, 0, c.row_limit);
+    let text = note(c, &name, parts.len(), 1, list.len());
+    let text = (parts.len() > 1).then_some(text.as_str());
+    let first = &list[parts[0].clone()];
+    let mut row = |s: &mut Sheet<'_, '_>, r: u32, e: &Evidence| {
+        evidence(s, r, e, &money)
+    };
+    let head = block(&mut s, r, text, &cols, first, false, &mut row)?;
+    r = head + 1 + first.len() as u32;
+    if list.is_empty() {
         s.text(r, 0, &w.get(m::EVIDENCE_NONE))?;
         r += 1;
     }
-    s.print_setup(&PrintLayout::list(true, HEAD, r.saturating_sub(1), 8))
+    s.print_setup(&PrintLayout::list(true, HEAD, r.saturating_sub(1), 8))?;
+    continued(wb, f, c, &name, &cols, list, &parts, false, row)
 }
 
 /// One `[[penalties]]` entry on row `r`.

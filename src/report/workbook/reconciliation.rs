@@ -2,7 +2,7 @@
 //! (present when the tickets come from `--source glpi-tables`), with the
 //! documented reason of each difference ([`crate::engine::reconcile`]).
 
-use rust_xlsxwriter::Worksheet;
+use rust_xlsxwriter::Workbook;
 
 use crate::engine::reconcile::{COLUMNS, Cmp, Row};
 use crate::error::Result;
@@ -14,6 +14,7 @@ use crate::text::words::Words;
 use super::cells::{
     DATE_W, DUR_W, Formats, PrintLayout, SHORT_W, Sheet, fit_titles,
 };
+use super::parts::{Columns, block, continued, note, plan};
 
 /// The measures compared, in the order of [`COLUMNS`].
 const MEASURES: [Msg; 7] = [
@@ -26,30 +27,39 @@ const MEASURES: [Msg; 7] = [
     m::RECON_TTR_BREACHED,
 ];
 
-/// Writes the sheet of the compared tickets `recon`.
+/// Writes the sheet of the compared tickets `recon` (continued on
+/// numbered sheets past the row limit: [`super::parts`]).
 pub(super) fn write(
-    ws: &mut Worksheet,
+    wb: &mut Workbook,
     f: &Formats,
     c: &Context<'_>,
     recon: &[Row],
 ) -> Result<()> {
     let name = report::SHEET_RECONCILIATION.get(c.lang);
-    let mut s = Sheet::named(ws, f, c, name)?;
+    let mut s = Sheet::named(wb.add_worksheet(), f, c, name)?;
     let heads = headers(&c.words);
-    let refs: Vec<&str> = heads.iter().map(String::as_str).collect();
-    s.headers(0, &refs)?;
-    s.widths(&fit_titles(&widths(), &refs))?;
-    for (k, r) in recon.iter().enumerate() {
-        let row = k as u32 + 1;
+    let widths = fit_titles(&widths(), &heads);
+    s.widths(&widths)?;
+    let cols = Columns {
+        heads: &heads,
+        widths: &widths,
+        tall: false,
+    };
+    let parts = plan(recon.len(), 0, 0, c.row_limit);
+    let text = note(c, name, parts.len(), 1, recon.len());
+    let text = (parts.len() > 1).then_some(text.as_str());
+    let first = &recon[parts[0].clone()];
+    let mut row = |s: &mut Sheet<'_, '_>, row: u32, r: &Row| {
         s.text(row, 0, &r.ticket_id)?;
         for (j, cmp) in r.cols.iter().enumerate() {
-            compared(&mut s, row, j, cmp)?;
+            compared(s, row, j, cmp)?;
         }
-        s.yes_no(row, 1 + 3 * COLUMNS.len() as u16, Some(r.differs()))?;
-    }
-    let (rows, cols) = (recon.len() as u32, heads.len() as u16);
-    s.table(0, rows, cols)?;
-    s.print_setup(&PrintLayout::list(true, 0, rows, cols - 1))
+        s.yes_no(row, 1 + 3 * COLUMNS.len() as u16, Some(r.differs()))
+    };
+    let head = block(&mut s, 0, text, &cols, first, true, &mut row)?;
+    let (rows, ncols) = (first.len() as u32, heads.len() as u16);
+    s.print_setup(&PrintLayout::list(true, head, head + rows, ncols - 1))?;
+    continued(wb, f, c, name, &cols, recon, &parts, true, row)
 }
 
 /// The columns' widths: the ticket, then each measure's two values

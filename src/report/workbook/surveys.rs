@@ -6,16 +6,18 @@
 //! 12-period trend; the mean per question; the score distribution; the
 //! comments grouped; and the period's comments.
 
-use rust_xlsxwriter::Worksheet;
+use rust_xlsxwriter::Workbook;
 
 use crate::error::Result;
 use crate::indicators;
+use crate::model::dataset::Survey;
 use crate::policy::Repeated;
 use crate::report::{Context, wording};
 use crate::text::Msg;
 use crate::text::msg::{common, report, sheets as m, survey_report as sr};
 
 use super::cells::{Formats, PrintLayout, Sheet, assumed, texts};
+use super::parts::{Columns, block, continued, note, plan};
 use super::summary::{goal_text, numerator_format};
 
 /// The figures shown, by id, in order.
@@ -41,15 +43,16 @@ const TREND: [&str; 5] = [
 /// Column widths A..F.
 const WIDTHS: [f64; 6] = [34.0, 20.0, 13.0, 13.0, 22.0, 60.0];
 
-/// Writes the sheet.
+/// Writes the sheet (the period's comments continue on numbered sheets
+/// past the row limit: [`super::parts`]).
 pub(super) fn write(
-    ws: &mut Worksheet,
+    wb: &mut Workbook,
     f: &Formats,
     c: &Context<'_>,
 ) -> Result<()> {
     let lang = c.lang;
     let name = report::SHEET_SURVEYS.get(lang);
-    let mut s = Sheet::named(ws, f, c, name)?;
+    let mut s = Sheet::named(wb.add_worksheet(), f, c, name)?;
     s.widths(&WIDTHS)?;
     let period = wording::period(c.period, lang);
     s.text_f(
@@ -64,11 +67,20 @@ pub(super) fn write(
     let r = questions(&mut s, r + 1)?;
     let r = distribution(&mut s, r + 1)?;
     let r = groups(&mut s, r + 1)?;
-    let last = comments(&mut s, r + 1)?;
+    let (last, parts) = comments(&mut s, r + 1)?;
     s.print_setup(&PrintLayout {
         repeat_rows: None,
         ..PrintLayout::list(true, 0, last, 5)
-    })
+    })?;
+    let heads = comment_heads(c);
+    let cols = Columns {
+        heads: &heads,
+        widths: &WIDTHS,
+        tall: false,
+    };
+    let list = &c.lists.comments;
+    let mut row = comment_row(c);
+    continued(wb, f, c, name, &cols, list, &parts, false, &mut row)
 }
 
 /// The base of figure `id` in words.
@@ -235,11 +247,8 @@ fn groups(s: &mut Sheet<'_, '_>, r0: u32) -> Result<u32> {
     Ok(r0 + 3 + gs.len() as u32)
 }
 
-/// The period's comments under a title at `r0`, with whether each is
-/// within scope and its group; the last row written.
-fn comments(s: &mut Sheet<'_, '_>, r0: u32) -> Result<u32> {
-    let (c, f, lang) = (s.c, s.f, s.lang());
-    s.text_f(r0, 0, m::SURVEYS_COMMENTS.get(lang), &f.bold)?;
+/// The headers of the period's comments.
+fn comment_heads(c: &Context<'_>) -> Vec<String> {
     let heads = [
         report::COL_TICKET,
         m::SURVEYS_ANSWERED,
@@ -248,15 +257,22 @@ fn comments(s: &mut Sheet<'_, '_>, r0: u32) -> Result<u32> {
         sr::COL_GROUP,
         m::SURVEYS_COMMENT,
     ];
-    s.headers(r0 + 1, &texts(&c.words, &heads))?;
+    texts(&c.words, &heads)
+}
+
+/// The writer of one comment's row: ticket, answered, score, within
+/// scope, group, comment.
+fn comment_row<'x>(
+    c: &'x Context<'_>,
+) -> impl FnMut(&mut Sheet<'_, '_>, u32, &&Survey) -> Result<()> + 'x {
     let mut scope = vec![false; c.ds.tickets.len()];
     for row in c.rows {
         scope[row.ticket as usize] = row.survey_expected;
     }
     let form = c.policy.survey_form();
     let keywords = !form.comment_groups.is_empty();
-    for (k, sv) in c.lists.comments.iter().enumerate() {
-        let r = r0 + 2 + k as u32;
+    move |s, r, sv| {
+        let (f, lang) = (s.f, c.lang);
         let text = c.ds.strings.get(sv.comment);
         let inside = scope[sv.ticket as usize];
         s.text(r, 0, &c.ds.tickets[sv.ticket as usize].id)?;
@@ -268,7 +284,33 @@ fn comments(s: &mut Sheet<'_, '_>, r0: u32) -> Result<u32> {
             let g = form.group_of(text).unwrap_or(sr::OTHERS.get(lang));
             s.text(r, 4, g)?;
         }
-        s.text_f(r, 5, text, &f.wrap)?;
+        s.text_f(r, 5, text, &f.wrap)
     }
-    Ok(r0 + 1 + c.lists.comments.len() as u32)
+}
+
+/// The period's comments under a title at `r0`, with whether each is
+/// within scope and its group (the part that fits the row limit, under
+/// a note when they continue on other sheets); the last row written
+/// and the parts ([`plan`]).
+fn comments(
+    s: &mut Sheet<'_, '_>,
+    r0: u32,
+) -> Result<(u32, Vec<std::ops::Range<usize>>)> {
+    let (c, f, lang) = (s.c, s.f, s.lang());
+    s.text_f(r0, 0, m::SURVEYS_COMMENTS.get(lang), &f.bold)?;
+    let heads = comment_heads(c);
+    let cols = Columns {
+        heads: &heads,
+        widths: &WIDTHS,
+        tall: false,
+    };
+    let list = &c.lists.comments;
+    let parts = plan(list.len(), r0 + 1, 0, c.row_limit);
+    let name = report::SHEET_SURVEYS.get(lang);
+    let text = note(c, name, parts.len(), 1, list.len());
+    let text = (parts.len() > 1).then_some(text.as_str());
+    let first = &list[parts[0].clone()];
+    let mut row = comment_row(c);
+    let head = block(s, r0 + 1, text, &cols, first, false, &mut row)?;
+    Ok((head + first.len() as u32, parts))
 }

@@ -9,7 +9,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use rust_xlsxwriter::Worksheet;
+use rust_xlsxwriter::Workbook;
 
 use crate::engine::Pause;
 use crate::error::Result;
@@ -33,10 +33,11 @@ const COLUMNS: [Msg; 8] = [
     m::PAUSE_HAS_NOTE,
 ];
 
-/// Writes the sheet: the list ([`Sheet::ticket_list`]), then the totals
-/// and the reasons, printed with it.
+/// Writes the sheet: the list ([`super::parts::ticket_list`]), then
+/// the totals and the reasons, printed with it (on the list's last
+/// sheet when it is split).
 pub(super) fn write(
-    ws: &mut Worksheet,
+    wb: &mut Workbook,
     f: &Formats,
     c: &Context<'_>,
 ) -> Result<()> {
@@ -48,8 +49,11 @@ pub(super) fn write(
         ID_W, TITLE_W, 14.0, 11.0, 16.0, 16.0, DATE_W, DATE_W, DUR_W, DUR_W,
         30.0, 9.0, 9.0,
     ];
-    Sheet::ticket_list(
-        ws,
+    // A blank row, the totals (5 rows), a blank row, the reasons' title
+    // and the reasons.
+    let tail = 8 + reasons(c, list).len() as u32;
+    let end = super::parts::ticket_list(
+        wb,
         f,
         c,
         m::SHEET_PAUSES_LIST,
@@ -57,6 +61,7 @@ pub(super) fn write(
         &COLUMNS,
         &widths,
         list,
+        tail,
         |s, row, p| {
             let e = &events[p.event as usize];
             s.ticket(row, p.ticket as usize, &BRIEF_ATTRS)?;
@@ -74,10 +79,11 @@ pub(super) fn write(
             s.yes_no(row, 12, Some(!p.unnoted))
         },
     )?;
+    let ws = wb.worksheets_mut().last_mut().expect("the list's sheet");
     let mut s = Sheet { ws, f, c };
-    let last = summary(&mut s, list, list.len() as u32 + 2)?;
+    let last = summary(&mut s, list, end.next + 1)?;
     let cols = (BRIEF_ATTRS.len() + 2 + COLUMNS.len()) as u16;
-    s.print_setup(&PrintLayout::list(true, 0, last, cols - 1))
+    s.print_setup(&PrintLayout::list(true, end.head, last, cols - 1))
 }
 
 /// Writes the totals and the pauses per reason from row `r0`; returns

@@ -4,7 +4,7 @@
 //! why (the note of that event). They are counted in
 //! `tickets_unresolved` and left out of resolution compliance.
 
-use rust_xlsxwriter::Worksheet;
+use rust_xlsxwriter::Workbook;
 
 use crate::error::Result;
 use crate::model::dataset::Event;
@@ -13,21 +13,21 @@ use crate::report::Context;
 use crate::text::Msg;
 use crate::text::msg::outcomes as m;
 
-use super::cells::{BRIEF_ATTRS, DATE_W, Formats, ID_W, Sheet, TITLE_W};
+use super::cells::{BRIEF_ATTRS, DATE_W, Formats, ID_W, TITLE_W};
 
 /// The columns after the ticket's identification.
 const COLUMNS: [Msg; 3] =
     [m::UNRESOLVED_AT, m::UNRESOLVED_LABEL, m::UNRESOLVED_NOTE];
 
-/// Writes the sheet ([`Sheet::ticket_list`]).
+/// Writes the sheet ([`super::parts::ticket_list`]).
 pub(super) fn write(
-    ws: &mut Worksheet,
+    wb: &mut Workbook,
     f: &Formats,
     c: &Context<'_>,
 ) -> Result<()> {
     let strings = &c.ds.strings;
-    Sheet::ticket_list(
-        ws,
+    super::parts::ticket_list(
+        wb,
         f,
         c,
         m::SHEET_UNRESOLVED,
@@ -35,6 +35,7 @@ pub(super) fn write(
         &COLUMNS,
         &[ID_W, TITLE_W, 14.0, 11.0, 16.0, DATE_W, 16.0, 40.0],
         &c.lists.unresolved,
+        0,
         |s, row, r| {
             let i = r.ticket as usize;
             s.ticket(row, i, &BRIEF_ATTRS)?;
@@ -46,6 +47,7 @@ pub(super) fn write(
             Ok(())
         },
     )
+    .map(|_| ())
 }
 
 /// The last event of ticket `i` by the cutoff that entered an

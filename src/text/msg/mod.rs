@@ -25,6 +25,7 @@ pub mod ficha;
 pub mod glpi_rules;
 pub mod html;
 pub mod indicators;
+pub mod long_lists;
 pub mod methodology;
 pub mod model;
 pub mod outcomes;
@@ -69,6 +70,7 @@ pub fn all() -> impl Iterator<Item = Msg> {
         glpi_rules::ALL,
         html::ALL,
         indicators::ALL,
+        long_lists::ALL,
         methodology::ALL,
         model::ALL,
         outcomes::ALL,

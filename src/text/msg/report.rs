@@ -28,9 +28,6 @@ crate::catalog! {
     SHEET_EXCLUDED = ("Excluidos", "Excluded");
     /// Sheet: the per-ticket table.
     SHEET_DATA = ("Datos", "Data");
-    /// Sheet: the per-ticket table's continuation when it outgrows one
-    /// sheet; `{part}` counts from 2.
-    SHEET_DATA_PART = ("Datos {part}", "Data {part}");
     /// Sheet: how the figures were computed.
     SHEET_METHODOLOGY = ("Metodología", "Methodology");
     /// Sheet: plazo's figures beside GLPI's own SLA fields.
