@@ -205,7 +205,7 @@ fn tickets(
     source: &str,
 ) -> anyhow::Result<Vec<usize>> {
     let ds = &loaded.ds;
-    let find = |id: &str| ds.by_id.get(id.trim()).map(|&i| i as usize);
+    let find = |id: &str| ds.ticket_index(id).map(|i| i as usize);
     Ok(match (which, period) {
         (Which::One(id), _) => match find(id) {
             Some(i) => vec![i],

@@ -59,21 +59,32 @@ use crate::time::{Instant, InstantReader};
 /// in every run).
 pub type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
 
-/// Interned strings: id 0 is the empty string.
+/// The hash of a string in the loader's tables (foldhash, fixed seed).
+fn hash_str(s: &str) -> u64 {
+    use std::hash::BuildHasher;
+    foldhash::fast::FixedState::default().hash_one(s)
+}
+
+/// Interned strings: id 0 is the empty string. Each string is stored
+/// once, in one buffer; the look-up table holds ids only.
 #[derive(Debug, Clone)]
 pub struct Strings {
-    map: FastMap<Box<str>, u32>,
-    list: Vec<Box<str>>,
+    /// Every string, one after the other.
+    text: String,
+    /// Where string `i` ends in `text` (it starts where `i - 1` ends).
+    ends: Vec<usize>,
+    /// Ids, hashed by their string.
+    table: hashbrown::HashTable<u32>,
 }
 
 impl Default for Strings {
     fn default() -> Strings {
         let mut s = Strings {
-            map: FastMap::default(),
-            list: Vec::new(),
+            text: String::new(),
+            ends: vec![0],
+            table: hashbrown::HashTable::new(),
         };
-        s.list.push("".into());
-        s.map.insert("".into(), 0);
+        s.table.insert_unique(hash_str(""), 0, |_| hash_str(""));
         s
     }
 }
@@ -85,33 +96,78 @@ impl Strings {
         if s.is_empty() {
             return 0;
         }
-        if let Some(&id) = self.map.get(s) {
+        let hash = hash_str(s);
+        let Strings { text, ends, table } = self;
+        let at = |i: u32| {
+            let i = i as usize;
+            &text[if i == 0 { 0 } else { ends[i - 1] }..ends[i]]
+        };
+        if let Some(&id) = table.find(hash, |&i| at(i) == s) {
             return id;
         }
-        let id = self.list.len() as u32;
-        self.list.push(s.into());
-        self.map.insert(s.into(), id);
+        let id = ends.len() as u32;
+        let rehash = |&i: &u32| hash_str(at(i));
+        table.insert_unique(hash, id, rehash);
+        text.push_str(s);
+        ends.push(text.len());
         id
     }
 
     /// The string of an id.
     pub fn get(&self, id: u32) -> &str {
-        &self.list[id as usize]
+        let i = id as usize;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.text[start..self.ends[i]]
     }
 
     /// The id of `s` if interned.
     pub fn find(&self, s: &str) -> Option<u32> {
-        self.map.get(s.trim()).copied()
+        let s = s.trim();
+        self.table.find(hash_str(s), |&i| self.get(i) == s).copied()
     }
 
     /// Number of distinct strings (including the empty one).
     pub fn len(&self) -> usize {
-        self.list.len()
+        self.ends.len()
     }
 
     /// True when only the empty string is interned.
     pub fn is_empty(&self) -> bool {
-        self.list.len() <= 1
+        self.ends.len() <= 1
+    }
+}
+
+/// `ticket_id` -> index in [`Dataset::tickets`]: a table of indices
+/// hashed by the ticket's id, which it does not copy.
+#[derive(Debug, Default)]
+pub struct TicketIndex {
+    table: hashbrown::HashTable<u32>,
+}
+
+impl TicketIndex {
+    /// The index of the ticket `id` (trimmed) among `tickets`.
+    pub fn get(&self, tickets: &[Ticket], id: &str) -> Option<u32> {
+        let id = id.trim();
+        self.table
+            .find(hash_str(id), |&i| tickets[i as usize].id == id)
+            .copied()
+    }
+
+    /// Indexes `tickets[i]` (its id not yet indexed).
+    pub fn insert(&mut self, tickets: &[Ticket], i: u32) {
+        let hash = hash_str(&tickets[i as usize].id);
+        self.table
+            .insert_unique(hash, i, |&k| hash_str(&tickets[k as usize].id));
+    }
+
+    /// How many tickets are indexed.
+    pub fn len(&self) -> usize {
+        self.table.len()
+    }
+
+    /// True when none is.
+    pub fn is_empty(&self) -> bool {
+        self.table.is_empty()
     }
 }
 
@@ -319,8 +375,8 @@ impl Inputs {
 pub struct Dataset {
     /// Ticket rows, in file order.
     pub tickets: Vec<Ticket>,
-    /// `ticket_id` -> index in `tickets`.
-    pub by_id: FastMap<String, u32>,
+    /// `ticket_id` -> index in `tickets` ([`Dataset::ticket_index`]).
+    pub by_id: TicketIndex,
     /// Names of the tickets table's extra columns.
     pub extra_columns: Vec<String>,
     /// Events grouped per ticket: ticket i's are
@@ -611,8 +667,6 @@ impl Dataset {
                 .iter()
                 .map(|&i| ds.strings.intern(cell(Some(i))))
                 .collect();
-            ds.by_id
-                .insert(t.id.trim().to_string(), ds.tickets.len() as u32);
             ds.tickets.push(Ticket {
                 id: t.id.trim().to_string(),
                 opened_at: opened.unix(),
@@ -621,6 +675,8 @@ impl Dataset {
                 extra: extra_vals,
                 line: t.origin.line as u32,
             });
+            let i = ds.tickets.len() as u32 - 1;
+            ds.by_id.insert(&ds.tickets, i);
         }
         ds.stats.tickets = ds.tickets.len() as u64;
     }
@@ -632,7 +688,7 @@ impl Dataset {
         let mut raw = Vec::with_capacity(ing.events.len());
         for e in &ing.events {
             ds.stats.event_rows += 1;
-            let Some(&ticket) = ds.by_id.get(e.ticket_id.trim()) else {
+            let Some(ticket) = ds.ticket_index(&e.ticket_id) else {
                 continue; // its ticket was rejected above
             };
             let mut intern = |v: &str| ds.strings.intern(v.trim());
@@ -658,7 +714,7 @@ impl Dataset {
         let ds = self;
         for a in &ing.surveys {
             ds.stats.survey_rows += 1;
-            let Some(&ticket) = ds.by_id.get(a.ticket_id.trim()) else {
+            let Some(ticket) = ds.ticket_index(&a.ticket_id) else {
                 continue;
             };
             let num = |s: &str| {
@@ -731,6 +787,11 @@ impl Dataset {
             })
     }
 
+    /// The index in [`Dataset::tickets`] of the ticket `id` (trimmed).
+    pub fn ticket_index(&self, id: &str) -> Option<u32> {
+        self.by_id.get(&self.tickets, id)
+    }
+
     /// The events of ticket `i`, in timeline order.
     pub fn events_of(&self, i: usize) -> &[Event] {
         &self.events[self.offsets[i] as usize..self.offsets[i + 1] as usize]
@@ -773,7 +834,7 @@ impl Dataset {
         line: u64,
     ) -> Option<u32> {
         let id = field(rec, id_c);
-        if let Some(&ticket) = self.by_id.get(id) {
+        if let Some(ticket) = self.ticket_index(id) {
             return Some(ticket);
         }
         let v = id.to_string();
@@ -855,7 +916,7 @@ impl Dataset {
                         }
                         TicketRow::Keep(t, local) => (t, local),
                     };
-                    if let Some(&first) = by_id.get(&ticket.id) {
+                    if let Some(first) = by_id.get(tickets, &ticket.id) {
                         let first = tickets[first as usize].line;
                         rejects.push(Reject {
                             file: place.clone(),
@@ -876,8 +937,8 @@ impl Dataset {
                         *a = id(*k);
                     }
                     ticket.extra = local[8..].iter().map(|k| id(*k)).collect();
-                    by_id.insert(ticket.id.clone(), tickets.len() as u32);
                     tickets.push(ticket);
+                    by_id.insert(tickets, tickets.len() as u32 - 1);
                 }
             },
         )?;
@@ -907,14 +968,14 @@ impl Dataset {
         let (place, tz) = (t.place.clone(), clock.tz());
         let mut owner: Vec<u32> = Vec::new();
         let mut raw: Vec<Event> = Vec::new();
-        let by_id = &self.by_id;
+        let (by_id, tickets) = (&self.by_id, &self.tickets[..]);
         let (strings, rejects, stats) =
             (&mut self.strings, &mut self.rejects, &mut self.stats);
         let workers = rayon::current_num_threads();
         super::pipeline::run(
             workers,
             |rec| t.next(rec),
-            |batch| cols.convert(batch, by_id, tz, &place, lang),
+            |batch| cols.convert(batch, (by_id, tickets), tz, &place, lang),
             |batch, mut conv| {
                 stats.event_rows += batch.len() as u64;
                 let mut global = vec![None; conv.strings.len()];
@@ -1320,7 +1381,7 @@ impl EventColumns {
     fn convert(
         &self,
         batch: &super::pipeline::Batch,
-        by_id: &FastMap<String, u32>,
+        (by_id, tickets): (&TicketIndex, &[Ticket]),
         tz: Tz,
         place: &str,
         lang: Lang,
@@ -1339,7 +1400,7 @@ impl EventColumns {
         };
         for (line, rec) in batch.rows() {
             let id = field(rec, self.id);
-            let Some(&ticket) = by_id.get(id) else {
+            let Some(ticket) = by_id.get(tickets, id) else {
                 rows.push(reject(
                     line,
                     "ticket_id",

@@ -207,9 +207,8 @@ impl Place<'_> {
         field: impl Fn(usize) -> &'f str,
     ) -> Result<Decision> {
         let id = field(0);
-        let ticket = *ds
-            .by_id
-            .get(id)
+        let ticket = ds
+            .ticket_index(id)
             .ok_or_else(|| self.err(msg::UNKNOWN_TICKET, cols, 0, id))?;
         let measure = Measure::parse(field(1))
             .ok_or_else(|| self.err(msg::BAD_MEASURE, cols, 1, field(1)))?;

@@ -24,7 +24,7 @@ fn explain_rows_carry_the_holder() {
     let ev = Evaluated::sample("victimas", "2026-10");
     let engine =
         plazo::engine::Engine::new(&ev.policy, &ev.ds, ev.cutoff).unwrap();
-    let i = ev.ds.by_id["UV-90008"] as usize;
+    let i = ev.ds.ticket_index("UV-90008").unwrap() as usize;
     let x =
         plazo::engine::explain::explain(&engine, &ev.policy, &ev.ds, i, false);
     let rows: Vec<(String, String, i64)> = x
@@ -66,7 +66,7 @@ fn explain_rows_carry_the_holder() {
 #[test]
 fn group_times_hand_computed() {
     let ev = Evaluated::sample("victimas", "2026-10");
-    let i = ev.ds.by_id["UV-90008"] as usize;
+    let i = ev.ds.ticket_index("UV-90008").unwrap() as usize;
     let got: Vec<(&str, i64, i64)> = ev.group_times[i]
         .iter()
         .map(|g| (ev.ds.strings.get(g.group), g.response_s, g.resolution_s))

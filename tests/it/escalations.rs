@@ -619,7 +619,7 @@ fn itagui_sample_escalations_recomputed_from_the_raw_events() {
     let mut want = Vec::new();
     for (id, evs) in &mut by {
         evs.sort_by_key(|e| e.at); // stable: ties keep file order
-        let i = e.ds.by_id[id.as_str()] as usize;
+        let i = e.ds.ticket_index(id.as_str()).unwrap() as usize;
         let opened = e.ds.tickets[i].opened_at;
         if opened > cut {
             continue;

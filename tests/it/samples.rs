@@ -123,7 +123,7 @@ fn case(policy: &Policy, ds: &Dataset, id: &str) -> plazo::engine::SlaRow {
     let tz = policy.tz();
     let cutoff = Instant::parse("2026-10-31 23:59:59", tz).unwrap();
     let engine = Engine::new(policy, ds, cutoff).unwrap();
-    engine.evaluate(ds.by_id[id] as usize)
+    engine.evaluate(ds.ticket_index(id).unwrap() as usize)
 }
 
 #[test]
@@ -160,7 +160,7 @@ fn itagui_hand_made_cases() {
     assert_eq!(c5.excluded, Some(Exclusion::Rule(0)));
     assert_eq!(c5.excluded.unwrap().name(&p), "desistida");
     // Itagüí has no massive-incident rule: no case 4.
-    assert!(!ds.by_id.contains_key("90004"));
+    assert!(ds.ticket_index("90004").is_none());
 }
 
 #[test]
@@ -468,7 +468,7 @@ fn glpi_search_export_sample_keeps_the_ticket_dates() {
         let mut plain = 0;
         for w in &want {
             let t = &ds.tickets[w.ticket as usize];
-            let k = got_ds.by_id[&t.id] as usize;
+            let k = got_ds.ticket_index(&t.id).unwrap() as usize;
             let g = &got[k];
             let id = &t.id;
             assert_eq!(
