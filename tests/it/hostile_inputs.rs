@@ -177,9 +177,7 @@ fn glpi_tables_decode_windows_1252_and_reject_bad_dates_row_by_row() {
     let ev: Vec<(&str, &str, &str)> = out
         .events
         .iter()
-        .map(|e| {
-            (e.ticket_id.as_str(), e.status.as_str(), e.extra[3].as_str())
-        })
+        .map(|e| (&*e.ticket_id, &*e.status, &*e.extra[3]))
         .collect();
     assert_eq!(ev, [("1", "1", ""), ("1", "2", "Núñez Ana (5)")]);
     assert_eq!(out.surveys.len(), 1);
