@@ -123,8 +123,9 @@ pub struct Ticket {
     /// `opened_at` (`None` until known: then the first event's instant).
     pub opened_at: Option<Instant>,
     /// Values of [`Ingested::ticket_columns`] from the third on (shorter
-    /// when later columns are empty).
-    pub values: Vec<String>,
+    /// when later columns are empty), shared between tickets (most are a
+    /// few priorities, categories and groups).
+    pub values: Vec<Arc<str>>,
     /// The row that defined it.
     pub origin: Origin,
 }
@@ -244,7 +245,8 @@ pub struct Builder {
     ticket_index: FastMap<Arc<str>, usize>,
     /// The tickets' ids as the index holds them, by ticket.
     ids: Vec<Arc<str>>,
-    /// Event labels (status, group, ...), each stored once.
+    /// Event labels (status, group, ...) and ticket values, each stored
+    /// once.
     labels: Labels,
     events: Vec<Event>,
     surveys: Vec<Survey>,
@@ -491,11 +493,13 @@ impl Builder {
         }
         let vals = &mut self.tickets[idx].values;
         if vals.len() <= c - 2 {
-            vals.resize(c - 1, String::new());
+            vals.resize(c - 1, self.labels.get(""));
         }
         let slot = &mut vals[c - 2];
-        slot.clear();
-        slot.push_str(v);
+        // A snapshot log repeats most values row after row.
+        if **slot != *v {
+            *slot = self.labels.get(v);
+        }
     }
 
     /// Sets the opening of ticket `idx`.

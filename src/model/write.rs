@@ -106,9 +106,9 @@ impl Ingested {
                 match c {
                     0 => Cow::Borrowed(t.id.as_str()),
                     1 => Cow::Owned(t.opened_at.map(&iso).unwrap_or_default()),
-                    _ => Cow::Borrowed(
-                        t.values.get(c - 2).map_or("", String::as_str),
-                    ),
+                    _ => {
+                        Cow::Borrowed(t.values.get(c - 2).map_or("", |v| &**v))
+                    }
                 }
             }),
         }

@@ -83,13 +83,72 @@ pub fn read<'a>(
         slots: Vec::new(),
         status: String::new(),
     };
-    let mut row = Row::default();
-    while input.next_row_into(&mut row)? {
-        if b.start_row(file, &row) {
-            log.row(b, &row);
+    pipeline(&mut input, |rows| {
+        for row in rows {
+            if b.start_row(file, row) {
+                log.row(b, row);
+            }
         }
-    }
-    Ok(())
+    })
+}
+
+/// Rows per batch handed from the reading thread to the one that uses
+/// them.
+const BATCH: usize = 2048;
+
+/// Reads `input`'s rows on this thread and hands them, in batches and in
+/// file order, to `each` on a second one: splitting and decoding the CSV
+/// overlaps with reading dates and building tables (two cores). Batches
+/// and their rows' buffers go back and forth, reused.
+///
+/// # Errors
+///
+/// Reading the file failed (what [`CsvInput::next_row_into`] says).
+fn pipeline(
+    input: &mut CsvInput,
+    mut each: impl FnMut(&[Row]) + Send,
+) -> Result<()> {
+    use std::sync::mpsc::sync_channel;
+    let (full_tx, full_rx) = sync_channel::<(Vec<Row>, usize)>(4);
+    let (empty_tx, empty_rx) = sync_channel::<Vec<Row>>(6);
+    std::thread::scope(|s| {
+        s.spawn(move || {
+            for (batch, n) in full_rx {
+                each(&batch[..n]);
+                // The reader may be gone (an error): then this batch is
+                // simply dropped.
+                let _ = empty_tx.send(batch);
+            }
+        });
+        let mut read = || -> Result<()> {
+            let mut spare = 6;
+            loop {
+                let mut batch = if spare > 0 {
+                    spare -= 1;
+                    vec![Row::default(); BATCH]
+                } else {
+                    match empty_rx.recv() {
+                        Ok(b) => b,
+                        Err(_) => return Ok(()),
+                    }
+                };
+                let mut n = 0;
+                while n < BATCH && input.next_row_into(&mut batch[n])? {
+                    n += 1;
+                }
+                if n > 0 && full_tx.send((batch, n)).is_err() {
+                    return Ok(());
+                }
+                if n < BATCH {
+                    return Ok(());
+                }
+            }
+        };
+        let done = read();
+        // The user's thread ends when it has seen every batch sent.
+        drop(full_tx);
+        done
+    })
 }
 
 /// The columns of an event log that the mapping names, by index.

@@ -168,7 +168,7 @@ fn glpi_tables_decode_windows_1252_and_reject_bad_dates_row_by_row() {
     assert_eq!(out.tickets.len(), 1);
     let col = |n: &str| {
         let i = out.ticket_columns.iter().position(|c| c == n).unwrap();
-        out.tickets[0].values[i - 2].as_str()
+        &*out.tickets[0].values[i - 2]
     };
     assert_eq!(col("title"), "Impresora de Martínez");
     assert_eq!(col("assignee"), "Martínez José");

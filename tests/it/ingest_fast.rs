@@ -222,3 +222,55 @@ fn reused_rows_are_the_rows_read_one_at_a_time() {
     assert_eq!(reused[7].fields, ["7", "Nuevo", "fin"]);
     assert!(reused[7].problem.is_none());
 }
+
+/// A read error past the first batches (an unclosed quote on line 5,002 of
+/// a generic log, the rest of the file one 17 MiB cell) stops the
+/// two-thread ingest with the line, exit 2, nothing written.
+#[test]
+fn a_read_error_after_many_rows_stops_generic_ingest() {
+    use std::io::Write;
+    let dir = tempdir("fast-read-error");
+    let log = dir.join("log.csv");
+    {
+        let mut f =
+            std::io::BufWriter::new(std::fs::File::create(&log).unwrap());
+        writeln!(f, "case,activity,ts").unwrap();
+        for k in 0..5_000 {
+            writeln!(f, "C{},Open,2026-01-02 08:{:02}:00", k % 70, k % 60)
+                .unwrap();
+        }
+        f.write_all(b"C1,\"Open").unwrap();
+        let xs = vec![b'x'; 1 << 20];
+        for _ in 0..17 {
+            f.write_all(&xs).unwrap();
+        }
+        f.write_all(b"\",2026-01-02 09:00:00\n").unwrap();
+    }
+    std::fs::write(
+        dir.join("m.toml"),
+        "[tickets]\nticket_id = \"case\"\n[events]\nat = \"ts\"\nstatus = \"activity\"\n",
+    )
+    .unwrap();
+    let (code, _, err) = run(
+        &dir,
+        &[
+            "ingest",
+            "--lang",
+            "en",
+            "--mapping",
+            "m.toml",
+            "--timezone",
+            "America/Bogota",
+            "--input",
+            "log.csv",
+            "--out",
+            "out",
+        ],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("log.csv:5002: the row passes the limit of 16 MiB (column 2 (activity))"),
+        "{err}"
+    );
+    assert!(!dir.join("out").exists());
+}
