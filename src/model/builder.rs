@@ -554,8 +554,12 @@ impl Builder {
             self.synthesized += 1;
         }
         let labels = &mut self.labels;
-        let status = labels.get(status);
-        let extra = extra.map(|v| labels.get(v));
+        let status = labels.get_at(0, status);
+        let mut k = 0;
+        let extra = extra.map(|v| {
+            k += 1;
+            labels.get_at(k, v)
+        });
         self.events.push(Event {
             ticket_id,
             at,
@@ -710,7 +714,7 @@ impl Builder {
     /// row replaces a derived one). In place: a log's events are most of
     /// the memory an ingest holds.
     fn merge_duplicate_events(&mut self, events: &mut Vec<Event>) {
-        sort_events(events);
+        self.sort_events(events);
         let mut last: Option<usize> = None;
         for i in 0..events.len() {
             if let Some(p) = last {
@@ -738,6 +742,53 @@ impl Builder {
             last = Some(to);
         }
         events.truncate(last.map_or(0, |p| p + 1));
+    }
+
+    /// Sorts `events` (all of known tickets) by ticket id and instant,
+    /// keeping their order among equals (file order), in place: 16-byte
+    /// keys (the rank of the ticket's id among the tickets' ids, the
+    /// instant, the position) are sorted, not the events (a stable sort
+    /// of those would compare strings through pointers and allocate half
+    /// their size again); the order found is applied cycle by cycle.
+    fn sort_events(&self, events: &mut [Event]) {
+        let mut by_id: Vec<u32> = (0..self.tickets.len() as u32).collect();
+        by_id.sort_unstable_by(|&a, &b| {
+            self.tickets[a as usize]
+                .id
+                .cmp(&self.tickets[b as usize].id)
+        });
+        let mut rank = vec![0u32; by_id.len()];
+        for (r, &t) in by_id.iter().enumerate() {
+            rank[t as usize] = r as u32;
+        }
+        drop(by_id);
+        let mut keys: Vec<(u32, i64, u32)> = events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let t = self.ticket_index[&*e.ticket_id];
+                (rank[t], e.at.unix(), i as u32)
+            })
+            .collect();
+        keys.sort_unstable();
+        let mut order: Vec<u32> = keys.iter().map(|k| k.2).collect();
+        drop(keys);
+        // Position i receives the event at order[i]; u32::MAX marks done.
+        for start in 0..order.len() {
+            if order[start] == u32::MAX {
+                continue;
+            }
+            let mut i = start;
+            loop {
+                let from = order[i] as usize;
+                order[i] = u32::MAX;
+                if from == start {
+                    break;
+                }
+                events.swap(i, from);
+                i = from;
+            }
+        }
     }
 
     /// How many of `events` are dated before their ticket's opening.
@@ -806,6 +857,9 @@ impl Builder {
 #[derive(Default)]
 struct Labels {
     set: HashSet<Arc<str>, foldhash::fast::FixedState>,
+    /// The last label given for each of an event's six label columns (a
+    /// log repeats its neighbour's group, assignee, ... row after row).
+    recent: [Option<Arc<str>>; 6],
 }
 
 impl Labels {
@@ -818,33 +872,17 @@ impl Labels {
         self.set.insert(a.clone());
         a
     }
-}
 
-/// Sorts `events` by ticket id and instant, keeping their order among
-/// equals (file order), in place: a permutation of 4-byte indices is
-/// sorted (a stable sort of the events themselves would allocate half
-/// their size again), then applied cycle by cycle.
-fn sort_events(events: &mut [Event]) {
-    let mut order: Vec<u32> = (0..events.len() as u32).collect();
-    order.sort_by(|&a, &b| {
-        let (a, b) = (&events[a as usize], &events[b as usize]);
-        a.ticket_id.cmp(&b.ticket_id).then(a.at.cmp(&b.at))
-    });
-    // Position i receives the event at order[i]; u32::MAX marks done.
-    for start in 0..order.len() {
-        if order[start] == u32::MAX {
-            continue;
+    /// [`Labels::get`] for label column `slot`, through its last label.
+    fn get_at(&mut self, slot: usize, v: &str) -> Arc<str> {
+        if let Some(a) = &self.recent[slot]
+            && **a == *v
+        {
+            return a.clone();
         }
-        let mut i = start;
-        loop {
-            let from = order[i] as usize;
-            order[i] = u32::MAX;
-            if from == start {
-                break;
-            }
-            events.swap(i, from);
-            i = from;
-        }
+        let a = self.get(v);
+        self.recent[slot] = Some(a.clone());
+        a
     }
 }
 
