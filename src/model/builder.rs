@@ -40,6 +40,7 @@ use std::fmt::Display;
 use std::sync::Arc;
 
 use chrono_tz::Tz;
+use rayon::slice::ParallelSliceMut;
 
 use crate::error::{Error, Result};
 use crate::text::Msg;
@@ -752,7 +753,7 @@ impl Builder {
     /// their size again); the order found is applied cycle by cycle.
     fn sort_events(&self, events: &mut [Event]) {
         let mut by_id: Vec<u32> = (0..self.tickets.len() as u32).collect();
-        by_id.sort_unstable_by(|&a, &b| {
+        by_id.par_sort_unstable_by(|&a, &b| {
             self.tickets[a as usize]
                 .id
                 .cmp(&self.tickets[b as usize].id)
@@ -770,7 +771,8 @@ impl Builder {
                 (rank[t], e.at.unix(), i as u32)
             })
             .collect();
-        keys.sort_unstable();
+        // Unique keys: the unstable parallel sort gives one order.
+        keys.par_sort_unstable();
         let mut order: Vec<u32> = keys.iter().map(|k| k.2).collect();
         drop(keys);
         // Position i receives the event at order[i]; u32::MAX marks done.
