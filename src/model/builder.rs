@@ -134,9 +134,10 @@ pub struct Ticket {
 /// Optional event columns: group, assignee, priority, actor, note.
 pub type EventExtra = [String; 5];
 
-/// The optional event columns as stored: labels shared between events
-/// (a log repeats a few groups, people and priorities millions of times).
-pub type EventLabels = [Arc<str>; 5];
+/// The optional event columns as stored: one shared set of labels per
+/// distinct combination (a log repeats a few groups, people and
+/// priorities millions of times): 8 bytes per event.
+pub type EventLabels = Arc<[Arc<str>; 5]>;
 
 /// A hash map with foldhash's fast hasher (ids and labels, millions of
 /// look-ups; nothing here is keyed by untrusted input an attacker could
@@ -557,10 +558,11 @@ impl Builder {
         let labels = &mut self.labels;
         let status = labels.get_at(0, status);
         let mut k = 0;
-        let extra = extra.map(|v| {
+        let five = extra.map(|v| {
             k += 1;
             labels.get_at(k, v)
         });
+        let extra = labels.combination(five);
         self.events.push(Event {
             ticket_id,
             at,
@@ -862,6 +864,11 @@ struct Labels {
     /// The last label given for each of an event's six label columns (a
     /// log repeats its neighbour's group, assignee, ... row after row).
     recent: [Option<Arc<str>>; 6],
+    /// Combinations of five labels, keyed by their addresses (unique and
+    /// stable: `set` keeps every label alive).
+    combinations: FastMap<[usize; 5], EventLabels>,
+    /// The last combination given.
+    last: Option<EventLabels>,
 }
 
 impl Labels {
@@ -873,6 +880,25 @@ impl Labels {
         let a: Arc<str> = Arc::from(v);
         self.set.insert(a.clone());
         a
+    }
+
+    /// The shared combination of `five` (labels from [`Labels::get`]).
+    fn combination(&mut self, five: [Arc<str>; 5]) -> EventLabels {
+        if let Some(c) = &self.last
+            && c.iter().zip(&five).all(|(a, b)| Arc::ptr_eq(a, b))
+        {
+            return c.clone();
+        }
+        let key = five
+            .each_ref()
+            .map(|a| Arc::as_ptr(a) as *const u8 as usize);
+        let c = self
+            .combinations
+            .entry(key)
+            .or_insert_with(|| Arc::new(five))
+            .clone();
+        self.last = Some(c.clone());
+        c
     }
 
     /// [`Labels::get`] for label column `slot`, through its last label.
