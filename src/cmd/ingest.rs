@@ -17,8 +17,8 @@
 //! more rejects than `--max-rejects` (or the policy's `[checks]
 //! max_rejects`), it exits 1 and writes only DIR/rejects.csv
 //! (docs/ROBUSTNESS.md); the summary starts with the rejects. Memory: every table is held in
-//! memory until the atomic write (about 800 bytes per row of a 36-column
-//! log: 11 GB for 14 M rows).
+//! memory until the atomic write (about 200 bytes per row of a 36-column
+//! log with labels shared: 2.8 GB for 14 M rows; docs/PERFORMANCE.md).
 
 use std::path::PathBuf;
 

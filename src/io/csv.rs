@@ -49,6 +49,8 @@ use crate::io::limits::{Guard, Limits, Overflow};
 use crate::text::lang::Lang;
 use crate::text::msg::csv as msg;
 
+mod reuse;
+
 /// One data row.
 #[derive(Clone, Debug, Default)]
 pub struct Row {

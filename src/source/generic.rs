@@ -31,19 +31,21 @@
 //! let mut b = Builder::new(chrono_tz::UTC, Default::default());
 //! generic::read(&opts(), &m, &f, &mut b)?;
 //! let out = b.finish()?;
-//! assert_eq!(out.events[0].status, "Open");
+//! assert_eq!(&*out.events[0].status, "Open");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
 use crate::error::{Error, Result};
+use std::borrow::Cow;
+
 use crate::io::csv::{CsvInput, Row};
 use crate::io::input::Input;
-use crate::model::builder::{Builder, EventExtra, NO_VALUES, Origin};
+use crate::model::builder::{Builder, Origin};
 use crate::source::Options;
 use crate::source::mapping::Mapping;
 use crate::text::msg::source as msg;
 use crate::time::Instant;
-use crate::time::dates::DateFormat;
+use crate::time::dates::{DateFormat, DateReader};
 
 /// Reads one event log into `b`.
 ///
@@ -69,21 +71,84 @@ pub fn read<'a>(
         "events"
     };
     let file = b.begin_file(&input.name, kind, input.encoding.name());
-    let log = Log {
+    let mut log = Log {
         m,
+        at: DateReader::new(&at_fmt, b.tz()),
+        open: DateReader::new(&open_fmt, b.tz()),
         cols,
         at_fmt,
         open_fmt,
         names: input.header.clone(),
         file,
+        slots: Vec::new(),
+        status: String::new(),
     };
-    let mut status = String::new();
-    while let Some(row) = input.next_row()? {
-        if b.start_row(file, &row) {
-            log.row(b, &row, &mut status);
+    pipeline(&mut input, |rows| {
+        for row in rows {
+            if b.start_row(file, row) {
+                log.row(b, row);
+            }
         }
-    }
-    Ok(())
+    })
+}
+
+/// Rows per batch handed from the reading thread to the one that uses
+/// them.
+const BATCH: usize = 2048;
+
+/// Reads `input`'s rows on this thread and hands them, in batches and in
+/// file order, to `each` on a second one: splitting and decoding the CSV
+/// overlaps with reading dates and building tables (two cores). Batches
+/// and their rows' buffers go back and forth, reused.
+///
+/// # Errors
+///
+/// Reading the file failed (what [`CsvInput::next_row_into`] says).
+fn pipeline(
+    input: &mut CsvInput,
+    mut each: impl FnMut(&[Row]) + Send,
+) -> Result<()> {
+    use std::sync::mpsc::sync_channel;
+    let (full_tx, full_rx) = sync_channel::<(Vec<Row>, usize)>(4);
+    let (empty_tx, empty_rx) = sync_channel::<Vec<Row>>(6);
+    std::thread::scope(|s| {
+        s.spawn(move || {
+            for (batch, n) in full_rx {
+                each(&batch[..n]);
+                // The reader may be gone (an error): then this batch is
+                // simply dropped.
+                let _ = empty_tx.send(batch);
+            }
+        });
+        let mut read = || -> Result<()> {
+            let mut spare = 6;
+            loop {
+                let mut batch = if spare > 0 {
+                    spare -= 1;
+                    vec![Row::default(); BATCH]
+                } else {
+                    match empty_rx.recv() {
+                        Ok(b) => b,
+                        Err(_) => return Ok(()),
+                    }
+                };
+                let mut n = 0;
+                while n < BATCH && input.next_row_into(&mut batch[n])? {
+                    n += 1;
+                }
+                if n > 0 && full_tx.send((batch, n)).is_err() {
+                    return Ok(());
+                }
+                if n < BATCH {
+                    return Ok(());
+                }
+            }
+        };
+        let done = read();
+        // The user's thread ends when it has seen every batch sent.
+        drop(full_tx);
+        done
+    })
 }
 
 /// The columns of an event log that the mapping names, by index.
@@ -213,27 +278,37 @@ struct Log<'m> {
     names: Vec<String>,
     /// The builder's index of the file.
     file: u32,
+    /// Readers of `at_fmt` and `open_fmt`.
+    at: DateReader,
+    open: DateReader,
+    /// The builder's column of each of `cols.ticket` (set at the first
+    /// ticket, so that a log without one adds no attribute column).
+    slots: Vec<usize>,
+    /// The row's status, a buffer reused row after row.
+    status: String,
 }
 
 impl Log<'_> {
     /// One row (counted as read): a status event and its ticket's
-    /// columns, or a reject. `status` is a buffer reused row after row.
-    fn row(&self, b: &mut Builder, row: &Row, status: &mut String) {
-        let (m, cols, file, line) = (self.m, &self.cols, self.file, row.line);
+    /// columns, or a reject.
+    fn row(&mut self, b: &mut Builder, row: &Row) {
+        let (m, file, line) = (self.m, self.file, row.line);
         let f = &row.fields;
-        let id = clean_id(&m.clean(&f[cols.id], false));
+        let id_col = self.cols.id;
+        let raw_id = m.clean(&f[id_col], false);
+        let id = clean_id_ref(&raw_id);
         if id.is_empty() {
-            b.reject_missing_id(file, line, &self.names[cols.id], &f[cols.id]);
+            b.reject_missing_id(file, line, &self.names[id_col], &f[id_col]);
             return;
         }
-        let Some(at) = self.at_fmt.parse(&m.clean(&f[cols.at], false), b.tz())
-        else {
-            let c = cols.at;
-            b.reject_date(file, line, &self.names[c], &f[c], &self.at_fmt);
+        let at_col = self.cols.at;
+        let Some(at) = self.at.parse(&m.clean(&f[at_col], false)) else {
+            let (name, raw) = (&self.names[at_col], &f[at_col]);
+            b.reject_date(file, line, name, raw, &self.at_fmt);
             return;
         };
-        if !self.status(f, status) {
-            let c = cols.status[0];
+        if !self.status(f) {
+            let c = self.cols.status[0];
             let reason = msg::EMPTY_OR_NULL_STATUS;
             b.reject(file, line, &self.names[c], &f[c], reason, &[]);
             return;
@@ -242,36 +317,46 @@ impl Log<'_> {
             return;
         };
         let origin = Origin::row(file, line);
-        let known = b.has_ticket(&id);
-        if !known || m.events.snapshot {
-            let vals: Vec<(&str, std::borrow::Cow<str>)> = cols
-                .ticket
-                .iter()
-                .map(|&(canon, c, num)| (canon, m.clean(&f[c], num)))
-                .collect();
-            let opened = opened.or(if known { None } else { Some(at) });
-            b.upsert_ticket(&id, opened, &vals, true, origin);
+        let (t, new) = b.ticket(&id, origin);
+        if new || m.events.snapshot {
+            if self.slots.len() != self.cols.ticket.len() {
+                self.slots =
+                    self.cols.ticket.iter().map(|c| b.column(c.0)).collect();
+            }
+            for (&(_, c, num), &slot) in
+                self.cols.ticket.iter().zip(&self.slots)
+            {
+                b.set_value(t, slot, &m.clean(&f[c], num));
+            }
+            if let Some(o) = opened.or(new.then_some(at)) {
+                b.set_opened(t, o);
+            }
         }
-        if cols.opened.is_none()
-            && let Some(o) = b.opened_at(&id)
+        if self.cols.opened.is_none()
+            && let Some(o) = b.opened_of(t)
             && at < o
         {
             // No opening column: the opening is the earliest event.
-            b.upsert_ticket(&id, Some(at), NO_VALUES, true, origin);
+            b.set_opened(t, at);
         }
-        let mut extra = EventExtra::default();
-        for (k, c) in cols.extra.iter().enumerate() {
-            if let Some(c) = c {
-                extra[k] = m.clean(&f[*c], false).into_owned();
-            }
-        }
-        b.event(&id, at, status, extra, origin);
+        let extra: [Cow<str>; 5] = self.cols.extra.map(|c| match c {
+            Some(c) => m.clean(&f[c], false),
+            None => Cow::Borrowed(""),
+        });
+        b.event_of(
+            t,
+            at,
+            &self.status,
+            extra.each_ref().map(|v| &**v),
+            origin,
+        );
         b.accept(file);
     }
 
     /// Writes the row's status into `out` (several columns joined by
     /// ` - `); false when it is empty or one of `status_null_values`.
-    fn status(&self, f: &[String], out: &mut String) -> bool {
+    fn status(&mut self, f: &[String]) -> bool {
+        let out = &mut self.status;
         out.clear();
         for (k, &c) in self.cols.status.iter().enumerate() {
             let v = self.m.clean(&f[c], false);
@@ -289,12 +374,16 @@ impl Log<'_> {
     /// The row's opening (`Some(None)` when the mapping has no opening
     /// column or the cell is empty); `None` after rejecting an
     /// unreadable one.
-    fn opened(&self, b: &mut Builder, row: &Row) -> Option<Option<Instant>> {
+    fn opened(
+        &mut self,
+        b: &mut Builder,
+        row: &Row,
+    ) -> Option<Option<Instant>> {
         let Some(c) = self.cols.opened else {
             return Some(None);
         };
         let v = self.m.clean(&row.fields[c], false);
-        match self.open_fmt.parse(&v, b.tz()) {
+        match self.open.parse(&v) {
             Some(t) => Some(Some(t)),
             None if v.is_empty() => Some(None),
             None => {
@@ -310,13 +399,18 @@ impl Log<'_> {
 /// it is a number with (non-breaking) space thousands separators
 /// (`5 732 943`), without them.
 pub fn clean_id(s: &str) -> String {
+    clean_id_ref(s).into_owned()
+}
+
+/// [`clean_id`], borrowing `s` when nothing but trimming is needed.
+pub fn clean_id_ref(s: &str) -> Cow<'_, str> {
     let t = s.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}');
     let is_sep = |c: char| c == ' ' || c == '\u{a0}' || c == '\u{202f}';
     if t.contains(is_sep) && t.chars().all(|c| c.is_ascii_digit() || is_sep(c))
     {
-        return t.chars().filter(|c| c.is_ascii_digit()).collect();
+        return Cow::Owned(t.chars().filter(|c| c.is_ascii_digit()).collect());
     }
-    t.to_string()
+    Cow::Borrowed(t)
 }
 
 #[cfg(test)]

@@ -33,6 +33,7 @@
 //! ```
 
 pub mod dates;
+pub mod pattern;
 
 use std::fmt;
 
@@ -517,7 +518,7 @@ mod tests {
 /// assert_eq!(r.read("2026-03-05T19:22:10Z").unwrap(), want);
 /// assert!(r.read("05/03/2026").is_err());
 /// ```
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct InstantReader {
     tz: Tz,
     /// Direct-mapped cache: local day number -> constant offset that day
@@ -684,7 +685,7 @@ fn scan(b: &[u8]) -> Option<(i64, i64, Option<i64>)> {
     Some((days, hh * 3600 + mm * 60 + ss, off))
 }
 
-fn days_in_month(y: i64, m: i64) -> i64 {
+pub(crate) fn days_in_month(y: i64, m: i64) -> i64 {
     match m {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,

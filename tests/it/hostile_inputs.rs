@@ -168,7 +168,7 @@ fn glpi_tables_decode_windows_1252_and_reject_bad_dates_row_by_row() {
     assert_eq!(out.tickets.len(), 1);
     let col = |n: &str| {
         let i = out.ticket_columns.iter().position(|c| c == n).unwrap();
-        out.tickets[0].values[i - 2].as_str()
+        &*out.tickets[0].values[i - 2]
     };
     assert_eq!(col("title"), "Impresora de Martínez");
     assert_eq!(col("assignee"), "Martínez José");
@@ -177,9 +177,7 @@ fn glpi_tables_decode_windows_1252_and_reject_bad_dates_row_by_row() {
     let ev: Vec<(&str, &str, &str)> = out
         .events
         .iter()
-        .map(|e| {
-            (e.ticket_id.as_str(), e.status.as_str(), e.extra[3].as_str())
-        })
+        .map(|e| (&*e.ticket_id, &*e.status, &*e.extra[3]))
         .collect();
     assert_eq!(ev, [("1", "1", ""), ("1", "2", "Núñez Ana (5)")]);
     assert_eq!(out.surveys.len(), 1);

@@ -30,7 +30,7 @@ fn events(out: &Ingested) -> Vec<(&str, &str, Option<u64>)> {
         .iter()
         .map(|e| {
             let line = (!e.origin.is_synthesized()).then_some(e.origin.line);
-            (e.ticket_id.as_str(), e.status.as_str(), line)
+            (&*e.ticket_id, &*e.status, line)
         })
         .collect()
 }

@@ -29,6 +29,7 @@ mod html_page;
 mod golden;
 mod ingest_cli;
 mod ingest_db;
+mod ingest_fast;
 mod ingest_generic;
 mod ingest_glpi_csv;
 mod ingest_glpi_tables;
