@@ -67,20 +67,72 @@ pub const COLUMNS: &[&str] = &[
 /// name of the version that measured the ticket (docs/CONTRACT.md §2.8).
 pub const VERSION_COLUMN: &str = "policy_version";
 
-/// Renders the rows as CSV text (header included). The free-text
-/// columns (`ticket_id`, `type`, `priority`, `category`, `group`,
-/// `assignee`, `channel`) are written through `text`
-/// ([`crate::io::formula`]); every other column is a number, an instant,
-/// a boolean or a fixed key.
+/// The columns `plazo sla` and `plazo report` add after all others
+/// (after [`VERSION_COLUMN`] when there is one), so that the table can
+/// be read back as precomputed rows (`plazo report --sla-rows`,
+/// docs/CONTRACT.md §5.11): whether the ticket is in the survey's scope,
+/// the cutoff it was evaluated at, the SHA-256 of the policy file, then
+/// the facts the indicators take from the events and surveys
+/// ([`super::facts`]).
+pub const EVALUATION_COLUMNS: &[&str] = &[
+    "survey_expected",
+    "cutoff",
+    "policy_sha256",
+    "pauses",
+    "survey_sends",
+    "question_scores",
+    "escalations",
+];
+
+/// How the rows were evaluated: the values of [`EVALUATION_COLUMNS`]
+/// shared by every row.
+#[derive(Clone, Copy, Debug)]
+pub struct Evaluated<'a> {
+    /// The cutoff.
+    pub cutoff: Instant,
+    /// SHA-256 of the policy file, lowercase hex.
+    pub policy_sha256: &'a str,
+    /// Each ticket's fact cells, by ticket index ([`super::facts`]);
+    /// empty cells for a ticket it does not cover.
+    pub facts: &'a [super::facts::Cells],
+}
+
+/// Renders the rows as CSV text (header included), without
+/// [`EVALUATION_COLUMNS`]: [`render_evaluated`] with `None`.
 pub fn render(
     policy: &Policy,
     ds: &Dataset,
     rows: &[SlaRow],
     text: FreeText,
 ) -> String {
+    render_evaluated(policy, ds, rows, text, None)
+}
+
+/// Renders the rows as CSV text (header included), then, with `ev`,
+/// [`EVALUATION_COLUMNS`]. The free-text
+/// columns (`ticket_id`, `type`, `priority`, `category`, `group`,
+/// `assignee`, `channel`) are written through `text`
+/// ([`crate::io::formula`]); every other column is a number, an instant,
+/// a boolean or a fixed key.
+pub fn render_evaluated(
+    policy: &Policy,
+    ds: &Dataset,
+    rows: &[SlaRow],
+    text: FreeText,
+    ev: Option<&Evaluated<'_>>,
+) -> String {
     use std::fmt::Write as _;
     let mut out = String::with_capacity(rows.len() * 260 + 512);
     header(&mut out, policy);
+    if ev.is_some() {
+        out.pop();
+        for c in EVALUATION_COLUMNS {
+            out.push(',');
+            out.push_str(c);
+        }
+        out.push('\n');
+    }
+    let cutoff = ev.map(|e| e.cutoff.to_rfc3339(policy.tz()));
     let versions = policy.has_versions();
     let mut w = InstantWriter::new(policy.tz());
     let mut inst = |out: &mut String, t: Option<i64>| {
@@ -187,6 +239,15 @@ pub fn render(
                 &mut out,
                 policy.version_policy(r.version).version_name(),
             );
+        }
+        if let (Some(ev), Some(cutoff)) = (ev, &cutoff) {
+            let e = if r.survey_expected { "true" } else { "false" };
+            let _ = write!(out, ",{e},{cutoff},{}", ev.policy_sha256);
+            let none = super::facts::Cells::default();
+            for c in super::facts::of(ev.facts, r).unwrap_or(&none) {
+                out.push(',');
+                crate::io::csv::push_field(&mut out, c);
+            }
         }
         out.push('\n');
     }

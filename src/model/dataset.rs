@@ -275,6 +275,10 @@ pub struct LoadStats {
     pub survey_rows: u64,
     /// See `survey_rows`.
     pub surveys: u64,
+    /// With a shard ([`Dataset::load_shard`]): the ticket, event and
+    /// survey rows of other shards' tickets, skipped (counted in
+    /// `*_rows`, neither accepted nor rejected here).
+    pub other_shard: [u64; 3],
 }
 
 /// The input files of a run.
@@ -339,6 +343,8 @@ pub struct Dataset {
     /// How people's names were replaced (`[report] people`), when they
     /// were ([`crate::model::people::hide`]).
     pub people: Option<crate::model::people::Hidden>,
+    /// The shard loaded ([`Dataset::load_shard`]); `None`: every ticket.
+    pub shard: Option<crate::model::shard::Shard>,
 }
 
 /// A table being read: header positions and its rows, from CSV or
@@ -493,6 +499,42 @@ impl Dataset {
             tz,
             lang,
         )
+    }
+
+    /// [`Dataset::load_in`] keeping only the rows of the tickets of
+    /// `shard` (docs/CONTRACT.md §5.11): the others' rows are skipped
+    /// before their cells are read, and counted in
+    /// [`LoadStats::other_shard`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Dataset::load`].
+    pub fn load_shard(
+        inputs: &Inputs,
+        tz: Tz,
+        lang: Lang,
+        shard: crate::model::shard::Shard,
+    ) -> Result<Dataset> {
+        let mut ds = Dataset {
+            shard: Some(shard),
+            ..Dataset::default()
+        };
+        let mut clock = InstantReader::new(tz);
+        ds.load_tickets(Input::from(&inputs.tickets), &mut clock, lang)?;
+        ds.load_events(Input::from(&inputs.events), &mut clock, lang)?;
+        if let Some(s) = &inputs.surveys {
+            let q = &inputs.survey_questions;
+            ds.load_surveys(Input::from(s), q, &mut clock, lang)?;
+        }
+        Ok(ds)
+    }
+
+    /// True when the row of ticket `id` belongs to another shard than
+    /// the one loaded (then counted in `other_shard[table]`).
+    fn other_shard(&mut self, id: &str, table: usize) -> bool {
+        let other = self.shard.is_some_and(|s| !s.keeps(id));
+        self.stats.other_shard[table] += u64::from(other);
+        other
     }
 
     /// [`Dataset::load_in`] for tables given as files or bytes: tickets
@@ -830,6 +872,9 @@ impl Dataset {
         while let Some(line) = t.next(&mut rec)? {
             self.stats.ticket_rows += 1;
             let id = field(&rec, id_c);
+            if self.other_shard(id, 0) {
+                continue;
+            }
             if id.is_empty() {
                 self.reject(
                     &t,
@@ -906,6 +951,9 @@ impl Dataset {
         let mut rec = Record::new();
         while let Some(line) = t.next(&mut rec)? {
             self.stats.event_rows += 1;
+            if self.other_shard(field(&rec, id_c), 1) {
+                continue;
+            }
             let Some(ticket) = self.known_ticket(&t, &rec, id_c, line) else {
                 continue;
             };
@@ -1024,6 +1072,9 @@ impl Dataset {
         let mut rec = Record::new();
         while let Some(line) = t.next(&mut rec)? {
             self.stats.survey_rows += 1;
+            if self.other_shard(field(&rec, id_c), 2) {
+                continue;
+            }
             let Some(ticket) = self.known_ticket(&t, &rec, id_c, line) else {
                 continue;
             };

@@ -133,6 +133,9 @@ impl InputFile {
 
 /// Everything a report is made of, computed once.
 pub struct Context<'a> {
+    /// Each ticket's fact cells for `sla.csv` ([`crate::engine::facts`]);
+    /// empty: none written.
+    pub facts: Vec<crate::engine::facts::Cells>,
     /// The policy.
     pub policy: &'a Policy,
     /// The tables.
@@ -263,6 +266,7 @@ impl<'a> Context<'a> {
             .any(|x| x == "solve_delay_stat")
             .then(|| reconcile(policy, ds, rows, None));
         Context {
+            facts: Vec::new(),
             policy,
             ds,
             rows,
@@ -317,6 +321,37 @@ impl<'a> Context<'a> {
             self.period,
         );
         self
+    }
+
+    /// Sets the fact cells `sla.csv` carries ([`crate::engine::facts`]).
+    pub fn with_facts(
+        mut self,
+        facts: Vec<crate::engine::facts::Cells>,
+    ) -> Self {
+        self.facts = facts;
+        self
+    }
+
+    /// Counts `pauses` (read from precomputed rows, `plazo report
+    /// --sla-rows`, docs/CONTRACT.md §5.11) in the `pauses` and
+    /// `pauses_without_note` indicators of the period, the previous one
+    /// and the trend, as [`Context::new`] counts the events' pauses.
+    pub fn with_pauses(mut self, pauses: &[crate::engine::Pause]) -> Self {
+        let (ds, noted) = (self.ds, self.policy.paused_requires_note());
+        indicators::fill_pauses(
+            &mut self.lines,
+            ds,
+            pauses,
+            self.period,
+            noted,
+        );
+        let prev = self.period.previous();
+        indicators::fill_pauses(&mut self.previous, ds, pauses, &prev, noted);
+        for (p, line) in &mut self.trend {
+            let one = std::slice::from_mut(line);
+            indicators::fill_pauses(one, ds, pauses, p, noted);
+        }
+        self.with_discounts()
     }
 
     /// Sets how the free-text cells of the CSV outputs are written
@@ -468,7 +503,17 @@ pub fn stage(
     batch.write(&p, csv.as_bytes())?;
     files.push(p);
     let p = out.join("sla.csv");
-    let sla = output::render(c.policy, c.ds, c.rows, text);
+    // With the evaluation columns when the policy file is known (its
+    // hash is the first input's), as `plazo sla` writes them.
+    let ev = c.inputs.iter().find(|i| i.role == "policy").map(|i| {
+        output::Evaluated {
+            cutoff: c.cutoff,
+            policy_sha256: &i.sha256,
+            facts: &c.facts,
+        }
+    });
+    let sla =
+        output::render_evaluated(c.policy, c.ds, c.rows, text, ev.as_ref());
     batch.write(&p, sla.as_bytes())?;
     files.push(p);
     if !c.levels.is_empty() {

@@ -153,7 +153,9 @@ fn version_chosen_at_the_boundary() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.starts_with("plazo: versions[0]: "), "{err}");
     assert!(err.contains("En curso"), "{err}");
-    assert_eq!(h.last().unwrap(), "policy_version");
+    // The last column before the evaluation ones (docs/CONTRACT.md §4).
+    let ev = plazo::engine::output::EVALUATION_COLUMNS;
+    assert_eq!(h[h.len() - ev.len() - 1], "policy_version");
     let cols = [
         "response_business_s",
         "response_target_s",
@@ -179,9 +181,9 @@ fn version_chosen_at_the_boundary() {
     ok_stdout(&plazo(&dir, &args));
     let t = plazo::model::write::read_parquet_table(&dir.join("sla.parquet"))
         .unwrap();
-    assert_eq!(t.columns.last().unwrap(), "policy_version");
-    let last: Vec<&str> =
-        t.rows.iter().map(|r| r.last().unwrap().as_str()).collect();
+    let at = t.columns.len() - ev.len() - 1;
+    assert_eq!(t.columns[at], "policy_version");
+    let last: Vec<&str> = t.rows.iter().map(|r| r[at].as_str()).collect();
     assert_eq!(last, ["v1", "v2"]);
 }
 
