@@ -405,9 +405,10 @@ fn input_files(
                 inputs.push(InputFile::hash("surveys", sv, s.survey_rows)?);
             }
         }
-        DataSource::Rows(files) => {
-            for f in files {
-                inputs.push(InputFile::hash("sla_rows", f, 0)?);
+        DataSource::Rows(_) => {
+            let read = loaded.pre.iter().flat_map(|p| &p.files);
+            for (f, n) in read {
+                inputs.push(InputFile::hash("sla_rows", f, *n)?);
             }
         }
         DataSource::Db(db) => {

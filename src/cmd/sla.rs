@@ -141,6 +141,22 @@ impl SlaArgs {
         if shard.is_some() && matches!(data.inputs, DataSource::Db(_)) {
             return Err(Error::input_msg(msg::SHARD_FILES_ONLY, &[]));
         }
+        // Initials ("M. P. (2)") and keyless pseudonyms ("Persona 01")
+        // depend on the people a run sees: each shard would name them
+        // its own way.
+        use plazo::policy::People;
+        let keyless = std::env::var_os(super::common::PSEUDONYM_KEY_VAR)
+            .is_none_or(|k| k.is_empty());
+        let people = data.policy.report().people;
+        if shard.is_some()
+            && (people == People::Initials
+                || (people == People::Pseudonyms && keyless))
+        {
+            return Err(Error::input_msg(
+                msg::SHARD_PEOPLE,
+                &[("policy", &data.policy_path.display())],
+            ));
+        }
         self.rules.apply(&mut data.policy)?;
         let guards = self
             .guard

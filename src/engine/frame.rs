@@ -282,6 +282,11 @@ pub fn parquet_bytes_evaluated(
     let names = super::output::EVALUATION_COLUMNS;
     let cutoff = ev.cutoff.to_rfc3339(policy.tz());
     let n = rows.len();
+    let fact = |k: usize| -> Vec<Option<String>> {
+        rows.iter()
+            .map(|r| super::facts::of(ev.facts, r).and_then(|c| opt(&c[k])))
+            .collect()
+    };
     let extra = [
         b_col(
             names[0],
@@ -289,6 +294,10 @@ pub fn parquet_bytes_evaluated(
         ),
         s_col(names[1], vec![Some(cutoff); n]),
         s_col(names[2], vec![Some(ev.policy_sha256.to_string()); n]),
+        s_col(names[3], fact(0)),
+        s_col(names[4], fact(1)),
+        s_col(names[5], fact(2)),
+        s_col(names[6], fact(3)),
     ];
     for c in extra {
         df.with_column(c).map_err(fail)?;

@@ -103,6 +103,8 @@ pub struct Read {
     pub pauses: Vec<Pause>,
     /// The escalation levels.
     pub levels: Vec<(u32, Level)>,
+    /// Each file read and its data rows.
+    pub files: Vec<(PathBuf, u64)>,
 }
 
 /// Reads the rows of `files` ([`files`]).
@@ -119,6 +121,7 @@ pub fn read(paths: &[PathBuf], ex: Expect<'_>) -> Result<Precomputed> {
     for (k, path) in paths.iter().enumerate() {
         let mut table = Table::open(path)?;
         let mut rec = Record::new();
+        let before = out.rows.rows.len();
         while let Some(line) = table.next(&mut rec)? {
             let cell = Cells {
                 rec: &rec,
@@ -149,6 +152,8 @@ pub fn read(paths: &[PathBuf], ex: Expect<'_>) -> Result<Precomputed> {
             cell.facts(&row, &mut out, &mut clock)?;
             out.rows.rows.push(row);
         }
+        let n = (out.rows.rows.len() - before) as u64;
+        out.rows.files.push((path.clone(), n));
     }
     let n = out.ds.tickets.len();
     out.ds.offsets = vec![0; n + 1];

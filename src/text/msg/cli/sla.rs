@@ -17,6 +17,12 @@ crate::catalog! {
         "--shard reparte las tablas leídas de archivos; con --glpi-db lea la base completa (sin --shard)",
         "--shard splits tables read from files; with --glpi-db read the whole database (without --shard)"
     );
+    /// `--shard` with `[report] people` initials, or pseudonyms without
+    /// the key.
+    SHARD_PEOPLE = (
+        "--shard: {policy} reemplaza los nombres de las personas ([report] people) y cada fragmento los numeraría a su manera; use people = \"pseudonyms\" con la clave PLAZO_PSEUDONYM_KEY (la misma en todos los fragmentos) o people = \"names\"",
+        "--shard: {policy} replaces people's names ([report] people) and each shard would number them its own way; use people = \"pseudonyms\" with the key PLAZO_PSEUDONYM_KEY (the same in every shard) or people = \"names\""
+    );
     /// `--format` is neither csv nor parquet.
     BAD_FORMAT = (
         "--format {value}: use csv o parquet",
