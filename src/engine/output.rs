@@ -123,17 +123,8 @@ pub fn render_evaluated(
 ) -> String {
     use std::fmt::Write as _;
     let mut out = String::with_capacity(rows.len() * 260 + 512);
-    header(&mut out, policy);
-    if ev.is_some() {
-        out.pop();
-        for c in EVALUATION_COLUMNS {
-            out.push(',');
-            out.push_str(c);
-        }
-        out.push('\n');
-    }
+    header(&mut out, policy, ev.is_some());
     let cutoff = ev.map(|e| e.cutoff.to_rfc3339(policy.tz()));
-    let versions = policy.has_versions();
     let mut w = InstantWriter::new(policy.tz());
     let mut inst = |out: &mut String, t: Option<i64>| {
         if let Some(t) = t {
@@ -233,34 +224,48 @@ pub fn render_evaluated(
         }
         out.push(',');
         out.push_str(r.outcome());
-        if versions {
-            out.push(',');
-            text.push(
-                &mut out,
-                policy.version_policy(r.version).version_name(),
-            );
-        }
-        if let (Some(ev), Some(cutoff)) = (ev, &cutoff) {
-            let e = if r.survey_expected { "true" } else { "false" };
-            let _ = write!(out, ",{e},{cutoff},{}", ev.policy_sha256);
-            let none = super::facts::Cells::default();
-            for c in super::facts::of(ev.facts, r).unwrap_or(&none) {
-                out.push(',');
-                crate::io::csv::push_field(&mut out, c);
-            }
-        }
-        out.push('\n');
+        tail(&mut out, policy, r, text, ev.zip(cutoff.as_deref()));
     }
     out
 }
 
+/// A row's last columns and its line end: [`VERSION_COLUMN`] when the
+/// policy has versions, then with `ev` (and its cutoff as text)
+/// [`EVALUATION_COLUMNS`].
+fn tail(
+    out: &mut String,
+    policy: &Policy,
+    r: &SlaRow,
+    text: FreeText,
+    ev: Option<(&Evaluated<'_>, &str)>,
+) {
+    if policy.has_versions() {
+        out.push(',');
+        text.push(out, policy.version_policy(r.version).version_name());
+    }
+    if let Some((ev, cutoff)) = ev {
+        let e = if r.survey_expected { "true" } else { "false" };
+        out.push_str(&format!(",{e},{cutoff},{}", ev.policy_sha256));
+        let none = super::facts::Cells::default();
+        for c in super::facts::of(ev.facts, r).unwrap_or(&none) {
+            out.push(',');
+            crate::io::csv::push_field(out, c);
+        }
+    }
+    out.push('\n');
+}
+
 /// The header line: [`COLUMNS`], then [`VERSION_COLUMN`] when the policy
-/// has versions.
-fn header(out: &mut String, policy: &Policy) {
+/// has versions, then with `evaluated` [`EVALUATION_COLUMNS`].
+fn header(out: &mut String, policy: &Policy, evaluated: bool) {
     out.push_str(&COLUMNS.join(","));
     if policy.has_versions() {
         out.push(',');
         out.push_str(VERSION_COLUMN);
+    }
+    for c in EVALUATION_COLUMNS.iter().filter(|_| evaluated) {
+        out.push(',');
+        out.push_str(c);
     }
     out.push('\n');
 }

@@ -506,63 +506,75 @@ impl Cells<'_> {
             });
         }
         for f in items(&cells[3]) {
-            let bad = || self.bad(names[3], "level/group/from/...");
-            let [
-                lv,
-                g,
-                from,
-                to,
-                taken,
-                take,
-                outcome,
-                held,
-                paused,
-                ended,
-                target,
-                met,
-            ] = f[..]
-            else {
-                return Err(bad());
-            };
-            let num = |v: &str| v.parse::<i64>().map_err(|_| bad());
-            let opt_num = |v: &str| match v {
-                "" => Ok(None),
-                v => num(v).map(Some),
-            };
-            let outcome = match outcome {
-                "" => None,
-                k => Some(
-                    [Outcome::Taken, Outcome::Waiting, Outcome::NotTaken]
-                        .into_iter()
-                        .find(|o| o.key() == k)
-                        .ok_or_else(bad)?,
-                ),
-            };
-            let met = match met {
-                "" => None,
-                "true" => Some(true),
-                "false" => Some(false),
-                _ => return Err(bad()),
-            };
-            let group = out.ds.strings.intern(&unescape(g));
-            let level = Level {
-                level: lv.parse().map_err(|_| bad())?,
-                group,
-                from: at(names[3], from)?.unwrap_or(0),
-                to: at(names[3], to)?.unwrap_or(0),
-                taken_at: at(names[3], taken)?,
-                take_s: num(take)?,
-                outcome,
-                held_s: num(held)?,
-                paused_s: num(paused)?,
-                ended_at: at(names[3], ended)?,
-                target_s: opt_num(target)?,
-                met,
-            };
+            let level = self.level(&f, &mut out.ds, &mut at)?;
             out.rows.levels.push((i, level));
         }
         out.rows.facts.push(cells);
         Ok(())
+    }
+
+    /// One item of an `escalations` cell ([`super::facts`]).
+    fn level(
+        &self,
+        f: &[&str],
+        ds: &mut Dataset,
+        at: &mut impl FnMut(&str, &str) -> Result<Option<i64>>,
+    ) -> Result<Level> {
+        let names = &EVALUATION_COLUMNS[3..];
+        let bad = || self.bad(names[3], "level/group/from/...");
+        let [
+            lv,
+            g,
+            from,
+            to,
+            taken,
+            take,
+            outcome,
+            held,
+            paused,
+            ended,
+            target,
+            met,
+        ] = f[..]
+        else {
+            return Err(bad());
+        };
+        let num = |v: &str| v.parse::<i64>().map_err(|_| bad());
+        let opt_num = |v: &str| match v {
+            "" => Ok(None),
+            v => num(v).map(Some),
+        };
+        let outcome = match outcome {
+            "" => None,
+            k => Some(
+                [Outcome::Taken, Outcome::Waiting, Outcome::NotTaken]
+                    .into_iter()
+                    .find(|o| o.key() == k)
+                    .ok_or_else(bad)?,
+            ),
+        };
+        let met = match met {
+            "" => None,
+            "true" => Some(true),
+            "false" => Some(false),
+            _ => return Err(bad()),
+        };
+        let group = ds.strings.intern(&unescape(g));
+        let level = Level {
+            level: lv.parse().map_err(|_| bad())?,
+            group,
+            from: at(names[3], from)?.unwrap_or(0),
+            to: at(names[3], to)?.unwrap_or(0),
+            taken_at: at(names[3], taken)?,
+            take_s: num(take)?,
+            outcome,
+            held_s: num(held)?,
+            paused_s: num(paused)?,
+            ended_at: at(names[3], ended)?,
+            target_s: opt_num(target)?,
+            met,
+        };
+        Ok(level)
     }
 
     /// The [`SlaRow`] of ticket `i`.
