@@ -130,7 +130,8 @@ fn escape(s: &str) -> String {
         .replace(';', "%3B")
 }
 
-/// [`escape`] undone.
+/// A group's name as the `escalations` cell writes it, read back (`%25`,
+/// `%2F`, `%3B` to `%`, `/`, `;`).
 pub fn unescape(s: &str) -> String {
     s.replace("%3B", ";")
         .replace("%2F", "/")
@@ -141,4 +142,16 @@ pub fn unescape(s: &str) -> String {
 /// empty cells when `facts` does not cover the ticket.
 pub fn of<'a>(facts: &'a [Cells], r: &SlaRow) -> Option<&'a Cells> {
     facts.get(r.ticket as usize)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn group_names_survive_the_cell() {
+        let name = "Nivel 2 / Redes; 100% (sede)";
+        assert_eq!(escape(name), "Nivel 2 %2F Redes%3B 100%25 (sede)");
+        assert_eq!(unescape(&escape(name)), name);
+    }
 }
