@@ -149,6 +149,7 @@ fn shard_membership_follows_the_hash() {
             assert!(said[k].contains(&s), "{}", said[k]);
         }
         assert_eq!(total, 3008);
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }
 
@@ -237,7 +238,17 @@ fn indicators_over_shards_equal_the_single_run() {
         assert_eq!(got[&(7, 0)], "Indicador");
         assert_eq!(got.keys().map(|k| k.0).max(), Some(41));
         assert_eq!(got[&(38, 3)], "111", "escalations");
+        // The inputs: the parts with their rows, under their own role.
+        let head = cells(&out.join(book), "Resumen", 5);
+        if n == 1 {
+            assert_eq!(head[&(5, 1)], "sla-0.csv (3008 filas)");
+        }
+        let method = cells(&out.join(book), "Metodología", 0);
+        let role = "filas por ticket precalculadas (plazo sla)";
+        let roles = method.values().filter(|v| *v == role).count();
+        assert_eq!(roles as u64, n, "N = {n}");
     }
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// `--out -` writes the same CSV on stdout as into a file.
@@ -483,6 +494,7 @@ fn partitioned_parquet_is_one_dataset() {
         std::fs::read_to_string(got.join("indicators.csv")).unwrap(),
         std::fs::read_to_string(want.join("indicators.csv")).unwrap()
     );
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// Víctimas replaces names with pseudonyms: without the key each shard
