@@ -184,6 +184,9 @@ pub enum DataSource {
     Files(Inputs),
     /// GLPI's database (`--glpi-db`).
     Db(DbSource),
+    /// Precomputed per-ticket rows (`plazo report --sla-rows`): the
+    /// files of the path given, in reading order.
+    Rows(Vec<PathBuf>),
 }
 
 impl DataSource {
@@ -193,6 +196,9 @@ impl DataSource {
         match self {
             DataSource::Files(f) => f.tickets.display().to_string(),
             DataSource::Db(d) => d.target.masked(),
+            DataSource::Rows(f) => {
+                f.first().map_or(String::new(), |p| p.display().to_string())
+            }
         }
     }
 }
@@ -207,6 +213,9 @@ pub struct Loaded {
     /// `ds.rejects`).
     pub cells: TicketCells,
     pub cutoff: Instant,
+    /// With `--sla-rows`: the rows read and their facts (the engine has
+    /// no events to evaluate).
+    pub pre: Option<plazo::engine::sla_rows::Read>,
 }
 
 /// Checks that `path`, given with `flag`, is an existing file.
@@ -240,6 +249,17 @@ impl TableArgs {
         policy_path: &Path,
         lang: Lang,
     ) -> plazo::Result<DataPlan> {
+        self.plan_rows(policy_path, lang, None)
+    }
+
+    /// [`TableArgs::plan`], reading precomputed rows from `rows` (a file
+    /// or a folder of parts) instead of the tables when given.
+    pub fn plan_rows(
+        &self,
+        policy_path: &Path,
+        lang: Lang,
+        rows: Option<&Path>,
+    ) -> plazo::Result<DataPlan> {
         input_file("--policy", policy_path)?;
         let mut watch = Watch::default();
         watch.add(policy_path)?;
@@ -252,6 +272,16 @@ impl TableArgs {
             None => Instant::from(chrono::Utc::now()),
         };
         let inputs = match (self.db.source()?, &self.tickets, &self.events) {
+            _ if let Some(path) = rows => {
+                if !path.exists() {
+                    input_file("--sla-rows", path)?;
+                }
+                let files = plazo::engine::sla_rows::files(path)?;
+                for f in &files {
+                    watch.add(f)?;
+                }
+                DataSource::Rows(files)
+            }
             (Some(db), _, _) => DataSource::Db(db),
             (None, Some(tickets), Some(events)) => {
                 input_file("--tickets", tickets)?;
@@ -294,6 +324,20 @@ impl DataPlan {
     /// Loads the tables and checks them (rejects, with reasons in
     /// `lang`; `--strict`).
     pub fn load(self, lang: Lang) -> anyhow::Result<Loaded> {
+        self.load_shard(lang, None)
+    }
+
+    /// [`DataPlan::load`], with a shard only the rows of its tickets
+    /// (`plazo sla --shard`; files only, GLPI's database is read whole).
+    pub fn load_shard(
+        self,
+        lang: Lang,
+        shard: Option<plazo::model::shard::Shard>,
+    ) -> anyhow::Result<Loaded> {
+        if let DataSource::Rows(files) = &self.inputs {
+            let files = files.clone();
+            return self.load_rows(files);
+        }
         let DataPlan {
             policy,
             inputs,
@@ -301,11 +345,16 @@ impl DataPlan {
             strict,
             ..
         } = self;
-        let (mut ds, db_reads) = match &inputs {
-            DataSource::Files(files) => {
+        let (mut ds, db_reads) = match (&inputs, shard) {
+            (DataSource::Files(files), Some(s)) => (
+                Dataset::load_shard(files, policy.tz(), lang, s)?,
+                Vec::new(),
+            ),
+            (DataSource::Files(files), None) => {
                 (Dataset::load_in(files, policy.tz(), lang)?, Vec::new())
             }
-            DataSource::Db(db) => read_db(db, policy.tz(), lang)?,
+            (DataSource::Db(db), _) => read_db(db, policy.tz(), lang)?,
+            (DataSource::Rows(_), _) => unreachable!("read by load_rows"),
         };
         // Unreadable cells of the policy's ticket columns: the tickets
         // are kept, the cells listed as rejects.
@@ -333,6 +382,29 @@ impl DataPlan {
             ds,
             cells,
             cutoff,
+            pre: None,
+        })
+    }
+
+    /// Reads precomputed rows (`--sla-rows`): checked against the policy
+    /// file's hash and the cutoff. Names are as the rows have them (the
+    /// people were already replaced when they were written).
+    fn load_rows(self, files: Vec<PathBuf>) -> anyhow::Result<Loaded> {
+        let sha =
+            plazo::report::InputFile::hash("policy", &self.policy_path, 0)?;
+        let expect = plazo::engine::sla_rows::Expect {
+            policy: &self.policy,
+            policy_sha256: &sha.sha256,
+            cutoff: self.cutoff,
+        };
+        let read = plazo::engine::sla_rows::read(&files, expect)?;
+        Ok(Loaded {
+            db_reads: Vec::new(),
+            policy: self.policy,
+            ds: read.ds,
+            cells: TicketCells::default(),
+            cutoff: self.cutoff,
+            pre: Some(read.rows),
         })
     }
 }
@@ -586,7 +658,8 @@ impl Loaded {
     /// included), the denominator of `--max-rejects P%`.
     pub fn rows_read(&self) -> u64 {
         let s = &self.ds.stats;
-        s.ticket_rows + s.event_rows + s.survey_rows
+        let other: u64 = s.other_shard.iter().sum();
+        s.ticket_rows + s.event_rows + s.survey_rows - other
     }
 
     /// `--max-rejects` on the loaded data; on failure the rejects file is
@@ -747,6 +820,10 @@ fn write_rejects_beside(
     path: &Path,
     text: FreeText,
 ) -> plazo::Result<()> {
+    // `plazo sla --out -` without `--rejects`: none written.
+    if path.as_os_str().is_empty() {
+        return Ok(());
+    }
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, &e))?;
     }

@@ -35,9 +35,21 @@ use plazo::engine::Exclusion;
 use plazo::text::msg::cli::quiet::NOT_WRITTEN_REPORT;
 
 #[derive(Debug, Args)]
+#[command(mut_arg("tickets", |a| a.required_unless_present("sla_rows")))]
+#[command(mut_arg("events", |a| a.required_unless_present("sla_rows")))]
 pub struct ReportArgs {
     #[command(flatten)]
     data: DataArgs,
+    /// Precomputed per-ticket rows instead of --tickets/--events: the
+    /// output of `plazo sla` (CSV or Parquet), one file or a folder of
+    /// parts (every *.csv and *.parquet under it), at the report's
+    /// cutoff and with the same policy (docs/CONTRACT.md §5.11).
+    #[arg(
+        long,
+        value_name = "PATH",
+        conflicts_with_all = ["tickets", "events", "surveys", "glpi_db", "html", "queries"]
+    )]
+    sla_rows: Option<PathBuf>,
     #[command(flatten)]
     rules: DeadlineRulesArg,
     #[command(flatten)]
@@ -136,7 +148,11 @@ impl ReportArgs {
             ));
         }
         let row_limit = row_limit(self.sheet_row_limit.as_deref())?;
-        let mut data = self.data.plan(g.lang)?;
+        let mut data = self.data.tables.plan_rows(
+            &self.data.policy,
+            g.lang,
+            self.sla_rows.as_deref(),
+        )?;
         self.rules.apply(&mut data.policy)?;
         let guards = self
             .guard
@@ -279,7 +295,11 @@ pub fn execute(a: ReportArgs, g: &Global) -> anyhow::Result<Outcome> {
     let rejects = out.join("rejects.csv");
     loaded.check_rejects(&guards, &rejects, NOT_WRITTEN_REPORT, &out)?;
     let engine = loaded.engine()?;
-    let rows = engine.evaluate_all();
+    let pre = loaded.pre.as_ref();
+    let rows = match pre {
+        Some(p) => p.rows.clone(),
+        None => engine.evaluate_all(),
+    };
     // A ticket opened after the cutoff may still make an empty period.
     let later = |r: &plazo::engine::SlaRow| {
         r.excluded == Some(Exclusion::OpenedAfterCutoff)
@@ -304,10 +324,26 @@ pub fn execute(a: ReportArgs, g: &Global) -> anyhow::Result<Outcome> {
         g.lang,
         inputs.clone(),
     )
-    .with_escalations(engine.levels_all(&rows))
     .with_csv_text(guards.text)
-    .with_row_limit(row_limit)
-    .with_group_times(|i| engine.group_times(i));
+    .with_row_limit(row_limit);
+    // Precomputed rows bring their pauses and levels; without events
+    // there are no group times (docs/CONTRACT.md §5.11).
+    let ctx = match pre {
+        Some(p) => ctx
+            .with_pauses(&p.pauses)
+            .with_escalations(p.levels.clone())
+            .with_facts(p.facts.clone()),
+        None => {
+            let levels = engine.levels_all(&rows);
+            let (policy, ds) = (&loaded.policy, &loaded.ds);
+            let cut = loaded.cutoff.unix();
+            let facts =
+                plazo::engine::facts::compute(policy, ds, &levels, cut);
+            ctx.with_escalations(levels)
+                .with_facts(facts)
+                .with_group_times(|i| engine.group_times(i))
+        }
+    };
     let ctx = book.into_iter().fold(ctx, Context::with_decisions);
     let ctx = if html {
         let (p, ds) = (&loaded.policy, &loaded.ds);
@@ -400,6 +436,12 @@ fn input_files(
             )?);
             if let Some(sv) = &files.surveys {
                 inputs.push(InputFile::hash("surveys", sv, s.survey_rows)?);
+            }
+        }
+        DataSource::Rows(_) => {
+            let read = loaded.pre.iter().flat_map(|p| &p.files);
+            for (f, n) in read {
+                inputs.push(InputFile::hash("sla_rows", f, *n)?);
             }
         }
         DataSource::Db(db) => {

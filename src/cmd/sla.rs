@@ -18,17 +18,20 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use clap::Args;
-use plazo::engine::{Class, Exclusion, SlaRow, frame, output};
+use plazo::engine::{Class, Exclusion, SlaRow, facts, frame, output};
 use plazo::io::atomic::Batch;
 use plazo::model::dataset::LoadStats;
+use plazo::model::shard::Shard;
+use plazo::report::InputFile;
 use plazo::text::lang::Lang;
 use plazo::text::msg::cli::sla as msg;
+use plazo::time::Instant;
 use plazo::{Error, Policy};
 
 use super::Global;
 use super::common::{
-    DataArgs, DataPlan, DeadlineRulesArg, GuardArgs, Guards, Loaded, Measured,
-    rejects_first, thousands, write_rejects,
+    DataArgs, DataPlan, DataSource, DeadlineRulesArg, GuardArgs, Guards,
+    Loaded, rejects_first, thousands, write_rejects,
 };
 use plazo::text::msg::cli::quiet::NOT_WRITTEN_SLA;
 
@@ -40,10 +43,38 @@ pub struct SlaArgs {
     rules: DeadlineRulesArg,
     #[command(flatten)]
     guard: GuardArgs,
-    /// Output file: FILE.csv, or FILE.parquet (typed columns: durations
-    /// Int64, verdicts Boolean, instants ISO 8601 text).
+    /// Output: FILE.csv, FILE.parquet (typed columns: durations Int64,
+    /// verdicts Boolean, instants ISO 8601 text), `-` (CSV on stdout), or
+    /// a folder with `--format parquet` (`DIR/period=YYYY-MM/part-K.parquet`).
     #[arg(long)]
     out: PathBuf,
+    /// csv or parquet; default: from the extension of --out. With
+    /// `--format parquet` and a folder as --out (an existing one, or a
+    /// path ending in /), a partitioned dataset, one folder per month of
+    /// opened_at.
+    #[arg(long, value_name = "csv|parquet")]
+    format: Option<String>,
+    /// Evaluate only shard K of N (K from 0 to N-1): the tickets whose
+    /// FNV-1a 64 hash of the trimmed ticket_id, mod N, is K
+    /// (docs/CONTRACT.md §5.11). The other tickets' rows are skipped.
+    #[arg(long, value_name = "K/N")]
+    shard: Option<String>,
+    /// Where the rejected rows go. Default: <out>.rejects.csv beside a
+    /// file, DIR/part-K.rejects.csv in a partitioned folder; with `--out
+    /// -`, none (they are counted on stderr).
+    #[arg(long, value_name = "FILE")]
+    rejects: Option<PathBuf>,
+}
+
+/// Where the table goes.
+#[derive(Debug)]
+enum Out {
+    /// A CSV or (`true`) Parquet file.
+    File(PathBuf, bool),
+    /// CSV on stdout (`--out -`).
+    Stdout,
+    /// A partitioned Parquet dataset in this folder.
+    Partitioned(PathBuf),
 }
 
 /// Everything `plazo sla` needs, resolved and checked before a table is
@@ -51,44 +82,136 @@ pub struct SlaArgs {
 #[derive(Debug)]
 struct Plan {
     data: DataPlan,
-    out: PathBuf,
-    parquet: bool,
+    out: Out,
+    /// The rejects file; empty with `--out -` and no `--rejects` (none
+    /// written).
     rejects: PathBuf,
+    shard: Option<Shard>,
     guards: Guards,
     quiet: bool,
 }
 
+impl Out {
+    /// The output as the messages name it.
+    fn path(&self) -> &Path {
+        match self {
+            Out::File(p, _) | Out::Partitioned(p) => p,
+            Out::Stdout => Path::new("-"),
+        }
+    }
+}
+
+/// `--out` and `--format` resolved: a usage error for an unknown format
+/// or extension.
+fn out_of(out: &Path, format: Option<&str>) -> plazo::Result<Out> {
+    let ext = out.extension().and_then(|e| e.to_str()).unwrap_or("");
+    let bad = |m| Err(Error::input_msg(m, &[("path", &out.display())]));
+    let folder = out.is_dir() || out.to_string_lossy().ends_with('/');
+    match format.map(str::to_ascii_lowercase).as_deref() {
+        _ if out == Path::new("-") => match format {
+            None | Some("csv") => Ok(Out::Stdout),
+            _ => bad(msg::STDOUT_CSV),
+        },
+        Some("parquet") if folder => Ok(Out::Partitioned(out.to_path_buf())),
+        Some("parquet") => Ok(Out::File(out.to_path_buf(), true)),
+        Some("csv") if !folder => Ok(Out::File(out.to_path_buf(), false)),
+        Some(f) if f != "csv" => Err(Error::input_msg(
+            msg::BAD_FORMAT,
+            &[("value", &format!("{f:?}"))],
+        )),
+        _ if ext.eq_ignore_ascii_case("parquet") => {
+            Ok(Out::File(out.to_path_buf(), true))
+        }
+        _ if ext.eq_ignore_ascii_case("csv") => {
+            Ok(Out::File(out.to_path_buf(), false))
+        }
+        _ => bad(msg::OUT_FORMAT),
+    }
+}
+
 impl SlaArgs {
     fn plan(self, g: &Global) -> plazo::Result<Plan> {
-        let ext = self.out.extension().and_then(|e| e.to_str()).unwrap_or("");
-        let parquet = ext.eq_ignore_ascii_case("parquet");
-        if !parquet && !ext.eq_ignore_ascii_case("csv") {
+        let out = out_of(&self.out, self.format.as_deref())?;
+        let shard = self
+            .shard
+            .as_deref()
+            .map(|s| Shard::parse(s, "--shard"))
+            .transpose()?;
+        let mut data = self.data.plan(g.lang)?;
+        if shard.is_some() && matches!(data.inputs, DataSource::Db(_)) {
+            return Err(Error::input_msg(msg::SHARD_FILES_ONLY, &[]));
+        }
+        // Initials ("M. P. (2)") and keyless pseudonyms ("Persona 01")
+        // depend on the people a run sees: each shard would name them
+        // its own way.
+        use plazo::policy::People;
+        let keyless = std::env::var_os(super::common::PSEUDONYM_KEY_VAR)
+            .is_none_or(|k| k.is_empty());
+        let people = data.policy.report().people;
+        if shard.is_some()
+            && (people == People::Initials
+                || (people == People::Pseudonyms && keyless))
+        {
             return Err(Error::input_msg(
-                msg::OUT_FORMAT,
-                &[("path", &self.out.display())],
+                msg::SHARD_PEOPLE,
+                &[("policy", &data.policy_path.display())],
             ));
         }
-        let mut data = self.data.plan(g.lang)?;
         self.rules.apply(&mut data.policy)?;
         let guards = self
             .guard
             .resolve(Some((&data.policy, data.policy_path.as_path())))?;
+        let rejects = match (&self.rejects, &out) {
+            (Some(r), _) => r.clone(),
+            (None, Out::File(p, _)) => p.with_extension("rejects.csv"),
+            (None, Out::Stdout) => PathBuf::new(),
+            (None, Out::Partitioned(d)) => {
+                d.join(format!("{}.rejects.csv", part_name(shard)))
+            }
+        };
         Ok(Plan {
             data,
             guards,
-            rejects: self.out.with_extension("rejects.csv"),
-            out: self.out,
-            parquet,
+            rejects,
+            out,
+            shard,
             quiet: g.quiet,
         })
     }
 }
 
+/// What the run writes (the plan once its data is loaded).
+struct Written {
+    out: Out,
+    rejects: PathBuf,
+    shard: Option<Shard>,
+    quiet: bool,
+}
+
+/// `part-00000` for the whole set, `part-0000K` for shard K.
+fn part_name(shard: Option<Shard>) -> String {
+    format!("part-{:05}", shard.map_or(0, |s| s.index))
+}
+
 pub fn run(a: SlaArgs, g: &Global) -> anyhow::Result<()> {
-    let plan = a.plan(g)?;
-    let watch = plan.data.watch.clone();
-    let loaded = plan.data.load(g.lang)?;
-    let (out, rejects, guards) = (&plan.out, &plan.rejects, &plan.guards);
+    let Plan {
+        data,
+        out: target,
+        rejects,
+        shard,
+        guards,
+        quiet,
+    } = a.plan(g)?;
+    let watch = data.watch.clone();
+    let policy_path = data.policy_path.clone();
+    let loaded = data.load_shard(g.lang, shard)?;
+    let plan = Written {
+        out: target,
+        rejects,
+        shard,
+        quiet,
+    };
+    let (out, rejects, guards) = (plan.out.path(), &plan.rejects, &guards);
     loaded.check_rejects(guards, rejects, NOT_WRITTEN_SLA, out)?;
     let engine = loaded.engine()?;
     let bar = super::common::progress(
@@ -96,136 +219,188 @@ pub fn run(a: SlaArgs, g: &Global) -> anyhow::Result<()> {
         msg::PROGRESS.get(g.lang),
         plan.quiet,
     );
-    let progress = |n: usize| bar.inc(n as u64);
-    // The table and its rejects appear together.
-    let dir = plan.out.parent().filter(|p| !p.as_os_str().is_empty());
-    let mut batch = Batch::new(dir.unwrap_or(Path::new(".")));
-    let mut seen = Seen::new(&loaded.policy, g.lang);
-    if plan.parquet {
-        let rows = engine.evaluate_all_with(progress);
-        seen.add(&rows);
-        loaded.check_measured(
-            &seen.measured,
-            guards,
-            rejects,
-            NOT_WRITTEN_SLA,
-            out,
-        )?;
-        let bytes = frame::parquet_bytes(
-            &plan.out,
-            &loaded.policy,
-            &loaded.ds,
-            &rows,
-        )?;
-        batch.write(&plan.out, &bytes)?;
-    } else {
-        // Evaluated and written a block at a time: the rows are never
-        // all held. A run with nothing to measure drops the staged file.
-        let tmp = batch.stage(&plan.out, "")?;
-        let io = |e: std::io::Error| Error::io(&plan.out, &e);
-        let file = std::fs::File::create(&tmp).map_err(io)?;
-        let mut f = std::io::BufWriter::with_capacity(1 << 20, file);
-        output::write_header(&mut f, &loaded.policy).map_err(io)?;
-        let mut lines =
-            output::Rows::new(&loaded.policy, &loaded.ds, guards.text);
-        let mut buf = String::new();
-        let n = loaded.ds.tickets.len();
-        for lo in (0..n).step_by(BLOCK) {
-            let rows =
-                engine.evaluate_range_with(lo..n.min(lo + BLOCK), progress);
-            seen.add(&rows);
-            output::write_rows(&mut f, &rows, &mut lines, &mut buf)
-                .map_err(io)?;
-        }
-        std::io::Write::flush(&mut f).map_err(io)?;
-        drop(f);
-        loaded.check_measured(
-            &seen.measured,
-            guards,
-            rejects,
-            NOT_WRITTEN_SLA,
-            out,
-        )?;
-    }
+    let rows = engine.evaluate_all_with(|n| bar.inc(n as u64));
     bar.finish_and_clear();
-    write_rejects(&loaded.ds, &plan.rejects, &mut batch, guards.text)?;
+    loaded.check_measurable(
+        &rows,
+        |_| false,
+        guards,
+        rejects,
+        NOT_WRITTEN_SLA,
+        out,
+    )?;
+    let (policy, ds) = (&loaded.policy, &loaded.ds);
+    let sha = InputFile::hash("policy", &policy_path, 0)?.sha256;
+    let cut = loaded.cutoff.unix();
+    let sends = facts::Sends::of(ds);
+    // Every ticket's facts, for the outputs written whole (Parquet,
+    // partitions, stdout); the CSV file computes them a block at a time.
+    let whole = !matches!(plan.out, Out::File(_, false));
+    let all_facts = if whole {
+        let levels = engine.levels_all(&rows);
+        let n = ds.tickets.len();
+        facts::compute_range(policy, ds, &sends, &levels, cut, 0..n)
+    } else {
+        Vec::new()
+    };
+    let ctx = output::Evaluated {
+        cutoff: loaded.cutoff,
+        policy_sha256: &sha,
+        facts: &all_facts,
+        facts_from: 0,
+    };
+    // The table and its rejects appear together.
+    let root = match &plan.out {
+        Out::Partitioned(d) => d.as_path(),
+        _ => out
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(
+                rejects
+                    .parent()
+                    .filter(|p| !p.as_os_str().is_empty())
+                    .unwrap_or(Path::new(".")),
+            ),
+    };
+    if let Out::Partitioned(d) = &plan.out {
+        std::fs::create_dir_all(d).map_err(|e| Error::io(d, &e))?;
+    }
+    let mut batch = Batch::new(root);
+    match &plan.out {
+        Out::File(p, true) => {
+            let bytes =
+                frame::parquet_bytes_evaluated(p, policy, ds, &rows, &ctx)?;
+            batch.write(p, &bytes)?;
+        }
+        Out::File(p, false) => {
+            // Written a block of rows at a time, with the block's facts:
+            // neither the table's text nor every ticket's facts are held.
+            let tmp = batch.stage(p, "")?;
+            let io = |e: std::io::Error| Error::io(p, &e);
+            let file = std::fs::File::create(&tmp).map_err(io)?;
+            let mut f = std::io::BufWriter::with_capacity(1 << 20, file);
+            output::write_header(&mut f, policy, true).map_err(io)?;
+            let mut lines = output::Rows::new(policy, ds, guards.text);
+            let mut buf = String::new();
+            for block in rows.chunks(BLOCK) {
+                let (Some(first), Some(last)) = (block.first(), block.last())
+                else {
+                    continue;
+                };
+                let span = first.ticket as usize..last.ticket as usize + 1;
+                let levels = engine.levels_all(block);
+                let facts = facts::compute_range(
+                    policy, ds, &sends, &levels, cut, span,
+                );
+                let ev = output::Evaluated {
+                    facts: &facts,
+                    facts_from: first.ticket,
+                    ..ctx
+                };
+                output::write_rows(
+                    &mut f,
+                    block,
+                    &mut lines,
+                    Some(&ev),
+                    &mut buf,
+                )
+                .map_err(io)?;
+            }
+            std::io::Write::flush(&mut f).map_err(io)?;
+        }
+        Out::Partitioned(d) => {
+            partitions(d, plan.shard, &loaded, &rows, &ctx, &mut batch)?;
+        }
+        Out::Stdout => {}
+    }
+    if !rejects.as_os_str().is_empty() {
+        write_rejects(ds, rejects, &mut batch, guards.text)?;
+    }
     super::common::inputs_unchanged(&watch)?;
+    if let Out::Stdout = plan.out {
+        let text = output::render_evaluated(
+            policy,
+            ds,
+            &rows,
+            guards.text,
+            Some(&ctx),
+        );
+        use std::io::Write as _;
+        let mut o = std::io::stdout().lock();
+        o.write_all(text.as_bytes())
+            .and_then(|()| o.flush())
+            .map_err(|e| Error::io(Path::new("-"), &e))?;
+    }
     batch.commit()?;
     if !plan.quiet {
-        let s = summary(&seen, &loaded, &plan.out, &plan.rejects, g.lang);
+        let s = summary(&rows, &loaded, &plan, g.lang);
         eprintln!("{s}");
     }
     Ok(())
 }
 
-/// Tickets evaluated (and written) at a time by `plazo sla` to CSV:
-/// 65,536 rows are about 17 MB. Debug builds (the test suite) use blocks
-/// of 1,000 so that the samples' goldens cross block boundaries.
-const BLOCK: usize = if cfg!(debug_assertions) {
-    1000
-} else {
-    1 << 16
-};
-
-/// What the summary and the nothing-to-measure check need from the
-/// rows, counted block by block.
-struct Seen<'a> {
-    policy: &'a Policy,
-    lang: Lang,
-    tally: Tally<'a>,
-    measured: Measured<'a>,
-    /// Per policy version (0 = base): whether it measured any ticket, and
-    /// which of its target rules any ticket matched.
-    rules: Vec<(bool, Vec<bool>)>,
-}
-
-impl<'a> Seen<'a> {
-    fn new(policy: &'a Policy, lang: Lang) -> Seen<'a> {
-        let rules = (0..=policy.versions().len() as u16)
-            .map(|v| {
-                (false, vec![false; policy.version_policy(v).targets().len()])
-            })
-            .collect();
-        Seen {
-            policy,
-            lang,
-            tally: Tally::default(),
-            measured: Measured::default(),
-            rules,
+/// Stages the partitioned dataset: `DIR/period=YYYY-MM/part-K.parquet`
+/// for each month (of `opened_at`, in the policy's zone) that has
+/// tickets, and the removal of this part in the months that no longer
+/// have any (a previous run's).
+fn partitions(
+    dir: &Path,
+    shard: Option<Shard>,
+    l: &Loaded,
+    rows: &[SlaRow],
+    ctx: &output::Evaluated<'_>,
+    batch: &mut Batch,
+) -> plazo::Result<()> {
+    let tz = l.policy.tz();
+    let mut by: BTreeMap<String, Vec<SlaRow>> = BTreeMap::new();
+    for r in rows {
+        let opened = l.ds.tickets[r.ticket as usize].opened_at;
+        let month = Instant::from_unix(opened).local_date(tz).format("%Y-%m");
+        by.entry(month.to_string()).or_default().push(r.clone());
+    }
+    let file = format!("{}.parquet", part_name(shard));
+    let mut written = Vec::new();
+    for (month, part) in &by {
+        let sub = dir.join(format!("period={month}"));
+        std::fs::create_dir_all(&sub).map_err(|e| Error::io(&sub, &e))?;
+        let p = sub.join(&file);
+        let bytes =
+            frame::parquet_bytes_evaluated(&p, &l.policy, &l.ds, part, ctx)?;
+        batch.write(&p, &bytes)?;
+        written.push(p);
+    }
+    let old = std::fs::read_dir(dir).map_err(|e| Error::io(dir, &e))?;
+    for e in old.flatten() {
+        let p = e.path().join(&file);
+        let is_period = e.file_name().to_string_lossy().starts_with("period=");
+        if is_period && p.is_file() && !written.contains(&p) {
+            batch.remove(&p);
         }
     }
-
-    fn add(&mut self, rows: &[SlaRow]) {
-        for r in rows {
-            self.tally.add_row(r, self.policy, self.lang);
-            self.measured.add(r, self.policy, |_| false);
-            if let Some((any, used)) = self.rules.get_mut(r.version as usize) {
-                *any = true;
-                if let Some(u) = r.target_rule.and_then(|i| used.get_mut(i)) {
-                    *u = true;
-                }
-            }
-        }
-    }
+    Ok(())
 }
 
 /// The one-paragraph summary, a sentence each: the rejected rows first
 /// when there are any, the counts, the events read, and when there are
 /// any, the target rules no ticket matched and the pauses without a note.
-fn summary(
-    seen: &Seen<'_>,
-    l: &Loaded,
-    out: &Path,
-    rejects: &Path,
-    lang: Lang,
-) -> String {
-    let mut p: Vec<String> =
-        rejects_first(l.ds.rejects.len() as u64, rejects, lang)
+fn summary(rows: &[SlaRow], l: &Loaded, plan: &Written, lang: Lang) -> String {
+    let n = l.ds.rejects.len() as u64;
+    let mut p: Vec<String> = if plan.rejects.as_os_str().is_empty() {
+        (n > 0)
+            .then(|| {
+                msg::REJECTS_NOT_WRITTEN
+                    .fill(lang, &[("n", &thousands(n, lang))])
+            })
             .into_iter()
-            .collect();
-    p.push(seen.tally.sentence(l, out, lang));
+            .collect()
+    } else {
+        rejects_first(n, &plan.rejects, lang).into_iter().collect()
+    };
+    let out = plan.out.path();
+    p.push(Tally::of(rows, &l.policy, lang).sentence(l, out, lang));
     p.push(events(&l.ds.stats, lang));
-    p.extend(unused_rules(seen, &l.policy, lang));
+    p.extend(plan.shard.map(|s| other_shards(s, &l.ds.stats, lang)));
+    p.extend(unused_rules(rows, &l.policy, lang));
     p.extend(unnoted_pauses(l, lang));
     p.join(" ")
 }
@@ -250,20 +425,25 @@ struct Tally<'a> {
 }
 
 impl<'a> Tally<'a> {
-    /// Counts a ticket.
-    fn add_row(&mut self, r: &SlaRow, policy: &'a Policy, lang: Lang) {
-        self.tickets += 1;
-        match r.excluded {
-            Some(Exclusion::NoTarget) => self.no_target += 1,
-            Some(e) => {
-                let p = policy.version_policy(r.version);
-                self.excluded
-                    .entry(e.name(p))
-                    .or_insert((e.describe_in(p, lang), 0))
-                    .1 += 1;
+    fn of(rows: &[SlaRow], policy: &'a Policy, lang: Lang) -> Tally<'a> {
+        let mut t = Tally {
+            tickets: rows.len() as u64,
+            ..Tally::default()
+        };
+        for r in rows {
+            match r.excluded {
+                Some(Exclusion::NoTarget) => t.no_target += 1,
+                Some(e) => {
+                    let p = policy.version_policy(r.version);
+                    t.excluded
+                        .entry(e.name(p))
+                        .or_insert((e.describe_in(p, lang), 0))
+                        .1 += 1;
+                }
+                None => t.add(r),
             }
-            None => self.add(r),
         }
+        t
     }
 
     /// Counts a measured (not excluded) ticket.
@@ -326,11 +506,6 @@ impl<'a> Tally<'a> {
 
 /// The events sentence: read, merged duplicates, before the opening.
 fn events(s: &LoadStats, lang: Lang) -> String {
-    let unordered = if s.events > 1 && !s.events_in_ticket_order {
-        format!(" {}", msg::EVENTS_UNORDERED.get(lang))
-    } else {
-        String::new()
-    };
     msg::SUMMARY_EVENTS.fill(
         lang,
         &[
@@ -338,7 +513,32 @@ fn events(s: &LoadStats, lang: Lang) -> String {
             ("duplicates", &thousands(s.duplicate_events, lang)),
             ("before", &thousands(s.events_before_opening, lang)),
         ],
-    ) + &unordered
+    )
+}
+
+/// Rows written (with their facts) to a CSV file at a time: 65,536 rows
+/// are about 25 MB of text. Debug builds (the test suite) use blocks of
+/// 1,000 so that the samples' goldens cross block boundaries.
+const BLOCK: usize = if cfg!(debug_assertions) {
+    1000
+} else {
+    1 << 16
+};
+
+/// The shard sentence: which shard, and the rows of the other shards'
+/// tickets skipped (neither accepted nor rejected here).
+fn other_shards(s: Shard, st: &LoadStats, lang: Lang) -> String {
+    let [t, e, v] = st.other_shard;
+    msg::SUMMARY_SHARD.fill(
+        lang,
+        &[
+            ("k", &s.index),
+            ("n", &s.count),
+            ("tickets", &thousands(t, lang)),
+            ("events", &thousands(e, lang)),
+            ("surveys", &thousands(v, lang)),
+        ],
+    )
 }
 
 /// The target rules no ticket matched, when there are tickets: often a
@@ -347,13 +547,21 @@ fn events(s: &LoadStats, lang: Lang) -> String {
 /// against the tickets it measured (`versions[0].targets[1]`), when it
 /// measured any.
 fn unused_rules(
-    seen: &Seen<'_>,
+    rows: &[SlaRow],
     policy: &Policy,
     lang: Lang,
 ) -> Option<String> {
     let mut unused: Vec<String> = Vec::new();
-    for (v, (any, used)) in seen.rules.iter().enumerate() {
-        let p = policy.version_policy(v as u16);
+    for v in 0..=policy.versions().len() as u16 {
+        let p = policy.version_policy(v);
+        let mut used = vec![false; p.targets().len()];
+        let mut any = false;
+        for r in rows.iter().filter(|r| r.version == v) {
+            any = true;
+            if let Some(u) = r.target_rule.and_then(|i| used.get_mut(i)) {
+                *u = true;
+            }
+        }
         let prefix = match v {
             0 => String::new(),
             v => format!("versions[{}].", v - 1),
@@ -361,13 +569,13 @@ fn unused_rules(
         unused.extend(
             p.targets()
                 .iter()
-                .filter(|t| *any && !used[t.index])
+                .filter(|t| any && !used[t.index])
                 .map(|t| {
                     format!("{prefix}targets[{}] ({})", t.index, t.label)
                 }),
         );
     }
-    (!unused.is_empty() && seen.tally.tickets > 0).then(|| {
+    (!unused.is_empty() && !rows.is_empty()).then(|| {
         msg::UNUSED_RULES.fill(lang, &[("rules", &unused.join(", "))])
     })
 }

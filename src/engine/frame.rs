@@ -257,6 +257,61 @@ pub fn write_parquet(
     crate::io::atomic::write(path, &parquet_bytes(path, policy, ds, rows)?)
 }
 
+/// [`parquet_bytes`] with the columns of `ev`
+/// ([`super::output::EVALUATION_COLUMNS`]: `survey_expected` Boolean,
+/// the others text; empty fact cells null) after all others.
+///
+/// # Errors
+///
+/// As [`parquet_bytes`].
+pub fn parquet_bytes_evaluated(
+    path: &Path,
+    policy: &Policy,
+    ds: &Dataset,
+    rows: &[SlaRow],
+    ev: &super::output::Evaluated<'_>,
+) -> Result<Vec<u8>> {
+    let fail = |e: PolarsError| {
+        Error::from_msg(
+            ErrorKind::Io,
+            crate::text::msg::engine::PARQUET_WRITE,
+            &[("path", &path.display()), ("detail", &e)],
+        )
+    };
+    let mut df = sla(policy, ds, rows).map_err(fail)?;
+    let names = super::output::EVALUATION_COLUMNS;
+    let cutoff = ev.cutoff.to_rfc3339(policy.tz());
+    let n = rows.len();
+    let fact = |k: usize| -> Vec<Option<String>> {
+        rows.iter()
+            .map(|r| {
+                super::facts::of(ev.facts, ev.facts_from, r)
+                    .and_then(|c| opt(&c[k]))
+            })
+            .collect()
+    };
+    let extra = [
+        b_col(
+            names[0],
+            rows.iter().map(|r| Some(r.survey_expected)).collect(),
+        ),
+        s_col(names[1], vec![Some(cutoff); n]),
+        s_col(names[2], vec![Some(ev.policy_sha256.to_string()); n]),
+        s_col(names[3], fact(0)),
+        s_col(names[4], fact(1)),
+        s_col(names[5], fact(2)),
+        s_col(names[6], fact(3)),
+    ];
+    for c in extra {
+        df.with_column(c).map_err(fail)?;
+    }
+    let mut bytes = Vec::with_capacity(n * 64 + 4096);
+    ParquetWriter::new(&mut bytes)
+        .finish(&mut df)
+        .map_err(fail)?;
+    Ok(bytes)
+}
+
 /// The per-ticket table as Parquet bytes; errors name `path`, where they
 /// are going.
 ///

@@ -64,6 +64,7 @@
 
 mod columns;
 pub mod escalations;
+pub mod facts;
 mod evaluate;
 pub mod glpi_rules;
 pub mod holders;
@@ -76,6 +77,7 @@ mod pauses;
 mod states;
 pub mod frame;
 pub mod output;
+pub mod sla_rows;
 pub mod reconcile;
 
 pub use columns::TicketCells;

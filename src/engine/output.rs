@@ -67,30 +67,76 @@ pub const COLUMNS: &[&str] = &[
 /// name of the version that measured the ticket (docs/CONTRACT.md §2.8).
 pub const VERSION_COLUMN: &str = "policy_version";
 
-/// Renders the rows as CSV text (header included). The free-text
-/// columns (`ticket_id`, `type`, `priority`, `category`, `group`,
-/// `assignee`, `channel`) are written through `text`
-/// ([`crate::io::formula`]); every other column is a number, an instant,
-/// a boolean or a fixed key.
+/// The columns `plazo sla` and `plazo report` add after all others
+/// (after [`VERSION_COLUMN`] when there is one), so that the table can
+/// be read back as precomputed rows (`plazo report --sla-rows`,
+/// docs/CONTRACT.md §5.11): whether the ticket is in the survey's scope,
+/// the cutoff it was evaluated at, the SHA-256 of the policy file, then
+/// the facts the indicators take from the events and surveys
+/// ([`super::facts`]).
+pub const EVALUATION_COLUMNS: &[&str] = &[
+    "survey_expected",
+    "cutoff",
+    "policy_sha256",
+    "pauses",
+    "survey_sends",
+    "question_scores",
+    "escalations",
+];
+
+/// How the rows were evaluated: the values of [`EVALUATION_COLUMNS`]
+/// shared by every row.
+#[derive(Clone, Copy, Debug)]
+pub struct Evaluated<'a> {
+    /// The cutoff.
+    pub cutoff: Instant,
+    /// SHA-256 of the policy file, lowercase hex.
+    pub policy_sha256: &'a str,
+    /// Each ticket's fact cells, by ticket index from `facts_from`
+    /// ([`super::facts`]); empty cells for a ticket it does not cover.
+    pub facts: &'a [super::facts::Cells],
+    /// The ticket index of `facts[0]` (0 when `facts` covers every
+    /// ticket; a block's first when written a block at a time).
+    pub facts_from: u32,
+}
+
+/// Renders the rows as CSV text (header included), without
+/// [`EVALUATION_COLUMNS`]: [`render_evaluated`] with `None`.
 pub fn render(
     policy: &Policy,
     ds: &Dataset,
     rows: &[SlaRow],
     text: FreeText,
 ) -> String {
+    render_evaluated(policy, ds, rows, text, None)
+}
+
+/// Renders the rows as CSV text (header included), then, with `ev`,
+/// [`EVALUATION_COLUMNS`]. The free-text
+/// columns (`ticket_id`, `type`, `priority`, `category`, `group`,
+/// `assignee`, `channel`) are written through `text`
+/// ([`crate::io::formula`]); every other column is a number, an instant,
+/// a boolean or a fixed key.
+pub fn render_evaluated(
+    policy: &Policy,
+    ds: &Dataset,
+    rows: &[SlaRow],
+    text: FreeText,
+    ev: Option<&Evaluated<'_>>,
+) -> String {
     let mut out = String::with_capacity(rows.len() * 260 + 512);
-    header(&mut out, policy);
+    header(&mut out, policy, ev.is_some());
     let mut w = Rows::new(policy, ds, text);
     for r in rows {
-        w.push(&mut out, r);
+        w.push(&mut out, r, ev);
     }
     out
 }
 
-/// [`render`] into `out`, a block of rows at a time: the text of the
-/// whole table is never held (a million rows are about 320 MB of CSV).
-/// Call [`write_header`] first, then this for each block of rows, in
-/// order.
+/// [`render_evaluated`] into `out`, a block of rows at a time: the text
+/// of the whole table is never held (a million rows are about 320 MB of
+/// CSV). Call [`write_header`] first, then this for each block of rows,
+/// in order (`ev`'s facts cover the block's tickets).
 ///
 /// # Errors
 ///
@@ -99,19 +145,20 @@ pub fn write_rows(
     out: &mut impl std::io::Write,
     rows: &[SlaRow],
     w: &mut Rows<'_>,
+    ev: Option<&Evaluated<'_>>,
     buf: &mut String,
 ) -> std::io::Result<()> {
     for block in rows.chunks(4096) {
         buf.clear();
         for r in block {
-            w.push(buf, r);
+            w.push(buf, r, ev);
         }
         out.write_all(buf.as_bytes())?;
     }
     Ok(())
 }
 
-/// The header line of [`render`] into `out`.
+/// The header line of [`render_evaluated`] into `out`.
 ///
 /// # Errors
 ///
@@ -119,9 +166,10 @@ pub fn write_rows(
 pub fn write_header(
     out: &mut impl std::io::Write,
     policy: &Policy,
+    evaluated: bool,
 ) -> std::io::Result<()> {
     let mut s = String::new();
-    header(&mut s, policy);
+    header(&mut s, policy, evaluated);
     out.write_all(s.as_bytes())
 }
 
@@ -132,8 +180,9 @@ pub struct Rows<'a> {
     policy: &'a Policy,
     ds: &'a Dataset,
     text: FreeText,
-    versions: bool,
     w: InstantWriter,
+    /// The cutoff as text, once an evaluated row needed it.
+    cutoff: Option<String>,
 }
 
 impl<'a> Rows<'a> {
@@ -147,13 +196,19 @@ impl<'a> Rows<'a> {
             policy,
             ds,
             text,
-            versions: policy.has_versions(),
             w: InstantWriter::new(policy.tz()),
+            cutoff: None,
         }
     }
 
-    /// Appends `r`'s line (with its newline) to `out`.
-    pub fn push(&mut self, out: &mut String, r: &SlaRow) {
+    /// Appends `r`'s line (with its newline) to `out`; with `ev`, its
+    /// [`EVALUATION_COLUMNS`] too.
+    pub fn push(
+        &mut self,
+        out: &mut String,
+        r: &SlaRow,
+        ev: Option<&Evaluated<'_>>,
+    ) {
         use std::fmt::Write as _;
         let (policy, ds, text) = (self.policy, self.ds, self.text);
         let w = &mut self.w;
@@ -254,21 +309,53 @@ impl<'a> Rows<'a> {
         }
         out.push(',');
         out.push_str(r.outcome());
-        if self.versions {
-            out.push(',');
-            text.push(out, policy.version_policy(r.version).version_name());
-        }
-        out.push('\n');
+        let cutoff = ev.map(|e| {
+            &*self
+                .cutoff
+                .get_or_insert_with(|| e.cutoff.to_rfc3339(policy.tz()))
+        });
+        tail(out, policy, r, text, ev.zip(cutoff.map(String::as_str)));
     }
 }
 
+/// A row's last columns and its line end: [`VERSION_COLUMN`] when the
+/// policy has versions, then with `ev` (and its cutoff as text)
+/// [`EVALUATION_COLUMNS`].
+fn tail(
+    out: &mut String,
+    policy: &Policy,
+    r: &SlaRow,
+    text: FreeText,
+    ev: Option<(&Evaluated<'_>, &str)>,
+) {
+    if policy.has_versions() {
+        out.push(',');
+        text.push(out, policy.version_policy(r.version).version_name());
+    }
+    if let Some((ev, cutoff)) = ev {
+        let e = if r.survey_expected { "true" } else { "false" };
+        out.push_str(&format!(",{e},{cutoff},{}", ev.policy_sha256));
+        let none = super::facts::Cells::default();
+        for c in super::facts::of(ev.facts, ev.facts_from, r).unwrap_or(&none)
+        {
+            out.push(',');
+            crate::io::csv::push_field(out, c);
+        }
+    }
+    out.push('\n');
+}
+
 /// The header line: [`COLUMNS`], then [`VERSION_COLUMN`] when the policy
-/// has versions.
-fn header(out: &mut String, policy: &Policy) {
+/// has versions, then with `evaluated` [`EVALUATION_COLUMNS`].
+fn header(out: &mut String, policy: &Policy, evaluated: bool) {
     out.push_str(&COLUMNS.join(","));
     if policy.has_versions() {
         out.push(',');
         out.push_str(VERSION_COLUMN);
+    }
+    for c in EVALUATION_COLUMNS.iter().filter(|_| evaluated) {
+        out.push(',');
+        out.push_str(c);
     }
     out.push('\n');
 }

@@ -342,6 +342,10 @@ pub struct LoadStats {
     pub survey_rows: u64,
     /// See `survey_rows`.
     pub surveys: u64,
+    /// With a shard ([`Dataset::load_shard`]): the ticket, event and
+    /// survey rows of other shards' tickets, skipped (counted in
+    /// `*_rows`, neither accepted nor rejected here).
+    pub other_shard: [u64; 3],
 }
 
 /// The input files of a run.
@@ -406,6 +410,8 @@ pub struct Dataset {
     /// How people's names were replaced (`[report] people`), when they
     /// were ([`crate::model::people::hide`]).
     pub people: Option<crate::model::people::Hidden>,
+    /// The shard loaded ([`Dataset::load_shard`]); `None`: every ticket.
+    pub shard: Option<crate::model::shard::Shard>,
 }
 
 /// A table being read: header positions and its rows, from CSV or
@@ -560,6 +566,42 @@ impl Dataset {
             tz,
             lang,
         )
+    }
+
+    /// [`Dataset::load_in`] keeping only the rows of the tickets of
+    /// `shard` (docs/CONTRACT.md §5.11): the others' rows are skipped
+    /// before their cells are read, and counted in
+    /// [`LoadStats::other_shard`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Dataset::load`].
+    pub fn load_shard(
+        inputs: &Inputs,
+        tz: Tz,
+        lang: Lang,
+        shard: crate::model::shard::Shard,
+    ) -> Result<Dataset> {
+        let mut ds = Dataset {
+            shard: Some(shard),
+            ..Dataset::default()
+        };
+        let mut clock = InstantReader::new(tz);
+        ds.load_tickets(Input::from(&inputs.tickets), &mut clock, lang)?;
+        ds.load_events(Input::from(&inputs.events), &mut clock, lang)?;
+        if let Some(s) = &inputs.surveys {
+            let q = &inputs.survey_questions;
+            ds.load_surveys(Input::from(s), q, &mut clock, lang)?;
+        }
+        Ok(ds)
+    }
+
+    /// True when the row of ticket `id` belongs to another shard than
+    /// the one loaded (then counted in `other_shard[table]`).
+    fn other_shard(&mut self, id: &str, table: usize) -> bool {
+        let other = self.shard.is_some_and(|s| !s.keeps(id));
+        self.stats.other_shard[table] += u64::from(other);
+        other
     }
 
     /// [`Dataset::load_in`] for tables given as files or bytes: tickets
@@ -883,6 +925,7 @@ impl Dataset {
         // Label columns: the attributes in `Attr::ALL` order, then the
         // extra columns (the order a one-thread read interns them in).
         let cols = TicketColumns {
+            shard: self.shard,
             id: id_c,
             opened: open_c,
             users: users_c,
@@ -910,6 +953,10 @@ impl Dataset {
                 let mut global = vec![None; conv.strings.len()];
                 for row in conv.rows.drain(..) {
                     let (mut ticket, local) = match row {
+                        TicketRow::Skip => {
+                            stats.other_shard[0] += 1;
+                            continue;
+                        }
                         TicketRow::Reject(r) => {
                             rejects.push(r);
                             continue;
@@ -958,6 +1005,7 @@ impl Dataset {
     ) -> Result<()> {
         let mut t = Table::open(path, &["ticket_id", "at", "status"], lang)?;
         let cols = EventColumns {
+            shard: self.shard,
             id: t.col("ticket_id"),
             at: t.col("at"),
             labels: [
@@ -981,6 +1029,7 @@ impl Dataset {
                 let mut global = vec![None; conv.strings.len()];
                 for row in conv.rows.drain(..) {
                     match row {
+                        EventRow::Skip => stats.other_shard[1] += 1,
                         EventRow::Reject(r) => rejects.push(r),
                         EventRow::Keep(ticket, mut ev, local) => {
                             let mut id = |k: u32| {
@@ -1096,6 +1145,9 @@ impl Dataset {
         let mut rec = Record::new();
         while let Some(line) = t.next(&mut rec)? {
             self.stats.survey_rows += 1;
+            if self.other_shard(field(&rec, id_c), 2) {
+                continue;
+            }
             let Some(ticket) = self.known_ticket(&t, &rec, id_c, line) else {
                 continue;
             };
@@ -1231,6 +1283,8 @@ impl Dataset {
 /// The tickets table's columns, for converting its rows on worker
 /// threads.
 struct TicketColumns {
+    /// The shard loaded: other shards' rows are skipped.
+    shard: Option<crate::model::shard::Shard>,
     id: Option<usize>,
     opened: Option<usize>,
     users: Option<usize>,
@@ -1242,6 +1296,8 @@ struct TicketColumns {
 /// labels are ids into the batch's own strings (the merge checks for a
 /// repeated id, then interns them in file order).
 enum TicketRow {
+    /// Another shard's row ([`LoadStats::other_shard`]).
+    Skip,
     Reject(Reject),
     Keep(Ticket, Vec<u32>),
 }
@@ -1278,6 +1334,10 @@ impl TicketColumns {
         };
         for (line, rec) in batch.rows() {
             let id = field(rec, self.id);
+            if self.shard.is_some_and(|s| !s.keeps(id)) {
+                rows.push(TicketRow::Skip);
+                continue;
+            }
             if id.is_empty() {
                 rows.push(reject(line, "ticket_id", "", msg::EMPTY_TICKET_ID));
                 continue;
@@ -1354,6 +1414,8 @@ impl<'a> Labels<'a> {
 /// The events table's columns, for converting its rows on worker
 /// threads.
 struct EventColumns {
+    /// The shard loaded: other shards' rows are skipped.
+    shard: Option<crate::model::shard::Shard>,
     id: Option<usize>,
     at: Option<usize>,
     /// status, group, assignee, priority, actor, note.
@@ -1364,6 +1426,8 @@ struct EventColumns {
 /// ticket and its labels as ids into the batch's own strings (interned
 /// by the merge, in file order).
 enum EventRow {
+    /// Another shard's row ([`LoadStats::other_shard`]).
+    Skip,
     Reject(Reject),
     Keep(u32, Event, [u32; 6]),
 }
@@ -1400,6 +1464,10 @@ impl EventColumns {
         };
         for (line, rec) in batch.rows() {
             let id = field(rec, self.id);
+            if self.shard.is_some_and(|s| !s.keeps(id)) {
+                rows.push(EventRow::Skip);
+                continue;
+            }
             let Some(ticket) = by_id.get(tickets, id) else {
                 rows.push(reject(
                     line,

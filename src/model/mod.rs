@@ -9,6 +9,8 @@
 //!   canonical CSV or Parquet.
 //! - [`people`]: `[report] people`, names replaced by initials or
 //!   pseudonyms once, right after loading.
+//! - [`shard`]: which tickets one `plazo sla --shard K/N` run evaluates
+//!   (a stable hash of the ticket id).
 //! - [`write`](mod@write): canonical tables out, as CSV or Parquet.
 
 pub mod builder;
@@ -17,6 +19,7 @@ pub mod decisions;
 pub mod measure;
 pub mod people;
 pub mod pipeline;
+pub mod shard;
 pub mod write;
 
 pub use builder::{Builder, FileStats, Ingested, Origin, Reject};

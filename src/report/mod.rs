@@ -133,6 +133,9 @@ impl InputFile {
 
 /// Everything a report is made of, computed once.
 pub struct Context<'a> {
+    /// Each ticket's fact cells for `sla.csv` ([`crate::engine::facts`]);
+    /// empty: none written.
+    pub facts: Vec<crate::engine::facts::Cells>,
     /// The policy.
     pub policy: &'a Policy,
     /// The tables.
@@ -267,6 +270,7 @@ impl<'a> Context<'a> {
             .any(|x| x == "solve_delay_stat")
             .then(|| reconcile(policy, ds, rows, None));
         Context {
+            facts: Vec::new(),
             policy,
             ds,
             rows,
@@ -329,6 +333,37 @@ impl<'a> Context<'a> {
     pub fn with_row_limit(mut self, limit: workbook::RowLimit) -> Self {
         self.row_limit = limit;
         self
+    }
+
+    /// Sets the fact cells `sla.csv` carries ([`crate::engine::facts`]).
+    pub fn with_facts(
+        mut self,
+        facts: Vec<crate::engine::facts::Cells>,
+    ) -> Self {
+        self.facts = facts;
+        self
+    }
+
+    /// Counts `pauses` (read from precomputed rows, `plazo report
+    /// --sla-rows`, docs/CONTRACT.md §5.11) in the `pauses` and
+    /// `pauses_without_note` indicators of the period, the previous one
+    /// and the trend, as [`Context::new`] counts the events' pauses.
+    pub fn with_pauses(mut self, pauses: &[crate::engine::Pause]) -> Self {
+        let (ds, noted) = (self.ds, self.policy.paused_requires_note());
+        indicators::fill_pauses(
+            &mut self.lines,
+            ds,
+            pauses,
+            self.period,
+            noted,
+        );
+        let prev = self.period.previous();
+        indicators::fill_pauses(&mut self.previous, ds, pauses, &prev, noted);
+        for (p, line) in &mut self.trend {
+            let one = std::slice::from_mut(line);
+            indicators::fill_pauses(one, ds, pauses, p, noted);
+        }
+        self.with_discounts()
     }
 
     /// Sets how the free-text cells of the CSV outputs are written
@@ -527,20 +562,31 @@ pub fn stage(
 }
 
 /// `sla.csv` into the batch, streamed a block of rows at a time
-/// ([`output::write_rows`]): the table's text is never held whole.
+/// ([`output::write_rows`]): the table's text is never held whole. With
+/// the evaluation columns when the policy file is known (its hash is the
+/// first input's), as `plazo sla` writes them.
 fn write_sla(
     dest: &Path,
     c: &Context<'_>,
     text: FreeText,
     batch: &mut Batch,
 ) -> Result<()> {
+    let ev = c.inputs.iter().find(|i| i.role == "policy").map(|i| {
+        output::Evaluated {
+            cutoff: c.cutoff,
+            policy_sha256: &i.sha256,
+            facts: &c.facts,
+            facts_from: 0,
+        }
+    });
     let tmp = batch.stage(dest, "")?;
     let io = |e: std::io::Error| Error::io(dest, &e);
     let file = std::fs::File::create(&tmp).map_err(io)?;
     let mut f = std::io::BufWriter::with_capacity(1 << 20, file);
-    output::write_header(&mut f, c.policy).map_err(io)?;
+    output::write_header(&mut f, c.policy, ev.is_some()).map_err(io)?;
     let mut rows = output::Rows::new(c.policy, c.ds, text);
-    output::write_rows(&mut f, c.rows, &mut rows, &mut String::new())
+    let mut buf = String::new();
+    output::write_rows(&mut f, c.rows, &mut rows, ev.as_ref(), &mut buf)
         .map_err(io)?;
     std::io::Write::flush(&mut f).map_err(io)
 }

@@ -47,6 +47,7 @@ mod report_cases;
 mod report_words;
 mod run_jobs;
 mod samples;
+mod shards;
 mod sla_cases;
 mod sla_files;
 mod sla_props;

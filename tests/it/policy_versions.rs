@@ -153,7 +153,9 @@ fn version_chosen_at_the_boundary() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.starts_with("plazo: versions[0]: "), "{err}");
     assert!(err.contains("En curso"), "{err}");
-    assert_eq!(h.last().unwrap(), "policy_version");
+    // The last column before the evaluation ones (docs/CONTRACT.md §4).
+    let ev = plazo::engine::output::EVALUATION_COLUMNS;
+    assert_eq!(h[h.len() - ev.len() - 1], "policy_version");
     let cols = [
         "response_business_s",
         "response_target_s",
@@ -179,9 +181,9 @@ fn version_chosen_at_the_boundary() {
     ok_stdout(&plazo(&dir, &args));
     let t = plazo::model::write::read_parquet_table(&dir.join("sla.parquet"))
         .unwrap();
-    assert_eq!(t.columns.last().unwrap(), "policy_version");
-    let last: Vec<&str> =
-        t.rows.iter().map(|r| r.last().unwrap().as_str()).collect();
+    let at = t.columns.len() - ev.len() - 1;
+    assert_eq!(t.columns[at], "policy_version");
+    let last: Vec<&str> = t.rows.iter().map(|r| r[at].as_str()).collect();
     assert_eq!(last, ["v1", "v2"]);
 }
 
@@ -579,8 +581,12 @@ fn met_of<'a>(
 fn sample_rows_by_version() {
     let s = sample();
     assert!(!s.base_h.iter().any(|c| c == "policy_version"));
-    assert_eq!(s.ver_h[..s.ver_h.len() - 1], s.base_h[..]);
-    assert_eq!(s.ver_h.last().unwrap(), "policy_version");
+    // policy_version comes last but for the evaluation columns.
+    let ev = plazo::engine::output::EVALUATION_COLUMNS.len();
+    let (vn, bn) = (s.ver_h.len() - ev, s.base_h.len() - ev);
+    assert_eq!(s.ver_h[..vn - 1], s.base_h[..bn]);
+    assert_eq!(s.ver_h[vn..], s.base_h[bn..]);
+    assert_eq!(s.ver_h[vn - 1], "policy_version");
     let from = "2026-10-16T00:00:00-05:00";
     // Opening instants have one format and offset: text order is time
     // order.
@@ -590,9 +596,12 @@ fn sample_rows_by_version() {
         let want = if before { BASE_NAME } else { "Otrosí 1" };
         assert_eq!(v["policy_version"], want, "{}", v["ticket_id"]);
         if before {
-            let mut v = v.clone();
+            // The same row but for the version and the policy file's
+            // hash (another file).
+            let (mut v, mut b) = (v.clone(), b.clone());
             v.remove("policy_version");
-            assert_eq!(&v, b);
+            assert_ne!(v.remove("policy_sha256"), b.remove("policy_sha256"));
+            assert_eq!(v, b);
         }
         if v["opened_at"].starts_with("2026-10") {
             counted[usize::from(!before)] += 1;

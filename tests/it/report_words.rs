@@ -384,8 +384,10 @@ fn datos_headers_in_the_report_language() {
     let csv = std::fs::read_to_string(out.join("sla.csv")).unwrap();
     let ids: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
     // 35 columns, the channel and pre-case ones, the closing rules',
-    // then `outcome` (issue 18).
-    assert_eq!(ids.len(), 46, "sla.csv keeps its 46 English ids");
+    // then `outcome` (issue 18), then the evaluation columns (issue 13),
+    // which "Data" does not show.
+    let ev = plazo::engine::output::EVALUATION_COLUMNS.len();
+    assert_eq!(ids.len(), 46 + ev, "sla.csv keeps its 46 English ids");
     assert_eq!(ids[45], "outcome");
     assert_eq!(ids[0], "ticket_id");
     let all = sheets(&out.join("informe-2026-10.xlsx"));

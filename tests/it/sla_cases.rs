@@ -81,7 +81,8 @@ fn check(r: &HashMap<String, String>, want: &[(&str, &str)]) {
 #[test]
 fn contract_columns_come_first_in_order() {
     let (rows, _, _, header) = run_sla_header("es");
-    assert_eq!(rows[0].len(), plazo::engine::output::COLUMNS.len());
+    use plazo::engine::output::{COLUMNS, EVALUATION_COLUMNS};
+    assert_eq!(rows[0].len(), COLUMNS.len() + EVALUATION_COLUMNS.len());
     assert_eq!(
         header.split(',').take(22).collect::<Vec<_>>().join(","),
         "ticket_id,type,priority,category,group,assignee,opened_at,responded_at,\

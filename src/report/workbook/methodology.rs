@@ -709,6 +709,7 @@ fn input_files(l: &mut Lines<'_, '_, '_>) -> Result<()> {
             "tickets" => c.words.get(m::ROLE_TICKETS),
             "events" => c.words.get(m::ROLE_EVENTS),
             "surveys" => c.words.get(m::ROLE_SURVEYS),
+            "sla_rows" => c.words.get(m::ROLE_SLA_ROWS),
             "decisions" => c.words.get(crate::text::msg::decisions::ROLE),
             other => other.to_string(),
         };

@@ -2,6 +2,36 @@
 //! unreadable ticket cells, unmapped status labels, exclusion reasons.
 
 crate::catalog! {
+    /// `--sla-rows` names a folder without tables.
+    SLA_ROWS_NONE = (
+        "--sla-rows {path}: la carpeta no tiene archivos .csv ni .parquet; indique la salida de plazo sla (un archivo o la carpeta de sus partes)",
+        "--sla-rows {path}: the folder has no .csv or .parquet file; give the output of plazo sla (one file or the folder of its parts)"
+    );
+    /// A table read as precomputed rows lacks a column.
+    SLA_ROWS_COLUMN = (
+        "{file}: falta la columna {column}: no es una tabla de plazo sla de esta versión; vuelva a generarla con plazo sla",
+        "{file}: column {column} is missing: not a plazo sla table of this version; write it again with plazo sla"
+    );
+    /// A cell of a precomputed row cannot be read.
+    SLA_ROWS_CELL = (
+        "{file}, línea {line}, columna {column}: valor {value} ilegible (se espera {expected}); la tabla debe ser la que escribió plazo sla, sin editar",
+        "{file}, line {line}, column {column}: unreadable value {value} (expected {expected}); the table must be the one plazo sla wrote, unedited"
+    );
+    /// A ticket appears in two precomputed rows.
+    SLA_ROWS_DUPLICATE = (
+        "el ticket {id} está en {first} (línea {first_line}) y en {second} (línea {second_line}): cada ticket debe estar en una sola parte; quite las partes de otra corrida o use el mismo N en todos los --shard",
+        "ticket {id} is in {first} (line {first_line}) and in {second} (line {second_line}): each ticket must be in one part only; remove the parts of another run or use the same N in every --shard"
+    );
+    /// Precomputed rows of another policy file.
+    SLA_ROWS_POLICY = (
+        "{file}, línea {line}: las filas se calcularon con otra política (policy_sha256 {found}; la de --policy es {expected}); pase a plazo report la misma política que a plazo sla, o vuelva a correr plazo sla",
+        "{file}, line {line}: the rows were computed with another policy (policy_sha256 {found}; --policy's is {expected}); give plazo report the same policy as plazo sla, or run plazo sla again"
+    );
+    /// Precomputed rows of another cutoff.
+    SLA_ROWS_CUTOFF = (
+        "{file}, línea {line}: las filas se calcularon al corte {found} y el informe usa {expected}; corra plazo sla con --cutoff {expected} o pase ese --cutoff a plazo report",
+        "{file}, line {line}: the rows were computed at cutoff {found} and the report uses {expected}; run plazo sla with --cutoff {expected} or give that --cutoff to plazo report"
+    );
     /// A policy key names a tickets column the table lacks.
     NO_COLUMN = (
         "{policy}: {key}: la tabla de tickets no tiene la columna {col} (columnas adicionales: {extra}{more}); agréguela a la exportación o corrija el nombre",

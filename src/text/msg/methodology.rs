@@ -246,4 +246,9 @@ crate::catalog! {
     ROLE_EVENTS = ("eventos", "events");
     /// Role: the surveys table.
     ROLE_SURVEYS = ("encuestas", "surveys");
+    /// An input's role: precomputed per-ticket rows (`--sla-rows`).
+    ROLE_SLA_ROWS = (
+        "filas por ticket precalculadas (plazo sla)",
+        "precomputed per-ticket rows (plazo sla)"
+    );
 }

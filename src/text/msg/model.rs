@@ -3,6 +3,11 @@
 //! (missing columns, reject reasons) and Parquet reader.
 
 crate::catalog! {
+    /// `--shard` is not `K/N` with `N` at least 1 and `K` in `0..N`.
+    BAD_SHARD = (
+        "{flag} {value}: escriba K/N, con N (el número de fragmentos) de 1 en adelante y K (este fragmento) de 0 a N-1, p. ej. --shard 0/4 ... --shard 3/4",
+        "{flag} {value}: write K/N, with N (the number of shards) 1 or more and K (this shard) from 0 to N-1, e.g. --shard 0/4 ... --shard 3/4"
+    );
     /// Reject reason: a row without ticket id.
     MISSING_TICKET_ID = (
         "falta el identificador del ticket",

@@ -7,6 +7,38 @@ crate::catalog! {
         "--out {path}: use un archivo .csv o .parquet",
         "--out {path}: use a .csv or .parquet file"
     );
+    /// `--out -` with a format other than CSV.
+    STDOUT_CSV = (
+        "--out -: la salida estándar solo admite CSV; quite --format o use --format csv",
+        "--out -: standard output takes CSV only; drop --format or use --format csv"
+    );
+    /// `--shard` with `--glpi-db`.
+    SHARD_FILES_ONLY = (
+        "--shard reparte las tablas leídas de archivos; con --glpi-db lea la base completa (sin --shard)",
+        "--shard splits tables read from files; with --glpi-db read the whole database (without --shard)"
+    );
+    /// `--shard` with `[report] people` initials, or pseudonyms without
+    /// the key.
+    SHARD_PEOPLE = (
+        "--shard: {policy} reemplaza los nombres de las personas ([report] people) y cada fragmento los numeraría a su manera; use people = \"pseudonyms\" con la clave PLAZO_PSEUDONYM_KEY (la misma en todos los fragmentos) o people = \"names\"",
+        "--shard: {policy} replaces people's names ([report] people) and each shard would number them its own way; use people = \"pseudonyms\" with the key PLAZO_PSEUDONYM_KEY (the same in every shard) or people = \"names\""
+    );
+    /// `--format` is neither csv nor parquet.
+    BAD_FORMAT = (
+        "--format {value}: use csv o parquet",
+        "--format {value}: use csv or parquet"
+    );
+    /// With `--out -` and no `--rejects`: the rejected rows are only
+    /// counted.
+    REJECTS_NOT_WRITTEN = (
+        "{n} filas o celdas rechazadas (no escritas: use --rejects ARCHIVO para verlas).",
+        "{n} rejected rows or cells (not written: use --rejects FILE to see them)."
+    );
+    /// With `--shard`: the rows of the other shards' tickets, skipped.
+    SUMMARY_SHARD = (
+        "Fragmento {k}/{n}: omitidos {tickets} tickets de otros fragmentos, con {events} eventos y {surveys} filas de encuestas.",
+        "Shard {k}/{n}: skipped {tickets} tickets of other shards, with {events} events and {surveys} survey rows."
+    );
     /// The progress bar's label.
     PROGRESS = ("evaluando tickets", "evaluating tickets");
     /// The summary's first sentence: the counts. `{reasons}` is empty or
