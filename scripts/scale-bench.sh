@@ -68,7 +68,7 @@ SCALE_DIR="$(cd "$SCALE_DIR" && pwd)"
 # MB of CSV per million tickets: measured on the 1M set when present.
 mb_per_million() { # PROFILE
   local d="$SCALE_DIR/data/$1-1000000"
-  if [ -f "$d/.complete" ]; then
+  if data_ready "$d"; then
     du -sm "$d" | awk '{ print $1 }'
   elif [ "$1" = sparse ]; then echo 750; else echo 1050; fi
 }
@@ -77,7 +77,7 @@ need_total=0
 need_one=0
 for n in "${SIZES[@]}"; do
   for p in "${PROFILES[@]}"; do
-    [ -f "$SCALE_DIR/data/$p-$n/.complete" ] && continue
+    data_ready "$SCALE_DIR/data/$p-$n" && continue
     mb=$(($(mb_per_million "$p") * n / 1000000))
     need_total=$((need_total + mb))
     [ "$mb" -gt "$need_one" ] && need_one=$mb
@@ -119,29 +119,11 @@ dt = time.perf_counter() - t0
 print(f"{dt:.3f} {tickets.height} {events.height} {pl.thread_pool_size()}")
 PY
 
-# generate PROFILE N: the data set's folder (generated once, marked
-# complete only when all three files are written).
+# generate PROFILE N: the data set, made once (scale-common.sh).
 generate() {
-  local p="$1" n="$2"
-  local d="$SCALE_DIR/data/$p-$n"
-  if [ -f "$d/.complete" ]; then
-    say "reusing $d"
-  else
-    local avail_mb
-    avail_mb=$(awk '/MemAvailable/ { printf "%d", $2 / 1024 }' /proc/meminfo)
-    # The generator holds the three tables as text until it writes them.
-    local mem_mb=$(($(mb_per_million "$p") * n / 1000000 * 13 / 10 + 200))
-    [ "$mem_mb" -le "$avail_mb" ] ||
-      die 1 "generating $n tickets ($p) needs about $mem_mb MB of memory and $avail_mb MB are available: wait for other jobs or give a smaller size"
-    say "generating $n tickets ($p, --updates $(updates_of "$p")) into $d"
-    rm -rf "$d"
-    timed "$d.gen.time" nice -n 5 "$GENERATOR" --profile victimas --seed 1 \
-      --tickets "$n" --updates "$(updates_of "$p")" --policy "$ROOT/$POLICY" \
-      --out "$d" 2>"$d.gen.err" ||
-      die 1 "the generator failed for $n tickets ($p): $(tail -n 3 "$d.gen.err")"
-    say "$(tail -n 1 "$d.gen.err") in $(time_field "$d.gen.time" wall) s, max RSS $(time_field "$d.gen.time" rss_mb) MB"
-    touch "$d/.complete"
-  fi
+  local n="$2"
+  local mem_mb=$(($(mb_per_million "$1") * n / 1000000 * 13 / 10 + 200))
+  generate_set "$SCALE_DIR/data/$1-$n" "$n" "$(updates_of "$1")" "$mem_mb"
 }
 
 lines_of() { # FILE: data rows (lines minus the header)

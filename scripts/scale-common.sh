@@ -99,3 +99,39 @@ time_field() {
 
 # free_mb DIR: free space on DIR's file system, in MB.
 free_mb() { df -Pm "$1" | awk 'NR == 2 { print $4 }'; }
+
+# A data set is reused only when the same generator sources made it
+# (the tree hash of samples/generator, kept in DIR/.complete).
+GEN_SOURCE="$(git rev-parse HEAD:samples/generator 2>/dev/null || echo unknown)"
+data_ready() { # DIR
+  [ -f "$1/.complete" ] && [ "$(cat "$1/.complete")" = "$GEN_SOURCE" ]
+}
+
+# generate_set DIR N UPDATES [MEM_MB]: the Víctimas data set of N
+# tickets (seed 1) in DIR, unless data_ready; marked complete only when
+# the generator has written all three tables. With MEM_MB, refuses to
+# start when less memory is available (the generator holds the tables as
+# text until it writes them).
+generate_set() {
+  local d="$1" n="$2" u="$3" mem_mb="${4:-0}"
+  if data_ready "$d"; then
+    say "reusing $d"
+    return 0
+  fi
+  if [ -f "$d/.complete" ]; then
+    say "$d was made by another version of the generator: generating it again"
+  fi
+  local avail_mb
+  avail_mb=$(awk '/MemAvailable/ { printf "%d", $2 / 1024 }' /proc/meminfo)
+  [ "$mem_mb" -le "$avail_mb" ] ||
+    die 1 "generating $n tickets needs about $mem_mb MB of memory and $avail_mb MB are available: wait for other jobs or give a smaller size"
+  say "generating $n tickets (--updates $u) into $d"
+  rm -rf "$d"
+  mkdir -p "$(dirname "$d")"
+  timed "$d.gen.time" nice -n 5 "$GENERATOR" --profile victimas --seed 1 \
+    --tickets "$n" --updates "$u" --policy "$ROOT/$POLICY" \
+    --out "$d" 2>"$d.gen.err" ||
+    die 1 "the generator failed for $n tickets: $(tail -n 3 "$d.gen.err")"
+  say "$(tail -n 1 "$d.gen.err") in $(time_field "$d.gen.time" wall) s, max RSS $(time_field "$d.gen.time" rss_mb) MB"
+  echo "$GEN_SOURCE" >"$d/.complete"
+}

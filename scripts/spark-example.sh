@@ -49,13 +49,7 @@ say "$(java -version 2>&1 | head -n 1); pyspark $("$PY" -c 'import pyspark; prin
 # 2. Binaries and data.
 release_build
 d="$SCALE_DIR/data/sparse-$N"
-if [ ! -f "$d/.complete" ]; then
-  say "generating $N tickets into $d"
-  rm -rf "$d"
-  nice -n 5 "$GENERATOR" -q --profile victimas --seed 1 --tickets "$N" --updates 0 \
-    --policy "$ROOT/$POLICY" --out "$d" || die 1 "the generator failed"
-  touch "$d/.complete"
-fi
+generate_set "$d" "$N" 0
 # The Víctimas policy replaces people's names by pseudonyms ([report]
 # people = "pseudonyms"). Without a key they are numbered per run, so
 # each partition would number its own people: shards need the key, which
