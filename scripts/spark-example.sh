@@ -16,6 +16,8 @@
 #      `plazo sla --shard K/N`), runs `plazo sla` in each partition,
 #      collects the per-ticket rows and compares them with step 3's,
 #      sorted by ticket_id (exit 1 when any differs);
+#      when plazo has `sla --shard`, partition 0's rows must also equal
+#      `plazo sla --shard 0/PARTITIONS`'s, byte for byte;
 #   5. when plazo has `report --sla-rows`: `plazo report` on the collected
 #      rows and on the raw tables; their indicators.csv must be equal.
 #      Otherwise the step says it was skipped.
@@ -73,6 +75,21 @@ timed "$out/spark.time" nice -n 5 "$PY" scripts/spark_plazo.py --data "$d" --pla
   --policy "$ROOT/$POLICY" --cutoff "$CUTOFF" --partitions "$PARTS" --out "$out" \
   --single "$out/sla-single.csv" || die 1 "the Spark run failed or its rows differ (see above)"
 say "spark: the whole script $(time_field "$out/spark.time" wall) s wall (JVM start included), max RSS of the driver $(time_field "$out/spark.time" rss_mb) MB"
+
+# 4b. Spark's partition K is plazo's shard K: when plazo has --shard,
+# partition 0's rows must equal `plazo sla --shard 0/N`'s, byte for byte
+# (both keep the input order).
+if "$PLAZO" sla --help 2>/dev/null | grep -q -- '--shard'; then
+  "$PLAZO" -q sla "${common[@]}" --cutoff "$CUTOFF" --shard "0/$PARTS" \
+    --out "$out/shard-0.csv" || die 1 "plazo sla --shard 0/$PARTS failed"
+  if cmp -s "$out/parts/part-00000.csv" "$out/shard-0.csv"; then
+    say "shards: Spark's partition 0 equals plazo sla --shard 0/$PARTS ($(($(wc -l <"$out/shard-0.csv") - 1)) rows)"
+  else
+    die 1 "shards: Spark's partition 0 differs from plazo sla --shard 0/$PARTS ($out/parts/part-00000.csv, $out/shard-0.csv)"
+  fi
+else
+  say "shards: SKIPPED: this plazo has no 'sla --shard' (the shards change adds it)"
+fi
 
 # 5. The reduce step: plazo report on the collected rows.
 if "$PLAZO" report --help 2>/dev/null | grep -q -- '--sla-rows'; then
