@@ -193,7 +193,7 @@ measure() {
       say "plazo $k exited $rc: $(tail -n 1 "$r/$k.err")"
     fi
   done
-  rec+="	sla_out_mb=$sla_mb	report_out_mb=$rep_mb"
+  rec+="	sla_out_mb=$sla_mb	report_out_mb=$rep_mb	bin=$PLAZO"
   echo "$rec" >>"$LOG"
   RECORDS+=("$rec")
   say "$p $n: done (sla $(time_field "$r/sla.time" wall) s, report $(time_field "$r/report.time" wall) s, polars read ${pol_read} s)"
