@@ -173,7 +173,11 @@ impl<'a> Generator<'a> {
         // The hand-made cases come first in the tables; they draw nothing.
         cases::write(self.profile, self.policy, &labels, &mut run.tables)?;
         for (k, &opened) in opens.iter().enumerate() {
-            let id = format!("{}{}", self.profile.prefix, base_id + k as u64);
+            let id = format!(
+                "{}{}",
+                self.profile.prefix,
+                ticket_number(base_id, k as u64)
+            );
             run.ticket(&id, opened);
         }
         Ok(run.tables.out)
@@ -1294,5 +1298,32 @@ impl Generated {
             s.push('\n');
         }
         s
+    }
+}
+
+/// The number of the `k`-th generated ticket: `base + k`, skipping
+/// 90001 ..= 90099, the hand-made cases' block (`cases.rs`: 90000 + n),
+/// so that a large set (from about 81,000 tickets) has no repeated id.
+fn ticket_number(base: u64, k: u64) -> u64 {
+    let n = base + k;
+    if n > 90_000 { n + 99 } else { n }
+}
+
+#[cfg(test)]
+mod ticket_number_tests {
+    use super::ticket_number;
+
+    #[test]
+    fn generated_numbers_skip_the_hand_made_block() {
+        // Below the block: unchanged (the committed samples keep their ids).
+        assert_eq!(ticket_number(1000, 0), 1000);
+        assert_eq!(ticket_number(1000, 89_000), 90_000);
+        // 90001 ..= 90099 are the cases'; the next generated is 90100.
+        assert_eq!(ticket_number(1000, 89_001), 90_100);
+        assert_eq!(ticket_number(9999, 1_000_000), 1_010_098);
+        let ids: Vec<u64> =
+            (0..200_000).map(|k| ticket_number(5000, k)).collect();
+        assert!(ids.iter().all(|n| !(90_001..=90_099).contains(n)));
+        assert!(ids.windows(2).all(|w| w[0] < w[1]));
     }
 }
