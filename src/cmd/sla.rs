@@ -273,40 +273,15 @@ pub fn run(a: SlaArgs, g: &Global) -> anyhow::Result<()> {
             batch.write(p, &bytes)?;
         }
         Out::File(p, false) => {
-            // Written a block of rows at a time, with the block's facts:
-            // neither the table's text nor every ticket's facts are held.
             let tmp = batch.stage(p, "")?;
-            let io = |e: std::io::Error| Error::io(p, &e);
-            let file = std::fs::File::create(&tmp).map_err(io)?;
-            let mut f = std::io::BufWriter::with_capacity(1 << 20, file);
-            output::write_header(&mut f, policy, true).map_err(io)?;
-            let mut lines = output::Rows::new(policy, ds, guards.text);
-            let mut buf = String::new();
-            for block in rows.chunks(BLOCK) {
-                let (Some(first), Some(last)) = (block.first(), block.last())
-                else {
-                    continue;
-                };
-                let span = first.ticket as usize..last.ticket as usize + 1;
-                let levels = engine.levels_all(block);
-                let facts = facts::compute_range(
-                    policy, ds, &sends, &levels, cut, span,
-                );
-                let ev = output::Evaluated {
-                    facts: &facts,
-                    facts_from: first.ticket,
-                    ..ctx
-                };
-                output::write_rows(
-                    &mut f,
-                    block,
-                    &mut lines,
-                    Some(&ev),
-                    &mut buf,
-                )
-                .map_err(io)?;
-            }
-            std::io::Write::flush(&mut f).map_err(io)?;
+            let t = Table {
+                engine: &engine,
+                loaded: &loaded,
+                sends: &sends,
+                ctx: &ctx,
+                text: guards.text,
+            };
+            stream_csv(p, &tmp, &t, &rows)?;
         }
         Out::Partitioned(d) => {
             partitions(d, plan.shard, &loaded, &rows, &ctx, &mut batch)?;
@@ -337,6 +312,51 @@ pub fn run(a: SlaArgs, g: &Global) -> anyhow::Result<()> {
         eprintln!("{s}");
     }
     Ok(())
+}
+
+/// What [`stream_csv`] needs from the run.
+struct Table<'a> {
+    engine: &'a plazo::engine::Engine<'a>,
+    loaded: &'a Loaded,
+    sends: &'a facts::Sends,
+    ctx: &'a output::Evaluated<'a>,
+    text: plazo::io::formula::FreeText,
+}
+
+/// Writes the CSV table to `tmp` (staged for `dest`) a block of rows at
+/// a time, with the block's facts: neither the table's text nor every
+/// ticket's facts are held.
+fn stream_csv(
+    dest: &Path,
+    tmp: &Path,
+    t: &Table<'_>,
+    rows: &[SlaRow],
+) -> plazo::Result<()> {
+    let (policy, ds) = (&t.loaded.policy, &t.loaded.ds);
+    let cut = t.loaded.cutoff.unix();
+    let io = |e: std::io::Error| Error::io(dest, &e);
+    let file = std::fs::File::create(tmp).map_err(io)?;
+    let mut f = std::io::BufWriter::with_capacity(1 << 20, file);
+    output::write_header(&mut f, policy, true).map_err(io)?;
+    let mut lines = output::Rows::new(policy, ds, t.text);
+    let mut buf = String::new();
+    for block in rows.chunks(BLOCK) {
+        let (Some(first), Some(last)) = (block.first(), block.last()) else {
+            continue;
+        };
+        let span = first.ticket as usize..last.ticket as usize + 1;
+        let levels = t.engine.levels_all(block);
+        let facts =
+            facts::compute_range(policy, ds, t.sends, &levels, cut, span);
+        let ev = output::Evaluated {
+            facts: &facts,
+            facts_from: first.ticket,
+            ..*t.ctx
+        };
+        output::write_rows(&mut f, block, &mut lines, Some(&ev), &mut buf)
+            .map_err(io)?;
+    }
+    std::io::Write::flush(&mut f).map_err(io)
 }
 
 /// Stages the partitioned dataset: `DIR/period=YYYY-MM/part-K.parquet`
@@ -506,6 +526,11 @@ impl<'a> Tally<'a> {
 
 /// The events sentence: read, merged duplicates, before the opening.
 fn events(s: &LoadStats, lang: Lang) -> String {
+    let unordered = if s.events > 1 && !s.events_in_ticket_order {
+        format!(" {}", msg::EVENTS_UNORDERED.get(lang))
+    } else {
+        String::new()
+    };
     msg::SUMMARY_EVENTS.fill(
         lang,
         &[
@@ -513,7 +538,7 @@ fn events(s: &LoadStats, lang: Lang) -> String {
             ("duplicates", &thousands(s.duplicate_events, lang)),
             ("before", &thousands(s.events_before_opening, lang)),
         ],
-    )
+    ) + &unordered
 }
 
 /// Rows written (with their facts) to a CSV file at a time: 65,536 rows
