@@ -333,16 +333,11 @@ pub fn execute(a: ReportArgs, g: &Global) -> anyhow::Result<Outcome> {
             .with_pauses(&p.pauses)
             .with_escalations(p.levels.clone())
             .with_facts(p.facts.clone()),
-        None => {
-            let levels = engine.levels_all(&rows);
-            let (policy, ds) = (&loaded.policy, &loaded.ds);
-            let cut = loaded.cutoff.unix();
-            let facts =
-                plazo::engine::facts::compute(policy, ds, &levels, cut);
-            ctx.with_escalations(levels)
-                .with_facts(facts)
-                .with_group_times(|i| engine.group_times(i))
-        }
+        // The facts are computed a block at a time as sla.csv is
+        // written (report::write_sla).
+        None => ctx
+            .with_escalations(engine.levels_all(&rows))
+            .with_group_times(|i| engine.group_times(i)),
     };
     let ctx = book.into_iter().fold(ctx, Context::with_decisions);
     let ctx = if html {

@@ -564,7 +564,9 @@ pub fn stage(
 /// `sla.csv` into the batch, streamed a block of rows at a time
 /// ([`output::write_rows`]): the table's text is never held whole. With
 /// the evaluation columns when the policy file is known (its hash is the
-/// first input's), as `plazo sla` writes them.
+/// first input's), as `plazo sla` writes them: the facts read with
+/// precomputed rows, or else each block's, computed as it is written
+/// (every ticket's fact cells are never all held).
 fn write_sla(
     dest: &Path,
     c: &Context<'_>,
@@ -586,7 +588,45 @@ fn write_sla(
     output::write_header(&mut f, c.policy, ev.is_some()).map_err(io)?;
     let mut rows = output::Rows::new(c.policy, c.ds, text);
     let mut buf = String::new();
-    output::write_rows(&mut f, c.rows, &mut rows, ev.as_ref(), &mut buf)
-        .map_err(io)?;
+    let Some(ev) = ev.filter(|_| c.facts.is_empty()) else {
+        output::write_rows(&mut f, c.rows, &mut rows, ev.as_ref(), &mut buf)
+            .map_err(io)?;
+        return std::io::Write::flush(&mut f).map_err(io);
+    };
+    let sends = crate::engine::facts::Sends::of(c.ds);
+    let cut = c.cutoff.unix();
+    for block in c.rows.chunks(SLA_BLOCK) {
+        let (Some(first), Some(last)) = (block.first(), block.last()) else {
+            continue;
+        };
+        let (lo, hi) = (first.ticket, last.ticket);
+        let from = c.levels.partition_point(|(t, _)| *t < lo);
+        let to = c.levels.partition_point(|(t, _)| *t <= hi);
+        let span = lo as usize..hi as usize + 1;
+        let facts = crate::engine::facts::compute_range(
+            c.policy,
+            c.ds,
+            &sends,
+            &c.levels[from..to],
+            cut,
+            span,
+        );
+        let ev = output::Evaluated {
+            facts: &facts,
+            facts_from: lo,
+            ..ev
+        };
+        output::write_rows(&mut f, block, &mut rows, Some(&ev), &mut buf)
+            .map_err(io)?;
+    }
     std::io::Write::flush(&mut f).map_err(io)
 }
+
+/// Rows of `sla.csv` written (with their facts) at a time: 65,536 rows
+/// are about 25 MB of text. Debug builds (the test suite) use blocks of
+/// 1,000 so that the samples' goldens cross block boundaries.
+const SLA_BLOCK: usize = if cfg!(debug_assertions) {
+    1000
+} else {
+    1 << 16
+};
