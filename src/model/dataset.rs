@@ -1280,6 +1280,25 @@ impl Dataset {
     }
 }
 
+/// A row a worker rejects: `place`'s line `line`, column `col`, value
+/// `v`, for `reason` (a message without arguments) in `lang`.
+fn batch_reject(
+    place: &str,
+    lang: Lang,
+    line: u64,
+    col: &str,
+    v: &str,
+    reason: Msg,
+) -> Reject {
+    Reject {
+        file: place.to_string(),
+        line,
+        column: col.to_string(),
+        value: v.to_string(),
+        reason: reason.fill(lang, &[]),
+    }
+}
+
 /// The tickets table's columns, for converting its rows on worker
 /// threads.
 struct TicketColumns {
@@ -1324,13 +1343,7 @@ impl TicketColumns {
         let mut labels = Labels::default();
         let mut rows = Vec::with_capacity(batch.len());
         let reject = |line: u64, col: &str, v: &str, reason: Msg| {
-            TicketRow::Reject(Reject {
-                file: place.to_string(),
-                line,
-                column: col.to_string(),
-                value: v.to_string(),
-                reason: reason.fill(lang, &[]),
-            })
+            TicketRow::Reject(batch_reject(place, lang, line, col, v, reason))
         };
         for (line, rec) in batch.rows() {
             let id = field(rec, self.id);
@@ -1454,13 +1467,7 @@ impl EventColumns {
         let mut labels = Labels::default();
         let mut rows = Vec::with_capacity(batch.len());
         let reject = |line: u64, col: &str, v: &str, reason: Msg| {
-            EventRow::Reject(Reject {
-                file: place.to_string(),
-                line,
-                column: col.to_string(),
-                value: v.to_string(),
-                reason: reason.fill(lang, &[]),
-            })
+            EventRow::Reject(batch_reject(place, lang, line, col, v, reason))
         };
         for (line, rec) in batch.rows() {
             let id = field(rec, self.id);
