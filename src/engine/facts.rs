@@ -22,7 +22,7 @@
 
 use crate::model::dataset::Dataset;
 use crate::policy::Policy;
-use crate::time::Instant;
+use crate::time::{Instant, InstantWriter};
 
 use super::SlaRow;
 use super::escalations::Level;
@@ -101,7 +101,13 @@ fn ticket_cells(
     i: usize,
 ) -> Cells {
     let tz = policy.tz();
-    let iso = |t: i64| Instant::from_unix(t).to_rfc3339(tz);
+    // One writer for the ticket: its zone offset looked up once an hour.
+    let w = std::cell::RefCell::new(InstantWriter::new(tz));
+    let iso = |t: i64| {
+        let mut s = String::with_capacity(25);
+        w.borrow_mut().write(Instant::from_unix(t), &mut s);
+        s
+    };
     let opt = |t: Option<i64>| t.map(iso).unwrap_or_default();
     let mut c = Cells::default();
     let push = |cell: &mut String, item: String| {

@@ -145,6 +145,15 @@ impl Instant {
 
     /// ISO 8601 with `tz`'s offset at this instant, to the second.
     pub fn to_rfc3339(self, tz: Tz) -> String {
+        let mut s = String::with_capacity(25);
+        InstantWriter::new(tz).write(self, &mut s);
+        s
+    }
+
+    /// [`Instant::to_rfc3339`] through chrono's formatter: what the fast
+    /// writer falls back to (offsets in seconds, years past 9999) and is
+    /// tested against.
+    fn to_rfc3339_chrono(self, tz: Tz) -> String {
         self.in_zone(tz).format("%Y-%m-%dT%H:%M:%S%:z").to_string()
     }
 
@@ -736,7 +745,6 @@ impl InstantWriter {
     /// assert_eq!(s, "1969-12-31T19:00:00-05:00");
     /// ```
     pub fn write(&mut self, t: Instant, out: &mut String) {
-        use std::fmt::Write as _;
         let hour = t.0.div_euclid(3600);
         if hour != self.hour {
             self.hour = hour;
@@ -746,27 +754,39 @@ impl InstantWriter {
                 .fix()
                 .local_minus_utc() as i64;
         }
-        if self.off % 60 != 0 {
-            // Local mean time before standard zones (e.g. -04:42:46):
-            // chrono's rounding of the printed offset.
-            out.push_str(&t.to_rfc3339(self.tz));
-            return;
-        }
         let local = t.0 + self.off;
         let days = local.div_euclid(86_400);
         let secs = local.rem_euclid(86_400);
         let (y, m, d) = civil_from_days(days);
+        if self.off % 60 != 0 || !(0..=9999).contains(&y) {
+            // Local mean time before standard zones (e.g. -04:42:46):
+            // chrono's rounding of the printed offset; and chrono's sign
+            // for years outside four digits.
+            out.push_str(&t.to_rfc3339_chrono(self.tz));
+            return;
+        }
         let o = self.off.abs();
-        let _ = write!(
-            out,
-            "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}{}{:02}:{:02}",
-            secs / 3600,
-            secs % 3600 / 60,
-            secs % 60,
-            if self.off < 0 { '-' } else { '+' },
-            o / 3600,
-            o % 3600 / 60
-        );
+        let mut b = *b"0000-00-00T00:00:00+00:00";
+        digits(&mut b[0..4], y);
+        digits(&mut b[5..7], m);
+        digits(&mut b[8..10], d);
+        digits(&mut b[11..13], secs / 3600);
+        digits(&mut b[14..16], secs % 3600 / 60);
+        digits(&mut b[17..19], secs % 60);
+        if self.off < 0 {
+            b[19] = b'-';
+        }
+        digits(&mut b[20..22], o / 3600);
+        digits(&mut b[23..25], o % 3600 / 60);
+        out.push_str(std::str::from_utf8(&b).expect("ASCII digits"));
+    }
+}
+
+/// `v` (0 ..= 10^len - 1) in `into`'s ASCII digits, zero-padded.
+fn digits(into: &mut [u8], mut v: i64) {
+    for b in into.iter_mut().rev() {
+        *b = b'0' + (v % 10) as u8;
+        v /= 10;
     }
 }
 
@@ -801,13 +821,43 @@ mod fast_tests {
             let mut w = InstantWriter::new(tz);
             let mut s = String::new();
             w.write(t, &mut s);
-            prop_assert_eq!(&s, &t.to_rfc3339(tz));
+            prop_assert_eq!(&s, &t.to_rfc3339_chrono(tz));
+            prop_assert_eq!(&t.to_rfc3339(tz), &s);
             let mut r = InstantReader::new(tz);
             prop_assert_eq!(r.read(&s).unwrap(), t);
             // Naive local text: the same rule as Instant::parse.
             let naive = t.in_zone(tz).format("%Y-%m-%d %H:%M:%S").to_string();
             prop_assert_eq!(r.read(&naive).unwrap(), Instant::parse(&naive, tz).unwrap());
         }
+    }
+
+    proptest! {
+        /// The writer equals chrono's formatter on any instant, back to
+        /// local mean times (offsets in seconds) and past year 9999.
+        #[test]
+        fn writer_matches_chrono_on_any_year(
+            secs in -60_000_000_000i64..300_000_000_000,
+            z in 0usize..4,
+        ) {
+            let tz: Tz = ["America/Bogota", "Europe/Madrid", "UTC", "Asia/Kolkata"][z].parse().unwrap();
+            let t = Instant::from_unix(secs);
+            let mut s = String::new();
+            InstantWriter::new(tz).write(t, &mut s);
+            prop_assert_eq!(s, t.to_rfc3339_chrono(tz));
+        }
+    }
+
+    #[test]
+    fn writer_pads_and_signs_offsets() {
+        let t = Instant::from_unix(1_793_000_000);
+        let kolkata: Tz = "Asia/Kolkata".parse().unwrap();
+        assert_eq!(t.to_rfc3339(kolkata), "2026-10-26T13:03:20+05:30");
+        let bogota: Tz = "America/Bogota".parse().unwrap();
+        assert_eq!(t.to_rfc3339(bogota), "2026-10-26T02:33:20-05:00");
+        assert_eq!(
+            Instant::from_unix(-2_000_000_000).to_rfc3339(bogota),
+            "1906-08-16T15:30:24-04:56"
+        );
     }
 
     #[test]
