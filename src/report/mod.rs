@@ -514,17 +514,18 @@ pub fn stage(
     let p = out.join("indicators.csv");
     batch.write(&p, csv.as_bytes())?;
     files.push(p);
-    let p = out.join("sla.csv");
-    write_sla(&p, c, text, batch)?;
-    files.push(p);
-    if !c.levels.is_empty() {
-        let p = out.join("escalations.csv");
-        let text = crate::engine::escalations::render(
-            c.policy, c.ds, &c.levels, text,
-        );
-        batch.write(&p, text.as_bytes())?;
-        files.push(p);
-    }
+    let sla = out.join("sla.csv");
+    let sla_tmp = batch.stage(&sla, "")?;
+    files.push(sla.clone());
+    let escalations =
+        (!c.levels.is_empty()).then(|| out.join("escalations.csv"));
+    let esc_tmp = match &escalations {
+        Some(p) => {
+            files.push(p.clone());
+            Some(batch.stage(p, "")?)
+        }
+        None => None,
+    };
     let mut pngs = Vec::new();
     let mut svgs = Vec::new();
     for (stem, chart) in chart_specs(c) {
@@ -539,7 +540,30 @@ pub fn stage(
     }
     let wb_name = format!("informe-{}.xlsx", c.period.label());
     let wb = out.join(&wb_name);
-    workbook::write(c, &pngs, &qs, &wb, batch)?;
+    let wb_tmp = batch.stage(&wb, "")?;
+    // The workbook (one thread: rust_xlsxwriter writes and compresses
+    // its sheets in turn) while the CSV files are written beside it.
+    let (csvs, book) = std::thread::scope(|s| {
+        let book = s.spawn(|| workbook::write(c, &pngs, &qs, &wb, &wb_tmp));
+        let csvs = write_sla(&sla, &sla_tmp, c, text).and_then(|()| {
+            match (&escalations, &esc_tmp) {
+                (Some(p), Some(tmp)) => {
+                    let text = crate::engine::escalations::render(
+                        c.policy, c.ds, &c.levels, text,
+                    );
+                    std::fs::write(tmp, text.as_bytes())
+                        .map_err(|e| Error::io(p, &e))
+                }
+                _ => Ok(()),
+            }
+        });
+        let book = book
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (csvs, book)
+    });
+    csvs?;
+    book?;
     files.insert(0, wb.clone());
     let page = match &c.timelines {
         Some(t) => {
@@ -561,7 +585,7 @@ pub fn stage(
     })
 }
 
-/// `sla.csv` into the batch, streamed a block of rows at a time
+/// `sla.csv` into its staged file `tmp`, streamed a block of rows at a time
 /// ([`output::write_rows`]): the table's text is never held whole. With
 /// the evaluation columns when the policy file is known (its hash is the
 /// first input's), as `plazo sla` writes them: the facts read with
@@ -569,9 +593,9 @@ pub fn stage(
 /// (every ticket's fact cells are never all held).
 fn write_sla(
     dest: &Path,
+    tmp: &Path,
     c: &Context<'_>,
     text: FreeText,
-    batch: &mut Batch,
 ) -> Result<()> {
     let ev = c.inputs.iter().find(|i| i.role == "policy").map(|i| {
         output::Evaluated {
@@ -581,9 +605,8 @@ fn write_sla(
             facts_from: 0,
         }
     });
-    let tmp = batch.stage(dest, "")?;
     let io = |e: std::io::Error| Error::io(dest, &e);
-    let file = std::fs::File::create(&tmp).map_err(io)?;
+    let file = std::fs::File::create(tmp).map_err(io)?;
     let mut f = std::io::BufWriter::with_capacity(1 << 20, file);
     output::write_header(&mut f, c.policy, ev.is_some()).map_err(io)?;
     let mut rows = output::Rows::new(c.policy, c.ds, text);
