@@ -279,10 +279,30 @@ pub fn render(
     levels: &[(u32, Level)],
     text: crate::io::formula::FreeText,
 ) -> String {
+    let mut out = Vec::with_capacity(levels.len() * 160 + 256);
+    write(&mut out, policy, ds, levels, text)
+        .expect("writing to memory does not fail");
+    String::from_utf8(out).expect("the table is UTF-8")
+}
+
+/// [`render`] written to `out` a block of lines at a time: the table's
+/// text is never held whole (a report of a million tickets has some two
+/// million levels).
+///
+/// # Errors
+///
+/// `out`'s I/O error.
+pub fn write(
+    out: &mut impl std::io::Write,
+    policy: &crate::policy::Policy,
+    ds: &crate::model::dataset::Dataset,
+    levels: &[(u32, Level)],
+    text: crate::io::formula::FreeText,
+) -> std::io::Result<()> {
     use std::fmt::Write as _;
-    let mut out = String::with_capacity(levels.len() * 160 + 256);
-    out.push_str(&COLUMNS.join(","));
-    out.push('\n');
+    let mut buf = String::with_capacity(1 << 17);
+    buf.push_str(&COLUMNS.join(","));
+    buf.push('\n');
     let mut w = crate::time::InstantWriter::new(policy.tz());
     let mut inst = |out: &mut String, t: Option<i64>| {
         out.push(',');
@@ -300,17 +320,21 @@ pub fn render(
         let left = levels
             .get(k + 1)
             .is_some_and(|n| n.0 == *t && n.1.level > 0);
-        text.push(&mut out, &ds.tickets[*t as usize].id);
-        let _ = write!(out, ",{},", l.level);
-        text.push(&mut out, ds.strings.get(l.group));
-        inst(&mut out, Some(l.from));
-        inst(&mut out, l.taken_at);
-        let _ = write!(out, ",{}", l.take_s);
-        opt(&mut out, l.outcome.map(|o| o.key().to_string()));
-        opt(&mut out, l.target_s.map(|s| s.to_string()));
-        opt(&mut out, l.met.map(|m| m.to_string()));
-        inst(&mut out, left.then_some(l.to));
-        let _ = writeln!(out, ",{},{}", l.held_s, l.paused_s);
+        text.push(&mut buf, &ds.tickets[*t as usize].id);
+        let _ = write!(buf, ",{},", l.level);
+        text.push(&mut buf, ds.strings.get(l.group));
+        inst(&mut buf, Some(l.from));
+        inst(&mut buf, l.taken_at);
+        let _ = write!(buf, ",{}", l.take_s);
+        opt(&mut buf, l.outcome.map(|o| o.key().to_string()));
+        opt(&mut buf, l.target_s.map(|s| s.to_string()));
+        opt(&mut buf, l.met.map(|m| m.to_string()));
+        inst(&mut buf, left.then_some(l.to));
+        let _ = writeln!(buf, ",{},{}", l.held_s, l.paused_s);
+        if buf.len() >= 1 << 16 {
+            out.write_all(buf.as_bytes())?;
+            buf.clear();
+        }
     }
-    out
+    out.write_all(buf.as_bytes())
 }

@@ -548,11 +548,14 @@ pub fn stage(
         let csvs = write_sla(&sla, &sla_tmp, c, text).and_then(|()| {
             match (&escalations, &esc_tmp) {
                 (Some(p), Some(tmp)) => {
-                    let text = crate::engine::escalations::render(
-                        c.policy, c.ds, &c.levels, text,
-                    );
-                    std::fs::write(tmp, text.as_bytes())
-                        .map_err(|e| Error::io(p, &e))
+                    let io = |e: std::io::Error| Error::io(p, &e);
+                    let file = std::fs::File::create(tmp).map_err(io)?;
+                    let mut f = std::io::BufWriter::new(file);
+                    crate::engine::escalations::write(
+                        &mut f, c.policy, c.ds, &c.levels, text,
+                    )
+                    .and_then(|()| std::io::Write::flush(&mut f))
+                    .map_err(io)
                 }
                 _ => Ok(()),
             }

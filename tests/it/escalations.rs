@@ -484,6 +484,25 @@ C,2026-03-09 10:00,En curso,N3,\n",
             "C,1,N3,2026-03-09T10:00:00-05:00,,25200,waiting,7200,,,25200,0",
         ]
     );
+    // Written to a file a block (64 KB) at a time: the same lines. The
+    // six levels repeated 2,000 times (about 1.2 MB) give the six lines
+    // above 2,000 times (each repeat starts with another ticket, so no
+    // `left_at` changes).
+    let many: Vec<_> = levels.iter().cloned().cycle().take(6 * 2000).collect();
+    let mut out = Vec::new();
+    escalations::write(
+        &mut out,
+        &p,
+        &ds,
+        &many,
+        plazo::io::formula::FreeText::Guarded,
+    )
+    .unwrap();
+    let once: String = lines[1..].iter().map(|l| format!("{l}\n")).collect();
+    assert_eq!(
+        String::from_utf8(out).unwrap(),
+        format!("{}\n{}", lines[0], once.repeat(2000))
+    );
     // Indicators of March: 3 escalations; takes 6300 s and 10800 s
     // (mean 2.375 h, p90 3 h); 1 of 2 within target; 1 waiting.
     let period = plazo::report::Period::parse("2026-03", p.tz()).unwrap();
