@@ -276,16 +276,33 @@ fn properties(c: &Context<'_>) -> Result<DocProperties> {
 
 /// The per-ticket table over as many "Datos" sheets as the row limit
 /// needs ("Datos", "Datos (2)", ...: [`parts::plan`]; one, empty, when
-/// there is no row), each streamed in constant memory.
+/// there is no row), each streamed in constant memory. Past a million
+/// tickets the parts are filled on all cores (each streams its XML to
+/// its own temporary file) and added in order.
 fn data_sheets(wb: &mut Workbook, f: &Formats, c: &Context<'_>) -> Result<()> {
+    use rayon::prelude::*;
     let base = m::SHEET_DATA.get(c.lang);
     let plan = parts::plan(c.rows.len(), 0, 0, c.row_limit);
-    for (k, range) in plan.iter().enumerate() {
-        let name = parts::part_name(base, k + 1);
-        let note = (plan.len() > 1)
-            .then(|| parts::note(c, base, plan.len(), k + 1, c.rows.len()));
-        let ws = wb.add_worksheet_with_constant_memory().map_err(xerr)?;
-        data::write(ws, f, c, &name, note.as_deref(), &c.rows[range.clone()])?;
+    let sheets = plan
+        .iter()
+        .map(|_| wb.new_worksheet_with_constant_memory().map_err(xerr))
+        .collect::<Result<Vec<_>>>()?;
+    let filled = sheets
+        .into_par_iter()
+        .zip(plan.par_iter())
+        .enumerate()
+        .map(|(k, (mut ws, range))| {
+            let name = parts::part_name(base, k + 1);
+            let note = (plan.len() > 1).then(|| {
+                parts::note(c, base, plan.len(), k + 1, c.rows.len())
+            });
+            let rows = &c.rows[range.clone()];
+            data::write(&mut ws, f, c, &name, note.as_deref(), rows)?;
+            Ok(ws)
+        })
+        .collect::<Vec<Result<_>>>();
+    for ws in filled {
+        wb.push_worksheet(ws?);
     }
     Ok(())
 }
