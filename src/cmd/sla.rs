@@ -31,7 +31,7 @@ use plazo::{Error, Policy};
 use super::Global;
 use super::common::{
     DataArgs, DataPlan, DataSource, DeadlineRulesArg, GuardArgs, Guards,
-    Loaded, rejects_first, thousands, write_rejects,
+    Loaded, Measured, rejects_first, thousands, write_rejects,
 };
 use plazo::text::msg::cli::quiet::NOT_WRITTEN_SLA;
 
@@ -219,24 +219,36 @@ pub fn run(a: SlaArgs, g: &Global) -> anyhow::Result<()> {
         msg::PROGRESS.get(g.lang),
         plan.quiet,
     );
-    let rows = engine.evaluate_all_with(|n| bar.inc(n as u64));
-    bar.finish_and_clear();
-    loaded.check_measurable(
-        &rows,
-        |_| false,
-        guards,
-        rejects,
-        NOT_WRITTEN_SLA,
-        out,
-    )?;
+    let progress = |n: usize| bar.inc(n as u64);
+    let mut seen = Seen::new(&loaded.policy, g.lang);
+    let measurable = |seen: &Seen<'_>| {
+        loaded.check_measured(
+            &seen.measured,
+            guards,
+            rejects,
+            NOT_WRITTEN_SLA,
+            out,
+        )
+    };
+    // A CSV file is evaluated and written a block at a time (the rows
+    // are never all held); the other outputs are written whole.
+    let streamed = matches!(plan.out, Out::File(_, false));
+    let rows = if streamed {
+        Vec::new()
+    } else {
+        let rows = engine.evaluate_all_with(progress);
+        bar.finish_and_clear();
+        seen.add(&rows);
+        measurable(&seen)?;
+        rows
+    };
     let (policy, ds) = (&loaded.policy, &loaded.ds);
     let sha = InputFile::hash("policy", &policy_path, 0)?.sha256;
     let cut = loaded.cutoff.unix();
     let sends = facts::Sends::of(ds);
     // Every ticket's facts, for the outputs written whole (Parquet,
     // partitions, stdout); the CSV file computes them a block at a time.
-    let whole = !matches!(plan.out, Out::File(_, false));
-    let all_facts = if whole {
+    let all_facts = if !streamed {
         let levels = engine.levels_all(&rows);
         let n = ds.tickets.len();
         facts::compute_range(policy, ds, &sends, &levels, cut, 0..n)
@@ -249,19 +261,7 @@ pub fn run(a: SlaArgs, g: &Global) -> anyhow::Result<()> {
         facts: &all_facts,
         facts_from: 0,
     };
-    // The table and its rejects appear together.
-    let root = match &plan.out {
-        Out::Partitioned(d) => d.as_path(),
-        _ => out
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(
-                rejects
-                    .parent()
-                    .filter(|p| !p.as_os_str().is_empty())
-                    .unwrap_or(Path::new(".")),
-            ),
-    };
+    let root = batch_root(&plan.out, rejects);
     if let Out::Partitioned(d) = &plan.out {
         std::fs::create_dir_all(d).map_err(|e| Error::io(d, &e))?;
     }
@@ -281,7 +281,10 @@ pub fn run(a: SlaArgs, g: &Global) -> anyhow::Result<()> {
                 ctx: &ctx,
                 text: guards.text,
             };
-            stream_csv(p, &tmp, &t, &rows)?;
+            stream_csv(p, &tmp, &t, &mut seen, progress)?;
+            bar.finish_and_clear();
+            // Nothing to measure: the staged table is dropped unwritten.
+            measurable(&seen)?;
         }
         Out::Partitioned(d) => {
             partitions(d, plan.shard, &loaded, &rows, &ctx, &mut batch)?;
@@ -300,18 +303,35 @@ pub fn run(a: SlaArgs, g: &Global) -> anyhow::Result<()> {
             guards.text,
             Some(&ctx),
         );
-        use std::io::Write as _;
-        let mut o = std::io::stdout().lock();
-        o.write_all(text.as_bytes())
-            .and_then(|()| o.flush())
-            .map_err(|e| Error::io(Path::new("-"), &e))?;
+        to_stdout(&text)?;
     }
     batch.commit()?;
     if !plan.quiet {
-        let s = summary(&rows, &loaded, &plan, g.lang);
+        let s = summary(&seen, &loaded, &plan, g.lang);
         eprintln!("{s}");
     }
     Ok(())
+}
+
+/// `text` on standard output (`--out -`).
+fn to_stdout(text: &str) -> plazo::Result<()> {
+    use std::io::Write as _;
+    let mut o = std::io::stdout().lock();
+    o.write_all(text.as_bytes())
+        .and_then(|()| o.flush())
+        .map_err(|e| Error::io(Path::new("-"), &e))
+}
+
+/// The folder of the output batch: the table and its rejects appear
+/// together.
+fn batch_root<'a>(out: &'a Out, rejects: &'a Path) -> &'a Path {
+    let parent =
+        |p: &'a Path| p.parent().filter(|p| !p.as_os_str().is_empty());
+    match out {
+        Out::Partitioned(d) => d.as_path(),
+        _ => parent(out.path())
+            .unwrap_or(parent(rejects).unwrap_or(Path::new("."))),
+    }
 }
 
 /// What [`stream_csv`] needs from the run.
@@ -323,14 +343,16 @@ struct Table<'a> {
     text: plazo::io::formula::FreeText,
 }
 
-/// Writes the CSV table to `tmp` (staged for `dest`) a block of rows at
-/// a time, with the block's facts: neither the table's text nor every
-/// ticket's facts are held.
-fn stream_csv(
+/// Evaluates the tickets and writes the CSV table to `tmp` (staged for
+/// `dest`) a block of [`BLOCK`] tickets at a time, with the block's
+/// facts, counting each block in `seen`: neither the rows, the table's
+/// text nor every ticket's facts are held.
+fn stream_csv<'a>(
     dest: &Path,
     tmp: &Path,
-    t: &Table<'_>,
-    rows: &[SlaRow],
+    t: &Table<'a>,
+    seen: &mut Seen<'a>,
+    progress: impl Fn(usize) + Sync,
 ) -> plazo::Result<()> {
     let (policy, ds) = (&t.loaded.policy, &t.loaded.ds);
     let cut = t.loaded.cutoff.unix();
@@ -340,7 +362,13 @@ fn stream_csv(
     output::write_header(&mut f, policy, true).map_err(io)?;
     let mut lines = output::Rows::new(policy, ds, t.text);
     let mut buf = String::new();
-    for block in rows.chunks(BLOCK) {
+    let n = ds.tickets.len();
+    for lo in (0..n).step_by(BLOCK) {
+        let rows = t
+            .engine
+            .evaluate_range_with(lo..n.min(lo + BLOCK), &progress);
+        seen.add(&rows);
+        let block = rows.as_slice();
         let (Some(first), Some(last)) = (block.first(), block.last()) else {
             continue;
         };
@@ -400,10 +428,52 @@ fn partitions(
     Ok(())
 }
 
+/// What the summary and the nothing-to-measure check need from the
+/// rows, counted block by block.
+struct Seen<'a> {
+    policy: &'a Policy,
+    lang: Lang,
+    tally: Tally<'a>,
+    measured: Measured<'a>,
+    /// Per policy version (0 = base): whether it measured any ticket, and
+    /// which of its target rules any ticket matched.
+    rules: Vec<(bool, Vec<bool>)>,
+}
+
+impl<'a> Seen<'a> {
+    fn new(policy: &'a Policy, lang: Lang) -> Seen<'a> {
+        let rules = (0..=policy.versions().len() as u16)
+            .map(|v| {
+                (false, vec![false; policy.version_policy(v).targets().len()])
+            })
+            .collect();
+        Seen {
+            policy,
+            lang,
+            tally: Tally::default(),
+            measured: Measured::default(),
+            rules,
+        }
+    }
+
+    fn add(&mut self, rows: &[SlaRow]) {
+        for r in rows {
+            self.tally.add_row(r, self.policy, self.lang);
+            self.measured.add(r, self.policy, |_| false);
+            if let Some((any, used)) = self.rules.get_mut(r.version as usize) {
+                *any = true;
+                if let Some(u) = r.target_rule.and_then(|i| used.get_mut(i)) {
+                    *u = true;
+                }
+            }
+        }
+    }
+}
+
 /// The one-paragraph summary, a sentence each: the rejected rows first
 /// when there are any, the counts, the events read, and when there are
 /// any, the target rules no ticket matched and the pauses without a note.
-fn summary(rows: &[SlaRow], l: &Loaded, plan: &Written, lang: Lang) -> String {
+fn summary(seen: &Seen<'_>, l: &Loaded, plan: &Written, lang: Lang) -> String {
     let n = l.ds.rejects.len() as u64;
     let mut p: Vec<String> = if plan.rejects.as_os_str().is_empty() {
         (n > 0)
@@ -417,10 +487,10 @@ fn summary(rows: &[SlaRow], l: &Loaded, plan: &Written, lang: Lang) -> String {
         rejects_first(n, &plan.rejects, lang).into_iter().collect()
     };
     let out = plan.out.path();
-    p.push(Tally::of(rows, &l.policy, lang).sentence(l, out, lang));
+    p.push(seen.tally.sentence(l, out, lang));
     p.push(events(&l.ds.stats, lang));
     p.extend(plan.shard.map(|s| other_shards(s, &l.ds.stats, lang)));
-    p.extend(unused_rules(rows, &l.policy, lang));
+    p.extend(unused_rules(seen, &l.policy, lang));
     p.extend(unnoted_pauses(l, lang));
     p.join(" ")
 }
@@ -445,25 +515,20 @@ struct Tally<'a> {
 }
 
 impl<'a> Tally<'a> {
-    fn of(rows: &[SlaRow], policy: &'a Policy, lang: Lang) -> Tally<'a> {
-        let mut t = Tally {
-            tickets: rows.len() as u64,
-            ..Tally::default()
-        };
-        for r in rows {
-            match r.excluded {
-                Some(Exclusion::NoTarget) => t.no_target += 1,
-                Some(e) => {
-                    let p = policy.version_policy(r.version);
-                    t.excluded
-                        .entry(e.name(p))
-                        .or_insert((e.describe_in(p, lang), 0))
-                        .1 += 1;
-                }
-                None => t.add(r),
+    /// Counts a ticket.
+    fn add_row(&mut self, r: &SlaRow, policy: &'a Policy, lang: Lang) {
+        self.tickets += 1;
+        match r.excluded {
+            Some(Exclusion::NoTarget) => self.no_target += 1,
+            Some(e) => {
+                let p = policy.version_policy(r.version);
+                self.excluded
+                    .entry(e.name(p))
+                    .or_insert((e.describe_in(p, lang), 0))
+                    .1 += 1;
             }
+            None => self.add(r),
         }
-        t
     }
 
     /// Counts a measured (not excluded) ticket.
@@ -572,21 +637,13 @@ fn other_shards(s: Shard, st: &LoadStats, lang: Lang) -> String {
 /// against the tickets it measured (`versions[0].targets[1]`), when it
 /// measured any.
 fn unused_rules(
-    rows: &[SlaRow],
+    seen: &Seen<'_>,
     policy: &Policy,
     lang: Lang,
 ) -> Option<String> {
     let mut unused: Vec<String> = Vec::new();
-    for v in 0..=policy.versions().len() as u16 {
-        let p = policy.version_policy(v);
-        let mut used = vec![false; p.targets().len()];
-        let mut any = false;
-        for r in rows.iter().filter(|r| r.version == v) {
-            any = true;
-            if let Some(u) = r.target_rule.and_then(|i| used.get_mut(i)) {
-                *u = true;
-            }
-        }
+    for (v, (any, used)) in seen.rules.iter().enumerate() {
+        let p = policy.version_policy(v as u16);
         let prefix = match v {
             0 => String::new(),
             v => format!("versions[{}].", v - 1),
@@ -594,13 +651,13 @@ fn unused_rules(
         unused.extend(
             p.targets()
                 .iter()
-                .filter(|t| any && !used[t.index])
+                .filter(|t| *any && !used[t.index])
                 .map(|t| {
                     format!("{prefix}targets[{}] ({})", t.index, t.label)
                 }),
         );
     }
-    (!unused.is_empty() && !rows.is_empty()).then(|| {
+    (!unused.is_empty() && seen.tally.tickets > 0).then(|| {
         msg::UNUSED_RULES.fill(lang, &[("rules", &unused.join(", "))])
     })
 }
