@@ -32,8 +32,9 @@
 #                              (when the disk cannot hold them all)
 #
 # Disk: about 0.75 GB (sparse) and 1.0 GB (dense) of CSV per million
-# tickets, plus ~0.6 GB per million for the outputs of one run (deleted
-# after each measure); checked before anything is generated.
+# tickets, plus ~2.8 GB per million for the outputs and temporary files
+# of one report (deleted after each measure); checked before anything is
+# generated.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$(pwd)"
@@ -72,7 +73,12 @@ mb_per_million() { # PROFILE
     du -sm "$d" | awk '{ print $1 }'
   elif [ "$1" = sparse ]; then echo 750; else echo 1050; fi
 }
-OUT_MB_PER_MILLION=650
+# Outputs and temporary files at the peak of one run, per million
+# tickets: `plazo report` writes sla.csv (~675 MB), escalations.csv and
+# the workbook (~1,060 MB in all), and the workbook's constant-memory
+# sheets spill their XML to temporary files before it is compressed: the
+# 10M dense report peaked at 27 GB (2026-12-04).
+OUT_MB_PER_MILLION=2800
 need_total=0
 need_one=0
 for n in "${SIZES[@]}"; do
