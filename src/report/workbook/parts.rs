@@ -13,7 +13,7 @@
 
 use std::ops::Range;
 
-use rust_xlsxwriter::Workbook;
+use rust_xlsxwriter::{Workbook, Worksheet};
 
 use crate::error::Result;
 use crate::model::dataset::Attr;
@@ -23,6 +23,7 @@ use crate::text::msg::long_lists as m;
 
 use super::cells::{
     Formats, PrintLayout, Sheet, fit_titles, header, sheet_name, ticket_heads,
+    xerr,
 };
 
 /// Excel's rows per sheet (rows 0..=1_048_575).
@@ -206,10 +207,10 @@ pub(super) fn continued<T>(
 ) -> Result<()> {
     for (k, range) in parts.iter().enumerate().skip(1) {
         let name = part_name(base, k + 1);
-        let mut s = Sheet::named(wb.add_worksheet(), f, c, &name)?;
+        let items = &list[range.clone()];
+        let mut s = Sheet::named(list_sheet(wb, items.len())?, f, c, &name)?;
         s.widths(cols.widths)?;
         let text = note(c, base, parts.len(), k + 1, list.len());
-        let items = &list[range.clone()];
         let head =
             block(&mut s, 0, Some(&text), cols, items, table, &mut row)?;
         let last = head + items.len() as u32;
@@ -217,6 +218,20 @@ pub(super) fn continued<T>(
         s.print_setup(&PrintLayout::list(true, head, last, ncols - 1))?;
     }
     Ok(())
+}
+
+/// A new sheet for a list part of `items` rows: a constant-memory one
+/// (rows streamed to a temporary file as they are written, not held
+/// until the save: the at-risk list of 10M tickets has millions) when
+/// there is any item. Without items the header row would be the sheet's
+/// last, and rust_xlsxwriter 0.102 writes a constant-memory sheet's last
+/// row twice when its height was set (the header's is): Excel would
+/// call the file damaged.
+fn list_sheet(wb: &mut Workbook, items: usize) -> Result<&mut Worksheet> {
+    if items == 0 {
+        return Ok(wb.add_worksheet());
+    }
+    wb.add_worksheet_with_constant_memory().map_err(xerr)
 }
 
 /// A sheet that lists tickets, as an Excel table: the sheet named
@@ -253,7 +268,7 @@ pub(super) fn ticket_list<T>(
     };
     let parts = plan(list.len(), 0, tail, c.row_limit);
     let first = &list[parts[0].clone()];
-    let mut s = Sheet::named(wb.add_worksheet(), f, c, &base)?;
+    let mut s = Sheet::named(list_sheet(wb, first.len())?, f, c, &base)?;
     s.widths(&widths)?;
     let text = note(c, &base, parts.len(), 1, list.len());
     let text = (parts.len() > 1).then_some(text.as_str());
