@@ -14,8 +14,9 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
-use crate::io::csv::{Record, Records};
-use crate::model::dataset::{Attr, Dataset, Ticket, is_parquet};
+use crate::io::csv::Record;
+use crate::io::input::Input;
+use crate::model::dataset::{Attr, Dataset, Rows, Ticket};
 use crate::policy::{Policy, State};
 use crate::text::msg::engine as msg;
 use crate::time::{Instant, InstantReader};
@@ -187,25 +188,9 @@ struct Table {
     rows: Rows,
 }
 
-enum Rows {
-    Csv(Records),
-    Parquet {
-        cols: Vec<polars::prelude::StringChunked>,
-        next: usize,
-        len: usize,
-    },
-}
-
 impl Table {
     fn open(path: &Path) -> Result<Table> {
-        let (headers, rows) = if is_parquet(path) {
-            let (names, cols) = crate::model::write::read_parquet_text(path)?;
-            let len = cols.first().map_or(0, |c| c.len());
-            (names, Rows::Parquet { cols, next: 0, len })
-        } else {
-            let r = Records::canonical(path)?;
-            (r.headers().to_vec(), Rows::Csv(r))
-        };
+        let (headers, rows) = Rows::open(Input::File(path))?;
         let cols: HashMap<String, usize> = headers
             .iter()
             .enumerate()
@@ -226,20 +211,7 @@ impl Table {
 
     /// The next record and its line (the header is line 1).
     fn next(&mut self, rec: &mut Record) -> Result<Option<u64>> {
-        match &mut self.rows {
-            Rows::Csv(r) => r.next(rec),
-            Rows::Parquet { cols, next, len } => {
-                if *next >= *len {
-                    return Ok(None);
-                }
-                rec.clear();
-                for c in cols.iter() {
-                    rec.push_field(c.get(*next).unwrap_or(""));
-                }
-                *next += 1;
-                Ok(Some(*next as u64 + 1))
-            }
-        }
+        self.rows.next(rec)
     }
 }
 

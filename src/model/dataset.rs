@@ -424,8 +424,9 @@ struct Table {
     lang: Lang,
 }
 
-/// Where a table's rows come from.
-enum Rows {
+/// Where a table's rows come from (the canonical tables here, and
+/// `plazo report --sla-rows`'s per-ticket rows in `engine::sla_rows`).
+pub(crate) enum Rows {
     /// A CSV table (line numbers are the file's own).
     Csv(Records),
     /// Parquet columns as text; `next` is the next row's index. Row `i`
@@ -445,19 +446,44 @@ pub fn is_parquet(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("parquet"))
 }
 
-impl Table {
-    fn open(path: Input<'_>, required: &[&str], lang: Lang) -> Result<Table> {
-        let place = path.name();
-        let (headers, rows) = if let Input::File(p) = path
+impl Rows {
+    /// Opens `path`'s rows: a Parquet file (by its extension) as text
+    /// columns, anything else as canonical CSV; with the header as read.
+    pub(crate) fn open(path: Input<'_>) -> Result<(Vec<String>, Rows)> {
+        if let Input::File(p) = path
             && is_parquet(p)
         {
             let (names, cols) = crate::model::write::read_parquet_text(p)?;
             let len = cols.first().map_or(0, |c| c.len());
-            (names, Rows::Parquet { cols, next: 0, len })
-        } else {
-            let records = path.canonical()?;
-            (records.headers().to_vec(), Rows::Csv(records))
-        };
+            return Ok((names, Rows::Parquet { cols, next: 0, len }));
+        }
+        let records = path.canonical()?;
+        Ok((records.headers().to_vec(), Rows::Csv(records)))
+    }
+
+    /// Reads the next record into `rec`; its line, or `None` at the end.
+    pub(crate) fn next(&mut self, rec: &mut Record) -> Result<Option<u64>> {
+        match self {
+            Rows::Csv(records) => records.next(rec),
+            Rows::Parquet { cols, next, len } => {
+                if *next >= *len {
+                    return Ok(None);
+                }
+                rec.clear();
+                for c in cols.iter() {
+                    rec.push_field(c.get(*next).unwrap_or(""));
+                }
+                *next += 1;
+                Ok(Some(*next as u64 + 1))
+            }
+        }
+    }
+}
+
+impl Table {
+    fn open(path: Input<'_>, required: &[&str], lang: Lang) -> Result<Table> {
+        let place = path.name();
+        let (headers, rows) = Rows::open(path)?;
         let headers: Vec<String> = headers
             .iter()
             .map(|h| h.trim().trim_start_matches('\u{feff}').to_string())
@@ -494,20 +520,7 @@ impl Table {
 
     /// Reads the next record into `rec`; its line, or `None` at the end.
     fn next(&mut self, rec: &mut Record) -> Result<Option<u64>> {
-        match &mut self.rows {
-            Rows::Csv(records) => records.next(rec),
-            Rows::Parquet { cols, next, len } => {
-                if *next >= *len {
-                    return Ok(None);
-                }
-                rec.clear();
-                for c in cols.iter() {
-                    rec.push_field(c.get(*next).unwrap_or(""));
-                }
-                *next += 1;
-                Ok(Some(*next as u64 + 1))
-            }
-        }
+        self.rows.next(rec)
     }
 }
 
