@@ -157,7 +157,7 @@ pub fn sla_with(
     let cols = vec![
         s_col(
             COLUMNS[0],
-            rows.iter().map(|r| Some(tk(r).id.clone())).collect(),
+            rows.iter().map(|r| Some(tk(r).id.to_string())).collect(),
         ),
         s_col(COLUMNS[1], st(Attr::Type)),
         s_col(COLUMNS[2], st(Attr::Priority)),

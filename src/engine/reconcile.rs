@@ -395,7 +395,7 @@ pub fn reconcile(
             }
         }
         out.push(Row {
-            ticket_id: t.id.clone(),
+            ticket_id: t.id.to_string(),
             cols,
         });
     }

@@ -361,11 +361,11 @@ impl Cells<'_> {
             attrs[a as usize] = ds.strings.intern(&self.text(a.column()));
         }
         Ok(Ticket {
-            id,
+            id: id.into(),
             opened_at,
             attrs,
             affected_users: None,
-            extra: Vec::new(),
+            extra: Box::default(),
             line: self.line as u32,
         })
     }

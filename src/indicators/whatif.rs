@@ -232,11 +232,11 @@ mod tests {
         let mut ds = Dataset::default();
         for id in ids {
             ds.tickets.push(Ticket {
-                id: id.to_string(),
+                id: (*id).into(),
                 opened_at: 0,
                 attrs: [0; 8],
                 affected_users: None,
-                extra: Vec::new(),
+                extra: Box::default(),
                 line: 2,
             });
         }

@@ -244,8 +244,8 @@ impl Column {
 /// One ticket row.
 #[derive(Clone, Debug)]
 pub struct Ticket {
-    /// `ticket_id` as written (trimmed).
-    pub id: String,
+    /// `ticket_id` as written (trimmed); inline up to 24 bytes.
+    pub id: compact_str::CompactString,
     /// `opened_at`, Unix seconds.
     pub opened_at: i64,
     /// Interned descriptive columns, indexed by [`Attr`].
@@ -253,7 +253,7 @@ pub struct Ticket {
     /// `affected_users`, when given.
     pub affected_users: Option<i64>,
     /// Interned extra columns, in `Dataset::extra_columns` order.
-    pub extra: Vec<u32>,
+    pub extra: Box<[u32]>,
     /// Line in the tickets file (1 = header).
     pub line: u32,
 }
@@ -265,8 +265,12 @@ impl Ticket {
     }
 }
 
-/// One status event.
+/// One status event: 36 bytes (four-byte aligned, so that 10M tickets'
+/// 54M to 92M events take 4 bytes less each than an eight-byte aligned
+/// `at` would; x86-64 and AArch64 read an unaligned `i64` at full speed).
+/// Fields are read by value: a reference to `at` is not allowed.
 #[derive(Clone, Copy, Debug, Default)]
+#[repr(C, packed(4))]
 pub struct Event {
     /// `at`, Unix seconds.
     pub at: i64,
@@ -285,6 +289,8 @@ pub struct Event {
     /// Line in the events file.
     pub line: u32,
 }
+
+const _: () = assert!(std::mem::size_of::<Event>() == 36);
 
 /// One survey answer.
 #[derive(Clone, Debug)]
@@ -546,6 +552,50 @@ fn origin_file(ing: &Ingested, o: Origin) -> &str {
         .map_or("", |f| f.name.as_str())
 }
 
+/// The ticket of each event read, as cheaply as the input allows: while
+/// the events come grouped in ticket order (what `plazo ingest` and most
+/// exports write), only a count per ticket (4 bytes a ticket); the first
+/// event out of that order lists the ticket of every event read so far
+/// (4 bytes an event), which the counting sort then needs.
+struct Owners {
+    /// `offsets[t + 1]`: how many events ticket `t` has.
+    offsets: Vec<u32>,
+    /// The ticket of every event, in input order, once they are out of
+    /// order.
+    listed: Option<Vec<u32>>,
+    /// The ticket of the last event.
+    last: Option<u32>,
+}
+
+impl Owners {
+    fn new(tickets: usize) -> Owners {
+        Owners {
+            offsets: vec![0; tickets + 1],
+            listed: None,
+            last: None,
+        }
+    }
+
+    /// The next event is ticket `t`'s.
+    fn push(&mut self, t: u32) {
+        if self.listed.is_none() && self.last.is_some_and(|l| t < l) {
+            // Every event so far, in order: ticket k's count of them.
+            let before = self.offsets.iter().skip(1).map(|&c| c as usize);
+            let total = before.clone().sum::<usize>();
+            let mut listed = Vec::with_capacity(total + 1);
+            for (k, c) in before.enumerate() {
+                listed.extend(std::iter::repeat_n(k as u32, c));
+            }
+            self.listed = Some(listed);
+        }
+        if let Some(l) = &mut self.listed {
+            l.push(t);
+        }
+        self.offsets[t as usize + 1] += 1;
+        self.last = Some(t);
+    }
+}
+
 fn field(rec: &Record, i: Option<usize>) -> &str {
     i.and_then(|i| rec.get(i)).unwrap_or("").trim()
 }
@@ -723,7 +773,7 @@ impl Dataset {
                 .map(|&i| ds.strings.intern(cell(Some(i))))
                 .collect();
             ds.tickets.push(Ticket {
-                id: t.id.trim().to_string(),
+                id: t.id.trim().into(),
                 opened_at: opened.unix(),
                 attrs,
                 affected_users,
@@ -739,7 +789,7 @@ impl Dataset {
     /// [`Dataset::from_ingested`]'s events, grouped per ticket.
     fn events_from(&mut self, ing: &Ingested) {
         let ds = self;
-        let mut owner = Vec::with_capacity(ing.events.len());
+        let mut owner = Owners::new(ds.tickets.len());
         let mut raw = Vec::with_capacity(ing.events.len());
         for e in &ing.events {
             ds.stats.event_rows += 1;
@@ -982,7 +1032,7 @@ impl Dataset {
                             file: place.clone(),
                             line: u64::from(ticket.line),
                             column: "ticket_id".into(),
-                            value: ticket.id,
+                            value: ticket.id.into(),
                             reason: msg::REPEATED_TICKET_ID
                                 .fill(lang, &[("line", &first)]),
                         });
@@ -1027,7 +1077,7 @@ impl Dataset {
             .map(|c| t.col(c)),
         };
         let (place, tz) = (t.place.clone(), clock.tz());
-        let mut owner: Vec<u32> = Vec::new();
+        let mut owner = Owners::new(self.tickets.len());
         let mut raw: Vec<Event> = Vec::new();
         let (by_id, tickets) = (&self.by_id, &self.tickets[..]);
         let (strings, rejects, stats) =
@@ -1075,30 +1125,30 @@ impl Dataset {
     /// (stable: ties keep input order), exact duplicates are merged and
     /// events before the opening counted, in place: at most one more
     /// copy of the events is held, and none for grouped input.
-    fn group_events(&mut self, owner: Vec<u32>, events: Vec<Event>) {
+    fn group_events(&mut self, owner: Owners, events: Vec<Event>) {
         let n = self.tickets.len();
-        let mut offsets = vec![0u32; n + 1];
-        for tk in &owner {
-            offsets[*tk as usize + 1] += 1;
-        }
+        let Owners {
+            mut offsets,
+            listed,
+            ..
+        } = owner;
         for i in 0..n {
             offsets[i + 1] += offsets[i];
         }
-        let grouped = owner.is_sorted();
-        self.stats.events_in_ticket_order = grouped;
-        let mut events = if grouped {
-            events
-        } else {
-            let mut next = offsets.clone();
-            let mut sorted = vec![Event::default(); events.len()];
-            for (tk, ev) in owner.iter().zip(events) {
-                let slot = &mut next[*tk as usize];
-                sorted[*slot as usize] = ev;
-                *slot += 1;
+        self.stats.events_in_ticket_order = listed.is_none();
+        let mut events = match listed {
+            None => events,
+            Some(owner) => {
+                let mut next = offsets.clone();
+                let mut sorted = vec![Event::default(); events.len()];
+                for (tk, ev) in owner.iter().zip(events) {
+                    let slot = &mut next[*tk as usize];
+                    sorted[*slot as usize] = ev;
+                    *slot += 1;
+                }
+                sorted
             }
-            sorted
         };
-        drop(owner);
         // Sort, merge exact duplicates, count events before opening;
         // `kept` trails the slice being read.
         let mut kept = 0usize;
@@ -1392,11 +1442,11 @@ impl TicketColumns {
                 .map(|c| labels.id(field(rec, *c)))
                 .collect();
             let ticket = Ticket {
-                id: id.to_string(),
+                id: id.into(),
                 opened_at: opened.unix(),
                 attrs: [0; 8],
                 affected_users,
-                extra: Vec::new(),
+                extra: Box::default(),
                 line: line as u32,
             };
             rows.push(TicketRow::Keep(ticket, local));
@@ -1529,5 +1579,57 @@ fn date_reason(text: &str, clock: &InstantReader) -> Msg {
         msg::IMPLAUSIBLE_DATE
     } else {
         msg::UNREADABLE_ISO_DATE
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Owners;
+    use proptest::prelude::*;
+
+    /// Pushes `seq` (tickets among `n`) and returns what the counting
+    /// sort would be given: the counts and the listed owners.
+    fn owners(n: usize, seq: &[u32]) -> (Vec<u32>, Option<Vec<u32>>) {
+        let mut o = Owners::new(n);
+        for &t in seq {
+            o.push(t);
+        }
+        (o.offsets, o.listed)
+    }
+
+    #[test]
+    fn grouped_input_lists_nothing() {
+        let (counts, listed) = owners(5, &[0, 0, 1, 3, 3, 3, 4]);
+        assert_eq!(counts, [0, 2, 1, 0, 3, 1]);
+        assert_eq!(listed, None);
+    }
+
+    #[test]
+    fn the_first_event_out_of_order_lists_all_before_it() {
+        let seq = [0, 0, 1, 3, 3, 2, 0, 4];
+        let (counts, listed) = owners(5, &seq);
+        assert_eq!(counts, [0, 3, 1, 1, 2, 1]);
+        assert_eq!(listed.as_deref(), Some(&seq[..]));
+    }
+
+    proptest! {
+        /// Against the plain list of every event's ticket: counts per
+        /// ticket, and the list exactly when the input is not sorted.
+        #[test]
+        fn owners_equal_the_plain_list(
+            seq in proptest::collection::vec(0u32..6, 0..60)
+        ) {
+            let (counts, listed) = owners(6, &seq);
+            let mut want = vec![0u32; 7];
+            for &t in &seq {
+                want[t as usize + 1] += 1;
+            }
+            prop_assert_eq!(counts, want);
+            if seq.is_sorted() {
+                prop_assert_eq!(listed, None);
+            } else {
+                prop_assert_eq!(listed, Some(seq));
+            }
+        }
     }
 }

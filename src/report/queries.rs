@@ -58,7 +58,10 @@ fn polars_err(file: &Path, e: impl std::fmt::Display) -> Error {
 fn tickets(ds: &Dataset, iso: &mut Iso) -> PolarsResult<DataFrame> {
     let t = &ds.tickets;
     let mut cols = vec![
-        s_col("ticket_id", t.iter().map(|t| Some(t.id.clone())).collect()),
+        s_col(
+            "ticket_id",
+            t.iter().map(|t| Some(t.id.to_string())).collect(),
+        ),
         s_col(
             "opened_at",
             t.iter().map(|t| iso.at(Some(t.opened_at))).collect(),
@@ -92,7 +95,7 @@ fn events(ds: &Dataset, iso: &mut Iso) -> PolarsResult<DataFrame> {
     let mut id = Vec::with_capacity(n);
     for i in 0..ds.tickets.len() {
         for _ in ds.events_of(i) {
-            id.push(Some(ds.tickets[i].id.clone()));
+            id.push(Some(ds.tickets[i].id.to_string()));
         }
     }
     let e = &ds.events;
@@ -119,7 +122,7 @@ fn surveys(ds: &Dataset, iso: &mut Iso) -> PolarsResult<DataFrame> {
         s_col(
             "ticket_id",
             s.iter()
-                .map(|s| Some(ds.tickets[s.ticket as usize].id.clone()))
+                .map(|s| Some(ds.tickets[s.ticket as usize].id.to_string()))
                 .collect(),
         ),
         s_col(

@@ -211,7 +211,7 @@ fn dating_rule_and_restate() {
             let met =
                 |m: Option<bool>| m.map_or(String::new(), |m| m.to_string());
             [
-                ("ticket_id", t.id.clone()),
+                ("ticket_id", t.id.to_string()),
                 (
                     "excluded_reason",
                     r.excluded.map_or(String::new(), |_| "x".into()),

@@ -356,9 +356,10 @@ fn glpi_takeintoaccountdate_is_the_response_in_taken_mode_and_agrees_with_glpi()
     let mut moved = 0;
     for (r, r0) in rows.iter().zip(&rows0) {
         let id = &ds.tickets[r.ticket as usize].id;
-        let glpi = plazo::time::Instant::parse(&taken[id], policy.tz())
-            .unwrap()
-            .unix();
+        let glpi =
+            plazo::time::Instant::parse(&taken[id.as_str()], policy.tz())
+                .unwrap()
+                .unix();
         assert_eq!(r.responded_at, Some(glpi), "ticket {id}");
         moved += usize::from(r.responded_at != r0.responded_at);
     }
@@ -702,7 +703,7 @@ fn itagui_sample_escalations_recomputed_from_the_raw_events() {
         .filter(|(_, l)| l.level > 0)
         .map(|(t, l)| {
             (
-                e.ds.tickets[*t as usize].id.clone(),
+                e.ds.tickets[*t as usize].id.to_string(),
                 l.level,
                 e.ds.strings.get(l.group).to_string(),
                 l.from,

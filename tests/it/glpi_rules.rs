@@ -58,7 +58,10 @@ fn ttr(
                     .to_string()
             });
             let breached = r.resolution_met.map(|m| !m);
-            (ds.tickets[r.ticket as usize].id.clone(), (due, breached))
+            (
+                ds.tickets[r.ticket as usize].id.to_string(),
+                (due, breached),
+            )
         })
         .collect()
 }

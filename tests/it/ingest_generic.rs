@@ -118,7 +118,9 @@ fn reopens(out: &std::path::Path, p: &Policy) -> HashMap<String, u32> {
     engine
         .evaluate_all()
         .into_iter()
-        .map(|r| (ds.tickets[r.ticket as usize].id.clone(), r.reopen_count))
+        .map(|r| {
+            (ds.tickets[r.ticket as usize].id.to_string(), r.reopen_count)
+        })
         .collect()
 }
 

@@ -102,7 +102,7 @@ fn rows(ds: &Dataset) -> Vec<String> {
         for e in ds.events_of(i) {
             out.push(format!(
                 "  event {} {} [{}|{}|{}|{}|{}]",
-                e.at,
+                { e.at },
                 s(e.status),
                 s(e.group),
                 s(e.assignee),

@@ -338,7 +338,7 @@ fn icetex_unresolved_and_acquisitions_recomputed_from_raw_events() {
             want_acq.insert(id);
         }
     }
-    let id = |i: u32| ev.ds.tickets[i as usize].id.clone();
+    let id = |i: u32| ev.ds.tickets[i as usize].id.to_string();
     let got_unresolved: BTreeSet<String> =
         c.lists.unresolved.iter().map(|r| id(r.ticket)).collect();
     assert_eq!(got_unresolved, want_unresolved);
