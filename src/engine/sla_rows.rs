@@ -365,7 +365,7 @@ impl Cells<'_> {
             opened_at,
             attrs,
             affected_users: None,
-            extra: Box::default(),
+            extra: smallvec::SmallVec::new(),
             line: self.line as u32,
         })
     }
@@ -474,7 +474,7 @@ impl Cells<'_> {
                 max_score: None,
                 comment,
                 sent_at: None,
-                questions,
+                questions: questions.into(),
             });
         }
         for f in items(&cells[3]) {

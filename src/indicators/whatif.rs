@@ -236,7 +236,7 @@ mod tests {
                 opened_at: 0,
                 attrs: [0; 8],
                 affected_users: None,
-                extra: Box::default(),
+                extra: smallvec::SmallVec::new(),
                 line: 2,
             });
         }

@@ -252,8 +252,9 @@ pub struct Ticket {
     pub attrs: [u32; 8],
     /// `affected_users`, when given.
     pub affected_users: Option<i64>,
-    /// Interned extra columns, in `Dataset::extra_columns` order.
-    pub extra: Box<[u32]>,
+    /// Interned extra columns, in `Dataset::extra_columns` order; up to
+    /// four held inline.
+    pub extra: smallvec::SmallVec<[u32; 4]>,
     /// Line in the tickets file (1 = header).
     pub line: u32,
 }
@@ -309,7 +310,7 @@ pub struct Survey {
     pub sent_at: Option<i64>,
     /// The scores of `[survey] questions`, in the policy's order (the
     /// columns of [`Inputs::survey_questions`]); `None` for an empty cell.
-    pub questions: Vec<Option<f64>>,
+    pub questions: Box<[Option<f64>]>,
 }
 
 /// One survey sent (a surveys row with `sent_at`), answered or not.
@@ -858,7 +859,7 @@ impl Dataset {
                 max_score,
                 comment,
                 sent_at: None,
-                questions: Vec::new(),
+                questions: Box::default(),
             });
         }
         ds.index_surveys();
@@ -1238,15 +1239,17 @@ impl Dataset {
                 continue;
             };
             let mut ok = true;
+            let mut scores = Vec::with_capacity(q_cols.len());
             for &(name, c) in &q_cols {
                 match self.score(&t, &rec, c, name, line) {
-                    Some(v) => sv.questions.push(v),
+                    Some(v) => scores.push(v),
                     None => ok = false,
                 }
             }
             if !ok {
                 continue;
             }
+            sv.questions = scores.into_boxed_slice();
             let (max_text, comment) = (field(&rec, max_c), field(&rec, com_c));
             if !max_text.is_empty() {
                 let Some(Some(m)) =
@@ -1298,7 +1301,7 @@ impl Dataset {
             max_score: None,
             comment: 0,
             sent_at: None,
-            questions: Vec::new(),
+            questions: Box::default(),
         })
     }
 
@@ -1446,7 +1449,7 @@ impl TicketColumns {
                 opened_at: opened.unix(),
                 attrs: [0; 8],
                 affected_users,
-                extra: Box::default(),
+                extra: smallvec::SmallVec::new(),
                 line: line as u32,
             };
             rows.push(TicketRow::Keep(ticket, local));

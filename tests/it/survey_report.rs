@@ -273,7 +273,7 @@ T2,2026-10-07 09:00,4,3,muy bien
     let tz: chrono_tz::Tz = "America/Bogota".parse().unwrap();
     let ds = Dataset::load(&inputs, tz).unwrap();
     assert_eq!(ds.surveys.len(), 1);
-    assert_eq!(ds.surveys[0].questions, vec![Some(5.0), Some(4.0)]);
+    assert_eq!(ds.surveys[0].questions[..], [Some(5.0), Some(4.0)]);
     assert_eq!(ds.rejects.len(), 1);
     let r = &ds.rejects[0];
     assert!(r.file.ends_with("surveys.csv"), "{}", r.file);
