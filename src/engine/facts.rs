@@ -20,8 +20,8 @@
 //!   take_target_s/take_met` (`%`, `/` and `;` in a group's name written
 //!   `%25`, `%2F`, `%3B`).
 
-use crate::model::dataset::Dataset;
-use crate::policy::Policy;
+use crate::model::dataset::{Dataset, FastMap};
+use crate::policy::{Policy, State};
 use crate::time::{Instant, InstantWriter};
 
 use super::SlaRow;
@@ -85,10 +85,32 @@ pub fn compute_range(
     range: std::ops::Range<usize>,
 ) -> Vec<Cells> {
     use rayon::prelude::*;
+    // Each status label's state, looked up once for the range (not
+    // folded and hashed as text at every event of every ticket).
+    let mut states = FastMap::default();
+    for e in ds.events[span_of(ds, &range)].iter() {
+        states.entry(e.status).or_insert_with(|| {
+            policy
+                .state_of(ds.strings.get(e.status))
+                .unwrap_or(State::Open)
+        });
+    }
+    let state = |status: u32| states[&status];
     range
         .into_par_iter()
-        .map(|i| ticket_cells(policy, ds, sends, levels, cutoff, i))
+        .map(|i| ticket_cells(policy, ds, sends, levels, cutoff, i, &state))
         .collect()
+}
+
+/// Where the events of the tickets at `range` are in `ds.events`.
+fn span_of(
+    ds: &Dataset,
+    range: &std::ops::Range<usize>,
+) -> std::ops::Range<usize> {
+    if range.is_empty() {
+        return 0..0;
+    }
+    ds.offsets[range.start] as usize..ds.offsets[range.end] as usize
 }
 
 /// Ticket `i`'s four cells.
@@ -99,6 +121,7 @@ fn ticket_cells(
     levels: &[(u32, Level)],
     cutoff: i64,
     i: usize,
+    state: &(impl Fn(u32) -> State + Sync),
 ) -> Cells {
     let tz = policy.tz();
     // One writer for the ticket: its zone offset looked up once an hour.
@@ -116,7 +139,7 @@ fn ticket_cells(
         }
         cell.push_str(&item);
     };
-    for p in super::pauses(policy, ds, i, cutoff) {
+    for p in super::pauses::pauses_by(policy, ds, i, cutoff, state) {
         let flags = match (p.ongoing, p.unnoted) {
             (true, true) => "ou",
             (true, false) => "o",

@@ -82,6 +82,24 @@ pub fn pauses(
     i: usize,
     cutoff: i64,
 ) -> Vec<Pause> {
+    let state = |status: u32| {
+        policy
+            .state_of(ds.strings.get(status))
+            .unwrap_or(State::Open)
+    };
+    pauses_by(policy, ds, i, cutoff, &state)
+}
+
+/// [`pauses`] with each status label's state (an interned id) given by
+/// `state`: the policy's (`Open` for a label it does not map), from a
+/// table built once by the caller.
+pub(crate) fn pauses_by(
+    policy: &Policy,
+    ds: &Dataset,
+    i: usize,
+    cutoff: i64,
+    state: &impl Fn(u32) -> State,
+) -> Vec<Pause> {
     let opened = ds.tickets[i].opened_at;
     let mut out = Vec::new();
     if opened > cutoff {
@@ -89,12 +107,7 @@ pub fn pauses(
     }
     let events = ds.events_of(i);
     let first = ds.offsets[i] as usize;
-    let states = events.iter().map(|e| {
-        let st = policy
-            .state_of(ds.strings.get(e.status))
-            .unwrap_or(State::Open);
-        (e.at, st)
-    });
+    let states = events.iter().map(|e| (e.at, state(e.status)));
     timeline::walk(policy.calendar(), opened, states, cutoff, |s| {
         if s.state != State::Paused {
             return;
@@ -113,7 +126,7 @@ pub fn pauses(
     // Only the walk's last interval can end at the cutoff while paused.
     if let Some(last) = out.last_mut()
         && last.end == cutoff
-        && still_paused(policy, ds, i, cutoff)
+        && still_paused(ds, i, cutoff, state)
     {
         last.ongoing = true;
     }
@@ -121,14 +134,17 @@ pub fn pauses(
 }
 
 /// Whether ticket `i`'s last event by `cutoff` is a paused one.
-fn still_paused(policy: &Policy, ds: &Dataset, i: usize, cutoff: i64) -> bool {
+fn still_paused(
+    ds: &Dataset,
+    i: usize,
+    cutoff: i64,
+    state: &impl Fn(u32) -> State,
+) -> bool {
     ds.events_of(i)
         .iter()
         .rev()
         .find(|e| e.at <= cutoff)
-        .is_some_and(|e| {
-            policy.state_of(ds.strings.get(e.status)) == Some(State::Paused)
-        })
+        .is_some_and(|e| state(e.status) == State::Paused)
 }
 
 /// [`pauses`] of every ticket, by ticket then time.

@@ -1535,13 +1535,18 @@ impl EventColumns {
         let reject = |line: u64, col: &str, v: &str, reason: Msg| {
             EventRow::Reject(batch_reject(place, lang, line, col, v, reason))
         };
+        // The ticket of the row before: a ticket's events usually come
+        // together, and ids are unique, so comparing with it first gives
+        // the index's answer without hashing the id.
+        let mut last: Option<u32> = None;
         for (line, rec) in batch.rows() {
             let id = field(rec, self.id);
             if self.shard.is_some_and(|s| !s.keeps(id)) {
                 rows.push(EventRow::Skip);
                 continue;
             }
-            let Some(ticket) = by_id.get(tickets, id) else {
+            let same = last.filter(|&k| tickets[k as usize].id == id);
+            let Some(ticket) = same.or_else(|| by_id.get(tickets, id)) else {
                 rows.push(reject(
                     line,
                     "ticket_id",
@@ -1560,6 +1565,7 @@ impl EventColumns {
                 rows.push(reject(line, "status", "", msg::EMPTY_STATUS));
                 continue;
             }
+            last = Some(ticket);
             let ids = self.labels.map(|c| labels.id(field(rec, c)));
             let ev = Event {
                 at: at.unix(),
