@@ -360,8 +360,7 @@ fn stream_csv<'a>(
     let file = std::fs::File::create(tmp).map_err(io)?;
     let mut f = std::io::BufWriter::with_capacity(1 << 20, file);
     output::write_header(&mut f, policy, true).map_err(io)?;
-    let mut lines = output::Rows::new(policy, ds, t.text);
-    let mut buf = String::new();
+    let lines = output::Rows::new(policy, ds, t.text);
     let n = ds.tickets.len();
     for lo in (0..n).step_by(BLOCK) {
         let rows = t
@@ -381,8 +380,7 @@ fn stream_csv<'a>(
             facts_from: first.ticket,
             ..*t.ctx
         };
-        output::write_rows(&mut f, block, &mut lines, Some(&ev), &mut buf)
-            .map_err(io)?;
+        output::write_rows(&mut f, block, &lines, Some(&ev)).map_err(io)?;
     }
     std::io::Write::flush(&mut f).map_err(io)
 }

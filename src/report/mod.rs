@@ -612,11 +612,9 @@ fn write_sla(
     let file = std::fs::File::create(tmp).map_err(io)?;
     let mut f = std::io::BufWriter::with_capacity(1 << 20, file);
     output::write_header(&mut f, c.policy, ev.is_some()).map_err(io)?;
-    let mut rows = output::Rows::new(c.policy, c.ds, text);
-    let mut buf = String::new();
+    let rows = output::Rows::new(c.policy, c.ds, text);
     let Some(ev) = ev.filter(|_| c.facts.is_empty()) else {
-        output::write_rows(&mut f, c.rows, &mut rows, ev.as_ref(), &mut buf)
-            .map_err(io)?;
+        output::write_rows(&mut f, c.rows, &rows, ev.as_ref()).map_err(io)?;
         return std::io::Write::flush(&mut f).map_err(io);
     };
     let sends = crate::engine::facts::Sends::of(c.ds);
@@ -642,8 +640,7 @@ fn write_sla(
             facts_from: lo,
             ..ev
         };
-        output::write_rows(&mut f, block, &mut rows, Some(&ev), &mut buf)
-            .map_err(io)?;
+        output::write_rows(&mut f, block, &rows, Some(&ev)).map_err(io)?;
     }
     std::io::Write::flush(&mut f).map_err(io)
 }
