@@ -175,8 +175,8 @@ pub fn write_rows(
 pub const WRITE_CHUNK: usize = 4096;
 
 /// Tasks of [`write_rows`] whose text is held before it is written
-/// (about 40 MB of CSV with the evaluation columns).
-pub const WRITE_GROUP: usize = 16;
+/// (about 10 MB of CSV with the evaluation columns).
+pub const WRITE_GROUP: usize = 4;
 
 /// The header line of [`render_evaluated`] into `out`.
 ///
