@@ -279,91 +279,15 @@ impl CsvInput {
         Ok(out)
     }
 
-    /// The next data row, or `None` at the end.
+    /// The next data row, or `None` at the end: a fresh [`Row`] read by
+    /// [`CsvInput::next_row_into`].
     ///
     /// # Errors
     ///
     /// Reading the file failed (I/O, a broken archive).
     pub fn next_row(&mut self) -> Result<Option<Row>> {
-        loop {
-            let has = self.reader.read_byte_record(&mut self.record).map_err(
-                |e| {
-                    overflow(&e, &self.name, &self.header, self.separator)
-                        .unwrap_or_else(|| {
-                            Error::failure_msg(
-                                msg::FILE_DETAIL,
-                                &[("file", &self.name), ("detail", &e)],
-                            )
-                        })
-                },
-            )?;
-            if !has {
-                return Ok(None);
-            }
-            let line = self.record.position().map_or(0, |p| p.line());
-            let first = std::mem::replace(&mut self.first, false);
-            let rec = &self.record;
-            if rec.len() == 1 && rec[0].is_empty() {
-                continue; // blank line
-            }
-            if first
-                && rec.iter().all(|f| {
-                    let t = f.trim_ascii();
-                    !t.is_empty() && t.iter().all(|&b| b == b'-')
-                })
-            {
-                continue; // sqlcmd's underline of dashes
-            }
-            let mut row = Row {
-                line,
-                fields: Vec::with_capacity(rec.len()),
-                problem: None,
-            };
-            let mut n = rec.len();
-            if self.trailing_sep
-                && n == self.header.len() + 1
-                && rec[n - 1].is_empty()
-            {
-                n -= 1;
-            }
-            for (k, f) in rec.iter().take(n).enumerate() {
-                // A BOM starting a row: two exports joined into one file.
-                let f = if k == 0 {
-                    f.strip_prefix(BOM).unwrap_or(f)
-                } else {
-                    f
-                };
-                if memchr::memchr(0, f).is_some() && row.problem.is_none() {
-                    row.problem = Some(both(msg::ROW_HAS_NUL, &[]));
-                }
-                match self.encoding.decode(f) {
-                    Some(s) => row.fields.push(s.into_owned()),
-                    None => {
-                        row.fields.push(String::from_utf8_lossy(f).into());
-                        if row.problem.is_none() {
-                            row.problem = Some(both(msg::ROW_NOT_UTF8, &[]));
-                        }
-                    }
-                }
-            }
-            if row.problem.is_none()
-                && row
-                    .fields
-                    .iter()
-                    .map(|f| f.trim())
-                    .eq(self.header.iter().map(String::as_str))
-            {
-                row.problem = Some(both(msg::REPEATED_HEADER, &[]));
-            }
-            if row.fields.len() != self.header.len() && row.problem.is_none() {
-                let (h, f) = (self.header.len(), row.fields.len());
-                row.problem = Some(both(
-                    msg::FIELD_COUNT,
-                    &[("expected", &h), ("found", &f)],
-                ));
-            }
-            return Ok(Some(row));
-        }
+        let mut row = Row::default();
+        Ok(self.next_row_into(&mut row)?.then_some(row))
     }
 }
 
