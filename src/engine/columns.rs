@@ -67,9 +67,12 @@ pub(super) fn extra_column(
 /// [`super::Engine::with_cells`].
 #[derive(Clone, Debug, Default)]
 pub struct TicketCells {
-    /// Each ticket's own (response, resolution) targets; empty without
-    /// `[targets_from_ticket]`.
-    pub(super) targets: Vec<OwnTargets>,
+    /// Each ticket's own (response, resolution) targets, as an index into
+    /// `target_values` (a table holds few distinct cells: 4 bytes a
+    /// ticket, not 32); empty without `[targets_from_ticket]`.
+    pub(super) targets: Vec<u32>,
+    /// The distinct (response, resolution) targets of `targets`.
+    pub(super) target_values: Vec<OwnTargets>,
     /// Each ticket's clock start; empty without `[clock] start`.
     pub(super) clock_start: Vec<i64>,
     /// Each ticket's `taken_at`; empty unless `[clock] response_at =
@@ -92,13 +95,15 @@ impl TicketCells {
         ds: &Dataset,
         lang: Lang,
     ) -> Result<TicketCells> {
-        let (targets, mut rejects) = read_ticket_targets(policy, ds, lang)?;
+        let (targets, target_values, mut rejects) =
+            read_ticket_targets(policy, ds, lang)?;
         let (clock_start, more) = read_clock_starts(policy, ds, lang)?;
         rejects.extend(more);
         let (taken_at, more) = read_taken_at(policy, ds, lang);
         rejects.extend(more);
         Ok(TicketCells {
             targets,
+            target_values,
             clock_start,
             taken_at,
             rejects,
@@ -197,16 +202,17 @@ fn read_taken_at(
 /// A ticket's own (response, resolution) targets.
 pub(super) type OwnTargets = [Option<BizDuration>; 2];
 
-/// Each ticket's targets from the `[targets_from_ticket]` columns (an
-/// empty vector when the policy has none), and the unreadable cells
-/// (left empty). Each distinct cell is read once.
+/// Each ticket's targets from the `[targets_from_ticket]` columns, as
+/// indices into the distinct values (both empty when the policy has
+/// none), and the unreadable cells (left empty). Each distinct cell is
+/// read once.
 fn read_ticket_targets(
     policy: &Policy,
     ds: &Dataset,
     lang: Lang,
-) -> Result<(Vec<OwnTargets>, Vec<Reject>)> {
+) -> Result<(Vec<u32>, Vec<OwnTargets>, Vec<Reject>)> {
     let Some(spec) = policy.targets_from_ticket() else {
-        return Ok((Vec::new(), Vec::new()));
+        return Ok((Vec::new(), Vec::new(), Vec::new()));
     };
     let mut srcs: [Option<(&str, usize)>; 2] = [None, None];
     for (k, col) in [&spec.response, &spec.resolution].into_iter().enumerate()
@@ -222,6 +228,9 @@ fn read_ticket_targets(
         std::result::Result<Option<BizDuration>, String>,
     > = HashMap::new();
     let mut out = Vec::with_capacity(ds.tickets.len());
+    let mut values: Vec<OwnTargets> = Vec::new();
+    let mut index: crate::model::dataset::FastMap<OwnTargets, u32> =
+        Default::default();
     let mut rejects = Vec::new();
     for t in &ds.tickets {
         let mut tg = [None, None];
@@ -251,7 +260,11 @@ fn read_ticket_targets(
                 )),
             }
         }
-        out.push(tg);
+        let k = *index.entry(tg).or_insert_with(|| {
+            values.push(tg);
+            values.len() as u32 - 1
+        });
+        out.push(k);
     }
-    Ok((out, rejects))
+    Ok((out, values, rejects))
 }

@@ -591,7 +591,10 @@ impl<'a> Engine<'a> {
     /// `[targets_from_ticket]` (both `None` without it or with empty
     /// cells).
     pub fn ticket_targets(&self, i: usize) -> [Option<BizDuration>; 2] {
-        self.cells.targets.get(i).copied().unwrap_or([None, None])
+        self.cells
+            .targets
+            .get(i)
+            .map_or([None, None], |&k| self.cells.target_values[k as usize])
     }
 
     /// Ticket `i`'s `taken_at` instant when `[clock] response_at =

@@ -292,6 +292,7 @@ pub struct Event {
 }
 
 const _: () = assert!(std::mem::size_of::<Event>() == 36);
+const _: () = assert!(std::mem::size_of::<SurveySend>() == 28);
 
 /// One survey answer.
 #[derive(Clone, Debug)]
@@ -313,8 +314,10 @@ pub struct Survey {
     pub questions: Box<[Option<f64>]>,
 }
 
-/// One survey sent (a surveys row with `sent_at`), answered or not.
+/// One survey sent (a surveys row with `sent_at`), answered or not: 28
+/// bytes (four-byte aligned, as [`Event`]; one a ticket at most sets).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(C, packed(4))]
 pub struct SurveySend {
     /// Index of the ticket in [`Dataset::tickets`].
     pub ticket: u32,
