@@ -143,8 +143,8 @@ fn read_clock_starts(
     let mut clock = crate::time::InstantReader::new(policy.tz());
     let mut starts = Vec::with_capacity(ds.tickets.len());
     let mut rejects = Vec::new();
-    for t in &ds.tickets {
-        let cell = ds.strings.get(t.extra[x]).trim();
+    for (i, t) in ds.tickets.iter().enumerate() {
+        let cell = ds.strings.get(ds.extra_of(i)[x]).trim();
         let start = if cell.is_empty() {
             t.opened_at
         } else {
@@ -183,8 +183,9 @@ fn read_taken_at(
     let taken = ds
         .tickets
         .iter()
-        .map(|t| {
-            let cell = ds.strings.get(t.extra[x]).trim();
+        .enumerate()
+        .map(|(i, t)| {
+            let cell = ds.strings.get(ds.extra_of(i)[x]).trim();
             if cell.is_empty() {
                 return None;
             }
@@ -232,11 +233,11 @@ fn read_ticket_targets(
     let mut index: crate::model::dataset::FastMap<OwnTargets, u32> =
         Default::default();
     let mut rejects = Vec::new();
-    for t in &ds.tickets {
+    for (i, t) in ds.tickets.iter().enumerate() {
         let mut tg = [None, None];
         for (k, src) in srcs.iter().enumerate() {
             let Some((col, x)) = *src else { continue };
-            let id = t.extra[x];
+            let id = ds.extra_of(i)[x];
             let v = memo.entry(id).or_insert_with(|| {
                 let cell = ds.strings.get(id);
                 if cell.trim().is_empty() {

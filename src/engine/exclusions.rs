@@ -66,7 +66,7 @@ pub(super) fn exclusion_rules(
             let col_ok = match &cols[k] {
                 None => true,
                 Some((src, values)) => {
-                    let id = src.of(t);
+                    let id = src.of(ds, i);
                     let v = folded
                         .entry(id)
                         .or_insert_with(|| fold(ds.rule_str(id)));

@@ -462,7 +462,7 @@ impl Subject<'_> {
             .extra_columns
             .iter()
             .position(|c| c == "title" || c == "titulo" || c == "título")
-            .map(|k| self.s(self.t.extra[k]))
+            .map(|k| self.s(self.ds.extra_of(self.i)[k]))
             .filter(|s| !s.is_empty())
     }
 
@@ -683,7 +683,7 @@ impl Subject<'_> {
         let mut seen = Vec::new();
         if let Some((column, _)) = &r.column {
             let value = ds.column(column).map_or(String::new(), |c| {
-                ds.strings.get(c.of(t)).to_string()
+                ds.strings.get(c.of(ds, self.i)).to_string()
             });
             seen.push(RuleFact::Column {
                 column: column.clone(),

@@ -55,7 +55,7 @@ pub(super) fn match_rules(
             t.attr(Attr::Service),
             t.attr(Attr::Group),
         ]);
-        key.extend(col_idx.iter().map(|&i| t.extra[i]));
+        key.extend(col_idx.iter().map(|&x| ds.extra_of(i)[x]));
         for (slot, f) in [(1, Field::Priority), (4, Field::Group)] {
             if let Some(e) = match_event(policy, ds, i, cutoff, f) {
                 key[slot] = event_value(e, f);

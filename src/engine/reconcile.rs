@@ -170,13 +170,13 @@ struct Glpi<'a> {
 impl<'a> Glpi<'a> {
     fn read(
         ds: &'a Dataset,
-        t: &crate::model::dataset::Ticket,
+        i: usize,
         idx: &[Option<usize>; 10],
         tz: chrono_tz::Tz,
     ) -> Glpi<'a> {
         let get = |k: usize| -> Option<&'a str> {
             idx[k]
-                .map(|i| ds.strings.get(t.extra[i]))
+                .map(|k| ds.strings.get(ds.extra_of(i)[k]))
                 .filter(|v| !v.is_empty())
         };
         let num = |k: usize| get(k).and_then(|v| v.parse::<i64>().ok());
@@ -337,7 +337,7 @@ pub fn reconcile(
     let mut out = Vec::with_capacity(rows.len());
     for r in rows {
         let t = &ds.tickets[r.ticket as usize];
-        let g = Glpi::read(ds, t, &idx, tz);
+        let g = Glpi::read(ds, r.ticket as usize, &idx, tz);
         let mut cols = compare(r, &g);
         // Deadlines: GLPI's value reproduced by GLPI's own rule.
         let waiting_s = g.waiting.unwrap_or(0);

@@ -365,7 +365,6 @@ impl Cells<'_> {
             opened_at,
             attrs,
             affected_users: None,
-            extra: smallvec::SmallVec::new(),
             line: self.line as u32,
         })
     }

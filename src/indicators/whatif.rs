@@ -236,7 +236,6 @@ mod tests {
                 opened_at: 0,
                 attrs: [0; 8],
                 affected_users: None,
-                extra: smallvec::SmallVec::new(),
                 line: 2,
             });
         }

@@ -232,11 +232,11 @@ pub enum Column {
 }
 
 impl Column {
-    /// The interned value of this column for `t`.
-    pub fn of(self, t: &Ticket) -> u32 {
+    /// The interned value of this column for ticket `i` of `ds`.
+    pub fn of(self, ds: &Dataset, i: usize) -> u32 {
         match self {
-            Column::Attr(a) => t.attr(a),
-            Column::Extra(x) => t.extra[x],
+            Column::Attr(a) => ds.tickets[i].attr(a),
+            Column::Extra(x) => ds.extra_of(i)[x],
         }
     }
 }
@@ -252,9 +252,6 @@ pub struct Ticket {
     pub attrs: [u32; 8],
     /// `affected_users`, when given.
     pub affected_users: Option<i64>,
-    /// Interned extra columns, in `Dataset::extra_columns` order; up to
-    /// four held inline.
-    pub extra: smallvec::SmallVec<[u32; 4]>,
     /// Line in the tickets file (1 = header).
     pub line: u32,
 }
@@ -393,6 +390,10 @@ pub struct Dataset {
     pub by_id: TicketIndex,
     /// Names of the tickets table's extra columns.
     pub extra_columns: Vec<String>,
+    /// The tickets' interned extra cells, ticket by ticket, in
+    /// `extra_columns` order: ticket i's are [`Dataset::extra_of`] `i`
+    /// (one vector for all: 4 bytes a cell, no allocation a ticket).
+    pub extras: Vec<u32>,
     /// Events grouped per ticket: ticket i's are
     /// `events[offsets[i]..offsets[i + 1]]`, sorted by time, ties in file
     /// order.
@@ -772,16 +773,15 @@ impl Dataset {
             for (k, c) in attr_c.iter().enumerate() {
                 attrs[k] = ds.strings.intern(cell(*c));
             }
-            let extra_vals = extra
-                .iter()
-                .map(|&i| ds.strings.intern(cell(Some(i))))
-                .collect();
+            for &i in &extra {
+                let v = ds.strings.intern(cell(Some(i)));
+                ds.extras.push(v);
+            }
             ds.tickets.push(Ticket {
                 id: t.id.trim().into(),
                 opened_at: opened.unix(),
                 attrs,
                 affected_users,
-                extra: extra_vals,
                 line: t.origin.line as u32,
             });
             let i = ds.tickets.len() as u32 - 1;
@@ -901,6 +901,12 @@ impl Dataset {
         self.by_id.get(&self.tickets, id)
     }
 
+    /// Ticket `i`'s interned extra cells, in `extra_columns` order.
+    pub fn extra_of(&self, i: usize) -> &[u32] {
+        let k = self.extra_columns.len();
+        &self.extras[i * k..(i + 1) * k]
+    }
+
     /// The events of ticket `i`, in timeline order.
     pub fn events_of(&self, i: usize) -> &[Event] {
         &self.events[self.offsets[i] as usize..self.offsets[i + 1] as usize]
@@ -1005,6 +1011,7 @@ impl Dataset {
         let (place, tz) = (t.place.clone(), clock.tz());
         let Dataset {
             tickets,
+            extras,
             by_id,
             strings,
             rejects,
@@ -1050,7 +1057,7 @@ impl Dataset {
                     for (a, k) in ticket.attrs.iter_mut().zip(&local) {
                         *a = id(*k);
                     }
-                    ticket.extra = local[8..].iter().map(|k| id(*k)).collect();
+                    extras.extend(local[8..].iter().map(|k| id(*k)));
                     tickets.push(ticket);
                     by_id.insert(tickets, tickets.len() as u32 - 1);
                 }
@@ -1452,7 +1459,6 @@ impl TicketColumns {
                 opened_at: opened.unix(),
                 attrs: [0; 8],
                 affected_users,
-                extra: smallvec::SmallVec::new(),
                 line: line as u32,
             };
             rows.push(TicketRow::Keep(ticket, local));

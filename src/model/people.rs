@@ -198,11 +198,12 @@ fn people_of(ds: &Dataset, extras: &[usize]) -> Vec<u32> {
             out.push(id);
         }
     };
-    for t in &ds.tickets {
+    for (i, t) in ds.tickets.iter().enumerate() {
         add(t.attr(Attr::Assignee));
         add(t.attr(Attr::Requester));
+        let cells = ds.extra_of(i);
         for &x in extras {
-            add(t.extra[x]);
+            add(cells[x]);
         }
     }
     for e in &ds.events {
@@ -222,8 +223,13 @@ fn remap(ds: &mut Dataset, extras: &[usize], to: &HashMap<u32, u32>) {
     for t in &mut ds.tickets {
         map(&mut t.attrs[Attr::Assignee as usize]);
         map(&mut t.attrs[Attr::Requester as usize]);
-        for &x in extras {
-            map(&mut t.extra[x]);
+    }
+    let k = ds.extra_columns.len();
+    if k > 0 {
+        for cells in ds.extras.chunks_exact_mut(k) {
+            for &x in extras {
+                map(&mut cells[x]);
+            }
         }
     }
     for e in &mut ds.events {

@@ -83,7 +83,9 @@ fn tickets(ds: &Dataset, iso: &mut Iso) -> PolarsResult<DataFrame> {
         }
         cols.push(s_col(
             name,
-            t.iter().map(|t| opt(ds.strings.get(t.extra[k]))).collect(),
+            (0..t.len())
+                .map(|i| opt(ds.strings.get(ds.extra_of(i)[k])))
+                .collect(),
         ));
     }
     frame(cols)

@@ -94,7 +94,8 @@ fn rows(ds: &Dataset) -> Vec<String> {
     let mut out = Vec::new();
     for (i, t) in ds.tickets.iter().enumerate() {
         let attrs: Vec<String> = t.attrs.iter().map(|&a| s(a)).collect();
-        let extra: Vec<String> = t.extra.iter().map(|&a| s(a)).collect();
+        let extra: Vec<String> =
+            ds.extra_of(i).iter().map(|&a| s(a)).collect();
         out.push(format!(
             "ticket {} {} {:?} {attrs:?} {extra:?}",
             t.id, t.opened_at, t.affected_users

@@ -259,7 +259,7 @@ fn value<'a>(c: &Context<'a>, r: &SlaRow, a: Attr) -> &'a str {
 /// The ticket's title ("" when the tickets have no title column).
 fn title<'a>(c: &Context<'a>, r: &SlaRow) -> &'a str {
     c.title_col.map_or("", |k| {
-        c.ds.strings.get(c.ds.tickets[r.ticket as usize].extra[k])
+        c.ds.strings.get(c.ds.extra_of(r.ticket as usize)[k])
     })
 }
 

@@ -640,7 +640,7 @@ pub(super) fn assumed(c: &Context<'_>, key: &str, text: String) -> String {
 /// Ticket `i`'s title (empty when the tickets have no `title` column).
 fn title_of<'a>(c: &Context<'a>, i: usize) -> &'a str {
     match c.title_col {
-        Some(k) => c.ds.strings.get(c.ds.tickets[i].extra[k]),
+        Some(k) => c.ds.strings.get(c.ds.extra_of(i)[k]),
         None => "",
     }
 }
