@@ -602,7 +602,7 @@ impl Owners {
 }
 
 fn field(rec: &Record, i: Option<usize>) -> &str {
-    i.and_then(|i| rec.get(i)).unwrap_or("").trim()
+    crate::text::trim(i.and_then(|i| rec.get(i)).unwrap_or(""))
 }
 
 impl Dataset {

@@ -257,7 +257,7 @@ impl Mapping {
     /// Cleans a cell: trimmed, empty when it is a null value, decimal
     /// comma turned into a point when `numeric`.
     pub fn clean<'a>(&self, v: &'a str, numeric: bool) -> Cow<'a, str> {
-        let t = v.trim();
+        let t = crate::text::trim(v);
         if self.input.null_values.iter().any(|n| n == t) {
             return Cow::Borrowed("");
         }

@@ -94,6 +94,19 @@ pub fn plural(noun: &str) -> String {
     out
 }
 
+/// `s.trim()`, answered without decoding characters when both ends are
+/// printable ASCII (white space, as `char::is_whitespace` has it, is
+/// either ASCII at or below a space or not ASCII at all): most cells of
+/// an export, trimmed on every read.
+pub fn trim(s: &str) -> &str {
+    let printable = |b: u8| b > b' ' && b < 0x80;
+    match s.as_bytes() {
+        [] => s,
+        [f, .., l] | [f @ l] if printable(*f) && printable(*l) => s,
+        _ => s.trim(),
+    }
+}
+
 /// Trims, lowercases and strips Latin diacritics (á -> a, ñ -> n, ç -> c),
 /// and folds inner runs of white space to one space.
 ///
@@ -136,6 +149,34 @@ fn base_letter(c: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::fold;
+
+    proptest::proptest! {
+        /// The fast path answers as `str::trim` on any text, including
+        /// ASCII and Unicode white space and control characters at
+        /// either end.
+        #[test]
+        fn trim_is_str_trim(
+            s in "[ \t\r\n\u{0b}\u{0c}\u{1f}\u{7f}\u{a0}\u{2003}\u{3000}\u{85}a-zñ,\"]{0,12}"
+        ) {
+            proptest::prop_assert_eq!(super::trim(&s), s.trim());
+        }
+    }
+
+    #[test]
+    fn trim_by_hand() {
+        for (s, want) in [
+            ("", ""),
+            ("a", "a"),
+            (" a", "a"),
+            ("a\t", "a"),
+            ("\u{a0}ñ\u{3000}", "ñ"),
+            ("ñ", "ñ"),
+            ("x y", "x y"),
+            ("\u{7f}a", "\u{7f}a"),
+        ] {
+            assert_eq!(super::trim(s), want, "{s:?}");
+        }
+    }
 
     #[test]
     fn folds() {
