@@ -20,7 +20,7 @@
 //!   take_target_s/take_met` (`%`, `/` and `;` in a group's name written
 //!   `%25`, `%2F`, `%3B`).
 
-use crate::model::dataset::{Dataset, FastMap};
+use crate::model::dataset::Dataset;
 use crate::policy::{Policy, State};
 use crate::time::{Instant, InstantWriter};
 
@@ -85,32 +85,12 @@ pub fn compute_range(
     range: std::ops::Range<usize>,
 ) -> Vec<Cells> {
     use rayon::prelude::*;
-    // Each status label's state, looked up once for the range (not
-    // folded and hashed as text at every event of every ticket).
-    let mut states = FastMap::default();
-    for e in ds.events[span_of(ds, &range)].iter() {
-        states.entry(e.status).or_insert_with(|| {
-            policy
-                .state_of(ds.strings.get(e.status))
-                .unwrap_or(State::Open)
-        });
-    }
+    let states = super::pauses::status_states(policy, ds, range.clone());
     let state = |status: u32| states[&status];
     range
         .into_par_iter()
         .map(|i| ticket_cells(policy, ds, sends, levels, cutoff, i, &state))
         .collect()
-}
-
-/// Where the events of the tickets at `range` are in `ds.events`.
-fn span_of(
-    ds: &Dataset,
-    range: &std::ops::Range<usize>,
-) -> std::ops::Range<usize> {
-    if range.is_empty() {
-        return 0..0;
-    }
-    ds.offsets[range.start] as usize..ds.offsets[range.end] as usize
 }
 
 /// Ticket `i`'s four cells.

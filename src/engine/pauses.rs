@@ -9,7 +9,7 @@
 //! labels ("Suspendido" to "En espera del usuario") does not end it: its
 //! label and reason are those of the event that began it.
 
-use crate::model::dataset::Dataset;
+use crate::model::dataset::{Dataset, FastMap};
 use crate::policy::{Policy, State};
 use crate::timeline;
 
@@ -90,6 +90,32 @@ pub fn pauses(
     pauses_by(policy, ds, i, cutoff, &state)
 }
 
+/// The state of each status label (an interned id) among the events of
+/// the tickets at `range`, looked up once: `Policy::state_of` folds and
+/// hashes the label's text, too slow for every event of every ticket.
+/// A label the policy does not map is `Open`, as in [`pauses`].
+pub(crate) fn status_states(
+    policy: &Policy,
+    ds: &Dataset,
+    range: std::ops::Range<usize>,
+) -> FastMap<u32, State> {
+    let mut states = FastMap::default();
+    // No offsets: a dataset without events (nothing to look up).
+    let (Some(&lo), Some(&hi)) =
+        (ds.offsets.get(range.start), ds.offsets.get(range.end))
+    else {
+        return states;
+    };
+    for e in &ds.events[lo as usize..hi.max(lo) as usize] {
+        states.entry(e.status).or_insert_with(|| {
+            policy
+                .state_of(ds.strings.get(e.status))
+                .unwrap_or(State::Open)
+        });
+    }
+    states
+}
+
 /// [`pauses`] with each status label's state (an interned id) given by
 /// `state`: the policy's (`Open` for a label it does not map), from a
 /// table built once by the caller.
@@ -149,7 +175,10 @@ fn still_paused(
 
 /// [`pauses`] of every ticket, by ticket then time.
 pub fn all_pauses(policy: &Policy, ds: &Dataset, cutoff: i64) -> Vec<Pause> {
-    (0..ds.tickets.len())
-        .flat_map(|i| pauses(policy, ds, i, cutoff))
+    let n = ds.tickets.len();
+    let states = status_states(policy, ds, 0..n);
+    let state = |status: u32| states[&status];
+    (0..n)
+        .flat_map(|i| pauses_by(policy, ds, i, cutoff, &state))
         .collect()
 }
