@@ -864,9 +864,15 @@ impl Ctx<'_> {
         }
         for col in ws.child("cols").iter().flat_map(|c| c.all("col")) {
             let n = |k: &str| col.attr(k).unwrap().parse::<u32>().unwrap();
+            // A column's own format (the one its cells written without
+            // one take), when it has one.
+            let style = col.attr("style").map_or(String::new(), |s| {
+                let s: usize = s.parse().unwrap();
+                format!("\tformat={}", self.xf_formats[s])
+            });
             let _ = writeln!(
                 out,
-                "col\t{}:{}\twidth={}{}",
+                "col\t{}:{}\twidth={}{}{style}",
                 col_name(n("min")),
                 col_name(n("max")),
                 col.attr("width").unwrap_or("-"),

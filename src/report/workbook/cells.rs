@@ -468,6 +468,54 @@ impl<'w, 'c> Sheet<'w, 'c> {
         Ok(())
     }
 
+    /// A number without a format of its own: the cell takes its
+    /// column's ([`Sheet::column_formats`]). Nothing when absent or not
+    /// finite.
+    pub fn bare(&mut self, r: u32, col: u16, v: Option<f64>) -> Result<()> {
+        if let Some(v) = v.filter(|v| v.is_finite()) {
+            self.ws.write_number(r, col, v).map_err(xerr)?;
+        }
+        Ok(())
+    }
+
+    /// An instant as an Excel serial date without a format of its own
+    /// (its column's: [`Sheet::column_formats`]).
+    pub fn bare_date(
+        &mut self,
+        r: u32,
+        col: u16,
+        t: Option<i64>,
+    ) -> Result<()> {
+        self.bare(r, col, t.map(|t| serial(self.c, t)))
+    }
+
+    /// Business seconds as an Excel duration without a format of its own
+    /// (its column's: [`Sheet::column_formats`]).
+    pub fn bare_dur(
+        &mut self,
+        r: u32,
+        col: u16,
+        s: Option<i64>,
+    ) -> Result<()> {
+        self.bare(r, col, s.map(|s| s as f64 / 86_400.0))
+    }
+
+    /// Sets each column's format (`None`: none). A cell written without
+    /// a format then takes its column's: rust_xlsxwriter looks a cell's
+    /// format up by hashing the whole [`Format`] at every cell written
+    /// with one, a quarter of the time of a million-row sheet.
+    pub fn column_formats(
+        &mut self,
+        formats: &[Option<&Format>],
+    ) -> Result<()> {
+        for (i, f) in formats.iter().enumerate() {
+            if let Some(f) = f {
+                self.ws.set_column_format(i as u16, f).map_err(xerr)?;
+            }
+        }
+        Ok(())
+    }
+
     /// Business seconds as an Excel duration.
     pub fn dur(&mut self, r: u32, col: u16, s: Option<i64>) -> Result<()> {
         if let Some(s) = s {

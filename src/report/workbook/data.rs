@@ -2,7 +2,7 @@
 //! ([`crate::engine::output::COLUMNS`], docs/CONTRACT.md), typed
 //! (instants as dates, durations as durations, flags as Sí/No).
 
-use rust_xlsxwriter::Worksheet;
+use rust_xlsxwriter::{Format, Worksheet};
 
 use crate::engine::output::{COLUMNS, worst};
 use crate::engine::{Class, Exclusion, SlaRow};
@@ -43,6 +43,26 @@ const WIDTHS: [f64; 46] = [
     SHORT_W, // closed_early .. survey
     12.0,    // outcome
 ];
+
+/// Each column's number format, in the order of [`COLUMNS`] (`None`:
+/// text), set once on the column: the rows' cells carry none of their
+/// own ([`Sheet::column_formats`]).
+fn formats(f: &Formats) -> [Option<&Format>; 46] {
+    let (d, u, i, n) =
+        (Some(&f.date), Some(&f.dur), Some(&f.int), Some(&f.num));
+    [
+        None, None, None, None, None, None, // ticket_id .. assignee
+        d, d, d, d, None, // opened_at .. state
+        u, u, u, u, u, // response_business_s .. targets
+        None, None, d, i, n, // met .. survey_score
+        None, u, d, None, None, None, // excluded_reason .. at_risk
+        None, None, u, u, u, // auto_closed .. solved_before
+        d, i, i, // survey_answered_at, target_rule, events
+        None, d, d, d, u, // channel, precase_*
+        None, None, None, u, None, // closed_early .. survey
+        None, // outcome
+    ]
+}
 
 /// The headers, one per column of [`COLUMNS`] (`sla.csv`'s ids), in
 /// the report's language and words.
@@ -117,6 +137,7 @@ pub(super) fn write(
         heads.push(header(c, crate::text::msg::versions::COL_VERSION));
     }
     s.widths(&widths)?;
+    s.column_formats(&formats(f))?;
     // Rows in order: a constant-memory sheet cannot go back.
     let head = match note {
         Some(text) => {
@@ -152,34 +173,34 @@ fn class(c: &Context<'_>, x: Class) -> &'static str {
 
 /// One ticket's row, column by column as in [`COLUMNS`].
 fn row(s: &mut Sheet<'_, '_>, row: u32, r: &SlaRow) -> Result<()> {
-    let (c, f) = (s.c, s.f);
+    let c = s.c;
     let i = r.ticket as usize;
     let t = &c.ds.tickets[i];
     s.text(row, 0, &t.id)?;
     for (j, a) in ATTRS.into_iter().enumerate() {
         s.text(row, 1 + j as u16, attr(c, i, a))?;
     }
-    s.date(row, 6, Some(t.opened_at))?;
-    s.date(row, 7, r.responded_at)?;
-    s.date(row, 8, r.solved_at)?;
-    s.date(row, 9, r.closed_at)?;
+    s.bare_date(row, 6, Some(t.opened_at))?;
+    s.bare_date(row, 7, r.responded_at)?;
+    s.bare_date(row, 8, r.solved_at)?;
+    s.bare_date(row, 9, r.closed_at)?;
     if r.excluded != Some(Exclusion::OpenedAfterCutoff) {
         s.text(row, 10, r.state.map_or("", |st| st.label(c.lang)))?;
     }
-    s.dur(row, 11, Some(r.response_s))?;
-    s.dur(row, 12, Some(r.resolution_s))?;
-    s.dur(row, 13, Some(r.paused_s))?;
-    s.dur(row, 14, r.response_target_s)?;
-    s.dur(row, 15, r.resolution_target_s)?;
+    s.bare_dur(row, 11, Some(r.response_s))?;
+    s.bare_dur(row, 12, Some(r.resolution_s))?;
+    s.bare_dur(row, 13, Some(r.paused_s))?;
+    s.bare_dur(row, 14, r.response_target_s)?;
+    s.bare_dur(row, 15, r.resolution_target_s)?;
     s.yes_no(row, 16, r.response_met)?;
     s.yes_no(row, 17, r.resolution_met)?;
-    s.date(row, 18, r.resolution_due_at)?;
-    s.num(row, 19, Some(f64::from(r.reopen_count)), &f.int)?;
-    s.num(row, 20, r.survey_score, &f.num)?;
+    s.bare_date(row, 18, r.resolution_due_at)?;
+    s.bare(row, 19, Some(f64::from(r.reopen_count)))?;
+    s.bare(row, 20, r.survey_score)?;
     let p = c.policy.version_policy(r.version);
     s.text(row, 21, r.excluded.map_or("", |e| e.name(p)))?;
-    s.dur(row, 22, Some(r.wall_resolution_s))?;
-    s.date(row, 23, r.response_due_at)?;
+    s.bare_dur(row, 22, Some(r.wall_resolution_s))?;
+    s.bare_date(row, 23, r.response_due_at)?;
     for (j, cl) in [r.response_class, r.resolution_class, worst(r)]
         .into_iter()
         .enumerate()
@@ -188,21 +209,21 @@ fn row(s: &mut Sheet<'_, '_>, row: u32, r: &SlaRow) -> Result<()> {
     }
     s.yes_no(row, 27, r.auto_closed)?;
     s.yes_no(row, 28, r.close_late)?;
-    s.dur(row, 29, r.response_overrun_s)?;
-    s.dur(row, 30, r.resolution_overrun_s)?;
-    s.dur(row, 31, Some(r.solved_before_reopen_s))?;
-    s.date(row, 32, r.survey_answered_at)?;
-    s.num(row, 33, r.target_rule.map(|v| v as f64), &f.int)?;
-    s.num(row, 34, Some(f64::from(r.events)), &f.int)?;
+    s.bare_dur(row, 29, r.response_overrun_s)?;
+    s.bare_dur(row, 30, r.resolution_overrun_s)?;
+    s.bare_dur(row, 31, Some(r.solved_before_reopen_s))?;
+    s.bare_date(row, 32, r.survey_answered_at)?;
+    s.bare(row, 33, r.target_rule.map(|v| v as f64))?;
+    s.bare(row, 34, Some(f64::from(r.events)))?;
     s.text(row, 35, attr(c, i, Attr::Channel))?;
-    s.date(row, 36, r.precase_at)?;
-    s.date(row, 37, r.precase_registered_at)?;
-    s.date(row, 38, r.precase_discarded_at)?;
-    s.dur(row, 39, r.precase_business_s)?;
+    s.bare_date(row, 36, r.precase_at)?;
+    s.bare_date(row, 37, r.precase_registered_at)?;
+    s.bare_date(row, 38, r.precase_discarded_at)?;
+    s.bare_dur(row, 39, r.precase_business_s)?;
     s.yes_no(row, 40, r.closed_early)?;
     s.yes_no(row, 41, r.closed_without_approval)?;
     s.yes_no(row, 42, r.validated_within)?;
-    s.dur(row, 43, r.close_business_s)?;
+    s.bare_dur(row, 43, r.close_business_s)?;
     s.yes_no(row, 44, r.survey_before_close)?;
     s.text(row, 45, outcome(c, r))
 }
