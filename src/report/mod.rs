@@ -38,6 +38,7 @@ use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use crate::engine::SlaRow;
@@ -251,19 +252,33 @@ impl<'a> Context<'a> {
             indicators::fill_pauses(&mut l, ds, &pauses, p, noted);
             l
         };
-        let lines = lines_of(period, &Dim::ALL);
-        let previous = lines_of(&period.previous(), &[Dim::All]);
-        let trend = period
-            .trend(TREND_PERIODS)
-            .into_iter()
-            .map(|p| {
-                let l = lines_of(&p, &[Dim::All]);
-                (p, l.into_iter().next().expect("all line"))
-            })
-            .collect();
+        // The period's lines, the previous period's, the trend's and the
+        // lists are independent passes over the rows: on all cores.
+        let trend_of = |p: Period| {
+            let l = lines_of(&p, &[Dim::All]);
+            (p, l.into_iter().next().expect("all line"))
+        };
+        let ((lines, (previous, trend)), lists) = rayon::join(
+            || {
+                rayon::join(
+                    || lines_of(period, &Dim::ALL),
+                    || {
+                        rayon::join(
+                            || lines_of(&period.previous(), &[Dim::All]),
+                            || {
+                                period
+                                    .trend(TREND_PERIODS)
+                                    .into_par_iter()
+                                    .map(trend_of)
+                                    .collect()
+                            },
+                        )
+                    },
+                )
+            },
+            || Lists::new(policy, ds, rows, period, cut, &pauses),
+        );
         let title_col = ds.extra_columns.iter().position(|c| c == "title");
-        let lists =
-            Lists::new(policy, ds, rows, period, cutoff.unix(), &pauses);
         let reconciliation = ds
             .extra_columns
             .iter()
@@ -407,15 +422,27 @@ impl<'a> Context<'a> {
     /// the trend's: the "Escalamientos" sheet and `escalations.csv` show
     /// them.
     pub fn with_escalations(mut self, levels: Vec<(u32, Level)>) -> Self {
-        let (ds, rows) = (self.ds, self.rows);
-        esc_indicators::fill(&mut self.lines, ds, rows, &levels, self.period);
-        let prev = self.period.previous();
-        esc_indicators::fill(&mut self.previous, ds, rows, &levels, &prev);
-        for (p, line) in &mut self.trend {
-            let mut one = vec![line.clone()];
-            esc_indicators::fill(&mut one, ds, rows, &levels, p);
-            *line = one.swap_remove(0);
-        }
+        let (ds, rows, period) = (self.ds, self.rows, self.period);
+        let prev = period.previous();
+        let at = &levels;
+        // Each period's figures are a pass over the levels: on all cores.
+        let (lines, previous) = (&mut self.lines, &mut self.previous);
+        let trend = &mut self.trend;
+        rayon::join(
+            || esc_indicators::fill(lines, ds, rows, at, period),
+            || {
+                rayon::join(
+                    || esc_indicators::fill(previous, ds, rows, at, &prev),
+                    || {
+                        trend.par_iter_mut().for_each(|(p, line)| {
+                            let mut one = vec![line.clone()];
+                            esc_indicators::fill(&mut one, ds, rows, at, p);
+                            *line = one.swap_remove(0);
+                        });
+                    },
+                )
+            },
+        );
         self.levels = levels;
         self
     }
