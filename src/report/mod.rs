@@ -569,24 +569,34 @@ pub fn stage(
     let wb = out.join(&wb_name);
     let wb_tmp = batch.stage(&wb, "")?;
     // The workbook (one thread: rust_xlsxwriter writes and compresses
-    // its sheets in turn) while the CSV files are written beside it.
+    // its sheets in turn) while the CSV files are written beside it, on
+    // the other cores: the workbook is the longer, it keeps a core.
+    let others = rayon::current_num_threads().saturating_sub(1).max(1);
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(others).build();
     let (csvs, book) = std::thread::scope(|s| {
         let book = s.spawn(|| workbook::write(c, &pngs, &qs, &wb, &wb_tmp));
-        let csvs = write_sla(&sla, &sla_tmp, c, text).and_then(|()| {
-            match (&escalations, &esc_tmp) {
-                (Some(p), Some(tmp)) => {
-                    let io = |e: std::io::Error| Error::io(p, &e);
-                    let file = std::fs::File::create(tmp).map_err(io)?;
-                    let mut f = std::io::BufWriter::new(file);
-                    crate::engine::escalations::write(
-                        &mut f, c.policy, c.ds, &c.levels, text,
-                    )
-                    .and_then(|()| std::io::Write::flush(&mut f))
-                    .map_err(io)
+        let write_csvs = || {
+            write_sla(&sla, &sla_tmp, c, text).and_then(|()| {
+                match (&escalations, &esc_tmp) {
+                    (Some(p), Some(tmp)) => {
+                        let io = |e: std::io::Error| Error::io(p, &e);
+                        let file = std::fs::File::create(tmp).map_err(io)?;
+                        let mut f = std::io::BufWriter::new(file);
+                        crate::engine::escalations::write(
+                            &mut f, c.policy, c.ds, &c.levels, text,
+                        )
+                        .and_then(|()| std::io::Write::flush(&mut f))
+                        .map_err(io)
+                    }
+                    _ => Ok(()),
                 }
-                _ => Ok(()),
-            }
-        });
+            })
+        };
+        let csvs = match &pool {
+            Ok(pool) => pool.install(write_csvs),
+            // No thread for a pool of its own: on the global one.
+            Err(_) => write_csvs(),
+        };
         let book = book
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
