@@ -346,7 +346,9 @@ struct Table<'a> {
 /// Evaluates the tickets and writes the CSV table to `tmp` (staged for
 /// `dest`) a block of [`BLOCK`] tickets at a time, with the block's
 /// facts, counting each block in `seen`: neither the rows, the table's
-/// text nor every ticket's facts are held.
+/// text nor every ticket's facts are held. The text is written by a
+/// thread of its own while the next lines are computed (a few groups of
+/// [`output::render_rows`] in flight).
 fn stream_csv<'a>(
     dest: &Path,
     tmp: &Path,
@@ -354,18 +356,49 @@ fn stream_csv<'a>(
     seen: &mut Seen<'a>,
     progress: impl Fn(usize) + Sync,
 ) -> plazo::Result<()> {
-    let (policy, ds) = (&t.loaded.policy, &t.loaded.ds);
-    let cut = t.loaded.cutoff.unix();
     let io = |e: std::io::Error| Error::io(dest, &e);
     let file = std::fs::File::create(tmp).map_err(io)?;
     let mut f = std::io::BufWriter::with_capacity(1 << 20, file);
-    output::write_header(&mut f, policy, true).map_err(io)?;
+    output::write_header(&mut f, &t.loaded.policy, true).map_err(io)?;
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<String>>(2);
+    std::thread::scope(|s| {
+        let writer = s.spawn(move || -> std::io::Result<()> {
+            use std::io::Write as _;
+            for parts in rx {
+                for p in &parts {
+                    f.write_all(p.as_bytes())?;
+                }
+            }
+            f.flush()
+        });
+        // A send fails only when the writer stopped on an error: its
+        // error, from the join, is the one to report.
+        let sent = evaluate_blocks(t, seen, &progress, |parts| tx.send(parts));
+        drop(tx);
+        let written = writer
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        written.map_err(io)?;
+        sent.map_err(|_| io(std::io::Error::other("writer stopped")))
+    })
+}
+
+/// Evaluates the tickets a block of [`BLOCK`] at a time, counting each
+/// block in `seen`, and hands the block's lines to `emit`, in order.
+fn evaluate_blocks<'a, E>(
+    t: &Table<'a>,
+    seen: &mut Seen<'a>,
+    progress: &(impl Fn(usize) + Sync),
+    mut emit: impl FnMut(Vec<String>) -> Result<(), E>,
+) -> Result<(), E> {
+    let (policy, ds) = (&t.loaded.policy, &t.loaded.ds);
+    let cut = t.loaded.cutoff.unix();
     let lines = output::Rows::new(policy, ds, t.text);
     let n = ds.tickets.len();
     for lo in (0..n).step_by(BLOCK) {
         let rows = t
             .engine
-            .evaluate_range_with(lo..n.min(lo + BLOCK), &progress);
+            .evaluate_range_with(lo..n.min(lo + BLOCK), progress);
         seen.add(&rows);
         let block = rows.as_slice();
         let (Some(first), Some(last)) = (block.first(), block.last()) else {
@@ -380,9 +413,9 @@ fn stream_csv<'a>(
             facts_from: first.ticket,
             ..*t.ctx
         };
-        output::write_rows(&mut f, block, &lines, Some(&ev)).map_err(io)?;
+        output::render_rows(block, &lines, Some(&ev), &mut emit)?;
     }
-    std::io::Write::flush(&mut f).map_err(io)
+    Ok(())
 }
 
 /// Stages the partitioned dataset: `DIR/period=YYYY-MM/part-K.parquet`

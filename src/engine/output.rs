@@ -151,6 +151,24 @@ pub fn write_rows(
     w: &Rows<'_>,
     ev: Option<&Evaluated<'_>>,
 ) -> std::io::Result<()> {
+    render_rows(rows, w, ev, |parts| {
+        parts.iter().try_for_each(|p| out.write_all(p.as_bytes()))
+    })
+}
+
+/// [`write_rows`]' text without the writing: `emit` gets the lines of
+/// [`WRITE_GROUP`] tasks at a time, in order (each task's lines in one
+/// string), to write or to hand to a thread that writes.
+///
+/// # Errors
+///
+/// The first of `emit`'s, which stops the rendering.
+pub fn render_rows<E>(
+    rows: &[SlaRow],
+    w: &Rows<'_>,
+    ev: Option<&Evaluated<'_>>,
+    mut emit: impl FnMut(Vec<String>) -> Result<(), E>,
+) -> Result<(), E> {
     use rayon::prelude::*;
     for group in rows.chunks(WRITE_CHUNK * WRITE_GROUP) {
         let parts: Vec<String> = group
@@ -164,9 +182,7 @@ pub fn write_rows(
                 s
             })
             .collect();
-        for p in &parts {
-            out.write_all(p.as_bytes())?;
-        }
+        emit(parts)?;
     }
     Ok(())
 }
