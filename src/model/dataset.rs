@@ -55,6 +55,8 @@ use crate::text::lang::Lang;
 use crate::text::msg::model as msg;
 use crate::time::{Instant, InstantReader};
 
+mod survey_rows;
+
 /// The loader's hash map: foldhash with a fixed seed (fast, and the same
 /// in every run).
 pub type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
@@ -432,7 +434,6 @@ struct Table {
     rows: Rows,
     cols: HashMap<String, usize>,
     headers: Vec<String>,
-    lang: Lang,
 }
 
 /// Where a table's rows come from (the canonical tables here, and
@@ -492,7 +493,7 @@ impl Rows {
 }
 
 impl Table {
-    fn open(path: Input<'_>, required: &[&str], lang: Lang) -> Result<Table> {
+    fn open(path: Input<'_>, required: &[&str]) -> Result<Table> {
         let place = path.name();
         let (headers, rows) = Rows::open(path)?;
         let headers: Vec<String> = headers
@@ -521,7 +522,6 @@ impl Table {
             rows,
             cols,
             headers,
-            lang,
         })
     }
 
@@ -662,14 +662,6 @@ impl Dataset {
             ds.load_surveys(Input::from(s), q, &mut clock, lang)?;
         }
         Ok(ds)
-    }
-
-    /// True when the row of ticket `id` belongs to another shard than
-    /// the one loaded (then counted in `other_shard[table]`).
-    fn other_shard(&mut self, id: &str, table: usize) -> bool {
-        let other = self.shard.is_some_and(|s| !s.keeps(id));
-        self.stats.other_shard[table] += u64::from(other);
-        other
     }
 
     /// [`Dataset::load_in`] for tables given as files or bytes: tickets
@@ -920,63 +912,6 @@ impl Dataset {
         }
     }
 
-    /// Rejects row `line` of `t` for `reason` (a catalogue message
-    /// filled with `args`, in the table's language).
-    fn reject(
-        &mut self,
-        t: &Table,
-        line: u64,
-        col: &str,
-        value: &str,
-        reason: Msg,
-        args: &[(&str, &dyn std::fmt::Display)],
-    ) {
-        self.rejects.push(Reject {
-            file: t.place.clone(),
-            line,
-            column: col.to_string(),
-            value: value.to_string(),
-            reason: reason.fill(t.lang, args),
-        });
-    }
-
-    /// The index of the row's ticket, or a reject when it is unknown.
-    fn known_ticket(
-        &mut self,
-        t: &Table,
-        rec: &Record,
-        id_c: Option<usize>,
-        line: u64,
-    ) -> Option<u32> {
-        let id = field(rec, id_c);
-        if let Some(ticket) = self.ticket_index(id) {
-            return Some(ticket);
-        }
-        let v = id.to_string();
-        self.reject(t, line, "ticket_id", &v, msg::TICKET_NOT_IN_TICKETS, &[]);
-        None
-    }
-
-    /// The row's instant in column `name`, or a reject when unreadable.
-    fn instant(
-        &mut self,
-        t: &Table,
-        rec: &Record,
-        col: Option<usize>,
-        name: &str,
-        line: u64,
-        clock: &mut InstantReader,
-    ) -> Option<i64> {
-        let text = field(rec, col);
-        if let Ok(at) = clock.read(text) {
-            return Some(at.unix());
-        }
-        let v = text.to_string();
-        let reason = date_reason(text, clock);
-        self.reject(t, line, name, &v, reason, &[]);
-        None
-    }
-
     /// Reads the tickets table: a ticket per row, rejects for rows
     /// without id, with an unreadable `opened_at` or `affected_users`,
     /// or repeating an id.
@@ -986,7 +921,7 @@ impl Dataset {
         clock: &mut InstantReader,
         lang: Lang,
     ) -> Result<()> {
-        let mut t = Table::open(path, &["ticket_id", "opened_at"], lang)?;
+        let mut t = Table::open(path, &["ticket_id", "opened_at"])?;
         self.tickets_file = t.place.clone();
         let id_c = t.col("ticket_id");
         let open_c = t.col("opened_at");
@@ -1077,7 +1012,7 @@ impl Dataset {
         clock: &mut InstantReader,
         lang: Lang,
     ) -> Result<()> {
-        let mut t = Table::open(path, &["ticket_id", "at", "status"], lang)?;
+        let mut t = Table::open(path, &["ticket_id", "at", "status"])?;
         let cols = EventColumns {
             shard: self.shard,
             id: t.col("ticket_id"),
@@ -1209,134 +1144,60 @@ impl Dataset {
     ) -> Result<()> {
         let mut required = vec!["ticket_id", "answered_at", "score"];
         required.extend(questions.iter().map(String::as_str));
-        let mut t = Table::open(path, &required, lang)?;
-        let id_c = t.col("ticket_id");
-        let (max_c, com_c) = (t.col("max_score"), t.col("comment"));
-        let sent_c = t.col("sent_at");
-        self.surveys_sent_column = sent_c.is_some();
-        let q_cols: Vec<(&str, Option<usize>)> =
-            questions.iter().map(|q| (q.as_str(), t.col(q))).collect();
-        let mut rec = Record::new();
-        while let Some(line) = t.next(&mut rec)? {
-            self.stats.survey_rows += 1;
-            if self.other_shard(field(&rec, id_c), 2) {
-                continue;
-            }
-            let Some(ticket) = self.known_ticket(&t, &rec, id_c, line) else {
-                continue;
-            };
-            let sent_at = match field(&rec, sent_c) {
-                "" => None,
-                _ => match self
-                    .instant(&t, &rec, sent_c, "sent_at", line, clock)
-                {
-                    Some(at) => Some(at),
-                    None => continue,
-                },
-            };
-            let unanswered = field(&rec, t.col("answered_at")).is_empty()
-                && field(&rec, t.col("score")).is_empty();
-            if let (Some(sent_at), true) = (sent_at, unanswered) {
-                self.survey_sends.push(SurveySend {
-                    ticket,
-                    sent_at,
-                    answered_at: None,
-                });
-                continue;
-            }
-            let Some(mut sv) = self.answer(&t, &rec, ticket, line, clock)
-            else {
-                continue;
-            };
-            let mut ok = true;
-            let mut scores = Vec::with_capacity(q_cols.len());
-            for &(name, c) in &q_cols {
-                match self.score(&t, &rec, c, name, line) {
-                    Some(v) => scores.push(v),
-                    None => ok = false,
+        let mut t = Table::open(path, &required)?;
+        let cols = survey_rows::SurveyColumns {
+            shard: self.shard,
+            id: t.col("ticket_id"),
+            answered: t.col("answered_at"),
+            score: t.col("score"),
+            max: t.col("max_score"),
+            comment: t.col("comment"),
+            sent: t.col("sent_at"),
+            questions: questions
+                .iter()
+                .map(|q| (q.as_str(), t.col(q)))
+                .collect(),
+        };
+        self.surveys_sent_column = cols.sent.is_some();
+        let (place, tz) = (t.place.clone(), clock.tz());
+        let known = (&self.by_id, &self.tickets[..]);
+        let (strings, rejects, stats) =
+            (&mut self.strings, &mut self.rejects, &mut self.stats);
+        let (surveys, sends) = (&mut self.surveys, &mut self.survey_sends);
+        super::pipeline::run(
+            rayon::current_num_threads(),
+            |rec| t.next(rec),
+            |batch| cols.convert(batch, known, tz, &place, lang),
+            |batch, mut conv| {
+                use survey_rows::SurveyRow;
+                stats.survey_rows += batch.len() as u64;
+                let mut global = vec![None; conv.strings.len()];
+                for row in conv.rows.drain(..) {
+                    match row {
+                        SurveyRow::Skip => stats.other_shard[2] += 1,
+                        SurveyRow::Reject(r) => rejects.push(r),
+                        SurveyRow::Sent(s) => sends.push(s),
+                        SurveyRow::Answer(mut sv, local) => {
+                            sv.comment = *global[local as usize]
+                                .get_or_insert_with(|| {
+                                    strings
+                                        .intern(&conv.strings[local as usize])
+                                });
+                            if let Some(sent_at) = sv.sent_at {
+                                sends.push(SurveySend {
+                                    ticket: sv.ticket,
+                                    sent_at,
+                                    answered_at: Some(sv.answered_at),
+                                });
+                            }
+                            surveys.push(sv);
+                        }
+                    }
                 }
-            }
-            if !ok {
-                continue;
-            }
-            sv.questions = scores.into_boxed_slice();
-            let (max_text, comment) = (field(&rec, max_c), field(&rec, com_c));
-            if !max_text.is_empty() {
-                let Some(Some(m)) =
-                    self.score(&t, &rec, max_c, "max_score", line)
-                else {
-                    continue;
-                };
-                sv.max_score = Some(m);
-            }
-            sv.comment = self.strings.intern(comment);
-            sv.sent_at = sent_at;
-            if let Some(sent_at) = sent_at {
-                self.survey_sends.push(SurveySend {
-                    ticket,
-                    sent_at,
-                    answered_at: Some(sv.answered_at),
-                });
-            }
-            self.surveys.push(sv);
-        }
+            },
+        )?;
         self.index_surveys();
         Ok(())
-    }
-
-    /// The answer of row `line`: its `answered_at` and overall `score`,
-    /// or a reject.
-    fn answer(
-        &mut self,
-        t: &Table,
-        rec: &Record,
-        ticket: u32,
-        line: u64,
-        clock: &mut InstantReader,
-    ) -> Option<Survey> {
-        let at_c = t.col("answered_at");
-        let at = self.instant(t, rec, at_c, "answered_at", line, clock)?;
-        let Some(Some(score)) =
-            self.score(t, rec, t.col("score"), "score", line)
-        else {
-            if field(rec, t.col("score")).is_empty() {
-                self.reject(t, line, "score", "", msg::NOT_A_NUMBER, &[]);
-            }
-            return None;
-        };
-        Some(Survey {
-            ticket,
-            answered_at: at,
-            score,
-            max_score: None,
-            comment: 0,
-            sent_at: None,
-            questions: Box::default(),
-        })
-    }
-
-    /// A score cell: `Some(None)` when empty, `Some(Some(v))` when a
-    /// number (point or decimal comma), `None` after rejecting the row.
-    fn score(
-        &mut self,
-        t: &Table,
-        rec: &Record,
-        c: Option<usize>,
-        name: &str,
-        line: u64,
-    ) -> Option<Option<f64>> {
-        let text = field(rec, c);
-        if text.is_empty() {
-            return Some(None);
-        }
-        match text.replace(',', ".").parse::<f64>() {
-            Ok(v) if v.is_finite() => Some(Some(v)),
-            _ => {
-                let v = text.to_string();
-                self.reject(t, line, name, &v, msg::NOT_A_NUMBER, &[]);
-                None
-            }
-        }
     }
 
     /// Sorts the answers by ticket and instant and indexes them per
