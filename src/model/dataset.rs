@@ -959,7 +959,7 @@ impl Dataset {
             |batch| cols.convert(batch, tz, &place, lang),
             |batch, mut conv| {
                 stats.ticket_rows += batch.len() as u64;
-                let mut global = vec![None; conv.strings.len()];
+                let mut ids = Interned::new(&conv.strings);
                 for row in conv.rows.drain(..) {
                     let (mut ticket, local) = match row {
                         TicketRow::Skip => {
@@ -984,11 +984,7 @@ impl Dataset {
                         });
                         continue;
                     }
-                    let mut id = |k: u32| {
-                        *global[k as usize].get_or_insert_with(|| {
-                            strings.intern(&conv.strings[k as usize])
-                        })
-                    };
+                    let mut id = |k: u32| ids.id(strings, k);
                     for (a, k) in ticket.attrs.iter_mut().zip(&local) {
                         *a = id(*k);
                     }
@@ -1035,17 +1031,13 @@ impl Dataset {
             |batch| cols.convert(batch, (by_id, tickets), tz, &place, lang),
             |batch, mut conv| {
                 stats.event_rows += batch.len() as u64;
-                let mut global = vec![None; conv.strings.len()];
+                let mut ids = Interned::new(&conv.strings);
                 for row in conv.rows.drain(..) {
                     match row {
                         EventRow::Skip => stats.other_shard[1] += 1,
                         EventRow::Reject(r) => rejects.push(r),
                         EventRow::Keep(ticket, mut ev, local) => {
-                            let mut id = |k: u32| {
-                                *global[k as usize].get_or_insert_with(|| {
-                                    strings.intern(&conv.strings[k as usize])
-                                })
-                            };
+                            let mut id = |k: u32| ids.id(strings, k);
                             ev.status = id(local[0]);
                             ev.group = id(local[1]);
                             ev.assignee = id(local[2]);
@@ -1171,18 +1163,14 @@ impl Dataset {
             |batch, mut conv| {
                 use survey_rows::SurveyRow;
                 stats.survey_rows += batch.len() as u64;
-                let mut global = vec![None; conv.strings.len()];
+                let mut ids = Interned::new(&conv.strings);
                 for row in conv.rows.drain(..) {
                     match row {
                         SurveyRow::Skip => stats.other_shard[2] += 1,
                         SurveyRow::Reject(r) => rejects.push(r),
                         SurveyRow::Sent(s) => sends.push(s),
                         SurveyRow::Answer(mut sv, local) => {
-                            sv.comment = *global[local as usize]
-                                .get_or_insert_with(|| {
-                                    strings
-                                        .intern(&conv.strings[local as usize])
-                                });
+                            sv.comment = ids.id(strings, local);
                             if let Some(sent_at) = sv.sent_at {
                                 sends.push(SurveySend {
                                     ticket: sv.ticket,
@@ -1357,6 +1345,30 @@ impl<'a> Labels<'a> {
             self.strings.push(v.into());
             next
         })
+    }
+}
+
+/// A converted batch's own labels ([`Labels`]) as the dataset's ids,
+/// each interned on its first use: in the order a one-thread read
+/// interns them.
+struct Interned<'b> {
+    local: &'b [Box<str>],
+    global: Vec<Option<u32>>,
+}
+
+impl<'b> Interned<'b> {
+    fn new(local: &'b [Box<str>]) -> Self {
+        Interned {
+            local,
+            global: vec![None; local.len()],
+        }
+    }
+
+    /// The dataset's id of the batch's label `k`.
+    fn id(&mut self, strings: &mut Strings, k: u32) -> u32 {
+        let Interned { local, global } = self;
+        *global[k as usize]
+            .get_or_insert_with(|| strings.intern(&local[k as usize]))
     }
 }
 
