@@ -331,6 +331,11 @@ pub(super) fn xerr(e: XlsxError) -> Error {
     Error::failure_msg(msg::report::XLSX_FAILED, &[("detail", &e)])
 }
 
+/// Seconds as Excel's days (a duration's value).
+fn days(s: i64) -> f64 {
+    s as f64 / 86_400.0
+}
+
 /// An Excel serial date for a Unix instant, in local time of the zone.
 fn serial(c: &Context<'_>, t: i64) -> f64 {
     let local = crate::time::Instant::from_unix(t)
@@ -459,13 +464,8 @@ impl<'w, 'c> Sheet<'w, 'c> {
 
     /// An instant (Unix seconds) as a local Excel date.
     pub fn date(&mut self, r: u32, col: u16, t: Option<i64>) -> Result<()> {
-        if let Some(t) = t {
-            let v = serial(self.c, t);
-            self.ws
-                .write_number_with_format(r, col, v, &self.f.date)
-                .map_err(xerr)?;
-        }
-        Ok(())
+        let (c, f) = (self.c, self.f);
+        self.num(r, col, t.map(|t| serial(c, t)), &f.date)
     }
 
     /// A number without a format of its own: the cell takes its
@@ -486,7 +486,8 @@ impl<'w, 'c> Sheet<'w, 'c> {
         col: u16,
         t: Option<i64>,
     ) -> Result<()> {
-        self.bare(r, col, t.map(|t| serial(self.c, t)))
+        let c = self.c;
+        self.bare(r, col, t.map(|t| serial(c, t)))
     }
 
     /// Business seconds as an Excel duration without a format of its own
@@ -497,7 +498,7 @@ impl<'w, 'c> Sheet<'w, 'c> {
         col: u16,
         s: Option<i64>,
     ) -> Result<()> {
-        self.bare(r, col, s.map(|s| s as f64 / 86_400.0))
+        self.bare(r, col, s.map(days))
     }
 
     /// Sets each column's format (`None`: none). A cell written without
@@ -518,13 +519,8 @@ impl<'w, 'c> Sheet<'w, 'c> {
 
     /// Business seconds as an Excel duration.
     pub fn dur(&mut self, r: u32, col: u16, s: Option<i64>) -> Result<()> {
-        if let Some(s) = s {
-            let v = s as f64 / 86_400.0;
-            self.ws
-                .write_number_with_format(r, col, v, &self.f.dur)
-                .map_err(xerr)?;
-        }
-        Ok(())
+        let f = self.f;
+        self.num(r, col, s.map(days), &f.dur)
     }
 
     /// A flag as `Sí`/`No` (`Yes`/`No`).
