@@ -93,7 +93,8 @@ pub fn compute_range(
         .collect()
 }
 
-/// Ticket `i`'s four cells.
+/// Ticket `i`'s four cells, each item appended in place (no text of its
+/// own: a million tickets have millions of pauses and levels).
 fn ticket_cells(
     policy: &Policy,
     ds: &Dataset,
@@ -103,22 +104,21 @@ fn ticket_cells(
     i: usize,
     state: &(impl Fn(u32) -> State + Sync),
 ) -> Cells {
-    let tz = policy.tz();
+    use std::fmt::Write as _;
     // One writer for the ticket: its zone offset looked up once an hour.
-    let w = std::cell::RefCell::new(InstantWriter::new(tz));
-    let iso = |t: i64| {
-        let mut s = String::with_capacity(25);
-        w.borrow_mut().write(Instant::from_unix(t), &mut s);
-        s
+    let mut w = InstantWriter::new(policy.tz());
+    let mut iso = |s: &mut String, t: Option<i64>| {
+        if let Some(t) = t {
+            w.write(Instant::from_unix(t), s);
+        }
     };
-    let opt = |t: Option<i64>| t.map(iso).unwrap_or_default();
-    let mut c = Cells::default();
-    let push = |cell: &mut String, item: String| {
+    // Items are never empty: a separator before every one but the first.
+    let next = |cell: &mut String| {
         if !cell.is_empty() {
             cell.push(';');
         }
-        cell.push_str(&item);
     };
+    let mut c = Cells::default();
     for p in super::pauses::pauses_by(policy, ds, i, cutoff, state) {
         let flags = match (p.ongoing, p.unnoted) {
             (true, true) => "ou",
@@ -126,16 +126,24 @@ fn ticket_cells(
             (false, true) => "u",
             (false, false) => "",
         };
-        let item = format!("{}/{}/{flags}", iso(p.start), iso(p.end));
-        push(&mut c[0], item);
+        let s = &mut c[0];
+        next(s);
+        iso(s, Some(p.start));
+        s.push('/');
+        iso(s, Some(p.end));
+        s.push('/');
+        s.push_str(flags);
     }
     if ds.surveys_sent_column {
-        for s in sends.of_ticket(ds, i as u32) {
-            let item = format!("{}/{}", iso(s.sent_at), opt(s.answered_at));
-            push(&mut c[1], item);
+        let s = &mut c[1];
+        for send in sends.of_ticket(ds, i as u32) {
+            next(s);
+            iso(s, Some(send.sent_at));
+            s.push('/');
+            iso(s, send.answered_at);
         }
-        if c[1].is_empty() {
-            c[1] = "none".into();
+        if s.is_empty() {
+            s.push_str("none");
         }
     }
     let rule = policy.survey().repeated;
@@ -156,45 +164,72 @@ fn ticket_cells(
             })
             .collect();
         if scores.iter().any(Option::is_some) {
-            c[2] = scores
-                .iter()
-                .map(|v| v.map(|v| v.to_string()).unwrap_or_default())
-                .collect::<Vec<_>>()
-                .join("/");
+            let s = &mut c[2];
+            for (k, v) in scores.iter().enumerate() {
+                if k > 0 {
+                    s.push('/');
+                }
+                if let Some(v) = v {
+                    let _ = write!(s, "{v}");
+                }
+            }
         }
     }
     let t = i as u32;
     let lo = levels.partition_point(|(k, _)| *k < t);
     let hi = levels.partition_point(|(k, _)| *k <= t);
     for (_, l) in &levels[lo..hi] {
-        let group = escape(ds.strings.get(l.group));
-        let num =
-            |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
-        let item = [
-            l.level.to_string(),
-            group,
-            iso(l.from),
-            iso(l.to),
-            opt(l.taken_at),
-            l.take_s.to_string(),
-            l.outcome.map(|o| o.key().to_string()).unwrap_or_default(),
-            l.held_s.to_string(),
-            l.paused_s.to_string(),
-            opt(l.ended_at),
-            num(l.target_s),
-            l.met.map(|m| m.to_string()).unwrap_or_default(),
-        ]
-        .join("/");
-        push(&mut c[3], item);
+        let s = &mut c[3];
+        next(s);
+        let _ = write!(s, "{}/", l.level);
+        escape_into(s, ds.strings.get(l.group));
+        s.push('/');
+        iso(s, Some(l.from));
+        s.push('/');
+        iso(s, Some(l.to));
+        s.push('/');
+        iso(s, l.taken_at);
+        let _ = write!(s, "/{}/", l.take_s);
+        if let Some(o) = l.outcome {
+            s.push_str(o.key());
+        }
+        let _ = write!(s, "/{}/{}/", l.held_s, l.paused_s);
+        iso(s, l.ended_at);
+        s.push('/');
+        if let Some(v) = l.target_s {
+            let _ = write!(s, "{v}");
+        }
+        s.push('/');
+        if let Some(m) = l.met {
+            let _ = write!(s, "{m}");
+        }
     }
     c
 }
 
 /// A group's name in an `escalations` cell.
+#[cfg(test)]
 fn escape(s: &str) -> String {
-    s.replace('%', "%25")
-        .replace('/', "%2F")
-        .replace(';', "%3B")
+    let mut out = String::new();
+    escape_into(&mut out, s);
+    out
+}
+
+/// [`escape`] appended to `out`: `%`, `/` and `;` written `%25`, `%2F`,
+/// `%3B`.
+fn escape_into(out: &mut String, s: &str) {
+    if !s.bytes().any(|b| matches!(b, b'%' | b'/' | b';')) {
+        out.push_str(s);
+        return;
+    }
+    for ch in s.chars() {
+        match ch {
+            '%' => out.push_str("%25"),
+            '/' => out.push_str("%2F"),
+            ';' => out.push_str("%3B"),
+            c => out.push(c),
+        }
+    }
 }
 
 /// A group's name as the `escalations` cell writes it, read back (`%25`,
@@ -223,5 +258,17 @@ mod tests {
         let name = "Nivel 2 / Redes; 100% (sede)";
         assert_eq!(escape(name), "Nivel 2 %2F Redes%3B 100%25 (sede)");
         assert_eq!(unescape(&escape(name)), name);
+    }
+
+    proptest::proptest! {
+        /// The same text as the three replacements it stands for.
+        #[test]
+        fn escape_is_the_three_replacements(s in "[a-z %/;2FB5é]{0,12}") {
+            let want = s
+                .replace('%', "%25")
+                .replace('/', "%2F")
+                .replace(';', "%3B");
+            proptest::prop_assert_eq!(escape(&s), want);
+        }
     }
 }
