@@ -361,21 +361,7 @@ impl DataPlan {
         let mut cells = TicketCells::read(&policy, &ds, lang)?;
         ds.rejects.append(&mut cells.rejects);
         hide_people(&policy, &mut ds, lang)?;
-        if strict && !ds.rejects.is_empty() {
-            let r = &ds.rejects[0];
-            return Err(Error::input_msg(
-                msg::STRICT_REJECTS,
-                &[
-                    ("n", &ds.rejects.len()),
-                    ("file", &r.file),
-                    ("line", &r.line),
-                    ("column", &r.column),
-                    ("value", &format!("{:?}", r.value)),
-                    ("reason", &r.reason),
-                ],
-            )
-            .into());
-        }
+        strict_rejects(strict, &ds)?;
         Ok(Loaded {
             db_reads,
             policy,
@@ -431,6 +417,26 @@ pub fn ingest_db(
     let mut b = Builder::new(tz, lang);
     glpi_tables::read_tables(&tables, tz, &mut b)?;
     Ok((b.finish()?, conn.reads))
+}
+
+/// `--strict`: fails on the first rejected row or cell of `ds`, if any.
+pub fn strict_rejects(strict: bool, ds: &Dataset) -> anyhow::Result<()> {
+    if strict && !ds.rejects.is_empty() {
+        let r = &ds.rejects[0];
+        return Err(Error::input_msg(
+            msg::STRICT_REJECTS,
+            &[
+                ("n", &ds.rejects.len()),
+                ("file", &r.file),
+                ("line", &r.line),
+                ("column", &r.column),
+                ("value", &format!("{:?}", r.value)),
+                ("reason", &r.reason),
+            ],
+        )
+        .into());
+    }
+    Ok(())
 }
 
 /// The environment variable that holds the pseudonym key

@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 use plazo::engine::{Class, Exclusion, SlaRow, facts, frame, output};
 use plazo::io::atomic::Batch;
-use plazo::model::dataset::LoadStats;
+use plazo::model::dataset::{Dataset, LoadStats};
 use plazo::model::shard::Shard;
 use plazo::report::InputFile;
 use plazo::text::lang::Lang;
@@ -186,6 +186,9 @@ struct Written {
     rejects: PathBuf,
     shard: Option<Shard>,
     quiet: bool,
+    /// The events line at which a read by windows found the events out
+    /// of the tickets' order (the tables were then read whole).
+    read_whole_at: Option<(u64, String)>,
 }
 
 /// `part-00000` for the whole set, `part-0000K` for shard K.
@@ -202,16 +205,42 @@ pub fn run(a: SlaArgs, g: &Global) -> anyhow::Result<()> {
         guards,
         quiet,
     } = a.plan(g)?;
-    let watch = data.watch.clone();
-    let policy_path = data.policy_path.clone();
-    let loaded = data.load_shard(g.lang, shard)?;
-    let plan = Written {
+    let mut plan = Written {
         out: target,
         rejects,
         shard,
         quiet,
+        read_whole_at: None,
     };
-    let (out, rejects, guards) = (plan.out.path(), &plan.rejects, &guards);
+    let data = match window_size(&data, &plan) {
+        Some(size) => match windowed(data, &plan, &guards, size, g)? {
+            Ok(()) => return Ok(()),
+            Err((data, line)) => {
+                let file = match &data.inputs {
+                    DataSource::Files(f) => f.events.display().to_string(),
+                    _ => String::new(),
+                };
+                plan.read_whole_at = Some((line, file));
+                data
+            }
+        },
+        None => data,
+    };
+    whole(data, &plan, &guards, g)
+}
+
+/// `plazo sla` on the tables read whole into memory: every output, and
+/// the CSV file when the events cannot be read by windows of tickets.
+fn whole(
+    data: DataPlan,
+    plan: &Written,
+    guards: &Guards,
+    g: &Global,
+) -> anyhow::Result<()> {
+    let watch = data.watch.clone();
+    let policy_path = data.policy_path.clone();
+    let loaded = data.load_shard(g.lang, plan.shard)?;
+    let (out, rejects) = (plan.out.path(), &plan.rejects);
     loaded.check_rejects(guards, rejects, NOT_WRITTEN_SLA, out)?;
     let engine = loaded.engine()?;
     let bar = super::common::progress(
@@ -243,6 +272,7 @@ pub fn run(a: SlaArgs, g: &Global) -> anyhow::Result<()> {
         rows
     };
     let (policy, ds) = (&loaded.policy, &loaded.ds);
+    seen.count_unnoted(policy, ds, loaded.cutoff.unix());
     let sha = InputFile::hash("policy", &policy_path, 0)?.sha256;
     let cut = loaded.cutoff.unix();
     let sends = facts::Sends::of(ds);
@@ -276,12 +306,16 @@ pub fn run(a: SlaArgs, g: &Global) -> anyhow::Result<()> {
             let tmp = batch.stage(p, "")?;
             let t = Table {
                 engine: &engine,
-                loaded: &loaded,
+                policy,
+                ds,
+                cutoff: loaded.cutoff,
                 sends: &sends,
                 ctx: &ctx,
                 text: guards.text,
             };
-            stream_csv(p, &tmp, &t, &mut seen, progress)?;
+            write_csv(p, &tmp, policy, |emit| {
+                evaluate_blocks(&t, &mut seen, &progress, emit)
+            })?;
             bar.finish_and_clear();
             // Nothing to measure: the staged table is dropped unwritten.
             measurable(&seen)?;
@@ -307,7 +341,7 @@ pub fn run(a: SlaArgs, g: &Global) -> anyhow::Result<()> {
     }
     batch.commit()?;
     if !plan.quiet {
-        let s = summary(&seen, &loaded, &plan, g.lang);
+        let s = summary(&seen, &loaded, plan, g.lang);
         eprintln!("{s}");
     }
     Ok(())
@@ -334,32 +368,48 @@ fn batch_root<'a>(out: &'a Out, rejects: &'a Path) -> &'a Path {
     }
 }
 
-/// What [`stream_csv`] needs from the run.
+/// What [`evaluate_blocks`] needs: the engine bound to `ds`, and the
+/// run's output context.
 struct Table<'a> {
     engine: &'a plazo::engine::Engine<'a>,
-    loaded: &'a Loaded,
+    policy: &'a Policy,
+    ds: &'a plazo::model::dataset::Dataset,
+    cutoff: Instant,
     sends: &'a facts::Sends,
     ctx: &'a output::Evaluated<'a>,
     text: plazo::io::formula::FreeText,
 }
 
-/// Evaluates the tickets and writes the CSV table to `tmp` (staged for
-/// `dest`) a block of [`BLOCK`] tickets at a time, with the block's
-/// facts, counting each block in `seen`: neither the rows, the table's
-/// text nor every ticket's facts are held. The text is written by a
-/// thread of its own while the next lines are computed (a few groups of
-/// [`output::render_rows`] in flight).
-fn stream_csv<'a>(
+/// A block's lines, handed to the thread that writes them.
+type Emit<'e> = dyn FnMut(Vec<String>) -> Result<(), Stopped> + Send + 'e;
+
+/// The writing thread stopped (on an error it reports itself).
+#[derive(Debug)]
+struct Stopped;
+
+/// Writes the CSV table to `tmp` (staged for `dest`): the header, then
+/// the lines `body` emits, written by a thread of its own while `body`
+/// computes the next ones (two groups of lines queued at most).
+fn write_csv<R>(
     dest: &Path,
     tmp: &Path,
-    t: &Table<'a>,
-    seen: &mut Seen<'a>,
-    progress: impl Fn(usize) + Sync,
-) -> plazo::Result<()> {
+    policy: &Policy,
+    body: impl FnOnce(&mut Emit<'_>) -> Result<R, Stopped>,
+) -> plazo::Result<R> {
+    write_csv_with(dest, tmp, policy, |emit| Ok(body(emit)))
+}
+
+/// [`write_csv`] for a `body` that fails with errors of its own.
+fn write_csv_with<R>(
+    dest: &Path,
+    tmp: &Path,
+    policy: &Policy,
+    body: impl FnOnce(&mut Emit<'_>) -> plazo::Result<Result<R, Stopped>>,
+) -> plazo::Result<R> {
     let io = |e: std::io::Error| Error::io(dest, &e);
     let file = std::fs::File::create(tmp).map_err(io)?;
     let mut f = std::io::BufWriter::with_capacity(1 << 20, file);
-    output::write_header(&mut f, &t.loaded.policy, true).map_err(io)?;
+    output::write_header(&mut f, policy, true).map_err(io)?;
     let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<String>>(2);
     std::thread::scope(|s| {
         let writer = s.spawn(move || -> std::io::Result<()> {
@@ -373,26 +423,29 @@ fn stream_csv<'a>(
         });
         // A send fails only when the writer stopped on an error: its
         // error, from the join, is the one to report.
-        let sent = evaluate_blocks(t, seen, &progress, |parts| tx.send(parts));
+        let mut emit = |parts| tx.send(parts).map_err(|_| Stopped);
+        let done = body(&mut emit);
         drop(tx);
         let written = writer
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         written.map_err(io)?;
-        sent.map_err(|_| io(std::io::Error::other("writer stopped")))
+        done?.map_err(|Stopped| io(std::io::Error::other("writer stopped")))
     })
 }
 
-/// Evaluates the tickets a block of [`BLOCK`] at a time, counting each
-/// block in `seen`, and hands the block's lines to `emit`, in order.
-fn evaluate_blocks<'a, E>(
-    t: &Table<'a>,
-    seen: &mut Seen<'a>,
+/// Evaluates the tickets of `t.ds` a block of [`BLOCK`] at a time,
+/// counting each block in `seen`, and hands the block's lines to `emit`,
+/// in order: neither the rows, the table's text nor every ticket's facts
+/// are held.
+fn evaluate_blocks<'p>(
+    t: &Table<'_>,
+    seen: &mut Seen<'p>,
     progress: &(impl Fn(usize) + Sync),
-    mut emit: impl FnMut(Vec<String>) -> Result<(), E>,
-) -> Result<(), E> {
-    let (policy, ds) = (&t.loaded.policy, &t.loaded.ds);
-    let cut = t.loaded.cutoff.unix();
+    emit: &mut Emit<'_>,
+) -> Result<(), Stopped> {
+    let (policy, ds) = (t.policy, t.ds);
+    let cut = t.cutoff.unix();
     let lines = output::Rows::new(policy, ds, t.text);
     let n = ds.tickets.len();
     for lo in (0..n).step_by(BLOCK) {
@@ -413,9 +466,134 @@ fn evaluate_blocks<'a, E>(
             facts_from: first.ticket,
             ..*t.ctx
         };
-        output::render_rows(block, &lines, Some(&ev), &mut emit)?;
+        output::render_rows(block, &lines, Some(&ev), &mut *emit)?;
     }
     Ok(())
+}
+
+/// Tickets per window when `plazo sla` may read the events a window of
+/// tickets at a time ([`windowed`]): a CSV file out, the tables from
+/// files, and the people's names kept (initials and pseudonyms are
+/// assigned over every ticket and event, so they need the whole read).
+/// `PLAZO_TEST_WINDOW` (a test hook) sets the size; 0 turns windows off.
+fn window_size(data: &DataPlan, plan: &Written) -> Option<usize> {
+    let names = data.policy.report().people == plazo::policy::People::Names;
+    let files = matches!(data.inputs, DataSource::Files(_));
+    if !(names && files && matches!(plan.out, Out::File(_, false))) {
+        return None;
+    }
+    match std::env::var("PLAZO_TEST_WINDOW").ok() {
+        Some(v) => v.parse().ok().filter(|&n| n > 0),
+        None => Some(WINDOW),
+    }
+}
+
+/// Tickets per window: the events of 262,144 tickets (about 2.4M at
+/// nine a ticket, 85 MB) are held at a time.
+const WINDOW: usize = 1 << 18;
+
+/// `plazo sla` to a CSV file with the events read a window of `size`
+/// tickets at a time ([`plazo::model::dataset::Windows`]): each window
+/// is evaluated and written as soon as its events are read, and dropped.
+/// The outputs, checks and summary are a whole read's. When the events
+/// are not in the tickets' order, nothing is written and the plan comes
+/// back with the line found out of order, to be read whole.
+fn windowed(
+    data: DataPlan,
+    plan: &Written,
+    guards: &Guards,
+    size: usize,
+    g: &Global,
+) -> anyhow::Result<Result<(), (DataPlan, u64)>> {
+    use plazo::engine::{Engine, TicketCells};
+    use plazo::model::dataset::{Windowed, Windows};
+    let (DataSource::Files(files), Out::File(p, false)) =
+        (&data.inputs, &plan.out)
+    else {
+        unreachable!("window_size checks both");
+    };
+    let (policy, cutoff, lang) = (&data.policy, data.cutoff, g.lang);
+    let windows = Windows::open(files, policy.tz(), lang, plan.shard)?;
+    let mut cells = TicketCells::read(policy, windows.dataset(), lang)?;
+    let cell_rejects = std::mem::take(&mut cells.rejects);
+    let bar = super::common::progress(
+        windows.dataset().tickets.len() as u64,
+        msg::PROGRESS.get(lang),
+        plan.quiet,
+    );
+    let progress = |n: usize| bar.inc(n as u64);
+    let sha = InputFile::hash("policy", &data.policy_path, 0)?.sha256;
+    let ctx = output::Evaluated {
+        cutoff,
+        policy_sha256: &sha,
+        facts: &[],
+        facts_from: 0,
+    };
+    let mut batch = Batch::new(batch_root(&plan.out, &plan.rejects));
+    let tmp = batch.stage(p, "")?;
+    let mut seen = Seen::new(policy, lang);
+    let read = write_csv_with(p, &tmp, policy, |emit| {
+        let mut stopped = None;
+        let read = windows.run(size, |win, lo| {
+            let cells = cells.window(lo..lo + win.tickets.len());
+            let engine = Engine::with_cells(policy, win, cutoff, &cells)?;
+            let sends = facts::Sends::of(win);
+            let t = Table {
+                engine: &engine,
+                policy,
+                ds: win,
+                cutoff,
+                sends: &sends,
+                ctx: &ctx,
+                text: guards.text,
+            };
+            seen.count_unnoted(policy, win, cutoff.unix());
+            evaluate_blocks(&t, &mut seen, &progress, emit).map_err(|s| {
+                stopped = Some(s);
+                Error::input("writer stopped", "")
+            })
+        });
+        match stopped {
+            Some(s) => Ok(Err(s)),
+            None => read.map(Ok),
+        }
+    });
+    bar.finish_and_clear();
+    let mut ds = match read? {
+        Windowed::Done(ds) => *ds,
+        Windowed::OutOfOrder { line } => {
+            drop(batch);
+            return Ok(Err((data, line)));
+        }
+    };
+    ds.rejects.extend(cell_rejects);
+    super::common::strict_rejects(data.strict, &ds)?;
+    let watch = data.watch.clone();
+    // `seen` borrows the plan's policy.
+    let loaded = Loaded {
+        db_reads: Vec::new(),
+        policy: data.policy.clone(),
+        ds,
+        cells,
+        cutoff,
+        pre: None,
+    };
+    let (out, rejects) = (plan.out.path(), &plan.rejects);
+    loaded.check_rejects(guards, rejects, NOT_WRITTEN_SLA, out)?;
+    loaded.check_measured(
+        &seen.measured,
+        guards,
+        rejects,
+        NOT_WRITTEN_SLA,
+        out,
+    )?;
+    write_rejects(&loaded.ds, rejects, &mut batch, guards.text)?;
+    super::common::inputs_unchanged(&watch)?;
+    batch.commit()?;
+    if !plan.quiet {
+        eprintln!("{}", summary(&seen, &loaded, plan, lang));
+    }
+    Ok(Ok(()))
 }
 
 /// Stages the partitioned dataset: `DIR/period=YYYY-MM/part-K.parquet`
@@ -469,6 +647,9 @@ struct Seen<'a> {
     /// Per policy version (0 = base): whether it measured any ticket, and
     /// which of its target rules any ticket matched.
     rules: Vec<(bool, Vec<bool>)>,
+    /// Pauses without a note (`[checks] paused_requires_note`), and the
+    /// first ticket with one.
+    unnoted: (u64, Option<String>),
 }
 
 impl<'a> Seen<'a> {
@@ -484,6 +665,22 @@ impl<'a> Seen<'a> {
             tally: Tally::default(),
             measured: Measured::default(),
             rules,
+            unnoted: (0, None),
+        }
+    }
+
+    /// Counts the pauses without a note of `ds`'s tickets, when the
+    /// policy requires a note.
+    fn count_unnoted(&mut self, policy: &Policy, ds: &Dataset, cut: i64) {
+        if !policy.paused_requires_note() {
+            return;
+        }
+        for i in 0..ds.tickets.len() {
+            let k = plazo::engine::unnoted_pauses(policy, ds, i, cut).len();
+            if k > 0 && self.unnoted.1.is_none() {
+                self.unnoted.1 = Some(ds.tickets[i].id.to_string());
+            }
+            self.unnoted.0 += k as u64;
         }
     }
 
@@ -520,9 +717,13 @@ fn summary(seen: &Seen<'_>, l: &Loaded, plan: &Written, lang: Lang) -> String {
     let out = plan.out.path();
     p.push(seen.tally.sentence(l, out, lang));
     p.push(events(&l.ds.stats, lang));
+    p.extend(plan.read_whole_at.as_ref().map(|(line, file)| {
+        msg::EVENTS_READ_WHOLE
+            .fill(lang, &[("line", line), ("file", &file.as_str())])
+    }));
     p.extend(plan.shard.map(|s| other_shards(s, &l.ds.stats, lang)));
     p.extend(unused_rules(seen, &l.policy, lang));
-    p.extend(unnoted_pauses(l, lang));
+    p.extend(unnoted_pauses(seen, &l.policy, lang));
     p.join(" ")
 }
 
@@ -695,25 +896,21 @@ fn unused_rules(
 
 /// The pauses without a note, with the first ticket that has one, when
 /// the policy requires a note (`[checks] paused_requires_note`).
-fn unnoted_pauses(l: &Loaded, lang: Lang) -> Option<String> {
-    if !l.policy.paused_requires_note() {
+fn unnoted_pauses(
+    seen: &Seen<'_>,
+    policy: &Policy,
+    lang: Lang,
+) -> Option<String> {
+    if !policy.paused_requires_note() {
         return None;
     }
-    let cut = l.cutoff.unix();
-    let mut n = 0u64;
-    let mut example = None;
-    for i in 0..l.ds.tickets.len() {
-        let k = plazo::engine::unnoted_pauses(&l.policy, &l.ds, i, cut).len();
-        if k > 0 && example.is_none() {
-            example = Some(l.ds.tickets[i].id.as_str());
-        }
-        n += k as u64;
-    }
+    let (n, example) = &seen.unnoted;
     let example = example
-        .map(|id| msg::UNNOTED_PAUSES_EXAMPLE.fill(lang, &[("id", &id)]))
+        .as_ref()
+        .map(|id| msg::UNNOTED_PAUSES_EXAMPLE.fill(lang, &[("id", id)]))
         .unwrap_or_default();
     Some(
         msg::UNNOTED_PAUSES
-            .fill(lang, &[("n", &thousands(n, lang)), ("example", &example)]),
+            .fill(lang, &[("n", &thousands(*n, lang)), ("example", &example)]),
     )
 }

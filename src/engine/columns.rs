@@ -111,6 +111,23 @@ impl TicketCells {
     }
 }
 
+impl TicketCells {
+    /// The cells of tickets `range` only, numbered from 0 (for a window
+    /// of the tickets, [`crate::model::dataset::Windows`]); no rejects.
+    pub fn window(&self, range: std::ops::Range<usize>) -> TicketCells {
+        fn part<T: Clone>(v: &[T], r: &std::ops::Range<usize>) -> Vec<T> {
+            v.get(r.clone()).map_or_else(Vec::new, <[T]>::to_vec)
+        }
+        TicketCells {
+            targets: part(&self.targets, &range),
+            target_values: self.target_values.clone(),
+            clock_start: part(&self.clock_start, &range),
+            taken_at: part(&self.taken_at, &range),
+            rejects: Vec::new(),
+        }
+    }
+}
+
 /// A reject for an unreadable cell of ticket `t`'s column `col`.
 fn cell_reject(
     ds: &Dataset,

@@ -56,6 +56,9 @@ use crate::text::msg::model as msg;
 use crate::time::{Instant, InstantReader};
 
 mod survey_rows;
+mod windows;
+
+pub use windows::{Windowed, Windows};
 
 /// The loader's hash map: foldhash with a fixed seed (fast, and the same
 /// in every run).
@@ -1009,15 +1012,7 @@ impl Dataset {
         lang: Lang,
     ) -> Result<()> {
         let mut t = Table::open(path, &["ticket_id", "at", "status"])?;
-        let cols = EventColumns {
-            shard: self.shard,
-            id: t.col("ticket_id"),
-            at: t.col("at"),
-            labels: [
-                "status", "group", "assignee", "priority", "actor", "note",
-            ]
-            .map(|c| t.col(c)),
-        };
+        let cols = EventColumns::of(&t, self.shard);
         let (place, tz) = (t.place.clone(), clock.tz());
         let mut owner = Owners::new(self.tickets.len());
         let mut raw: Vec<Event> = Vec::new();
@@ -1036,16 +1031,9 @@ impl Dataset {
                     match row {
                         EventRow::Skip => stats.other_shard[1] += 1,
                         EventRow::Reject(r) => rejects.push(r),
-                        EventRow::Keep(ticket, mut ev, local) => {
-                            let mut id = |k: u32| ids.id(strings, k);
-                            ev.status = id(local[0]);
-                            ev.group = id(local[1]);
-                            ev.assignee = id(local[2]);
-                            ev.priority = id(local[3]);
-                            ev.actor = id(local[4]);
-                            ev.note = id(local[5]);
+                        EventRow::Keep(ticket, ev, local) => {
                             owner.push(ticket);
-                            raw.push(ev);
+                            raw.push(ids.event(strings, ev, local));
                         }
                     }
                 }
@@ -1370,6 +1358,24 @@ impl<'b> Interned<'b> {
         *global[k as usize]
             .get_or_insert_with(|| strings.intern(&local[k as usize]))
     }
+
+    /// `ev` with its labels, the batch's `local` ids (status, group,
+    /// assignee, priority, actor, note), as the dataset's.
+    fn event(
+        &mut self,
+        strings: &mut Strings,
+        mut ev: Event,
+        local: [u32; 6],
+    ) -> Event {
+        let mut id = |k: u32| self.id(strings, k);
+        ev.status = id(local[0]);
+        ev.group = id(local[1]);
+        ev.assignee = id(local[2]);
+        ev.priority = id(local[3]);
+        ev.actor = id(local[4]);
+        ev.note = id(local[5]);
+        ev
+    }
 }
 
 /// The events table's columns, for converting its rows on worker
@@ -1401,6 +1407,19 @@ struct EventBatch {
 }
 
 impl EventColumns {
+    /// The columns of the events table `t`, for reading `shard`.
+    fn of(t: &Table, shard: Option<crate::model::shard::Shard>) -> Self {
+        EventColumns {
+            shard,
+            id: t.col("ticket_id"),
+            at: t.col("at"),
+            labels: [
+                "status", "group", "assignee", "priority", "actor", "note",
+            ]
+            .map(|c| t.col(c)),
+        }
+    }
+
     /// Converts a batch: the same checks, in the same order, as a
     /// one-thread read (unknown ticket, unreadable `at`, empty status).
     fn convert(

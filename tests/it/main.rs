@@ -57,3 +57,4 @@ mod toml_errors;
 mod unresolved;
 mod util;
 mod whatif;
+mod windows;

@@ -58,6 +58,13 @@ crate::catalog! {
         "Los eventos no venían agrupados por ticket en el orden de la tabla de tickets: se ordenaron en memoria, con una copia más de los eventos (agrupados, se leen sin moverlos).",
         "The events were not grouped by ticket in the tickets table's order: they were sorted in memory, with one more copy of the events (grouped, they are read where they are)."
     );
+    /// After [`EVENTS_UNORDERED`], when the read by windows of tickets
+    /// stopped at an event of an earlier ticket and read the tables whole
+    /// instead.
+    EVENTS_READ_WHOLE = (
+        "La fila {line} de {file} es de un ticket anterior a los ya evaluados, así que las tablas se leyeron enteras en memoria (una segunda lectura); con los eventos ordenados como los tickets, plazo sla los lee por bloques de tickets y su memoria no crece con los eventos.",
+        "Row {line} of {file} belongs to a ticket before those already evaluated, so the tables were read whole into memory (a second read); with the events in the tickets' order, plazo sla reads them a block of tickets at a time and its memory does not grow with the events."
+    );
     /// Target rules no ticket matched (`targets[i] (label)`, joined).
     UNUSED_RULES = (
         "Reglas de ANS sin ningún ticket: {rules}; revise que sus valores coincidan con los de los datos.",
