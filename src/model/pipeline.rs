@@ -10,8 +10,8 @@
 //! the order and with the values of a one-thread read, whatever the
 //! number of workers: outputs stay byte-identical.
 //!
-//! Memory stays bounded: at most a few batches are in flight (the queue
-//! to the workers holds two per worker), and their record buffers are
+//! Memory stays bounded: at most [`in_flight`] batches are read and not
+//! yet merged, whatever the merge's pace, and their record buffers are
 //! reused.
 //!
 //! An error from the reader (an unreadable row, a NUL byte) stops the
@@ -92,7 +92,7 @@ where
         }
         drop(done_tx);
         s.spawn(move || in_order(&done_rx, &free_tx, merge));
-        let read = read(&mut next, &work_tx, &free_rx);
+        let read = read(&mut next, &work_tx, &free_rx, in_flight(workers));
         // Closing the queue lets the workers, then the merge, finish
         // (the scope waits for them).
         drop(work_tx);
@@ -100,18 +100,44 @@ where
     })
 }
 
-/// The reading loop: fills batches (reused ones first) and queues them.
+/// Batches read and not yet merged, at most, with `workers` workers:
+/// enough to keep them busy (two queued each, one each converting, some
+/// waiting for the merge); more would only hold the file's text ahead of
+/// the merge.
+pub fn in_flight(workers: usize) -> usize {
+    4 * workers + 4
+}
+
+/// The reading loop: fills batches (reused ones first, at most
+/// `limit` made) and queues them.
 fn read<N>(
     next: &mut N,
     work: &SyncSender<(usize, Batch)>,
     free: &Receiver<Batch>,
+    limit: usize,
 ) -> Result<()>
 where
     N: FnMut(&mut Record) -> Result<Option<u64>>,
 {
     let mut seq = 0usize;
+    // Batches made so far: past `limit`, the read waits for one to
+    // come back from the merge (a merge that takes its time, such as one
+    // that evaluates a window of tickets, must not let the whole file be
+    // read ahead into memory).
+    let mut made = 0usize;
     loop {
-        let mut b = free.try_recv().unwrap_or_default();
+        let mut b = match free.try_recv() {
+            Ok(b) => b,
+            Err(_) if made < limit => {
+                made += 1;
+                Batch::default()
+            }
+            Err(_) => match free.recv() {
+                Ok(b) => b,
+                // The merge is gone (it panicked): the scope re-raises it.
+                Err(_) => return Ok(()),
+            },
+        };
         b.len = 0;
         let mut end = false;
         let mut failed = None;
@@ -231,6 +257,39 @@ mod tests {
                 assert_eq!(seen, want, "workers {workers}, n {n}");
             }
         }
+    }
+
+    /// A slow merge (one that evaluates a window of tickets) holds the
+    /// read back: never more than `in_flight` batches ahead of it.
+    #[test]
+    fn a_slow_merge_holds_the_read_back() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let read_n = AtomicUsize::new(0);
+        let n = 200 * BATCH;
+        let next = |r: &mut Record| {
+            let i = read_n.fetch_add(1, Ordering::SeqCst);
+            if i >= n {
+                return Ok(None);
+            }
+            r.clear();
+            r.push_field("x");
+            Ok(Some(i as u64 + 2))
+        };
+        let mut merged = 0usize;
+        let mut most = 0usize;
+        run(2, next, |b| b.len(), |_, k| {
+            std::thread::sleep(std::time::Duration::from_micros(300));
+            merged += k;
+            let ahead = read_n.load(Ordering::SeqCst).min(n) - merged;
+            most = most.max(ahead);
+        })
+        .unwrap();
+        assert_eq!(merged, n);
+        // Two workers: 12 batches made (two queued and one converting
+        // each, four more), plus the one being filled; the file is 200.
+        let limit = 13 * BATCH;
+        assert!(most <= limit, "{most} records ahead, limit {limit}");
+        assert!(most >= BATCH, "the read did run ahead: {most}");
     }
 
     #[test]
