@@ -453,11 +453,16 @@ fn hide_people(
     lang: Lang,
 ) -> plazo::Result<()> {
     let mode = policy.report().people;
-    let key = (mode == plazo::policy::People::Pseudonyms)
+    let key = people_key(policy);
+    plazo::model::people::hide(ds, mode, key.as_deref(), lang)
+}
+
+/// The pseudonym key from the environment, read only for `pseudonyms`.
+pub fn people_key(policy: &Policy) -> Option<Vec<u8>> {
+    (policy.report().people == plazo::policy::People::Pseudonyms)
         .then(|| std::env::var_os(PSEUDONYM_KEY_VAR))
         .flatten()
-        .map(std::ffi::OsString::into_encoded_bytes);
-    plazo::model::people::hide(ds, mode, key.as_deref(), lang)
+        .map(std::ffi::OsString::into_encoded_bytes)
 }
 
 impl Loaded {

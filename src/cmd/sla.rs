@@ -186,9 +186,9 @@ struct Written {
     rejects: PathBuf,
     shard: Option<Shard>,
     quiet: bool,
-    /// The events line at which a read by windows found the events out
-    /// of the tickets' order (the tables were then read whole).
-    read_whole_at: Option<(u64, String)>,
+    /// Why a read by windows of tickets gave way to the whole read, as
+    /// the summary says it.
+    read_whole: Option<String>,
 }
 
 /// `part-00000` for the whole set, `part-0000K` for shard K.
@@ -210,17 +210,13 @@ pub fn run(a: SlaArgs, g: &Global) -> anyhow::Result<()> {
         rejects,
         shard,
         quiet,
-        read_whole_at: None,
+        read_whole: None,
     };
     let data = match window_size(&data, &plan) {
         Some(size) => match windowed(data, &plan, &guards, size, g)? {
             Ok(()) => return Ok(()),
-            Err((data, line)) => {
-                let file = match &data.inputs {
-                    DataSource::Files(f) => f.events.display().to_string(),
-                    _ => String::new(),
-                };
-                plan.read_whole_at = Some((line, file));
+            Err((data, why)) => {
+                plan.read_whole = Some(why);
                 data
             }
         },
@@ -472,14 +468,12 @@ fn evaluate_blocks<'p>(
 }
 
 /// Tickets per window when `plazo sla` may read the events a window of
-/// tickets at a time ([`windowed`]): a CSV file out, the tables from
-/// files, and the people's names kept (initials and pseudonyms are
-/// assigned over every ticket and event, so they need the whole read).
-/// `PLAZO_TEST_WINDOW` (a test hook) sets the size; 0 turns windows off.
+/// tickets at a time ([`windowed`]): a CSV file out and the tables from
+/// files. `PLAZO_TEST_WINDOW` (a test hook) sets the size; 0 turns
+/// windows off.
 fn window_size(data: &DataPlan, plan: &Written) -> Option<usize> {
-    let names = data.policy.report().people == plazo::policy::People::Names;
     let files = matches!(data.inputs, DataSource::Files(_));
-    if !(names && files && matches!(plan.out, Out::File(_, false))) {
+    if !(files && matches!(plan.out, Out::File(_, false))) {
         return None;
     }
     match std::env::var("PLAZO_TEST_WINDOW").ok() {
@@ -496,15 +490,16 @@ const WINDOW: usize = 1 << 18;
 /// tickets at a time ([`plazo::model::dataset::Windows`]): each window
 /// is evaluated and written as soon as its events are read, and dropped.
 /// The outputs, checks and summary are a whole read's. When the events
-/// are not in the tickets' order, nothing is written and the plan comes
-/// back with the line found out of order, to be read whole.
+/// are not in the tickets' order, or the events' people change the
+/// tickets' labels ([`WindowPeople`]), nothing is written and the plan
+/// comes back, with the summary's sentence saying why, to be read whole.
 fn windowed(
     data: DataPlan,
     plan: &Written,
     guards: &Guards,
     size: usize,
     g: &Global,
-) -> anyhow::Result<Result<(), (DataPlan, u64)>> {
+) -> anyhow::Result<Result<(), (DataPlan, String)>> {
     use plazo::engine::{Engine, TicketCells};
     use plazo::model::dataset::{Windowed, Windows};
     let (DataSource::Files(files), Out::File(p, false)) =
@@ -516,6 +511,7 @@ fn windowed(
     let windows = Windows::open(files, policy.tz(), lang, plan.shard)?;
     let mut cells = TicketCells::read(policy, windows.dataset(), lang)?;
     let cell_rejects = std::mem::take(&mut cells.rejects);
+    let mut people = WindowPeople::new(policy, windows.dataset(), lang)?;
     let bar = super::common::progress(
         windows.dataset().tickets.len() as u64,
         msg::PROGRESS.get(lang),
@@ -535,6 +531,7 @@ fn windowed(
     let read = write_csv_with(p, &tmp, policy, |emit| {
         let mut stopped = None;
         let read = windows.run(size, |win, lo| {
+            people.window(win);
             let cells = cells.window(lo..lo + win.tickets.len());
             let engine = Engine::with_cells(policy, win, cutoff, &cells)?;
             let sends = facts::Sends::of(win);
@@ -562,10 +559,17 @@ fn windowed(
     let mut ds = match read? {
         Windowed::Done(ds) => *ds,
         Windowed::OutOfOrder { line } => {
+            let file = files.events.display();
+            let why = msg::EVENTS_READ_WHOLE
+                .fill(lang, &[("line", &line), ("file", &file)]);
             drop(batch);
-            return Ok(Err((data, line)));
+            return Ok(Err((data, why)));
         }
     };
+    if !people.unchanged(&ds)? {
+        drop(batch);
+        return Ok(Err((data, msg::EVENTS_PEOPLE_WHOLE.get(lang).into())));
+    }
     ds.rejects.extend(cell_rejects);
     super::common::strict_rejects(data.strict, &ds)?;
     let watch = data.watch.clone();
@@ -594,6 +598,88 @@ fn windowed(
         eprintln!("{}", summary(&seen, &loaded, plan, lang));
     }
     Ok(Ok(()))
+}
+
+/// `[report] people` in a read by windows. A label depends on every
+/// person of the tables (numbered pseudonyms are as wide as the last
+/// number, repeated initials are numbered in alphabetical order, a label
+/// avoids every string): each window's tickets take the labels their
+/// people have among the tickets' and surveys' alone, the only people
+/// `plazo sla`'s table shows; the events' people are gathered as they
+/// come, and at the end the labels over every ticket and event must be
+/// the same for the tickets' people, or the run reads the tables whole.
+struct WindowPeople {
+    mode: plazo::policy::People,
+    key: Option<Vec<u8>>,
+    lang: Lang,
+    /// The labels of the tickets' people; `None` with the names kept.
+    first: Option<plazo::model::people::Labels>,
+    /// Name ids already among the people.
+    met: Vec<bool>,
+    /// The events' people not among the tickets', in order of first
+    /// appearance.
+    more: Vec<u32>,
+}
+
+impl WindowPeople {
+    fn new(policy: &Policy, ds: &Dataset, lang: Lang) -> plazo::Result<Self> {
+        let mode = policy.report().people;
+        let key = super::common::people_key(policy);
+        let first =
+            plazo::model::people::labels(ds, mode, key.as_deref(), lang, &[])?;
+        let mut met = Vec::new();
+        for &id in first.iter().flat_map(|l| &l.ids) {
+            Self::mark(&mut met, id);
+        }
+        Ok(WindowPeople {
+            mode,
+            key,
+            lang,
+            first,
+            met,
+            more: Vec::new(),
+        })
+    }
+
+    /// Marks `id` met; true when it was not.
+    fn mark(met: &mut Vec<bool>, id: u32) -> bool {
+        let i = id as usize;
+        if met.len() <= i {
+            met.resize(i + 1, false);
+        }
+        !std::mem::replace(&mut met[i], true)
+    }
+
+    /// Gives the window's tickets their labels and gathers its events'
+    /// people (the window's events in a whole read's order).
+    fn window(&mut self, win: &mut Dataset) {
+        let Some(first) = &self.first else { return };
+        for e in &win.events {
+            for id in [e.assignee, e.actor] {
+                if id != 0 && Self::mark(&mut self.met, id) {
+                    self.more.push(id);
+                }
+            }
+        }
+        first.apply(win, false);
+    }
+
+    /// Whether the tickets' people keep their labels with the events'
+    /// people counted (`ds`: every table read, without events).
+    fn unchanged(&self, ds: &Dataset) -> plazo::Result<bool> {
+        let Some(first) = &self.first else {
+            return Ok(true);
+        };
+        let (mode, key) = (self.mode, self.key.as_deref());
+        let all = plazo::model::people::labels(
+            ds, mode, key, self.lang, &self.more,
+        )?;
+        Ok(
+            all.is_some_and(|a| {
+                a.labels[..first.labels.len()] == first.labels
+            }),
+        )
+    }
 }
 
 /// Stages the partitioned dataset: `DIR/period=YYYY-MM/part-K.parquet`
@@ -717,10 +803,7 @@ fn summary(seen: &Seen<'_>, l: &Loaded, plan: &Written, lang: Lang) -> String {
     let out = plan.out.path();
     p.push(seen.tally.sentence(l, out, lang));
     p.push(events(&l.ds.stats, lang));
-    p.extend(plan.read_whole_at.as_ref().map(|(line, file)| {
-        msg::EVENTS_READ_WHOLE
-            .fill(lang, &[("line", line), ("file", &file.as_str())])
-    }));
+    p.extend(plan.read_whole.clone());
     p.extend(plan.shard.map(|s| other_shards(s, &l.ds.stats, lang)));
     p.extend(unused_rules(seen, &l.policy, lang));
     p.extend(unnoted_pauses(seen, &l.policy, lang));

@@ -131,6 +131,21 @@ impl Strings {
         self.table.find(hash_str(s), |&i| self.get(i) == s).copied()
     }
 
+    /// Forgets the strings interned after the first `len` (a window's
+    /// own, [`Windows`]): ids from `len` on are free again.
+    pub fn truncate(&mut self, len: usize) {
+        let len = len.max(1);
+        while self.ends.len() > len {
+            let id = (self.ends.len() - 1) as u32;
+            let hash = hash_str(self.get(id));
+            if let Ok(e) = self.table.find_entry(hash, |&i| i == id) {
+                e.remove();
+            }
+            self.ends.pop();
+        }
+        self.text.truncate(self.ends[len - 1]);
+    }
+
     /// Number of distinct strings (including the empty one).
     pub fn len(&self) -> usize {
         self.ends.len()
@@ -1511,6 +1526,31 @@ mod tests {
             o.push(t);
         }
         (o.offsets, o.listed)
+    }
+
+    /// A window's own strings are forgotten: their ids are free again,
+    /// the earlier ones untouched.
+    #[test]
+    fn truncate_forgets_the_strings_after_the_mark() {
+        let mut s = super::Strings::default();
+        let (a, b) = (s.intern("Abierto"), s.intern("Nivel 1"));
+        let mark = s.len();
+        assert_eq!(s.intern("M. P. Z."), 3);
+        assert_eq!(s.intern("Persona 01"), 4);
+        assert_eq!(s.intern("Abierto"), a);
+        s.truncate(mark);
+        assert_eq!(s.len(), 3);
+        assert_eq!(s.find("M. P. Z."), None);
+        assert_eq!(s.find("Persona 01"), None);
+        assert_eq!((s.find("Abierto"), s.find("Nivel 1")), (Some(a), Some(b)));
+        assert_eq!((s.get(a), s.get(b)), ("Abierto", "Nivel 1"));
+        assert_eq!(s.intern("Cerrado"), 3);
+        assert_eq!(s.get(3), "Cerrado");
+        s.truncate(0);
+        assert_eq!(
+            (s.len(), s.find(""), s.find("Abierto")),
+            (1, Some(0), None)
+        );
     }
 
     #[test]

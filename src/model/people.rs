@@ -144,9 +144,42 @@ pub fn hide(
     key: Option<&[u8]>,
     lang: Lang,
 ) -> Result<()> {
+    if let Some(labels) = labels(ds, mode, key, lang, &[])? {
+        labels.apply(ds, true);
+    }
+    Ok(())
+}
+
+/// The labels [`hide`] gives: each person (a distinct non-empty name, in
+/// order of first appearance) and its label.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Labels {
+    /// The scheme used.
+    pub scheme: Scheme,
+    /// The people's name ids, in order of first appearance.
+    pub ids: Vec<u32>,
+    /// Their labels, in the same order.
+    pub labels: Vec<String>,
+}
+
+/// The labels [`hide`] would give the people of `ds` followed by those
+/// of `more` (name ids met after `ds`'s, in order of first appearance:
+/// the events' people of a read by windows), without replacing any;
+/// `None` for [`People::Names`].
+///
+/// # Errors
+///
+/// As [`hide`].
+pub fn labels(
+    ds: &Dataset,
+    mode: People,
+    key: Option<&[u8]>,
+    lang: Lang,
+    more: &[u32],
+) -> Result<Option<Labels>> {
     let key = key.filter(|k| !k.is_empty());
     let scheme = match (mode, key) {
-        (People::Names, _) => return Ok(()),
+        (People::Names, _) => return Ok(None),
         (People::Initials, _) => Scheme::Initials,
         (People::Pseudonyms, Some(k)) if k.len() < MIN_KEY_LEN => {
             return Err(Error::input_msg(
@@ -157,8 +190,13 @@ pub fn hide(
         (People::Pseudonyms, Some(_)) => Scheme::Keyed,
         (People::Pseudonyms, None) => Scheme::Numbered,
     };
-    let extras = person_extras(ds);
-    let ids = people_of(ds, &extras);
+    let mut ids = people_of(ds, &person_extras(ds));
+    let known: HashSet<u32> = ids.iter().copied().collect();
+    let mut met = HashSet::new();
+    ids.extend(
+        more.iter()
+            .filter(|&&id| id != 0 && !known.contains(&id) && met.insert(id)),
+    );
     let labels = match scheme {
         Scheme::Initials => initials_labels(&ds.strings, &ids),
         Scheme::Keyed => {
@@ -166,20 +204,47 @@ pub fn hide(
         }
         Scheme::Numbered => numbered_labels(&ds.strings, &ids, lang),
     };
-    let mut to: HashMap<u32, u32> = HashMap::with_capacity(ids.len());
-    let mut originals = HashMap::with_capacity(ids.len());
-    for (&old, label) in ids.iter().zip(&labels) {
-        let new = ds.strings.intern(label);
-        to.insert(old, new);
-        originals.insert(new, old);
-    }
-    remap(ds, &extras, &to);
-    ds.people = Some(Hidden {
+    Ok(Some(Labels {
         scheme,
-        people: ids.len(),
-        originals,
-    });
-    Ok(())
+        ids,
+        labels,
+    }))
+}
+
+impl Labels {
+    /// Replaces the people of `ds`'s tickets (and, with `events`, of its
+    /// events) by their labels, interned, and records it in
+    /// [`Dataset::people`]. A window of tickets takes only its tickets'
+    /// labels: its events' people are not shown by `plazo sla`'s table,
+    /// and rules read names through [`Dataset::rule_str`] either way.
+    pub fn apply(&self, ds: &mut Dataset, events: bool) {
+        let extras = person_extras(ds);
+        let index: HashMap<u32, usize> = self
+            .ids
+            .iter()
+            .enumerate()
+            .map(|(i, &id)| (id, i))
+            .collect();
+        let met = if events {
+            people_of(ds, &extras)
+        } else {
+            people_of_tickets(ds, &extras)
+        };
+        let mut to: HashMap<u32, u32> = HashMap::with_capacity(met.len());
+        let mut originals = HashMap::with_capacity(met.len());
+        for old in met {
+            let Some(&i) = index.get(&old) else { continue };
+            let new = ds.strings.intern(&self.labels[i]);
+            to.insert(old, new);
+            originals.insert(new, old);
+        }
+        remap(ds, &extras, &to, events);
+        ds.people = Some(Hidden {
+            scheme: self.scheme,
+            people: self.ids.len(),
+            originals,
+        });
+    }
 }
 
 /// The positions of the extra columns that name people.
@@ -189,7 +254,9 @@ fn person_extras(ds: &Dataset) -> Vec<usize> {
         .collect()
 }
 
-/// Every distinct non-empty person value, in order of first appearance.
+/// Every distinct non-empty person value, in order of first appearance:
+/// the tickets' (assignee, requester, person extra columns, ticket by
+/// ticket), then the events' (assignee, actor).
 fn people_of(ds: &Dataset, extras: &[usize]) -> Vec<u32> {
     let mut seen = HashSet::new();
     let mut out = Vec::new();
@@ -198,6 +265,28 @@ fn people_of(ds: &Dataset, extras: &[usize]) -> Vec<u32> {
             out.push(id);
         }
     };
+    tickets_people(ds, extras, &mut add);
+    for e in &ds.events {
+        add(e.assignee);
+        add(e.actor);
+    }
+    out
+}
+
+/// [`people_of`] the tickets only.
+fn people_of_tickets(ds: &Dataset, extras: &[usize]) -> Vec<u32> {
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    tickets_people(ds, extras, &mut |id| {
+        if id != 0 && seen.insert(id) {
+            out.push(id);
+        }
+    });
+    out
+}
+
+/// Calls `add` with each ticket's person values, in order.
+fn tickets_people(ds: &Dataset, extras: &[usize], add: &mut impl FnMut(u32)) {
     for (i, t) in ds.tickets.iter().enumerate() {
         add(t.attr(Attr::Assignee));
         add(t.attr(Attr::Requester));
@@ -206,15 +295,16 @@ fn people_of(ds: &Dataset, extras: &[usize]) -> Vec<u32> {
             add(cells[x]);
         }
     }
-    for e in &ds.events {
-        add(e.assignee);
-        add(e.actor);
-    }
-    out
 }
 
-/// Replaces every person value through `to`.
-fn remap(ds: &mut Dataset, extras: &[usize], to: &HashMap<u32, u32>) {
+/// Replaces every person value through `to` (the events' too, with
+/// `events`).
+fn remap(
+    ds: &mut Dataset,
+    extras: &[usize],
+    to: &HashMap<u32, u32>,
+    events: bool,
+) {
     let map = |id: &mut u32| {
         if let Some(&n) = to.get(id) {
             *id = n;
@@ -232,9 +322,11 @@ fn remap(ds: &mut Dataset, extras: &[usize], to: &HashMap<u32, u32>) {
             }
         }
     }
-    for e in &mut ds.events {
-        map(&mut e.assignee);
-        map(&mut e.actor);
+    if events {
+        for e in &mut ds.events {
+            map(&mut e.assignee);
+            map(&mut e.actor);
+        }
     }
 }
 

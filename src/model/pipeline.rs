@@ -277,12 +277,17 @@ mod tests {
         };
         let mut merged = 0usize;
         let mut most = 0usize;
-        run(2, next, |b| b.len(), |_, k| {
-            std::thread::sleep(std::time::Duration::from_micros(300));
-            merged += k;
-            let ahead = read_n.load(Ordering::SeqCst).min(n) - merged;
-            most = most.max(ahead);
-        })
+        run(
+            2,
+            next,
+            |b| b.len(),
+            |_, k| {
+                std::thread::sleep(std::time::Duration::from_micros(300));
+                merged += k;
+                let ahead = read_n.load(Ordering::SeqCst).min(n) - merged;
+                most = most.max(ahead);
+            },
+        )
         .unwrap();
         assert_eq!(merged, n);
         // Two workers: 12 batches made (two queued and one converting

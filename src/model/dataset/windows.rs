@@ -108,7 +108,7 @@ impl Windows {
     pub fn run(
         self,
         size: usize,
-        mut each: impl FnMut(&Dataset, usize) -> Result<()> + Send,
+        mut each: impl FnMut(&mut Dataset, usize) -> Result<()> + Send,
     ) -> Result<Windowed> {
         let Windows {
             mut ds,
@@ -269,7 +269,7 @@ impl State {
         &mut self,
         base: &Dataset,
         w: Open,
-        each: &mut impl FnMut(&Dataset, usize) -> Result<()>,
+        each: &mut impl FnMut(&mut Dataset, usize) -> Result<()>,
     ) -> Result<()> {
         let mut win = self.window(base, w.lo, w.hi);
         self.in_order &= w.owner.listed.is_none();
@@ -278,7 +278,10 @@ impl State {
         s.events += win.stats.events;
         s.duplicate_events += win.stats.duplicate_events;
         s.events_before_opening += win.stats.events_before_opening;
-        let done = each(&win, w.lo);
+        // What `each` interns (labels) is the window's own.
+        let mark = win.strings.len();
+        let done = each(&mut win, w.lo);
+        win.strings.truncate(mark);
         self.strings = std::mem::take(&mut win.strings);
         self.people = win.people.take();
         done

@@ -65,6 +65,13 @@ crate::catalog! {
         "La fila {line} de {file} es de un ticket anterior a los ya evaluados, así que las tablas se leyeron enteras en memoria (una segunda lectura); con los eventos ordenados como los tickets, plazo sla los lee por bloques de tickets y su memoria no crece con los eventos.",
         "Row {line} of {file} belongs to a ticket before those already evaluated, so the tables were read whole into memory (a second read); with the events in the tickets' order, plazo sla reads them a block of tickets at a time and its memory does not grow with the events."
     );
+    /// After [`SUMMARY_EVENTS`], when people who appear only in the
+    /// events changed a label `[report] people` gives the tickets' people
+    /// (the tables were then read whole).
+    EVENTS_PEOPLE_WHOLE = (
+        "Personas que solo aparecen en los eventos cambiaron las etiquetas de [report] people de los tickets, así que las tablas se leyeron enteras en memoria (una segunda lectura).",
+        "People who appear only in the events changed the labels [report] people gives the tickets' people, so the tables were read whole into memory (a second read)."
+    );
     /// Target rules no ticket matched (`targets[i] (label)`, joined).
     UNUSED_RULES = (
         "Reglas de ANS sin ningún ticket: {rules}; revise que sus valores coincidan con los de los datos.",
