@@ -1067,6 +1067,13 @@ impl Dataset {
     /// events before the opening counted, in place: at most one more
     /// copy of the events is held, and none for grouped input.
     fn group_events(&mut self, owner: Owners, events: Vec<Event>) {
+        self.group_events_in(owner, events);
+        self.events.shrink_to_fit();
+    }
+
+    /// [`Dataset::group_events`] keeping the vector's room (a window's
+    /// events vector is used again by the next window).
+    fn group_events_in(&mut self, owner: Owners, events: Vec<Event>) {
         let n = self.tickets.len();
         let Owners {
             mut offsets,
@@ -1119,7 +1126,6 @@ impl Dataset {
         }
         offsets[n] = kept as u32;
         events.truncate(kept);
-        events.shrink_to_fit();
         self.stats.events = kept as u64;
         self.events = events;
         self.offsets = offsets;

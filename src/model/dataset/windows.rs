@@ -14,7 +14,7 @@
 //! Each window is a [`Dataset`] of its tickets (numbered from 0), their
 //! extra cells, events, surveys and surveys sent, and the dataset's
 //! strings, built by the code of a whole read: events grouped, sorted
-//! and merged by [`Dataset::group_events`], rows converted on all cores
+//! and merged by [`Dataset::group_events_in`], rows converted on all cores
 //! and merged in file order. What the run adds up (rejects, counts,
 //! interned labels) comes out with a whole read's values and in its
 //! order; tests/it/windows.rs compares every output with a whole read's.
@@ -175,6 +175,7 @@ impl Windows {
                             halt_now();
                             return;
                         }
+                        open.events = st.events_room();
                     }
                     open.owner.push((t - open.lo) as u32);
                     open.events.push(ev);
@@ -246,6 +247,16 @@ struct State {
     sends: Vec<u32>,
     /// Every window's events came in ticket order within it.
     in_order: bool,
+    /// The last window's vectors, emptied, for the next one.
+    spare: Spare,
+}
+
+/// A window's large vectors, kept for the next window.
+#[derive(Default)]
+struct Spare {
+    events: Vec<Event>,
+    tickets: Vec<super::Ticket>,
+    extras: Vec<u32>,
 }
 
 impl State {
@@ -260,6 +271,7 @@ impl State {
             people: ds.people.take(),
             sends,
             in_order: true,
+            spare: Spare::default(),
         }
     }
 
@@ -273,7 +285,7 @@ impl State {
     ) -> Result<()> {
         let mut win = self.window(base, w.lo, w.hi);
         self.in_order &= w.owner.listed.is_none();
-        win.group_events(w.owner, w.events);
+        win.group_events_in(w.owner, w.events);
         let s = &mut self.stats;
         s.events += win.stats.events;
         s.duplicate_events += win.stats.duplicate_events;
@@ -284,7 +296,20 @@ impl State {
         win.strings.truncate(mark);
         self.strings = std::mem::take(&mut win.strings);
         self.people = win.people.take();
+        // The large vectors go to the next window: allocated afresh, their
+        // pages would be faulted in again each window (a tenth of the
+        // time at 10M tickets).
+        self.spare.events = std::mem::take(&mut win.events);
+        self.spare.tickets = std::mem::take(&mut win.tickets);
+        self.spare.extras = std::mem::take(&mut win.extras);
         done
+    }
+
+    /// Room for the next window's events, from the last one's.
+    fn events_room(&mut self) -> Vec<Event> {
+        let mut v = std::mem::take(&mut self.spare.events);
+        v.clear();
+        v
     }
 
     /// Tickets `lo..hi` of `b` as a dataset of their own, numbered from
@@ -317,10 +342,16 @@ impl State {
                 s
             })
             .collect();
+        let mut tickets = std::mem::take(&mut self.spare.tickets);
+        tickets.clear();
+        tickets.extend_from_slice(&b.tickets[lo..hi]);
+        let mut extras = std::mem::take(&mut self.spare.extras);
+        extras.clear();
+        extras.extend_from_slice(&b.extras[lo * k..hi * k]);
         Dataset {
-            tickets: b.tickets[lo..hi].to_vec(),
+            tickets,
             extra_columns: b.extra_columns.clone(),
-            extras: b.extras[lo * k..hi * k].to_vec(),
+            extras,
             surveys,
             survey_offsets,
             survey_sends,
