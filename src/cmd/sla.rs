@@ -216,7 +216,7 @@ pub fn run(a: SlaArgs, g: &Global) -> anyhow::Result<()> {
         Some(size) => match windowed(data, &plan, &guards, size, g)? {
             Ok(()) => return Ok(()),
             Err((data, why)) => {
-                plan.read_whole = Some(why);
+                plan.read_whole = why;
                 data
             }
         },
@@ -376,6 +376,14 @@ struct Table<'a> {
     text: plazo::io::formula::FreeText,
 }
 
+/// Why the windows stopped before the last one.
+enum Halt {
+    /// The writing thread stopped.
+    Writer(Stopped),
+    /// A window's engine did not bind.
+    Engine,
+}
+
 /// A block's lines, handed to the thread that writes them.
 type Emit<'e> = dyn FnMut(Vec<String>) -> Result<(), Stopped> + Send + 'e;
 
@@ -490,8 +498,9 @@ const WINDOW: usize = 1 << 18;
 /// tickets at a time ([`plazo::model::dataset::Windows`]): each window
 /// is evaluated and written as soon as its events are read, and dropped.
 /// The outputs, checks and summary are a whole read's. When the events
-/// are not in the tickets' order, or the events' people change the
-/// tickets' labels ([`WindowPeople`]), nothing is written and the plan
+/// are not in the tickets' order, the events' people change the tickets'
+/// labels ([`WindowPeople`]) or a window's engine does not bind (its
+/// error is the whole read's to give), nothing is written and the plan
 /// comes back, with the summary's sentence saying why, to be read whole.
 fn windowed(
     data: DataPlan,
@@ -499,7 +508,7 @@ fn windowed(
     guards: &Guards,
     size: usize,
     g: &Global,
-) -> anyhow::Result<Result<(), (DataPlan, String)>> {
+) -> anyhow::Result<Result<(), (DataPlan, Option<String>)>> {
     use plazo::engine::{Engine, TicketCells};
     use plazo::model::dataset::{Windowed, Windows};
     let (DataSource::Files(files), Out::File(p, false)) =
@@ -529,11 +538,15 @@ fn windowed(
     let tmp = batch.stage(p, "")?;
     let mut seen = Seen::new(policy, lang);
     let read = write_csv_with(p, &tmp, policy, |emit| {
-        let mut stopped = None;
+        let mut halted = None;
         let read = windows.run(size, |win, lo| {
             people.window(win);
             let cells = cells.window(lo..lo + win.tickets.len());
-            let engine = Engine::with_cells(policy, win, cutoff, &cells)?;
+            let Ok(engine) = Engine::with_cells(policy, win, cutoff, &cells)
+            else {
+                halted = Some(Halt::Engine);
+                return Err(Error::input("engine", ""));
+            };
             let sends = facts::Sends::of(win);
             let t = Table {
                 engine: &engine,
@@ -546,29 +559,38 @@ fn windowed(
             };
             seen.count_unnoted(policy, win, cutoff.unix());
             evaluate_blocks(&t, &mut seen, &progress, emit).map_err(|s| {
-                stopped = Some(s);
+                halted = Some(Halt::Writer(s));
                 Error::input("writer stopped", "")
             })
         });
-        match stopped {
-            Some(s) => Ok(Err(s)),
-            None => read.map(Ok),
+        match halted {
+            Some(Halt::Writer(s)) => Ok(Err(s)),
+            Some(Halt::Engine) => Ok(Ok(None)),
+            None => read.map(|r| Ok(Some(r))),
         }
     });
     bar.finish_and_clear();
     let mut ds = match read? {
-        Windowed::Done(ds) => *ds,
-        Windowed::OutOfOrder { line } => {
+        Some(Windowed::Done(ds)) => *ds,
+        Some(Windowed::OutOfOrder { line }) => {
             let file = files.events.display();
             let why = msg::EVENTS_READ_WHOLE
                 .fill(lang, &[("line", &line), ("file", &file)]);
             drop(batch);
-            return Ok(Err((data, why)));
+            return Ok(Err((data, Some(why))));
+        }
+        // A window's engine did not bind (a status label the policy does
+        // not map): the whole read reports it over every ticket, with
+        // each label's count in all the tables.
+        None => {
+            drop(batch);
+            return Ok(Err((data, None)));
         }
     };
     if !people.unchanged(&ds)? {
         drop(batch);
-        return Ok(Err((data, msg::EVENTS_PEOPLE_WHOLE.get(lang).into())));
+        let why = msg::EVENTS_PEOPLE_WHOLE.get(lang).into();
+        return Ok(Err((data, Some(why))));
     }
     ds.rejects.extend(cell_rejects);
     super::common::strict_rejects(data.strict, &ds)?;

@@ -342,3 +342,30 @@ fn events_people_that_change_a_tickets_label_are_read_whole() {
     assert!(by.stderr.contains(said), "{}", by.stderr);
     assert_eq!(by.stderr.replace(&format!(" {said}"), ""), whole.stderr);
 }
+
+/// A status label the policy does not map stops the run with every such
+/// label, its count over all the tables and an example ticket: the same
+/// message by windows (the first window with one hands over to the whole
+/// read, which gives it).
+#[test]
+fn an_unmapped_status_fails_with_the_whole_reads_counts() {
+    let dir = tempdir("windows-unmapped");
+    sample("victimas", &dir, None);
+    append(
+        &dir,
+        "tickets.csv",
+        "UV-X5,2026-10-02T09:00:00-05:00,Incidente,Media,Aplicativos misionales,,Nivel 1 Mesa,Ana,Usuario,Portal,1,raro,2bd\n\
+         UV-X6,2026-10-02T09:00:00-05:00,Incidente,Media,Aplicativos misionales,,Nivel 1 Mesa,Ana,Usuario,Portal,1,raro,2bd\n",
+    );
+    append(
+        &dir,
+        "events.csv",
+        "UV-X5,2026-10-02T09:00:00-05:00,Estado raro,Nivel 1 Mesa,,\n\
+         UV-X6,2026-10-02T09:00:00-05:00,Estado raro,Nivel 1 Mesa,,\n",
+    );
+    let whole = same_by_windows(&dir, &[]);
+    assert_eq!(whole.code, Some(2), "{}", whole.stderr);
+    // Both events, not the one of the first window that had it.
+    let said = "Estado raro\": 2 eventos, p. ej. ticket UV-X5";
+    assert!(whole.stderr.contains(said), "{}", whole.stderr);
+}

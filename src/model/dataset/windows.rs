@@ -99,7 +99,9 @@ impl Windows {
     /// Reads the events and hands each window of `size` tickets (the
     /// last one may be shorter) to `each` with the index of its first
     /// ticket, in ticket order, once its events are read. Every ticket
-    /// is in one window, with or without events.
+    /// is in one window, with or without events. The strings `each`
+    /// interns in the window (labels for its people) are its own: they
+    /// are forgotten after it.
     ///
     /// # Errors
     ///
