@@ -246,15 +246,7 @@ fn whole(
     );
     let progress = |n: usize| bar.inc(n as u64);
     let mut seen = Seen::new(&loaded.policy, g.lang);
-    let measurable = |seen: &Seen<'_>| {
-        loaded.check_measured(
-            &seen.measured,
-            guards,
-            rejects,
-            NOT_WRITTEN_SLA,
-            out,
-        )
-    };
+    let measurable = |seen: &Seen<'_>| measurable(&loaded, seen, guards, plan);
     // A CSV file is evaluated and written a block at a time (the rows
     // are never all held); the other outputs are written whole.
     let streamed = matches!(plan.out, Out::File(_, false));
@@ -341,6 +333,24 @@ fn whole(
         eprintln!("{s}");
     }
     Ok(())
+}
+
+/// Fails (exit 1, the rejects written) when the rows counted in `seen`
+/// left no ticket to measure.
+fn measurable(
+    loaded: &Loaded,
+    seen: &Seen<'_>,
+    guards: &Guards,
+    plan: &Written,
+) -> plazo::Result<()> {
+    let (out, rejects) = (plan.out.path(), &plan.rejects);
+    loaded.check_measured(
+        &seen.measured,
+        guards,
+        rejects,
+        NOT_WRITTEN_SLA,
+        out,
+    )
 }
 
 /// `text` on standard output (`--out -`).
@@ -606,13 +616,7 @@ fn windowed(
     };
     let (out, rejects) = (plan.out.path(), &plan.rejects);
     loaded.check_rejects(guards, rejects, NOT_WRITTEN_SLA, out)?;
-    loaded.check_measured(
-        &seen.measured,
-        guards,
-        rejects,
-        NOT_WRITTEN_SLA,
-        out,
-    )?;
+    measurable(&loaded, &seen, guards, plan)?;
     write_rejects(&loaded.ds, rejects, &mut batch, guards.text)?;
     super::common::inputs_unchanged(&watch)?;
     batch.commit()?;

@@ -160,6 +160,9 @@ pub struct Labels {
     pub ids: Vec<u32>,
     /// Their labels, in the same order.
     pub labels: Vec<String>,
+    /// Name id -> index in `ids` (built once: each window of tickets
+    /// looks its people up in it).
+    index: HashMap<u32, usize>,
 }
 
 /// The labels [`hide`] would give the people of `ds` followed by those
@@ -204,10 +207,12 @@ pub fn labels(
         }
         Scheme::Numbered => numbered_labels(&ds.strings, &ids, lang),
     };
+    let index = ids.iter().enumerate().map(|(i, &id)| (id, i)).collect();
     Ok(Some(Labels {
         scheme,
         ids,
         labels,
+        index,
     }))
 }
 
@@ -219,12 +224,6 @@ impl Labels {
     /// and rules read names through [`Dataset::rule_str`] either way.
     pub fn apply(&self, ds: &mut Dataset, events: bool) {
         let extras = person_extras(ds);
-        let index: HashMap<u32, usize> = self
-            .ids
-            .iter()
-            .enumerate()
-            .map(|(i, &id)| (id, i))
-            .collect();
         let met = if events {
             people_of(ds, &extras)
         } else {
@@ -233,7 +232,9 @@ impl Labels {
         let mut to: HashMap<u32, u32> = HashMap::with_capacity(met.len());
         let mut originals = HashMap::with_capacity(met.len());
         for old in met {
-            let Some(&i) = index.get(&old) else { continue };
+            let Some(&i) = self.index.get(&old) else {
+                continue;
+            };
             let new = ds.strings.intern(&self.labels[i]);
             to.insert(old, new);
             originals.insert(new, old);

@@ -104,7 +104,7 @@ where
 /// enough to keep them busy (two queued each, one each converting, some
 /// waiting for the merge); more would only hold the file's text ahead of
 /// the merge.
-pub fn in_flight(workers: usize) -> usize {
+fn in_flight(workers: usize) -> usize {
     4 * workers + 4
 }
 
