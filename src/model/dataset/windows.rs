@@ -377,3 +377,155 @@ impl State {
         ds.offsets = vec![0; ds.tickets.len() + 1];
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// One ticket's events as the whole read and the windows see them:
+    /// instant, status, assignee and line, by text.
+    type Seen = Vec<Vec<(i64, String, String, u32)>>;
+
+    fn events_of(ds: &Dataset, i: usize) -> Vec<(i64, String, String, u32)> {
+        ds.events_of(i)
+            .iter()
+            .map(|e| {
+                let (at, status, who, line) =
+                    (e.at, e.status, e.assignee, e.line);
+                (
+                    at,
+                    ds.strings.get(status).into(),
+                    ds.strings.get(who).into(),
+                    line,
+                )
+            })
+            .collect()
+    }
+
+    fn rejects(ds: &Dataset) -> Vec<(String, u64, String, String)> {
+        ds.rejects
+            .iter()
+            .map(|r| {
+                (r.file.clone(), r.line, r.column.clone(), r.value.clone())
+            })
+            .collect()
+    }
+
+    /// The events table: each ticket's rows together, tickets in order,
+    /// a ticket's own rows in the order given; unknown tickets, unreadable
+    /// instants and empty statuses among them.
+    fn events_csv(rows: &[Vec<(u8, u8, u8, u8)>]) -> String {
+        let mut out = String::from("ticket_id,at,status,assignee\n");
+        for (t, evs) in rows.iter().enumerate() {
+            for &(at, status, who, odd) in evs {
+                let id = if odd == 1 {
+                    "NO-EXISTE".into()
+                } else {
+                    format!("T{t}")
+                };
+                let at = if odd == 2 {
+                    "ayer".to_string()
+                } else {
+                    format!("2026-03-02 08:{:02}", at % 60)
+                };
+                let status = ["Nuevo", "En curso", "Resuelto", ""]
+                    [usize::from(status % 4)];
+                let who = ["", "Ana", "Luis"][usize::from(who % 3)];
+                out.push_str(&format!("{id},{at},{status},{who}\n"));
+            }
+        }
+        out
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Whatever the window's size, every ticket is handed on once, in
+        /// order, with the events (grouped, sorted, duplicates merged),
+        /// rejects and counts of the whole read.
+        #[test]
+        fn windows_hold_what_the_whole_read_holds(
+            rows in prop::collection::vec(
+                prop::collection::vec((0u8..20, 0u8..4, 0u8..3, 0u8..12), 0..6),
+                0..30,
+            ),
+            size in 1usize..9,
+        ) {
+            let dir = std::env::temp_dir().join(format!(
+                "plazo-windows-{}-{size}-{}",
+                std::process::id(),
+                rows.len()
+            ));
+            std::fs::create_dir_all(&dir).unwrap();
+            let mut tickets = String::from("ticket_id,opened_at\n");
+            for t in 0..rows.len() {
+                tickets.push_str(&format!("T{t},2026-03-02 08:10\n"));
+            }
+            std::fs::write(dir.join("t.csv"), tickets).unwrap();
+            std::fs::write(dir.join("e.csv"), events_csv(&rows)).unwrap();
+            let inputs = Inputs::new(dir.join("t.csv"), dir.join("e.csv"));
+            let tz = chrono_tz::America::Bogota;
+            let whole = Dataset::load(&inputs, tz).unwrap();
+            let want: Seen = (0..whole.tickets.len()).map(|i| events_of(&whole, i)).collect();
+            let mut got: Seen = Vec::new();
+            let mut firsts = Vec::new();
+            let windows = Windows::open(&inputs, tz, Lang::Es, None).unwrap();
+            let done = windows
+                .run(size, |win, lo| {
+                    firsts.push((lo, win.tickets.len()));
+                    got.extend((0..win.tickets.len()).map(|i| events_of(win, i)));
+                    Ok(())
+                })
+                .unwrap();
+            let Windowed::Done(ds) = done else {
+                panic!("in order, yet out of order");
+            };
+            prop_assert_eq!(&got, &want);
+            let n = whole.tickets.len();
+            let expect: Vec<(usize, usize)> = (0..n.max(1))
+                .step_by(size)
+                .map(|lo| (lo, size.min(n - lo)))
+                .collect();
+            prop_assert_eq!(firsts, expect);
+            prop_assert_eq!(rejects(&ds), rejects(&whole));
+            prop_assert_eq!(&ds.stats, &whole.stats);
+            std::fs::remove_dir_all(&dir).unwrap();
+        }
+    }
+
+    /// An event of a ticket whose window was handed on stops the read:
+    /// its line is given.
+    #[test]
+    fn an_earlier_tickets_event_after_its_window_is_out_of_order() {
+        let dir = std::env::temp_dir()
+            .join(format!("plazo-windows-ooo-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("t.csv"), "ticket_id,opened_at\nA,2026-03-02 08:00\nB,2026-03-02 08:00\nC,2026-03-02 08:00\n").unwrap();
+        std::fs::write(
+            dir.join("e.csv"),
+            "ticket_id,at,status\nA,2026-03-02 08:01,Nuevo\nB,2026-03-02 08:01,Nuevo\nA,2026-03-02 08:02,En curso\nC,2026-03-02 08:01,Nuevo\n",
+        )
+        .unwrap();
+        let inputs = Inputs::new(dir.join("t.csv"), dir.join("e.csv"));
+        let tz = chrono_tz::America::Bogota;
+        let run = |size| {
+            let mut handed = 0;
+            let w = Windows::open(&inputs, tz, Lang::Es, None).unwrap();
+            let r = w.run(size, |_, _| {
+                handed += 1;
+                Ok(())
+            });
+            (r.unwrap(), handed)
+        };
+        // Windows of one ticket: A's is handed on when B's event comes.
+        let (r, handed) = run(1);
+        assert!(matches!(r, Windowed::OutOfOrder { line: 4 }), "line 4");
+        assert_eq!(handed, 1);
+        // A and B share a window: out of order within it is fine.
+        let (r, handed) = run(2);
+        assert!(matches!(r, Windowed::Done(_)));
+        assert_eq!(handed, 2);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
