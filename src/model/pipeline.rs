@@ -10,7 +10,7 @@
 //! the order and with the values of a one-thread read, whatever the
 //! number of workers: outputs stay byte-identical.
 //!
-//! Memory stays bounded: at most [`in_flight`] batches are read and not
+//! Memory stays bounded: at most 4 x workers + 4 batches are read and not
 //! yet merged, whatever the merge's pace, and their record buffers are
 //! reused.
 //!
