@@ -289,16 +289,21 @@ pub fn execute(a: ReportArgs, g: &Global) -> anyhow::Result<Outcome> {
     } = a.plan(g)?;
     let (policy_path, files) = (data.policy_path.clone(), data.inputs.clone());
     let watch = data.watch.clone();
-    let loaded = data.load(g.lang)?;
+    let mut loaded = data.load(g.lang)?;
     // Rejected rows and unreadable cells, beside the report (as `plazo
     // sla` writes them beside its table), so nothing is dropped silently.
     let rejects = out.join("rejects.csv");
     loaded.check_rejects(&guards, &rejects, NOT_WRITTEN_REPORT, &out)?;
+    // Precomputed rows, their levels and facts move into the report (a
+    // copy of each was a third of `--sla-rows`' memory at 1M tickets).
+    let pre = loaded.pre.as_mut().map(|p| {
+        use std::mem::take;
+        (take(&mut p.rows), take(&mut p.levels), take(&mut p.facts))
+    });
     let engine = loaded.engine()?;
-    let pre = loaded.pre.as_ref();
-    let rows = match pre {
-        Some(p) => p.rows.clone(),
-        None => engine.evaluate_all(),
+    let (rows, pre) = match pre {
+        Some((rows, levels, facts)) => (rows, Some((levels, facts))),
+        None => (engine.evaluate_all(), None),
     };
     // A ticket opened after the cutoff may still make an empty period.
     let later = |r: &plazo::engine::SlaRow| {
@@ -328,11 +333,12 @@ pub fn execute(a: ReportArgs, g: &Global) -> anyhow::Result<Outcome> {
     .with_row_limit(row_limit);
     // Precomputed rows bring their pauses and levels; without events
     // there are no group times (docs/CONTRACT.md §5.11).
+    let pauses = loaded.pre.as_ref().map_or(&[][..], |p| &p.pauses[..]);
     let ctx = match pre {
-        Some(p) => ctx
-            .with_pauses(&p.pauses)
-            .with_escalations(p.levels.clone())
-            .with_facts(p.facts.clone()),
+        Some((levels, facts)) => ctx
+            .with_pauses(pauses)
+            .with_escalations(levels)
+            .with_facts(facts),
         // The facts are computed a block at a time as sla.csv is
         // written (report::write_sla).
         None => ctx
