@@ -496,7 +496,7 @@ impl<'a> Engine<'a> {
             rule_mask,
             status_mask,
             surveyed: m.surveyed,
-            precase: precase::precase_labels(policy, ds),
+            precase: precase::precase_labels(policy, ds, &seen),
             auto_note: notes::note_flags(policy.auto_close_notes(), ds),
             approval_note: notes::note_flags(
                 &policy.close_rules().approval_notes,

@@ -10,14 +10,25 @@ use crate::policy::{Policy, State};
 
 use super::SlaRow;
 
-/// Per interned string: whether it is a pre-case status label; empty
-/// when the policy names none.
-pub(super) fn precase_labels(policy: &Policy, ds: &Dataset) -> Vec<bool> {
+/// Per interned string: whether it is a pre-case status label, for the
+/// strings `statuses` marks (the events' statuses; false for the
+/// others); empty when the policy names none.
+pub(super) fn precase_labels(
+    policy: &Policy,
+    ds: &Dataset,
+    statuses: &[bool],
+) -> Vec<bool> {
     if !policy.has_precase() {
         return Vec::new();
     }
-    (0..ds.strings.len() as u32)
-        .map(|s| policy.is_precase(ds.strings.get(s)))
+    // Only the events' statuses are looked up: every other string (a
+    // title, a requester) is not folded, once per window of tickets.
+    statuses
+        .iter()
+        .enumerate()
+        .map(|(s, &status)| {
+            status && policy.is_precase(ds.strings.get(s as u32))
+        })
         .collect()
 }
 
