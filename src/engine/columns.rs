@@ -109,9 +109,7 @@ impl TicketCells {
             rejects,
         })
     }
-}
 
-impl TicketCells {
     /// The cells of tickets `range` only, numbered from 0 (for a window
     /// of the tickets, [`crate::model::dataset::Windows`]); no rejects.
     pub fn window(&self, range: std::ops::Range<usize>) -> TicketCells {

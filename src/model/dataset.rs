@@ -1030,7 +1030,7 @@ impl Dataset {
         let cols = EventColumns::of(&t, self.shard);
         let (place, tz) = (t.place.clone(), clock.tz());
         let mut owner = Owners::new(self.tickets.len());
-        let mut raw: Vec<Event> = Vec::new();
+        let (mut raw, mut kept) = (Vec::new(), Vec::new());
         let (by_id, tickets) = (&self.by_id, &self.tickets[..]);
         let (strings, rejects, stats) =
             (&mut self.strings, &mut self.rejects, &mut self.stats);
@@ -1040,17 +1040,10 @@ impl Dataset {
             |rec| t.next(rec),
             |batch| cols.convert(batch, (by_id, tickets), tz, &place, lang),
             |batch, mut conv| {
-                stats.event_rows += batch.len() as u64;
-                let mut ids = Interned::new(&conv.strings);
-                for row in conv.rows.drain(..) {
-                    match row {
-                        EventRow::Skip => stats.other_shard[1] += 1,
-                        EventRow::Reject(r) => rejects.push(r),
-                        EventRow::Keep(ticket, ev, local) => {
-                            owner.push(ticket);
-                            raw.push(ids.event(strings, ev, local));
-                        }
-                    }
+                conv.merge(batch, strings, rejects, stats, &mut kept);
+                for (ticket, ev) in kept.drain(..) {
+                    owner.push(ticket);
+                    raw.push(ev);
                 }
             },
         )?;
@@ -1425,6 +1418,33 @@ struct EventBatch {
     rows: Vec<EventRow>,
     /// The batch's labels; 0 is the empty one.
     strings: Vec<Box<str>>,
+}
+
+impl EventBatch {
+    /// Merges the converted `batch` in file order: counts its rows, lists
+    /// its rejects and another shard's rows, and moves each kept event to
+    /// `kept` with its ticket, its labels interned in `strings` (the same
+    /// for a whole read and a read by windows).
+    fn merge(
+        &mut self,
+        batch: &super::pipeline::Batch,
+        strings: &mut Strings,
+        rejects: &mut Vec<Reject>,
+        stats: &mut LoadStats,
+        kept: &mut Vec<(u32, Event)>,
+    ) {
+        stats.event_rows += batch.len() as u64;
+        let mut ids = Interned::new(&self.strings);
+        for row in self.rows.drain(..) {
+            match row {
+                EventRow::Skip => stats.other_shard[1] += 1,
+                EventRow::Reject(r) => rejects.push(r),
+                EventRow::Keep(ticket, ev, local) => {
+                    kept.push((ticket, ids.event(strings, ev, local)));
+                }
+            }
+        }
+    }
 }
 
 impl EventColumns {

@@ -25,8 +25,7 @@
 //! events', as a whole read lists them.
 
 use super::{
-    Dataset, Event, EventColumns, EventRow, Input, Inputs, Interned, Owners,
-    Reject, Table,
+    Dataset, Event, EventColumns, Input, Inputs, Owners, Reject, Table,
 };
 use crate::error::Result;
 use crate::model::shard::Shard;
@@ -128,6 +127,7 @@ impl Windows {
         let base = &ds;
         let n = base.tickets.len();
         let mut open = Open::new(0, size, n);
+        let mut kept = Vec::new();
         let mut stop: Option<Stop> = None;
         let halt = std::sync::atomic::AtomicBool::new(false);
         let halt_now =
@@ -148,21 +148,14 @@ impl Windows {
                 if stop.is_some() {
                     return;
                 }
-                st.stats.event_rows += batch.len() as u64;
-                let mut ids = Interned::new(&conv.strings);
-                for row in conv.rows.drain(..) {
-                    let (ticket, ev, local) = match row {
-                        EventRow::Skip => {
-                            st.stats.other_shard[1] += 1;
-                            continue;
-                        }
-                        EventRow::Reject(r) => {
-                            st.rejects.push(r);
-                            continue;
-                        }
-                        EventRow::Keep(t, ev, local) => (t, ev, local),
-                    };
-                    let ev = ids.event(&mut st.strings, ev, local);
+                let State {
+                    strings,
+                    rejects,
+                    stats,
+                    ..
+                } = &mut st;
+                conv.merge(batch, strings, rejects, stats, &mut kept);
+                for (ticket, ev) in kept.drain(..) {
                     let t = ticket as usize;
                     if t < open.lo {
                         stop = Some(Stop::OutOfOrder(u64::from(ev.line)));
