@@ -87,26 +87,49 @@ pub fn compute_range(
     use rayon::prelude::*;
     let states = super::pauses::status_states(policy, ds, range.clone());
     let state = |status: u32| states[&status];
+    let of = Of {
+        policy,
+        ds,
+        sends,
+        levels,
+        cutoff,
+    };
     range
         .into_par_iter()
-        .map(|i| ticket_cells(policy, ds, sends, levels, cutoff, i, &state))
+        .map_init(
+            // A writer per task: its remembered offsets serve many tickets.
+            || InstantWriter::new(policy.tz()),
+            |w, i| ticket_cells(&of, i, &state, w),
+        )
         .collect()
+}
+
+/// What every ticket's cells are computed from ([`compute_range`]).
+#[derive(Clone, Copy)]
+struct Of<'a> {
+    policy: &'a Policy,
+    ds: &'a Dataset,
+    sends: &'a Sends,
+    levels: &'a [(u32, Level)],
+    cutoff: i64,
 }
 
 /// Ticket `i`'s four cells, each item appended in place (no text of its
 /// own: a million tickets have millions of pauses and levels).
 fn ticket_cells(
-    policy: &Policy,
-    ds: &Dataset,
-    sends: &Sends,
-    levels: &[(u32, Level)],
-    cutoff: i64,
+    of: &Of<'_>,
     i: usize,
     state: &(impl Fn(u32) -> State + Sync),
+    w: &mut InstantWriter,
 ) -> Cells {
     use std::fmt::Write as _;
-    // One writer for the ticket: its zone offset looked up once an hour.
-    let mut w = InstantWriter::new(policy.tz());
+    let Of {
+        policy,
+        ds,
+        sends,
+        levels,
+        cutoff,
+    } = *of;
     let mut iso = |s: &mut String, t: Option<i64>| {
         if let Some(t) = t {
             w.write(Instant::from_unix(t), s);

@@ -146,7 +146,7 @@ impl Instant {
     /// ISO 8601 with `tz`'s offset at this instant, to the second.
     pub fn to_rfc3339(self, tz: Tz) -> String {
         let mut s = String::with_capacity(25);
-        InstantWriter::new(tz).write(self, &mut s);
+        write_at(self, offset_at(tz, self), tz, &mut s);
         s
     }
 
@@ -718,17 +718,36 @@ pub(crate) const fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
 #[derive(Debug)]
 pub struct InstantWriter {
     tz: Tz,
+    /// The hour starting at slot `hour % HOURS`: a row's instants
+    /// (opened, responded, solved, due...) fall in different hours, and
+    /// one remembered hour missed on nearly every call.
+    hours: Box<[Hour]>,
+}
+
+/// A UTC hour [`InstantWriter`] remembers: its zone offset, and its first
+/// second written out when the offset is whole hours (then each instant
+/// of the hour only changes the minutes and seconds).
+#[derive(Clone, Copy, Debug)]
+struct Hour {
     hour: i64,
     off: i64,
+    text: Option<[u8; 25]>,
 }
+
+/// Hours [`InstantWriter`] remembers: 2,048, about 85 days.
+const HOURS: usize = 2048;
 
 impl InstantWriter {
     /// A writer for `tz`.
     pub fn new(tz: Tz) -> InstantWriter {
-        InstantWriter {
-            tz,
+        let none = Hour {
             hour: i64::MIN,
             off: 0,
+            text: None,
+        };
+        InstantWriter {
+            tz,
+            hours: vec![none; HOURS].into_boxed_slice(),
         }
     }
 
@@ -746,40 +765,65 @@ impl InstantWriter {
     /// ```
     pub fn write(&mut self, t: Instant, out: &mut String) {
         let hour = t.0.div_euclid(3600);
-        if hour != self.hour {
-            self.hour = hour;
-            self.off = self
-                .tz
-                .offset_from_utc_datetime(&t.utc().naive_utc())
-                .fix()
-                .local_minus_utc() as i64;
+        let slot = &mut self.hours[hour.rem_euclid(HOURS as i64) as usize];
+        if slot.hour != hour {
+            let off = offset_at(self.tz, t);
+            let start = Instant(hour * 3600);
+            let mut text = None;
+            if off % 3600 == 0 {
+                let mut s = String::with_capacity(25);
+                write_at(start, off, self.tz, &mut s);
+                text = <[u8; 25]>::try_from(s.as_bytes()).ok();
+            }
+            *slot = Hour { hour, off, text };
         }
-        let local = t.0 + self.off;
-        let days = local.div_euclid(86_400);
-        let secs = local.rem_euclid(86_400);
-        let (y, m, d) = civil_from_days(days);
-        if self.off % 60 != 0 || !(0..=9999).contains(&y) {
-            // Local mean time before standard zones (e.g. -04:42:46):
-            // chrono's rounding of the printed offset; and chrono's sign
-            // for years outside four digits.
-            out.push_str(&t.to_rfc3339_chrono(self.tz));
-            return;
-        }
-        let o = self.off.abs();
-        let mut b = *b"0000-00-00T00:00:00+00:00";
-        digits(&mut b[0..4], y);
-        digits(&mut b[5..7], m);
-        digits(&mut b[8..10], d);
-        digits(&mut b[11..13], secs / 3600);
-        digits(&mut b[14..16], secs % 3600 / 60);
-        digits(&mut b[17..19], secs % 60);
-        if self.off < 0 {
-            b[19] = b'-';
-        }
-        digits(&mut b[20..22], o / 3600);
-        digits(&mut b[23..25], o % 3600 / 60);
+        let Some(mut b) = slot.text else {
+            return write_at(t, slot.off, self.tz, out);
+        };
+        let r = t.0 - hour * 3600;
+        digits(&mut b[14..16], r / 60);
+        digits(&mut b[17..19], r % 60);
         out.push_str(std::str::from_utf8(&b).expect("ASCII digits"));
     }
+}
+
+/// `tz`'s offset from UTC at `t`, in seconds.
+fn offset_at(tz: Tz, t: Instant) -> i64 {
+    i64::from(
+        tz.offset_from_utc_datetime(&t.utc().naive_utc())
+            .fix()
+            .local_minus_utc(),
+    )
+}
+
+/// Appends `t` as `YYYY-MM-DDTHH:MM:SS±HH:MM` to `out`, `off` being
+/// `tz`'s offset at `t`.
+fn write_at(t: Instant, off: i64, tz: Tz, out: &mut String) {
+    let local = t.0 + off;
+    let days = local.div_euclid(86_400);
+    let secs = local.rem_euclid(86_400);
+    let (y, m, d) = civil_from_days(days);
+    if off % 60 != 0 || !(0..=9999).contains(&y) {
+        // Local mean time before standard zones (e.g. -04:42:46):
+        // chrono's rounding of the printed offset; and chrono's sign
+        // for years outside four digits.
+        out.push_str(&t.to_rfc3339_chrono(tz));
+        return;
+    }
+    let o = off.abs();
+    let mut b = *b"0000-00-00T00:00:00+00:00";
+    digits(&mut b[0..4], y);
+    digits(&mut b[5..7], m);
+    digits(&mut b[8..10], d);
+    digits(&mut b[11..13], secs / 3600);
+    digits(&mut b[14..16], secs % 3600 / 60);
+    digits(&mut b[17..19], secs % 60);
+    if off < 0 {
+        b[19] = b'-';
+    }
+    digits(&mut b[20..22], o / 3600);
+    digits(&mut b[23..25], o % 3600 / 60);
+    out.push_str(std::str::from_utf8(&b).expect("ASCII digits"));
 }
 
 /// `v` (0 ..= 10^len - 1) in `into`'s ASCII digits, zero-padded.
@@ -844,6 +888,32 @@ mod fast_tests {
             let mut s = String::new();
             InstantWriter::new(tz).write(t, &mut s);
             prop_assert_eq!(s, t.to_rfc3339_chrono(tz));
+        }
+    }
+
+    proptest! {
+        /// One writer kept over many instants, hours far apart landing on
+        /// the same remembered slot among them, writes each as chrono
+        /// does (a stale offset would show across Madrid's DST changes;
+        /// Kolkata's half hour is never remembered as text).
+        #[test]
+        fn a_kept_writer_matches_chrono(
+            starts in proptest::collection::vec(-3_000_000_000i64..2_000_000_000, 1..40),
+            apart in proptest::collection::vec(0i64..6, 1..40),
+            z in 0usize..4,
+        ) {
+            let zones = ["America/Bogota", "Europe/Madrid", "America/Santiago", "Asia/Kolkata"];
+            let tz: Tz = zones[z].parse().unwrap();
+            let mut w = InstantWriter::new(tz);
+            for (s, k) in starts.iter().zip(apart.iter().cycle()) {
+                // The same slot, k rounds of the table later.
+                for t in [*s, s + k * HOURS as i64 * 3600] {
+                    let t = Instant::from_unix(t);
+                    let mut out = String::new();
+                    w.write(t, &mut out);
+                    prop_assert_eq!(out, t.to_rfc3339_chrono(tz));
+                }
+            }
         }
     }
 
