@@ -204,30 +204,49 @@ fn ticket_cells(
     for (_, l) in &levels[lo..hi] {
         let s = &mut c[3];
         next(s);
-        let _ = write!(s, "{}/", l.level);
-        escape_into(s, ds.strings.get(l.group));
-        s.push('/');
-        iso(s, Some(l.from));
-        s.push('/');
-        iso(s, Some(l.to));
-        s.push('/');
-        iso(s, l.taken_at);
-        let _ = write!(s, "/{}/", l.take_s);
-        if let Some(o) = l.outcome {
-            s.push_str(o.key());
-        }
-        let _ = write!(s, "/{}/{}/", l.held_s, l.paused_s);
-        iso(s, l.ended_at);
-        s.push('/');
-        if let Some(v) = l.target_s {
-            let _ = write!(s, "{v}");
-        }
-        s.push('/');
-        if let Some(m) = l.met {
-            let _ = write!(s, "{m}");
-        }
+        level_item(s, l, ds, w);
     }
     c
+}
+
+/// One level's item of the `escalations` cell:
+/// `level/group/from/to/taken/take_s/outcome/held_s/paused_s/ended/target/met`.
+fn level_item(s: &mut String, l: &Level, ds: &Dataset, w: &mut InstantWriter) {
+    use super::output::int;
+    let mut iso = |s: &mut String, t: Option<i64>| {
+        if let Some(t) = t {
+            w.write(Instant::from_unix(t), s);
+        }
+    };
+    int(s, l.level);
+    s.push('/');
+    escape_into(s, ds.strings.get(l.group));
+    s.push('/');
+    iso(s, Some(l.from));
+    s.push('/');
+    iso(s, Some(l.to));
+    s.push('/');
+    iso(s, l.taken_at);
+    s.push('/');
+    int(s, l.take_s);
+    s.push('/');
+    if let Some(o) = l.outcome {
+        s.push_str(o.key());
+    }
+    for v in [l.held_s, l.paused_s] {
+        s.push('/');
+        int(s, v);
+    }
+    s.push('/');
+    iso(s, l.ended_at);
+    s.push('/');
+    if let Some(v) = l.target_s {
+        int(s, v);
+    }
+    s.push('/');
+    if let Some(m) = l.met {
+        s.push_str(if m { "true" } else { "false" });
+    }
 }
 
 /// A group's name in an `escalations` cell.

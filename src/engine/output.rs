@@ -280,18 +280,17 @@ impl<'a> Rows<'a> {
         if r.excluded != Some(super::Exclusion::OpenedAfterCutoff) {
             out.push_str(r.state.map_or("", |s| s.key()));
         }
-        let _ =
-            write!(out, ",{},{},{}", r.response_s, r.resolution_s, r.paused_s);
-        for v in [r.response_target_s, r.resolution_target_s] {
+        for v in [r.response_s, r.resolution_s, r.paused_s] {
             out.push(',');
-            if let Some(v) = v {
-                let _ = write!(out, "{v}");
-            }
+            int(out, v);
         }
+        opt_ints(out, &[r.response_target_s, r.resolution_target_s]);
         bools(out, &[r.response_met, r.resolution_met]);
         out.push(',');
         inst(out, r.resolution_due_at);
-        let _ = write!(out, ",{},", r.reopen_count);
+        out.push(',');
+        int(out, r.reopen_count);
+        out.push(',');
         if let Some(s) = r.survey_score {
             let _ = write!(out, "{s}");
         }
@@ -299,26 +298,27 @@ impl<'a> Rows<'a> {
         let p = policy.version_policy(r.version);
         out.push_str(r.excluded.map_or("", |e| e.name(p)));
         // Extensions.
-        let _ = write!(out, ",{},", r.wall_resolution_s);
+        out.push(',');
+        int(out, r.wall_resolution_s);
+        out.push(',');
         inst(out, r.response_due_at);
         for c in [r.response_class, r.resolution_class, worst(r)] {
             out.push(',');
             out.push_str(c.map_or("", |c| c.key()));
         }
         bools(out, &[r.auto_closed, r.close_late]);
-        for v in [r.response_overrun_s, r.resolution_overrun_s] {
-            out.push(',');
-            if let Some(v) = v {
-                let _ = write!(out, "{v}");
-            }
-        }
-        let _ = write!(out, ",{},", r.solved_before_reopen_s);
+        opt_ints(out, &[r.response_overrun_s, r.resolution_overrun_s]);
+        out.push(',');
+        int(out, r.solved_before_reopen_s);
+        out.push(',');
         inst(out, r.survey_answered_at);
         out.push(',');
         if let Some(i) = r.target_rule {
-            let _ = write!(out, "{i}");
+            int(out, i);
         }
-        let _ = write!(out, ",{},", r.events);
+        out.push(',');
+        int(out, r.events);
+        out.push(',');
         text.push(out, ds.strings.get(t.attr(Attr::Channel)));
         for v in [
             r.precase_at,
@@ -330,7 +330,7 @@ impl<'a> Rows<'a> {
         }
         out.push(',');
         if let Some(v) = r.precase_business_s {
-            let _ = write!(out, "{v}");
+            int(out, v);
         }
         bools(
             out,
@@ -340,14 +340,8 @@ impl<'a> Rows<'a> {
                 r.validated_within,
             ],
         );
-        out.push(',');
-        if let Some(v) = r.close_business_s {
-            let _ = write!(out, "{v}");
-        }
-        out.push(',');
-        if let Some(v) = r.survey_before_close {
-            out.push_str(if v { "true" } else { "false" });
-        }
+        opt_ints(out, &[r.close_business_s]);
+        bools(out, &[r.survey_before_close]);
         out.push(',');
         out.push_str(r.outcome());
         let cutoff = ev.map(|e| {
@@ -357,6 +351,11 @@ impl<'a> Rows<'a> {
         });
         tail(out, policy, r, text, ev.zip(cutoff.map(String::as_str)));
     }
+}
+
+/// Appends integer `v` in decimal.
+pub(super) fn int(out: &mut String, v: impl itoa::Integer) {
+    out.push_str(itoa::Buffer::new().format(v));
 }
 
 /// A row's last columns and its line end: [`VERSION_COLUMN`] when the
@@ -375,7 +374,10 @@ fn tail(
     }
     if let Some((ev, cutoff)) = ev {
         let e = if r.survey_expected { "true" } else { "false" };
-        out.push_str(&format!(",{e},{cutoff},{}", ev.policy_sha256));
+        for c in [e, cutoff, ev.policy_sha256] {
+            out.push(',');
+            out.push_str(c);
+        }
         let none = super::facts::Cells::default();
         for c in super::facts::of(ev.facts, ev.facts_from, r).unwrap_or(&none)
         {
@@ -402,6 +404,16 @@ fn header(out: &mut String, policy: &Policy, evaluated: bool) {
 }
 
 /// `,true`, `,false` or `,` for each flag.
+/// Each of `values` after a comma, empty when `None`.
+fn opt_ints(out: &mut String, values: &[Option<i64>]) {
+    for v in values {
+        out.push(',');
+        if let Some(v) = v {
+            int(out, *v);
+        }
+    }
+}
+
 fn bools(out: &mut String, flags: &[Option<bool>]) {
     for v in flags {
         out.push(',');
