@@ -306,9 +306,7 @@ pub fn write(
     let mut w = crate::time::InstantWriter::new(policy.tz());
     let mut inst = |out: &mut String, t: Option<i64>| {
         out.push(',');
-        if let Some(t) = t {
-            w.write(Instant::from_unix(t), out);
-        }
+        w.write_unix(t, out);
     };
     let opt = |out: &mut String, v: Option<String>| {
         out.push(',');

@@ -22,7 +22,7 @@
 
 use crate::model::dataset::Dataset;
 use crate::policy::{Policy, State};
-use crate::time::{Instant, InstantWriter};
+use crate::time::InstantWriter;
 
 use super::SlaRow;
 use super::escalations::Level;
@@ -130,11 +130,6 @@ fn ticket_cells(
         levels,
         cutoff,
     } = *of;
-    let mut iso = |s: &mut String, t: Option<i64>| {
-        if let Some(t) = t {
-            w.write(Instant::from_unix(t), s);
-        }
-    };
     // Items are never empty: a separator before every one but the first.
     let next = |cell: &mut String| {
         if !cell.is_empty() {
@@ -151,9 +146,9 @@ fn ticket_cells(
         };
         let s = &mut c[0];
         next(s);
-        iso(s, Some(p.start));
+        w.write_unix(Some(p.start), s);
         s.push('/');
-        iso(s, Some(p.end));
+        w.write_unix(Some(p.end), s);
         s.push('/');
         s.push_str(flags);
     }
@@ -161,9 +156,9 @@ fn ticket_cells(
         let s = &mut c[1];
         for send in sends.of_ticket(ds, i as u32) {
             next(s);
-            iso(s, Some(send.sent_at));
+            w.write_unix(Some(send.sent_at), s);
             s.push('/');
-            iso(s, send.answered_at);
+            w.write_unix(send.answered_at, s);
         }
         if s.is_empty() {
             s.push_str("none");
@@ -213,20 +208,15 @@ fn ticket_cells(
 /// `level/group/from/to/taken/take_s/outcome/held_s/paused_s/ended/target/met`.
 fn level_item(s: &mut String, l: &Level, ds: &Dataset, w: &mut InstantWriter) {
     use super::output::int;
-    let mut iso = |s: &mut String, t: Option<i64>| {
-        if let Some(t) = t {
-            w.write(Instant::from_unix(t), s);
-        }
-    };
     int(s, l.level);
     s.push('/');
     escape_into(s, ds.strings.get(l.group));
     s.push('/');
-    iso(s, Some(l.from));
+    w.write_unix(Some(l.from), s);
     s.push('/');
-    iso(s, Some(l.to));
+    w.write_unix(Some(l.to), s);
     s.push('/');
-    iso(s, l.taken_at);
+    w.write_unix(l.taken_at, s);
     s.push('/');
     int(s, l.take_s);
     s.push('/');
@@ -238,7 +228,7 @@ fn level_item(s: &mut String, l: &Level, ds: &Dataset, w: &mut InstantWriter) {
         int(s, v);
     }
     s.push('/');
-    iso(s, l.ended_at);
+    w.write_unix(l.ended_at, s);
     s.push('/');
     if let Some(v) = l.target_s {
         int(s, v);

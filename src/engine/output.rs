@@ -253,11 +253,6 @@ impl<'a> Rows<'a> {
         use std::fmt::Write as _;
         let (policy, ds, text) = (self.policy, self.ds, self.text);
         let w = &mut self.w;
-        let mut inst = |out: &mut String, t: Option<i64>| {
-            if let Some(t) = t {
-                w.write(Instant::from_unix(t), out);
-            }
-        };
         let t = &ds.tickets[r.ticket as usize];
         text.push(out, &t.id);
         for a in [
@@ -271,10 +266,10 @@ impl<'a> Rows<'a> {
             text.push(out, ds.strings.get(t.attr(a)));
         }
         out.push(',');
-        inst(out, Some(t.opened_at));
+        w.write_unix(Some(t.opened_at), out);
         for v in [r.responded_at, r.solved_at, r.closed_at] {
             out.push(',');
-            inst(out, v);
+            w.write_unix(v, out);
         }
         out.push(',');
         if r.excluded != Some(super::Exclusion::OpenedAfterCutoff) {
@@ -287,7 +282,7 @@ impl<'a> Rows<'a> {
         opt_ints(out, &[r.response_target_s, r.resolution_target_s]);
         bools(out, &[r.response_met, r.resolution_met]);
         out.push(',');
-        inst(out, r.resolution_due_at);
+        w.write_unix(r.resolution_due_at, out);
         out.push(',');
         int(out, r.reopen_count);
         out.push(',');
@@ -301,7 +296,7 @@ impl<'a> Rows<'a> {
         out.push(',');
         int(out, r.wall_resolution_s);
         out.push(',');
-        inst(out, r.response_due_at);
+        w.write_unix(r.response_due_at, out);
         for c in [r.response_class, r.resolution_class, worst(r)] {
             out.push(',');
             out.push_str(c.map_or("", |c| c.key()));
@@ -311,7 +306,7 @@ impl<'a> Rows<'a> {
         out.push(',');
         int(out, r.solved_before_reopen_s);
         out.push(',');
-        inst(out, r.survey_answered_at);
+        w.write_unix(r.survey_answered_at, out);
         out.push(',');
         if let Some(i) = r.target_rule {
             int(out, i);
@@ -326,7 +321,7 @@ impl<'a> Rows<'a> {
             r.precase_discarded_at,
         ] {
             out.push(',');
-            inst(out, v);
+            w.write_unix(v, out);
         }
         out.push(',');
         if let Some(v) = r.precase_business_s {

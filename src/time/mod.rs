@@ -785,6 +785,14 @@ impl InstantWriter {
         digits(&mut b[17..19], r % 60);
         out.push_str(std::str::from_utf8(&b).expect("ASCII digits"));
     }
+
+    /// [`InstantWriter::write`] of `t` in Unix seconds; nothing for
+    /// `None` (an empty cell).
+    pub fn write_unix(&mut self, t: Option<i64>, out: &mut String) {
+        if let Some(t) = t {
+            self.write(Instant::from_unix(t), out);
+        }
+    }
 }
 
 /// `tz`'s offset from UTC at `t`, in seconds.
