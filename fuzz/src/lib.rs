@@ -195,9 +195,9 @@ pub fn check_eval(ds: &Dataset) {
             continue;
         }
         for (what, at) in [
-            ("solve", row.solved_at),
-            ("response", row.responded_at),
-            ("close", row.closed_at),
+            ("solve", row.solved_at.get()),
+            ("response", row.responded_at.get()),
+            ("close", row.closed_at.get()),
         ] {
             if let Some(at) = at {
                 assert!(
@@ -206,7 +206,7 @@ pub fn check_eval(ds: &Dataset) {
                 );
             }
         }
-        if let Some(s) = row.solved_at {
+        if let Some(s) = row.solved_at.get() {
             let wall = s - opened;
             assert!(
                 row.resolution_s <= wall,

@@ -802,7 +802,9 @@ impl<'a> Seen<'a> {
             self.measured.add(r, self.policy, |_| false);
             if let Some((any, used)) = self.rules.get_mut(r.version as usize) {
                 *any = true;
-                if let Some(u) = r.target_rule.and_then(|i| used.get_mut(i)) {
+                if let Some(u) =
+                    r.target_rule.and_then(|i| used.get_mut(i as usize))
+                {
                     *u = true;
                 }
             }

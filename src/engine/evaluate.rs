@@ -8,7 +8,7 @@
 
 use crate::calendar::Calendar;
 use crate::policy::{DeadlineRules, Policy, State, TargetRule};
-use crate::time::{BizDuration, Instant};
+use crate::time::{BizDuration, Instant, OptSecs};
 use crate::timeline::{self, Span, Walk};
 
 use super::glpi_rules::{self, Waits};
@@ -50,7 +50,7 @@ where
     S: Iterator<Item = (i64, f64)> + Clone,
 {
     let mut row = SlaRow {
-        target_rule: rule,
+        target_rule: rule.map(|i| i as u32),
         survey_expected: f.survey_expected,
         ..SlaRow::default()
     };
@@ -95,7 +95,7 @@ where
     }
     counted_survey(&mut row, policy, surveys.clone(), cutoff);
     if policy.has_close_rules()
-        && let Some(closed) = row.closed_at
+        && let Some(closed) = row.closed_at.get()
     {
         row.survey_before_close = Some(surveys.clone().any(|s| s.0 <= closed));
     }
@@ -191,9 +191,9 @@ fn record_walk(row: &mut SlaRow, walk: &Walk, opened: i64, cutoff: i64) {
     row.state = Some(walk.state);
     row.reopen_count = walk.reopen_count;
     row.solved_before_reopen_s = walk.solved_before_reopen_s;
-    row.responded_at = walk.responded_at();
-    row.solved_at = walk.solved_at;
-    row.closed_at = walk.closed_at;
+    row.responded_at = walk.responded_at().into();
+    row.solved_at = walk.solved_at.into();
+    row.closed_at = walk.closed_at.into();
     row.unresolved = walk.unresolved;
     row.wall_resolution_s = walk.solved_at.unwrap_or(cutoff) - opened;
 }
@@ -209,12 +209,13 @@ fn response(
     row.response_s =
         walk.responded.map_or(walk.cutoff_pos, |r| r.1) - walk.opened_pos;
     let Some(tg) = target else { return };
-    row.response_target_s = Some(tg);
-    row.response_due_at = cal
-        .add_business(Instant::from_unix(opened), tg)
-        .ok()
-        .map(Instant::unix);
-    row.response_overrun_s = Some((row.response_s - tg).max(0));
+    row.response_target_s = OptSecs::some(tg);
+    row.response_due_at = OptSecs::from(
+        cal.add_business(Instant::from_unix(opened), tg)
+            .ok()
+            .map(Instant::unix),
+    );
+    row.response_overrun_s = OptSecs::some((row.response_s - tg).max(0));
     if walk.responded.is_some() {
         row.response_met = Some(row.response_s <= tg);
     } else {
@@ -235,23 +236,23 @@ fn resolution(
     let Some(tg) = target else { return };
     let cancelled = walk.state == State::Cancelled;
     let counted = clock.counted;
-    row.resolution_target_s = Some(tg);
+    row.resolution_target_s = OptSecs::some(tg);
     row.resolution_due_at = if cancelled {
-        None
+        OptSecs::NONE
     } else {
-        clock.due.or_else(|| {
+        OptSecs::from(clock.due.or_else(|| {
             let end = walk.solved_at.unwrap_or(cutoff);
             cal.add_business(Instant::from_unix(end), tg - counted)
                 .ok()
                 .map(Instant::unix)
-        })
+        }))
     };
     if walk.unresolved {
         // "Sin Solución": the clock stopped, but there is no solution to
         // judge; neither met nor breached (docs/CONTRACT.md §3.2).
         return;
     }
-    row.resolution_overrun_s = Some((counted - tg).max(0));
+    row.resolution_overrun_s = OptSecs::some((counted - tg).max(0));
     if row.solved_at.is_some() {
         row.resolution_met = Some(counted <= tg);
     } else if !cancelled {
@@ -271,7 +272,7 @@ fn counted_survey(
     let rule = policy.survey().repeated;
     if let Some((at, score)) = rule.pick(surveys.filter(|s| s.0 <= cutoff)) {
         row.survey_score = Some(score);
-        row.survey_answered_at = Some(at);
+        row.survey_answered_at = OptSecs::some(at);
     }
 }
 
@@ -285,7 +286,7 @@ fn closing(
     cutoff: i64,
 ) {
     let (Some(after), Some(solved)) =
-        (policy.auto_close_after(), row.solved_at)
+        (policy.auto_close_after(), row.solved_at.get())
     else {
         return;
     };
@@ -293,7 +294,7 @@ fn closing(
         return;
     };
     let expected = expected.unix();
-    match row.closed_at {
+    match row.closed_at.get() {
         Some(closed) => {
             let answered_before_close = surveys.any(|s| s.0 <= closed);
             row.auto_closed =
@@ -314,7 +315,9 @@ fn closing(
 /// solved/closed run. Run after `auto_closed` is final (the engine runs
 /// it again once the notes are read).
 pub(crate) fn close_checks(row: &mut SlaRow, policy: &Policy, approved: bool) {
-    let (Some(solved), Some(closed)) = (row.solved_at, row.closed_at) else {
+    let (Some(solved), Some(closed)) =
+        (row.solved_at.get(), row.closed_at.get())
+    else {
         return;
     };
     if !policy.has_close_rules() {
@@ -327,7 +330,7 @@ pub(crate) fn close_checks(row: &mut SlaRow, policy: &Policy, approved: bool) {
             .ok()
             .map(Instant::unix)
     };
-    row.close_business_s = Some(cal.between_secs(solved, closed));
+    row.close_business_s = OptSecs::some(cal.between_secs(solved, closed));
     let ok = row.survey_before_close == Some(true) || approved;
     // Early: business time of the delay was left at the close.
     let early = policy

@@ -568,7 +568,8 @@ impl Subject<'_> {
         let mut responded = false;
         let mut out = Vec::with_capacity(spans.len());
         for s in spans {
-            let final_run = row.solved_at.is_some_and(|sa| s.start >= sa);
+            let final_run =
+                row.solved_at.get().is_some_and(|sa| s.start >= sa);
             let counts_as = counts_as(s.state, responded, final_run);
             if matches!(s.state, State::New | State::Open) {
                 acc += s.business_s;
@@ -610,11 +611,11 @@ impl Subject<'_> {
     fn outcome(&self, row: &SlaRow) -> Outcome {
         let res = measure(
             row.resolution_s,
-            row.resolution_target_s,
+            row.resolution_target_s.get(),
             row.resolution_met,
             row.resolution_class,
-            row.solved_at,
-            row.resolution_due_at,
+            row.solved_at.get(),
+            row.resolution_due_at.get(),
         );
         Outcome {
             paused_s: row.paused_s,
@@ -623,15 +624,15 @@ impl Subject<'_> {
             state: row.state,
             survey: row.survey_score.map(|score| SurveyAnswer {
                 score,
-                answered_at: row.survey_answered_at.unwrap_or_default(),
+                answered_at: row.survey_answered_at.get().unwrap_or_default(),
             }),
             response: measure(
                 row.response_s,
-                row.response_target_s,
+                row.response_target_s.get(),
                 row.response_met,
                 row.response_class,
-                row.responded_at,
-                row.response_due_at,
+                row.responded_at.get(),
+                row.response_due_at.get(),
             ),
             resolution: Measure {
                 verdict: if row.unresolved {
@@ -641,7 +642,7 @@ impl Subject<'_> {
                 },
                 ..res
             },
-            closed: row.closed_at.map(|at| Closed {
+            closed: row.closed_at.get().map(|at| Closed {
                 at,
                 note: close_note(row, self.policy),
             }),
@@ -729,10 +730,14 @@ fn applied_rule(
     AppliedRule {
         index: rule.index,
         label: rule.label.clone(),
-        response: one(rule.response, row.response_target_s, own[0].is_some()),
+        response: one(
+            rule.response,
+            row.response_target_s.get(),
+            own[0].is_some(),
+        ),
         resolution: one(
             rule.resolution,
-            row.resolution_target_s,
+            row.resolution_target_s.get(),
             own[1].is_some(),
         ),
     }

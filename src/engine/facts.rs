@@ -216,7 +216,7 @@ fn level_item(s: &mut String, l: &Level, ds: &Dataset, w: &mut InstantWriter) {
     s.push('/');
     w.write_unix(Some(l.to), s);
     s.push('/');
-    w.write_unix(l.taken_at, s);
+    w.write_unix(l.taken_at.get(), s);
     s.push('/');
     int(s, l.take_s);
     s.push('/');
@@ -228,9 +228,9 @@ fn level_item(s: &mut String, l: &Level, ds: &Dataset, w: &mut InstantWriter) {
         int(s, v);
     }
     s.push('/');
-    w.write_unix(l.ended_at, s);
+    w.write_unix(l.ended_at.get(), s);
     s.push('/');
-    if let Some(v) = l.target_s {
+    if let Some(v) = l.target_s.get() {
         int(s, v);
     }
     s.push('/');

@@ -26,7 +26,7 @@ use chrono::{Datelike, NaiveDate, Timelike};
 
 use crate::calendar::Calendar;
 use crate::policy::{State, TargetRule};
-use crate::time::{BizDuration, Instant};
+use crate::time::{BizDuration, Instant, OptSecs};
 use crate::timeline::Span;
 
 use super::{Class, SlaRow};
@@ -134,13 +134,14 @@ pub(crate) fn apply(
     let [resp, res] = targets;
     if let Some(tg) = resp {
         let eod = rule.is_some_and(|r| r.response_eod);
-        row.response_due_at = deadline(cal, opened, tg, eod, None);
+        row.response_due_at =
+            OptSecs::from(deadline(cal, opened, tg, eod, None));
         let done = row.responded_at;
         judge(
             cal,
-            row.response_due_at,
-            done,
-            row.response_target_s,
+            row.response_due_at.get(),
+            done.get(),
+            row.response_target_s.get(),
             cutoff,
             (&mut row.response_met, &mut row.response_class),
             &mut row.response_overrun_s,
@@ -150,15 +151,16 @@ pub(crate) fn apply(
         && row.resolution_due_at.is_some()
     {
         let eod = rule.is_some_and(|r| r.resolution_eod);
-        row.resolution_due_at = deadline(cal, opened, tg, eod, Some(waits));
+        row.resolution_due_at =
+            OptSecs::from(deadline(cal, opened, tg, eod, Some(waits)));
         if row.unresolved {
             return;
         }
         judge(
             cal,
-            row.resolution_due_at,
-            row.solved_at,
-            row.resolution_target_s,
+            row.resolution_due_at.get(),
+            row.solved_at.get(),
+            row.resolution_target_s.get(),
             cutoff,
             (&mut row.resolution_met, &mut row.resolution_class),
             &mut row.resolution_overrun_s,
@@ -176,13 +178,13 @@ fn judge(
     target: Option<i64>,
     cutoff: i64,
     (met, class): (&mut Option<bool>, &mut Option<Class>),
-    overrun: &mut Option<i64>,
+    overrun: &mut OptSecs,
 ) {
     let (Some(due), Some(tg)) = (due, target) else {
         return;
     };
     let end = done.unwrap_or(cutoff);
-    *overrun = Some(cal.between_secs(due, end));
+    *overrun = OptSecs::some(cal.between_secs(due, end));
     if let Some(d) = done {
         *met = Some(d <= due);
         *class = None;

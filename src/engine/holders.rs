@@ -208,6 +208,6 @@ impl Engine<'_> {
     pub fn group_times(&self, i: usize) -> Vec<GroupTime> {
         let (p, row) = self.pieces_of(i);
         let cal = self.for_version(row.version).policy.calendar();
-        by_group(cal, &p, row.responded_at)
+        by_group(cal, &p, row.responded_at.get())
     }
 }

@@ -94,7 +94,7 @@ use crate::model::dataset::Dataset;
 use crate::model::measure::Measure;
 use crate::policy::{ExclusionRule, Policy, State};
 use crate::text::lang::Lang;
-use crate::time::{BizDuration, Instant};
+use crate::time::{BizDuration, Instant, OptSecs};
 
 /// Why a ticket is left out of compliance.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -212,17 +212,20 @@ impl Class {
 }
 
 /// One ticket's figures (docs/CONTRACT.md §4, extensions included).
-/// Instants are Unix seconds; durations whole business seconds.
+/// Instants are Unix seconds; durations whole business seconds; the
+/// optional ones are [`OptSecs`] (8 bytes, not an `Option<i64>`'s 16):
+/// a run may hold a row per ticket, and at ten million tickets each byte
+/// of the row is 10 MB (docs/SCALING.md).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SlaRow {
     /// Index of the ticket in the dataset.
     pub ticket: u32,
     /// First instant the state left `new`.
-    pub responded_at: Option<i64>,
+    pub responded_at: OptSecs,
     /// Start of the final solved/closed run.
-    pub solved_at: Option<i64>,
+    pub solved_at: OptSecs,
     /// Start of the final closed run.
-    pub closed_at: Option<i64>,
+    pub closed_at: OptSecs,
     /// Canonical state at the cutoff.
     pub state: Option<State>,
     /// Business seconds from opening to response (or to the cutoff).
@@ -234,18 +237,18 @@ pub struct SlaRow {
     /// Business seconds in solved/closed before a reopen.
     pub solved_before_reopen_s: i64,
     /// The response target in business seconds.
-    pub response_target_s: Option<i64>,
+    pub response_target_s: OptSecs,
     /// The resolution target in business seconds.
-    pub resolution_target_s: Option<i64>,
+    pub resolution_target_s: OptSecs,
     /// `response_s <= target`, when responded and targeted.
     pub response_met: Option<bool>,
     /// `resolution_s <= target`, when solved and targeted.
     pub resolution_met: Option<bool>,
     /// When the response target is (was) reached.
-    pub response_due_at: Option<i64>,
+    pub response_due_at: OptSecs,
     /// When resolution time reaches (reached) the target, given the pauses
     /// that happened before it.
-    pub resolution_due_at: Option<i64>,
+    pub resolution_due_at: OptSecs,
     /// Unfinished response at the cutoff: its class.
     pub response_class: Option<Class>,
     /// Unfinished resolution at the cutoff: its class.
@@ -255,7 +258,7 @@ pub struct SlaRow {
     /// The last survey score answered by the cutoff.
     pub survey_score: Option<f64>,
     /// When it was answered.
-    pub survey_answered_at: Option<i64>,
+    pub survey_answered_at: OptSecs,
     /// Why it is left out of compliance.
     pub excluded: Option<Exclusion>,
     /// Closed with no survey answer, at or after the expected auto-close.
@@ -265,11 +268,11 @@ pub struct SlaRow {
     /// Wall-clock seconds from opening to `solved_at` (or the cutoff).
     pub wall_resolution_s: i64,
     /// Business seconds over the response target.
-    pub response_overrun_s: Option<i64>,
+    pub response_overrun_s: OptSecs,
     /// Business seconds over the resolution target.
-    pub resolution_overrun_s: Option<i64>,
+    pub resolution_overrun_s: OptSecs,
     /// Index of the target rule applied.
-    pub target_rule: Option<usize>,
+    pub target_rule: Option<u32>,
     /// Events in the timeline (after the cutoff filter).
     pub events: u32,
     /// In the survey's scope (`[survey] applies_to`; true without it):
@@ -277,21 +280,21 @@ pub struct SlaRow {
     pub survey_expected: bool,
     /// Started as a pre-case (`[states] precase`): its first event's
     /// instant, when that event's label is a pre-case one.
-    pub precase_at: Option<i64>,
+    pub precase_at: OptSecs,
     /// The pre-case became a ticket: the first later event of a label
     /// that is neither a pre-case nor `cancelled`.
-    pub precase_registered_at: Option<i64>,
+    pub precase_registered_at: OptSecs,
     /// The pre-case was discarded: the first later event of another
     /// label is `cancelled` ("No gestionado").
-    pub precase_discarded_at: Option<i64>,
+    pub precase_discarded_at: OptSecs,
     /// Business seconds from `precase_at` to `precase_registered_at`.
-    pub precase_business_s: Option<i64>,
+    pub precase_business_s: OptSecs,
     /// With a `[close]` rule, for a solved and closed ticket: a survey
     /// answer at or before its close.
     pub survey_before_close: Option<bool>,
     /// With a `[close]` rule, for a solved and closed ticket: business
     /// seconds from `solved_at` to `closed_at`.
-    pub close_business_s: Option<i64>,
+    pub close_business_s: OptSecs,
     /// With `[close] auto_close_after`, for a solved and closed ticket:
     /// closed with business time of the delay left, with no survey
     /// answer and no approval note by the close.
@@ -312,6 +315,9 @@ pub struct SlaRow {
     /// ([`Policy::version_policy`]).
     pub version: u16,
 }
+
+// 216 bytes; 344 with `Option<i64>` and `Option<usize>` fields.
+const _: () = assert!(std::mem::size_of::<SlaRow>() == 216);
 
 impl SlaRow {
     /// The ticket's outcome at the cutoff, as written in sla.csv's
@@ -337,8 +343,8 @@ impl SlaRow {
     /// its verdict (`response_met` or `resolution_met`).
     pub fn measure(&self, m: Measure) -> (Option<i64>, Option<bool>) {
         match m {
-            Measure::Response => (self.responded_at, self.response_met),
-            Measure::Resolution => (self.solved_at, self.resolution_met),
+            Measure::Response => (self.responded_at.get(), self.response_met),
+            Measure::Resolution => (self.solved_at.get(), self.resolution_met),
         }
     }
 }
@@ -529,7 +535,7 @@ impl<'a> Engine<'a> {
             crate::policy::RulesAt::Opened => at_open,
             crate::policy::RulesAt::Solved => {
                 let row = self.for_version(at_open).evaluate_here(i, |_| {});
-                p.version_at(row.solved_at.unwrap_or(self.cutoff))
+                p.version_at(row.solved_at.get().unwrap_or(self.cutoff))
             }
         }
     }
@@ -637,9 +643,9 @@ impl<'a> Engine<'a> {
             l0.met = row.response_met;
         }
         for l in levels.iter_mut().skip(1) {
-            l.target_s = here.take_target(l.from, row);
+            l.target_s = OptSecs::from(here.take_target(l.from, row));
             if l.outcome == Some(escalations::Outcome::Taken) {
-                l.met = l.target_s.map(|t| l.take_s <= t);
+                l.met = l.target_s.get().map(|t| l.take_s <= t);
             }
         }
         levels
@@ -650,7 +656,7 @@ impl<'a> Engine<'a> {
     /// time from the escalation to its deadline).
     fn take_target(&self, from: i64, row: &SlaRow) -> Option<i64> {
         match self.policy.take_within()? {
-            crate::policy::TakeWithin::Response => row.response_target_s,
+            crate::policy::TakeWithin::Response => row.response_target_s.get(),
             crate::policy::TakeWithin::Duration(d) => {
                 let cal = self.policy.calendar();
                 let a = Instant::from_unix(from);
@@ -729,7 +735,7 @@ impl<'a> Engine<'a> {
         );
         row.ticket = i as u32;
         if !self.auto_note.is_empty()
-            && let Some(closed) = row.closed_at
+            && let Some(closed) = row.closed_at.get()
         {
             row.auto_closed = Some(self.closed_by_note(i, closed));
         }
@@ -754,7 +760,7 @@ impl<'a> Engine<'a> {
     /// one of the notes.
     fn approved_by_note(&self, i: usize, row: &SlaRow) -> bool {
         let (Some(solved), false) =
-            (row.solved_at, self.approval_note.is_empty())
+            (row.solved_at.get(), self.approval_note.is_empty())
         else {
             return false;
         };

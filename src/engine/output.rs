@@ -269,7 +269,7 @@ impl<'a> Rows<'a> {
         w.write_unix(Some(t.opened_at), out);
         for v in [r.responded_at, r.solved_at, r.closed_at] {
             out.push(',');
-            w.write_unix(v, out);
+            w.write_unix(v.get(), out);
         }
         out.push(',');
         if r.excluded != Some(super::Exclusion::OpenedAfterCutoff) {
@@ -279,10 +279,13 @@ impl<'a> Rows<'a> {
             out.push(',');
             int(out, v);
         }
-        opt_ints(out, &[r.response_target_s, r.resolution_target_s]);
+        opt_ints(
+            out,
+            &[r.response_target_s.get(), r.resolution_target_s.get()],
+        );
         bools(out, &[r.response_met, r.resolution_met]);
         out.push(',');
-        w.write_unix(r.resolution_due_at, out);
+        w.write_unix(r.resolution_due_at.get(), out);
         out.push(',');
         int(out, r.reopen_count);
         out.push(',');
@@ -296,17 +299,20 @@ impl<'a> Rows<'a> {
         out.push(',');
         int(out, r.wall_resolution_s);
         out.push(',');
-        w.write_unix(r.response_due_at, out);
+        w.write_unix(r.response_due_at.get(), out);
         for c in [r.response_class, r.resolution_class, worst(r)] {
             out.push(',');
             out.push_str(c.map_or("", |c| c.key()));
         }
         bools(out, &[r.auto_closed, r.close_late]);
-        opt_ints(out, &[r.response_overrun_s, r.resolution_overrun_s]);
+        opt_ints(
+            out,
+            &[r.response_overrun_s.get(), r.resolution_overrun_s.get()],
+        );
         out.push(',');
         int(out, r.solved_before_reopen_s);
         out.push(',');
-        w.write_unix(r.survey_answered_at, out);
+        w.write_unix(r.survey_answered_at.get(), out);
         out.push(',');
         if let Some(i) = r.target_rule {
             int(out, i);
@@ -321,10 +327,10 @@ impl<'a> Rows<'a> {
             r.precase_discarded_at,
         ] {
             out.push(',');
-            w.write_unix(v, out);
+            w.write_unix(v.get(), out);
         }
         out.push(',');
-        if let Some(v) = r.precase_business_s {
+        if let Some(v) = r.precase_business_s.get() {
             int(out, v);
         }
         bools(
@@ -335,7 +341,7 @@ impl<'a> Rows<'a> {
                 r.validated_within,
             ],
         );
-        opt_ints(out, &[r.close_business_s]);
+        opt_ints(out, &[r.close_business_s.get()]);
         bools(out, &[r.survey_before_close]);
         out.push(',');
         out.push_str(r.outcome());

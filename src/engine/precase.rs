@@ -7,6 +7,7 @@
 
 use crate::model::dataset::Dataset;
 use crate::policy::{Policy, State};
+use crate::time::OptSecs;
 
 use super::SlaRow;
 
@@ -53,15 +54,15 @@ pub(super) fn fill(
     if !labels[first.status as usize] {
         return;
     }
-    row.precase_at = Some(first.at);
+    row.precase_at = OptSecs::some(first.at);
     let Some(end) = evs.find(|e| !labels[e.status as usize]) else {
         return;
     };
     if state(end.status) == State::Cancelled {
-        row.precase_discarded_at = Some(end.at);
+        row.precase_discarded_at = OptSecs::some(end.at);
     } else {
-        row.precase_registered_at = Some(end.at);
+        row.precase_registered_at = OptSecs::some(end.at);
         row.precase_business_s =
-            Some(policy.calendar().between_secs(first.at, end.at));
+            OptSecs::some(policy.calendar().between_secs(first.at, end.at));
     }
 }

@@ -214,19 +214,21 @@ fn compare(r: &SlaRow, g: &Glpi<'_>) -> [Cmp; 7] {
     };
     [
         cmp(
-            r.responded_at.map(|_| r.response_s),
+            r.responded_at.get().map(|_| r.response_s),
             g.taken.and(g.delay_taken),
         ),
         cmp(
-            r.solved_at.map(|_| r.resolution_s),
+            r.solved_at.get().map(|_| r.resolution_s),
             g.solved.and(g.delay_solved),
         ),
         cmp(
-            r.solved_at.map(|_| r.paused_s + r.solved_before_reopen_s),
+            r.solved_at
+                .get()
+                .map(|_| r.paused_s + r.solved_before_reopen_s),
             g.solved.and(g.waiting),
         ),
-        cmp(r.response_due_at, g.tto),
-        cmp(r.resolution_due_at, g.ttr),
+        cmp(r.response_due_at.get(), g.tto),
+        cmp(r.resolution_due_at.get(), g.ttr),
         cmp(
             r.response_met.map(|m| (!m) as i64),
             breached(g.taken, g.tto),
@@ -344,7 +346,7 @@ pub fn reconcile(
         let sla_waiting_s = g.sla_waiting.unwrap_or(waiting_s);
         let glpi_sla = g.sla_ttr.and_then(|id| glpi_slas.get(id));
         let rules = policy.version_policy(r.version).targets();
-        let rule = r.target_rule.and_then(|i| rules.get(i));
+        let rule = r.target_rule.and_then(|i| rules.get(i as usize));
         for k in [3, 4] {
             if !cols[k].differs() {
                 continue;

@@ -19,7 +19,7 @@ use crate::io::input::Input;
 use crate::model::dataset::{Attr, Dataset, Rows, Ticket};
 use crate::policy::{Policy, State};
 use crate::text::msg::engine as msg;
-use crate::time::{Instant, InstantReader};
+use crate::time::{Instant, InstantReader, OptSecs};
 
 use super::escalations::{Level, Outcome};
 use super::facts::{self, unescape};
@@ -279,6 +279,15 @@ impl Cells<'_> {
         }
     }
 
+    /// [`Self::int`] for a field held as [`OptSecs`], which cannot hold
+    /// `i64::MIN`: that value is refused as a bad cell.
+    fn secs(&self, col: &str) -> Result<OptSecs> {
+        match self.int(col)? {
+            Some(i64::MIN) => Err(self.bad(col, "0, 1, 2...")),
+            v => Ok(v.into()),
+        }
+    }
+
     fn int0(&self, col: &str) -> Result<i64> {
         Ok(self.int(col)?.unwrap_or(0))
     }
@@ -468,7 +477,7 @@ impl Cells<'_> {
             let comment = out.ds.strings.intern("");
             out.ds.surveys.push(Survey {
                 ticket: i,
-                answered_at: row.survey_answered_at.unwrap_or(i64::MIN),
+                answered_at: row.survey_answered_at.get().unwrap_or(i64::MIN),
                 score: row.survey_score.unwrap_or(0.0),
                 max_score: None,
                 comment,
@@ -511,9 +520,14 @@ impl Cells<'_> {
             return Err(bad());
         };
         let num = |v: &str| v.parse::<i64>().map_err(|_| bad());
+        // An optional number held as OptSecs: i64::MIN is not one.
         let opt_num = |v: &str| match v {
-            "" => Ok(None),
-            v => num(v).map(Some),
+            "" => Ok(OptSecs::NONE),
+            v => num(v)
+                .ok()
+                .filter(|&n| n != i64::MIN)
+                .map(OptSecs::some)
+                .ok_or_else(bad),
         };
         let outcome = match outcome {
             "" => None,
@@ -536,12 +550,12 @@ impl Cells<'_> {
             group,
             from: at(names[3], from)?.unwrap_or(0),
             to: at(names[3], to)?.unwrap_or(0),
-            taken_at: at(names[3], taken)?,
+            taken_at: at(names[3], taken)?.into(),
             take_s: num(take)?,
             outcome,
             held_s: num(held)?,
             paused_s: num(paused)?,
-            ended_at: at(names[3], ended)?,
+            ended_at: at(names[3], ended)?.into(),
             target_s: opt_num(target)?,
             met,
         };
@@ -565,47 +579,59 @@ impl Cells<'_> {
                 )?,
             ),
         };
-        let target_rule = self.int("target_rule")?.map(|v| v as usize);
+        let target_rule = match self.int("target_rule")? {
+            Some(v) => Some(
+                u32::try_from(v)
+                    .map_err(|_| self.bad("target_rule", "0, 1, 2..."))?,
+            ),
+            None => None,
+        };
         let expected = self.flag("survey_expected")?;
         Ok(SlaRow {
             ticket: i,
-            responded_at: self.instant("responded_at", clock)?,
-            solved_at: self.instant("solved_at", clock)?,
-            closed_at: self.instant("closed_at", clock)?,
+            responded_at: self.instant("responded_at", clock)?.into(),
+            solved_at: self.instant("solved_at", clock)?.into(),
+            closed_at: self.instant("closed_at", clock)?.into(),
             state,
             response_s: self.int0("response_business_s")?,
             resolution_s: self.int0("resolution_business_s")?,
             paused_s: self.int0("paused_business_s")?,
             solved_before_reopen_s: self
                 .int0("solved_before_reopen_business_s")?,
-            response_target_s: self.int("response_target_s")?,
-            resolution_target_s: self.int("resolution_target_s")?,
+            response_target_s: self.secs("response_target_s")?,
+            resolution_target_s: self.secs("resolution_target_s")?,
             response_met: self.flag("response_met")?,
             resolution_met: self.flag("resolution_met")?,
-            response_due_at: self.instant("response_due_at", clock)?,
-            resolution_due_at: self.instant("resolution_due_at", clock)?,
+            response_due_at: self.instant("response_due_at", clock)?.into(),
+            resolution_due_at: self
+                .instant("resolution_due_at", clock)?
+                .into(),
             response_class: self.class("response_class")?,
             resolution_class: self.class("resolution_class")?,
             reopen_count: self.int0("reopen_count")? as u32,
             survey_score: self.float("survey_score")?,
-            survey_answered_at: self.instant("survey_answered_at", clock)?,
+            survey_answered_at: self
+                .instant("survey_answered_at", clock)?
+                .into(),
             excluded: self.excluded(p)?,
             auto_closed: self.flag("auto_closed")?,
             close_late: self.flag("close_late")?,
             wall_resolution_s: self.int0("wall_resolution_s")?,
-            response_overrun_s: self.int("response_overrun_s")?,
-            resolution_overrun_s: self.int("resolution_overrun_s")?,
+            response_overrun_s: self.secs("response_overrun_s")?,
+            resolution_overrun_s: self.secs("resolution_overrun_s")?,
             target_rule,
             events: self.int0("events")? as u32,
             survey_expected: expected.unwrap_or(true),
-            precase_at: self.instant("precase_at", clock)?,
+            precase_at: self.instant("precase_at", clock)?.into(),
             precase_registered_at: self
-                .instant("precase_registered_at", clock)?,
+                .instant("precase_registered_at", clock)?
+                .into(),
             precase_discarded_at: self
-                .instant("precase_discarded_at", clock)?,
-            precase_business_s: self.int("precase_business_s")?,
+                .instant("precase_discarded_at", clock)?
+                .into(),
+            precase_business_s: self.secs("precase_business_s")?,
             survey_before_close: self.flag("survey_before_close")?,
-            close_business_s: self.int("close_business_s")?,
+            close_business_s: self.secs("close_business_s")?,
             closed_early: self.flag("closed_early")?,
             closed_without_approval: self.flag("closed_without_approval")?,
             validated_within: self.flag("validated_within")?,

@@ -104,10 +104,11 @@ pub fn verdict(r: &SlaRow, m: Measure, p: &Period) -> Option<bool> {
     }
     let inp = |t: Option<i64>| t.is_some_and(|t| p.contains(t));
     match m {
-        Measure::Response => inp(r.responded_at).then_some(r.response_met)?,
-        Measure::Resolution => {
-            (inp(r.solved_at) && !r.unresolved).then_some(r.resolution_met)?
+        Measure::Response => {
+            inp(r.responded_at.get()).then_some(r.response_met)?
         }
+        Measure::Resolution => (inp(r.solved_at.get()) && !r.unresolved)
+            .then_some(r.resolution_met)?,
     }
 }
 

@@ -40,7 +40,7 @@ impl Acc {
             self.made += 1;
         }
         if l.outcome == Some(Outcome::Taken)
-            && l.taken_at.is_some_and(|t| p.contains(t))
+            && l.taken_at.get().is_some_and(|t| p.contains(t))
         {
             self.take_h.push(l.take_s as f64 / 3600.0);
             if let Some(m) = l.met {

@@ -124,8 +124,10 @@ pub fn breaches<'r>(
         .filter(|r| r.excluded.is_none())
         .map(|r| Breach {
             row: r,
-            resolution: r.resolution_met == Some(false) && inp(r.solved_at),
-            response: r.response_met == Some(false) && inp(r.responded_at),
+            resolution: r.resolution_met == Some(false)
+                && inp(r.solved_at.get()),
+            response: r.response_met == Some(false)
+                && inp(r.responded_at.get()),
             resolution_overdue: r.resolution_class == Some(Class::Breached),
             response_overdue: r.response_class == Some(Class::Breached),
         })
@@ -133,8 +135,9 @@ pub fn breaches<'r>(
         .collect();
     let over = |r: &SlaRow| {
         r.resolution_overrun_s
+            .get()
             .unwrap_or(0)
-            .max(r.response_overrun_s.unwrap_or(0))
+            .max(r.response_overrun_s.get().unwrap_or(0))
     };
     v.sort_by(|a, b| {
         over(b.row).cmp(&over(a.row)).then_with(|| {
@@ -152,8 +155,12 @@ pub fn at_risk(rows: &[SlaRow]) -> Vec<&SlaRow> {
     let remaining = |r: &SlaRow| {
         let res = r
             .resolution_target_s
+            .get()
             .filter(|_| r.resolution_class.is_some());
-        let resp = r.response_target_s.filter(|_| r.response_class.is_some());
+        let resp = r
+            .response_target_s
+            .get()
+            .filter(|_| r.response_class.is_some());
         [
             res.map(|t| t - r.resolution_s),
             resp.map(|t| t - r.response_s),
@@ -198,7 +205,8 @@ pub fn score_distribution(
 ) -> Vec<(f64, u64)> {
     let mut m: BTreeMap<i64, (f64, u64)> = BTreeMap::new();
     for r in rows {
-        if let (Some(s), Some(t)) = (r.survey_score, r.survey_answered_at)
+        if let (Some(s), Some(t)) =
+            (r.survey_score, r.survey_answered_at.get())
             && period.contains(t)
             && r.survey_expected
             && r.excluded != Some(Exclusion::OpenedAfterCutoff)
@@ -282,7 +290,7 @@ pub fn closing<'r>(
             continue;
         }
         let mut add = |rule| v.push(CloseCase { row: r, rule });
-        match r.closed_at {
+        match r.closed_at.get() {
             Some(c) if period.contains(c) => {
                 let rules = [
                     (r.closed_early, true, CloseRule::Early),
@@ -306,7 +314,9 @@ pub fn closing<'r>(
     }
     let id = |c: &CloseCase<'_>| &ds.tickets[c.row.ticket as usize].id;
     v.sort_by(|a, b| {
-        let at = |c: &CloseCase<'_>| c.row.closed_at.or(c.row.solved_at);
+        let at = |c: &CloseCase<'_>| {
+            c.row.closed_at.get().or(c.row.solved_at.get())
+        };
         (a.rule, at(a))
             .cmp(&(b.rule, at(b)))
             .then_with(|| id(a).cmp(id(b)))
@@ -325,7 +335,8 @@ pub fn unresolved<'r>(
     let mut v: Vec<&SlaRow> = rows
         .iter()
         .filter(|r| {
-            r.unresolved && r.solved_at.is_some_and(|t| period.contains(t))
+            r.unresolved
+                && r.solved_at.get().is_some_and(|t| period.contains(t))
         })
         .filter(|r| r.excluded != Some(Exclusion::OpenedAfterCutoff))
         .collect();

@@ -406,7 +406,7 @@ impl Acc {
         }
         // A "Sin Solución" answer stops the clock like a solution but is
         // not one: counted apart, in no solved-ticket figure.
-        let given = inp(r.solved_at);
+        let given = inp(r.solved_at.get());
         let solved = given && !r.unresolved;
         if solved {
             self.solved += 1;
@@ -414,23 +414,23 @@ impl Acc {
         if given && r.unresolved {
             self.unresolved += 1;
         }
-        if inp(r.closed_at) {
+        if inp(r.closed_at.get()) {
             self.closed += 1;
             if scope && let Some(a) = r.auto_closed {
                 self.auto_n += 1;
                 self.auto_yes += u64::from(a);
             }
         }
-        if r.solved_at.is_some() && inp(r.closed_at) {
+        if r.solved_at.is_some() && inp(r.closed_at.get()) {
             self.add_close(r);
         }
         if opened_at < p.end
-            && r.solved_at.is_none_or(|s| s >= p.end)
+            && r.solved_at.get().is_none_or(|s| s >= p.end)
             && r.excluded != Some(Exclusion::Cancelled)
         {
             self.backlog += 1;
         }
-        if scope && inp(r.responded_at) {
+        if scope && inp(r.responded_at.get()) {
             self.resp_s += r.response_s;
             self.resp_h_n += 1;
             if let Some(m) = r.response_met {
@@ -460,7 +460,7 @@ impl Acc {
             self.sent += sent;
             self.sent_answered += answered;
         }
-        if inp(r.survey_answered_at)
+        if inp(r.survey_answered_at.get())
             && let Some(s) = r.survey_score
         {
             if !r.survey_expected {
@@ -474,11 +474,11 @@ impl Acc {
         // Pre-cases: those begun in the period (exclusions too: a
         // discarded pre-case is `cancelled`), and what became of each by
         // the cutoff.
-        if inp(r.precase_at) {
+        if inp(r.precase_at.get()) {
             self.precases += 1;
             self.precases_discarded +=
                 u64::from(r.precase_discarded_at.is_some());
-            if let Some(s) = r.precase_business_s {
+            if let Some(s) = r.precase_business_s.get() {
                 self.precases_registered += 1;
                 self.precase_s += s;
             }

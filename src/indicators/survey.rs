@@ -80,7 +80,9 @@ pub fn report(
         in_scope[r.ticket as usize] = keep;
         counted[r.ticket as usize] = keep
             && r.survey_score.is_some()
-            && r.survey_answered_at.is_some_and(|t| period.contains(t));
+            && r.survey_answered_at
+                .get()
+                .is_some_and(|t| period.contains(t));
     }
     SurveyReport {
         questions: questions(policy, ds, &counted, cutoff),

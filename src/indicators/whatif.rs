@@ -132,7 +132,7 @@ impl Side {
             ticket: r.ticket,
             verdict: Verdict::of(r, m),
             business_s,
-            target_s,
+            target_s: target_s.get(),
         }
     }
 }
@@ -227,6 +227,7 @@ pub fn counts(flips: &[Flip]) -> (usize, usize, usize) {
 mod tests {
     use super::*;
     use crate::model::dataset::Ticket;
+    use crate::time::OptSecs;
 
     fn ds(ids: &[&str]) -> Dataset {
         let mut ds = Dataset::default();
@@ -251,10 +252,10 @@ mod tests {
     ) -> SlaRow {
         SlaRow {
             ticket: t,
-            solved_at: Some(at),
+            solved_at: OptSecs::some(at),
             resolution_met: met,
             resolution_s: 100 + i64::from(t),
-            resolution_target_s: Some(50),
+            resolution_target_s: OptSecs::some(50),
             excluded: e,
             ..SlaRow::default()
         }

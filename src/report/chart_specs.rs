@@ -182,7 +182,7 @@ fn resolution_time(c: &Context<'_>) -> Chart {
     let mut bins = [0u64; HOUR_EDGES.len()];
     for r in c.rows {
         if r.excluded.is_none()
-            && r.solved_at.is_some_and(|t| c.period.contains(t))
+            && r.solved_at.get().is_some_and(|t| c.period.contains(t))
         {
             let h = r.resolution_s as f64 / 3600.0;
             let k = HOUR_EDGES.iter().rposition(|e| h >= *e).unwrap_or(0);

@@ -224,8 +224,8 @@ pub fn empty_period(ds: &Dataset, rows: &[SlaRow], period: &Period) -> bool {
         r.excluded != Some(Exclusion::OpenedAfterCutoff)
             && opened < period.end
             && (opened >= period.start
-                || later(r.solved_at)
-                || later(r.closed_at)
+                || later(r.solved_at.get())
+                || later(r.closed_at.get())
                 || pending)
     })
 }

@@ -158,9 +158,9 @@ fn sla(c: &Context<'_>, iso: &mut Iso) -> PolarsResult<DataFrame> {
         .collect();
     for col in [
         b_col("opened_in_period", opened),
-        b_col("responded_in_period", inp(|r| r.responded_at)),
-        b_col("solved_in_period", inp(|r| r.solved_at)),
-        b_col("closed_in_period", inp(|r| r.closed_at)),
+        b_col("responded_in_period", inp(|r| r.responded_at.get())),
+        b_col("solved_in_period", inp(|r| r.solved_at.get())),
+        b_col("closed_in_period", inp(|r| r.closed_at.get())),
     ] {
         df.with_column(col)?;
     }

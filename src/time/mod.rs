@@ -33,7 +33,10 @@
 //! ```
 
 pub mod dates;
+mod opt_secs;
 pub mod pattern;
+
+pub use opt_secs::OptSecs;
 
 use std::fmt;
 

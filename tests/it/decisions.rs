@@ -216,8 +216,8 @@ fn dating_rule_and_restate() {
                     "excluded_reason",
                     r.excluded.map_or(String::new(), |_| "x".into()),
                 ),
-                ("responded_at", local(r.responded_at)),
-                ("solved_at", local(r.solved_at)),
+                ("responded_at", local(r.responded_at.get())),
+                ("solved_at", local(r.solved_at.get())),
                 (
                     "outcome",
                     if r.unresolved {

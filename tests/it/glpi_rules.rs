@@ -51,7 +51,7 @@ fn ttr(
     let rows = Engine::new(&policy, &ds, cutoff).unwrap().evaluate_all();
     rows.iter()
         .map(|r| {
-            let due = r.resolution_due_at.map(|t| {
+            let due = r.resolution_due_at.get().map(|t| {
                 Instant::from_unix(t)
                     .in_zone(tz)
                     .format("%Y-%m-%d %H:%M:%S")

@@ -491,7 +491,7 @@ fn itagui_compliance_chart_falls_back_to_response() {
     let mut met: BTreeMap<String, (u32, u32)> = BTreeMap::new();
     for r in rows {
         if r.excluded.is_none()
-            && r.responded_at.is_some_and(|t| period.contains(t))
+            && r.responded_at.get().is_some_and(|t| period.contains(t))
         {
             let t = &ds.tickets[r.ticket as usize];
             let pri = ds.strings.get(t.attr(Attr::Priority)).to_string();

@@ -193,9 +193,9 @@ fn chart_titles_words_period_and_real_top_count() {
     // rows: a measure completed in the period and not met.
     let mut cats = BTreeSet::new();
     for r in rows {
-        let res = r.solved_at.is_some_and(|t| period.contains(t))
+        let res = r.solved_at.get().is_some_and(|t| period.contains(t))
             && r.resolution_met == Some(false);
-        let resp = r.responded_at.is_some_and(|t| period.contains(t))
+        let resp = r.responded_at.get().is_some_and(|t| period.contains(t))
             && r.response_met == Some(false);
         if r.excluded.is_none() && (res || resp) {
             let t = &ds.tickets[r.ticket as usize];

@@ -139,9 +139,9 @@ fn itagui_hand_made_cases() {
     );
     assert_eq!(
         (
-            c1.response_target_s,
+            c1.response_target_s.get(),
             c1.response_met,
-            c1.resolution_target_s
+            c1.resolution_target_s.get()
         ),
         (Some(7200), Some(true), None)
     );
@@ -181,7 +181,7 @@ fn victimas_hand_made_cases() {
         (1800, 30600, 43200)
     );
     assert_eq!(
-        (c1.resolution_target_s, c1.resolution_met),
+        (c1.resolution_target_s.get(), c1.resolution_met),
         (Some(64800), Some(true))
     );
     // Case 3 (UV-90003): solved Wed 1 April 16:00; 3bd (Thu 2 and Fri 3 April are
@@ -476,9 +476,18 @@ fn glpi_search_export_sample_keeps_the_ticket_dates() {
                 floor(t.opened_at),
                 "{e} {id}"
             );
-            assert_eq!(g.solved_at, w.solved_at.map(floor), "{e} {id} solved");
-            assert_eq!(g.closed_at, w.closed_at.map(floor), "{e} {id} closed");
-            if let (Some(sv), 0, 0) = (w.solved_at, w.paused_s, w.reopen_count)
+            assert_eq!(
+                g.solved_at,
+                w.solved_at.get().map(floor),
+                "{e} {id} solved"
+            );
+            assert_eq!(
+                g.closed_at,
+                w.closed_at.get().map(floor),
+                "{e} {id} closed"
+            );
+            if let (Some(sv), 0, 0) =
+                (w.solved_at.get(), w.paused_s, w.reopen_count)
             {
                 let b = cal.business_between(
                     Instant::from_unix(floor(t.opened_at)),

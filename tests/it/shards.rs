@@ -413,6 +413,42 @@ fn rows_of_another_run_are_refused() {
     assert!(!dir.join("x").exists());
 }
 
+/// A precomputed row whose optional number is `i64::MIN`, the one value
+/// plazo's compact rows keep for "none" (`time::OptSecs`): a bad cell,
+/// exit 2, as any other unreadable value; never taken as empty.
+#[test]
+fn a_row_with_the_none_sentinel_is_refused() {
+    let dir = tempdir("shards-sentinel");
+    let a = dir.join("a.csv");
+    ok(&sla(&dir, &["--out", a.to_str().unwrap()]));
+    let mut r = csv::Reader::from_path(&a).unwrap();
+    let head = r.headers().unwrap().clone();
+    let col = head.iter().position(|h| h == "response_target_s").unwrap();
+    let mut w = csv::Writer::from_path(dir.join("b.csv")).unwrap();
+    w.write_record(&head).unwrap();
+    for (k, rec) in r.records().enumerate() {
+        let mut rec: Vec<String> =
+            rec.unwrap().iter().map(str::to_string).collect();
+        if k == 0 {
+            rec[col] = i64::MIN.to_string();
+        }
+        w.write_record(&rec).unwrap();
+    }
+    w.flush().unwrap();
+    let o = from_rows(&dir, &dir.join("b.csv"), &dir.join("x"));
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stderr).trim(),
+        format!(
+            "plazo: {}, línea 2, columna response_target_s: valor \
+             \"-9223372036854775808\" ilegible (se espera 0, 1, 2...); la \
+             tabla debe ser la que escribió plazo sla, sin editar",
+            dir.join("b.csv").display()
+        )
+    );
+    assert!(!dir.join("x").exists());
+}
+
 /// `--out DIR/ --format parquet`: one folder per month of opened_at,
 /// `part-K` per shard; read back as one dataset by polars (hive
 /// partitioning) and by `plazo report --sla-rows`.

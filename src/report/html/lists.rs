@@ -281,8 +281,9 @@ fn ticket(
     let (measure, state) = (measure(c, e), state(c, e));
     let over = row
         .resolution_overrun_s
+        .get()
         .unwrap_or(0)
-        .max(row.response_overrun_s.unwrap_or(0))
+        .max(row.response_overrun_s.get().unwrap_or(0))
         .max(0);
     let left = time_left(row);
     let due = row.resolution_due_at;
@@ -292,7 +293,7 @@ fn ticket(
         text(&kind),
         ranks.get(prio).copied().unwrap_or(usize::MAX / 2),
         left.unwrap_or(i64::MAX / 2),
-        due.unwrap_or(i64::MAX / 2),
+        due.get().unwrap_or(i64::MAX / 2),
     );
     for a in FILTERS {
         let _ =
@@ -313,7 +314,7 @@ fn ticket(
         o,
         "<tbody class=\"t\" {attrs} data-q=\"{q}\"><tr class=\"r\">"
     );
-    let due_text = due.map_or(String::new(), |d| {
+    let due_text = due.get().map_or(String::new(), |d| {
         crate::time::Instant::from_unix(d)
             .in_zone(c.policy.tz())
             .format("%Y-%m-%d %H:%M")
@@ -358,10 +359,12 @@ fn signed_hms(s: i64) -> String {
 fn time_left(r: &SlaRow) -> Option<i64> {
     let res = r
         .resolution_target_s
+        .get()
         .filter(|_| r.resolution_class.is_some())
         .map(|t| t - r.resolution_s);
     let resp = r
         .response_target_s
+        .get()
         .filter(|_| r.response_class.is_some())
         .map(|t| t - r.response_s);
     [res, resp].into_iter().flatten().min()

@@ -65,11 +65,12 @@ fn row(s: &mut Sheet<'_, '_>, row: u32, r: &SlaRow) -> Result<()> {
         _ => m::RISK_AT_RISK,
     };
     s.text(row, 8, standing.get(c.lang))?;
-    s.date(row, 9, r.resolution_due_at)?;
+    s.date(row, 9, r.resolution_due_at.get())?;
     let left = r
         .resolution_target_s
+        .get()
         .map(|t| (t - r.resolution_s) as f64 / 3600.0);
     s.num(row, 10, left, &f.num)?;
     s.dur(row, 11, Some(r.resolution_s))?;
-    s.dur(row, 12, r.resolution_target_s)
+    s.dur(row, 12, r.resolution_target_s.get())
 }

@@ -134,16 +134,16 @@ fn row(s: &mut Sheet<'_, '_>, row: u32, b: &Breach<'_>) -> Result<()> {
     s.text(row, 7, &c.words.get(what))?;
     s.text(row, 8, &state(c, b))?;
     s.date(row, 9, Some(c.ds.tickets[i].opened_at))?;
-    s.date(row, 10, r.responded_at)?;
-    s.date(row, 11, r.solved_at)?;
-    s.dur(row, 12, r.resolution_target_s)?;
-    s.date(row, 13, r.resolution_due_at)?;
+    s.date(row, 10, r.responded_at.get())?;
+    s.date(row, 11, r.solved_at.get())?;
+    s.dur(row, 12, r.resolution_target_s.get())?;
+    s.date(row, 13, r.resolution_due_at.get())?;
     s.dur(row, 14, Some(r.resolution_s))?;
-    s.dur(row, 15, r.resolution_overrun_s.filter(|v| *v > 0))?;
-    s.dur(row, 16, r.response_target_s)?;
-    s.date(row, 17, r.response_due_at)?;
+    s.dur(row, 15, r.resolution_overrun_s.get().filter(|v| *v > 0))?;
+    s.dur(row, 16, r.response_target_s.get())?;
+    s.date(row, 17, r.response_due_at.get())?;
     s.dur(row, 18, Some(r.response_s))?;
-    s.dur(row, 19, r.response_overrun_s.filter(|v| *v > 0))?;
+    s.dur(row, 19, r.response_overrun_s.get().filter(|v| *v > 0))?;
     s.dur(row, 20, Some(r.paused_s))?;
     s.num(row, 21, Some(f64::from(r.reopen_count)), &f.int)?;
     let Some(g) = c.group_times.get(&r.ticket) else {

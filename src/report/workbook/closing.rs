@@ -156,12 +156,12 @@ fn case_row(
     s.ticket(row, i, &BRIEF_ATTRS)?;
     let col = 2 + BRIEF_ATTRS.len() as u16;
     s.text(row, col, &c.words.get(rule_text(case.rule)))?;
-    s.date(row, col + 1, r.solved_at)?;
-    s.date(row, col + 2, r.closed_at)?;
-    s.dur(row, col + 3, r.close_business_s)?;
+    s.date(row, col + 1, r.solved_at.get())?;
+    s.date(row, col + 2, r.closed_at.get())?;
+    s.dur(row, col + 3, r.close_business_s.get())?;
     s.text(row, col + 4, &limit_text(c, case.rule))?;
     s.yes_no(row, col + 5, r.survey_before_close)?;
-    s.text(row, col + 6, close_note(c, i, r.closed_at))
+    s.text(row, col + 6, close_note(c, i, r.closed_at.get()))
 }
 
 /// The rule's words in the list.

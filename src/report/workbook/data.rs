@@ -181,26 +181,26 @@ fn row(s: &mut Sheet<'_, '_>, row: u32, r: &SlaRow) -> Result<()> {
         s.text(row, 1 + j as u16, attr(c, i, a))?;
     }
     s.bare_date(row, 6, Some(t.opened_at))?;
-    s.bare_date(row, 7, r.responded_at)?;
-    s.bare_date(row, 8, r.solved_at)?;
-    s.bare_date(row, 9, r.closed_at)?;
+    s.bare_date(row, 7, r.responded_at.get())?;
+    s.bare_date(row, 8, r.solved_at.get())?;
+    s.bare_date(row, 9, r.closed_at.get())?;
     if r.excluded != Some(Exclusion::OpenedAfterCutoff) {
         s.text(row, 10, r.state.map_or("", |st| st.label(c.lang)))?;
     }
     s.bare_dur(row, 11, Some(r.response_s))?;
     s.bare_dur(row, 12, Some(r.resolution_s))?;
     s.bare_dur(row, 13, Some(r.paused_s))?;
-    s.bare_dur(row, 14, r.response_target_s)?;
-    s.bare_dur(row, 15, r.resolution_target_s)?;
+    s.bare_dur(row, 14, r.response_target_s.get())?;
+    s.bare_dur(row, 15, r.resolution_target_s.get())?;
     s.yes_no(row, 16, r.response_met)?;
     s.yes_no(row, 17, r.resolution_met)?;
-    s.bare_date(row, 18, r.resolution_due_at)?;
+    s.bare_date(row, 18, r.resolution_due_at.get())?;
     s.bare(row, 19, Some(f64::from(r.reopen_count)))?;
     s.bare(row, 20, r.survey_score)?;
     let p = c.policy.version_policy(r.version);
     s.text(row, 21, r.excluded.map_or("", |e| e.name(p)))?;
     s.bare_dur(row, 22, Some(r.wall_resolution_s))?;
-    s.bare_date(row, 23, r.response_due_at)?;
+    s.bare_date(row, 23, r.response_due_at.get())?;
     for (j, cl) in [r.response_class, r.resolution_class, worst(r)]
         .into_iter()
         .enumerate()
@@ -209,21 +209,21 @@ fn row(s: &mut Sheet<'_, '_>, row: u32, r: &SlaRow) -> Result<()> {
     }
     s.yes_no(row, 27, r.auto_closed)?;
     s.yes_no(row, 28, r.close_late)?;
-    s.bare_dur(row, 29, r.response_overrun_s)?;
-    s.bare_dur(row, 30, r.resolution_overrun_s)?;
+    s.bare_dur(row, 29, r.response_overrun_s.get())?;
+    s.bare_dur(row, 30, r.resolution_overrun_s.get())?;
     s.bare_dur(row, 31, Some(r.solved_before_reopen_s))?;
-    s.bare_date(row, 32, r.survey_answered_at)?;
-    s.bare(row, 33, r.target_rule.map(|v| v as f64))?;
+    s.bare_date(row, 32, r.survey_answered_at.get())?;
+    s.bare(row, 33, r.target_rule.map(f64::from))?;
     s.bare(row, 34, Some(f64::from(r.events)))?;
     s.text(row, 35, attr(c, i, Attr::Channel))?;
-    s.bare_date(row, 36, r.precase_at)?;
-    s.bare_date(row, 37, r.precase_registered_at)?;
-    s.bare_date(row, 38, r.precase_discarded_at)?;
-    s.bare_dur(row, 39, r.precase_business_s)?;
+    s.bare_date(row, 36, r.precase_at.get())?;
+    s.bare_date(row, 37, r.precase_registered_at.get())?;
+    s.bare_date(row, 38, r.precase_discarded_at.get())?;
+    s.bare_dur(row, 39, r.precase_business_s.get())?;
     s.yes_no(row, 40, r.closed_early)?;
     s.yes_no(row, 41, r.closed_without_approval)?;
     s.yes_no(row, 42, r.validated_within)?;
-    s.bare_dur(row, 43, r.close_business_s)?;
+    s.bare_dur(row, 43, r.close_business_s.get())?;
     s.yes_no(row, 44, r.survey_before_close)?;
     s.text(row, 45, outcome(c, r))
 }

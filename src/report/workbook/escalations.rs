@@ -164,9 +164,9 @@ fn list_row_write(
     s.text(row, 3, c.ds.strings.get(prev))?;
     s.text(row, 4, c.ds.strings.get(l.group))?;
     s.date(row, 5, Some(l.from))?;
-    s.date(row, 6, l.taken_at)?;
+    s.date(row, 6, l.taken_at.get())?;
     s.dur(row, 7, Some(l.take_s))?;
-    s.dur(row, 8, l.target_s)?;
+    s.dur(row, 8, l.target_s.get())?;
     let situation = if l.outcome == Some(Outcome::Waiting) {
         m::SITUATION_WAITING
     } else {
@@ -189,7 +189,7 @@ fn late_or_waiting<'c>(c: &'c Context<'_>) -> Vec<Escalation<'c>> {
             continue;
         }
         let late = l.met == Some(false)
-            && l.taken_at.is_some_and(|x| c.period.contains(x));
+            && l.taken_at.get().is_some_and(|x| c.period.contains(x));
         if late || l.outcome == Some(Outcome::Waiting) {
             out.push((*t as usize, c.levels[k - 1].1.group, l));
         }

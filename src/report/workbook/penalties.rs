@@ -201,11 +201,11 @@ fn evidence(
             row.resolution_overrun_s,
         ),
     };
-    s.date(r, 2, due)?;
-    s.date(r, 3, at)?;
-    s.dur(r, 4, target)?;
+    s.date(r, 2, due.get())?;
+    s.date(r, 3, at.get())?;
+    s.dur(r, 4, target.get())?;
     s.dur(r, 5, Some(used))?;
-    s.dur(r, 6, over.filter(|v| *v > 0))?;
+    s.dur(r, 6, over.get().filter(|v| *v > 0))?;
     let decision = c.decided.as_ref().and_then(|d| {
         d.book
             .list

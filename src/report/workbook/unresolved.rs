@@ -39,8 +39,8 @@ pub(super) fn write(
         |s, row, r| {
             let i = r.ticket as usize;
             s.ticket(row, i, &BRIEF_ATTRS)?;
-            s.date(row, 5, r.solved_at)?;
-            if let Some(e) = answer(c, i, r.solved_at) {
+            s.date(row, 5, r.solved_at.get())?;
+            if let Some(e) = answer(c, i, r.solved_at.get()) {
                 s.text(row, 6, strings.get(e.status))?;
                 s.text(row, 7, strings.get(e.note).trim())?;
             }
