@@ -11,6 +11,8 @@ pub mod report;
 pub mod run;
 pub mod sla;
 pub mod whatif;
+mod window_people;
+mod report_windows;
 
 use clap::{Args, Parser, Subcommand};
 use plazo::text::lang::Lang;

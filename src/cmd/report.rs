@@ -306,16 +306,22 @@ pub fn execute(a: ReportArgs, g: &Global) -> anyhow::Result<Outcome> {
     } = a.plan(g)?;
     let (policy_path, files) = (data.policy_path.clone(), data.inputs.clone());
     let watch = data.watch.clone();
-    let mut loaded = data.load(g.lang)?;
+    let Input {
+        mut loaded,
+        windowed,
+        batch,
+        read_whole,
+    } = read(data, &period, &guards, (&out, queries.is_some()), g)?;
     // Rejected rows and unreadable cells, beside the report (as `plazo
     // sla` writes them beside its table), so nothing is dropped silently.
     let rejects = out.join("rejects.csv");
     loaded.check_rejects(&guards, &rejects, NOT_WRITTEN_REPORT, &out)?;
     let pre = take_precomputed(&mut loaded);
     let engine = loaded.engine()?;
-    let (rows, pre) = match pre {
-        Some(p) => (p.rows, Some((p.levels, p.facts))),
-        None => (engine.evaluate_all(), None),
+    let (rows, pre, windowed) = match (pre, windowed) {
+        (Some(p), _) => (p.rows, Some((p.levels, p.facts)), None),
+        (None, Some(w)) => (w.rows, None, Some((w.levels, w.pauses))),
+        (None, None) => (engine.evaluate_all(), None, None),
     };
     // A ticket opened after the cutoff may still make an empty period.
     let later = |r: &plazo::engine::SlaRow| {
@@ -329,31 +335,44 @@ pub fn execute(a: ReportArgs, g: &Global) -> anyhow::Result<Outcome> {
         NOT_WRITTEN_REPORT,
         &out,
     )?;
-    let s = &loaded.ds.stats;
     let mut inputs = input_files(&policy_path, &files, &loaded)?;
     let book = read_decisions(decisions, &loaded.ds, &mut inputs)?;
-    let ctx = Context::new(
-        &loaded.policy,
-        &loaded.ds,
+    let (p, ds) = (&loaded.policy, &loaded.ds);
+    // Every ticket's pauses: the windows kept them; else from the events.
+    let read_pauses = match &windowed {
+        Some((_, pauses)) => std::borrow::Cow::Borrowed(&pauses[..]),
+        None => plazo::engine::all_pauses(p, ds, loaded.cutoff.unix()).into(),
+    };
+    let (cutoff, lang) = (loaded.cutoff, g.lang);
+    let ctx = Context::with_read_pauses(
+        p,
+        ds,
         &rows,
         &period,
-        loaded.cutoff,
-        g.lang,
+        cutoff,
+        lang,
         inputs.clone(),
+        &read_pauses,
     )
     .with_csv_text(guards.text)
     .with_row_limit(row_limit);
     // Precomputed rows bring their pauses and levels; without events
     // there are no group times (docs/CONTRACT.md §5.11).
     let pauses = loaded.pre.as_ref().map_or(&[][..], |p| &p.pauses[..]);
-    let ctx = match pre {
-        Some((levels, facts)) => ctx
+    let ctx = match (pre, windowed) {
+        (Some((levels, facts)), _) => ctx
             .with_pauses(pauses)
             .with_escalations(levels)
             .with_facts(facts),
+        // Read by windows: sla.csv is written, with its facts; the
+        // events of the tickets the lists show are kept.
+        (None, Some((levels, _))) => ctx
+            .with_sla_written()
+            .with_escalations(levels)
+            .with_group_times(|i| engine.group_times(i)),
         // The facts are computed a block at a time as sla.csv is
         // written (report::write_sla).
-        None => ctx
+        (None, None) => ctx
             .with_escalations(engine.levels_all(&rows))
             .with_group_times(|i| engine.group_times(i)),
     };
@@ -366,8 +385,13 @@ pub fn execute(a: ReportArgs, g: &Global) -> anyhow::Result<Outcome> {
     } else {
         ctx
     };
-    std::fs::create_dir_all(&out).map_err(|e| Error::io(&out, &e))?;
-    let mut batch = Batch::new(&out);
+    let mut batch = match batch {
+        Some(b) => b,
+        None => {
+            std::fs::create_dir_all(&out).map_err(|e| Error::io(&out, &e))?;
+            Batch::new(&out)
+        }
+    };
     let w = report::stage(&ctx, &out, queries.as_deref(), &mut batch)?;
     super::common::write_rejects(
         &loaded.ds,
@@ -381,32 +405,125 @@ pub fn execute(a: ReportArgs, g: &Global) -> anyhow::Result<Outcome> {
     if !quiet {
         let n = loaded.ds.rejects.len() as u64;
         let first = rejects_first(n, &rejects, g.lang);
-        let line: Vec<String> = first
-            .into_iter()
-            .chain([summary(&ctx, &w, &out)])
-            .chain(ctx.empty_period.then(|| {
-                ctx.words.fill(
-                    plazo::text::msg::report::EMPTY_PERIOD,
-                    &[("period", &ctx.period_words())],
-                )
-            }))
-            .collect();
-        eprintln!("{}", line.join(" "));
+        eprintln!("{}", full_summary(first, &ctx, &w, &out, read_whole));
     }
-    let mut written = w.files.clone();
-    if !loaded.ds.rejects.is_empty() {
+    Ok(outcome(&period, inputs, &loaded.ds, w, rejects))
+}
+
+/// What the run did, for `plazo run`'s log: `w`'s files, and `rejects`
+/// when any row was rejected.
+fn outcome(
+    period: &Period,
+    inputs: Vec<InputFile>,
+    ds: &plazo::model::Dataset,
+    w: Written,
+    rejects: PathBuf,
+) -> Outcome {
+    let s = &ds.stats;
+    let mut written = w.files;
+    if !ds.rejects.is_empty() {
         written.push(rejects);
     }
-    Ok(Outcome {
+    Outcome {
         period: period.label(),
         inputs,
         tickets: s.tickets,
         events: s.events,
         surveys: s.surveys,
-        rejects: loaded.ds.rejects.len() as u64,
+        rejects: ds.rejects.len() as u64,
         files: written,
         workbook: w.workbook,
-    })
+    }
+}
+
+/// The summary paragraph: the rejects' sentence when any, the report's,
+/// the empty period's when no ticket touched it, and why the tables were
+/// read whole when they could have been read by windows.
+fn full_summary(
+    rejects: Option<String>,
+    ctx: &Context<'_>,
+    w: &Written,
+    out: &Path,
+    read_whole: Option<String>,
+) -> String {
+    let line: Vec<String> = rejects
+        .into_iter()
+        .chain([summary(ctx, w, out)])
+        .chain(ctx.empty_period.then(|| {
+            ctx.words.fill(
+                plazo::text::msg::report::EMPTY_PERIOD,
+                &[("period", &ctx.period_words())],
+            )
+        }))
+        .chain(read_whole)
+        .collect();
+    line.join(" ")
+}
+
+/// The tables of a report, read.
+struct Input {
+    loaded: super::common::Loaded,
+    /// Read by windows: every ticket's rows, levels and pauses.
+    windowed: Option<super::report_windows::Read>,
+    /// Read by windows: the batch where `sla.csv` is already staged.
+    batch: Option<Batch>,
+    /// Why tables that could be read by windows were read whole (the
+    /// summary's last sentence).
+    read_whole: Option<String>,
+}
+
+/// The tables, read whole or, when they can be, a window of tickets at
+/// a time ([`super::report_windows`]).
+fn read(
+    data: DataPlan,
+    period: &Period,
+    guards: &Guards,
+    (out, queries): (&Path, bool),
+    g: &Global,
+) -> anyhow::Result<Input> {
+    use super::report_windows::{self as windows, Outcome};
+    let whole = |data: DataPlan, read_whole| -> anyhow::Result<Input> {
+        Ok(Input {
+            loaded: data.load(g.lang)?,
+            windowed: None,
+            batch: None,
+            read_whole,
+        })
+    };
+    let Some(size) = windows::size(&data, queries) else {
+        return whole(data, None);
+    };
+    let made = !out.exists();
+    std::fs::create_dir_all(out).map_err(|e| Error::io(out, &e))?;
+    let mut batch = Batch::new(out);
+    let sla = out.join("sla.csv");
+    let read =
+        batch
+            .stage(&sla, "")
+            .map_err(anyhow::Error::from)
+            .and_then(|tmp| {
+                let s = (sla.as_path(), tmp.as_path());
+                windows::read(data, size, period, guards.text, s, g.lang)
+            });
+    match read {
+        Ok(Outcome::Read(loaded, r)) => Ok(Input {
+            loaded: *loaded,
+            windowed: Some(r),
+            batch: Some(batch),
+            read_whole: None,
+        }),
+        other => {
+            // Nothing written: the folder goes if this run made it.
+            drop(batch);
+            if made {
+                let _ = std::fs::remove_dir(out);
+            }
+            match other? {
+                Outcome::Whole(d, why) => whole(*d, why),
+                Outcome::Read(..) => unreachable!("matched above"),
+            }
+        }
+    }
 }
 
 /// The committee's decisions file (`--decisions`), when given, read

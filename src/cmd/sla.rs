@@ -33,6 +33,7 @@ use super::common::{
     DataArgs, DataPlan, DataSource, DeadlineRulesArg, GuardArgs, Guards,
     Loaded, Measured, rejects_first, thousands, write_rejects,
 };
+use super::window_people::WindowPeople;
 use plazo::text::msg::cli::quiet::NOT_WRITTEN_SLA;
 
 #[derive(Debug, Args)]
@@ -624,88 +625,6 @@ fn windowed(
         eprintln!("{}", summary(&seen, &loaded, plan, lang));
     }
     Ok(Ok(()))
-}
-
-/// `[report] people` in a read by windows. A label depends on every
-/// person of the tables (numbered pseudonyms are as wide as the last
-/// number, repeated initials are numbered in alphabetical order, a label
-/// avoids every string): each window's tickets take the labels their
-/// people have among the tickets' and surveys' alone, the only people
-/// `plazo sla`'s table shows; the events' people are gathered as they
-/// come, and at the end the labels over every ticket and event must be
-/// the same for the tickets' people, or the run reads the tables whole.
-struct WindowPeople {
-    mode: plazo::policy::People,
-    key: Option<Vec<u8>>,
-    lang: Lang,
-    /// The labels of the tickets' people; `None` with the names kept.
-    first: Option<plazo::model::people::Labels>,
-    /// Name ids already among the people.
-    met: Vec<bool>,
-    /// The events' people not among the tickets', in order of first
-    /// appearance.
-    more: Vec<u32>,
-}
-
-impl WindowPeople {
-    fn new(policy: &Policy, ds: &Dataset, lang: Lang) -> plazo::Result<Self> {
-        let mode = policy.report().people;
-        let key = super::common::people_key(policy);
-        let first =
-            plazo::model::people::labels(ds, mode, key.as_deref(), lang, &[])?;
-        let mut met = Vec::new();
-        for &id in first.iter().flat_map(|l| &l.ids) {
-            Self::mark(&mut met, id);
-        }
-        Ok(WindowPeople {
-            mode,
-            key,
-            lang,
-            first,
-            met,
-            more: Vec::new(),
-        })
-    }
-
-    /// Marks `id` met; true when it was not.
-    fn mark(met: &mut Vec<bool>, id: u32) -> bool {
-        let i = id as usize;
-        if met.len() <= i {
-            met.resize(i + 1, false);
-        }
-        !std::mem::replace(&mut met[i], true)
-    }
-
-    /// Gives the window's tickets their labels and gathers its events'
-    /// people (the window's events in a whole read's order).
-    fn window(&mut self, win: &mut Dataset) {
-        let Some(first) = &self.first else { return };
-        for e in &win.events {
-            for id in [e.assignee, e.actor] {
-                if id != 0 && Self::mark(&mut self.met, id) {
-                    self.more.push(id);
-                }
-            }
-        }
-        first.apply(win, false);
-    }
-
-    /// Whether the tickets' people keep their labels with the events'
-    /// people counted (`ds`: every table read, without events).
-    fn unchanged(&self, ds: &Dataset) -> plazo::Result<bool> {
-        let Some(first) = &self.first else {
-            return Ok(true);
-        };
-        let (mode, key) = (self.mode, self.key.as_deref());
-        let all = plazo::model::people::labels(
-            ds, mode, key, self.lang, &self.more,
-        )?;
-        Ok(
-            all.is_some_and(|a| {
-                a.labels[..first.labels.len()] == first.labels
-            }),
-        )
-    }
 }
 
 /// Stages the partitioned dataset: `DIR/period=YYYY-MM/part-K.parquet`

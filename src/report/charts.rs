@@ -287,21 +287,32 @@ pub fn svg(chart: &Chart, name: &Path) -> Result<String> {
 
 /// Draws `chart` as a PNG file at `path`, staged in `batch` (a
 /// temporary file beside it, renamed when the batch commits); returns
-/// the PNG's bytes.
+/// the PNG's bytes. The picture is drawn and encoded in memory (as
+/// plotters' file backend encodes it: `image`'s PNG encoder, default
+/// settings), then written by the batch: a full disk or a read-only
+/// folder is reported as any other file's (docs/ROBUSTNESS.md).
 ///
 /// # Errors
 ///
-/// A failure naming `path` when drawing or writing fails.
+/// A failure naming `path` when drawing fails; an I/O error naming it
+/// when writing fails.
 pub fn png(
     chart: &Chart,
     path: &Path,
     batch: &mut crate::io::atomic::Batch,
 ) -> Result<Vec<u8>> {
+    use image::ImageEncoder as _;
     register_font();
-    // The extension tells the encoder the format: keep `.png` last.
-    let staged = batch.stage(path, ".png")?;
-    let root = BitMapBackend::new(&staged, (W, H)).into_drawing_area();
-    draw(&root, chart).map_err(|e| chart_error(path, e))?;
-    drop(root);
-    std::fs::read(&staged).map_err(|e| Error::io(path, &e))
+    let mut pixels = vec![0u8; W as usize * H as usize * 3];
+    {
+        let root = BitMapBackend::with_buffer(&mut pixels, (W, H))
+            .into_drawing_area();
+        draw(&root, chart).map_err(|e| chart_error(path, e))?;
+    }
+    let mut png = Vec::new();
+    image::codecs::png::PngEncoder::new(&mut png)
+        .write_image(&pixels, W, H, image::ColorType::Rgb8)
+        .map_err(|e| chart_error(path, e))?;
+    batch.write(path, &png)?;
+    Ok(png)
 }

@@ -137,6 +137,9 @@ pub struct Context<'a> {
     /// Each ticket's fact cells for `sla.csv` ([`crate::engine::facts`]);
     /// empty: none written.
     pub facts: Vec<crate::engine::facts::Cells>,
+    /// `sla.csv` was written and staged by the caller
+    /// ([`Context::with_sla_written`]).
+    pub sla_written: bool,
     /// The policy.
     pub policy: &'a Policy,
     /// The tables.
@@ -243,13 +246,34 @@ impl<'a> Context<'a> {
         lang: Lang,
         inputs: Vec<InputFile>,
     ) -> Context<'a> {
+        let pauses = crate::engine::all_pauses(policy, ds, cutoff.unix());
+        Context::with_read_pauses(
+            policy, ds, rows, period, cutoff, lang, inputs, &pauses,
+        )
+    }
+
+    /// [`Context::new`] with every ticket's pauses already read
+    /// ([`crate::engine::all_pauses`] of the whole events table, by
+    /// ticket then time): `plazo report` reading the events a window of
+    /// tickets at a time keeps only the events of the tickets the
+    /// period's lists can show, not every pause's.
+    #[allow(clippy::too_many_arguments)]
+    pub fn with_read_pauses(
+        policy: &'a Policy,
+        ds: &'a Dataset,
+        rows: &'a [SlaRow],
+        period: &'a Period,
+        cutoff: Instant,
+        lang: Lang,
+        inputs: Vec<InputFile>,
+        pauses: &[crate::engine::Pause],
+    ) -> Context<'a> {
         let sat = policy.survey().satisfied_min;
         let cut = cutoff.unix();
-        let pauses = crate::engine::all_pauses(policy, ds, cut);
         let noted = policy.paused_requires_note();
         let lines_of = |p: &Period, dims: &[Dim]| {
             let mut l = indicators::compute(ds, rows, p, sat, cut, dims);
-            indicators::fill_pauses(&mut l, ds, &pauses, p, noted);
+            indicators::fill_pauses(&mut l, ds, pauses, p, noted);
             l
         };
         // The period's lines, the previous period's, the trend's and the
@@ -276,7 +300,7 @@ impl<'a> Context<'a> {
                     },
                 )
             },
-            || Lists::new(policy, ds, rows, period, cut, &pauses),
+            || Lists::new(policy, ds, rows, period, cut, pauses),
         );
         let title_col = ds.extra_columns.iter().position(|c| c == "title");
         let reconciliation = ds
@@ -286,6 +310,7 @@ impl<'a> Context<'a> {
             .then(|| reconcile(policy, ds, rows, None));
         Context {
             facts: Vec::new(),
+            sla_written: false,
             policy,
             ds,
             rows,
@@ -347,6 +372,15 @@ impl<'a> Context<'a> {
     /// (`--sheet-row-limit`, a testing knob: docs/CONTRACT.md §5.10).
     pub fn with_row_limit(mut self, limit: workbook::RowLimit) -> Self {
         self.row_limit = limit;
+        self
+    }
+
+    /// Says that `sla.csv` was already written, with its facts, and
+    /// staged in the batch [`stage`] will be given (by
+    /// [`write_sla_rows`], a window of tickets at a time): [`stage`]
+    /// lists it and writes it no more.
+    pub fn with_sla_written(mut self) -> Self {
+        self.sla_written = true;
         self
     }
 
@@ -542,7 +576,11 @@ pub fn stage(
     batch.write(&p, csv.as_bytes())?;
     files.push(p);
     let sla = out.join("sla.csv");
-    let sla_tmp = batch.stage(&sla, "")?;
+    let sla_tmp = if c.sla_written {
+        None
+    } else {
+        Some(batch.stage(&sla, "")?)
+    };
     files.push(sla.clone());
     let escalations =
         (!c.levels.is_empty()).then(|| out.join("escalations.csv"));
@@ -553,18 +591,7 @@ pub fn stage(
         }
         None => None,
     };
-    let mut pngs = Vec::new();
-    let mut svgs = Vec::new();
-    for (stem, chart) in chart_specs(c) {
-        let png = chart_dir.join(format!("{stem}.png"));
-        pngs.push((stem.clone(), charts::png(&chart, &png, batch)?));
-        files.push(png);
-        let svg = chart_dir.join(format!("{stem}.svg"));
-        let text = charts::svg(&chart, &svg)?;
-        batch.write(&svg, text.as_bytes())?;
-        files.push(svg);
-        svgs.push((stem, text));
-    }
+    let (pngs, svgs) = stage_charts(c, &chart_dir, batch, &mut files)?;
     let wb_name = format!("informe-{}.xlsx", c.period.label());
     let wb = out.join(&wb_name);
     let wb_tmp = batch.stage(&wb, "")?;
@@ -576,20 +603,22 @@ pub fn stage(
     let (csvs, book) = std::thread::scope(|s| {
         let book = s.spawn(|| workbook::write(c, &pngs, &qs, &wb, &wb_tmp));
         let write_csvs = || {
-            write_sla(&sla, &sla_tmp, c, text).and_then(|()| {
-                match (&escalations, &esc_tmp) {
-                    (Some(p), Some(tmp)) => {
-                        let io = |e: std::io::Error| Error::io(p, &e);
-                        let file = std::fs::File::create(tmp).map_err(io)?;
-                        let mut f = std::io::BufWriter::new(file);
-                        crate::engine::escalations::write(
-                            &mut f, c.policy, c.ds, &c.levels, text,
-                        )
-                        .and_then(|()| std::io::Write::flush(&mut f))
-                        .map_err(io)
-                    }
-                    _ => Ok(()),
+            let sla = match &sla_tmp {
+                Some(tmp) => write_sla(&sla, tmp, c, text),
+                None => Ok(()),
+            };
+            sla.and_then(|()| match (&escalations, &esc_tmp) {
+                (Some(p), Some(tmp)) => {
+                    let io = |e: std::io::Error| Error::io(p, &e);
+                    let file = std::fs::File::create(tmp).map_err(io)?;
+                    let mut f = std::io::BufWriter::new(file);
+                    crate::engine::escalations::write(
+                        &mut f, c.policy, c.ds, &c.levels, text,
+                    )
+                    .and_then(|()| std::io::Write::flush(&mut f))
+                    .map_err(io)
                 }
+                _ => Ok(()),
             })
         };
         let csvs = match &pool {
@@ -625,6 +654,31 @@ pub fn stage(
     })
 }
 
+/// Each chart of the report as PNG and SVG in `dir`, staged in `batch`
+/// and listed in `files`; returns each chart's PNG bytes (for the
+/// workbook) and SVG text (for the breach review page), by file stem.
+#[allow(clippy::type_complexity)]
+fn stage_charts(
+    c: &Context<'_>,
+    dir: &Path,
+    batch: &mut Batch,
+    files: &mut Vec<PathBuf>,
+) -> Result<(Vec<(String, Vec<u8>)>, Vec<(String, String)>)> {
+    let mut pngs = Vec::new();
+    let mut svgs = Vec::new();
+    for (stem, chart) in chart_specs(c) {
+        let png = dir.join(format!("{stem}.png"));
+        pngs.push((stem.clone(), charts::png(&chart, &png, batch)?));
+        files.push(png);
+        let svg = dir.join(format!("{stem}.svg"));
+        let text = charts::svg(&chart, &svg)?;
+        batch.write(&svg, text.as_bytes())?;
+        files.push(svg);
+        svgs.push((stem, text));
+    }
+    Ok((pngs, svgs))
+}
+
 /// `sla.csv` into its staged file `tmp`, streamed a block of rows at a time
 /// ([`output::write_rows`]): the table's text is never held whole. With
 /// the evaluation columns when the policy file is known (its hash is the
@@ -649,37 +703,62 @@ fn write_sla(
     let file = std::fs::File::create(tmp).map_err(io)?;
     let mut f = std::io::BufWriter::with_capacity(1 << 20, file);
     output::write_header(&mut f, c.policy, ev.is_some()).map_err(io)?;
-    let rows = output::Rows::new(c.policy, c.ds, text);
     let Some(ev) = ev.filter(|_| c.facts.is_empty()) else {
+        let rows = output::Rows::new(c.policy, c.ds, text);
         output::write_rows(&mut f, c.rows, &rows, ev.as_ref()).map_err(io)?;
         return std::io::Write::flush(&mut f).map_err(io);
     };
-    let sends = crate::engine::facts::Sends::of(c.ds);
-    let cut = c.cutoff.unix();
-    for block in c.rows.chunks(SLA_BLOCK) {
+    write_sla_rows(&mut f, c.policy, c.ds, c.rows, &c.levels, &ev, text)
+        .map_err(io)?;
+    std::io::Write::flush(&mut f).map_err(io)
+}
+
+/// Writes `rows` (tickets of `ds`, in order) as `sla.csv`'s lines with
+/// their evaluation columns (`ev`, whose facts are ignored): each block
+/// of rows's fact cells are computed from `ds`'s events and `levels`
+/// (every level of those tickets, by ticket) as it is written.
+/// `plazo report` writes its table with it, whole or a window of tickets
+/// at a time.
+///
+/// # Errors
+///
+/// The writer's.
+pub fn write_sla_rows(
+    f: &mut impl std::io::Write,
+    policy: &Policy,
+    ds: &Dataset,
+    rows: &[SlaRow],
+    levels: &[(u32, Level)],
+    ev: &output::Evaluated<'_>,
+    text: FreeText,
+) -> std::io::Result<()> {
+    let lines = output::Rows::new(policy, ds, text);
+    let sends = crate::engine::facts::Sends::of(ds);
+    let cut = ev.cutoff.unix();
+    for block in rows.chunks(SLA_BLOCK) {
         let (Some(first), Some(last)) = (block.first(), block.last()) else {
             continue;
         };
         let (lo, hi) = (first.ticket, last.ticket);
-        let from = c.levels.partition_point(|(t, _)| *t < lo);
-        let to = c.levels.partition_point(|(t, _)| *t <= hi);
+        let from = levels.partition_point(|(t, _)| *t < lo);
+        let to = levels.partition_point(|(t, _)| *t <= hi);
         let span = lo as usize..hi as usize + 1;
         let facts = crate::engine::facts::compute_range(
-            c.policy,
-            c.ds,
+            policy,
+            ds,
             &sends,
-            &c.levels[from..to],
+            &levels[from..to],
             cut,
             span,
         );
         let ev = output::Evaluated {
             facts: &facts,
             facts_from: lo,
-            ..ev
+            ..*ev
         };
-        output::write_rows(&mut f, block, &rows, Some(&ev)).map_err(io)?;
+        output::write_rows(f, block, &lines, Some(&ev))?;
     }
-    std::io::Write::flush(&mut f).map_err(io)
+    Ok(())
 }
 
 /// Rows of `sla.csv` written (with their facts) at a time: 65,536 rows

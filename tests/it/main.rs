@@ -44,6 +44,7 @@ mod policy_versions;
 mod quiet_runs;
 mod printing;
 mod report_cases;
+mod report_windows;
 mod report_words;
 mod run_jobs;
 mod samples;

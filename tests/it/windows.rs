@@ -30,7 +30,7 @@ fn sla(dir: &Path, window: usize, args: &[&str]) -> Output {
 
 /// A sample's tables copied to `dir`, its policy with `[report] people
 /// = people` (as shipped when `None`).
-fn sample(entity: &str, dir: &Path, people: Option<&str>) {
+pub(crate) fn sample(entity: &str, dir: &Path, people: Option<&str>) {
     let from = root().join("samples").join(entity);
     for f in ["tickets.csv", "events.csv", "surveys.csv"] {
         std::fs::copy(from.join(f), dir.join(f)).unwrap();
@@ -159,7 +159,7 @@ fn keyed_pseudonyms_give_the_whole_reads_outputs() {
 }
 
 /// Appends `rows` to `dir/file`.
-fn append(dir: &Path, file: &str, rows: &str) {
+pub(crate) fn append(dir: &Path, file: &str, rows: &str) {
     use std::io::Write as _;
     let mut f = std::fs::OpenOptions::new()
         .append(true)
@@ -174,7 +174,7 @@ fn append(dir: &Path, file: &str, rows: &str) {
 /// an unreadable `at`, without a status, an exact duplicate, one before
 /// the opening; surveys of an unknown ticket and with a bad score. The
 /// events stay in the tickets' order.
-fn hostile_victimas(dir: &Path) {
+pub(crate) fn hostile_victimas(dir: &Path) {
     sample("victimas", dir, Some("names"));
     append(
         dir,
@@ -261,7 +261,7 @@ fn guards_fail_the_same_way_and_leave_the_same_files() {
 }
 
 /// `events.csv` with the row at `line` (1 = header) moved to the end.
-fn move_to_end(dir: &Path, line: usize) -> PathBuf {
+pub(crate) fn move_to_end(dir: &Path, line: usize) -> PathBuf {
     let p = dir.join("events.csv");
     let text = std::fs::read_to_string(&p).unwrap();
     let mut lines: Vec<&str> = text.lines().collect();

@@ -1,6 +1,12 @@
 //! `plazo report`: the period's arguments and the summary on stderr.
 
 crate::catalog! {
+    /// After [`SUMMARY`], when the events were not in the tickets' order
+    /// (`{line}` of `{file}` came after its ticket's window).
+    EVENTS_READ_WHOLE = (
+        "La fila {line} de {file} es de un ticket anterior a los ya evaluados, así que las tablas se leyeron enteras en memoria (una segunda lectura); con los eventos ordenados como los tickets, plazo report los lee por bloques de tickets y guarda solo los de los casos que sus listas muestran.",
+        "Row {line} of {file} belongs to a ticket before those already evaluated, so the tables were read whole into memory (a second read); with the events in the tickets' order, plazo report reads them a block of tickets at a time and keeps only those of the cases its lists show."
+    );
     /// `--queries` is not a folder.
     QUERIES_NOT_DIR = (
         "--queries {path}: no es una carpeta",

@@ -1,0 +1,250 @@
+//! `plazo report` with the events read a window of tickets at a time
+//! ([`plazo::model::dataset::Windows`], as `plazo sla` reads them):
+//! each window is evaluated, its `sla.csv` lines written with their
+//! facts, its levels and pauses kept, and its events dropped but those
+//! of the tickets the period's lists can show. Memory then holds every
+//! ticket's row and levels, not every event (docs/SCALING.md, "The
+//! report in bounded memory").
+//!
+//! The lists that read events (Suspensiones' notes, Sin solución's
+//! answers, Cierres' close notes, Incumplimientos' time per group, the
+//! breach review page's timelines) show tickets of the period or still
+//! unfinished at the cutoff; [`keeps_events`] keeps, for every ticket
+//! touched since the period began or not yet closed, all its events, so
+//! each list reads what a whole read gives it. The indicators count the
+//! pauses of 13 periods: every ticket's pauses are kept (a few bytes
+//! each), not their events. tests/it/windows.rs compares every output
+//! file with a whole read's.
+
+use std::path::Path;
+
+use plazo::Error;
+use plazo::engine::escalations::Level;
+use plazo::engine::{Engine, Pause, SlaRow, TicketCells, output};
+use plazo::io::formula::FreeText;
+use plazo::model::dataset::{Dataset, Event, Windowed, Windows};
+use plazo::report::{InputFile, Period};
+use plazo::text::lang::Lang;
+use plazo::text::msg::cli::report as msg;
+
+use super::common::{DataPlan, DataSource, Loaded};
+use super::window_people::WindowPeople;
+
+/// What a read by windows gives the report besides the tables: every
+/// ticket's row, levels and pauses (`sla.csv` is written).
+pub(super) struct Read {
+    pub rows: Vec<SlaRow>,
+    pub levels: Vec<(u32, Level)>,
+    pub pauses: Vec<Pause>,
+}
+
+/// How a read by windows ended.
+pub(super) enum Outcome {
+    /// The tables (the events of the tickets [`keeps_events`] keeps,
+    /// every other table whole) and what the windows computed.
+    Read(Box<Loaded>, Read),
+    /// The tables must be read whole: the events are not in the tickets'
+    /// order, the events' people change the tickets' labels, or a
+    /// window's engine did not bind (the whole read gives its error);
+    /// with the summary's sentence saying why, but for the engine.
+    Whole(Box<DataPlan>, Option<String>),
+}
+
+/// Tickets per window when `plazo report` may read the events a window
+/// at a time: tables from files and no `--queries` (custom queries see
+/// the whole events table). `PLAZO_TEST_WINDOW` (a test hook, shared
+/// with `plazo sla`) sets the size; 0 turns windows off.
+pub(super) fn size(data: &DataPlan, queries: bool) -> Option<usize> {
+    if queries || !matches!(data.inputs, DataSource::Files(_)) {
+        return None;
+    }
+    match std::env::var("PLAZO_TEST_WINDOW").ok() {
+        Some(v) => v.parse().ok().filter(|&n| n > 0),
+        None => Some(WINDOW),
+    }
+}
+
+/// Tickets per window, as `plazo sla`'s.
+const WINDOW: usize = 1 << 18;
+
+/// Whether ticket `row`'s events (`events`, sorted by time) are kept
+/// for the lists of a period starting at `from`: any of its events or
+/// instants at or after `from`, or not closed at the cutoff. A ticket left out was finished, closed and untouched before
+/// the period: no list of it shows it.
+pub(super) fn keeps_events(
+    row: &SlaRow,
+    opened_at: i64,
+    events: &[Event],
+    from: i64,
+) -> bool {
+    let late = |t: Option<i64>| t.is_some_and(|t| t >= from);
+    // Closed implies solved: an unsolved ticket is not closed.
+    row.closed_at.is_none()
+        || opened_at >= from
+        || late(events.last().map(|e| e.at))
+        || late(row.responded_at.get())
+        || late(row.solved_at.get())
+        || late(row.closed_at.get())
+        || late(row.survey_answered_at.get())
+}
+
+/// What the windows add up, ticket by ticket from 0.
+#[derive(Default)]
+struct Kept {
+    rows: Vec<SlaRow>,
+    levels: Vec<(u32, Level)>,
+    pauses: Vec<Pause>,
+    events: Vec<Event>,
+    offsets: Vec<u32>,
+}
+
+impl Kept {
+    /// Adds window `win` (its first ticket is `lo`): its rows, levels,
+    /// pauses, and the events [`keeps_events`] keeps.
+    fn add(
+        &mut self,
+        win: &Dataset,
+        lo: usize,
+        rows: Vec<SlaRow>,
+        levels: Vec<(u32, Level)>,
+        pauses: Vec<Pause>,
+        from: i64,
+    ) {
+        if self.offsets.is_empty() {
+            self.offsets.push(0);
+        }
+        let shift = lo as u32;
+        // Where each kept ticket's events start among the kept ones.
+        let mut start = vec![u32::MAX; rows.len()];
+        for (j, r) in rows.iter().enumerate() {
+            let ev = win.events_of(j);
+            if keeps_events(r, win.tickets[j].opened_at, ev, from) {
+                start[j] = self.events.len() as u32;
+                self.events.extend_from_slice(ev);
+            }
+            self.offsets.push(self.events.len() as u32);
+        }
+        self.pauses.extend(pauses.into_iter().map(|p| {
+            let j = p.ticket as usize;
+            let event = match start[j] {
+                u32::MAX => u32::MAX,
+                s => s + (p.event - win.offsets[j]),
+            };
+            Pause {
+                ticket: p.ticket + shift,
+                event,
+                ..p
+            }
+        }));
+        self.rows.extend(rows.into_iter().map(|r| SlaRow {
+            ticket: r.ticket + shift,
+            ..r
+        }));
+        self.levels
+            .extend(levels.into_iter().map(|(t, l)| (t + shift, l)));
+    }
+}
+
+/// Reads `data`'s tables a window of `size` tickets at a time, writing
+/// `sla.csv` into `sla` (its destination and the staged file), as
+/// [`plazo::report`] writes it from a whole read.
+///
+/// # Errors
+///
+/// As a whole read ([`DataPlan::load`]); an I/O error naming `sla`.
+pub(super) fn read(
+    data: DataPlan,
+    size: usize,
+    period: &Period,
+    text: FreeText,
+    sla: (&Path, &Path),
+    lang: Lang,
+) -> anyhow::Result<Outcome> {
+    let DataSource::Files(files) = &data.inputs else {
+        unreachable!("size checks the tables are files");
+    };
+    let (policy, cutoff) = (&data.policy, data.cutoff);
+    let windows = Windows::open(files, policy.tz(), lang, None)?;
+    let mut cells = TicketCells::read(policy, windows.dataset(), lang)?;
+    let cell_rejects = std::mem::take(&mut cells.rejects);
+    let mut people = WindowPeople::new(policy, windows.dataset(), lang)?;
+    let sha = InputFile::hash("policy", &data.policy_path, 0)?.sha256;
+    let ev = output::Evaluated {
+        cutoff,
+        policy_sha256: &sha,
+        facts: &[],
+        facts_from: 0,
+    };
+    let (dest, tmp) = sla;
+    let io = |e: std::io::Error| Error::io(dest, &e);
+    let file = std::fs::File::create(tmp).map_err(io)?;
+    let mut f = std::io::BufWriter::with_capacity(1 << 20, file);
+    output::write_header(&mut f, policy, true).map_err(io)?;
+    let mut kept = Kept::default();
+    let mut unbound = false;
+    let read = windows.run(size, |win, lo| {
+        people.window(win);
+        let cells = cells.window(lo..lo + win.tickets.len());
+        let Ok(engine) = Engine::with_cells(policy, win, cutoff, &cells)
+        else {
+            unbound = true;
+            return Err(Error::input("engine", ""));
+        };
+        let rows = engine.evaluate_all();
+        let levels = engine.levels_all(&rows);
+        plazo::report::write_sla_rows(
+            &mut f, policy, win, &rows, &levels, &ev, text,
+        )
+        .map_err(io)?;
+        let pauses = plazo::engine::all_pauses(policy, win, cutoff.unix());
+        kept.add(win, lo, rows, levels, pauses, period.start);
+        Ok(())
+    });
+    let mut ds = match read {
+        _ if unbound => return Ok(Outcome::Whole(Box::new(data), None)),
+        Ok(Windowed::Done(ds)) => *ds,
+        Ok(Windowed::OutOfOrder { line }) => {
+            let file = files.events.display();
+            let why = msg::EVENTS_READ_WHOLE
+                .fill(lang, &[("line", &line), ("file", &file)]);
+            return Ok(Outcome::Whole(Box::new(data), Some(why)));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    std::io::Write::flush(&mut f).map_err(io)?;
+    let Ok(labels) = people.all(&ds)? else {
+        let why = plazo::text::msg::cli::sla::EVENTS_PEOPLE_WHOLE.get(lang);
+        return Ok(Outcome::Whole(Box::new(data), Some(why.into())));
+    };
+    let Kept {
+        rows,
+        levels,
+        pauses,
+        events,
+        mut offsets,
+    } = kept;
+    if offsets.is_empty() {
+        offsets.push(0);
+    }
+    ds.events = events;
+    ds.offsets = offsets;
+    if let Some(l) = labels {
+        l.apply(&mut ds, true);
+    }
+    ds.rejects.extend(cell_rejects);
+    super::common::strict_rejects(data.strict, &ds)?;
+    let loaded = Loaded {
+        db_reads: Vec::new(),
+        policy: data.policy,
+        ds,
+        cells,
+        cutoff,
+        pre: None,
+    };
+    let read = Read {
+        rows,
+        levels,
+        pauses,
+    };
+    Ok(Outcome::Read(Box::new(loaded), read))
+}

@@ -1,0 +1,249 @@
+//! `plazo report` reading the events a window of tickets at a time
+//! (issue 13; `cmd::report_windows`): it keeps every ticket's row,
+//! levels and pauses, but the events only of the tickets touched since
+//! the period began or not yet closed. Every output file (workbook,
+//! breach review page, CSV files, charts), the summary and the exit code
+//! equal the whole read's byte for byte, on each sample policy, on
+//! hostile inputs and under the guards; the samples' data leave out the
+//! events of most tickets (counted here from the tables), so the lists
+//! that read events are checked on a read that really dropped some. The
+//! whole read is the same binary with `PLAZO_TEST_WINDOW=0`.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::util::tempdir;
+use crate::windows::{append, hostile_victimas, move_to_end, sample};
+
+const PERIOD: &str = "2026-10";
+
+/// What a run leaves: exit code, stderr, and every file under `dir/out`
+/// (by path inside it).
+#[derive(Debug, PartialEq)]
+struct Left {
+    code: Option<i32>,
+    stderr: String,
+    files: Vec<(String, Vec<u8>)>,
+}
+
+/// Every file under `dir`, by path inside it, sorted.
+fn files_under(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        let Ok(rd) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for e in rd {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                todo.push(p);
+            } else {
+                let name = p.strip_prefix(dir).unwrap();
+                let name = name.to_string_lossy().into_owned();
+                out.push((name, std::fs::read(&p).unwrap()));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Runs `plazo report --html` on the tables in `dir` into a fresh
+/// `dir/out`, with `window` tickets a window (0: the whole read).
+fn left(dir: &Path, window: usize, extra: &[&str]) -> Left {
+    let out = dir.join("out");
+    let _ = std::fs::remove_dir_all(&out);
+    let o = Command::new(env!("CARGO_BIN_EXE_plazo"))
+        .args(["report", "--policy", "policy.toml", "--tickets"])
+        .args(["tickets.csv", "--events", "events.csv", "--surveys"])
+        .args(["surveys.csv", "--period", PERIOD, "--html", "--out", "out"])
+        .args(extra)
+        .current_dir(dir)
+        .env_remove("PLAZO_LANG")
+        .env_remove("PLAZO_PSEUDONYM_KEY")
+        .env("PLAZO_TEST_WINDOW", window.to_string())
+        .output()
+        .expect("run plazo");
+    Left {
+        code: o.status.code(),
+        stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+        files: files_under(&out),
+    }
+}
+
+/// Reads by windows of each size in `windows` leave what the whole read
+/// leaves; returns the whole read's.
+fn same_by_windows(dir: &Path, windows: &[usize], extra: &[&str]) -> Left {
+    let whole = left(dir, 0, extra);
+    for &w in windows {
+        let by = left(dir, w, extra);
+        assert_eq!(by.code, whole.code, "window {w}: {}", by.stderr);
+        assert_eq!(by.stderr, whole.stderr, "window {w}");
+        let names = |l: &Left| -> Vec<String> {
+            l.files.iter().map(|f| f.0.clone()).collect()
+        };
+        assert_eq!(names(&by), names(&whole), "window {w}");
+        for (a, b) in by.files.iter().zip(&whole.files) {
+            assert!(a.1 == b.1, "window {w}: {} differs", a.0);
+        }
+    }
+    whole
+}
+
+/// The tickets of the whole read's `sla.csv` whose events a read by
+/// windows drops: solved and closed, and every instant (opening,
+/// response, solution, close, survey answer, last event) before the
+/// period's first day. The samples write every instant at UTC−05:00,
+/// the policies' zone, so the local date is the text's first ten
+/// characters.
+fn dropped(dir: &Path, sla: &[u8]) -> usize {
+    let mut last: std::collections::HashMap<String, String> =
+        std::collections::HashMap::new();
+    let mut r = csv::Reader::from_path(dir.join("events.csv")).unwrap();
+    let h = r.headers().unwrap().clone();
+    let (id, at) = (
+        h.iter().position(|c| c == "ticket_id").unwrap(),
+        h.iter().position(|c| c == "at").unwrap(),
+    );
+    for rec in r.records() {
+        let rec = rec.unwrap();
+        let e = last.entry(rec[id].to_string()).or_default();
+        if rec[at] > **e {
+            *e = rec[at].to_string();
+        }
+    }
+    let mut r = csv::Reader::from_reader(sla);
+    let h = r.headers().unwrap().clone();
+    let col = |name: &str| h.iter().position(|c| c == name).unwrap();
+    let cols = [
+        "opened_at",
+        "responded_at",
+        "solved_at",
+        "closed_at",
+        "survey_answered_at",
+    ]
+    .map(col);
+    let (tid, solved, closed) =
+        (col("ticket_id"), col("solved_at"), col("closed_at"));
+    let first_day = format!("{PERIOD}-01");
+    let mut n = 0;
+    for rec in r.records() {
+        let rec = rec.unwrap();
+        let ev = last.get(&rec[tid]).map_or("", String::as_str);
+        let instants: Vec<&str> =
+            cols.iter().map(|&c| &rec[c]).chain([ev]).collect();
+        for t in instants.iter().filter(|t| !t.is_empty()) {
+            assert!(t.ends_with("-05:00"), "{t}: not at UTC−05:00");
+        }
+        let before = instants
+            .iter()
+            .all(|t| t.is_empty() || t[..10] < *first_day.as_str());
+        if !rec[solved].is_empty() && !rec[closed].is_empty() && before {
+            n += 1;
+        }
+    }
+    n
+}
+
+/// Each sample policy as shipped (names kept, initials, numbered
+/// pseudonyms), Víctimas also with names kept and by windows of one
+/// ticket: the same files; and most tickets' events were dropped.
+#[test]
+fn every_sample_report_is_the_whole_reads() {
+    for entity in ["icetex", "itagui", "upme", "uspec", "victimas"] {
+        let people: &[Option<&str>] = match entity {
+            "victimas" => &[None, Some("names")],
+            _ => &[None],
+        };
+        for &p in people {
+            let dir = tempdir(&format!("report-windows-{entity}"));
+            sample(entity, &dir, p);
+            let windows: &[usize] = match (entity, p) {
+                ("victimas", None) => &[1, 7, 500],
+                _ => &[7, 500],
+            };
+            let whole = same_by_windows(&dir, windows, &[]);
+            assert_eq!(whole.code, Some(0), "{entity}: {}", whole.stderr);
+            assert!(!whole.stderr.contains("segunda lectura"), "{entity}");
+            let names: Vec<&str> =
+                whole.files.iter().map(|f| f.0.as_str()).collect();
+            for f in ["informe-2026-10.xlsx", "informe-2026-10.html"] {
+                assert!(names.contains(&f), "{entity}: {names:?}");
+            }
+            let sla = &whole.files.iter().find(|f| f.0 == "sla.csv").unwrap();
+            let tickets = sla.1.iter().filter(|&&b| b == b'\n').count() - 1;
+            let gone = dropped(&dir, &sla.1);
+            assert!(
+                gone * 2 > tickets,
+                "{entity}: {gone} of {tickets} tickets' events dropped"
+            );
+        }
+    }
+}
+
+/// Rejects of every kind, merges and counts; then the guards, which
+/// stop both reads with only the rejects file written.
+#[test]
+fn hostile_inputs_and_guards_leave_the_whole_reads_files() {
+    let dir = tempdir("report-windows-hostile");
+    hostile_victimas(&dir);
+    let whole = same_by_windows(&dir, &[7], &[]);
+    assert_eq!(whole.code, Some(0), "{}", whole.stderr);
+    assert!(whole.files.iter().any(|f| f.0 == "rejects.csv"));
+    for extra in [&["--max-rejects", "3"][..], &["--strict"][..]] {
+        let whole = same_by_windows(&dir, &[7], extra);
+        assert_ne!(whole.code, Some(0), "{extra:?}: {}", whole.stderr);
+        assert!(
+            !whole.files.iter().any(|f| f.0 == "sla.csv"),
+            "{extra:?}: no table is written"
+        );
+    }
+}
+
+/// Events out of the tickets' order: read whole, the same files, and
+/// the summary says why after the whole read's.
+#[test]
+fn unordered_events_are_read_whole_and_said_so() {
+    let dir = tempdir("report-windows-unordered");
+    sample("icetex", &dir, None);
+    move_to_end(&dir, 3);
+    let lines = std::fs::read_to_string(dir.join("events.csv"))
+        .unwrap()
+        .lines()
+        .count();
+    let whole = left(&dir, 0, &[]);
+    let by = left(&dir, 7, &[]);
+    assert_eq!(by.code, Some(0), "{}", by.stderr);
+    assert!(by.files == whole.files, "the files differ");
+    let said = format!(
+        "La fila {lines} de events.csv es de un ticket anterior a los ya \
+         evaluados, así que las tablas se leyeron enteras en memoria (una \
+         segunda lectura); con los eventos ordenados como los tickets, \
+         plazo report los lee por bloques de tickets y guarda solo los de \
+         los casos que sus listas muestran."
+    );
+    assert_eq!(by.stderr, format!("{} {said}\n", whole.stderr.trim_end()));
+}
+
+/// A status label the policy does not map: the whole read's error, and
+/// no output folder left behind by either read.
+#[test]
+fn an_unmapped_status_leaves_no_folder() {
+    let dir = tempdir("report-windows-unmapped");
+    sample("victimas", &dir, None);
+    append(
+        &dir,
+        "tickets.csv",
+        "UV-X5,2026-10-02T09:00:00-05:00,Incidente,Media,Aplicativos misionales,,Nivel 1 Mesa,Ana,Usuario,Portal,1,raro,2bd\n",
+    );
+    append(
+        &dir,
+        "events.csv",
+        "UV-X5,2026-10-02T09:00:00-05:00,Estado raro,Nivel 1 Mesa,,\n",
+    );
+    let whole = same_by_windows(&dir, &[7], &[]);
+    assert_eq!(whole.code, Some(2), "{}", whole.stderr);
+    assert!(whole.stderr.contains("Estado raro"), "{}", whole.stderr);
+    assert!(!dir.join("out").exists());
+}
