@@ -21,7 +21,7 @@ use super::cells::{
     TITLE_W, fit_titles, header, sheet_name, ticket_heads, xerr,
 };
 use super::methodology::duration;
-use super::parts::{Columns, block, continued, note, plan};
+use super::parts::{Columns, block, continued, list_sheet, note, plan};
 use super::summary::goal_text;
 
 /// The figures' header row.
@@ -75,7 +75,7 @@ pub(super) fn write(
 ) -> Result<()> {
     let w = &c.words;
     let name = sheet_name(w, m::SHEET_CLOSING);
-    let mut s = Sheet::named(wb.add_worksheet(), f, c, &name)?;
+    let mut s = Sheet::named(list_sheet(wb, cases.len())?, f, c, &name)?;
     let mut heads = ticket_heads(w, &BRIEF_ATTRS);
     heads.extend(COLUMNS.iter().map(|h| header(c, *h)));
     let widths = fit_titles(&WIDTHS, &heads);

@@ -220,14 +220,19 @@ pub(super) fn continued<T>(
     Ok(())
 }
 
-/// A new sheet for a list part of `items` rows: a constant-memory one
+/// A new sheet for a list part of `items` rows (or a sheet whose rows,
+/// written in order, end with such a list: Cierres, Encuestas): a
+/// constant-memory one
 /// (rows streamed to a temporary file as they are written, not held
 /// until the save: the at-risk list of 10M tickets has millions) when
 /// there is any item. Without items the header row would be the sheet's
 /// last, and rust_xlsxwriter 0.102 writes a constant-memory sheet's last
 /// row twice when its height was set (the header's is): Excel would
 /// call the file damaged.
-fn list_sheet(wb: &mut Workbook, items: usize) -> Result<&mut Worksheet> {
+pub(super) fn list_sheet(
+    wb: &mut Workbook,
+    items: usize,
+) -> Result<&mut Worksheet> {
     if items == 0 {
         return Ok(wb.add_worksheet());
     }

@@ -17,7 +17,7 @@ use crate::text::Msg;
 use crate::text::msg::{common, report, sheets as m, survey_report as sr};
 
 use super::cells::{Formats, PrintLayout, Sheet, assumed, texts};
-use super::parts::{Columns, block, continued, note, plan};
+use super::parts::{Columns, block, continued, list_sheet, note, plan};
 use super::summary::{goal_text, numerator_format};
 
 /// The figures shown, by id, in order.
@@ -52,7 +52,8 @@ pub(super) fn write(
 ) -> Result<()> {
     let lang = c.lang;
     let name = report::SHEET_SURVEYS.get(lang);
-    let mut s = Sheet::named(wb.add_worksheet(), f, c, name)?;
+    let sheet = list_sheet(wb, c.lists.comments.len())?;
+    let mut s = Sheet::named(sheet, f, c, name)?;
     s.widths(&WIDTHS)?;
     let period = wording::period(c.period, lang);
     s.text_f(
