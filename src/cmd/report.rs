@@ -320,7 +320,9 @@ pub fn execute(a: ReportArgs, g: &Global) -> anyhow::Result<Outcome> {
     let engine = loaded.engine()?;
     let (rows, pre, windowed) = match (pre, windowed) {
         (Some(p), _) => (p.rows, Some((p.levels, p.facts)), None),
-        (None, Some(w)) => (w.rows, None, Some((w.levels, w.pauses))),
+        (None, Some(w)) => {
+            (w.rows, None, Some((w.levels, w.pauses, w.escalations)))
+        }
         (None, None) => (engine.evaluate_all(), None, None),
     };
     // A ticket opened after the cutoff may still make an empty period.
@@ -340,7 +342,7 @@ pub fn execute(a: ReportArgs, g: &Global) -> anyhow::Result<Outcome> {
     let (p, ds) = (&loaded.policy, &loaded.ds);
     // Every ticket's pauses: the windows kept them; else from the events.
     let read_pauses = match &windowed {
-        Some((_, pauses)) => std::borrow::Cow::Borrowed(&pauses[..]),
+        Some((_, pauses, _)) => std::borrow::Cow::Borrowed(&pauses[..]),
         None => plazo::engine::all_pauses(p, ds, loaded.cutoff.unix()).into(),
     };
     let (cutoff, lang) = (loaded.cutoff, g.lang);
@@ -366,8 +368,8 @@ pub fn execute(a: ReportArgs, g: &Global) -> anyhow::Result<Outcome> {
             .with_facts(facts),
         // Read by windows: sla.csv is written, with its facts; the
         // events of the tickets the lists show are kept.
-        (None, Some((levels, _))) => ctx
-            .with_sla_written()
+        (None, Some((levels, _, escalations))) => ctx
+            .with_tables_written(escalations)
             .with_escalations(levels)
             .with_group_times(|i| engine.group_times(i)),
         // The facts are computed a block at a time as sla.csv is
@@ -496,15 +498,8 @@ fn read(
     let made = !out.exists();
     std::fs::create_dir_all(out).map_err(|e| Error::io(out, &e))?;
     let mut batch = Batch::new(out);
-    let sla = out.join("sla.csv");
-    let read =
-        batch
-            .stage(&sla, "")
-            .map_err(anyhow::Error::from)
-            .and_then(|tmp| {
-                let s = (sla.as_path(), tmp.as_path());
-                windows::read(data, size, period, guards.text, s, g.lang)
-            });
+    let to = (out, &mut batch);
+    let read = windows::read(data, size, period, guards.text, to, g.lang);
     match read {
         Ok(Outcome::Read(loaded, r)) => Ok(Input {
             loaded: *loaded,

@@ -1,9 +1,9 @@
 //! `plazo report` with the events read a window of tickets at a time
 //! ([`plazo::model::dataset::Windows`], as `plazo sla` reads them):
-//! each window is evaluated, its `sla.csv` lines written with their
-//! facts, its levels and pauses kept, and its events dropped but those
-//! of the tickets the period's lists can show. Memory then holds every
-//! ticket's row and levels, not every event (docs/SCALING.md, "The
+//! each window is evaluated, its `sla.csv` and `escalations.csv` lines
+//! written (with their facts), its rows and pauses kept, and its events
+//! and levels dropped but those the workbook reads. Memory then holds
+//! every ticket's row, not every event or level (docs/SCALING.md, "The
 //! report in bounded memory").
 //!
 //! The lists that read events (Suspensiones' notes, Sin solución's
@@ -12,15 +12,18 @@
 //! unfinished at the cutoff; [`keeps_events`] keeps, for every ticket
 //! touched since the period began or not yet closed, all its events, so
 //! each list reads what a whole read gives it. The indicators count the
-//! pauses of 13 periods: every ticket's pauses are kept (a few bytes
-//! each), not their events. tests/it/windows.rs compares every output
-//! file with a whole read's.
+//! pauses of 13 periods: every ticket's pauses are kept (40 bytes each),
+//! not their events. "Escalamientos" and its indicators read only the
+//! escalations (levels past 0) and the level before each: the levels of
+//! the escalated tickets are kept. tests/it/report_windows.rs compares
+//! every output file with a whole read's.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use plazo::Error;
 use plazo::engine::escalations::Level;
 use plazo::engine::{Engine, Pause, SlaRow, TicketCells, output};
+use plazo::io::atomic::Batch;
 use plazo::io::formula::FreeText;
 use plazo::model::dataset::{Dataset, Event, Windowed, Windows};
 use plazo::report::{InputFile, Period};
@@ -34,8 +37,64 @@ use super::window_people::WindowPeople;
 /// ticket's row, levels and pauses (`sla.csv` is written).
 pub(super) struct Read {
     pub rows: Vec<SlaRow>,
+    /// The levels of the escalated tickets (those with a level past 0),
+    /// every one the "Escalamientos" sheet and its indicators read.
     pub levels: Vec<(u32, Level)>,
     pub pauses: Vec<Pause>,
+    /// `escalations.csv` was written: some ticket has levels.
+    pub escalations: bool,
+}
+
+/// `escalations.csv`, staged and begun at the first window with levels.
+struct Escalations {
+    dest: PathBuf,
+    file: Option<std::io::BufWriter<std::fs::File>>,
+}
+
+impl Escalations {
+    fn new(out: &Path) -> Escalations {
+        Escalations {
+            dest: out.join("escalations.csv"),
+            file: None,
+        }
+    }
+
+    /// Writes a window's `levels` (of `win`'s tickets).
+    fn write(
+        &mut self,
+        batch: &mut Batch,
+        policy: &plazo::Policy,
+        win: &Dataset,
+        levels: &[(u32, Level)],
+        text: FreeText,
+    ) -> plazo::Result<()> {
+        use plazo::engine::escalations as esc;
+        if levels.is_empty() {
+            return Ok(());
+        }
+        let io = |e: std::io::Error| Error::io(&self.dest, &e);
+        let f = match &mut self.file {
+            Some(f) => f,
+            None => {
+                let tmp = batch.stage(&self.dest, "")?;
+                let file = std::fs::File::create(tmp).map_err(io)?;
+                let mut f = std::io::BufWriter::with_capacity(1 << 20, file);
+                esc::write_header(&mut f).map_err(io)?;
+                self.file.insert(f)
+            }
+        };
+        esc::write_rows(f, policy, win, levels, text).map_err(io)
+    }
+
+    /// Flushes the table; whether it was written.
+    fn finish(self) -> plazo::Result<bool> {
+        let Some(mut f) = self.file else {
+            return Ok(false);
+        };
+        let io = |e: std::io::Error| Error::io(&self.dest, &e);
+        std::io::Write::flush(&mut f).map_err(io)?;
+        Ok(true)
+    }
 }
 
 /// How a read by windows ended.
@@ -140,24 +199,29 @@ impl Kept {
             ticket: r.ticket + shift,
             ..r
         }));
-        self.levels
-            .extend(levels.into_iter().map(|(t, l)| (t + shift, l)));
+        // Only the escalated tickets' levels: a ticket's are together.
+        for run in levels.chunk_by(|a, b| a.0 == b.0) {
+            if run.iter().any(|(_, l)| l.level > 0) {
+                self.levels.extend(run.iter().map(|&(t, l)| (t + shift, l)));
+            }
+        }
     }
 }
 
 /// Reads `data`'s tables a window of `size` tickets at a time, writing
-/// `sla.csv` into `sla` (its destination and the staged file), as
-/// [`plazo::report`] writes it from a whole read.
+/// `sla.csv` and `escalations.csv` into `out`, staged in `batch`, as
+/// [`plazo::report`] writes them from a whole read (`escalations.csv`
+/// only when some ticket has levels).
 ///
 /// # Errors
 ///
-/// As a whole read ([`DataPlan::load`]); an I/O error naming `sla`.
+/// As a whole read ([`DataPlan::load`]); an I/O error naming the table.
 pub(super) fn read(
     data: DataPlan,
     size: usize,
     period: &Period,
     text: FreeText,
-    sla: (&Path, &Path),
+    (out, batch): (&Path, &mut Batch),
     lang: Lang,
 ) -> anyhow::Result<Outcome> {
     let DataSource::Files(files) = &data.inputs else {
@@ -175,11 +239,12 @@ pub(super) fn read(
         facts: &[],
         facts_from: 0,
     };
-    let (dest, tmp) = sla;
-    let io = |e: std::io::Error| Error::io(dest, &e);
-    let file = std::fs::File::create(tmp).map_err(io)?;
+    let dest = out.join("sla.csv");
+    let io = |e: std::io::Error| Error::io(&dest, &e);
+    let file = std::fs::File::create(batch.stage(&dest, "")?).map_err(io)?;
     let mut f = std::io::BufWriter::with_capacity(1 << 20, file);
     output::write_header(&mut f, policy, true).map_err(io)?;
+    let mut esc = Escalations::new(out);
     let mut kept = Kept::default();
     let mut unbound = false;
     let read = windows.run(size, |win, lo| {
@@ -196,6 +261,7 @@ pub(super) fn read(
             &mut f, policy, win, &rows, &levels, &ev, text,
         )
         .map_err(io)?;
+        esc.write(batch, policy, win, &levels, text)?;
         let pauses = plazo::engine::all_pauses(policy, win, cutoff.unix());
         kept.add(win, lo, rows, levels, pauses, period.start);
         Ok(())
@@ -212,6 +278,7 @@ pub(super) fn read(
         Err(e) => return Err(e.into()),
     };
     std::io::Write::flush(&mut f).map_err(io)?;
+    let escalations = esc.finish()?;
     let Ok(labels) = people.all(&ds)? else {
         let why = plazo::text::msg::cli::sla::EVENTS_PEOPLE_WHOLE.get(lang);
         return Ok(Outcome::Whole(Box::new(data), Some(why.into())));
@@ -245,6 +312,7 @@ pub(super) fn read(
         rows,
         levels,
         pauses,
+        escalations,
     };
     Ok(Outcome::Read(Box::new(loaded), read))
 }

@@ -306,10 +306,35 @@ pub fn write(
     levels: &[(u32, Level)],
     text: crate::io::formula::FreeText,
 ) -> std::io::Result<()> {
+    write_header(out)?;
+    write_rows(out, policy, ds, levels, text)
+}
+
+/// The header line of [`write`]'s table.
+///
+/// # Errors
+///
+/// `out`'s I/O error.
+pub fn write_header(out: &mut impl std::io::Write) -> std::io::Result<()> {
+    writeln!(out, "{}", COLUMNS.join(","))
+}
+
+/// The lines of [`write`]'s table for `levels` (every level of their
+/// tickets, by ticket), without the header: a report reading the events
+/// a window of tickets at a time writes each window's.
+///
+/// # Errors
+///
+/// `out`'s I/O error.
+pub fn write_rows(
+    out: &mut impl std::io::Write,
+    policy: &crate::policy::Policy,
+    ds: &crate::model::dataset::Dataset,
+    levels: &[(u32, Level)],
+    text: crate::io::formula::FreeText,
+) -> std::io::Result<()> {
     use std::fmt::Write as _;
     let mut buf = String::with_capacity(1 << 17);
-    buf.push_str(&COLUMNS.join(","));
-    buf.push('\n');
     let mut w = crate::time::InstantWriter::new(policy.tz());
     let mut inst = |out: &mut String, t: Option<i64>| {
         out.push(',');

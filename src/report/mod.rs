@@ -137,9 +137,10 @@ pub struct Context<'a> {
     /// Each ticket's fact cells for `sla.csv` ([`crate::engine::facts`]);
     /// empty: none written.
     pub facts: Vec<crate::engine::facts::Cells>,
-    /// `sla.csv` was written and staged by the caller
-    /// ([`Context::with_sla_written`]).
-    pub sla_written: bool,
+    /// `sla.csv` and `escalations.csv` were written and staged by the
+    /// caller ([`Context::with_tables_written`]); `Some(true)` when
+    /// `escalations.csv` was (some ticket has levels).
+    pub tables_written: Option<bool>,
     /// The policy.
     pub policy: &'a Policy,
     /// The tables.
@@ -310,7 +311,7 @@ impl<'a> Context<'a> {
             .then(|| reconcile(policy, ds, rows, None));
         Context {
             facts: Vec::new(),
-            sla_written: false,
+            tables_written: None,
             policy,
             ds,
             rows,
@@ -375,12 +376,15 @@ impl<'a> Context<'a> {
         self
     }
 
-    /// Says that `sla.csv` was already written, with its facts, and
-    /// staged in the batch [`stage`] will be given (by
-    /// [`write_sla_rows`], a window of tickets at a time): [`stage`]
-    /// lists it and writes it no more.
-    pub fn with_sla_written(mut self) -> Self {
-        self.sla_written = true;
+    /// Says that `sla.csv` (with its facts) and, when `escalations`,
+    /// `escalations.csv` were already written and staged in the batch
+    /// [`stage`] will be given (by [`write_sla_rows`] and
+    /// [`crate::engine::escalations::write_rows`], a window of tickets at
+    /// a time): [`stage`] lists them and writes them no more. The levels
+    /// given to [`Context::with_escalations`] may then be those of the
+    /// escalated tickets only, all the sheet reads.
+    pub fn with_tables_written(mut self, escalations: bool) -> Self {
+        self.tables_written = Some(escalations);
         self
     }
 
@@ -576,20 +580,19 @@ pub fn stage(
     batch.write(&p, csv.as_bytes())?;
     files.push(p);
     let sla = out.join("sla.csv");
-    let sla_tmp = if c.sla_written {
-        None
-    } else {
-        Some(batch.stage(&sla, "")?)
+    let written = c.tables_written;
+    let sla_tmp = match written {
+        Some(_) => None,
+        None => Some(batch.stage(&sla, "")?),
     };
     files.push(sla.clone());
-    let escalations =
-        (!c.levels.is_empty()).then(|| out.join("escalations.csv"));
-    let esc_tmp = match &escalations {
-        Some(p) => {
-            files.push(p.clone());
-            Some(batch.stage(p, "")?)
-        }
-        None => None,
+    let escalations = written
+        .unwrap_or(!c.levels.is_empty())
+        .then(|| out.join("escalations.csv"));
+    files.extend(escalations.clone());
+    let esc_tmp = match (&escalations, written) {
+        (Some(p), None) => Some(batch.stage(p, "")?),
+        _ => None,
     };
     let (pngs, svgs) = stage_charts(c, &chart_dir, batch, &mut files)?;
     let wb_name = format!("informe-{}.xlsx", c.period.label());
