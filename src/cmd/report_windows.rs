@@ -147,7 +147,8 @@ pub(super) fn keeps_events(
         || late(row.survey_answered_at.get())
 }
 
-/// What the windows add up, ticket by ticket from 0.
+/// What the windows add up, ticket by ticket from 0 (`offsets` as
+/// [`Dataset::offsets`]: one more than the tickets, from 0).
 #[derive(Default)]
 struct Kept {
     rows: Vec<SlaRow>,
@@ -158,6 +159,17 @@ struct Kept {
 }
 
 impl Kept {
+    /// Room for `n` tickets' rows and event offsets, taken once.
+    fn with_tickets(n: usize) -> Kept {
+        let mut offsets = Vec::with_capacity(n + 1);
+        offsets.push(0);
+        Kept {
+            rows: Vec::with_capacity(n),
+            offsets,
+            ..Kept::default()
+        }
+    }
+
     /// Adds window `win` (its first ticket is `lo`): its rows, levels,
     /// pauses, and the events [`keeps_events`] keeps.
     fn add(
@@ -169,9 +181,6 @@ impl Kept {
         pauses: Vec<Pause>,
         from: i64,
     ) {
-        if self.offsets.is_empty() {
-            self.offsets.push(0);
-        }
         let shift = lo as u32;
         // Where each kept ticket's events start among the kept ones.
         let mut start = vec![u32::MAX; rows.len()];
@@ -245,7 +254,7 @@ pub(super) fn read(
     let mut f = std::io::BufWriter::with_capacity(1 << 20, file);
     output::write_header(&mut f, policy, true).map_err(io)?;
     let mut esc = Escalations::new(out);
-    let mut kept = Kept::default();
+    let mut kept = Kept::with_tickets(windows.dataset().tickets.len());
     let mut unbound = false;
     let read = windows.run(size, |win, lo| {
         people.window(win);
@@ -288,11 +297,8 @@ pub(super) fn read(
         levels,
         pauses,
         events,
-        mut offsets,
+        offsets,
     } = kept;
-    if offsets.is_empty() {
-        offsets.push(0);
-    }
     ds.events = events;
     ds.offsets = offsets;
     if let Some(l) = labels {
