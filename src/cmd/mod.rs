@@ -11,7 +11,7 @@ pub mod report;
 pub mod run;
 pub mod sla;
 pub mod whatif;
-mod window_people;
+mod windowed;
 mod report_windows;
 
 use clap::{Args, Parser, Subcommand};

@@ -22,16 +22,15 @@ use std::path::{Path, PathBuf};
 
 use plazo::Error;
 use plazo::engine::escalations::Level;
-use plazo::engine::{Engine, Pause, SlaRow, TicketCells, output};
+use plazo::engine::{Engine, Pause, SlaRow, output};
 use plazo::io::atomic::Batch;
 use plazo::io::formula::FreeText;
-use plazo::model::dataset::{Dataset, Event, Windowed, Windows};
+use plazo::model::dataset::{Dataset, Event, Windowed};
 use plazo::report::{InputFile, Period};
 use plazo::text::lang::Lang;
 use plazo::text::msg::cli::report as msg;
 
 use super::common::{DataPlan, DataSource, Loaded};
-use super::window_people::WindowPeople;
 
 /// What a read by windows gives the report besides the tables: every
 /// ticket's row, levels and pauses (`sla.csv` is written).
@@ -237,10 +236,8 @@ pub(super) fn read(
         unreachable!("size checks the tables are files");
     };
     let (policy, cutoff) = (&data.policy, data.cutoff);
-    let windows = Windows::open(files, policy.tz(), lang, None)?;
-    let mut cells = TicketCells::read(policy, windows.dataset(), lang)?;
-    let cell_rejects = std::mem::take(&mut cells.rejects);
-    let mut people = WindowPeople::new(policy, windows.dataset(), lang)?;
+    let (windows, mut shared) =
+        super::windowed::open(policy, files, lang, None)?;
     let sha = InputFile::hash("policy", &data.policy_path, 0)?.sha256;
     let ev = output::Evaluated {
         cutoff,
@@ -257,8 +254,7 @@ pub(super) fn read(
     let mut kept = Kept::with_tickets(windows.dataset().tickets.len());
     let mut unbound = false;
     let read = windows.run(size, |win, lo| {
-        people.window(win);
-        let cells = cells.window(lo..lo + win.tickets.len());
+        let cells = shared.window(win, lo);
         let Ok(engine) = Engine::with_cells(policy, win, cutoff, &cells)
         else {
             unbound = true;
@@ -288,7 +284,7 @@ pub(super) fn read(
     };
     std::io::Write::flush(&mut f).map_err(io)?;
     let escalations = esc.finish()?;
-    let Ok(labels) = people.all(&ds)? else {
+    let Ok(labels) = shared.people.all(&ds)? else {
         let why = plazo::text::msg::cli::sla::EVENTS_PEOPLE_WHOLE.get(lang);
         return Ok(Outcome::Whole(Box::new(data), Some(why.into())));
     };
@@ -304,13 +300,13 @@ pub(super) fn read(
     if let Some(l) = labels {
         l.apply(&mut ds, true);
     }
-    ds.rejects.extend(cell_rejects);
+    ds.rejects.extend(shared.cell_rejects);
     super::common::strict_rejects(data.strict, &ds)?;
     let loaded = Loaded {
         db_reads: Vec::new(),
         policy: data.policy,
         ds,
-        cells,
+        cells: shared.cells,
         cutoff,
         pre: None,
     };

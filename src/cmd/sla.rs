@@ -33,7 +33,6 @@ use super::common::{
     DataArgs, DataPlan, DataSource, DeadlineRulesArg, GuardArgs, Guards,
     Loaded, Measured, rejects_first, thousands, write_rejects,
 };
-use super::window_people::WindowPeople;
 use plazo::text::msg::cli::quiet::NOT_WRITTEN_SLA;
 
 #[derive(Debug, Args)]
@@ -520,18 +519,16 @@ fn windowed(
     size: usize,
     g: &Global,
 ) -> anyhow::Result<Result<(), (DataPlan, Option<String>)>> {
-    use plazo::engine::{Engine, TicketCells};
-    use plazo::model::dataset::{Windowed, Windows};
+    use plazo::engine::Engine;
+    use plazo::model::dataset::Windowed;
     let (DataSource::Files(files), Out::File(p, false)) =
         (&data.inputs, &plan.out)
     else {
         unreachable!("window_size checks both");
     };
     let (policy, cutoff, lang) = (&data.policy, data.cutoff, g.lang);
-    let windows = Windows::open(files, policy.tz(), lang, plan.shard)?;
-    let mut cells = TicketCells::read(policy, windows.dataset(), lang)?;
-    let cell_rejects = std::mem::take(&mut cells.rejects);
-    let mut people = WindowPeople::new(policy, windows.dataset(), lang)?;
+    let (windows, mut shared) =
+        super::windowed::open(policy, files, lang, plan.shard)?;
     let bar = super::common::progress(
         windows.dataset().tickets.len() as u64,
         msg::PROGRESS.get(lang),
@@ -551,8 +548,7 @@ fn windowed(
     let read = write_csv_with(p, &tmp, policy, |emit| {
         let mut halted = None;
         let read = windows.run(size, |win, lo| {
-            people.window(win);
-            let cells = cells.window(lo..lo + win.tickets.len());
+            let cells = shared.window(win, lo);
             let Ok(engine) = Engine::with_cells(policy, win, cutoff, &cells)
             else {
                 halted = Some(Halt::Engine);
@@ -598,12 +594,12 @@ fn windowed(
             return Ok(Err((data, None)));
         }
     };
-    if !people.unchanged(&ds)? {
+    if !shared.people.unchanged(&ds)? {
         drop(batch);
         let why = msg::EVENTS_PEOPLE_WHOLE.get(lang).into();
         return Ok(Err((data, Some(why))));
     }
-    ds.rejects.extend(cell_rejects);
+    ds.rejects.extend(shared.cell_rejects);
     super::common::strict_rejects(data.strict, &ds)?;
     let watch = data.watch.clone();
     // `seen` borrows the plan's policy.
@@ -611,7 +607,7 @@ fn windowed(
         db_reads: Vec::new(),
         policy: data.policy.clone(),
         ds,
-        cells,
+        cells: shared.cells,
         cutoff,
         pre: None,
     };

@@ -13,18 +13,11 @@ use std::path::Path;
 use std::process::Command;
 
 use crate::util::tempdir;
-use crate::windows::{append, hostile_victimas, move_to_end, sample};
+use crate::windows::{
+    Left, append, assert_same, hostile_victimas, move_to_end, sample,
+};
 
 const PERIOD: &str = "2026-10";
-
-/// What a run leaves: exit code, stderr, and every file under `dir/out`
-/// (by path inside it).
-#[derive(Debug, PartialEq)]
-struct Left {
-    code: Option<i32>,
-    stderr: String,
-    files: Vec<(String, Vec<u8>)>,
-}
 
 /// Every file under `dir`, by path inside it, sorted.
 fn files_under(dir: &Path) -> Vec<(String, Vec<u8>)> {
@@ -50,7 +43,8 @@ fn files_under(dir: &Path) -> Vec<(String, Vec<u8>)> {
 }
 
 /// Runs `plazo report --html` on the tables in `dir` into a fresh
-/// `dir/out`, with `window` tickets a window (0: the whole read).
+/// `dir/out`, with `window` tickets a window (0: the whole read): what
+/// it leaves, every file under `dir/out` by its path inside it.
 fn left(dir: &Path, window: usize, extra: &[&str]) -> Left {
     let out = dir.join("out");
     let _ = std::fs::remove_dir_all(&out);
@@ -77,16 +71,7 @@ fn left(dir: &Path, window: usize, extra: &[&str]) -> Left {
 fn same_by_windows(dir: &Path, windows: &[usize], extra: &[&str]) -> Left {
     let whole = left(dir, 0, extra);
     for &w in windows {
-        let by = left(dir, w, extra);
-        assert_eq!(by.code, whole.code, "window {w}: {}", by.stderr);
-        assert_eq!(by.stderr, whole.stderr, "window {w}");
-        let names = |l: &Left| -> Vec<String> {
-            l.files.iter().map(|f| f.0.clone()).collect()
-        };
-        assert_eq!(names(&by), names(&whole), "window {w}");
-        for (a, b) in by.files.iter().zip(&whole.files) {
-            assert!(a.1 == b.1, "window {w}: {} differs", a.0);
-        }
+        assert_same(&left(dir, w, extra), &whole, w);
     }
     whole
 }

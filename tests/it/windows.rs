@@ -49,10 +49,24 @@ pub(crate) fn sample(entity: &str, dir: &Path, people: Option<&str>) {
 
 /// What a run leaves: exit code, stderr, and each file in `dir/out`.
 #[derive(Debug, PartialEq)]
-struct Left {
-    code: Option<i32>,
-    stderr: String,
-    files: Vec<(String, Vec<u8>)>,
+pub(crate) struct Left {
+    pub code: Option<i32>,
+    pub stderr: String,
+    pub files: Vec<(String, Vec<u8>)>,
+}
+
+/// Asserts that the run by windows of `w` tickets left what the whole
+/// read left: exit code, stderr, the same files, each byte for byte.
+pub(crate) fn assert_same(by: &Left, whole: &Left, w: usize) {
+    assert_eq!(by.code, whole.code, "window {w}: {}", by.stderr);
+    assert_eq!(by.stderr, whole.stderr, "window {w}");
+    let names = |l: &Left| -> Vec<String> {
+        l.files.iter().map(|f| f.0.clone()).collect()
+    };
+    assert_eq!(names(by), names(whole), "window {w}");
+    for (a, b) in by.files.iter().zip(&whole.files) {
+        assert!(a.1 == b.1, "window {w}: {} differs", a.0);
+    }
 }
 
 /// Runs `plazo sla` on the tables in `dir` into a fresh `dir/out`.
@@ -97,16 +111,7 @@ fn left(dir: &Path, window: usize, extra: &[&str]) -> Left {
 fn same_by_windows(dir: &Path, extra: &[&str]) -> Left {
     let whole = left(dir, 0, extra);
     for w in [1, 7, 500] {
-        let by = left(dir, w, extra);
-        assert_eq!(by.code, whole.code, "window {w}: {}", by.stderr);
-        assert_eq!(by.stderr, whole.stderr, "window {w}");
-        let names = |l: &Left| -> Vec<String> {
-            l.files.iter().map(|f| f.0.clone()).collect()
-        };
-        assert_eq!(names(&by), names(&whole), "window {w}");
-        for (a, b) in by.files.iter().zip(&whole.files) {
-            assert!(a.1 == b.1, "window {w}: {} differs", a.0);
-        }
+        assert_same(&left(dir, w, extra), &whole, w);
     }
     whole
 }

@@ -1,10 +1,61 @@
-//! `[report] people` in a read by windows of tickets (`plazo sla` and
-//! `plazo report` reading the events a window at a time).
+//! What `plazo sla` and `plazo report` share when they read the events
+//! a window of tickets at a time ([`plazo::model::dataset::Windows`]):
+//! the policy's ticket cells and `[report] people`'s labels, given to
+//! each window.
 
 use plazo::Policy;
-use plazo::model::dataset::Dataset;
+use plazo::engine::TicketCells;
+use plazo::model::dataset::{Dataset, Inputs, Reject, Windows};
 use plazo::model::people::Labels;
+use plazo::model::shard::Shard;
 use plazo::text::lang::Lang;
+
+/// What every window of a read uses besides its own tables.
+pub(super) struct Shared {
+    /// The policy's ticket cells, read once from every ticket.
+    pub cells: TicketCells,
+    /// Their rejects, set apart: a whole read lists them after the
+    /// tables' rejects.
+    pub cell_rejects: Vec<Reject>,
+    pub people: WindowPeople,
+}
+
+/// Reads the tickets and surveys of `files` (only `shard`'s, with one)
+/// for a read by windows, with their cells and labels.
+///
+/// # Errors
+///
+/// As a whole read of those tables.
+pub(super) fn open(
+    policy: &Policy,
+    files: &Inputs,
+    lang: Lang,
+    shard: Option<Shard>,
+) -> plazo::Result<(Windows, Shared)> {
+    let windows = Windows::open(files, policy.tz(), lang, shard)?;
+    let mut cells = TicketCells::read(policy, windows.dataset(), lang)?;
+    let cell_rejects = std::mem::take(&mut cells.rejects);
+    let people = WindowPeople::new(policy, windows.dataset(), lang)?;
+    let shared = Shared {
+        cells,
+        cell_rejects,
+        people,
+    };
+    Ok((windows, shared))
+}
+
+impl Shared {
+    /// Gives window `win` (its first ticket is `lo`) its tickets' labels
+    /// and returns their cells.
+    pub(super) fn window(
+        &mut self,
+        win: &mut Dataset,
+        lo: usize,
+    ) -> TicketCells {
+        self.people.window(win);
+        self.cells.window(lo..lo + win.tickets.len())
+    }
+}
 
 /// `[report] people` in a read by windows. A label depends on every
 /// person of the tables (numbered pseudonyms are as wide as the last
