@@ -310,7 +310,7 @@ pub fn write(
     write_rows(out, policy, ds, levels, text)
 }
 
-/// The header line of [`write`]'s table.
+/// The header line of [`write()`]'s table.
 ///
 /// # Errors
 ///
@@ -319,7 +319,7 @@ pub fn write_header(out: &mut impl std::io::Write) -> std::io::Result<()> {
     writeln!(out, "{}", COLUMNS.join(","))
 }
 
-/// The lines of [`write`]'s table for `levels` (every level of their
+/// The lines of [`write()`]'s table for `levels` (every level of their
 /// tickets, by ticket), without the header: a report reading the events
 /// a window of tickets at a time writes each window's.
 ///
