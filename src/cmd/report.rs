@@ -467,7 +467,8 @@ struct Input {
     loaded: super::common::Loaded,
     /// Read by windows: every ticket's rows, levels and pauses.
     windowed: Option<super::report_windows::Read>,
-    /// Read by windows: the batch where `sla.csv` is already staged.
+    /// Read by windows: the batch where `sla.csv` and `escalations.csv`
+    /// are already staged.
     batch: Option<Batch>,
     /// Why tables that could be read by windows were read whole (the
     /// summary's last sentence).

@@ -3,8 +3,8 @@
 //! each window is evaluated, its `sla.csv` and `escalations.csv` lines
 //! written (with their facts), its rows and pauses kept, and its events
 //! and levels dropped but those the workbook reads. Memory then holds
-//! every ticket's row, not every event or level (docs/SCALING.md, "The
-//! report in bounded memory").
+//! every ticket's row, not every event or level (docs/SCALING.md,
+//! "`plazo report` by windows").
 //!
 //! The lists that read events (Suspensiones' notes, Sin solución's
 //! answers, Cierres' close notes, Incumplimientos' time per group, the
@@ -110,25 +110,19 @@ pub(super) enum Outcome {
 
 /// Tickets per window when `plazo report` may read the events a window
 /// at a time: tables from files and no `--queries` (custom queries see
-/// the whole events table). `PLAZO_TEST_WINDOW` (a test hook, shared
-/// with `plazo sla`) sets the size; 0 turns windows off.
+/// the whole events table); as `plazo sla`'s ([`super::windowed::size`]).
 pub(super) fn size(data: &DataPlan, queries: bool) -> Option<usize> {
     if queries || !matches!(data.inputs, DataSource::Files(_)) {
         return None;
     }
-    match std::env::var("PLAZO_TEST_WINDOW").ok() {
-        Some(v) => v.parse().ok().filter(|&n| n > 0),
-        None => Some(WINDOW),
-    }
+    super::windowed::size()
 }
-
-/// Tickets per window, as `plazo sla`'s.
-const WINDOW: usize = 1 << 18;
 
 /// Whether ticket `row`'s events (`events`, sorted by time) are kept
 /// for the lists of a period starting at `from`: any of its events or
-/// instants at or after `from`, or not closed at the cutoff. A ticket left out was finished, closed and untouched before
-/// the period: no list of it shows it.
+/// instants at or after `from`, or not closed at the cutoff. A ticket
+/// left out was finished, closed and untouched before the period: no
+/// list shows it.
 pub(super) fn keeps_events(
     row: &SlaRow,
     opened_at: i64,

@@ -487,22 +487,14 @@ fn evaluate_blocks<'p>(
 
 /// Tickets per window when `plazo sla` may read the events a window of
 /// tickets at a time ([`windowed`]): a CSV file out and the tables from
-/// files. `PLAZO_TEST_WINDOW` (a test hook) sets the size; 0 turns
-/// windows off.
+/// files ([`super::windowed::size`]).
 fn window_size(data: &DataPlan, plan: &Written) -> Option<usize> {
     let files = matches!(data.inputs, DataSource::Files(_));
     if !(files && matches!(plan.out, Out::File(_, false))) {
         return None;
     }
-    match std::env::var("PLAZO_TEST_WINDOW").ok() {
-        Some(v) => v.parse().ok().filter(|&n| n > 0),
-        None => Some(WINDOW),
-    }
+    super::windowed::size()
 }
-
-/// Tickets per window: the events of 262,144 tickets (about 2.4M at
-/// nine a ticket, 85 MB) are held at a time.
-const WINDOW: usize = 1 << 18;
 
 /// `plazo sla` to a CSV file with the events read a window of `size`
 /// tickets at a time ([`plazo::model::dataset::Windows`]): each window

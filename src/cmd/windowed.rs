@@ -10,6 +10,19 @@ use plazo::model::people::Labels;
 use plazo::model::shard::Shard;
 use plazo::text::lang::Lang;
 
+/// Tickets per window: [`WINDOW`], or `PLAZO_TEST_WINDOW` (a test hook);
+/// `None` (read whole) when that is 0 or not a number.
+pub(super) fn size() -> Option<usize> {
+    match std::env::var("PLAZO_TEST_WINDOW").ok() {
+        Some(v) => v.parse().ok().filter(|&n| n > 0),
+        None => Some(WINDOW),
+    }
+}
+
+/// Tickets per window: the events of 262,144 tickets (about 2.4M at
+/// nine a ticket, 85 MB) are held at a time.
+const WINDOW: usize = 1 << 18;
+
 /// What every window of a read uses besides its own tables.
 pub(super) struct Shared {
     /// The policy's ticket cells, read once from every ticket.
