@@ -43,15 +43,22 @@ fn files_under(dir: &Path) -> Vec<(String, Vec<u8>)> {
 }
 
 /// Runs `plazo report --html` on the tables in `dir` into a fresh
-/// `dir/out`, with `window` tickets a window (0: the whole read): what
-/// it leaves, every file under `dir/out` by its path inside it.
+/// `dir/out`, with `window` tickets a window (0: the whole read), for
+/// [`PERIOD`] unless `extra` names a quarter: what it leaves, every file
+/// under `dir/out` by its path inside it.
 fn left(dir: &Path, window: usize, extra: &[&str]) -> Left {
     let out = dir.join("out");
     let _ = std::fs::remove_dir_all(&out);
+    let period: &[&str] = if extra.contains(&"--quarter") {
+        &[]
+    } else {
+        &["--period", PERIOD]
+    };
     let o = Command::new(env!("CARGO_BIN_EXE_plazo"))
         .args(["report", "--policy", "policy.toml", "--tickets"])
         .args(["tickets.csv", "--events", "events.csv", "--surveys"])
-        .args(["surveys.csv", "--period", PERIOD, "--html", "--out", "out"])
+        .args(["surveys.csv", "--html", "--out", "out"])
+        .args(period)
         .args(extra)
         .current_dir(dir)
         .env_remove("PLAZO_LANG")
@@ -165,6 +172,18 @@ fn every_sample_report_is_the_whole_reads() {
             );
         }
     }
+}
+
+/// A quarter, with a cutoff after its end: the lists take the tickets
+/// of three months, and some finish after the period; the same files.
+#[test]
+fn a_quarter_with_a_later_cutoff_is_the_whole_reads() {
+    let dir = tempdir("report-windows-quarter");
+    sample("victimas", &dir, None);
+    let cut = ["--quarter", "2026Q3", "--cutoff", "2026-10-15 12:00:00"];
+    let whole = same_by_windows(&dir, &[7, 500], &cut);
+    assert_eq!(whole.code, Some(0), "{}", whole.stderr);
+    assert!(whole.files.iter().any(|f| f.0 == "informe-2026Q3.xlsx"));
 }
 
 /// Rejects of every kind, merges and counts; then the guards, which
