@@ -721,7 +721,7 @@ impl Loaded {
     /// As [`Loaded::check_measurable`].
     pub fn check_measured(
         &self,
-        m: &Measured<'_>,
+        m: &Measured,
         g: &Guards,
         rejects: &Path,
         what: Msg,
@@ -783,19 +783,19 @@ impl Loaded {
 /// whether any is measured (not excluded, or excluded only for having
 /// no target), and the excluded ones by reason.
 #[derive(Debug, Default)]
-pub struct Measured<'a> {
+pub struct Measured {
     tickets: u64,
     any: bool,
-    by_reason: BTreeMap<&'a str, (Exclusion, u16, u64)>,
+    by_reason: BTreeMap<String, (Exclusion, u16, u64)>,
 }
 
-impl<'a> Measured<'a> {
+impl Measured {
     /// Counts `r`; `keep` says whether an excluded row still counts as
     /// measured (a report keeps some).
     pub fn add(
         &mut self,
         r: &SlaRow,
-        policy: &'a Policy,
+        policy: &Policy,
         keep: impl Fn(&SlaRow) -> bool,
     ) {
         self.tickets += 1;
@@ -803,11 +803,13 @@ impl<'a> Measured<'a> {
             self.any = true;
         }
         if let Some(e) = r.excluded {
-            let p = policy.version_policy(r.version);
-            self.by_reason
-                .entry(e.name(p))
-                .or_insert((e, r.version, 0))
-                .2 += 1;
+            let name = e.name(policy.version_policy(r.version));
+            match self.by_reason.get_mut(name) {
+                Some(n) => n.2 += 1,
+                None => {
+                    self.by_reason.insert(name.into(), (e, r.version, 1));
+                }
+            }
         }
     }
 }

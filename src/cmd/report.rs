@@ -29,7 +29,7 @@ use plazo::time::Instant;
 use super::Global;
 use super::common::{
     DataArgs, DataPlan, DataSource, DeadlineRulesArg, GuardArgs, Guards,
-    rejects_first, thousands,
+    Loaded, rejects_first, thousands,
 };
 use plazo::engine::Exclusion;
 use plazo::text::msg::cli::quiet::NOT_WRITTEN_REPORT;
@@ -273,7 +273,7 @@ pub struct Outcome {
 /// moved out of `loaded` for the report (a copy of each was a third of
 /// the memory at 1M tickets); its pauses and files stay.
 fn take_precomputed(
-    loaded: &mut super::common::Loaded,
+    loaded: &mut Loaded,
 ) -> Option<plazo::engine::sla_rows::Read> {
     use std::mem::take;
     let p = loaded.pre.as_mut()?;
@@ -311,32 +311,39 @@ pub fn execute(a: ReportArgs, g: &Global) -> anyhow::Result<Outcome> {
         windowed,
         batch,
         read_whole,
-    } = read(data, &period, &guards, (&out, queries.is_some()), g)?;
+    } = read(
+        data,
+        &period,
+        &guards,
+        (&out, queries.is_some(), decisions.is_some()),
+        g,
+    )?;
     // Rejected rows and unreadable cells, beside the report (as `plazo
     // sla` writes them beside its table), so nothing is dropped silently.
     let rejects = out.join("rejects.csv");
     loaded.check_rejects(&guards, &rejects, NOT_WRITTEN_REPORT, &out)?;
     let pre = take_precomputed(&mut loaded);
     let engine = loaded.engine()?;
-    let (rows, pre, windowed) = match (pre, windowed) {
-        (Some(p), _) => (p.rows, Some((p.levels, p.facts)), None),
+    let (rows, pre, windowed, folded) = match (pre, windowed) {
+        (Some(p), _) => (p.rows, Some((p.levels, p.facts)), None, None),
         (None, Some(w)) => {
-            (w.rows, None, Some((w.levels, w.pauses, w.escalations)))
+            let folded = Some((w.folded, w.measured));
+            let kept = Some((w.levels, w.pauses, w.escalations));
+            (w.rows, None, kept, folded)
         }
-        (None, None) => (engine.evaluate_all(), None, None),
+        (None, None) => (engine.evaluate_all(), None, None, None),
     };
     // A ticket opened after the cutoff may still make an empty period.
     let later = |r: &plazo::engine::SlaRow| {
         r.excluded == Some(Exclusion::OpenedAfterCutoff)
     };
-    loaded.check_measurable(
-        &rows,
-        later,
-        &guards,
-        &rejects,
-        NOT_WRITTEN_REPORT,
-        &out,
-    )?;
+    let (what, g_) = (NOT_WRITTEN_REPORT, &guards);
+    match &folded {
+        Some((_, m)) => loaded.check_measured(m, g_, &rejects, what, &out)?,
+        None => {
+            loaded.check_measurable(&rows, later, g_, &rejects, what, &out)?
+        }
+    }
     let mut inputs = input_files(&policy_path, &files, &loaded)?;
     let book = read_decisions(decisions, &loaded.ds, &mut inputs)?;
     let (p, ds) = (&loaded.policy, &loaded.ds);
@@ -345,19 +352,11 @@ pub fn execute(a: ReportArgs, g: &Global) -> anyhow::Result<Outcome> {
         Some((_, pauses, _)) => std::borrow::Cow::Borrowed(&pauses[..]),
         None => plazo::engine::all_pauses(p, ds, loaded.cutoff.unix()).into(),
     };
-    let (cutoff, lang) = (loaded.cutoff, g.lang);
-    let ctx = Context::with_read_pauses(
-        p,
-        ds,
-        &rows,
-        &period,
-        cutoff,
-        lang,
-        inputs.clone(),
-        &read_pauses,
-    )
-    .with_csv_text(guards.text)
-    .with_row_limit(row_limit);
+    let folded = folded.and_then(|f| f.0);
+    let on = (&loaded, &rows[..], &period);
+    let ctx = figures(on, g.lang, inputs.clone(), &read_pauses, folded)
+        .with_csv_text(guards.text)
+        .with_row_limit(row_limit);
     // Precomputed rows bring their pauses and levels; without events
     // there are no group times (docs/CONTRACT.md §5.11).
     let pauses = loaded.pre.as_ref().map_or(&[][..], |p| &p.pauses[..]);
@@ -412,6 +411,32 @@ pub fn execute(a: ReportArgs, g: &Global) -> anyhow::Result<Outcome> {
     Ok(outcome(&period, inputs, &loaded.ds, w, rejects))
 }
 
+/// The report's figures and lists on `loaded`'s tables and `rows` for
+/// `period`, with every ticket's `pauses`: added up window by window
+/// (`folded`; `rows` are then the listed tickets'), or from every row.
+fn figures<'a>(
+    (loaded, rows, period): (
+        &'a Loaded,
+        &'a [plazo::engine::SlaRow],
+        &'a Period,
+    ),
+    lang: plazo::text::lang::Lang,
+    inputs: Vec<InputFile>,
+    pauses: &[plazo::engine::Pause],
+    folded: Option<plazo::report::Folded>,
+) -> Context<'a> {
+    let (p, ds, cutoff) = (&loaded.policy, &loaded.ds, loaded.cutoff);
+    match folded {
+        // "Datos" reads every row back from sla.csv.
+        Some(f) => Context::folded(
+            p, ds, rows, period, cutoff, lang, inputs, pauses, f,
+        ),
+        None => Context::with_read_pauses(
+            p, ds, rows, period, cutoff, lang, inputs, pauses,
+        ),
+    }
+}
+
 /// What the run did, for `plazo run`'s log: `w`'s files, and `rejects`
 /// when any row was rejected.
 fn outcome(
@@ -464,7 +489,7 @@ fn full_summary(
 
 /// The tables of a report, read.
 struct Input {
-    loaded: super::common::Loaded,
+    loaded: Loaded,
     /// Read by windows: every ticket's rows, levels and pauses.
     windowed: Option<super::report_windows::Read>,
     /// Read by windows: the batch where `sla.csv` and `escalations.csv`
@@ -481,7 +506,7 @@ fn read(
     data: DataPlan,
     period: &Period,
     guards: &Guards,
-    (out, queries): (&Path, bool),
+    (out, queries, decisions): (&Path, bool, bool),
     g: &Global,
 ) -> anyhow::Result<Input> {
     use super::report_windows::{self as windows, Outcome};
@@ -500,11 +525,12 @@ fn read(
     std::fs::create_dir_all(out).map_err(|e| Error::io(out, &e))?;
     let mut batch = Batch::new(out);
     let to = (out, &mut batch);
-    let read = windows::read(data, size, period, guards.text, to, g.lang);
+    let how = (size, decisions);
+    let read = windows::read(data, how, period, guards.text, to, g.lang);
     match read {
         Ok(Outcome::Read(loaded, r)) => Ok(Input {
             loaded: *loaded,
-            windowed: Some(r),
+            windowed: Some(*r),
             batch: Some(batch),
             read_whole: None,
         }),
@@ -544,7 +570,7 @@ fn read_decisions(
 fn input_files(
     policy_path: &Path,
     files: &DataSource,
-    loaded: &super::common::Loaded,
+    loaded: &Loaded,
 ) -> plazo::Result<Vec<InputFile>> {
     let s = &loaded.ds.stats;
     let mut inputs = vec![InputFile::hash("policy", policy_path, 0)?];

@@ -1,27 +1,33 @@
 //! `plazo report` with the events read a window of tickets at a time
 //! ([`plazo::model::dataset::Windows`], as `plazo sla` reads them):
 //! each window is evaluated, its `sla.csv` and `escalations.csv` lines
-//! written (with their facts), its rows and pauses kept, and its events
-//! and levels dropped but those the workbook reads. Memory then holds
-//! every ticket's row, not every event or level (docs/SCALING.md,
-//! "`plazo report` by windows").
+//! written (with their facts), its figures added up
+//! ([`plazo::report::Folds`]), and its rows, events and levels dropped
+//! but those the workbook reads. Memory then holds the rows of the
+//! tickets the period's lists show, not every row, event or level
+//! (docs/SCALING.md, "`plazo report` by windows"); "Datos" reads every
+//! row back from the staged `sla.csv`.
 //!
 //! The lists that read events (Suspensiones' notes, Sin solución's
 //! answers, Cierres' close notes, Incumplimientos' time per group, the
 //! breach review page's timelines) show tickets of the period or still
 //! unfinished at the cutoff; [`keeps_events`] keeps, for every ticket
 //! touched since the period began or not yet closed, all its events, so
-//! each list reads what a whole read gives it. The indicators count the
-//! pauses of 13 periods: every ticket's pauses are kept (40 bytes each),
-//! not their events. "Escalamientos" and its indicators read only the
-//! escalations (levels past 0) and the level before each: the levels of
-//! the escalated tickets are kept. tests/it/report_windows.rs compares
-//! every output file with a whole read's.
+//! each list reads what a whole read gives it, and [`keeps_row`] the
+//! rows every list reads. The indicators count the pauses of 13
+//! periods: every ticket's pauses are kept (40 bytes each), not their
+//! events. "Escalamientos" and its indicators read only the escalations
+//! (levels past 0) and the level before each: the levels of the
+//! escalated tickets are kept, and which of them are excluded. With
+//! decisions, `[[versions]]` or GLPI's reconciliation every row is kept
+//! ([`keeps_all_rows`]). tests/it/report_windows.rs compares every
+//! output file with a whole read's.
 
 use std::path::{Path, PathBuf};
 
 use plazo::Error;
 use plazo::engine::escalations::Level;
+use plazo::engine::sla_rows::Staged;
 use plazo::engine::{Engine, Pause, SlaRow, output};
 use plazo::io::atomic::Batch;
 use plazo::io::formula::FreeText;
@@ -32,10 +38,17 @@ use plazo::text::msg::cli::report as msg;
 
 use super::common::{DataPlan, DataSource, Loaded};
 
-/// What a read by windows gives the report besides the tables: every
-/// ticket's row, levels and pauses (`sla.csv` is written).
+/// What a read by windows gives the report besides the tables: the rows
+/// kept, levels and pauses (`sla.csv` is written).
 pub(super) struct Read {
+    /// Every ticket's row, or, with `folded`, the rows of the tickets
+    /// [`keeps_row`] keeps.
     pub rows: Vec<SlaRow>,
+    /// The figures added up window by window and the staged `sla.csv`
+    /// holding every row, when the rows kept are not all of them.
+    pub folded: Option<plazo::report::Folded>,
+    /// Every row counted for the nothing-to-measure check.
+    pub measured: super::common::Measured,
     /// The levels of the escalated tickets (those with a level past 0),
     /// every one the "Escalamientos" sheet and its indicators read.
     pub levels: Vec<(u32, Level)>,
@@ -100,7 +113,7 @@ impl Escalations {
 pub(super) enum Outcome {
     /// The tables (the events of the tickets [`keeps_events`] keeps,
     /// every other table whole) and what the windows computed.
-    Read(Box<Loaded>, Read),
+    Read(Box<Loaded>, Box<Read>),
     /// The tables must be read whole: the events are not in the tickets'
     /// order, the events' people change the tickets' labels, or a
     /// window's engine did not bind (the whole read gives its error);
@@ -140,11 +153,56 @@ pub(super) fn keeps_events(
         || late(row.survey_answered_at.get())
 }
 
+/// Whether ticket `j` of window `win` keeps its row when the figures
+/// are added up window by window ([`plazo::report::Context::folded`]):
+/// its events are kept ([`keeps_events`]), it has a class at the cutoff
+/// (the at-risk list, the overdue breaches), or a survey answered since
+/// the period began (the comments' scope). Every list of the period
+/// shows only such tickets; the escalation figures of earlier periods
+/// need only whether a ticket is excluded ([`Kept::excluded_escalated`]).
+fn keeps_row(win: &Dataset, j: usize, row: &SlaRow, from: i64) -> bool {
+    let t = &win.tickets[j];
+    row.response_class.is_some()
+        || row.resolution_class.is_some()
+        || keeps_events(row, t.opened_at, win.events_of(j), from)
+        || win.surveys_of(j).iter().any(|s| s.answered_at >= from)
+}
+
+/// Whether a read by windows keeps every ticket's row: with decisions
+/// (a waiver may be dated in any trend period), `[[versions]]` (the
+/// "Por versión" sheet adds up every row by version) or GLPI's
+/// reconciliation (every row against GLPI's own figures), all read
+/// from the rows. Otherwise the figures are added up window by window.
+fn keeps_all_rows(
+    policy: &plazo::Policy,
+    ds: &Dataset,
+    decisions: bool,
+) -> bool {
+    decisions
+        || policy.has_versions()
+        || ds.extra_columns.iter().any(|c| c == "solve_delay_stat")
+}
+
+/// A ticket opened after the cutoff: still counts for an empty period
+/// (the report's nothing-to-measure check keeps it).
+fn opened_after_cutoff(r: &SlaRow) -> bool {
+    r.excluded == Some(plazo::engine::Exclusion::OpenedAfterCutoff)
+}
+
 /// What the windows add up, ticket by ticket from 0 (`offsets` as
 /// [`Dataset::offsets`]: one more than the tickets, from 0).
 #[derive(Default)]
 struct Kept {
+    /// Every ticket's row, or those [`keeps_row`] keeps.
     rows: Vec<SlaRow>,
+    /// The figures added up, unless every row is kept.
+    folds: Option<plazo::report::Folds>,
+    /// Every row counted.
+    measured: super::common::Measured,
+    /// Where each window's rows begin in `sla.csv`: (row, byte).
+    marks: Vec<(usize, u64)>,
+    /// The escalated tickets whose row is excluded, in ticket order.
+    excluded_escalated: Vec<u32>,
     levels: Vec<(u32, Level)>,
     pauses: Vec<Pause>,
     events: Vec<Event>,
@@ -152,28 +210,66 @@ struct Kept {
 }
 
 impl Kept {
-    /// Room for `n` tickets' rows and event offsets, taken once.
-    fn with_tickets(n: usize) -> Kept {
+    /// Room for `n` tickets' event offsets, and their rows unless the
+    /// figures are added up (`folds`), taken once.
+    fn with_tickets(n: usize, folds: Option<plazo::report::Folds>) -> Kept {
         let mut offsets = Vec::with_capacity(n + 1);
         offsets.push(0);
         Kept {
-            rows: Vec::with_capacity(n),
+            rows: Vec::with_capacity(if folds.is_none() { n } else { 0 }),
+            folds,
             offsets,
             ..Kept::default()
         }
     }
 
-    /// Adds window `win` (its first ticket is `lo`): its rows, levels,
-    /// pauses, and the events [`keeps_events`] keeps.
+    /// What the read gives the report (`sla.csv` staged at `staged`,
+    /// `escalations.csv` written when `escalations`), and the events
+    /// kept with their offsets.
+    fn finish(
+        self,
+        staged: std::path::PathBuf,
+        escalations: bool,
+    ) -> (Read, Vec<Event>, Vec<u32>) {
+        let n = self.offsets.len() - 1;
+        let folded = self.folds.map(|folds| plazo::report::Folded {
+            folds,
+            data: Staged {
+                path: staged,
+                rows: n,
+                marks: self.marks,
+            },
+            excluded_escalated: self.excluded_escalated,
+        });
+        let read = Read {
+            rows: self.rows,
+            folded,
+            measured: self.measured,
+            levels: self.levels,
+            pauses: self.pauses,
+            escalations,
+        };
+        (read, self.events, self.offsets)
+    }
+
+    /// Adds window `win` (its first ticket is `lo`): its rows (those
+    /// [`keeps_row`] keeps, unless all), levels, pauses, and the events
+    /// [`keeps_events`] keeps.
     fn add(
         &mut self,
+        (policy, from): (&plazo::Policy, i64),
         win: &Dataset,
         lo: usize,
         rows: Vec<SlaRow>,
         levels: Vec<(u32, Level)>,
         pauses: Vec<Pause>,
-        from: i64,
     ) {
+        for r in &rows {
+            self.measured.add(r, policy, opened_after_cutoff);
+        }
+        if let Some(folds) = &mut self.folds {
+            folds.add(win, &rows);
+        }
         let shift = lo as u32;
         // Where each kept ticket's events start among the kept ones.
         let mut start = vec![u32::MAX; rows.len()];
@@ -197,16 +293,26 @@ impl Kept {
                 ..p
             }
         }));
-        self.rows.extend(rows.into_iter().map(|r| SlaRow {
-            ticket: r.ticket + shift,
-            ..r
-        }));
         // Only the escalated tickets' levels: a ticket's are together.
         for run in levels.chunk_by(|a, b| a.0 == b.0) {
             if run.iter().any(|(_, l)| l.level > 0) {
+                let t = run[0].0;
+                if rows[t as usize].excluded.is_some() {
+                    self.excluded_escalated.push(t + shift);
+                }
                 self.levels.extend(run.iter().map(|&(t, l)| (t + shift, l)));
             }
         }
+        let all = self.folds.is_none();
+        self.rows.extend(
+            rows.into_iter()
+                .enumerate()
+                .filter(|(j, r)| all || keeps_row(win, *j, r, from))
+                .map(|(_, r)| SlaRow {
+                    ticket: r.ticket + shift,
+                    ..r
+                }),
+        );
     }
 }
 
@@ -220,7 +326,7 @@ impl Kept {
 /// As a whole read ([`DataPlan::load`]); an I/O error naming the table.
 pub(super) fn read(
     data: DataPlan,
-    size: usize,
+    (size, decisions): (usize, bool),
     period: &Period,
     text: FreeText,
     (out, batch): (&Path, &mut Batch),
@@ -241,13 +347,19 @@ pub(super) fn read(
     };
     let dest = out.join("sla.csv");
     let io = |e: std::io::Error| Error::io(&dest, &e);
-    let file = std::fs::File::create(batch.stage(&dest, "")?).map_err(io)?;
+    let staged = batch.stage(&dest, "")?;
+    let file = std::fs::File::create(&staged).map_err(io)?;
     let mut f = std::io::BufWriter::with_capacity(1 << 20, file);
     output::write_header(&mut f, policy, true).map_err(io)?;
     let mut esc = Escalations::new(out);
-    let mut kept = Kept::with_tickets(windows.dataset().tickets.len());
+    let base = windows.dataset();
+    let folds = (!keeps_all_rows(policy, base, decisions))
+        .then(|| plazo::report::Folds::new(policy, period, cutoff));
+    let mut kept = Kept::with_tickets(base.tickets.len(), folds);
     let mut unbound = false;
     let read = windows.run(size, |win, lo| {
+        let at = std::io::Seek::stream_position(&mut f).map_err(io)?;
+        kept.marks.push((lo, at));
         let cells = shared.window(win, lo);
         let Ok(engine) = Engine::with_cells(policy, win, cutoff, &cells)
         else {
@@ -262,7 +374,8 @@ pub(super) fn read(
         .map_err(io)?;
         esc.write(batch, policy, win, &levels, text)?;
         let pauses = plazo::engine::all_pauses(policy, win, cutoff.unix());
-        kept.add(win, lo, rows, levels, pauses, period.start);
+        let how = (policy, period.start);
+        kept.add(how, win, lo, rows, levels, pauses);
         Ok(())
     });
     let mut ds = match read {
@@ -282,13 +395,7 @@ pub(super) fn read(
         let why = plazo::text::msg::cli::sla::EVENTS_PEOPLE_WHOLE.get(lang);
         return Ok(Outcome::Whole(Box::new(data), Some(why.into())));
     };
-    let Kept {
-        rows,
-        levels,
-        pauses,
-        events,
-        offsets,
-    } = kept;
+    let (read, events, offsets) = kept.finish(staged, escalations);
     ds.events = events;
     ds.offsets = offsets;
     if let Some(l) = labels {
@@ -304,11 +411,5 @@ pub(super) fn read(
         cutoff,
         pre: None,
     };
-    let read = Read {
-        rows,
-        levels,
-        pauses,
-        escalations,
-    };
-    Ok(Outcome::Read(Box::new(loaded), read))
+    Ok(Outcome::Read(Box::new(loaded), Box::new(read)))
 }

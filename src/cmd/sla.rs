@@ -662,7 +662,7 @@ struct Seen<'a> {
     policy: &'a Policy,
     lang: Lang,
     tally: Tally<'a>,
-    measured: Measured<'a>,
+    measured: Measured,
     /// Per policy version (0 = base): whether it measured any ticket, and
     /// which of its target rules any ticket matched.
     rules: Vec<(bool, Vec<bool>)>,

@@ -640,3 +640,73 @@ impl Cells<'_> {
         })
     }
 }
+
+/// A `sla.csv` this run wrote, to be read back a range of rows at a
+/// time: the report's "Datos" sheets when the rows were written a
+/// window of tickets at a time and not held (docs/SCALING.md). Row `k`
+/// is ticket `k`'s.
+#[derive(Clone, Debug)]
+pub struct Staged {
+    /// The file (staged, not yet in place).
+    pub path: PathBuf,
+    /// Its data rows.
+    pub rows: usize,
+    /// (row, byte offset) where some rows begin, by row, the first the
+    /// first data row's: a range is read from the last mark at or before
+    /// its start.
+    pub marks: Vec<(usize, u64)>,
+}
+
+impl Staged {
+    /// Gives `each` the rows `range` in order, read under `policy`.
+    ///
+    /// # Errors
+    ///
+    /// An unreadable file or cell (the file is this run's: a fault of
+    /// the disk), or the first error of `each`.
+    pub fn read(
+        &self,
+        range: std::ops::Range<usize>,
+        policy: &Policy,
+        mut each: impl FnMut(&SlaRow) -> Result<()>,
+    ) -> Result<()> {
+        use std::io::{Seek, SeekFrom};
+        let io = |e: std::io::Error| Error::io(&self.path, &e);
+        if range.is_empty() {
+            return Ok(());
+        }
+        let table = Table::open(&self.path)?;
+        drop(table.rows);
+        let k = self.marks.partition_point(|m| m.0 <= range.start);
+        let (mut row, at) = *self.marks[..k]
+            .last()
+            .expect("a mark at or before every row: the first data row's");
+        let mut file = std::fs::File::open(&self.path).map_err(io)?;
+        file.seek(SeekFrom::Start(at)).map_err(io)?;
+        let mut r = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .buffer_capacity(1 << 20)
+            .from_reader(file);
+        let mut rec = Record::new();
+        let mut clock = InstantReader::new(policy.tz());
+        while row < range.end {
+            let read = r.read_record(&mut rec).map_err(|e| {
+                Error::io(&self.path, &std::io::Error::other(e))
+            })?;
+            if !read {
+                break;
+            }
+            if row >= range.start {
+                let cell = Cells {
+                    rec: &rec,
+                    cols: &table.cols,
+                    file: &self.path,
+                    line: row as u64 + 2,
+                };
+                each(&cell.row(row as u32, policy, &mut clock)?)?;
+            }
+            row += 1;
+        }
+        Ok(())
+    }
+}

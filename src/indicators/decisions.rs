@@ -112,10 +112,17 @@ pub fn verdict(r: &SlaRow, m: Measure, p: &Period) -> Option<bool> {
     }
 }
 
-/// The row of ticket `t` (rows are in ticket order; any order works).
+/// The row of ticket `t`: found at once when `rows` are every ticket's
+/// in ticket order, by halves when they are some tickets' in ticket
+/// order (a report's rows read by windows), and row by row in any other
+/// order.
 pub fn row_of(rows: &[SlaRow], t: u32) -> Option<&SlaRow> {
     rows.get(t as usize)
         .filter(|r| r.ticket == t)
+        .or_else(|| {
+            let k = rows.partition_point(|r| r.ticket < t);
+            rows.get(k).filter(|r| r.ticket == t)
+        })
         .or_else(|| rows.iter().find(|r| r.ticket == t))
 }
 

@@ -100,10 +100,12 @@ impl Acc {
 /// only received escalations. `levels` are (ticket, level) pairs
 /// ([`crate::engine::Engine::levels_all`]); with none (the events name no
 /// group) the indicators stay empty: the data cannot measure them.
+/// `in_scope` says whether a ticket's escalations count (its row is not
+/// excluded: [`in_scope`]).
 pub fn fill(
     lines: &mut Vec<Line>,
     ds: &Dataset,
-    rows: &[SlaRow],
+    in_scope: impl Fn(u32) -> bool,
     levels: &[(u32, Level)],
     period: &Period,
 ) {
@@ -113,12 +115,7 @@ pub fn fill(
     let mut by: BTreeMap<(Dim, String), Acc> = BTreeMap::new();
     for (t, l) in levels {
         let ticket = &ds.tickets[*t as usize];
-        let in_scope = rows
-            .get(*t as usize)
-            .filter(|r| r.ticket == *t)
-            .or_else(|| rows.iter().find(|r| r.ticket == *t))
-            .is_some_and(|r| r.excluded.is_none());
-        if l.level == 0 || !in_scope {
+        if l.level == 0 || !in_scope(*t) {
             continue;
         }
         let mut add = |d: Dim, g: &str| {
@@ -158,6 +155,18 @@ pub fn fill(
         // The order of [`super::compute`]: `all`, then by dimension and
         // name.
         lines.sort_by(|a, b| (a.dim, &a.group).cmp(&(b.dim, &b.group)));
+    }
+}
+
+/// Whether ticket `t`'s escalations count: its row (among `rows`) is not
+/// excluded. With `excluded` (the escalated tickets whose row is
+/// excluded, sorted: a report whose rows are not all held,
+/// [`crate::report::Context::folded`]), whether `t` is not among them.
+pub fn in_scope(rows: &[SlaRow], excluded: Option<&[u32]>, t: u32) -> bool {
+    match excluded {
+        Some(v) => v.binary_search(&t).is_err(),
+        None => super::decisions::row_of(rows, t)
+            .is_some_and(|r| r.excluded.is_none()),
     }
 }
 

@@ -620,61 +620,123 @@ pub fn compute(
     cutoff: i64,
     dims: &[Dim],
 ) -> Vec<Line> {
-    let sends = sends_in(ds, period, cutoff);
-    let sends_of = |i: usize| sends.as_ref().map(|s| s[i]);
-    let mut all = Acc::default();
-    let mut by: HashMap<(Dim, u32), Acc> = HashMap::new();
-    let want_all = dims.contains(&Dim::All);
-    let others: Vec<(Dim, Attr)> = dims
-        .iter()
-        .filter_map(|d| d.attr().map(|a| (*d, a)))
-        .collect();
-    for r in rows {
-        let t = &ds.tickets[r.ticket as usize];
-        let sends = sends_of(r.ticket as usize);
-        if want_all {
-            all.add(r, t.opened_at, period, sat_min, sends);
-        }
-        for &(d, a) in &others {
-            by.entry((d, t.attr(a))).or_default().add(
-                r,
-                t.opened_at,
-                period,
-                sat_min,
-                sends,
-            );
+    let mut fold = Fold::new(period, sat_min, cutoff, dims);
+    fold.add(ds, rows);
+    fold.finish()
+}
+
+/// [`compute`] a part of the rows at a time: the running sums of each
+/// group, kept by the group's name, so that the rows of one dataset and
+/// then of another (the windows of a read, each numbering its tickets
+/// from 0) add up to the lines of all of them at once. Each group's sums
+/// take the rows in the order given, so the lines equal [`compute`]'s
+/// over the rows in that order to the last digit.
+#[derive(Clone, Debug)]
+pub struct Fold {
+    period: Period,
+    sat_min: f64,
+    cutoff: i64,
+    want_all: bool,
+    others: Vec<(Dim, Attr)>,
+    all: Acc,
+    /// Each group's sums, and where they are by dimension and name.
+    accs: Vec<Acc>,
+    names: HashMap<(Dim, String), usize>,
+}
+
+impl Fold {
+    /// No row yet, for the lines of `period` by `dims` (as [`compute`]).
+    pub fn new(
+        period: &Period,
+        sat_min: f64,
+        cutoff: i64,
+        dims: &[Dim],
+    ) -> Fold {
+        Fold {
+            period: *period,
+            sat_min,
+            cutoff,
+            want_all: dims.contains(&Dim::All),
+            others: dims
+                .iter()
+                .filter_map(|d| d.attr().map(|a| (*d, a)))
+                .collect(),
+            all: Acc::default(),
+            accs: Vec::new(),
+            names: HashMap::new(),
         }
     }
-    let mut out = Vec::new();
-    if want_all {
-        let (values, parts) = all.finish();
-        out.push(Line {
-            dim: Dim::All,
-            group: "all".into(),
-            values,
-            parts,
-        });
+
+    /// The period of the lines.
+    pub fn period(&self) -> Period {
+        self.period
     }
-    let mut groups: Vec<((Dim, u32), Acc)> = by.into_iter().collect();
-    groups.sort_by(|a, b| {
-        (a.0.0, ds.strings.get(a.0.1)).cmp(&(b.0.0, ds.strings.get(b.0.1)))
-    });
-    for ((d, g), acc) in groups {
-        let (values, parts) = acc.finish();
-        let active = values
-            .iter()
-            .enumerate()
-            .any(|(i, v)| is_count(IDS[i]) && v.is_some_and(|v| v > 0.0));
-        if active {
+
+    /// Adds `rows`, whose tickets are `ds`'s.
+    pub fn add(&mut self, ds: &Dataset, rows: &[SlaRow]) {
+        let (period, sat_min) = (&self.period, self.sat_min);
+        let sends = sends_in(ds, period, self.cutoff);
+        let sends_of = |i: usize| sends.as_ref().map(|s| s[i]);
+        // The group of a (dimension, string id) of `ds`, found by name
+        // once.
+        let mut at: HashMap<(Dim, u32), usize> = HashMap::new();
+        for r in rows {
+            let t = &ds.tickets[r.ticket as usize];
+            let sends = sends_of(r.ticket as usize);
+            if self.want_all {
+                self.all.add(r, t.opened_at, period, sat_min, sends);
+            }
+            for &(d, a) in &self.others {
+                let k = *at.entry((d, t.attr(a))).or_insert_with(|| {
+                    let name = ds.strings.get(t.attr(a)).to_string();
+                    let next = self.accs.len();
+                    let k = *self.names.entry((d, name)).or_insert(next);
+                    if k == next {
+                        self.accs.push(Acc::default());
+                    }
+                    k
+                });
+                self.accs[k].add(r, t.opened_at, period, sat_min, sends);
+            }
+        }
+    }
+
+    /// The lines: [`Dim::All`] first when asked, then each dimension's
+    /// groups by name, those with a ticket counted somewhere.
+    pub fn finish(self) -> Vec<Line> {
+        let mut out = Vec::new();
+        if self.want_all {
+            let (values, parts) = self.all.finish();
             out.push(Line {
-                dim: d,
-                group: ds.strings.get(g).to_string(),
+                dim: Dim::All,
+                group: "all".into(),
                 values,
                 parts,
             });
         }
+        let mut accs: Vec<Option<Acc>> =
+            self.accs.into_iter().map(Some).collect();
+        let mut groups: Vec<((Dim, String), usize)> =
+            self.names.into_iter().collect();
+        groups.sort();
+        for ((dim, group), k) in groups {
+            let acc = accs[k].take().expect("each group once");
+            let (values, parts) = acc.finish();
+            let active = values
+                .iter()
+                .enumerate()
+                .any(|(i, v)| is_count(IDS[i]) && v.is_some_and(|v| v > 0.0));
+            if active {
+                out.push(Line {
+                    dim,
+                    group,
+                    values,
+                    parts,
+                });
+            }
+        }
+        out
     }
-    out
 }
 
 /// Per ticket, the surveys sent in `period` (by the cutoff) and how

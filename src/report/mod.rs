@@ -145,8 +145,19 @@ pub struct Context<'a> {
     pub policy: &'a Policy,
     /// The tables.
     pub ds: &'a Dataset,
-    /// The per-ticket rows at `cutoff`.
+    /// The per-ticket rows at `cutoff`: every ticket's, or, when the
+    /// figures were added up a window of tickets at a time
+    /// ([`Context::folded`]), those of the tickets the period's lists
+    /// and sheets can show, in ticket order.
     pub rows: &'a [SlaRow],
+    /// Every ticket's row in the `sla.csv` this run staged, when `rows`
+    /// are not all of them ([`Context::folded`]): the "Datos" sheets
+    /// read them back from there.
+    pub data: Option<crate::engine::sla_rows::Staged>,
+    /// The escalated tickets whose row is excluded, sorted, when `rows`
+    /// are not all of them ([`Context::folded`]): their escalations
+    /// count in no figure.
+    pub excluded_escalated: Option<Vec<u32>>,
     /// The report period.
     pub period: &'a Period,
     /// The cutoff of `rows`.
@@ -234,6 +245,76 @@ pub fn empty_period(ds: &Dataset, rows: &[SlaRow], period: &Period) -> bool {
     })
 }
 
+/// The figures of a report: the period's lines, the previous
+/// period's, the trend's, and whether no ticket touched the period.
+struct Figures {
+    lines: Vec<Line>,
+    previous: Vec<Line>,
+    trend: Vec<(Period, Line)>,
+    empty_period: bool,
+}
+
+/// What [`Context::folded`] is given besides the rows kept: the figures
+/// added up, every row in the staged `sla.csv`, and the escalated
+/// tickets whose row is excluded (sorted).
+#[derive(Clone, Debug)]
+pub struct Folded {
+    /// The figures, added up window by window.
+    pub folds: Folds,
+    /// Every ticket's row.
+    pub data: crate::engine::sla_rows::Staged,
+    /// The escalated tickets whose row is excluded, in ticket order.
+    pub excluded_escalated: Vec<u32>,
+}
+
+/// What a report adds up from every ticket's row, a part of the rows at
+/// a time ([`Context::folded`]): the lines of the period (by every
+/// dimension), of the previous period and of the trend's periods
+/// ([`indicators::Fold`]), and whether some ticket touched the period
+/// ([`empty_period`]). The rows' order is kept: given in ticket order,
+/// the figures equal a whole read's to the last digit.
+#[derive(Clone, Debug)]
+pub struct Folds {
+    lines: indicators::Fold,
+    previous: indicators::Fold,
+    trend: Vec<(Period, indicators::Fold)>,
+    empty: bool,
+}
+
+impl Folds {
+    /// No row yet, for the report of `period` at `cutoff`.
+    pub fn new(policy: &Policy, period: &Period, cutoff: Instant) -> Folds {
+        let sat = policy.survey().satisfied_min;
+        let cut = cutoff.unix();
+        let fold = |p: &Period, dims: &[Dim]| {
+            indicators::Fold::new(p, sat, cut, dims)
+        };
+        Folds {
+            lines: fold(period, &Dim::ALL),
+            previous: fold(&period.previous(), &[Dim::All]),
+            trend: period
+                .trend(TREND_PERIODS)
+                .into_iter()
+                .map(|p| (p, fold(&p, &[Dim::All])))
+                .collect(),
+            empty: true,
+        }
+    }
+
+    /// Adds `rows`, whose tickets are `ds`'s (each fold on its own
+    /// core).
+    pub fn add(&mut self, ds: &Dataset, rows: &[SlaRow]) {
+        let period = self.lines.period();
+        self.empty &= empty_period(ds, rows, &period);
+        let folds: Vec<&mut indicators::Fold> =
+            [&mut self.lines, &mut self.previous]
+                .into_iter()
+                .chain(self.trend.iter_mut().map(|(_, f)| f))
+                .collect();
+        folds.into_par_iter().for_each(|f| f.add(ds, rows));
+    }
+}
+
 impl<'a> Context<'a> {
     /// Computes the indicators of `period`, the previous period and the
     /// 12-period trend, the period's ticket lists and, for GLPI tables,
@@ -303,6 +384,101 @@ impl<'a> Context<'a> {
             },
             || Lists::new(policy, ds, rows, period, cut, pauses),
         );
+        let figures = Figures {
+            lines,
+            previous,
+            trend,
+            empty_period: empty_period(ds, rows, period),
+        };
+        Context::from_figures(
+            (policy, ds, rows, period),
+            cutoff,
+            lang,
+            inputs,
+            figures,
+            lists,
+        )
+    }
+
+    /// [`Context::with_read_pauses`] with the indicators of every ticket
+    /// already added up (`folds`, a window of tickets at a time) and
+    /// `rows` only the rows of the tickets the period's lists and sheets
+    /// show (in ticket order); `data` is the `sla.csv` holding every
+    /// ticket's row, which the "Datos" sheets read back. The tickets kept
+    /// must be at least those of every list: those touched since the
+    /// period began or not yet closed, any ticket with a class at the
+    /// cutoff or a survey answered since the period began
+    /// (docs/SCALING.md); `folded` says which escalated tickets are
+    /// excluded, as their rows would. Decisions (which may date a
+    /// waiver in any trend period), `[[versions]]` and GLPI's
+    /// reconciliation read every row: a caller keeps all of them then.
+    #[allow(clippy::too_many_arguments)]
+    pub fn folded(
+        policy: &'a Policy,
+        ds: &'a Dataset,
+        rows: &'a [SlaRow],
+        period: &'a Period,
+        cutoff: Instant,
+        lang: Lang,
+        inputs: Vec<InputFile>,
+        pauses: &[crate::engine::Pause],
+        folded: Folded,
+    ) -> Context<'a> {
+        let Folded {
+            folds,
+            data,
+            excluded_escalated,
+        } = folded;
+        let noted = policy.paused_requires_note();
+        let cut = cutoff.unix();
+        let lines_of = |fold: indicators::Fold, p: &Period| {
+            let mut l = fold.finish();
+            indicators::fill_pauses(&mut l, ds, pauses, p, noted);
+            l
+        };
+        let prev = period.previous();
+        let trend = folds
+            .trend
+            .into_iter()
+            .map(|(p, f)| {
+                let l = lines_of(f, &p);
+                (p, l.into_iter().next().expect("all line"))
+            })
+            .collect();
+        let figures = Figures {
+            lines: lines_of(folds.lines, period),
+            previous: lines_of(folds.previous, &prev),
+            trend,
+            empty_period: folds.empty,
+        };
+        let lists = Lists::new(policy, ds, rows, period, cut, pauses);
+        let mut c = Context::from_figures(
+            (policy, ds, rows, period),
+            cutoff,
+            lang,
+            inputs,
+            figures,
+            lists,
+        );
+        c.data = Some(data);
+        c.excluded_escalated = Some(excluded_escalated);
+        c
+    }
+
+    /// The context of `figures` and `lists`, computed from `rows`.
+    fn from_figures(
+        (policy, ds, rows, period): (
+            &'a Policy,
+            &'a Dataset,
+            &'a [SlaRow],
+            &'a Period,
+        ),
+        cutoff: Instant,
+        lang: Lang,
+        inputs: Vec<InputFile>,
+        figures: Figures,
+        lists: Lists<'a>,
+    ) -> Context<'a> {
         let title_col = ds.extra_columns.iter().position(|c| c == "title");
         let reconciliation = ds
             .extra_columns
@@ -315,20 +491,22 @@ impl<'a> Context<'a> {
             policy,
             ds,
             rows,
+            data: None,
+            excluded_escalated: None,
             period,
             cutoff,
             lang,
             words: policy.report().labels.words(lang),
             inputs,
-            lines,
-            previous,
-            trend,
+            lines: figures.lines,
+            previous: figures.previous,
+            trend: figures.trend,
             title_col,
             lists,
             reconciliation,
             levels: Vec::new(),
             csv_text: FreeText::Guarded,
-            empty_period: empty_period(ds, rows, period),
+            empty_period: figures.empty_period,
             group_times: HashMap::new(),
             decided: None,
             discounts: Discounts::default(),
@@ -336,6 +514,11 @@ impl<'a> Context<'a> {
             row_limit: workbook::RowLimit::EXCEL,
         }
         .with_discounts()
+    }
+
+    /// The number of per-ticket rows: "Datos"' lines.
+    pub fn data_rows(&self) -> usize {
+        self.data.as_ref().map_or(self.rows.len(), |d| d.rows)
     }
 
     /// Applies the committee's decisions (`--decisions`, `--restate`) to
@@ -461,6 +644,8 @@ impl<'a> Context<'a> {
     /// them.
     pub fn with_escalations(mut self, levels: Vec<(u32, Level)>) -> Self {
         let (ds, rows, period) = (self.ds, self.rows, self.period);
+        let out = self.excluded_escalated.as_deref();
+        let rows = |t| esc_indicators::in_scope(rows, out, t);
         let prev = period.previous();
         let at = &levels;
         // Each period's figures are a pass over the levels: on all cores.

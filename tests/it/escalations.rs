@@ -518,8 +518,10 @@ C,2026-03-09 10:00,En curso,N3,\n",
         cutoff.unix(),
         &plazo::indicators::Dim::ALL,
     );
+    let in_scope =
+        |t| plazo::indicators::escalations::in_scope(&rows, None, t);
     plazo::indicators::escalations::fill(
-        &mut lines, &ds, &rows, &levels, &period,
+        &mut lines, &ds, in_scope, &levels, &period,
     );
     let all = &lines[0];
     assert_eq!(all.get("escalations"), Some(3.0));

@@ -1,13 +1,15 @@
 //! `plazo report` reading the events a window of tickets at a time
-//! (issue 13; `cmd::report_windows`): it keeps every ticket's row,
-//! levels and pauses, but the events only of the tickets touched since
-//! the period began or not yet closed. Every output file (workbook,
-//! breach review page, CSV files, charts), the summary and the exit code
-//! equal the whole read's byte for byte, on each sample policy, on
-//! hostile inputs and under the guards; the samples' data leave out the
-//! events of most tickets (counted here from the tables), so the lists
-//! that read events are checked on a read that really dropped some. The
-//! whole read is the same binary with `PLAZO_TEST_WINDOW=0`.
+//! (issue 13; `cmd::report_windows`): it adds up the figures window by
+//! window and keeps the rows and events only of the tickets touched
+//! since the period began or not yet closed ("Datos" reads every row
+//! back from `sla.csv`), and every ticket's pauses and the escalated
+//! tickets' levels. Every output file (workbook, breach review page,
+//! CSV files, charts), the summary and the exit code equal the whole
+//! read's byte for byte, on each sample policy, on hostile inputs and
+//! under the guards; the samples' data leave out the rows and events of
+//! most tickets (counted here from the tables), so the lists and
+//! figures are checked on a read that really dropped some. The whole
+//! read is the same binary with `PLAZO_TEST_WINDOW=0`.
 
 use std::path::Path;
 use std::process::Command;
@@ -86,10 +88,26 @@ fn same_by_windows(dir: &Path, windows: &[usize], extra: &[&str]) -> Left {
 /// The tickets of the whole read's `sla.csv` whose events a read by
 /// windows drops: solved and closed, and every instant (opening,
 /// response, solution, close, survey answer, last event) before the
-/// period's first day. The samples write every instant at UTC−05:00,
-/// the policies' zone, so the local date is the text's first ten
+/// period's first day; and of those, the tickets whose row it drops
+/// too: without a class at the cutoff and without a survey answered
+/// since that day. The samples write every instant at UTC−05:00, the
+/// policies' zone, so the local date is the text's first ten
 /// characters.
-fn dropped(dir: &Path, sla: &[u8]) -> usize {
+fn dropped(dir: &Path, sla: &[u8]) -> (usize, usize) {
+    let first_day = format!("{PERIOD}-01");
+    let mut answered = std::collections::HashSet::new();
+    let mut r = csv::Reader::from_path(dir.join("surveys.csv")).unwrap();
+    let h = r.headers().unwrap().clone();
+    let (id, at) = (
+        h.iter().position(|c| c == "ticket_id").unwrap(),
+        h.iter().position(|c| c == "answered_at").unwrap(),
+    );
+    for rec in r.records() {
+        let rec = rec.unwrap();
+        if !rec[at].is_empty() && rec[at][..10] >= *first_day.as_str() {
+            answered.insert(rec[id].to_string());
+        }
+    }
     let mut last: std::collections::HashMap<String, String> =
         std::collections::HashMap::new();
     let mut r = csv::Reader::from_path(dir.join("events.csv")).unwrap();
@@ -118,8 +136,8 @@ fn dropped(dir: &Path, sla: &[u8]) -> usize {
     .map(col);
     let (tid, solved, closed) =
         (col("ticket_id"), col("solved_at"), col("closed_at"));
-    let first_day = format!("{PERIOD}-01");
-    let mut n = 0;
+    let classes = [col("response_class"), col("resolution_class")];
+    let (mut n, mut rows) = (0, 0);
     for rec in r.records() {
         let rec = rec.unwrap();
         let ev = last.get(&rec[tid]).map_or("", String::as_str);
@@ -133,14 +151,17 @@ fn dropped(dir: &Path, sla: &[u8]) -> usize {
             .all(|t| t.is_empty() || t[..10] < *first_day.as_str());
         if !rec[solved].is_empty() && !rec[closed].is_empty() && before {
             n += 1;
+            let classed = classes.iter().any(|&c| !rec[c].is_empty());
+            rows += usize::from(!classed && !answered.contains(&rec[tid]));
         }
     }
-    n
+    (n, rows)
 }
 
 /// Each sample policy as shipped (names kept, initials, numbered
 /// pseudonyms), Víctimas also with names kept and by windows of one
-/// ticket: the same files; and most tickets' events were dropped.
+/// ticket: the same files; and most tickets' events and rows were
+/// dropped.
 #[test]
 fn every_sample_report_is_the_whole_reads() {
     for entity in ["icetex", "itagui", "upme", "uspec", "victimas"] {
@@ -165,10 +186,16 @@ fn every_sample_report_is_the_whole_reads() {
             }
             let sla = &whole.files.iter().find(|f| f.0 == "sla.csv").unwrap();
             let tickets = sla.1.iter().filter(|&&b| b == b'\n').count() - 1;
-            let gone = dropped(&dir, &sla.1);
+            let (gone, rows) = dropped(&dir, &sla.1);
             assert!(
                 gone * 2 > tickets,
                 "{entity}: {gone} of {tickets} tickets' events dropped"
+            );
+            // The figures are added up window by window: most rows are
+            // not held, and "Datos" reads them back from sla.csv.
+            assert!(
+                rows * 2 > tickets,
+                "{entity}: {rows} of {tickets} tickets' rows dropped"
             );
         }
     }
@@ -184,6 +211,28 @@ fn a_quarter_with_a_later_cutoff_is_the_whole_reads() {
     let whole = same_by_windows(&dir, &[7, 500], &cut);
     assert_eq!(whole.code, Some(0), "{}", whole.stderr);
     assert!(whole.files.iter().any(|f| f.0 == "informe-2026Q3.xlsx"));
+}
+
+/// "Datos" over sheets of 400 rows (`--sheet-row-limit`): each part
+/// reads its rows back from `sla.csv` from the last window's start
+/// before it, parts that begin inside a window and parts that span
+/// several; the same files.
+#[test]
+fn datos_over_sheets_is_the_whole_reads() {
+    let dir = tempdir("report-windows-datos");
+    sample("victimas", &dir, None);
+    let limit = ["--sheet-row-limit", "400"];
+    let whole = same_by_windows(&dir, &[7, 300, 1000], &limit);
+    assert_eq!(whole.code, Some(0), "{}", whole.stderr);
+    let xlsx = whole.files.iter().find(|f| f.0 == "informe-2026-10.xlsx");
+    let xlsx = &xlsx.expect("the workbook").1;
+    // 3,008 tickets: "Datos" and "Datos (2)" to "Datos (8)".
+    use calamine::Reader as _;
+    let book = std::io::Cursor::new(xlsx.clone());
+    let names = calamine::Xlsx::new(book).expect("a workbook").sheet_names();
+    let datos: Vec<&String> =
+        names.iter().filter(|n| n.starts_with("Datos")).collect();
+    assert_eq!(datos.len(), 8, "{names:?}");
 }
 
 /// Rejects of every kind, merges and counts; then the guards, which

@@ -115,15 +115,16 @@ const HEADS: [Msg; 46] = [
     crate::text::msg::outcomes::DATA_OUTCOME,
 ];
 
-/// Writes the sheet `name` with `rows` (one part of the table), under
-/// the `note` row of a table split over sheets.
+/// Writes the sheet `name` with `n` rows (one part of the table), each
+/// given by `fill` in order, under the `note` row of a table split over
+/// sheets.
 pub(super) fn write(
     ws: &mut Worksheet,
     f: &Formats,
     c: &Context<'_>,
-    name: &str,
-    note: Option<&str>,
-    rows: &[SlaRow],
+    (name, note): (&str, Option<&str>),
+    n: u32,
+    fill: impl FnOnce(&mut dyn FnMut(&SlaRow) -> Result<()>) -> Result<()>,
 ) -> Result<()> {
     let mut s = Sheet::named(ws, f, c, name)?;
     debug_assert_eq!(HEADS.len(), COLUMNS.len());
@@ -148,15 +149,18 @@ pub(super) fn write(
     };
     s.headers(head, &heads)?;
     s.header_height(head, &widths, &heads)?;
-    for (k, r) in rows.iter().enumerate() {
-        let at = head + 1 + k as u32;
+    let mut at = head;
+    fill(&mut |r| {
+        at += 1;
         row(&mut s, at, r)?;
         if versions {
             let name = c.policy.version_policy(r.version).version_name();
             s.text(at, COLUMNS.len() as u16, name)?;
         }
-    }
-    let (n, cols) = (rows.len() as u32, heads.len() as u16);
+        Ok(())
+    })?;
+    debug_assert_eq!(at - head, n, "the rows the plan counted");
+    let cols = heads.len() as u16;
     s.table(head, n, cols)?;
     s.print_setup(&PrintLayout::list(true, head, head + n, cols - 1))
 }

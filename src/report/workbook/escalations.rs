@@ -184,8 +184,8 @@ fn late_or_waiting<'c>(c: &'c Context<'_>) -> Vec<Escalation<'c>> {
         if l.level == 0 || k == 0 {
             continue;
         }
-        let row = c.rows.get(*t as usize).filter(|r| r.ticket == *t);
-        if row.is_some_and(|r| r.excluded.is_some()) {
+        let excluded = c.excluded_escalated.as_deref();
+        if !crate::indicators::escalations::in_scope(c.rows, excluded, *t) {
             continue;
         }
         let late = l.met == Some(false)

@@ -287,7 +287,8 @@ fn properties(c: &Context<'_>) -> Result<DocProperties> {
 fn data_sheets(wb: &mut Workbook, f: &Formats, c: &Context<'_>) -> Result<()> {
     use rayon::prelude::*;
     let base = m::SHEET_DATA.get(c.lang);
-    let plan = parts::plan(c.rows.len(), 0, 0, c.row_limit);
+    let n = c.data_rows();
+    let plan = parts::plan(n, 0, 0, c.row_limit);
     let sheets = plan
         .iter()
         .map(|_| wb.new_worksheet_with_constant_memory().map_err(xerr))
@@ -298,11 +299,19 @@ fn data_sheets(wb: &mut Workbook, f: &Formats, c: &Context<'_>) -> Result<()> {
         .enumerate()
         .map(|(k, (mut ws, range))| {
             let name = parts::part_name(base, k + 1);
-            let note = (plan.len() > 1).then(|| {
-                parts::note(c, base, plan.len(), k + 1, c.rows.len())
-            });
-            let rows = &c.rows[range.clone()];
-            data::write(&mut ws, f, c, &name, note.as_deref(), rows)?;
+            let note = (plan.len() > 1)
+                .then(|| parts::note(c, base, plan.len(), k + 1, n));
+            let rows = range.len() as u32;
+            let fill = |each: &mut dyn FnMut(
+                &crate::engine::SlaRow,
+            ) -> Result<()>| {
+                match &c.data {
+                    Some(d) => d.read(range.clone(), c.policy, each),
+                    None => c.rows[range.clone()].iter().try_for_each(each),
+                }
+            };
+            let note = note.as_deref();
+            data::write(&mut ws, f, c, (&name, note), rows, fill)?;
             Ok(ws)
         })
         .collect::<Vec<Result<_>>>();
