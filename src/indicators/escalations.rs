@@ -101,15 +101,18 @@ impl Acc {
 /// ([`crate::engine::Engine::levels_all`]); with none (the events name no
 /// group) the indicators stay empty: the data cannot measure them.
 /// `in_scope` says whether a ticket's escalations count (its row is not
-/// excluded: [`in_scope`]).
+/// excluded: [`in_scope`]). `named` says whether the events name a group
+/// (some ticket has levels), when `levels` may be only some tickets'
+/// (those of the escalated tickets, a report read by windows); `None`:
+/// whether `levels` has any.
 pub fn fill(
     lines: &mut Vec<Line>,
     ds: &Dataset,
-    in_scope: impl Fn(u32) -> bool,
+    (in_scope, named): (impl Fn(u32) -> bool, Option<bool>),
     levels: &[(u32, Level)],
     period: &Period,
 ) {
-    if levels.is_empty() {
+    if !named.unwrap_or(!levels.is_empty()) {
         return;
     }
     let mut by: BTreeMap<(Dim, String), Acc> = BTreeMap::new();

@@ -645,21 +645,24 @@ impl<'a> Context<'a> {
     pub fn with_escalations(mut self, levels: Vec<(u32, Level)>) -> Self {
         let (ds, rows, period) = (self.ds, self.rows, self.period);
         let out = self.excluded_escalated.as_deref();
-        let rows = |t| esc_indicators::in_scope(rows, out, t);
+        // Read by windows, `levels` are the escalated tickets' only;
+        // `escalations.csv` was written when any ticket has levels.
+        let named = self.tables_written;
+        let scope = (|t| esc_indicators::in_scope(rows, out, t), named);
         let prev = period.previous();
         let at = &levels;
         // Each period's figures are a pass over the levels: on all cores.
         let (lines, previous) = (&mut self.lines, &mut self.previous);
         let trend = &mut self.trend;
         rayon::join(
-            || esc_indicators::fill(lines, ds, rows, at, period),
+            || esc_indicators::fill(lines, ds, scope, at, period),
             || {
                 rayon::join(
-                    || esc_indicators::fill(previous, ds, rows, at, &prev),
+                    || esc_indicators::fill(previous, ds, scope, at, &prev),
                     || {
                         trend.par_iter_mut().for_each(|(p, line)| {
                             let mut one = vec![line.clone()];
-                            esc_indicators::fill(&mut one, ds, rows, at, p);
+                            esc_indicators::fill(&mut one, ds, scope, at, p);
                             *line = one.swap_remove(0);
                         });
                     },

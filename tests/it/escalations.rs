@@ -521,7 +521,11 @@ C,2026-03-09 10:00,En curso,N3,\n",
     let in_scope =
         |t| plazo::indicators::escalations::in_scope(&rows, None, t);
     plazo::indicators::escalations::fill(
-        &mut lines, &ds, in_scope, &levels, &period,
+        &mut lines,
+        &ds,
+        (in_scope, None),
+        &levels,
+        &period,
     );
     let all = &lines[0];
     assert_eq!(all.get("escalations"), Some(3.0));

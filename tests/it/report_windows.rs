@@ -235,6 +235,39 @@ fn datos_over_sheets_is_the_whole_reads() {
     assert_eq!(datos.len(), 8, "{names:?}");
 }
 
+/// Events that name one group only: levels but no escalation. The
+/// escalation figures are 0 (measured), not empty (unmeasurable), read
+/// by windows as read whole, though no ticket's levels are kept.
+#[test]
+fn groups_without_escalations_measure_none_by_windows_too() {
+    let dir = tempdir("report-windows-one-group");
+    sample("victimas", &dir, None);
+    let path = dir.join("events.csv");
+    let mut r = csv::Reader::from_path(&path).unwrap();
+    let head = r.headers().unwrap().clone();
+    let g = head.iter().position(|c| c == "group").unwrap();
+    let mut w = csv::Writer::from_path(dir.join("events.one.csv")).unwrap();
+    w.write_record(&head).unwrap();
+    for rec in r.records() {
+        let rec = rec.unwrap();
+        let cells = rec.iter().enumerate().map(|(k, c)| match k {
+            _ if k == g && !c.is_empty() => "Nivel 1 Mesa",
+            _ => c,
+        });
+        w.write_record(cells).unwrap();
+    }
+    w.flush().unwrap();
+    std::fs::rename(dir.join("events.one.csv"), &path).unwrap();
+    let whole = same_by_windows(&dir, &[7, 500], &[]);
+    assert_eq!(whole.code, Some(0), "{}", whole.stderr);
+    let ind = whole.files.iter().find(|f| f.0 == "indicators.csv");
+    let ind = String::from_utf8(ind.unwrap().1.clone()).unwrap();
+    assert!(
+        ind.contains("\n2026-10,all,all,escalations,0,0,,,\n"),
+        "{ind}"
+    );
+}
+
 /// Rejects of every kind, merges and counts; then the guards, which
 /// stop both reads with only the rejects file written.
 #[test]
