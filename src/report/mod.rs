@@ -670,7 +670,8 @@ impl<'a> Context<'a> {
             },
         );
         self.levels = levels;
-        self
+        // A discount may be on an escalation figure.
+        self.with_discounts()
     }
 }
 

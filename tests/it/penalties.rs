@@ -267,3 +267,53 @@ fn the_sample_discounts() {
         .unwrap();
     assert_eq!((r[7].as_str(), r[8].as_str()), ("", "50000"));
 }
+
+/// A discount on an escalation figure sees it: the discounts are
+/// computed again once the escalation figures are in (they were taken
+/// before, and such a discount read an empty value: "No", 0). The
+/// sample's October count of escalations, from `indicators.csv`, with
+/// 1% of the 85,000,000 COP fee for any count (`from = 0`).
+#[test]
+fn a_discount_on_the_escalations_counts_them() {
+    let dir = tempdir("pen-escalations");
+    let s = root().join("samples/victimas");
+    let base = std::fs::read_to_string(s.join("supervision/penalties.toml"))
+        .unwrap()
+        .replace(
+            "extends = \"../policy.toml\"",
+            &format!("extends = {:?}", s.join("policy.toml").display()),
+        );
+    let extra = "\n[[penalties]]\nindicator = \"escalations\"\nfrom = 0\ndiscount_pct = 1\n";
+    std::fs::write(dir.join("policy.toml"), base + extra).unwrap();
+    let out = dir.join("out");
+    let e = ["--period", "2026-10", "--out", out.to_str().unwrap()];
+    let mut args = folder_command("report", &s, &e);
+    let pos = args.iter().position(|a| a == "--policy").unwrap();
+    args[pos + 1] = dir.join("policy.toml").display().to_string();
+    let a: Vec<&str> = args.iter().map(String::as_str).collect();
+    let o = plazo(&dir, &a);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let ind = std::fs::read_to_string(out.join("indicators.csv")).unwrap();
+    let count = ind
+        .lines()
+        .find_map(|l| l.strip_prefix("2026-10,all,all,escalations,"))
+        .and_then(|l| l.split(',').next())
+        .unwrap()
+        .to_string();
+    assert!(count.parse::<u64>().unwrap() > 0, "{count}");
+    let mut wb: Xlsx<_> =
+        open_workbook(out.join("informe-2026-10.xlsx")).unwrap();
+    let sh = wb.worksheet_range("Descuentos").unwrap();
+    let rows: Vec<&[Data]> = sh.rows().collect();
+    let row = rows
+        .iter()
+        .find(|r| text(&r[0]) == "Escalamientos")
+        .expect("the escalations' discount");
+    assert_eq!(num(&row[1]).to_string(), count);
+    assert_eq!(text(&row[6]), "Sí");
+    assert_eq!(num(&row[8]), 850_000.0);
+    assert_eq!(
+        text(&rows[2][0]),
+        "Descuento total del periodo: 5.400.000 COP"
+    );
+}
