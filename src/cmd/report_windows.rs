@@ -14,14 +14,14 @@
 //! unfinished at the cutoff; [`keeps_events`] keeps, for every ticket
 //! touched since the period began or not yet closed, all its events, so
 //! each list reads what a whole read gives it, and [`keeps_row`] the
-//! rows every list reads. The indicators count the pauses of 13
-//! periods: every ticket's pauses are kept (40 bytes each), not their
-//! events. "Escalamientos" and its indicators read only the escalations
-//! (levels past 0) and the level before each: the levels of the
-//! escalated tickets are kept, and which of them are excluded. With
-//! decisions, `[[versions]]` or GLPI's reconciliation every row is kept
-//! ([`keeps_all_rows`]). tests/it/report_windows.rs compares every
-//! output file with a whole read's.
+//! rows (and escalation levels) every list reads. The indicators count
+//! the pauses of 13 periods: every ticket's pauses are kept (40 bytes
+//! each), not their events; the escalation figures are added up with
+//! the others. With decisions, `[[versions]]` or GLPI's reconciliation
+//! every row, and every escalated ticket's levels, are kept
+//! ([`keeps_all_rows`]): the figures are then computed from them, as a
+//! whole read's. tests/it/report_windows.rs compares every output file
+//! with a whole read's.
 
 use std::path::{Path, PathBuf};
 
@@ -153,19 +153,32 @@ pub(super) fn keeps_events(
         || late(row.survey_answered_at.get())
 }
 
-/// Whether ticket `j` of window `win` keeps its row when the figures
-/// are added up window by window ([`plazo::report::Context::folded`]):
-/// its events are kept ([`keeps_events`]), it has a class at the cutoff
-/// (the at-risk list, the overdue breaches), or a survey answered since
-/// the period began (the comments' scope). Every list of the period
-/// shows only such tickets; the escalation figures of earlier periods
-/// need only whether a ticket is excluded ([`Kept::excluded_escalated`]).
-fn keeps_row(win: &Dataset, j: usize, row: &SlaRow, from: i64) -> bool {
+/// Whether ticket `j` of window `win` keeps its row and levels when the
+/// figures are added up window by window
+/// ([`plazo::report::Context::folded`]): its events are kept
+/// ([`keeps_events`]), it has a class at the cutoff (the at-risk list,
+/// the overdue breaches), a survey answered since the period began (the
+/// comments' scope), or an escalation (among its `levels`) taken since
+/// then or waiting at the cutoff ("Escalamientos"' list). Every list of
+/// the period shows only such tickets.
+fn keeps_row(
+    win: &Dataset,
+    (j, row): (usize, &SlaRow),
+    levels: &[(u32, Level)],
+    from: i64,
+) -> bool {
+    use plazo::engine::escalations::Outcome;
     let t = &win.tickets[j];
+    let listed = |l: &Level| {
+        l.level > 0
+            && (l.outcome == Some(Outcome::Waiting)
+                || l.taken_at.get().is_some_and(|at| at >= from))
+    };
     row.response_class.is_some()
         || row.resolution_class.is_some()
         || keeps_events(row, t.opened_at, win.events_of(j), from)
         || win.surveys_of(j).iter().any(|s| s.answered_at >= from)
+        || levels.iter().any(|(_, l)| listed(l))
 }
 
 /// Whether a read by windows keeps every ticket's row: with decisions
@@ -201,8 +214,6 @@ struct Kept {
     measured: super::common::Measured,
     /// Where each window's rows begin in `sla.csv`: (row, byte).
     marks: Vec<(usize, u64)>,
-    /// The escalated tickets whose row is excluded, in ticket order.
-    excluded_escalated: Vec<u32>,
     levels: Vec<(u32, Level)>,
     pauses: Vec<Pause>,
     events: Vec<Event>,
@@ -239,7 +250,6 @@ impl Kept {
                 rows: n,
                 marks: self.marks,
             },
-            excluded_escalated: self.excluded_escalated,
         });
         let read = Read {
             rows: self.rows,
@@ -252,9 +262,9 @@ impl Kept {
         (read, self.events, self.offsets)
     }
 
-    /// Adds window `win` (its first ticket is `lo`): its rows (those
-    /// [`keeps_row`] keeps, unless all), levels, pauses, and the events
-    /// [`keeps_events`] keeps.
+    /// Adds window `win` (its first ticket is `lo`): its rows and the
+    /// levels of its escalated tickets (those [`keeps_row`] keeps,
+    /// unless all), its pauses, and the events [`keeps_events`] keeps.
     fn add(
         &mut self,
         (policy, from): (&plazo::Policy, i64),
@@ -268,7 +278,7 @@ impl Kept {
             self.measured.add(r, policy, opened_after_cutoff);
         }
         if let Some(folds) = &mut self.folds {
-            folds.add(win, &rows);
+            folds.add(win, &rows, &levels);
         }
         let shift = lo as u32;
         // Where each kept ticket's events start among the kept ones.
@@ -293,26 +303,29 @@ impl Kept {
                 ..p
             }
         }));
-        // Only the escalated tickets' levels: a ticket's are together.
-        for run in levels.chunk_by(|a, b| a.0 == b.0) {
-            if run.iter().any(|(_, l)| l.level > 0) {
-                let t = run[0].0;
-                if rows[t as usize].excluded.is_some() {
-                    self.excluded_escalated.push(t + shift);
-                }
-                self.levels.extend(run.iter().map(|&(t, l)| (t + shift, l)));
-            }
-        }
+        // Which rows stay (all, unless the figures are added up), and
+        // the levels of the escalated tickets among them: a ticket's
+        // levels are together.
         let all = self.folds.is_none();
-        self.rows.extend(
-            rows.into_iter()
-                .enumerate()
-                .filter(|(j, r)| all || keeps_row(win, *j, r, from))
-                .map(|(_, r)| SlaRow {
-                    ticket: r.ticket + shift,
-                    ..r
-                }),
-        );
+        let mut runs = levels.chunk_by(|a, b| a.0 == b.0).peekable();
+        for (j, r) in rows.into_iter().enumerate() {
+            let mut own: &[(u32, Level)] = &[];
+            while let Some(run) = runs.next_if(|run| run[0].0 as usize <= j) {
+                if run[0].0 as usize == j {
+                    own = run;
+                }
+            }
+            if !all && !keeps_row(win, (j, &r), own, from) {
+                continue;
+            }
+            if own.iter().any(|(_, l)| l.level > 0) {
+                self.levels.extend(own.iter().map(|&(t, l)| (t + shift, l)));
+            }
+            self.rows.push(SlaRow {
+                ticket: r.ticket + shift,
+                ..r
+            });
+        }
     }
 }
 

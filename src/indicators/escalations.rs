@@ -112,65 +112,105 @@ pub fn fill(
     levels: &[(u32, Level)],
     period: &Period,
 ) {
-    if !named.unwrap_or(!levels.is_empty()) {
-        return;
+    let mut fold = Fold::new(period);
+    fold.add(ds, in_scope, levels);
+    if let Some(n) = named {
+        fold.named = n;
     }
-    let mut by: BTreeMap<(Dim, String), Acc> = BTreeMap::new();
-    for (t, l) in levels {
-        let ticket = &ds.tickets[*t as usize];
-        if l.level == 0 || !in_scope(*t) {
-            continue;
+    fold.fill(lines);
+}
+
+/// [`fill`] a part of the levels at a time: each group's running sums,
+/// by dimension and name, so that the levels of one dataset and then of
+/// another (the windows of a read, each numbering its tickets from 0)
+/// add up to [`fill`]'s over all of them. Every sum is a count but the
+/// take times, which are sorted before they are added: the figures do
+/// not depend on the order of the parts.
+#[derive(Clone, Debug)]
+pub struct Fold {
+    period: Period,
+    by: BTreeMap<(Dim, String), Acc>,
+    /// Some ticket has levels: the events name a group.
+    named: bool,
+}
+
+impl Fold {
+    /// No level yet, for the figures of `period`.
+    pub fn new(period: &Period) -> Fold {
+        Fold {
+            period: *period,
+            by: BTreeMap::new(),
+            named: false,
         }
-        let mut add = |d: Dim, g: &str| {
-            by.entry((d, g.to_string())).or_default().add(l, period);
-        };
-        add(Dim::All, "all");
-        for d in [Dim::Priority, Dim::Category, Dim::Type] {
-            let a = d.attr().expect("a ticket dimension");
-            add(d, ds.strings.get(ticket.attr(a)));
-        }
-        add(Dim::Group, ds.strings.get(l.group));
     }
-    let mut empty = Vec::new();
-    for line in lines.iter_mut() {
-        if line.dim == Dim::Assignee {
-            continue;
-        }
-        let acc = by
-            .remove(&(line.dim, line.group.clone()))
-            .unwrap_or_default();
-        set(line, acc);
-    }
-    for ((d, g), acc) in by {
-        if d == Dim::Group && acc.active() {
-            let mut line = Line {
-                dim: d,
-                group: g,
-                values: [None; N],
-                parts: [Parts::default(); N],
+
+    /// Adds `levels`, whose tickets are `ds`'s; `in_scope` as [`fill`]'s.
+    pub fn add(
+        &mut self,
+        ds: &Dataset,
+        in_scope: impl Fn(u32) -> bool,
+        levels: &[(u32, Level)],
+    ) {
+        self.named |= !levels.is_empty();
+        let (by, period) = (&mut self.by, &self.period);
+        for (t, l) in levels {
+            let ticket = &ds.tickets[*t as usize];
+            if l.level == 0 || !in_scope(*t) {
+                continue;
+            }
+            let mut add = |d: Dim, g: &str| {
+                by.entry((d, g.to_string())).or_default().add(l, period);
             };
-            set(&mut line, acc);
-            empty.push(line);
+            add(Dim::All, "all");
+            for d in [Dim::Priority, Dim::Category, Dim::Type] {
+                let a = d.attr().expect("a ticket dimension");
+                add(d, ds.strings.get(ticket.attr(a)));
+            }
+            add(Dim::Group, ds.strings.get(l.group));
         }
     }
-    if !empty.is_empty() {
-        lines.extend(empty);
-        // The order of [`super::compute`]: `all`, then by dimension and
-        // name.
-        lines.sort_by(|a, b| (a.dim, &a.group).cmp(&(b.dim, &b.group)));
+
+    /// Writes the figures into `lines`, as [`fill`].
+    pub fn fill(self, lines: &mut Vec<Line>) {
+        if !self.named {
+            return;
+        }
+        let mut by = self.by;
+        let mut empty = Vec::new();
+        for line in lines.iter_mut() {
+            if line.dim == Dim::Assignee {
+                continue;
+            }
+            let acc = by
+                .remove(&(line.dim, line.group.clone()))
+                .unwrap_or_default();
+            set(line, acc);
+        }
+        for ((d, g), acc) in by {
+            if d == Dim::Group && acc.active() {
+                let mut line = Line {
+                    dim: d,
+                    group: g,
+                    values: [None; N],
+                    parts: [Parts::default(); N],
+                };
+                set(&mut line, acc);
+                empty.push(line);
+            }
+        }
+        if !empty.is_empty() {
+            lines.extend(empty);
+            // The order of [`super::compute`]: `all`, then by dimension
+            // and name.
+            lines.sort_by(|a, b| (a.dim, &a.group).cmp(&(b.dim, &b.group)));
+        }
     }
 }
 
-/// Whether ticket `t`'s escalations count: its row (among `rows`) is not
-/// excluded. With `excluded` (the escalated tickets whose row is
-/// excluded, sorted: a report whose rows are not all held,
-/// [`crate::report::Context::folded`]), whether `t` is not among them.
-pub fn in_scope(rows: &[SlaRow], excluded: Option<&[u32]>, t: u32) -> bool {
-    match excluded {
-        Some(v) => v.binary_search(&t).is_err(),
-        None => super::decisions::row_of(rows, t)
-            .is_some_and(|r| r.excluded.is_none()),
-    }
+/// Whether ticket `t`'s escalations count: its row (among `rows`) is
+/// not excluded.
+pub fn in_scope(rows: &[SlaRow], t: u32) -> bool {
+    super::decisions::row_of(rows, t).is_some_and(|r| r.excluded.is_none())
 }
 
 /// Writes an accumulator's five values into a line.

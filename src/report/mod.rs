@@ -154,10 +154,11 @@ pub struct Context<'a> {
     /// are not all of them ([`Context::folded`]): the "Datos" sheets
     /// read them back from there.
     pub data: Option<crate::engine::sla_rows::Staged>,
-    /// The escalated tickets whose row is excluded, sorted, when `rows`
-    /// are not all of them ([`Context::folded`]): their escalations
-    /// count in no figure.
-    pub excluded_escalated: Option<Vec<u32>>,
+    /// The escalation figures were added up with the others
+    /// ([`Context::folded`]): [`Context::with_escalations`] only sets the
+    /// levels the sheet lists; `Some(true)` when some ticket was
+    /// escalated (the "Escalamientos" sheet is written).
+    pub escalations_folded: Option<bool>,
     /// The report period.
     pub period: &'a Period,
     /// The cutoff of `rows`.
@@ -255,16 +256,13 @@ struct Figures {
 }
 
 /// What [`Context::folded`] is given besides the rows kept: the figures
-/// added up, every row in the staged `sla.csv`, and the escalated
-/// tickets whose row is excluded (sorted).
+/// added up, and every row in the staged `sla.csv`.
 #[derive(Clone, Debug)]
 pub struct Folded {
     /// The figures, added up window by window.
     pub folds: Folds,
     /// Every ticket's row.
     pub data: crate::engine::sla_rows::Staged,
-    /// The escalated tickets whose row is excluded, in ticket order.
-    pub excluded_escalated: Vec<u32>,
 }
 
 /// What a report adds up from every ticket's row, a part of the rows at
@@ -279,6 +277,11 @@ pub struct Folds {
     previous: indicators::Fold,
     trend: Vec<(Period, indicators::Fold)>,
     empty: bool,
+    /// The escalation figures of the period, the previous one and the
+    /// trend's periods, in that order ([`esc_indicators::Fold`]).
+    escalations: Vec<esc_indicators::Fold>,
+    /// Some ticket was escalated (a level past 0, in scope or not).
+    escalated: bool,
 }
 
 impl Folds {
@@ -289,29 +292,52 @@ impl Folds {
         let fold = |p: &Period, dims: &[Dim]| {
             indicators::Fold::new(p, sat, cut, dims)
         };
+        let trend = period.trend(TREND_PERIODS);
+        let escalations = [*period, period.previous()]
+            .iter()
+            .chain(&trend)
+            .map(esc_indicators::Fold::new)
+            .collect();
         Folds {
             lines: fold(period, &Dim::ALL),
             previous: fold(&period.previous(), &[Dim::All]),
-            trend: period
-                .trend(TREND_PERIODS)
+            trend: trend
                 .into_iter()
                 .map(|p| (p, fold(&p, &[Dim::All])))
                 .collect(),
             empty: true,
+            escalations,
+            escalated: false,
         }
     }
 
-    /// Adds `rows`, whose tickets are `ds`'s (each fold on its own
-    /// core).
-    pub fn add(&mut self, ds: &Dataset, rows: &[SlaRow]) {
+    /// Adds `rows` and `levels` (every level of their tickets:
+    /// [`crate::engine::Engine::levels_all`]), whose tickets are `ds`'s
+    /// and all of `ds`'s tickets (each fold on its own core).
+    pub fn add(
+        &mut self,
+        ds: &Dataset,
+        rows: &[SlaRow],
+        levels: &[(u32, Level)],
+    ) {
         let period = self.lines.period();
         self.empty &= empty_period(ds, rows, &period);
+        self.escalated |= levels.iter().any(|(_, l)| l.level > 0);
+        let in_scope = |t| esc_indicators::in_scope(rows, t);
         let folds: Vec<&mut indicators::Fold> =
             [&mut self.lines, &mut self.previous]
                 .into_iter()
                 .chain(self.trend.iter_mut().map(|(_, f)| f))
                 .collect();
-        folds.into_par_iter().for_each(|f| f.add(ds, rows));
+        let escalations = &mut self.escalations;
+        rayon::join(
+            || folds.into_par_iter().for_each(|f| f.add(ds, rows)),
+            || {
+                escalations
+                    .par_iter_mut()
+                    .for_each(|f| f.add(ds, in_scope, levels))
+            },
+        );
     }
 }
 
@@ -407,9 +433,11 @@ impl<'a> Context<'a> {
     /// ticket's row, which the "Datos" sheets read back. The tickets kept
     /// must be at least those of every list: those touched since the
     /// period began or not yet closed, any ticket with a class at the
-    /// cutoff or a survey answered since the period began
-    /// (docs/SCALING.md); `folded` says which escalated tickets are
-    /// excluded, as their rows would. Decisions (which may date a
+    /// cutoff, a survey answered since the period began, or an
+    /// escalation taken since then or waiting at the cutoff
+    /// (docs/SCALING.md); the levels given to
+    /// [`Context::with_escalations`] then those of such tickets only (the
+    /// escalation figures are in `folded`). Decisions (which may date a
     /// waiver in any trend period), `[[versions]]` and GLPI's
     /// reconciliation read every row: a caller keeps all of them then.
     #[allow(clippy::too_many_arguments)]
@@ -424,11 +452,9 @@ impl<'a> Context<'a> {
         pauses: &[crate::engine::Pause],
         folded: Folded,
     ) -> Context<'a> {
-        let Folded {
-            folds,
-            data,
-            excluded_escalated,
-        } = folded;
+        let Folded { folds, data } = folded;
+        let escalated = folds.escalated;
+        let mut escalations = folds.escalations.into_iter();
         let noted = policy.paused_requires_note();
         let cut = cutoff.unix();
         let lines_of = |fold: indicators::Fold, p: &Period| {
@@ -461,7 +487,17 @@ impl<'a> Context<'a> {
             lists,
         );
         c.data = Some(data);
-        c.excluded_escalated = Some(excluded_escalated);
+        c.escalations_folded = Some(escalated);
+        // The period's, the previous one's, each trend period's, as
+        // [`Context::with_escalations`] fills them.
+        let mut next = || escalations.next().expect("a fold a period");
+        next().fill(&mut c.lines);
+        next().fill(&mut c.previous);
+        for (_, line) in &mut c.trend {
+            let mut one = vec![line.clone()];
+            next().fill(&mut one);
+            *line = one.swap_remove(0);
+        }
         c
     }
 
@@ -492,7 +528,7 @@ impl<'a> Context<'a> {
             ds,
             rows,
             data: None,
-            excluded_escalated: None,
+            escalations_folded: None,
             period,
             cutoff,
             lang,
@@ -643,12 +679,15 @@ impl<'a> Context<'a> {
     /// the trend's: the "Escalamientos" sheet and `escalations.csv` show
     /// them.
     pub fn with_escalations(mut self, levels: Vec<(u32, Level)>) -> Self {
+        if self.escalations_folded.is_some() {
+            self.levels = levels;
+            return self.with_discounts();
+        }
         let (ds, rows, period) = (self.ds, self.rows, self.period);
-        let out = self.excluded_escalated.as_deref();
         // Read by windows, `levels` are the escalated tickets' only;
         // `escalations.csv` was written when any ticket has levels.
         let named = self.tables_written;
-        let scope = (|t| esc_indicators::in_scope(rows, out, t), named);
+        let scope = (|t| esc_indicators::in_scope(rows, t), named);
         let prev = period.previous();
         let at = &levels;
         // Each period's figures are a pass over the levels: on all cores.

@@ -518,8 +518,7 @@ C,2026-03-09 10:00,En curso,N3,\n",
         cutoff.unix(),
         &plazo::indicators::Dim::ALL,
     );
-    let in_scope =
-        |t| plazo::indicators::escalations::in_scope(&rows, None, t);
+    let in_scope = |t| plazo::indicators::escalations::in_scope(&rows, t);
     plazo::indicators::escalations::fill(
         &mut lines,
         &ds,

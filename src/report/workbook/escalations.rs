@@ -60,7 +60,8 @@ const GROUP_ROW: u32 = 3;
 /// Whether the sheet has something to show: the events name groups and
 /// some ticket was escalated.
 pub(super) fn applies(c: &Context<'_>) -> bool {
-    c.levels.iter().any(|(_, l)| l.level > 0)
+    c.escalations_folded
+        .unwrap_or_else(|| c.levels.iter().any(|(_, l)| l.level > 0))
 }
 
 /// Writes the sheet (the list continues on numbered sheets past the
@@ -184,8 +185,7 @@ fn late_or_waiting<'c>(c: &'c Context<'_>) -> Vec<Escalation<'c>> {
         if l.level == 0 || k == 0 {
             continue;
         }
-        let excluded = c.excluded_escalated.as_deref();
-        if !crate::indicators::escalations::in_scope(c.rows, excluded, *t) {
+        if !crate::indicators::escalations::in_scope(c.rows, *t) {
             continue;
         }
         let late = l.met == Some(false)
