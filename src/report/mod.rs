@@ -268,9 +268,10 @@ pub struct Folded {
 /// What a report adds up from every ticket's row, a part of the rows at
 /// a time ([`Context::folded`]): the lines of the period (by every
 /// dimension), of the previous period and of the trend's periods
-/// ([`indicators::Fold`]), and whether some ticket touched the period
-/// ([`empty_period`]). The rows' order is kept: given in ticket order,
-/// the figures equal a whole read's to the last digit.
+/// ([`indicators::Fold`]), their escalation figures
+/// ([`esc_indicators::Fold`]), and whether some ticket touched the
+/// period ([`empty_period`]). The rows' order is kept: given in ticket
+/// order, the figures equal a whole read's to the last digit.
 #[derive(Clone, Debug)]
 pub struct Folds {
     lines: indicators::Fold,
@@ -311,9 +312,9 @@ impl Folds {
         }
     }
 
-    /// Adds `rows` and `levels` (every level of their tickets:
-    /// [`crate::engine::Engine::levels_all`]), whose tickets are `ds`'s
-    /// and all of `ds`'s tickets (each fold on its own core).
+    /// Adds the rows of every ticket of `ds` (`rows`, in ticket order)
+    /// and all their levels (`levels`,
+    /// [`crate::engine::Engine::levels_all`]); each fold on its own core.
     pub fn add(
         &mut self,
         ds: &Dataset,
@@ -426,11 +427,11 @@ impl<'a> Context<'a> {
         )
     }
 
-    /// [`Context::with_read_pauses`] with the indicators of every ticket
-    /// already added up (`folds`, a window of tickets at a time) and
-    /// `rows` only the rows of the tickets the period's lists and sheets
-    /// show (in ticket order); `data` is the `sla.csv` holding every
-    /// ticket's row, which the "Datos" sheets read back. The tickets kept
+    /// [`Context::with_read_pauses`] with the figures of every ticket
+    /// already added up (`folded`'s folds, a window of tickets at a time)
+    /// and `rows` only the rows of the tickets the period's lists and
+    /// sheets show (in ticket order); `folded`'s data is the `sla.csv`
+    /// holding every ticket's row, which the "Datos" sheets read back. The tickets kept
     /// must be at least those of every list: those touched since the
     /// period began or not yet closed, any ticket with a class at the
     /// cutoff, a survey answered since the period began, or an

@@ -2,8 +2,8 @@
 //! (issue 13; `cmd::report_windows`): it adds up the figures window by
 //! window and keeps the rows and events only of the tickets touched
 //! since the period began or not yet closed ("Datos" reads every row
-//! back from `sla.csv`), and every ticket's pauses and the escalated
-//! tickets' levels. Every output file (workbook, breach review page,
+//! back from `sla.csv`; the escalation levels of those tickets only),
+//! and every ticket's pauses. Every output file (workbook, breach review page,
 //! CSV files, charts), the summary and the exit code equal the whole
 //! read's byte for byte, on each sample policy, on hostile inputs and
 //! under the guards; the samples' data leave out the rows and events of
