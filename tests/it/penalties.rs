@@ -174,14 +174,34 @@ fn num(d: &Data) -> f64 {
 /// supervision policy (samples/victimas/supervision/penalties.toml) and
 /// `extra`; the output folder.
 fn report(name: &str, extra: &[&str]) -> std::path::PathBuf {
+    report_with(name, None, extra)
+}
+
+/// [`report`], with `more` (TOML) added to the supervision policy when
+/// given.
+fn report_with(
+    name: &str,
+    more: Option<&str>,
+    extra: &[&str],
+) -> std::path::PathBuf {
     let dir = tempdir(name);
     let out = dir.join("out");
     let s = root().join("samples/victimas");
+    let mut policy = s.join("supervision/penalties.toml");
+    if let Some(more) = more {
+        // The same policy beside the output, its `extends` made absolute.
+        let base = std::fs::read_to_string(&policy).unwrap().replace(
+            "extends = \"../policy.toml\"",
+            &format!("extends = {:?}", s.join("policy.toml").display()),
+        );
+        policy = dir.join("policy.toml");
+        std::fs::write(&policy, base + more).unwrap();
+    }
     let mut e = vec!["--period", "2026-10", "--out", out.to_str().unwrap()];
     e.extend_from_slice(extra);
     let mut args = folder_command("report", &s, &e);
     let pos = args.iter().position(|a| a == "--policy").unwrap();
-    args[pos + 1] = s.join("supervision/penalties.toml").display().to_string();
+    args[pos + 1] = policy.display().to_string();
     let a: Vec<&str> = args.iter().map(String::as_str).collect();
     let o = plazo(&dir, &a);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
@@ -275,24 +295,8 @@ fn the_sample_discounts() {
 /// 1% of the 85,000,000 COP fee for any count (`from = 0`).
 #[test]
 fn a_discount_on_the_escalations_counts_them() {
-    let dir = tempdir("pen-escalations");
-    let s = root().join("samples/victimas");
-    let base = std::fs::read_to_string(s.join("supervision/penalties.toml"))
-        .unwrap()
-        .replace(
-            "extends = \"../policy.toml\"",
-            &format!("extends = {:?}", s.join("policy.toml").display()),
-        );
     let extra = "\n[[penalties]]\nindicator = \"escalations\"\nfrom = 0\ndiscount_pct = 1\n";
-    std::fs::write(dir.join("policy.toml"), base + extra).unwrap();
-    let out = dir.join("out");
-    let e = ["--period", "2026-10", "--out", out.to_str().unwrap()];
-    let mut args = folder_command("report", &s, &e);
-    let pos = args.iter().position(|a| a == "--policy").unwrap();
-    args[pos + 1] = dir.join("policy.toml").display().to_string();
-    let a: Vec<&str> = args.iter().map(String::as_str).collect();
-    let o = plazo(&dir, &a);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = report_with("pen-escalations", Some(extra), &[]);
     let ind = std::fs::read_to_string(out.join("indicators.csv")).unwrap();
     let count = ind
         .lines()
