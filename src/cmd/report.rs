@@ -315,7 +315,11 @@ pub fn execute(a: ReportArgs, g: &Global) -> anyhow::Result<Outcome> {
         data,
         &period,
         &guards,
-        (&out, queries.is_some(), decisions.is_some()),
+        (
+            &out,
+            queries.is_some(),
+            decisions.as_ref().map(|d| d.0.as_path()),
+        ),
         g,
     )?;
     // Rejected rows and unreadable cells, beside the report (as `plazo
@@ -506,7 +510,7 @@ fn read(
     data: DataPlan,
     period: &Period,
     guards: &Guards,
-    (out, queries, decisions): (&Path, bool, bool),
+    (out, queries, decisions): (&Path, bool, Option<&Path>),
     g: &Global,
 ) -> anyhow::Result<Input> {
     use super::report_windows::{self as windows, Outcome};

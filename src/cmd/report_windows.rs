@@ -17,10 +17,10 @@
 //! rows (and escalation levels) every list reads. The indicators count
 //! the pauses of 13 periods: every ticket's pauses are kept (40 bytes
 //! each), not their events; the escalation figures are added up with
-//! the others. With decisions, `[[versions]]` or GLPI's reconciliation
-//! every row, and every escalated ticket's levels, are kept
-//! ([`keeps_all_rows`]): the figures are then computed from them, as a
-//! whole read's. tests/it/report_windows.rs compares every output file
+//! the others; the rows of the tickets the committee's decisions name
+//! are kept too. With `[[versions]]` or GLPI's reconciliation every row,
+//! and every escalated ticket's levels, are kept ([`keeps_all_rows`]):
+//! the figures are then computed from them, as a whole read's. tests/it/report_windows.rs compares every output file
 //! with a whole read's.
 
 use std::path::{Path, PathBuf};
@@ -181,19 +181,30 @@ fn keeps_row(
         || levels.iter().any(|(_, l)| listed(l))
 }
 
-/// Whether a read by windows keeps every ticket's row: with decisions
-/// (a waiver may be dated in any trend period), `[[versions]]` (the
-/// "Por versión" sheet adds up every row by version) or GLPI's
-/// reconciliation (every row against GLPI's own figures), all read
-/// from the rows. Otherwise the figures are added up window by window.
-fn keeps_all_rows(
-    policy: &plazo::Policy,
-    ds: &Dataset,
-    decisions: bool,
-) -> bool {
-    decisions
-        || policy.has_versions()
+/// Whether a read by windows keeps every ticket's row: with
+/// `[[versions]]` (the "Por versión" sheet adds up every row by
+/// version) or GLPI's reconciliation (every row against GLPI's own
+/// figures), both read from the rows. Otherwise the figures are added
+/// up window by window.
+fn keeps_all_rows(policy: &plazo::Policy, ds: &Dataset) -> bool {
+    policy.has_versions()
         || ds.extra_columns.iter().any(|c| c == "solve_delay_stat")
+}
+
+/// The tickets of `ds` the committee's decisions (`--decisions`, read
+/// from `path`) name, sorted, whose rows are kept: a waiver may be
+/// dated in any period of the trend. Empty without decisions; `None`
+/// when the file cannot be read: every row is kept then, and the
+/// report's own read of the file says why it fails.
+fn decided(path: Option<&Path>, ds: &Dataset) -> Option<Vec<u32>> {
+    let Some(path) = path else {
+        return Some(Vec::new());
+    };
+    let list = plazo::model::decisions::read(path, ds).ok()?;
+    let mut t: Vec<u32> = list.iter().map(|d| d.ticket).collect();
+    t.sort_unstable();
+    t.dedup();
+    Some(t)
 }
 
 /// A ticket opened after the cutoff: still counts for an empty period
@@ -214,6 +225,8 @@ struct Kept {
     measured: super::common::Measured,
     /// Where each window's rows begin in `sla.csv`: (row, byte).
     marks: Vec<(usize, u64)>,
+    /// The tickets the decisions name, sorted: their rows are kept.
+    decided: Vec<u32>,
     levels: Vec<(u32, Level)>,
     pauses: Vec<Pause>,
     events: Vec<Event>,
@@ -315,7 +328,9 @@ impl Kept {
                     own = run;
                 }
             }
-            if !all && !keeps_row(win, (j, &r), own, from) {
+            let named =
+                || self.decided.binary_search(&(r.ticket + shift)).is_ok();
+            if !all && !keeps_row(win, (j, &r), own, from) && !named() {
                 continue;
             }
             if own.iter().any(|(_, l)| l.level > 0) {
@@ -339,7 +354,7 @@ impl Kept {
 /// As a whole read ([`DataPlan::load`]); an I/O error naming the table.
 pub(super) fn read(
     data: DataPlan,
-    (size, decisions): (usize, bool),
+    (size, decisions): (usize, Option<&Path>),
     period: &Period,
     text: FreeText,
     (out, batch): (&Path, &mut Batch),
@@ -366,9 +381,11 @@ pub(super) fn read(
     output::write_header(&mut f, policy, true).map_err(io)?;
     let mut esc = Escalations::new(out);
     let base = windows.dataset();
-    let folds = (!keeps_all_rows(policy, base, decisions))
+    let decided = decided(decisions, base);
+    let folds = (!keeps_all_rows(policy, base) && decided.is_some())
         .then(|| plazo::report::Folds::new(policy, period, cutoff));
     let mut kept = Kept::with_tickets(base.tickets.len(), folds);
+    kept.decided = decided.unwrap_or_default();
     let mut unbound = false;
     let read = windows.run(size, |win, lo| {
         let at = std::io::Seek::stream_position(&mut f).map_err(io)?;

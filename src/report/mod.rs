@@ -438,9 +438,11 @@ impl<'a> Context<'a> {
     /// escalation taken since then or waiting at the cutoff
     /// (docs/SCALING.md); the levels given to
     /// [`Context::with_escalations`] then those of such tickets only (the
-    /// escalation figures are in `folded`). Decisions (which may date a
-    /// waiver in any trend period), `[[versions]]` and GLPI's
-    /// reconciliation read every row: a caller keeps all of them then.
+    /// escalation figures are in `folded`), and, for
+    /// [`Context::with_decisions`], every ticket the decisions name (a
+    /// waiver may be dated in any trend period). `[[versions]]` and
+    /// GLPI's reconciliation read every row: a caller keeps all of them
+    /// then.
     #[allow(clippy::too_many_arguments)]
     pub fn folded(
         policy: &'a Policy,

@@ -268,6 +268,55 @@ fn groups_without_escalations_measure_none_by_windows_too() {
     );
 }
 
+/// The committee's decisions (the Víctimas sample's, and a waiver of a
+/// June breach whose ticket nothing since touched), dated and restated:
+/// the decided tickets' rows are kept whatever their period, so every
+/// trend period's waivers and the "Decisiones" sheet read what a whole
+/// read gives them; the same files.
+#[test]
+fn decisions_are_the_whole_reads() {
+    let dir = tempdir("report-windows-decisions");
+    sample("victimas", &dir, None);
+    let sla = left(&dir, 0, &[]);
+    let sla = &sla.files.iter().find(|f| f.0 == "sla.csv").unwrap().1;
+    let mut r = csv::Reader::from_reader(&sla[..]);
+    let h = r.headers().unwrap().clone();
+    let col = |name: &str| h.iter().position(|c| c == name).unwrap();
+    let june = r
+        .records()
+        .map(Result::unwrap)
+        .find(|rec| {
+            let before = |c: &str| {
+                rec[col(c)].is_empty() || rec[col(c)][..7] < *"2026-10"
+            };
+            rec[col("resolution_met")] == *"false"
+                && rec[col("solved_at")].starts_with("2026-06")
+                && rec[col("closed_at")].starts_with("2026-06")
+                && rec[col("excluded_reason")].is_empty()
+                && ["responded_at", "survey_answered_at"]
+                    .iter()
+                    .all(|c| before(c))
+        })
+        .expect("a June breach closed in June");
+    let id = june[col("ticket_id")].to_string();
+    let sample =
+        crate::util::root().join("samples/victimas/supervision/decisions.csv");
+    let mut text = std::fs::read_to_string(sample).unwrap();
+    text.push_str(&format!(
+        "{id},resolution,waived,Prueba,Comité,2026-06-20\n"
+    ));
+    let file = dir.join("decisions.csv");
+    std::fs::write(&file, text).unwrap();
+    let file = file.to_str().unwrap();
+    for extra in [
+        &["--decisions", file][..],
+        &["--decisions", file, "--restate"],
+    ] {
+        let whole = same_by_windows(&dir, &[7, 500], extra);
+        assert_eq!(whole.code, Some(0), "{extra:?}: {}", whole.stderr);
+    }
+}
+
 /// Rejects of every kind, merges and counts; then the guards, which
 /// stop both reads with only the rejects file written.
 #[test]
