@@ -311,17 +311,7 @@ pub fn execute(a: ReportArgs, g: &Global) -> anyhow::Result<Outcome> {
         windowed,
         batch,
         read_whole,
-    } = read(
-        data,
-        &period,
-        &guards,
-        (
-            &out,
-            queries.is_some(),
-            decisions.as_ref().map(|d| d.0.as_path()),
-        ),
-        g,
-    )?;
+    } = read(data, &period, &guards, (&out, &queries, &decisions), g)?;
     // Rejected rows and unreadable cells, beside the report (as `plazo
     // sla` writes them beside its table), so nothing is dropped silently.
     let rejects = out.join("rejects.csv");
@@ -510,9 +500,15 @@ fn read(
     data: DataPlan,
     period: &Period,
     guards: &Guards,
-    (out, queries, decisions): (&Path, bool, Option<&Path>),
+    (out, queries, decisions): (
+        &Path,
+        &Option<PathBuf>,
+        &Option<(PathBuf, bool)>,
+    ),
     g: &Global,
 ) -> anyhow::Result<Input> {
+    let (queries, decisions) = (queries.is_some(), decisions.as_ref());
+    let decisions = decisions.map(|d| d.0.as_path());
     use super::report_windows::{self as windows, Outcome};
     let whole = |data: DataPlan, read_whole| -> anyhow::Result<Input> {
         Ok(Input {
