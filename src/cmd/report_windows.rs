@@ -17,11 +17,12 @@
 //! rows (and escalation levels) every list reads. The indicators count
 //! the pauses of 13 periods: every ticket's pauses are kept (40 bytes
 //! each), not their events; the escalation figures are added up with
-//! the others; the rows of the tickets the committee's decisions name
-//! are kept too. With `[[versions]]` or GLPI's reconciliation every row,
-//! and every escalated ticket's levels, are kept ([`keeps_all_rows`]):
-//! the figures are then computed from them, as a whole read's. tests/it/report_windows.rs compares every output file
-//! with a whole read's.
+//! the others, and with `[[versions]]` each version's figures too; the
+//! rows of the tickets the committee's decisions name are kept too.
+//! With GLPI's reconciliation every row, and every escalated ticket's
+//! levels, are kept ([`keeps_all_rows`]): the figures are then computed
+//! from them, as a whole read's. tests/it/report_windows.rs compares
+//! every output file with a whole read's.
 
 use std::path::{Path, PathBuf};
 
@@ -181,14 +182,11 @@ fn keeps_row(
         || levels.iter().any(|(_, l)| listed(l))
 }
 
-/// Whether a read by windows keeps every ticket's row: with
-/// `[[versions]]` (the "Por versión" sheet adds up every row by
-/// version) or GLPI's reconciliation (every row against GLPI's own
-/// figures), both read from the rows. Otherwise the figures are added
-/// up window by window.
-fn keeps_all_rows(policy: &plazo::Policy, ds: &Dataset) -> bool {
-    policy.has_versions()
-        || ds.extra_columns.iter().any(|c| c == "solve_delay_stat")
+/// Whether a read by windows keeps every ticket's row: with GLPI's
+/// reconciliation (every row against GLPI's own figures, read from the
+/// rows). Otherwise the figures are added up window by window.
+fn keeps_all_rows(ds: &Dataset) -> bool {
+    ds.extra_columns.iter().any(|c| c == "solve_delay_stat")
 }
 
 /// The tickets of `ds` the committee's decisions (`--decisions`, read
@@ -382,7 +380,7 @@ pub(super) fn read(
     let mut esc = Escalations::new(out);
     let base = windows.dataset();
     let decided = decided(decisions, base);
-    let folds = (!keeps_all_rows(policy, base) && decided.is_some())
+    let folds = (!keeps_all_rows(base) && decided.is_some())
         .then(|| plazo::report::Folds::new(policy, period, cutoff));
     let mut kept = Kept::with_tickets(base.tickets.len(), folds);
     kept.decided = decided.unwrap_or_default();

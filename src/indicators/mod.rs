@@ -674,13 +674,24 @@ impl Fold {
 
     /// Adds `rows`, whose tickets are `ds`'s.
     pub fn add(&mut self, ds: &Dataset, rows: &[SlaRow]) {
+        self.add_if(ds, rows, |_| true);
+    }
+
+    /// Adds the rows of `rows` that `keep` takes, in their order: the
+    /// lines of [`compute`] over those rows alone.
+    pub fn add_if(
+        &mut self,
+        ds: &Dataset,
+        rows: &[SlaRow],
+        keep: impl Fn(&SlaRow) -> bool,
+    ) {
         let (period, sat_min) = (&self.period, self.sat_min);
         let sends = sends_in(ds, period, self.cutoff);
         let sends_of = |i: usize| sends.as_ref().map(|s| s[i]);
         // The group of a (dimension, string id) of `ds`, found by name
         // once.
         let mut at: HashMap<(Dim, u32), usize> = HashMap::new();
-        for r in rows {
+        for r in rows.iter().filter(|r| keep(r)) {
             let t = &ds.tickets[r.ticket as usize];
             let sends = sends_of(r.ticket as usize);
             if self.want_all {

@@ -159,6 +159,10 @@ pub struct Context<'a> {
     /// levels the sheet lists; `Some(true)` when some ticket was
     /// escalated (the "Escalamientos" sheet is written).
     pub escalations_folded: Option<bool>,
+    /// The period's line of each policy version's tickets (0: the base),
+    /// added up with the others ([`Context::folded`]); `None`: computed
+    /// from `rows`, which are then every ticket's.
+    pub version_lines: Option<Vec<Line>>,
     /// The report period.
     pub period: &'a Period,
     /// The cutoff of `rows`.
@@ -283,6 +287,9 @@ pub struct Folds {
     escalations: Vec<esc_indicators::Fold>,
     /// Some ticket was escalated (a level past 0, in scope or not).
     escalated: bool,
+    /// The period's figures of each policy version's tickets (0: the
+    /// base; "Por versión de la política"); empty without `[[versions]]`.
+    versions: Vec<indicators::Fold>,
 }
 
 impl Folds {
@@ -309,6 +316,12 @@ impl Folds {
             empty: true,
             escalations,
             escalated: false,
+            versions: match policy.has_versions() {
+                true => (0..=policy.versions().len())
+                    .map(|_| fold(period, &[Dim::All]))
+                    .collect(),
+                false => Vec::new(),
+            },
         }
     }
 
@@ -331,8 +344,14 @@ impl Folds {
                 .chain(self.trend.iter_mut().map(|(_, f)| f))
                 .collect();
         let escalations = &mut self.escalations;
+        let versions = &mut self.versions;
         rayon::join(
-            || folds.into_par_iter().for_each(|f| f.add(ds, rows)),
+            || {
+                folds.into_par_iter().for_each(|f| f.add(ds, rows));
+                versions.par_iter_mut().enumerate().for_each(|(v, f)| {
+                    f.add_if(ds, rows, |r| usize::from(r.version) == v)
+                });
+            },
             || {
                 escalations
                     .par_iter_mut()
@@ -440,9 +459,9 @@ impl<'a> Context<'a> {
     /// [`Context::with_escalations`] then those of such tickets only (the
     /// escalation figures are in `folded`), and, for
     /// [`Context::with_decisions`], every ticket the decisions name (a
-    /// waiver may be dated in any trend period). `[[versions]]` and
-    /// GLPI's reconciliation read every row: a caller keeps all of them
-    /// then.
+    /// waiver may be dated in any trend period). Each `[[versions]]`'s
+    /// figures are in `folded` too; GLPI's reconciliation reads every
+    /// row: a caller keeps all of them then.
     #[allow(clippy::too_many_arguments)]
     pub fn folded(
         policy: &'a Policy,
@@ -456,7 +475,7 @@ impl<'a> Context<'a> {
         folded: Folded,
     ) -> Context<'a> {
         let Folded { folds, data } = folded;
-        let escalated = folds.escalated;
+        let (escalated, versions) = (folds.escalated, folds.versions);
         let mut escalations = folds.escalations.into_iter();
         let noted = policy.paused_requires_note();
         let cut = cutoff.unix();
@@ -491,6 +510,12 @@ impl<'a> Context<'a> {
         );
         c.data = Some(data);
         c.escalations_folded = Some(escalated);
+        c.version_lines = (!versions.is_empty()).then(|| {
+            versions
+                .into_iter()
+                .map(|f| f.finish().into_iter().next().expect("all line"))
+                .collect()
+        });
         // The period's, the previous one's, each trend period's, as
         // [`Context::with_escalations`] fills them.
         let mut next = || escalations.next().expect("a fold a period");
@@ -532,6 +557,7 @@ impl<'a> Context<'a> {
             rows,
             data: None,
             escalations_folded: None,
+            version_lines: None,
             period,
             cutoff,
             lang,

@@ -317,6 +317,82 @@ fn decisions_are_the_whole_reads() {
     }
 }
 
+/// The Víctimas sample under two versions of its policy (the
+/// supervision example's amendment from 16 October), each ticket
+/// measured by the version in force when it was opened or solved: each
+/// version's figures ("Por versión de la política") are added up window
+/// by window like the others, so most rows are dropped as without
+/// versions; the same files.
+#[test]
+fn versions_are_the_whole_reads() {
+    let dir = tempdir("report-windows-versions");
+    sample("victimas", &dir, None);
+    std::fs::rename(dir.join("policy.toml"), dir.join("base.toml")).unwrap();
+    let versions =
+        crate::util::root().join("samples/victimas/supervision/versions.toml");
+    let text = std::fs::read_to_string(versions).unwrap();
+    let text = text
+        .replace("extends = \"../policy.toml\"", "extends = \"base.toml\"");
+    assert!(text.contains("extends = \"base.toml\""));
+    std::fs::write(dir.join("policy.toml"), text).unwrap();
+    // A survey sent in October, unanswered, for a ticket solved and
+    // closed in June: the period's sends count it, though nothing keeps
+    // its row (no class, no answer, no instant since October).
+    let sla = left(&dir, 0, &[]);
+    let sla = &sla.files.iter().find(|f| f.0 == "sla.csv").unwrap().1;
+    let mut r = csv::Reader::from_reader(&sla[..]);
+    let h = r.headers().unwrap().clone();
+    let col = |name: &str| h.iter().position(|c| c == name).unwrap();
+    let june = r
+        .records()
+        .map(Result::unwrap)
+        .find(|rec| {
+            ["solved_at", "closed_at"]
+                .iter()
+                .all(|c| rec[col(c)].starts_with("2026-06"))
+                && ["response_class", "resolution_class", "survey_answered_at"]
+                    .iter()
+                    .all(|c| rec[col(c)].is_empty())
+                && rec[col("excluded_reason")].is_empty()
+        })
+        .expect("a June ticket");
+    let id = june[col("ticket_id")].to_string();
+    append(
+        &dir,
+        "surveys.csv",
+        &format!("{id},2026-10-05T10:00:00-05:00,,,,,,,\n"),
+    );
+    for extra in [&[][..], &["--rules-at", "solved"]] {
+        let whole = same_by_windows(&dir, &[1, 7, 500], extra);
+        assert_eq!(whole.code, Some(0), "{extra:?}: {}", whole.stderr);
+        let xlsx = whole.files.iter().find(|f| f.0 == "informe-2026-10.xlsx");
+        let xlsx = &xlsx.expect("the workbook").1;
+        use calamine::Reader as _;
+        let book = std::io::Cursor::new(xlsx.clone());
+        let mut book = calamine::Xlsx::new(book).expect("a workbook");
+        let sheet = book
+            .worksheet_range("Por versión de la política")
+            .expect("the sheet by version");
+        // The base, "Otrosí 1" and the total, each with tickets.
+        let names: Vec<String> = (1..4)
+            .map(|r| sheet.get((r, 0)).unwrap().to_string())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "Procedimiento de mesa de servicios (base)",
+                "Otrosí 1",
+                "Total"
+            ],
+            "{extra:?}"
+        );
+        let sla = &whole.files.iter().find(|f| f.0 == "sla.csv").unwrap();
+        let tickets = sla.1.iter().filter(|&&b| b == b'\n').count() - 1;
+        let (_, rows) = dropped(&dir, &sla.1);
+        assert!(rows * 2 > tickets, "{rows} of {tickets} rows dropped");
+    }
+}
+
 /// Rejects of every kind, merges and counts; then the guards, which
 /// stop both reads with only the rejects file written.
 #[test]

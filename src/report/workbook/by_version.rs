@@ -30,6 +30,9 @@ pub(super) fn shown(c: &Context<'_>) -> bool {
 
 /// The period's line of indicators of each version (0: the base).
 pub(super) fn version_lines(c: &Context<'_>) -> Vec<Line> {
+    if let Some(lines) = &c.version_lines {
+        return lines.clone();
+    }
     let sat = c.policy.survey().satisfied_min;
     let cut = c.cutoff.unix();
     (0..=c.policy.versions().len() as u16)
