@@ -256,3 +256,46 @@ fn moment_of_the_run_does_not_change_outputs() {
         assert!(core.contains(&want), "{tag}: {core}");
     }
 }
+
+/// "Datos" over many sheets (the itagui sample, 48 rows a sheet:
+/// `--sheet-row-limit 50`), whose parts are filled on all cores: on 16
+/// threads, run after run, the workbook one thread writes. Before the
+/// parts' formats were met on one thread first, two parts meeting a
+/// new format at once could give it two numbers in the workbook's style
+/// table (rust_xlsxwriter 0.102 does not look again before it adds):
+/// about one run in 30 of the same command wrote a workbook whose date
+/// columns had the duration format. A race, so this test fails on such
+/// code only some of the time; on this code it never may.
+#[test]
+fn datos_over_sheets_on_many_threads_is_one_threads() {
+    let tmp = tempfile::tempdir().unwrap();
+    let run = |threads: &str, k: usize| -> Vec<u8> {
+        let out = format!("out-{threads}-{k}");
+        let src = root().join("samples/itagui");
+        let o = Command::new(env!("CARGO_BIN_EXE_plazo"))
+            .args(["report", "-q", "--period", "2026-10"])
+            .args(["--cutoff", "2026-08-15 22:36:22"])
+            .args(["--sheet-row-limit", "50", "--out", &out])
+            .arg("--policy")
+            .arg(src.join("policy.toml"))
+            .arg("--tickets")
+            .arg(src.join("tickets.csv"))
+            .arg("--events")
+            .arg(src.join("events.csv"))
+            .arg("--surveys")
+            .arg(src.join("surveys.csv"))
+            .current_dir(tmp.path())
+            .env_remove("PLAZO_LANG")
+            .env_remove("PLAZO_PSEUDONYM_KEY")
+            .env("RAYON_NUM_THREADS", threads)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let book = tmp.path().join(out).join("informe-2026-10.xlsx");
+        std::fs::read(book).unwrap()
+    };
+    let one = run("1", 0);
+    for k in 1..=8 {
+        assert!(run("16", k) == one, "run {k} on 16 threads differs");
+    }
+}

@@ -293,6 +293,21 @@ fn data_sheets(wb: &mut Workbook, f: &Formats, c: &Context<'_>) -> Result<()> {
         .iter()
         .map(|_| wb.new_worksheet_with_constant_memory().map_err(xerr))
         .collect::<Result<Vec<_>>>()?;
+    if plan.len() > 1 {
+        // A constant-memory sheet gives each format its number in the
+        // workbook's table the first time it meets it, and two threads
+        // meeting a new format at once can give it two numbers
+        // (rust_xlsxwriter 0.102 adds it after a failed look-up without
+        // looking again): dates then shown as durations, and workbooks
+        // that differ run to run. The sheets' formats are met first here,
+        // on one thread, in the first part's order, by a part of no rows
+        // that is not added: the parts then only look them up.
+        let mut first =
+            wb.new_worksheet_with_constant_memory().map_err(xerr)?;
+        let name = parts::part_name(base, 1);
+        let note = parts::note(c, base, plan.len(), 1, n);
+        data::write(&mut first, f, c, (&name, Some(&note)), 0, |_| Ok(()))?;
+    }
     let filled = sheets
         .into_par_iter()
         .zip(plan.par_iter())
