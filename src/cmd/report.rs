@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use clap::Args;
 use plazo::Error;
-use plazo::io::atomic::Batch;
+use plazo::io::atomic::{Batch, Folders};
 use plazo::report::workbook::RowLimit;
 use plazo::report::{self, Context, InputFile, Period, Written};
 use plazo::text::msg::cli::report as msg;
@@ -306,12 +306,16 @@ pub fn execute(a: ReportArgs, g: &Global) -> anyhow::Result<Outcome> {
     } = a.plan(g)?;
     let (policy_path, files) = (data.policy_path.clone(), data.inputs.clone());
     let watch = data.watch.clone();
+    // The folders this run makes go again if it fails (declared first,
+    // dropped last: after the staged files).
+    let (mut made, input) =
+        read(data, &period, &guards, (&out, &queries, &decisions), g)?;
     let Input {
         mut loaded,
         windowed,
         batch,
         read_whole,
-    } = read(data, &period, &guards, (&out, &queries, &decisions), g)?;
+    } = input;
     // Rejected rows and unreadable cells, beside the report (as `plazo
     // sla` writes them beside its table), so nothing is dropped silently.
     let rejects = out.join("rejects.csv");
@@ -383,7 +387,7 @@ pub fn execute(a: ReportArgs, g: &Global) -> anyhow::Result<Outcome> {
     let mut batch = match batch {
         Some(b) => b,
         None => {
-            std::fs::create_dir_all(&out).map_err(|e| Error::io(&out, &e))?;
+            made = Folders::create(&out)?;
             Batch::new(&out)
         }
     };
@@ -397,6 +401,7 @@ pub fn execute(a: ReportArgs, g: &Global) -> anyhow::Result<Outcome> {
     // Every file appears at once, and only if no input changed meanwhile.
     super::common::inputs_unchanged(&watch)?;
     batch.commit()?;
+    made.keep();
     if !quiet {
         let n = loaded.ds.rejects.len() as u64;
         let first = rejects_first(n, &rejects, g.lang);
@@ -506,40 +511,42 @@ fn read(
         &Option<(PathBuf, bool)>,
     ),
     g: &Global,
-) -> anyhow::Result<Input> {
+) -> anyhow::Result<(Folders, Input)> {
     let (queries, decisions) = (queries.is_some(), decisions.as_ref());
     let decisions = decisions.map(|d| d.0.as_path());
     use super::report_windows::{self as windows, Outcome};
-    let whole = |data: DataPlan, read_whole| -> anyhow::Result<Input> {
-        Ok(Input {
-            loaded: data.load(g.lang)?,
+    let whole = |data: DataPlan, read_whole| -> anyhow::Result<_> {
+        let loaded = data.load(g.lang)?;
+        let input = Input {
+            loaded,
             windowed: None,
             batch: None,
             read_whole,
-        })
+        };
+        Ok((Folders::default(), input))
     };
     let Some(size) = windows::size(&data, queries) else {
         return whole(data, None);
     };
-    let made = !out.exists();
-    std::fs::create_dir_all(out).map_err(|e| Error::io(out, &e))?;
+    let made = Folders::create(out)?;
     let mut batch = Batch::new(out);
     let to = (out, &mut batch);
     let how = (size, decisions);
     let read = windows::read(data, how, period, guards.text, to, g.lang);
     match read {
-        Ok(Outcome::Read(loaded, r)) => Ok(Input {
-            loaded: *loaded,
-            windowed: Some(*r),
-            batch: Some(batch),
-            read_whole: None,
-        }),
+        Ok(Outcome::Read(loaded, r)) => Ok((
+            made,
+            Input {
+                loaded: *loaded,
+                windowed: Some(*r),
+                batch: Some(batch),
+                read_whole: None,
+            },
+        )),
         other => {
-            // Nothing written: the folder goes if this run made it.
+            // Nothing written: the folders go if this run made them.
             drop(batch);
-            if made {
-                let _ = std::fs::remove_dir(out);
-            }
+            drop(made);
             match other? {
                 Outcome::Whole(d, why) => whole(*d, why),
                 Outcome::Read(..) => unreachable!("matched above"),

@@ -153,6 +153,47 @@ fn write_bytes(staged: &Staged, bytes: &[u8]) -> Result<()> {
         .map_err(|e| Error::io(staged.dest(), &e))
 }
 
+/// The folders a run made for its outputs: the output folder and every
+/// missing folder above it, created by [`Folders::create`]. Dropped
+/// before [`Folders::keep`] (the run failed before its files appeared),
+/// it removes them again, the deepest first, as long as they are empty:
+/// a failed run leaves the disk as it found it.
+#[derive(Debug, Default)]
+pub struct Folders(Vec<PathBuf>);
+
+impl Folders {
+    /// Creates `dir` and the folders above it that are missing.
+    ///
+    /// # Errors
+    ///
+    /// An I/O error naming `dir`.
+    pub fn create(dir: &Path) -> Result<Folders> {
+        let missing = dir
+            .ancestors()
+            .take_while(|a| !a.as_os_str().is_empty() && !a.exists())
+            .map(Path::to_path_buf)
+            .collect();
+        let made = Folders(missing);
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, &e))?;
+        Ok(made)
+    }
+
+    /// The run's files are in place: the folders stay.
+    pub fn keep(mut self) {
+        self.0.clear();
+    }
+}
+
+impl Drop for Folders {
+    fn drop(&mut self) {
+        for d in &self.0 {
+            if std::fs::remove_dir(d).is_err() {
+                break;
+            }
+        }
+    }
+}
+
 /// Files written together: staged one by one, renamed into place all at
 /// once by [`Batch::commit`], with a journal that lets the next run finish
 /// the renames of a run killed among them.

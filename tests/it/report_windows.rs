@@ -454,3 +454,54 @@ fn an_unmapped_status_leaves_no_folder() {
     assert!(whole.stderr.contains("Estado raro"), "{}", whole.stderr);
     assert!(!dir.join("out").exists());
 }
+
+/// A decisions file that names an unknown ticket: the whole read's
+/// error (exit 2), and no output folder left behind by either read,
+/// though the read by windows made it before it read the file.
+#[test]
+fn a_bad_decisions_file_leaves_no_folder() {
+    let dir = tempdir("report-windows-bad-decisions");
+    sample("victimas", &dir, None);
+    let file = dir.join("decisions.csv");
+    std::fs::write(
+        &file,
+        "ticket,measure,decision,reason,who,date\n\
+         NO-SUCH,resolution,waived,Prueba,Comité,2026-10-20\n",
+    )
+    .unwrap();
+    let file = file.to_str().unwrap();
+    for w in [0, 7] {
+        let left = left(&dir, w, &["--decisions", file]);
+        assert_eq!(left.code, Some(2), "window {w}: {}", left.stderr);
+        assert!(left.stderr.contains("NO-SUCH"), "{}", left.stderr);
+        assert!(!dir.join("out").exists(), "window {w}: out/ left behind");
+    }
+}
+
+/// An output folder under folders that do not exist, and an input error
+/// after the read by windows made them: none of them is left behind.
+#[test]
+fn a_failed_run_removes_the_folders_it_made() {
+    let dir = tempdir("report-windows-nested-out");
+    sample("victimas", &dir, None);
+    append(
+        &dir,
+        "events.csv",
+        "UV-9287,2026-10-02T09:00:00-05:00,Estado raro,Nivel 1 Mesa,,\n",
+    );
+    for w in [0, 7] {
+        let o = Command::new(env!("CARGO_BIN_EXE_plazo"))
+            .args(["report", "--policy", "policy.toml", "--tickets"])
+            .args(["tickets.csv", "--events", "events.csv", "--surveys"])
+            .args(["surveys.csv", "--out", "a/b/out", "--period", PERIOD])
+            .current_dir(&dir)
+            .env_remove("PLAZO_LANG")
+            .env("PLAZO_TEST_WINDOW", w.to_string())
+            .output()
+            .expect("run plazo");
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "window {w}: {stderr}");
+        assert!(stderr.contains("Estado raro"), "{stderr}");
+        assert!(!dir.join("a").exists(), "window {w}: a/ left behind");
+    }
+}
