@@ -219,7 +219,7 @@ pub struct Ingested {
     pub ticket_columns: Vec<String>,
     /// Tickets in first-seen order.
     pub tickets: Vec<Ticket>,
-    /// Events sorted by ticket id, instant and file order.
+    /// Events by their ticket's place in `tickets`, instant and file order.
     pub events: Vec<Event>,
     /// Survey answers in file order.
     pub surveys: Vec<Survey>,
@@ -747,30 +747,20 @@ impl Builder {
         events.truncate(last.map_or(0, |p| p + 1));
     }
 
-    /// Sorts `events` (all of known tickets) by ticket id and instant,
-    /// keeping their order among equals (file order), in place: 16-byte
-    /// keys (the rank of the ticket's id among the tickets' ids, the
-    /// instant, the position) are sorted, not the events (a stable sort
-    /// of those would compare strings through pointers and allocate half
-    /// their size again); the order found is applied cycle by cycle.
+    /// Sorts `events` (all of known tickets) by their ticket's place in
+    /// the tickets table (first-seen order) and instant, keeping their
+    /// order among equals (file order), in place: each ticket's events
+    /// together and in the tickets' own order, so that `plazo sla` and
+    /// `plazo report` read them a window of tickets at a time. 16-byte
+    /// keys (the ticket's place, the instant, the position) are sorted,
+    /// not the events; the order found is applied cycle by cycle.
     fn sort_events(&self, events: &mut [Event]) {
-        let mut by_id: Vec<u32> = (0..self.tickets.len() as u32).collect();
-        by_id.par_sort_unstable_by(|&a, &b| {
-            self.tickets[a as usize]
-                .id
-                .cmp(&self.tickets[b as usize].id)
-        });
-        let mut rank = vec![0u32; by_id.len()];
-        for (r, &t) in by_id.iter().enumerate() {
-            rank[t as usize] = r as u32;
-        }
-        drop(by_id);
         let mut keys: Vec<(u32, i64, u32)> = events
             .iter()
             .enumerate()
             .map(|(i, e)| {
                 let t = self.ticket_index[&*e.ticket_id];
-                (rank[t], e.at.unix(), i as u32)
+                (t as u32, e.at.unix(), i as u32)
             })
             .collect();
         // Unique keys: the unstable parallel sort gives one order.
