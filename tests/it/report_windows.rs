@@ -158,6 +158,29 @@ fn dropped(dir: &Path, sla: &[u8]) -> (usize, usize) {
     (n, rows)
 }
 
+/// The id of the first ticket of the whole read's `sla.csv` (on the
+/// tables in `dir`) whose cells, looked up by column name, `keep`
+/// takes; `what` names it when there is none.
+fn whole_read_ticket(
+    dir: &Path,
+    what: &str,
+    keep: impl Fn(&dyn Fn(&str) -> String) -> bool,
+) -> String {
+    let whole = left(dir, 0, &[]);
+    let sla = &whole.files.iter().find(|f| f.0 == "sla.csv").unwrap().1;
+    let mut r = csv::Reader::from_reader(&sla[..]);
+    let h = r.headers().unwrap().clone();
+    r.records()
+        .map(Result::unwrap)
+        .find_map(|rec| {
+            let cell = |name: &str| {
+                rec[h.iter().position(|c| c == name).unwrap()].to_string()
+            };
+            keep(&cell).then(|| cell("ticket_id"))
+        })
+        .unwrap_or_else(|| panic!("{what}"))
+}
+
 /// Each sample policy as shipped (names kept, initials, numbered
 /// pseudonyms), Víctimas also with names kept and by windows of one
 /// ticket: the same files; and most tickets' events and rows were
@@ -277,28 +300,19 @@ fn groups_without_escalations_measure_none_by_windows_too() {
 fn decisions_are_the_whole_reads() {
     let dir = tempdir("report-windows-decisions");
     sample("victimas", &dir, None);
-    let sla = left(&dir, 0, &[]);
-    let sla = &sla.files.iter().find(|f| f.0 == "sla.csv").unwrap().1;
-    let mut r = csv::Reader::from_reader(&sla[..]);
-    let h = r.headers().unwrap().clone();
-    let col = |name: &str| h.iter().position(|c| c == name).unwrap();
-    let june = r
-        .records()
-        .map(Result::unwrap)
-        .find(|rec| {
-            let before = |c: &str| {
-                rec[col(c)].is_empty() || rec[col(c)][..7] < *"2026-10"
-            };
-            rec[col("resolution_met")] == *"false"
-                && rec[col("solved_at")].starts_with("2026-06")
-                && rec[col("closed_at")].starts_with("2026-06")
-                && rec[col("excluded_reason")].is_empty()
-                && ["responded_at", "survey_answered_at"]
-                    .iter()
-                    .all(|c| before(c))
-        })
-        .expect("a June breach closed in June");
-    let id = june[col("ticket_id")].to_string();
+    let id = whole_read_ticket(&dir, "a June breach closed in June", |cell| {
+        let before = |c: &str| {
+            let v = cell(c);
+            v.is_empty() || v[..7] < *"2026-10"
+        };
+        cell("resolution_met") == "false"
+            && cell("solved_at").starts_with("2026-06")
+            && cell("closed_at").starts_with("2026-06")
+            && cell("excluded_reason").is_empty()
+            && ["responded_at", "survey_answered_at"]
+                .iter()
+                .all(|c| before(c))
+    });
     let sample =
         crate::util::root().join("samples/victimas/supervision/decisions.csv");
     let mut text = std::fs::read_to_string(sample).unwrap();
@@ -338,25 +352,15 @@ fn versions_are_the_whole_reads() {
     // A survey sent in October, unanswered, for a ticket solved and
     // closed in June: the period's sends count it, though nothing keeps
     // its row (no class, no answer, no instant since October).
-    let sla = left(&dir, 0, &[]);
-    let sla = &sla.files.iter().find(|f| f.0 == "sla.csv").unwrap().1;
-    let mut r = csv::Reader::from_reader(&sla[..]);
-    let h = r.headers().unwrap().clone();
-    let col = |name: &str| h.iter().position(|c| c == name).unwrap();
-    let june = r
-        .records()
-        .map(Result::unwrap)
-        .find(|rec| {
-            ["solved_at", "closed_at"]
+    let id = whole_read_ticket(&dir, "a June ticket", |cell| {
+        ["solved_at", "closed_at"]
+            .iter()
+            .all(|c| cell(c).starts_with("2026-06"))
+            && ["response_class", "resolution_class", "survey_answered_at"]
                 .iter()
-                .all(|c| rec[col(c)].starts_with("2026-06"))
-                && ["response_class", "resolution_class", "survey_answered_at"]
-                    .iter()
-                    .all(|c| rec[col(c)].is_empty())
-                && rec[col("excluded_reason")].is_empty()
-        })
-        .expect("a June ticket");
-    let id = june[col("ticket_id")].to_string();
+                .all(|c| cell(c).is_empty())
+            && cell("excluded_reason").is_empty()
+    });
     append(
         &dir,
         "surveys.csv",
