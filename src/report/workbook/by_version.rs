@@ -8,9 +8,8 @@
 
 use rust_xlsxwriter::Worksheet;
 
-use crate::engine::SlaRow;
 use crate::error::Result;
-use crate::indicators::{self, Dim, Line};
+use crate::indicators::{Dim, Fold, Line};
 use crate::report::Context;
 use crate::text::msg::{sheets, versions as m};
 
@@ -35,14 +34,13 @@ pub(super) fn version_lines(c: &Context<'_>) -> Vec<Line> {
     }
     let sat = c.policy.survey().satisfied_min;
     let cut = c.cutoff.unix();
+    // The rows of each version, taken in place (as the read by windows
+    // adds them up: report::Folds), not copied.
     (0..=c.policy.versions().len() as u16)
         .map(|v| {
-            let rows: Vec<SlaRow> =
-                c.rows.iter().filter(|r| r.version == v).cloned().collect();
-            indicators::compute(c.ds, &rows, c.period, sat, cut, &[Dim::All])
-                .into_iter()
-                .next()
-                .expect("the all line")
+            let mut fold = Fold::new(c.period, sat, cut, &[Dim::All]);
+            fold.add_if(c.ds, c.rows, |r| r.version == v);
+            fold.finish().into_iter().next().expect("the all line")
         })
         .collect()
 }
